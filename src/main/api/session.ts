@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RecentWorkspace, WorkspaceSummary } from '../../shared/contract';
+import { createDemoWorkspace } from '../demo/demo-workspace';
+import { UserError } from '../errors';
+import type { Settings } from '../settings/settings';
+import { summarize } from '../workspace/summary';
+import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
+
+/** What differs between the desktop app and the browser served by the web host. */
+export interface Host {
+  kind: 'desktop' | 'browser';
+  /** Native open/save dialogs; absent in the browser. */
+  choosePath?(purpose: 'open' | 'create'): Promise<string | null>;
+}
+
+/** The workspace a running Crosswalk has open, shared by every call whichever transport carries it. */
+export class Session {
+  private workspace: Workspace | null = null;
+
+  constructor(
+    readonly settings: Settings,
+    readonly host: Host,
+  ) {}
+
+  get current(): Workspace | null {
+    return this.workspace;
+  }
+
+  requireWorkspace(): Workspace {
+    if (!this.workspace) {
+      throw new UserError('NO_WORKSPACE', 'No workspace is open: open or create one in Workspaces first.');
+    }
+    return this.workspace;
+  }
+
+  async open(file: string): Promise<WorkspaceSummary> {
+    return this.switchTo(await openWorkspace(file));
+  }
+
+  create(file: string, integrationName: string): WorkspaceSummary {
+    return this.switchTo(createWorkspace(withExtension(file), integrationName));
+  }
+
+  /** Opens the demo workspace in the settings folder, writing it first if it is not there. */
+  async openDemo(): Promise<WorkspaceSummary> {
+    const file = path.join(this.settings.dir, 'demo.crosswalk');
+    if (!fs.existsSync(file)) (await createDemoWorkspace(file)).close();
+    return this.open(file);
+  }
+
+  recent(): RecentWorkspace[] {
+    return this.settings.recent().map((entry) => ({ ...entry, exists: fs.existsSync(entry.path) }));
+  }
+
+  close(): void {
+    this.workspace?.close();
+    this.workspace = null;
+  }
+
+  private switchTo(workspace: Workspace): WorkspaceSummary {
+    this.close();
+    this.workspace = workspace;
+    const summary = summarize(workspace);
+    this.settings.rememberRecent({ path: workspace.path, name: summary.integration.name });
+    return summary;
+  }
+}
+
+const withExtension = (file: string) => (path.extname(file) ? file : `${file}.crosswalk`);

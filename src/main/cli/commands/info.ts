@@ -1,0 +1,50 @@
+import { listFlows } from '../../mapping/flows';
+import { listSystems } from '../../openapi/systems';
+import { getIntegration } from '../../spec/integration';
+import { openWorkspace } from '../../workspace/workspace';
+import type { Flags, Io } from '../main';
+import { UsageError } from '../usage';
+
+export async function infoCommand([file, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+  if (!file || extra.length > 0) throw new UsageError('info takes one argument: the workspace file.');
+  const workspace = await openWorkspace(file);
+  try {
+    const integration = getIntegration(workspace);
+    const systems = listSystems(workspace);
+    const flows = listFlows(workspace).map((flow) => ({
+      name: flow.name,
+      source: `${flow.source.system}:${flow.source.entity}`,
+      target: `${flow.target.system}:${flow.target.entity}`,
+    }));
+    if (flags.json) {
+      io.out(
+        JSON.stringify({
+          path: workspace.path,
+          schemaVersion: workspace.schemaVersion,
+          systems: systems.map(({ name, title, specVersion }) => ({ name, title, specVersion })),
+          flows,
+        }),
+      );
+      return 0;
+    }
+    io.out(`${integration.name}  [${integration.status.replace('_', ' ')}]`);
+    io.out(`${workspace.path} (workspace schema ${workspace.schemaVersion})`);
+    io.out('');
+    io.out(`Systems (${systems.length})`);
+    io.out(table(systems.map((s) => [s.name, `${s.title} ${s.apiVersion}`.trim(), specLabel(s.specVersion)])));
+    io.out('');
+    io.out(`Data flows (${flows.length})`);
+    io.out(table(flows.map((f) => [f.name, `${f.source} -> ${f.target}`])));
+    return 0;
+  } finally {
+    workspace.close();
+  }
+}
+
+const specLabel = (version: string) => (version.startsWith('2') ? `Swagger ${version}` : `OpenAPI ${version}`);
+
+function table(rows: string[][]): string {
+  if (rows.length === 0) return '  (none)';
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join('   ').trimEnd()}`).join('\n');
+}

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { isUserError } from '../errors';
+import { APP_VERSION } from '../version';
+import { demoCommand } from './commands/demo';
+import { infoCommand } from './commands/info';
+import { serveCommand } from './commands/serve';
+import { USAGE, UsageError } from './usage';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const processIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+type Command = (positionals: string[], flags: Flags, io: Io) => Promise<number>;
+export interface Flags {
+  json: boolean;
+  port?: number;
+}
+
+const commands: Record<string, Command> = { demo: demoCommand, info: infoCommand, serve: serveCommand };
+
+/** Runs one command line; returns the exit status. Bad input never prints a stack trace. */
+export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        json: { type: 'boolean' },
+        port: { type: 'string' },
+      },
+    });
+    const [name, ...rest] = positionals;
+    if (values.help || name === 'help') return print(io, USAGE);
+    if (values.version) return print(io, APP_VERSION);
+    if (!name) throw new UsageError('No command given.');
+    const command = commands[name];
+    if (!command) throw new UsageError(`Unknown command "${name}".`);
+    return await command(rest, { json: values.json ?? false, port: parsePort(values.port) }, io);
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${value}".`);
+  return port;
+}
+
+function print(io: Io, text: string): number {
+  io.out(text);
+  return 0;
+}
+
+function report(error: unknown, io: Io): number {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.err(`crosswalk: ${(error as Error).message} Run "crosswalk --help" for usage.`);
+    return 2;
+  }
+  if (isUserError(error)) {
+    io.err(`crosswalk: ${error.message}`);
+    return 1;
+  }
+  io.err(`crosswalk: unexpected failure: ${(error as Error)?.message ?? String(error)} (set CROSSWALK_DEBUG=1 for details)`);
+  if (process.env.CROSSWALK_DEBUG) io.err(String((error as Error)?.stack));
+  return 1;
+}
+
+/** Entry point of bin/crosswalk. */
+export function main(): void {
+  runCli(process.argv.slice(2)).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    () => {
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,18 @@
+export const USAGE = `Crosswalk: the integration analyst's workbench, from the command line.
+
+Usage: crosswalk <command> [options]
+
+Commands:
+  demo <file>                  Write the demo workspace (CRM orders -> accounting invoices) to <file>.
+  info <file> [--json]         Print what a workspace holds: integration, systems and data flows.
+  serve [<file>] [--port N]    Serve the app to a browser on this machine (127.0.0.1 only); without
+                               <file> it opens the demo workspace. The first line printed is its address.
+
+Options:
+  -h, --help                   Show this help.
+  --version                    Print Crosswalk's version.
+
+Exit status: 0 success, 1 the command failed (the reason is on stderr), 2 wrong usage.`;
+
+/** Wrong usage of the command line: exits 2 with a hint to the help. */
+export class UsageError extends Error {}

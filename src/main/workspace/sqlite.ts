@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * Opens a SQLite file with the better-sqlite3 build that fits the running runtime.
+ * node_modules holds the build for plain Node (tests, CLI, web host); Electron has a different
+ * ABI, so its copy lives apart in native/electron-<version>/ (see scripts/electron-native.mjs).
+ */
+export function openDatabase(file: string, options: { readonly?: boolean; mustExist?: boolean } = {}): SqliteDatabase {
+  return new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.mustExist ?? false,
+    nativeBinding: electronNativeBinding(),
+  });
+}
+
+function electronNativeBinding(): string | undefined {
+  const electronVersion = process.versions.electron;
+  if (!electronVersion) return undefined;
+  const candidates = [
+    process.env.CROSSWALK_SQLITE_BINDING,
+    path.join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    path.resolve(__dirname, '..', '..', 'native', `electron-${electronVersion}`, 'better_sqlite3.node'),
+  ];
+  const found = candidates.find((candidate): candidate is string => !!candidate && fs.existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      `better-sqlite3 has no build for Electron ${electronVersion}: run "npm run electron:native" (it needs Electron's headers from the internet).`,
+    );
+  }
+  return found;
+}
+
+export type SqliteDatabase = Database.Database;

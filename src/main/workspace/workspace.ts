@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors';
+import {
+  APPLICATION_ID,
+  applyMigrations,
+  latestVersion,
+  migrations as shippedMigrations,
+  pendingMigrations,
+  schemaVersionOf,
+  type Migration,
+} from './migrations';
+import { openDatabase, type SqliteDatabase } from './sqlite';
+
+export const WORKSPACE_EXTENSION = '.crosswalk';
+const BACKUPS_KEPT = 3;
+
+/**
+ * One open workspace file. Reads run directly; every write runs inside one immediate transaction,
+ * so a write that throws half-way leaves the file exactly as it was.
+ */
+export class Workspace {
+  constructor(
+    readonly path: string,
+    private readonly db: SqliteDatabase,
+  ) {}
+
+  get schemaVersion(): number {
+    return schemaVersionOf(this.db);
+  }
+
+  read<T>(query: (db: SqliteDatabase) => T): T {
+    return query(this.db);
+  }
+
+  write<T>(change: (db: SqliteDatabase) => T): T {
+    return this.db
+      .transaction(() => {
+        const result = change(this.db);
+        if (result instanceof Promise) {
+          throw new Error('A workspace write must be synchronous: awaiting inside a transaction would commit it half-done.');
+        }
+        return result;
+      })
+      .immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export class WorkspaceTooNewError extends UserError {
+  constructor(file: string, found: number, latest: number) {
+    super(
+      'WORKSPACE_TOO_NEW',
+      `${file} was written by a newer Crosswalk (workspace schema ${found}; this version reads up to ${latest}). ` +
+        'Update Crosswalk to open it; the file was left untouched.',
+    );
+  }
+}
+
+/** Opens an existing workspace, migrating it (after a backup) when it was written by an older version. */
+export async function openWorkspace(
+  file: string,
+  { migrations = shippedMigrations }: { migrations?: readonly Migration[] } = {},
+): Promise<Workspace> {
+  const resolved = path.resolve(file);
+  const stat = fs.statSync(resolved, { throwIfNoEntry: false });
+  if (!stat) {
+    throw new UserError(
+      'WORKSPACE_NOT_FOUND',
+      `There is no workspace at ${resolved}: check the path, or create one (crosswalk demo <file>, or New Workspace in the app).`,
+    );
+  }
+  if (!stat.isFile()) throw new UserError('NOT_A_WORKSPACE', `${resolved} is a folder, not a workspace file.`);
+  const found = inspect(resolved);
+  const latest = latestVersion(migrations);
+  if (found > latest) throw new WorkspaceTooNewError(resolved, found, latest);
+
+  const db = connect(resolved);
+  try {
+    if (found > 0 && pendingMigrations(found, migrations).length > 0) await backUp(db, resolved, found);
+    applyMigrations(db, migrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new Workspace(resolved, db);
+}
+
+/** Creates a new, empty workspace file; refuses to overwrite anything. */
+export function createWorkspace(file: string, integrationName: string): Workspace {
+  const resolved = path.resolve(file);
+  if (fs.existsSync(resolved)) {
+    throw new UserError('WORKSPACE_EXISTS', `${resolved} already exists: open it, or choose another file name.`);
+  }
+  fs.mkdirSync(path.dirname(resolved), { recursive: true });
+  const db = connect(resolved);
+  try {
+    applyMigrations(db);
+    db.prepare('UPDATE integration SET name = ? WHERE id = 1').run(integrationName);
+  } catch (error) {
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(resolved + suffix, { force: true });
+    throw error;
+  }
+  return new Workspace(resolved, db);
+}
+
+/**
+ * Reads a file's schema version without writing a byte to it. Opening SQLite, even read-only, would
+ * leave -wal/-shm files beside a WAL database, so the header is read directly when no WAL is pending
+ * (https://www.sqlite.org/fileformat.html#the_database_header).
+ */
+function inspect(file: string): number {
+  const walSize = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+  const header = walSize > 0 ? headerFromSqlite(file) : headerFromBytes(file);
+  if (!header) throw notAWorkspace(file, 'it is not an SQLite database');
+  const { applicationId, userVersion, pageCount } = header;
+  if (applicationId !== APPLICATION_ID && (applicationId !== 0 || userVersion !== 0 || pageCount > 1)) {
+    throw notAWorkspace(file, 'it is a database of another program');
+  }
+  return userVersion;
+}
+
+interface SqliteHeader {
+  applicationId: number;
+  userVersion: number;
+  pageCount: number;
+}
+
+function headerFromBytes(file: string): SqliteHeader | null {
+  let bytes: Buffer;
+  try {
+    bytes = readStart(file, 100);
+  } catch {
+    throw new UserError('WORKSPACE_UNREADABLE', `${file} cannot be read: check that you may read it.`);
+  }
+  if (bytes.length === 0) return { applicationId: 0, userVersion: 0, pageCount: 0 };
+  if (bytes.length < 100 || bytes.subarray(0, 16).toString('latin1') !== 'SQLite format 3\u0000') return null;
+  return { pageCount: bytes.readUInt32BE(28), userVersion: bytes.readUInt32BE(60), applicationId: bytes.readUInt32BE(68) };
+}
+
+function headerFromSqlite(file: string): SqliteHeader | null {
+  let db: SqliteDatabase | undefined;
+  try {
+    db = openDatabase(file, { readonly: true, mustExist: true });
+    return {
+      applicationId: db.pragma('application_id', { simple: true }) as number,
+      userVersion: schemaVersionOf(db),
+      pageCount: db.pragma('page_count', { simple: true }) as number,
+    };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') return null;
+    throw error;
+  } finally {
+    db?.close();
+  }
+}
+
+function readStart(file: string, length: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function connect(file: string): SqliteDatabase {
+  const db = openDatabase(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+async function backUp(db: SqliteDatabase, file: string, version: number): Promise<string> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const backup = `${file}.v${version}-${stamp}.backup`;
+  await db.backup(backup);
+  pruneBackups(file);
+  return backup;
+}
+
+function pruneBackups(file: string) {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.v`;
+  const backups = fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.backup'))
+    .map((name) => ({ name, mtime: fs.statSync(path.join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of backups.slice(BACKUPS_KEPT)) fs.rmSync(path.join(dir, old.name), { force: true });
+}
+
+const notAWorkspace = (file: string, why: string) =>
+  new UserError('NOT_A_WORKSPACE', `${file} is not a Crosswalk workspace (${why}): open a .crosswalk file.`);

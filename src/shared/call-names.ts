@@ -1,0 +1,39 @@
+// The names of every call the renderer may make. Kept free of imports so the sandboxed
+// preload can bundle it without pulling in the schemas; contract.ts is checked against it.
+export const callNames = [
+  'app.info',
+  'workspace.current',
+  'workspace.recent',
+  'workspace.open',
+  'workspace.create',
+  'workspace.openDemo',
+  'workspace.choosePath',
+  'workspace.forgetRecent',
+  'integration.get',
+  'integration.update',
+  'systems.list',
+  'flows.list',
+  'questions.list',
+  'questions.add',
+  'questions.update',
+] as const;
+
+export type CallName = (typeof callNames)[number];
+
+/** Commands the desktop menu sends to the renderer. */
+export const menuCommands = [
+  'workspace-changed',
+  'new-workspace',
+  'open-workspace',
+  'go:overview',
+  'go:systems',
+  'go:mapping',
+  'go:sandbox',
+  'go:spec',
+  'go:workspaces',
+] as const;
+
+export type MenuCommand = (typeof menuCommands)[number];
+
+export const IPC_CALL_PREFIX = 'crosswalk:call:';
+export const IPC_MENU_CHANNEL = 'crosswalk:menu';

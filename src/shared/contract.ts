@@ -1,0 +1,173 @@
+// The one contract between the renderer and main: every call's name, input and output.
+// Main validates inputs against these schemas at runtime; the static types below are
+// derived from the same schemas, so the two cannot drift apart.
+import { z } from 'zod';
+import type { CallName } from './call-names';
+
+const MAX_TEXT = 20_000;
+
+/** Free text typed by the analyst: bounded, and without NUL characters SQLite and Excel choke on. */
+const text = (max = MAX_TEXT) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+
+const name = text(200).trim().min(1, 'must not be empty');
+
+const filePath = text(4096).trim().min(1, 'must name a file');
+
+const noInput = z.strictObject({});
+
+export const integrationStatuses = ['draft', 'in_review', 'approved'] as const;
+export const questionKinds = ['question', 'corner_case'] as const;
+export const questionStatuses = ['open', 'answered', 'closed'] as const;
+export const triggerKinds = ['event', 'schedule', 'query', 'file_drop', 'manual'] as const;
+
+const Counts = z.object({
+  systems: z.number().int(),
+  flows: z.number().int(),
+  useCases: z.number().int(),
+  mappings: z.number().int(),
+  testCases: z.number().int(),
+  openQuestions: z.number().int(),
+});
+
+export const WorkspaceSummary = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  schemaVersion: z.number().int(),
+  integration: z.object({ name: z.string(), status: z.enum(integrationStatuses) }),
+  counts: Counts,
+});
+
+export const RecentWorkspace = z.object({
+  path: z.string(),
+  name: z.string(),
+  openedAt: z.string(),
+  exists: z.boolean(),
+});
+
+export const Integration = z.object({
+  name: z.string(),
+  businessCase: z.string(),
+  status: z.enum(integrationStatuses),
+  author: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const SystemSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  title: z.string(),
+  apiVersion: z.string(),
+  specVersion: z.string(),
+  format: z.enum(['json', 'yaml']),
+  source: z.string(),
+  sizeBytes: z.number().int(),
+  importedAt: z.string(),
+});
+
+const EntityRef = z.object({ system: z.string(), entity: z.string() });
+
+export const FlowSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  useCase: z.string().nullable(),
+  source: EntityRef,
+  target: EntityRef,
+  trigger: z.object({ kind: z.enum(triggerKinds), detail: z.string() }),
+  mappings: z.object({ total: z.number().int(), accepted: z.number().int() }),
+});
+
+export const OpenQuestion = z.object({
+  id: z.number().int(),
+  kind: z.enum(questionKinds),
+  question: z.string(),
+  owner: z.string(),
+  status: z.enum(questionStatuses),
+  answer: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const AppInfo = z.object({
+  version: z.string(),
+  host: z.enum(['desktop', 'browser']),
+  nativeDialogs: z.boolean(),
+  latestSchemaVersion: z.number().int(),
+});
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const contract = {
+  'app.info': call(noInput, AppInfo),
+
+  'workspace.current': call(noInput, WorkspaceSummary.nullable()),
+  'workspace.recent': call(noInput, z.array(RecentWorkspace)),
+  'workspace.open': call(z.strictObject({ path: filePath }), WorkspaceSummary),
+  'workspace.create': call(z.strictObject({ path: filePath, name }), WorkspaceSummary),
+  'workspace.openDemo': call(noInput, WorkspaceSummary),
+  'workspace.choosePath': call(
+    z.strictObject({ purpose: z.enum(['open', 'create']) }),
+    z.object({ path: z.string().nullable() }),
+  ),
+  'workspace.forgetRecent': call(z.strictObject({ path: filePath }), z.array(RecentWorkspace)),
+
+  'integration.get': call(noInput, Integration),
+  'integration.update': call(
+    z.strictObject({
+      name: name.optional(),
+      businessCase: text().optional(),
+      status: z.enum(integrationStatuses).optional(),
+      author: text(200).optional(),
+    }),
+    Integration,
+  ),
+
+  'systems.list': call(noInput, z.array(SystemSummary)),
+  'flows.list': call(noInput, z.array(FlowSummary)),
+
+  'questions.list': call(noInput, z.array(OpenQuestion)),
+  'questions.add': call(
+    z.strictObject({
+      question: text().trim().min(1, 'must not be empty'),
+      kind: z.enum(questionKinds).default('question'),
+      owner: text(200).default(''),
+    }),
+    OpenQuestion,
+  ),
+  'questions.update': call(
+    z.strictObject({
+      id: z.number().int().positive(),
+      question: text().trim().min(1, 'must not be empty').optional(),
+      owner: text(200).optional(),
+      status: z.enum(questionStatuses).optional(),
+      answer: text().optional(),
+    }),
+    OpenQuestion,
+  ),
+} satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+/** What a handler receives: the input after validation, defaults filled in. */
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+/** The renderer's view of main: one async function per call. */
+export type CrosswalkApi = { [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>> };
+
+/** What travels over either transport: a value, or an error a person can act on. */
+export type CallResult<T = unknown> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; message: string } };
+
+export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
+export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
+export type Integration = z.infer<typeof Integration>;
+export type SystemSummary = z.infer<typeof SystemSummary>;
+export type FlowSummary = z.infer<typeof FlowSummary>;
+export type OpenQuestion = z.infer<typeof OpenQuestion>;
+export type AppInfo = z.infer<typeof AppInfo>;

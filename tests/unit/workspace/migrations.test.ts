@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/main/errors';
+import { APPLICATION_ID, LATEST_SCHEMA_VERSION, migrations, type Migration } from '../../../src/main/workspace/migrations';
+import { createWorkspace, openWorkspace, WorkspaceTooNewError } from '../../../src/main/workspace/workspace';
+import { tempDir } from '../../helpers/temp';
+
+const fileHash = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+const addPriority: Migration = {
+  version: LATEST_SCHEMA_VERSION + 1,
+  name: 'question priority (test only)',
+  sql: "ALTER TABLE open_question ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal';",
+};
+
+describe('a new workspace', () => {
+  it('gets every migration, the Crosswalk application id and durable pragmas', () => {
+    const file = path.join(tempDir(), 'new.crosswalk');
+    const workspace = createWorkspace(file, 'Orders to invoices');
+    expect(workspace.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    workspace.read((db) => {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+      expect(tables).toEqual(
+        expect.arrayContaining(['integration', 'system', 'data_flow', 'field_mapping', 'requirement_answer', 'test_case', 'open_question']),
+      );
+      expect(db.prepare('SELECT name FROM integration').get()).toEqual({ name: 'Orders to invoices' });
+    });
+    workspace.close();
+  });
+
+  it('is never created over an existing file', () => {
+    const file = path.join(tempDir(), 'taken.crosswalk');
+    fs.writeFileSync(file, 'notes the analyst keeps');
+    expect(() => createWorkspace(file, 'x')).toThrow(/already exists/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('notes the analyst keeps');
+  });
+});
+
+describe('opening a workspace written by an older Crosswalk', () => {
+  it('backs it up, migrates it and keeps everything the analyst typed', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.crosswalk');
+    const old = createWorkspace(file, 'Legacy');
+    old.write((db) =>
+      db.prepare("INSERT INTO open_question (question, created_at, updated_at) VALUES ('Who owns VAT codes?', 'now', 'now')").run(),
+    );
+    old.close();
+
+    const workspace = await openWorkspace(file, { migrations: [...migrations, addPriority] });
+    expect(workspace.schemaVersion).toBe(addPriority.version);
+    expect(workspace.read((db) => db.prepare('SELECT question, priority FROM open_question').all())).toEqual([
+      { question: 'Who owns VAT codes?', priority: 'normal' },
+    ]);
+    workspace.close();
+
+    const backups = fs.readdirSync(dir).filter((name) => name.endsWith('.backup'));
+    expect(backups).toHaveLength(1);
+    const backup = new Database(path.join(dir, backups[0]!), { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(backup.prepare('SELECT question FROM open_question').all()).toEqual([{ question: 'Who owns VAT codes?' }]);
+    backup.close();
+  });
+
+  it('leaves the file at its old version when a migration fails', async () => {
+    const file = path.join(tempDir(), 'old.crosswalk');
+    createWorkspace(file, 'Legacy').close();
+    const broken: Migration = { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', sql: 'ALTER TABLE no_such_table ADD COLUMN x TEXT;' };
+
+    await expect(openWorkspace(file, { migrations: [...migrations, addPriority, { ...broken, version: addPriority.version + 1 }] })).rejects.toThrow(
+      /no such table/,
+    );
+    const reopened = await openWorkspace(file);
+    expect(reopened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(reopened.read((db) => db.prepare("SELECT count(*) AS n FROM pragma_table_info('open_question') WHERE name = 'priority'").get())).toEqual({ n: 0 });
+    reopened.close();
+  });
+
+  it('refuses to run when an applied migration was edited afterwards', async () => {
+    const file = path.join(tempDir(), 'edited.crosswalk');
+    createWorkspace(file, 'x').close();
+    const edited = migrations.map((m) => (m.version === 1 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
+    await expect(openWorkspace(file, { migrations: edited })).rejects.toThrow(/changed after it had been applied/);
+  });
+});
+
+describe('opening a file Crosswalk cannot use', () => {
+  it('refuses a workspace written by a newer Crosswalk and leaves it byte for byte as it was', async () => {
+    const file = path.join(tempDir(), 'future.crosswalk');
+    createWorkspace(file, 'From the future').close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    db.close();
+    const before = fileHash(file);
+
+    const error = await openWorkspace(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkspaceTooNewError);
+    expect((error as Error).message).toMatch(/newer Crosswalk .*schema \d+; this version reads up to \d+\)\. Update Crosswalk/);
+    expect(fileHash(file)).toBe(before);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it.each([
+    ['a text file', (file: string) => fs.writeFileSync(file, 'this is not a database, just text long enough to look like a header')],
+    [
+      "another program's SQLite database",
+      (file: string) => {
+        const db = new Database(file);
+        db.exec('CREATE TABLE songs (title TEXT)');
+        db.close();
+      },
+    ],
+  ])('refuses %s with a message that names the file', async (_kind, make) => {
+    const file = path.join(tempDir(), 'other.crosswalk');
+    make(file);
+    const before = fileHash(file);
+    const error = await openWorkspace(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('NOT_A_WORKSPACE');
+    expect((error as Error).message).toContain(file);
+    expect(fileHash(file)).toBe(before);
+  });
+
+  it('says so when the file does not exist', async () => {
+    await expect(openWorkspace('/nonexistent/nowhere.crosswalk')).rejects.toThrow(/There is no workspace at \/nonexistent\/nowhere\.crosswalk/);
+  });
+});
