@@ -12,6 +12,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
+  // Load the .mjs helper natively; Playwright's transform would turn it into CommonJS.
+  build: { external: ['**/scripts/electron-binary.mjs'] },
   projects: [
     {
       name: 'web',
@@ -35,6 +37,6 @@ export default defineConfig({
         trace: 'retain-on-failure',
       },
     },
-    { name: 'electron', testDir: 'tests/e2e/electron' },
+    { name: 'electron', testDir: 'tests/e2e/electron', timeout: 60_000 },
   ],
 });

@@ -1,0 +1,42 @@
+// The one way areas show tables: ag-grid with the app's theme (light or dark with the OS) and quiet defaults.
+import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
+import type { ColDef } from 'ag-grid-community';
+import type { Ref } from 'react';
+import { useColorScheme } from '../state/use-color-scheme';
+import { gridTheme } from './theme';
+
+const defaultColDef: ColDef = {
+  resizable: true,
+  sortable: true,
+  suppressHeaderMenuButton: true,
+  suppressMovable: true,
+  minWidth: 60,
+};
+
+type DataGridProps<T> = AgGridReactProps<T> & {
+  /** What the table shows, for assistive technology. */
+  label: string;
+  gridRef?: Ref<AgGridReact<T>>;
+  className?: string;
+  /** Inside a panel: no border or rounded corners of its own. */
+  flush?: boolean;
+};
+
+export function DataGrid<T>({ label, gridRef, className, flush = false, ...gridProps }: DataGridProps<T>) {
+  const scheme = useColorScheme();
+  return (
+    <div className={className ? `data-grid ${className}` : 'data-grid'} role="region" aria-label={label}>
+      <AgGridReact<T>
+        ref={gridRef}
+        theme={gridTheme(scheme, flush)}
+        defaultColDef={defaultColDef}
+        animateRows={false}
+        suppressDragLeaveHidesColumns
+        stopEditingWhenCellsLoseFocus
+        enableCellTextSelection
+        ensureDomOrder
+        {...gridProps}
+      />
+    </div>
+  );
+}

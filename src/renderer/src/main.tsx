@@ -1,0 +1,22 @@
+// Renderer entry point: styles, the grid's modules, then the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/areas.css';
+import { registerGridModules } from './grid/theme';
+import { installFavicon } from './shell/favicon';
+import { App } from './App';
+
+installFavicon();
+registerGridModules();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
