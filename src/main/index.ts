@@ -12,8 +12,8 @@ import { registerAppScheme, serveAppProtocol } from './shell/app-protocol';
 import { serveCalls } from './shell/ipc-calls';
 import { createMainWindow } from './shell/main-window';
 import { integrationNameFor, startupWorkspace, workspaceArgument } from './shell/startup-workspace';
-import { APP_ENTRY_URL, trustedOrigins, WEBSITE_URL } from './shell/url-policy';
-import { guardAllWebContents, openExternally, restrictPermissions } from './shell/web-contents-guards';
+import { APP_ENTRY_URL, trustedOrigins } from './shell/url-policy';
+import { guardAllWebContents, restrictPermissions } from './shell/web-contents-guards';
 import { rememberWindowState, restoredWindowState } from './shell/window-state';
 import { chooseWorkspacePath, showError } from './shell/workspace-dialogs';
 
@@ -70,7 +70,6 @@ function start(): void {
     openDemo: () => switchWorkspace('Could not open the demo workspace', () => session.openDemo()),
     openRecent: (file) => openFile(file),
     send,
-    openWebsite: () => openExternally(WEBSITE_URL),
   };
 
   guardAllWebContents(trusted);

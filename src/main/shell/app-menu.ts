@@ -10,7 +10,6 @@ export interface MenuActions {
   openRecent(file: string): void;
   /** Forwards a command to the renderer over IPC_MENU_CHANNEL. */
   send(command: MenuCommand): void;
-  openWebsite(): void;
 }
 
 const areas: { label: string; command: MenuCommand }[] = [
@@ -77,10 +76,7 @@ function menuTemplate(
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [
-        { role: 'about', label: 'About Crosswalk' },
-        { label: 'Crosswalk on the Web', click: () => actions.openWebsite() },
-      ],
+      submenu: [{ role: 'about', label: 'About Crosswalk' }],
     },
   ];
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../security-policy';
-import { contentTypeOf, resolveAppFile } from './app-files';
+import { contentTypeOf, SECURITY_HEADERS } from '../static-files';
+import { resolveAppFile } from './app-files';
 import { APP_SCHEME } from './url-policy';
 
 /** Must run before app 'ready': app:// behaves like https (origin, fetch, secure context). */
@@ -10,13 +10,6 @@ export function registerAppScheme(): void {
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
 }
-
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-};
 
 /** Serves the built renderer (out/renderer) on app://crosswalk/, read-only, with the strict CSP. */
 export function serveAppProtocol(rendererDir: string): void {

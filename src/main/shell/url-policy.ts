@@ -5,8 +5,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'crosswalk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-/** Help › Crosswalk on the Web. Placeholder until the project has a public page. */
-export const WEBSITE_URL = 'https://crosswalk.example.com/';
 
 const MAX_EXTERNAL_URL_LENGTH = 8192;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -27,7 +27,7 @@ function guardWebContents(contents: WebContents, trusted: readonly string[]): vo
 }
 
 /** Opens a link in the system browser if it is a plain http(s) URL; anything else is dropped. */
-export function openExternally(url: string): void {
+function openExternally(url: string): void {
   const safe = externalUrl(url);
   if (!safe) {
     console.warn(`[crosswalk] Refused to open ${truncate(url)} outside the app: only http and https links open in the browser.`);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { CallResult } from '../../shared/contract';
 import { dispatch, type Log } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
-import { CONTENT_SECURITY_POLICY } from '../security-policy';
+import { contentTypeOf, resolveStaticFile, SECURITY_HEADERS } from '../static-files';
 
 export interface WebHostOptions {
   handlers: Handlers;
@@ -26,17 +26,6 @@ export interface WebHost {
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-crosswalk-token';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /**
  * Serves the built renderer and the handler table to a browser on this machine only: bound to
@@ -139,50 +128,31 @@ function readBody(request: http.IncomingMessage): Promise<Buffer> {
 }
 
 function serveStatic(pathname: string, rendererDir: string, response: http.ServerResponse) {
-  const root = path.resolve(rendererDir);
-  const relative = pathname === '/' ? 'index.html' : safeDecode(pathname).replace(/^\/+/, '');
-  const file = path.resolve(root, relative);
-  if (!file.startsWith(root + path.sep)) return refuse(response, 404, 'Not found.');
+  const file = resolveStaticFile(pathname, rendererDir);
+  if (!file) return refuse(response, 404, 'Not found.');
   fs.readFile(file, (error, data) => {
     if (error) {
-      if (relative === 'index.html') {
+      if (file === path.resolve(rendererDir, 'index.html')) {
         return refuse(response, 503, 'The Crosswalk UI is not built yet: run "npm run build", then reload.');
       }
       return refuse(response, 404, 'Not found.');
     }
     response.writeHead(200, {
-      ...securityHeaders,
-      'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      ...SECURITY_HEADERS,
+      'content-type': contentTypeOf(file),
       'cache-control': file.endsWith('.html') ? 'no-store' : 'no-cache',
     });
     response.end(data);
   });
 }
 
-const safeDecode = (value: string) => {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return '\u0000';
-  }
-};
-
-const securityHeaders = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
-
 function sendJson(response: http.ServerResponse, status: number, body: CallResult) {
-  response.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(JSON.stringify(body));
 }
 
 function refuse(response: http.ServerResponse, status: number, message: string) {
-  response.writeHead(status, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
   response.end(message);
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeOf, resolveAppFile } from '../../../src/main/shell/app-files';
+import { resolveAppFile } from '../../../src/main/shell/app-files';
+import { contentTypeOf } from '../../../src/main/static-files';
 
 const root = path.resolve('/srv/crosswalk/out/renderer');
 
