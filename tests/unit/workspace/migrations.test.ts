@@ -131,3 +131,26 @@ describe('opening a file Crosswalk cannot use', () => {
     await expect(openWorkspace('/nonexistent/nowhere.crosswalk')).rejects.toThrow(/There is no workspace at \/nonexistent\/nowhere\.crosswalk/);
   });
 });
+
+describe('a real workspace written by Crosswalk schema 1', () => {
+  it('opens migrated to the latest schema with all its content', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'v1-demo.crosswalk');
+    fs.copyFileSync(path.resolve(__dirname, '../../fixtures/workspaces/v1-demo.crosswalk'), file);
+
+    const workspace = await openWorkspace(file);
+    expect(workspace.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    workspace.read((db) => {
+      expect(db.prepare('SELECT name, spec_version, files, validation FROM system ORDER BY id').all()).toEqual([
+        { name: 'CRM', spec_version: '3.1.0', files: '{}', validation: null },
+        { name: 'Accounting', spec_version: '2.0', files: '{}', validation: null },
+      ]);
+      expect(db.prepare('SELECT target_path, source_paths, status, transformation, review FROM field_mapping').all()).toEqual([
+        { target_path: 'reference', source_paths: '["orderNumber"]', status: 'accepted', transformation: 'Copy as is', review: null },
+      ]);
+      expect((db.prepare('SELECT count(*) AS n FROM open_question').get() as { n: number }).n).toBe(2);
+    });
+    workspace.close();
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('v1-demo.crosswalk.v1-') && name.endsWith('.backup'))).toHaveLength(1);
+  });
+});
