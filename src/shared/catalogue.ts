@@ -9,7 +9,8 @@
 //   present (false when the document says nothing); `recursive`, `truncated` and `expandable` only
 //   when true.
 // - Values taken from the document (`enum`, `default`, `example`) are passed on as given, not copied
-//   or coerced.
+//   or coerced; they, and arrays such as the document-wide `security`, may be shared between
+//   several entries. Treat the catalogue as read-only.
 //
 // Field paths
 // - Dot-separated property names from the entity root: `billingAddress.city`.
@@ -116,7 +117,12 @@ export interface CatalogueEntity {
   /** Unique within the catalogue: `schema:<name>` or `body:<name>`. */
   id: string;
   kind: CatalogueEntityKind;
-  /** Schemas: the key exactly as in components.schemas / definitions. Bodies: `<operationId> request`, `<operationId> <status> response`, falling back to `POST /orders request`. */
+  /**
+   * Schemas: the key exactly as in components.schemas / definitions. Bodies: `<operationId> request`,
+   * `<operationId> <status> response`, falling back to `POST /orders request`; " (2)" etc. appended
+   * if two operations share an operationId. One inline schema object reused by several operations
+   * (a shared `components/responses` entry) is one body entity, named after the first.
+   */
   name: string;
   /** JSON pointer of the schema in the document (`#/components/schemas/Order`, `#/paths/~1orders/post/requestBody/content/application~1json/schema`). */
   pointer: string;
@@ -127,7 +133,12 @@ export interface CatalogueEntity {
   depthCapReached?: true;
   /** The field list stopped at the per-entity field cap. */
   fieldCapReached?: true;
-  /** Operations whose request or response body is this entity (directly, as array items, or through a nullable/allOf wrapper). */
+  /**
+   * Operations whose request or response body is this entity: referenced directly (also through a
+   * nullable / single-member allOf/anyOf wrapper), or as the items of an array body (`array: true`).
+   * A body carries exactly one entity: a page wrapper `OrderPage { data: Order[] }` is used by
+   * `listOrders`, Order is not (its fields are OrderPage's `data[].…`). A union body carries none.
+   */
   usedBy: CatalogueEntityUse[];
 }
 
@@ -252,7 +263,8 @@ export interface Catalogue {
   entities: CatalogueEntity[];
   operations: CatalogueOperation[];
   securitySchemes: CatalogueSecurityScheme[];
+  /** Document-level servers (3.x `servers`, or Swagger 2.0 schemes × host + basePath); path- and operation-level `servers` are not listed. */
   servers: CatalogueServer[];
-  /** Problems met while building (unresolvable `$ref`s, …), deduplicated, at most 100. */
+  /** Problems met while building (unresolvable or external `$ref`s, ref cycles without content), deduplicated, at most 100. */
   warnings: string[];
 }
