@@ -3,6 +3,8 @@
 // derived from the same schemas, so the two cannot drift apart.
 import { z } from 'zod';
 import type { CallName } from './call-names';
+import type { Catalogue } from './catalogue';
+import type { CatalogueDiff, MappingImpact } from './catalogue-diff';
 
 const MAX_TEXT = 20_000;
 
@@ -57,6 +59,26 @@ export const Integration = z.object({
   updatedAt: z.string(),
 });
 
+export const ValidationProblem = z.object({
+  message: z.string(),
+  /** JSON pointer into the document. */
+  path: z.string(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+});
+
+/** Full validation runs after the import, in a worker: `pending` until it ends. */
+export const ValidationState = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('pending') }),
+  z.object({
+    state: z.literal('done'),
+    valid: z.boolean(),
+    errors: z.array(ValidationProblem),
+    /** Validation could not finish (time or memory limit); says why. */
+    incomplete: z.string().optional(),
+  }),
+]);
+
 export const SystemSummary = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -67,7 +89,35 @@ export const SystemSummary = z.object({
   source: z.string(),
   sizeBytes: z.number().int(),
   importedAt: z.string(),
+  /** Earlier documents kept after re-imports. */
+  previousVersions: z.number().int(),
+  validation: ValidationState,
 });
+
+/** Where an API document comes from. */
+export const ImportSource = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('file'), path: filePath }),
+  z.strictObject({
+    kind: z.literal('url'),
+    url: text(4096)
+      .trim()
+      .refine((value) => /^https?:\/\/[^\s]+$/i.test(value), 'must be an http:// or https:// address'),
+  }),
+  z.strictObject({
+    kind: z.literal('text'),
+    text: z.string().min(1, 'must not be empty').max(64 * 1024 * 1024, 'must be at most 64 MB'),
+  }),
+]);
+
+/** A $ref the import did not follow: it points outside the document's folder or to the network. */
+export const ExternalReference = z.object({
+  ref: z.string(),
+  /** Where it is written: file and JSON pointer. */
+  from: z.string(),
+  kind: z.enum(['outside-folder', 'remote']),
+});
+
+const NeedsConsent = z.object({ status: z.literal('needs-consent'), references: z.array(ExternalReference) });
 
 const EntityRef = z.object({ system: z.string(), entity: z.string() });
 
@@ -127,6 +177,29 @@ export const contract = {
   ),
 
   'systems.list': call(noInput, z.array(SystemSummary)),
+  'systems.import': call(
+    z.strictObject({ name, source: ImportSource, allowExternalRefs: z.boolean().default(false) }),
+    z.discriminatedUnion('status', [z.object({ status: z.literal('imported'), system: SystemSummary }), NeedsConsent]),
+  ),
+  'systems.catalogue': call(z.strictObject({ id: z.number().int().positive() }), z.custom<Catalogue>()),
+  'systems.previewReimport': call(
+    z.strictObject({ id: z.number().int().positive(), source: ImportSource, allowExternalRefs: z.boolean().default(false) }),
+    z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('ready'),
+        /** Pass to systems.applyReimport to store exactly what was previewed. */
+        previewId: z.string(),
+        title: z.string(),
+        apiVersion: z.string(),
+        diff: z.custom<CatalogueDiff>(),
+        /** Mapping rows the change breaks or puts at risk. */
+        impact: z.custom<MappingImpact[]>(),
+      }),
+      NeedsConsent,
+    ]),
+  ),
+  'systems.applyReimport': call(z.strictObject({ previewId: text(100) }), SystemSummary),
+  'systems.remove': call(z.strictObject({ id: z.number().int().positive() }), z.object({ removed: z.literal(true) })),
   'flows.list': call(noInput, z.array(FlowSummary)),
 
   'questions.list': call(noInput, z.array(OpenQuestion)),
@@ -168,6 +241,9 @@ export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
 export type Integration = z.infer<typeof Integration>;
 export type SystemSummary = z.infer<typeof SystemSummary>;
+export type ImportSource = z.infer<typeof ImportSource>;
+export type ExternalReference = z.infer<typeof ExternalReference>;
+export type ValidationState = z.infer<typeof ValidationState>;
 export type FlowSummary = z.infer<typeof FlowSummary>;
 export type OpenQuestion = z.infer<typeof OpenQuestion>;
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -4,7 +4,8 @@ import { LATEST_SCHEMA_VERSION } from '../workspace/migrations';
 import { summarize } from '../workspace/summary';
 import { getIntegration, updateIntegration } from '../spec/integration';
 import { addQuestion, listQuestions, updateQuestion } from '../spec/questions';
-import { listSystems } from '../openapi/systems';
+import { listSystems, removeSystem } from '../openapi/systems';
+import { SystemImports } from '../openapi/system-import';
 import { listFlows } from '../mapping/flows';
 import { UserError } from '../errors';
 import { APP_VERSION } from '../version';
@@ -17,6 +18,7 @@ export type Handlers = {
 /** The one table of handlers both transports (Electron IPC and the web host) serve. */
 export function createHandlers(session: Session): Handlers {
   const workspace = () => session.requireWorkspace();
+  const systems = new SystemImports();
   return {
     'app.info': () => ({
       version: APP_VERSION,
@@ -45,6 +47,24 @@ export function createHandlers(session: Session): Handlers {
     'integration.update': (changes) => updateIntegration(workspace(), changes),
 
     'systems.list': () => listSystems(workspace()),
+    'systems.import': async ({ name, source, allowExternalRefs }) => {
+      const result = await systems.import(workspace(), name, source, allowExternalRefs);
+      if (result.status === 'needs-consent') return result;
+      // The catalogue is ready now; validation finishes in its worker and is stored when it does.
+      void result.validation.catch((error: unknown) => console.error('[crosswalk] Storing validation failed:', error));
+      return { status: 'imported', system: result.system };
+    },
+    'systems.catalogue': ({ id }) => systems.catalogue(workspace(), id),
+    'systems.previewReimport': ({ id, source, allowExternalRefs }) => systems.previewReimport(workspace(), id, source, allowExternalRefs),
+    'systems.applyReimport': async ({ previewId }) => {
+      const result = await systems.applyReimport(workspace(), previewId);
+      void result.validation.catch((error: unknown) => console.error('[crosswalk] Storing validation failed:', error));
+      return result.system;
+    },
+    'systems.remove': ({ id }) => {
+      removeSystem(workspace(), id);
+      return { removed: true as const };
+    },
     'flows.list': () => listFlows(workspace()),
 
     'questions.list': () => listQuestions(workspace()),

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { isUserError } from '../errors';
 import { APP_VERSION } from '../version';
 import { demoCommand } from './commands/demo';
+import { diffCommand } from './commands/diff';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { serveCommand } from './commands/serve';
 import { USAGE, UsageError } from './usage';
@@ -20,9 +22,11 @@ type Command = (positionals: string[], flags: Flags, io: Io) => Promise<number>;
 export interface Flags {
   json: boolean;
   port?: number;
+  /** import: follow references outside the document's folder or server. */
+  allowRefs?: boolean;
 }
 
-const commands: Record<string, Command> = { demo: demoCommand, info: infoCommand, serve: serveCommand };
+const commands: Record<string, Command> = { demo: demoCommand, diff: diffCommand, import: importCommand, info: infoCommand, serve: serveCommand };
 
 /** Runs one command line; returns the exit status. Bad input never prints a stack trace. */
 export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
@@ -36,6 +40,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         version: { type: 'boolean' },
         json: { type: 'boolean' },
         port: { type: 'string' },
+        'allow-refs': { type: 'boolean' },
       },
     });
     const [name, ...rest] = positionals;
@@ -44,7 +49,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     if (!name) throw new UsageError('No command given.');
     const command = commands[name];
     if (!command) throw new UsageError(`Unknown command "${name}".`);
-    return await command(rest, { json: values.json ?? false, port: parsePort(values.port) }, io);
+    return await command(rest, { json: values.json ?? false, port: parsePort(values.port), allowRefs: values['allow-refs'] ?? false }, io);
   } catch (error) {
     return report(error, io);
   }

@@ -4,6 +4,10 @@ Usage: crosswalk <command> [options]
 
 Commands:
   demo <file>                  Write the demo workspace (CRM orders -> accounting invoices) to <file>.
+  diff <old> <new> [--json]    Compare two versions of an API document: what changed, breaking first.
+  import <spec> [--json] [--allow-refs]
+                               Import an API document (file or http(s) URL): its catalogue and
+                               validation. --allow-refs follows references outside its folder/server.
   info <file> [--json]         Print what a workspace holds: integration, systems and data flows.
   serve [<file>] [--port N]    Serve the app to a browser on this machine (127.0.0.1 only); without
                                <file> it opens the demo workspace. The first line printed is its address.

@@ -2,17 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { UserError } from '../errors';
+import type { StoredDocument } from './systems';
 
-export interface ApiDocument {
-  /** The document exactly as written, kept so re-imports and exports can refer to it. */
-  text: string;
-  format: 'json' | 'yaml';
-  title: string;
-  apiVersion: string;
-  /** The value of the document's `openapi` or `swagger` field, e.g. "3.1.0" or "2.0". */
-  specVersion: string;
-  source: string;
-}
+export type ApiDocument = StoredDocument;
 
 /** Reads an OpenAPI/Swagger document's identity (no $ref resolution, no validation). */
 export async function readApiDocument(file: string): Promise<ApiDocument> {
@@ -32,6 +24,7 @@ export async function readApiDocument(file: string): Promise<ApiDocument> {
   const info = (parsed.info ?? {}) as { title?: unknown; version?: unknown };
   return {
     text,
+    files: {},
     format: /^\s*[{[]/.test(text) ? 'json' : 'yaml',
     title: String(info.title ?? ''),
     apiVersion: String(info.version ?? ''),

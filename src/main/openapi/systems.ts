@@ -1,7 +1,29 @@
-import type { SystemSummary } from '../../shared/contract';
+import type { SystemSummary, ValidationState } from '../../shared/contract';
 import { UserError } from '../errors';
 import type { Workspace } from '../workspace/workspace';
-import type { ApiDocument } from './document-info';
+
+/** An API document as the workspace keeps it: verbatim, with the files it references. */
+export interface StoredDocument {
+  text: string;
+  /** Referenced files, verbatim, keyed by their path relative to the root document. */
+  files: Record<string, string>;
+  /** A multi-file document with every reference bundled in; absent for a single file. */
+  bundle?: Record<string, unknown>;
+  format: 'json' | 'yaml';
+  title: string;
+  apiVersion: string;
+  /** The value of the document's `openapi` or `swagger` field, e.g. "3.1.0" or "2.0". */
+  specVersion: string;
+  /** Where it was imported from: a file path, a URL, or "pasted text". */
+  source: string;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: { message: string; path: string; line?: number; column?: number }[];
+  /** Set when validation could not finish; says why. */
+  incomplete?: string;
+}
 
 interface SystemRow {
   id: number;
@@ -13,20 +35,21 @@ interface SystemRow {
   source: string;
   size_bytes: number;
   imported_at: string;
+  previous_versions: number;
+  validation: string | null;
 }
 
-export function listSystems(workspace: Workspace): SystemSummary[] {
-  const rows = workspace.read(
-    (db) =>
-      db
-        .prepare(
-          `SELECT id, name, title, api_version, spec_version, format, source,
-                  length(CAST(document AS BLOB)) AS size_bytes, imported_at
-           FROM system ORDER BY id`,
-        )
-        .all() as SystemRow[],
-  );
-  return rows.map((row) => ({
+const summaryQuery = `
+  SELECT s.id, s.name, s.title, s.api_version, s.spec_version, s.format, s.source,
+         length(CAST(s.document AS BLOB)) AS size_bytes, s.imported_at, s.validation,
+         (SELECT count(*) FROM system_version v WHERE v.system_id = s.id) AS previous_versions
+  FROM system s`;
+
+function toSummary(row: SystemRow): SystemSummary {
+  const validation: ValidationState = row.validation
+    ? { state: 'done', ...(JSON.parse(row.validation) as ValidationResult) }
+    : { state: 'pending' };
+  return {
     id: row.id,
     name: row.name,
     title: row.title,
@@ -36,19 +59,142 @@ export function listSystems(workspace: Workspace): SystemSummary[] {
     source: row.source,
     sizeBytes: row.size_bytes,
     importedAt: row.imported_at,
-  }));
+    previousVersions: row.previous_versions,
+    validation,
+  };
 }
 
-export function addSystem(workspace: Workspace, name: string, document: ApiDocument): SystemSummary {
-  workspace.write((db) => {
+export function listSystems(workspace: Workspace): SystemSummary[] {
+  return workspace.read((db) => (db.prepare(`${summaryQuery} ORDER BY s.id`).all() as SystemRow[]).map(toSummary));
+}
+
+export function getSystem(workspace: Workspace, id: number): SystemSummary {
+  const row = workspace.read((db) => db.prepare(`${summaryQuery} WHERE s.id = ?`).get(id) as SystemRow | undefined);
+  if (!row) throw new UserError('SYSTEM_NOT_FOUND', `System ${id} is not in this workspace (it may have been removed): reload the list.`);
+  return toSummary(row);
+}
+
+export function findSystemByName(workspace: Workspace, name: string): SystemSummary | undefined {
+  const row = workspace.read((db) => db.prepare(`${summaryQuery} WHERE s.name = ?`).get(name) as SystemRow | undefined);
+  return row && toSummary(row);
+}
+
+export function getStoredDocument(workspace: Workspace, id: number): StoredDocument & { importedAt: string } {
+  const row = workspace.read(
+    (db) =>
+      db.prepare('SELECT title, api_version, spec_version, format, source, document, files, bundle, imported_at FROM system WHERE id = ?').get(id) as
+        | {
+            title: string;
+            api_version: string;
+            spec_version: string;
+            format: 'json' | 'yaml';
+            source: string;
+            document: string;
+            files: string;
+            bundle: string | null;
+            imported_at: string;
+          }
+        | undefined,
+  );
+  if (!row) throw new UserError('SYSTEM_NOT_FOUND', `System ${id} is not in this workspace (it may have been removed): reload the list.`);
+  return {
+    text: row.document,
+    files: JSON.parse(row.files) as Record<string, string>,
+    ...(row.bundle ? { bundle: JSON.parse(row.bundle) as Record<string, unknown> } : {}),
+    format: row.format,
+    title: row.title,
+    apiVersion: row.api_version,
+    specVersion: row.spec_version,
+    source: row.source,
+    importedAt: row.imported_at,
+  };
+}
+
+export function addSystem(workspace: Workspace, name: string, document: StoredDocument, validation?: ValidationResult): SystemSummary {
+  const id = workspace.write((db) => {
     const taken = db.prepare('SELECT 1 FROM system WHERE name = ?').get(name);
-    if (taken) throw new UserError('SYSTEM_EXISTS', `The workspace already has a system named "${name}": choose another name.`);
-    db.prepare(
-      `INSERT INTO system (name, title, api_version, spec_version, format, source, document, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(name, document.title, document.apiVersion, document.specVersion, document.format, document.source, document.text, new Date().toISOString());
+    if (taken) throw new UserError('SYSTEM_EXISTS', `The workspace already has a system named "${name}": choose another name, or re-import that system.`);
+    return db
+      .prepare(
+        `INSERT INTO system (name, title, api_version, spec_version, format, source, document, files, bundle, validation, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        name,
+        document.title,
+        document.apiVersion,
+        document.specVersion,
+        document.format,
+        document.source,
+        document.text,
+        JSON.stringify(document.files),
+        document.bundle ? JSON.stringify(document.bundle) : null,
+        validation ? JSON.stringify(validation) : null,
+        new Date().toISOString(),
+      ).lastInsertRowid;
   });
-  const added = listSystems(workspace).find((system) => system.name.toLowerCase() === name.toLowerCase());
-  if (!added) throw new Error(`System "${name}" was not stored.`);
-  return added;
+  return getSystem(workspace, Number(id));
+}
+
+export function recordValidation(workspace: Workspace, id: number, importedAt: string, validation: ValidationResult): void {
+  // Only for the document it was run on: a re-import meanwhile starts its own validation.
+  workspace.write((db) =>
+    db.prepare('UPDATE system SET validation = ? WHERE id = ? AND imported_at = ?').run(JSON.stringify(validation), id, importedAt),
+  );
+}
+
+export interface MappingReview {
+  mappingId: number;
+  reasons: string[];
+}
+
+/**
+ * Replaces a system's document with a new version, keeping the old one in system_version and
+ * flagging the mappings the change breaks or puts at risk: one transaction, nothing deleted.
+ */
+export function replaceSystemDocument(workspace: Workspace, id: number, document: StoredDocument, reviews: MappingReview[]): SystemSummary {
+  workspace.write((db) => {
+    const archived = db
+      .prepare(
+        `INSERT INTO system_version (system_id, title, api_version, spec_version, format, source, document, files, bundle, imported_at, replaced_at)
+         SELECT id, title, api_version, spec_version, format, source, document, files, bundle, imported_at, ? FROM system WHERE id = ?`,
+      )
+      .run(new Date().toISOString(), id);
+    if (archived.changes === 0) throw new UserError('SYSTEM_NOT_FOUND', `System ${id} is not in this workspace (it may have been removed): reload the list.`);
+    db.prepare(
+      `UPDATE system SET title = ?, api_version = ?, spec_version = ?, format = ?, source = ?, document = ?, files = ?,
+                         bundle = ?, validation = NULL, imported_at = ? WHERE id = ?`,
+    ).run(
+      document.title,
+      document.apiVersion,
+      document.specVersion,
+      document.format,
+      document.source,
+      document.text,
+      JSON.stringify(document.files),
+      document.bundle ? JSON.stringify(document.bundle) : null,
+      new Date().toISOString(),
+      id,
+    );
+    const flag = db.prepare('UPDATE field_mapping SET review = ?, updated_at = ? WHERE id = ?');
+    for (const review of reviews) flag.run(JSON.stringify(review.reasons), new Date().toISOString(), review.mappingId);
+  });
+  return getSystem(workspace, id);
+}
+
+/** Removes a system no data flow uses; a system in use is refused with the flows named. */
+export function removeSystem(workspace: Workspace, id: number): void {
+  workspace.write((db) => {
+    const flows = (
+      db.prepare('SELECT name FROM data_flow WHERE source_system_id = ? OR target_system_id = ? ORDER BY name').all(id, id) as { name: string }[]
+    ).map((flow) => `"${flow.name}"`);
+    const system = getSystem(workspace, id);
+    if (flows.length > 0) {
+      throw new UserError(
+        'SYSTEM_IN_USE',
+        `${system.name} is used by the data flow${flows.length > 1 ? 's' : ''} ${flows.join(', ')}: remove or change those flows first.`,
+      );
+    }
+    db.prepare('DELETE FROM system WHERE id = ?').run(id);
+  });
 }

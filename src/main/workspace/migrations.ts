@@ -139,6 +139,8 @@ export const migrations: readonly Migration[] = [
     sql: `
       -- Files a multi-file document references, verbatim, keyed by their path relative to the root document.
       ALTER TABLE system ADD COLUMN files TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(files));
+      -- A multi-file document with every reference bundled in (JSON), so it opens without its files; NULL for one file.
+      ALTER TABLE system ADD COLUMN bundle TEXT CHECK (bundle IS NULL OR json_valid(bundle));
       -- The last full validation: {"valid": bool, "errors": [{"message", "path", "line"?, "column"?}]}; NULL while it runs.
       ALTER TABLE system ADD COLUMN validation TEXT CHECK (validation IS NULL OR json_valid(validation));
 
@@ -153,6 +155,7 @@ export const migrations: readonly Migration[] = [
         source       TEXT NOT NULL,
         document     TEXT NOT NULL,
         files        TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(files)),
+        bundle       TEXT CHECK (bundle IS NULL OR json_valid(bundle)),
         imported_at  TEXT NOT NULL,
         replaced_at  TEXT NOT NULL
       );

@@ -45,6 +45,10 @@ export class Workspace {
       .immediate();
   }
 
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

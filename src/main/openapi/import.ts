@@ -1,0 +1,283 @@
+// Importing an API document: from a file, a URL or pasted text to the verbatim text(s), one bundled
+// document, its identity and its catalogue, with validation running in a worker thread alongside.
+//
+//   const result = await importApiDocument('/specs/crm.yaml');
+//   if (result.status === 'needs-consent') … show result.refs, call again with { allowRefs } or { allowAll: true }
+//   else show result.catalogue now; await result.validation for { valid, errors } later.
+//
+// Bad input (unreadable, not JSON/YAML, not OpenAPI, over a limit, a reference that cannot be read)
+// throws a UserError; validation problems do not: they are in `validation` and the import stands.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Catalogue } from '../../shared/catalogue';
+import { UserError } from '../errors';
+import { buildCatalogue } from './catalogue';
+import { type ImportLimits, effectiveLimits } from './load/limits';
+import { type DocumentFormat, inspectValue, parseText } from './load/parse';
+import { type Consent, type ExternalReference, type LoadedFile, type RootOrigin, bundleDocument, followReferences } from './load/references';
+import { decodeText, fetchText, readTextFile, tooLarge } from './load/source';
+import { type ValidationIssue, type ValidationMode, type ValidationResult, prepareValidation } from './load/validation';
+
+export type { ImportLimits } from './load/limits';
+export { DEFAULT_IMPORT_LIMITS } from './load/limits';
+export type { DocumentFormat } from './load/parse';
+export type { ExternalReference, ReferenceKind } from './load/references';
+export type { ValidationIssue, ValidationMode, ValidationResult } from './load/validation';
+
+/**
+ * A file path, an http(s) URL, or pasted text. A plain string is a URL when it starts with http:// or
+ * https://, a file path otherwise. Pasted text may only reference files when `baseFolder` is given.
+ */
+export type ImportSource = string | { file: string } | { url: string } | { text: string; baseFolder?: string };
+
+export interface ImportOptions extends Consent {
+  /** Lower or raise the bounds (sizes, depth, time-outs): see ImportLimits. */
+  limits?: Partial<ImportLimits>;
+  /** 'schema' (default): the OpenAPI schema, $refs in place, in a worker; 'full': swagger-parser's validate() in a worker; false: none. */
+  validation?: ValidationMode | false;
+}
+
+export interface ImportedFile {
+  /** Real file path, or URL. */
+  location: string;
+  /** Exactly as read. */
+  text: string;
+  format: DocumentFormat;
+}
+
+export interface ImportOrigin {
+  kind: 'file' | 'url' | 'text';
+  /** Real path of the file, the URL after redirects, or "pasted text". */
+  location: string;
+}
+
+export interface ImportedApiDocument {
+  status: 'imported';
+  source: ImportOrigin;
+  /** The root document exactly as read (the store keeps it). */
+  text: string;
+  format: DocumentFormat;
+  /** The other files a multi-file document references, exactly as read (for a re-import or an offline view). */
+  files: ImportedFile[];
+  /** The document with every external reference bundled in: all `$ref`s are internal. */
+  document: Record<string, unknown>;
+  /** The `openapi` or `swagger` value: "3.1.0", "3.0.3", "2.0". */
+  specVersion: string;
+  /** info.title and info.version ('' when missing). */
+  title: string;
+  version: string;
+  catalogue: Catalogue;
+  /** References outside the policy that were followed because the caller allowed them. */
+  followedRefs: ExternalReference[];
+  /** Settles when the worker is done; never rejects (see ValidationResult.incomplete). */
+  validation: Promise<ValidationResult>;
+  /** Stops validation early (the promise then never settles): for a caller that moved on. */
+  cancelValidation(): void;
+}
+
+export interface ImportNeedsConsent {
+  status: 'needs-consent';
+  source: ImportOrigin;
+  /** Every reference outside the policy found so far; nothing was read for them. */
+  refs: ExternalReference[];
+  /** One sentence for the analyst. */
+  message: string;
+}
+
+export type ImportResult = ImportedApiDocument | ImportNeedsConsent;
+
+const PASTED = 'The pasted text';
+
+interface Root extends LoadedFile {
+  origin: RootOrigin;
+  source: ImportOrigin;
+}
+
+/** Imports one API document (see the top of this file). */
+export async function importApiDocument(source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
+  const limits = effectiveLimits(options.limits);
+  const mode = options.validation === undefined ? 'schema' : options.validation;
+  // Started first: the worker's start-up overlaps reading and parsing.
+  const validation = mode ? prepareValidation(mode, limits) : undefined;
+  try {
+    const root = await loadRoot(source, limits);
+    const { display } = root.origin;
+    const parsed = await parseText(root.text, display, limits);
+    const specVersion = checkApiDocument(parsed.value, display);
+    const inspected = inspectValue(parsed.value, display, limits, parsed.format === 'yaml');
+    const rootFile = { location: root.location, text: root.text, format: parsed.format, value: parsed.value, bytes: root.bytes };
+    const followedRefs = await followReferences({ ...rootFile, refs: inspected.externalRefs }, root.origin, options, limits);
+    if (followedRefs.blocked.length > 0) {
+      validation?.cancel();
+      const refs = followedRefs.blocked;
+      return {
+        status: 'needs-consent',
+        source: root.source,
+        refs,
+        message: `${display} refers to ${refs.length === 1 ? 'a document' : `${refs.length} documents`} outside its folder or on another server (${refs
+          .slice(0, 3)
+          .map((ref) => ref.ref)
+          .join(', ')}${refs.length > 3 ? ', …' : ''}): allow ${refs.length === 1 ? 'it' : 'them'} to import the document, or remove the references.`,
+      };
+    }
+    const bundled = followedRefs.files.length > 0;
+    const document = bundled
+      ? await bundleDocument(rootFile, root.origin.location ?? path.resolve('/crosswalk-pasted-document'), followedRefs.files)
+      : (parsed.value as Record<string, unknown>);
+    if (bundled) {
+      const leftover = inspectValue(document, display, { ...limits, maxNestingDepth: Number.MAX_SAFE_INTEGER }).externalRefs;
+      if (leftover.length > 0) {
+        throw new UserError('SPEC_REF_UNRESOLVED', `${display} still has the reference "${leftover[0]!.ref}" after bundling (at #${leftover[0]!.pointer}): check it.`);
+      }
+    }
+
+    const brokenRefIssues: ValidationIssue[] = followedRefs.brokenRefs
+      .map((broken) => ({ message: `$ref "${broken.ref}" in ${broken.file} points to nothing`, path: '' }))
+      .concat(inspected.brokenRefs.map((broken) => ({ message: `$ref "${broken.ref}" points to nothing in the document`, path: broken.pointer })));
+    // Hand the document to the worker before cataloguing, so the two run side by side. A single JSON
+    // file goes as its text (parsing it again is cheaper than cloning the object); anything else cloned.
+    const pending = validation
+      ? validation.start(
+          !bundled && parsed.format === 'json' ? { text: root.text } : { document },
+          bundled ? undefined : { text: root.text, format: parsed.format },
+          brokenRefIssues,
+        )
+      : Promise.resolve<ValidationResult>({ valid: brokenRefIssues.length === 0, errors: brokenRefIssues, errorCount: brokenRefIssues.length, mode: 'schema', durationMs: 0, incomplete: 'Validation was not requested.' });
+    // A caller that never looks at validation must not see an unhandled rejection (it never rejects, but be sure).
+    pending.catch(() => undefined);
+
+    const catalogue = buildCatalogue(document);
+    const info = (document.info ?? {}) as { title?: unknown; version?: unknown };
+    return {
+      status: 'imported',
+      source: root.source,
+      text: root.text,
+      format: parsed.format,
+      files: followedRefs.files.map(({ location, text, format }) => ({ location, text, format })),
+      document,
+      specVersion,
+      title: typeof info.title === 'string' ? info.title : info.title === undefined ? '' : String(info.title),
+      version: typeof info.version === 'string' ? info.version : info.version === undefined ? '' : String(info.version),
+      catalogue,
+      followedRefs: followedRefs.followed,
+      validation: pending,
+      cancelValidation: () => validation?.cancel(),
+    };
+  } catch (error) {
+    validation?.cancel();
+    throw error;
+  }
+}
+
+async function loadRoot(source: ImportSource, limits: ImportLimits): Promise<Root> {
+  if (typeof source === 'string') {
+    if (/^https?:\/\//i.test(source)) return loadUrl(source, limits);
+    if (/^[a-z][a-z0-9+.-]+:\/\//i.test(source)) {
+      throw new UserError('SPEC_SOURCE', `Crosswalk cannot import from ${source}: give a file path or an http(s) address.`);
+    }
+    return loadFile(source, limits);
+  }
+  if ('file' in source) return loadFile(source.file, limits);
+  if ('url' in source) return loadUrl(source.url, limits);
+  return loadPasted(source.text, source.baseFolder, limits);
+}
+
+async function loadFile(file: string, limits: ImportLimits): Promise<Root> {
+  const given = path.resolve(file);
+  let real: string;
+  try {
+    real = await fs.promises.realpath(given);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('SPEC_NOT_FOUND', `There is no file at ${given}: check the path.`);
+    throw new UserError('SPEC_UNREADABLE', `Cannot read ${given} (${(error as Error).message}): check the path and its permissions.`);
+  }
+  const { text, bytes } = await readTextFile(real, given, limits);
+  return {
+    location: real,
+    text,
+    bytes,
+    format: 'json',
+    value: undefined,
+    origin: { display: given, location: real, folder: path.dirname(real) },
+    source: { kind: 'file', location: real },
+  };
+}
+
+async function loadUrl(url: string, limits: ImportLimits): Promise<Root> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UserError('SPEC_SOURCE', `${url} is not a valid address: check it (it should look like https://example.com/openapi.json).`);
+  }
+  const fetched = await fetchText(parsed.href, limits);
+  return {
+    location: fetched.url,
+    text: fetched.text,
+    bytes: fetched.bytes,
+    format: 'json',
+    value: undefined,
+    origin: { display: url, location: fetched.url, origin: new URL(fetched.url).origin },
+    source: { kind: 'url', location: fetched.url },
+  };
+}
+
+async function loadPasted(text: string, baseFolder: string | undefined, limits: ImportLimits): Promise<Root> {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limits.maxDocumentBytes) throw tooLarge(PASTED, limits.maxDocumentBytes);
+  if (text.includes('\0')) decodeText(Buffer.from([0]), PASTED); // throws the "not a text" error
+  let folder: string | undefined;
+  if (baseFolder !== undefined) {
+    try {
+      folder = await fs.promises.realpath(path.resolve(baseFolder));
+      if (!(await fs.promises.stat(folder)).isDirectory()) throw new Error('not a folder');
+    } catch {
+      throw new UserError('SPEC_SOURCE', `The folder ${path.resolve(baseFolder)} given for the pasted text does not exist or is not a folder: choose the folder the document's files are in.`);
+    }
+  }
+  return {
+    location: folder ? path.join(folder, 'pasted-document') : '',
+    text,
+    bytes,
+    format: 'json',
+    value: undefined,
+    origin: folder ? { display: PASTED, location: path.join(folder, 'pasted-document'), folder } : { display: PASTED },
+    source: { kind: 'text', location: 'pasted text' },
+  };
+}
+
+/** The `openapi`/`swagger` value of a Swagger 2.0 / OpenAPI 3.0 / 3.1 document; a UserError for anything else. */
+function checkApiDocument(value: unknown, display: string): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const what = Array.isArray(value) ? 'a list' : value === null ? 'null' : `a single ${typeof value === 'string' ? 'text' : typeof value} value`;
+    throw new UserError(
+      'SPEC_NOT_API',
+      `${display} is neither Swagger 2.0 nor OpenAPI 3.x: it is ${what}, not an object with an \`openapi\` or \`swagger\` field; choose the API document itself.`,
+    );
+  }
+  const record = value as Record<string, unknown>;
+  const field = record.openapi !== undefined ? 'openapi' : record.swagger !== undefined ? 'swagger' : undefined;
+  if (!field) {
+    throw new UserError(
+      'SPEC_NOT_API',
+      `${display} is neither Swagger 2.0 nor OpenAPI 3.x: it has no \`openapi\` or \`swagger\` field; choose the API document itself (a JSON Schema or an example payload is not one).`,
+    );
+  }
+  const version = record[field];
+  if (typeof version !== 'string') {
+    throw new UserError(
+      'SPEC_VERSION',
+      `${display} gives its ${field} version as ${JSON.stringify(version)}, not as text: write it in quotes, e.g. ${field}: "${field === 'swagger' ? '2.0' : '3.0.3'}".`,
+    );
+  }
+  const supported = field === 'swagger' ? version === '2.0' : /^3\.[01]\.\d+$/.test(version);
+  if (!supported) {
+    throw new UserError(
+      'SPEC_VERSION',
+      `${display} is ${field === 'swagger' ? 'Swagger' : 'OpenAPI'} ${version}, which Crosswalk cannot read: it reads Swagger 2.0 and OpenAPI 3.0 and 3.1 (convert the document, e.g. with swagger2openapi or your API tool's export).`,
+    );
+  }
+  return version;
+}
+

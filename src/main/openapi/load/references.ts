@@ -1,0 +1,281 @@
+// Multi-file documents: following a document's external `$ref`s under the safe-reference policy, then
+// bundling everything into one document whose `$ref`s are all internal.
+//
+// Policy: a file document may reference files inside its own folder tree (symlinks resolved), a URL
+// document other documents on the same origin, pasted text only files inside the folder it was given;
+// everything else (a file outside the folder, any other host, any file from a URL document) is listed
+// and not read until the caller consents (allowRefs / allowAll). json-schema-ref-parser bundles, but its
+// own resolvers are switched off: it only sees the files this module already read.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { UserError } from '../../errors';
+import type { ImportLimits } from './limits';
+import { type DocumentFormat, type RefSite, inspectValue, parseText } from './parse';
+import { resolveLocalPointer } from './pointer';
+import { fetchText, readTextFile, tooLarge } from './source';
+
+export type ReferenceKind = 'outside-folder' | 'remote';
+
+/** An external `$ref` the policy does not allow without the analyst's consent. */
+export interface ExternalReference {
+  /** The `$ref` as written, e.g. `../outside.yaml#/Thing`. */
+  ref: string;
+  /** Where it is written: the file path or URL, `#`, and the JSON pointer of the object holding it. */
+  from: string;
+  kind: ReferenceKind;
+  /** The file path or URL it resolves to (without `#fragment`): what `allowRefs` names to allow it. */
+  target: string;
+}
+
+/** Where the root document came from, and so what its references may reach. */
+export interface RootOrigin {
+  /** Names the root in messages: a path, a URL or "The pasted text". */
+  display: string;
+  /** The root's own location for resolving relative references: a real file path or a URL; undefined for pasted text without a folder. */
+  location?: string;
+  /** File references must stay inside this real folder (file imports, pasted text with a folder). */
+  folder?: string;
+  /** http(s) references on this origin are allowed (URL imports). */
+  origin?: string;
+}
+
+export interface Consent {
+  allowAll?: boolean;
+  /** Targets (resolved paths or URLs, as listed in ExternalReference.target) or `$ref`s as written. */
+  allowRefs?: string[];
+}
+
+export interface LoadedFile {
+  /** Real file path or URL. */
+  location: string;
+  text: string;
+  format: DocumentFormat;
+  value: unknown;
+  bytes: number;
+}
+
+export interface FollowResult {
+  /** The other files, in the order they were first referenced. */
+  files: LoadedFile[];
+  /** References outside the policy that were followed with consent. */
+  followed: ExternalReference[];
+  /** References outside the policy awaiting consent (nothing was read for them). */
+  blocked: ExternalReference[];
+  /** Internal `$ref`s (in any file) whose target does not exist. */
+  brokenRefs: Array<RefSite & { file: string }>;
+  /** Whether the root has external references at all (so bundling is needed). */
+  external: boolean;
+}
+
+const isHttp = (value: string) => /^https?:\/\//i.test(value);
+
+function splitRef(ref: string): { file: string; fragment: string } {
+  const hash = ref.indexOf('#');
+  return hash === -1 ? { file: ref, fragment: '' } : { file: ref.slice(0, hash), fragment: ref.slice(hash) };
+}
+
+/** Resolves `file` (a `$ref` without fragment) against a location (file path or URL). */
+function resolveTarget(file: string, from: string | undefined): { target: string; scheme: 'file' | 'http' } | { relativeWithoutBase: true } | { unsupported: string } {
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(file)?.[1]?.toLowerCase();
+  if (scheme && scheme.length > 1) {
+    if (scheme === 'http' || scheme === 'https') return { target: new URL(file).href, scheme: 'http' };
+    if (scheme === 'file') return { target: fileURLToPath(new URL(file)), scheme: 'file' };
+    return { unsupported: scheme };
+  }
+  if (from === undefined) {
+    if (path.isAbsolute(file)) return { target: path.resolve(file), scheme: 'file' };
+    return { relativeWithoutBase: true };
+  }
+  if (isHttp(from)) return { target: new URL(file, from).href, scheme: 'http' };
+  return { target: fileURLToPath(new URL(file.replace(/\\/g, '/'), pathToFileURL(from))), scheme: 'file' };
+}
+
+const inside = (folder: string, file: string) => {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+};
+
+/**
+ * Reads every file the root references (directly or through other files) that the policy or the consent
+ * allows, breadth first; lists the rest.
+ */
+export async function followReferences(
+  root: LoadedFile & { refs: RefSite[] },
+  origin: RootOrigin,
+  consent: Consent,
+  limits: ImportLimits,
+): Promise<FollowResult> {
+  const allowed = new Set(consent.allowRefs ?? []);
+  const loaded = new Map<string, LoadedFile & { refs: RefSite[] }>();
+  const files: Array<LoadedFile & { refs: RefSite[] }> = [];
+  const followed: ExternalReference[] = [];
+  const blocked: ExternalReference[] = [];
+  const brokenRefs: FollowResult['brokenRefs'] = [];
+  const fragments: Array<{ site: ExternalReference; fragment: string }> = [];
+  let totalBytes = root.bytes;
+  const queue: Array<LoadedFile & { refs: RefSite[]; display: string; base: string | undefined }> = [
+    { ...root, display: origin.display, base: origin.location },
+  ];
+  if (origin.location) loaded.set(origin.location, root);
+
+  for (let current = queue.shift(); current; current = queue.shift()) {
+    for (const site of current.refs) {
+      const { file, fragment } = splitRef(site.ref);
+      const from = `${current.base ?? current.display}#${site.pointer}`;
+      const resolved = resolveTarget(file, current.base);
+      if ('unsupported' in resolved) {
+        throw new UserError(
+          'SPEC_REF_UNSUPPORTED',
+          `${current.display} has a reference "${site.ref}" (at #${site.pointer}) using "${resolved.unsupported}:", which Crosswalk cannot follow: refer to a file beside the document or an http(s) address instead.`,
+        );
+      }
+      if ('relativeWithoutBase' in resolved) {
+        const reference: ExternalReference = { ref: site.ref, from, kind: 'outside-folder', target: file };
+        if (consent.allowAll || allowed.has(site.ref)) {
+          throw new UserError(
+            'SPEC_REF_NO_FOLDER',
+            `${current.display} refers to "${site.ref}" (at #${site.pointer}), which cannot be found without knowing the document's folder: import the file itself, or give the folder it belongs in.`,
+          );
+        }
+        pushOnce(blocked, reference);
+        continue;
+      }
+      const { target, scheme } = resolved;
+      let kind: ReferenceKind | undefined;
+      let realTarget = target;
+      if (scheme === 'http') {
+        if (!origin.origin || new URL(target).origin !== origin.origin) kind = 'remote';
+      } else if (!origin.folder || !inside(origin.folder, target)) {
+        kind = 'outside-folder';
+      } else {
+        try {
+          realTarget = await fs.promises.realpath(target);
+        } catch {
+          throw missingFile(current.display, site, target);
+        }
+        if (!inside(origin.folder, realTarget)) kind = 'outside-folder'; // a symlink leading out of the folder
+      }
+      const reference: ExternalReference = { ref: site.ref, from, kind: kind ?? 'outside-folder', target };
+      if (kind) {
+        if (!(consent.allowAll || allowed.has(target) || allowed.has(site.ref))) {
+          pushOnce(blocked, reference);
+          continue;
+        }
+        pushOnce(followed, reference);
+      }
+      fragments.push({ site: reference, fragment });
+      if (loaded.has(target)) continue;
+      if (loaded.size + 1 > limits.maxFiles) {
+        throw new UserError(
+          'SPEC_TOO_MANY_FILES',
+          `${origin.display} references more than ${limits.maxFiles} files, the limit for one API document: check for references that should not be there.`,
+        );
+      }
+      const display = target;
+      let text: string;
+      let bytes: number;
+      if (scheme === 'http') {
+        const fetched = await fetchText(target, limits);
+        if (!kind && new URL(fetched.url).origin !== origin.origin && !(consent.allowAll || allowed.has(fetched.url))) {
+          // A same-origin reference that redirected elsewhere: treat the final address as remote.
+          pushOnce(blocked, { ...reference, kind: 'remote', target: fetched.url });
+          loaded.set(target, { location: target, text: '', format: 'json', value: undefined, bytes: 0, refs: [] });
+          continue;
+        }
+        ({ text, bytes } = fetched);
+      } else {
+        try {
+          ({ text, bytes } = await readTextFile(realTarget, display, limits));
+        } catch (error) {
+          if (error instanceof UserError && error.code === 'SPEC_NOT_FOUND') throw missingFile(current.display, site, target);
+          throw error;
+        }
+      }
+      totalBytes += bytes;
+      if (totalBytes > limits.maxDocumentBytes) throw tooLarge(`${origin.display} with the files it references`, limits.maxDocumentBytes);
+      const parsed = await parseText(text, display, limits);
+      const inspected = inspectValue(parsed.value, display, limits, parsed.format === 'yaml');
+      for (const broken of inspected.brokenRefs) brokenRefs.push({ ...broken, file: target });
+      const entry = { location: target, text, format: parsed.format, value: parsed.value, bytes, refs: inspected.externalRefs };
+      loaded.set(target, entry);
+      files.push(entry);
+      queue.push({ ...entry, display, base: target });
+    }
+  }
+
+  // Every followed reference's fragment must exist in the file it names.
+  for (const { site, fragment } of fragments) {
+    const file = loaded.get(site.target);
+    if (!file || file.value === undefined) continue;
+    if (fragment && fragment !== '#' && resolveLocalPointer(file.value, fragment) === undefined) {
+      throw new UserError(
+        'SPEC_REF_UNRESOLVED',
+        `The reference "${site.ref}" (at ${site.from}) points to ${fragment}, which ${site.target} does not have: fix the reference or the file.`,
+      );
+    }
+  }
+  return { files, followed, blocked, brokenRefs, external: root.refs.length > 0 };
+}
+
+function pushOnce(list: ExternalReference[], reference: ExternalReference): void {
+  if (!list.some((other) => other.ref === reference.ref && other.from === reference.from)) list.push(reference);
+}
+
+function missingFile(display: string, site: RefSite, target: string): UserError {
+  return new UserError(
+    'SPEC_REF_MISSING',
+    `${display} refers to "${site.ref}" (at #${site.pointer}), but there is no file ${target}: add the file or fix the reference.`,
+  );
+}
+
+/**
+ * One document with only internal `$ref`s: json-schema-ref-parser's bundle() over the files already
+ * read (its own file and http resolvers are off). Mutates the parsed values.
+ */
+export async function bundleDocument(root: LoadedFile, rootLocation: string, files: LoadedFile[]): Promise<Record<string, unknown>> {
+  const byKey = new Map<string, LoadedFile>();
+  const key = (location: string) => {
+    const withoutHash = location.split('#')[0] ?? location;
+    if (isHttp(withoutHash)) return new URL(withoutHash).href;
+    let decoded = withoutHash;
+    try {
+      decoded = withoutHash.startsWith('file:') ? fileURLToPath(withoutHash) : decodeURIComponent(withoutHash);
+    } catch {
+      // keep as written
+    }
+    return path.resolve(decoded);
+  };
+  for (const file of files) byKey.set(key(file.location), file);
+  const lookup = (location: string) => {
+    const file = byKey.get(key(location));
+    if (!file) throw new UserError('SPEC_REF_MISSING', `The reference to ${location} could not be bundled: it was not read (this is a bug in Crosswalk's import).`);
+    return file;
+  };
+  // Loaded on first use (single-file documents never need it); require(), as in loadYaml().
+  const { $RefParser } = createRequire(__filename)('@apidevtools/json-schema-ref-parser') as typeof import('@apidevtools/json-schema-ref-parser');
+  const parser = new $RefParser();
+  try {
+    await parser.bundle(rootLocation, root.value as object, {
+      resolve: {
+        external: true,
+        file: false,
+        http: false,
+        crosswalk: { order: 1, canRead: true, read: (file: { url: string }) => lookup(file.url).text },
+      },
+      parse: {
+        json: false,
+        yaml: false,
+        text: false,
+        binary: false,
+        crosswalk: { order: 1, canParse: true, parse: (file: { url: string }) => lookup(file.url).value },
+      },
+    } as never);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError('SPEC_REF_UNRESOLVED', `The references between the document's files could not be bundled (${(error as Error).message}): check them.`);
+  }
+  return parser.schema as Record<string, unknown>;
+}
+

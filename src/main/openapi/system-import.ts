@@ -1,0 +1,212 @@
+// Systems in a workspace, as the analyst adds and re-imports them: the import pipeline on one side,
+// the workspace store on the other, and the previews of re-imports waiting for the analyst's decision.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Catalogue } from '../../shared/catalogue';
+import type { CatalogueDiff, MappingImpact, MappingReference } from '../../shared/catalogue-diff';
+import type { ExternalReference, ImportSource, SystemSummary } from '../../shared/contract';
+import { UserError } from '../errors';
+import type { Workspace } from '../workspace/workspace';
+import { buildCatalogue } from './catalogue';
+import { diffCatalogues, mappingImpact } from './diff';
+import { importApiDocument, type ImportedApiDocument, type ImportSource as PipelineSource, type ValidationResult } from './import';
+import { parseText } from './load/parse';
+import { DEFAULT_IMPORT_LIMITS } from './load/limits';
+import {
+  addSystem,
+  getStoredDocument,
+  getSystem,
+  recordValidation,
+  replaceSystemDocument,
+  type MappingReview,
+  type StoredDocument,
+} from './systems';
+
+export type Imported = { status: 'imported'; system: SystemSummary; validation: Promise<SystemSummary | undefined> };
+type NeedsConsent = { status: 'needs-consent'; references: ExternalReference[] };
+
+export interface ReimportPreview {
+  status: 'ready';
+  previewId: string;
+  title: string;
+  apiVersion: string;
+  diff: CatalogueDiff;
+  impact: MappingImpact[];
+}
+
+const PREVIEW_LIFETIME_MS = 30 * 60 * 1000;
+const CATALOGUES_KEPT = 8;
+
+/** Imports, catalogues and re-imports the systems of whichever workspace is open. */
+export class SystemImports {
+  private readonly catalogues = new Map<string, Catalogue>();
+  private readonly previews = new Map<string, { workspace: string; systemId: number; imported: ImportedApiDocument; expires: number }>();
+
+  async import(workspace: Workspace, name: string, source: ImportSource, allowExternalRefs: boolean): Promise<Imported | NeedsConsent> {
+    const result = await importApiDocument(pipelineSource(source), { allowAll: allowExternalRefs });
+    if (result.status === 'needs-consent') return { status: 'needs-consent', references: result.refs.map(contractReference) };
+    let system: SystemSummary;
+    try {
+      system = addSystem(workspace, name, storedDocument(result));
+    } catch (error) {
+      result.cancelValidation();
+      throw error;
+    }
+    this.remember(workspace, system, result.catalogue);
+    return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, result.validation) };
+  }
+
+  /** The system's catalogue, built from the stored document the first time it is asked for. */
+  async catalogue(workspace: Workspace, id: number): Promise<Catalogue> {
+    const stored = getStoredDocument(workspace, id);
+    const key = cacheKey(workspace, id, stored.importedAt);
+    const cached = this.catalogues.get(key);
+    if (cached) return cached;
+    const document = stored.bundle ?? ((await parseText(stored.text, stored.source, DEFAULT_IMPORT_LIMITS)).value as Record<string, unknown>);
+    const catalogue = buildCatalogue(document);
+    this.cache(key, catalogue);
+    return catalogue;
+  }
+
+  async previewReimport(workspace: Workspace, id: number, source: ImportSource, allowExternalRefs: boolean): Promise<ReimportPreview | NeedsConsent> {
+    const before = await this.catalogue(workspace, id);
+    // Validation starts now and runs while the analyst reviews the changes.
+    const imported = await importApiDocument(pipelineSource(source), { allowAll: allowExternalRefs });
+    if (imported.status === 'needs-consent') return { status: 'needs-consent', references: imported.refs.map(contractReference) };
+    const diff = diffCatalogues(before, imported.catalogue);
+    this.dropExpiredPreviews();
+    const previewId = randomUUID();
+    this.previews.set(previewId, { workspace: workspace.path, systemId: id, imported, expires: Date.now() + PREVIEW_LIFETIME_MS });
+    return {
+      status: 'ready',
+      previewId,
+      title: imported.title,
+      apiVersion: imported.version,
+      diff,
+      impact: mappingImpact(diff, mappingReferences(workspace, id)),
+    };
+  }
+
+  /** Stores the previewed document; the mappings the preview found affected are flagged for review, none deleted. */
+  async applyReimport(workspace: Workspace, previewId: string): Promise<Imported> {
+    const preview = this.previews.get(previewId);
+    if (!preview || preview.workspace !== workspace.path || preview.expires < Date.now()) {
+      throw new UserError('PREVIEW_EXPIRED', 'This re-import preview is no longer available: re-import the document again to see its changes.');
+    }
+    this.previews.delete(previewId);
+    const before = await this.catalogue(workspace, preview.systemId);
+    const impact = mappingImpact(diffCatalogues(before, preview.imported.catalogue), mappingReferences(workspace, preview.systemId));
+    const reviews: MappingReview[] = impact.map((affected) => ({
+      mappingId: Number(affected.reference.id),
+      reasons: affected.reasons.map((reason) => reason.message),
+    }));
+    const system = replaceSystemDocument(workspace, preview.systemId, storedDocument(preview.imported), reviews);
+    this.remember(workspace, system, preview.imported.catalogue);
+    return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, preview.imported.validation) };
+  }
+
+  /** Settles with the system as stored after validation, or undefined when the workspace was closed meanwhile. */
+  private recordWhenValidated(workspace: Workspace, system: SystemSummary, validation: Promise<ValidationResult>): Promise<SystemSummary | undefined> {
+    return validation.then((result) => {
+      if (!workspace.isOpen) return undefined;
+      recordValidation(workspace, system.id, system.importedAt, {
+        valid: result.valid,
+        errors: result.errors,
+        ...(result.incomplete ? { incomplete: result.incomplete } : {}),
+      });
+      return getSystem(workspace, system.id);
+    });
+  }
+
+  private remember(workspace: Workspace, system: SystemSummary, catalogue: Catalogue) {
+    this.cache(cacheKey(workspace, system.id, system.importedAt), catalogue);
+  }
+
+  private cache(key: string, catalogue: Catalogue) {
+    this.catalogues.delete(key);
+    this.catalogues.set(key, catalogue);
+    while (this.catalogues.size > CATALOGUES_KEPT) this.catalogues.delete(this.catalogues.keys().next().value!);
+  }
+
+  private dropExpiredPreviews() {
+    const now = Date.now();
+    for (const [id, preview] of this.previews) {
+      if (preview.expires < now) {
+        preview.imported.cancelValidation();
+        this.previews.delete(id);
+      }
+    }
+  }
+}
+
+const cacheKey = (workspace: Workspace, id: number, importedAt: string) => `${workspace.path}\u0000${id}\u0000${importedAt}`;
+
+function pipelineSource(source: ImportSource): PipelineSource {
+  switch (source.kind) {
+    case 'file':
+      return { file: source.path };
+    case 'url':
+      return { url: source.url };
+    case 'text':
+      return { text: source.text };
+  }
+}
+
+const contractReference = (ref: { ref: string; from: string; kind: ExternalReference['kind'] }): ExternalReference => ({
+  ref: ref.ref,
+  from: ref.from,
+  kind: ref.kind,
+});
+
+function storedDocument(imported: ImportedApiDocument): StoredDocument {
+  const root = imported.source.location;
+  const relative = (location: string) =>
+    imported.source.kind === 'file' && !/^https?:/i.test(location) ? path.relative(path.dirname(root), location) : location;
+  return {
+    text: imported.text,
+    files: Object.fromEntries(imported.files.map((file) => [relative(file.location), file.text])),
+    ...(imported.files.length > 0 ? { bundle: imported.document } : {}),
+    format: imported.format,
+    title: imported.title,
+    apiVersion: imported.version,
+    specVersion: imported.specVersion,
+    source: imported.source.kind === 'text' ? 'pasted text' : imported.source.location,
+  };
+}
+
+/** Every mapping row that uses a field of this system, as source or as target. */
+function mappingReferences(workspace: Workspace, systemId: number): MappingReference[] {
+  const rows = workspace.read(
+    (db) =>
+      db
+        .prepare(
+          `SELECT m.id, m.target_path, m.source_paths, m.value_map,
+                  f.source_system_id, f.source_entity, f.target_system_id, f.target_entity
+           FROM field_mapping m JOIN data_flow f ON f.id = m.flow_id
+           WHERE f.source_system_id = ? OR f.target_system_id = ?`,
+        )
+        .all(systemId, systemId) as {
+        id: number;
+        target_path: string;
+        source_paths: string;
+        value_map: string;
+        source_system_id: number;
+        source_entity: string;
+        target_system_id: number;
+        target_entity: string;
+      }[],
+  );
+  return rows.flatMap((row) => {
+    const references: MappingReference[] = [];
+    const valueMap = JSON.parse(row.value_map) as { source?: unknown; target?: unknown }[];
+    if (row.target_system_id === systemId) {
+      references.push({ id: row.id, entity: row.target_entity, path: row.target_path, side: 'target', values: valueMap.map((entry) => entry.target) });
+    }
+    if (row.source_system_id === systemId) {
+      for (const sourcePath of JSON.parse(row.source_paths) as string[]) {
+        references.push({ id: row.id, entity: row.source_entity, path: sourcePath, side: 'source', values: valueMap.map((entry) => entry.source) });
+      }
+    }
+    return references;
+  });
+}

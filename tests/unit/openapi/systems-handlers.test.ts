@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CallName } from '../../../src/shared/call-names';
+import { dispatch } from '../../../src/main/api/dispatch';
+import { createHandlers } from '../../../src/main/api/handlers';
+import { Session } from '../../../src/main/api/session';
+import { Settings } from '../../../src/main/settings/settings';
+import { addFlow } from '../../../src/main/mapping/flows';
+import { tempDir } from '../../helpers/temp';
+
+const fixtures = path.resolve(__dirname, '../../fixtures/openapi');
+const demo = path.resolve(__dirname, '../../../resources/demo');
+
+function open() {
+  const dir = tempDir();
+  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  session.create(path.join(dir, 'w.crosswalk'), 'Orders');
+  const handlers = createHandlers(session);
+  const call = async (name: CallName, input: unknown) => {
+    const result = await dispatch(handlers, name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as any;
+  };
+  return { session, call, dir };
+}
+
+async function validated(call: (name: CallName, input: unknown) => Promise<any>, id: number) {
+  for (let i = 0; i < 200; i++) {
+    const system = (await call('systems.list', {})).find((s: { id: number }) => s.id === id);
+    if (system.validation.state === 'done') return system;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('validation never finished');
+}
+
+describe('systems in a workspace', () => {
+  it('imports a document, serves its catalogue at once and stores the validation when it ends', async () => {
+    const { session, call } = open();
+    const result = await call('systems.import', { name: 'CRM', source: { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') } });
+    expect(result).toMatchObject({ status: 'imported', system: { name: 'CRM', title: 'Acme CRM API', specVersion: '3.1.0', format: 'yaml' } });
+
+    const catalogue = await call('systems.catalogue', { id: result.system.id });
+    const order = catalogue.entities.find((entity: { name: string }) => entity.name === 'Order');
+    expect(order.fields.map((field: { path: string }) => field.path)).toContain('lines[].unitPrice');
+
+    expect(await validated(call, result.system.id)).toMatchObject({ validation: { state: 'done', valid: true, errors: [] } });
+    session.close();
+  });
+
+  it('imports pasted text, and keeps validation problems without refusing the document', async () => {
+    const { session, call } = open();
+    const text = fs.readFileSync(path.join(fixtures, 'import', 'invalid.openapi30.yaml'), 'utf8');
+    const result = await call('systems.import', { name: 'Broken', source: { kind: 'text', text } });
+    expect(result.system.source).toBe('pasted text');
+    const system = await validated(call, result.system.id);
+    expect(system.validation.valid).toBe(false);
+    expect(system.validation.errors.length).toBeGreaterThan(0);
+    expect(system.validation.errors[0]).toMatchObject({ message: expect.any(String), path: expect.any(String) });
+    session.close();
+  });
+
+  it('asks before following a reference outside the document folder, and stores nothing meanwhile', async () => {
+    const { session, call } = open();
+    const source = { kind: 'file', path: path.join(fixtures, 'import', 'outside-refs', 'api', 'openapi.yaml') };
+    const asked = await call('systems.import', { name: 'Outside', source });
+    expect(asked.status).toBe('needs-consent');
+    expect(asked.references).toEqual(expect.arrayContaining([expect.objectContaining({ ref: expect.stringContaining('outside.yaml'), kind: 'outside-folder' })]));
+    expect(await call('systems.list', {})).toEqual([]);
+
+    expect(asked.references).toEqual(expect.arrayContaining([expect.objectContaining({ ref: expect.stringContaining('https://example.invalid/'), kind: 'remote' })]));
+    // Allowed, the remote reference is fetched: example.invalid never resolves, so the import stops there, clearly.
+    await expect(call('systems.import', { name: 'Outside', source, allowExternalRefs: true })).rejects.toThrow(
+      /Cannot download https:\/\/example\.invalid\/x\.json: the host name example\.invalid was not found/,
+    );
+    expect(await call('systems.list', {})).toEqual([]);
+    session.close();
+  });
+
+  it('refuses a second system of the same name and a bad document with one clear sentence', async () => {
+    const { session, call } = open();
+    await call('systems.import', { name: 'CRM', source: { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') } });
+    await expect(call('systems.import', { name: 'crm', source: { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') } })).rejects.toThrow(
+      /SYSTEM_EXISTS: The workspace already has a system named "crm"/,
+    );
+    await expect(call('systems.import', { name: 'X', source: { kind: 'text', text: 'just: some yaml' } })).rejects.toThrow(/neither Swagger 2\.0 nor OpenAPI 3\.x/);
+    expect((await call('systems.list', {})).map((s: { name: string }) => s.name)).toEqual(['CRM']);
+    session.close();
+  });
+
+  it('previews a new version with the mappings it breaks, and applies it keeping the old one and every mapping', async () => {
+    const { session, call } = open();
+    const v1 = await call('systems.import', { name: 'Orders', source: { kind: 'file', path: path.join(fixtures, 'diff', 'orders-v1.openapi.yaml') } });
+    const target = await call('systems.import', { name: 'Ledger', source: { kind: 'file', path: path.join(demo, 'accounting.swagger.json') } });
+    const workspace = session.requireWorkspace();
+    addFlow(workspace, { name: 'Orders out', source: { system: 'Orders', entity: 'Order' }, target: { system: 'Ledger', entity: 'Invoice' } });
+    workspace.write((db) => {
+      const insert = db.prepare("INSERT INTO field_mapping (flow_id, target_path, source_paths, status, updated_at) VALUES (1, ?, ?, 'accepted', 'now')");
+      insert.run('reference', '["reference"]');
+      insert.run('memo', '["shipping.city"]');
+      insert.run('currency_code', '["currency"]');
+    });
+
+    const preview = await call('systems.previewReimport', { id: v1.system.id, source: { kind: 'file', path: path.join(fixtures, 'diff', 'orders-v2.openapi.yaml') } });
+    expect(preview).toMatchObject({ status: 'ready', apiVersion: '2.0.0', diff: { summary: { breaking: expect.any(Number) } } });
+    expect(preview.diff.summary.breaking).toBeGreaterThan(0);
+    const affected = Object.fromEntries(preview.impact.map((i: any) => [i.reference.path, i.status]));
+    expect(affected).toMatchObject({ 'shipping.city': 'broken' });
+    expect(affected['currency']).toBeUndefined();
+    expect(await call('systems.list', {})).toContainEqual(expect.objectContaining({ name: 'Orders', apiVersion: '1.0.0' }));
+
+    const applied = await call('systems.applyReimport', { previewId: preview.previewId });
+    expect(applied).toMatchObject({ name: 'Orders', apiVersion: '2.0.0', previousVersions: 1 });
+    const rows = workspace.read((db) => db.prepare('SELECT target_path, source_paths, status, review FROM field_mapping ORDER BY id').all()) as any[];
+    expect(rows).toHaveLength(3);
+    expect(rows.find((row) => row.target_path === 'memo')).toMatchObject({ status: 'accepted', review: expect.stringContaining('shipping') });
+    expect(rows.find((row) => row.target_path === 'currency_code').review).toBeNull();
+    expect(workspace.read((db) => db.prepare('SELECT api_version FROM system_version').all())).toEqual([{ api_version: '1.0.0' }]);
+
+    await expect(call('systems.applyReimport', { previewId: preview.previewId })).rejects.toThrow(/PREVIEW_EXPIRED/);
+    void target;
+    session.close();
+  });
+
+  it('removes a system no flow uses, and refuses one a flow uses, naming the flow', async () => {
+    const { session, call } = open();
+    const crm = await call('systems.import', { name: 'CRM', source: { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') } });
+    const accounting = await call('systems.import', { name: 'Accounting', source: { kind: 'file', path: path.join(demo, 'accounting.swagger.json') } });
+    const spare = await call('systems.import', { name: 'Spare', source: { kind: 'file', path: path.join(demo, 'accounting.swagger.json') } });
+    addFlow(session.requireWorkspace(), { name: 'Orders to invoices', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
+
+    await expect(call('systems.remove', { id: crm.system.id })).rejects.toThrow('SYSTEM_IN_USE: CRM is used by the data flow "Orders to invoices": remove or change those flows first.');
+    expect(await call('systems.remove', { id: spare.system.id })).toEqual({ removed: true });
+    expect((await call('systems.list', {})).map((s: { name: string }) => s.name)).toEqual(['CRM', 'Accounting']);
+    void accounting;
+    session.close();
+  });
+});
