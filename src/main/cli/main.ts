@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { isUserError } from '../errors';
 import { APP_VERSION } from '../version';
+import { addSystemCommand } from './commands/add-system';
 import { demoCommand } from './commands/demo';
 import { diffCommand } from './commands/diff';
+import { entitiesCommand } from './commands/entities';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { serveCommand } from './commands/serve';
@@ -26,7 +28,15 @@ export interface Flags {
   allowRefs?: boolean;
 }
 
-const commands: Record<string, Command> = { demo: demoCommand, diff: diffCommand, import: importCommand, info: infoCommand, serve: serveCommand };
+const commands: Record<string, Command> = {
+  'add-system': addSystemCommand,
+  demo: demoCommand,
+  diff: diffCommand,
+  entities: entitiesCommand,
+  import: importCommand,
+  info: infoCommand,
+  serve: serveCommand,
+};
 
 /** Runs one command line; returns the exit status. Bad input never prints a stack trace. */
 export async function runCli(argv: string[], io: Io = processIo): Promise<number> {

@@ -3,8 +3,12 @@ export const USAGE = `Crosswalk: the integration analyst's workbench, from the c
 Usage: crosswalk <command> [options]
 
 Commands:
+  add-system <workspace> <name> <spec> [--allow-refs]
+                               Import an API document (file or URL) into a workspace as a system.
   demo <file>                  Write the demo workspace (CRM orders -> accounting invoices) to <file>.
   diff <old> <new> [--json]    Compare two versions of an API document: what changed, breaking first.
+  entities <spec> [<entity>] [--json]
+                               List a document's schemas with their fields as paths (lines[].amount).
   import <spec> [--json] [--allow-refs]
                                Import an API document (file or http(s) URL): its catalogue and
                                validation. --allow-refs follows references outside its folder/server.

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { readApiDocument } from '../openapi/document-info';
-import { addSystem } from '../openapi/systems';
+import { SystemImports } from '../openapi/system-import';
 import { addFlow } from '../mapping/flows';
 import { updateIntegration } from '../spec/integration';
 import { addQuestion } from '../spec/questions';
@@ -9,12 +8,14 @@ import { createWorkspace, type Workspace } from '../workspace/workspace';
 
 /** The bundled example: sync confirmed orders from a CRM (OpenAPI 3.1, YAML) to accounting (Swagger 2.0, JSON). */
 export async function createDemoWorkspace(file: string): Promise<Workspace> {
-  const [crm, accounting] = await Promise.all([
-    readApiDocument(resourcePath('demo', 'crm.openapi.yaml')),
-    readApiDocument(resourcePath('demo', 'accounting.swagger.json')),
-  ]);
   const workspace = createWorkspace(file, 'Acme CRM → Ledgerly: orders to invoices');
   try {
+    const imports = new SystemImports();
+    const systems = [
+      await imports.import(workspace, 'CRM', { kind: 'file', path: resourcePath('demo', 'crm.openapi.yaml') }, false),
+      await imports.import(workspace, 'Accounting', { kind: 'file', path: resourcePath('demo', 'accounting.swagger.json') }, false),
+    ];
+    await Promise.all(systems.map((system) => (system.status === 'imported' ? system.validation : undefined)));
     workspace.write(() => {
       updateIntegration(workspace, {
         businessCase:
@@ -23,8 +24,6 @@ export async function createDemoWorkspace(file: string): Promise<Workspace> {
           'gets invoices out the same day and keeps customer records consistent in both systems.',
         author: 'Integration analyst',
       });
-      addSystem(workspace, 'CRM', crm);
-      addSystem(workspace, 'Accounting', accounting);
       addFlow(workspace, {
         name: 'Customers to contacts',
         useCase: 'As a finance clerk, I want every invoiced customer to exist as a contact in accounting, so that invoices reach the right company.',

@@ -71,7 +71,7 @@ export interface ImportedApiDocument {
   followedRefs: ExternalReference[];
   /** Settles when the worker is done; never rejects (see ValidationResult.incomplete). */
   validation: Promise<ValidationResult>;
-  /** Stops validation early (the promise then never settles): for a caller that moved on. */
+  /** Stops validation early (`validation` then settles with `incomplete: 'Validation was cancelled.'`): for a caller that moved on. */
   cancelValidation(): void;
 }
 

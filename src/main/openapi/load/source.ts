@@ -196,5 +196,5 @@ function fetchError(url: string, error: unknown, timedOut: boolean, timeoutMs: n
 
 export function formatSeconds(ms: number): string {
   const seconds = ms / 1000;
-  return seconds === 1 ? '1 second' : `${+seconds.toFixed(seconds < 10 ? 1 : 0)} seconds`;
+  return seconds === 1 ? '1 second' : `${+seconds.toFixed(seconds < 1 ? 3 : seconds < 10 ? 1 : 0)} seconds`;
 }

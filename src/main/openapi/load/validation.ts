@@ -90,6 +90,8 @@ export function prepareValidation(mode: ValidationMode, limits: Pick<ImportLimit
   };
   worker?.on('error', onEarlyError);
   let settled = false;
+  /** Ends the running validation with this result (set while one runs). */
+  let settle: ((result: ValidationResult) => void) | undefined;
 
   const finish = (result: Omit<ValidationResult, 'mode' | 'durationMs'>): ValidationResult => ({
     ...result,
@@ -116,6 +118,7 @@ export function prepareValidation(mode: ValidationMode, limits: Pick<ImportLimit
         void running.terminate();
         resolve(result);
       };
+      settle = done;
       running.off('error', onEarlyError);
       running.on('error', (error: Error & { code?: string }) => {
         done(
@@ -162,6 +165,7 @@ export function prepareValidation(mode: ValidationMode, limits: Pick<ImportLimit
       return result;
     },
     cancel() {
+      if (settle) settle(incomplete('Validation was cancelled.'));
       settled = true;
       void worker?.terminate();
     },

@@ -1,0 +1,43 @@
+import type { ImportSource } from '../../../shared/contract';
+import { UserError } from '../../errors';
+import { SystemImports } from '../../openapi/system-import';
+import { openWorkspace } from '../../workspace/workspace';
+import type { Flags, Io } from '../main';
+import { UsageError } from '../usage';
+
+/** `crosswalk add-system <workspace> <name> <spec> [--allow-refs]`: imports a document into a workspace as a system. */
+export async function addSystemCommand([file, name, spec, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+  if (!file || !name?.trim() || !spec || extra.length > 0) {
+    throw new UsageError('add-system takes three arguments: the workspace, the system name and the API document (file path or URL).');
+  }
+  const workspace = await openWorkspace(file);
+  try {
+    const source: ImportSource = /^https?:\/\//i.test(spec) ? { kind: 'url', url: spec } : { kind: 'file', path: spec };
+    const imports = new SystemImports();
+    const result = await imports.import(workspace, name.trim(), source, flags.allowRefs ?? false);
+    if (result.status === 'needs-consent') {
+      throw new UserError(
+        'SPEC_REFS_NOT_ALLOWED',
+        `${spec} refers to documents outside its folder or on another server (${result.references.map((ref) => `"${ref.ref}"`).join(', ')}); nothing was stored: run again with --allow-refs to follow them.`,
+      );
+    }
+    const catalogue = await imports.catalogue(workspace, result.system.id);
+    const system = (await result.validation) ?? result.system;
+    const { validation } = system;
+    const verdict =
+      validation.state === 'pending'
+        ? 'validation did not finish'
+        : validation.valid
+          ? 'valid'
+          : `${count(validation.errors.length, 'validation problem')} (kept; see the app's Systems area)`;
+    io.out(
+      `Added ${system.name} to ${workspace.path}: ${system.title} ${system.apiVersion} (${system.specVersion.startsWith('2') ? 'Swagger' : 'OpenAPI'} ${system.specVersion}), ` +
+        `${count(catalogue.entities.length, 'entity', 'entities')}, ${count(catalogue.operations.length, 'operation')}; ${verdict}.`,
+    );
+    return 0;
+  } finally {
+    workspace.close();
+  }
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
