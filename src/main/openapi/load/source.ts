@@ -5,16 +5,19 @@ import fs from 'node:fs';
 import { UserError } from '../../errors';
 import { type ImportLimits, formatBytes } from './limits';
 
-export interface FetchedText {
+export interface FetchedText extends ReadText {
   /** The address the text came from after redirects (the base for relative references). */
   url: string;
-  text: string;
-  bytes: number;
   contentType: string;
 }
 
+export interface ReadText {
+  text: string;
+  bytes: number;
+}
+
 /** Reads a file (symlinks resolved) of at most `limits.maxDocumentBytes`; `display` names it in messages. */
-export async function readTextFile(file: string, display: string, limits: Pick<ImportLimits, 'maxDocumentBytes'>): Promise<{ text: string; bytes: number }> {
+export async function readTextFile(file: string, display: string, limits: Pick<ImportLimits, 'maxDocumentBytes'>): Promise<ReadText> {
   let handle: fs.promises.FileHandle;
   try {
     handle = await fs.promises.open(file, 'r');

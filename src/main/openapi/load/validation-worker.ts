@@ -85,7 +85,7 @@ function refError(error) {
 
 async function validate(message) {
   const document = message.text !== undefined ? JSON.parse(message.text) : message.document;
-  message.text = message.document = undefined; // the text need not stay alive during validation
+  message.text = message.document = undefined; // the input need not stay alive during validation
   let errors = [];
   if (workerData.mode === 'full') {
     // Exactly swagger-parser's validate(): dereference, schema, spec.

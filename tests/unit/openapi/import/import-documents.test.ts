@@ -242,3 +242,25 @@ describe('versions', () => {
     await expect(importApiDocument({ text })).rejects.toThrow(message);
   });
 });
+
+describe('validation control', () => {
+  it('settles validation as incomplete when the caller cancels it', async () => {
+    const result = imported(await importApiDocument(path.join(root, 'resources/demo/crm.openapi.yaml')));
+    result.cancelValidation();
+    expect(await result.validation).toMatchObject({ valid: false, incomplete: 'Validation was cancelled.' });
+  });
+
+  it('stops validation at its time limit, and the import stands', async () => {
+    const result = imported(await importApiDocument(path.join(root, 'resources/demo/crm.openapi.yaml'), { limits: { validationTimeoutMs: 1 } }));
+    expect(result.catalogue.entities.length).toBeGreaterThan(0);
+    expect(await result.validation).toMatchObject({
+      valid: false,
+      incomplete: 'Validation was stopped after 0.001 seconds, its time limit; the document imported, but it is not known whether it is valid.',
+    });
+  });
+
+  it('skips validation when asked', async () => {
+    const result = imported(await importApiDocument(path.join(root, 'resources/demo/crm.openapi.yaml'), { validation: false }));
+    expect(await result.validation).toMatchObject({ incomplete: 'Validation was not requested.' });
+  });
+});
