@@ -1,13 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isUserError } from '../errors';
 import { APP_VERSION } from '../version';
-import { addSystemCommand } from './commands/add-system';
-import { demoCommand } from './commands/demo';
-import { diffCommand } from './commands/diff';
-import { entitiesCommand } from './commands/entities';
-import { importCommand } from './commands/import';
-import { infoCommand } from './commands/info';
-import { serveCommand } from './commands/serve';
 import { USAGE, UsageError } from './usage';
 
 export interface Io {
@@ -28,14 +21,15 @@ export interface Flags {
   allowRefs?: boolean;
 }
 
-const commands: Record<string, Command> = {
-  'add-system': addSystemCommand,
-  demo: demoCommand,
-  diff: diffCommand,
-  entities: entitiesCommand,
-  import: importCommand,
-  info: infoCommand,
-  serve: serveCommand,
+// Loaded on demand (require: tsx runs this file as CommonJS): each command pulls in only the modules it needs.
+const commands: Record<string, () => Command> = {
+  'add-system': () => (require('./commands/add-system') as typeof import('./commands/add-system')).addSystemCommand,
+  demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
+  diff: () => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand,
+  entities: () => (require('./commands/entities') as typeof import('./commands/entities')).entitiesCommand,
+  import: () => (require('./commands/import') as typeof import('./commands/import')).importCommand,
+  info: () => (require('./commands/info') as typeof import('./commands/info')).infoCommand,
+  serve: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
 };
 
 /** Runs one command line; returns the exit status. Bad input never prints a stack trace. */
@@ -57,8 +51,9 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     if (values.help || name === 'help') return print(io, USAGE);
     if (values.version) return print(io, APP_VERSION);
     if (!name) throw new UsageError('No command given.');
-    const command = commands[name];
-    if (!command) throw new UsageError(`Unknown command "${name}".`);
+    const load = commands[name];
+    if (!load) throw new UsageError(`Unknown command "${name}".`);
+    const command = load();
     return await command(rest, { json: values.json ?? false, port: parsePort(values.port), allowRefs: values['allow-refs'] ?? false }, io);
   } catch (error) {
     return report(error, io);
