@@ -14,6 +14,7 @@ export const callNames = [
   'systems.list',
   'systems.import',
   'systems.catalogue',
+  'systems.entity',
   'systems.previewReimport',
   'systems.applyReimport',
   'systems.remove',

@@ -129,6 +129,11 @@ export interface CatalogueEntity {
   /** The root value's own shape (an enum string schema or an array alias shows here). */
   shape: CatalogueShape;
   fields: CatalogueField[];
+  /**
+   * The catalogue was built as an outline: `fields` is empty until asked for entity by entity
+   * (the list of a large API's entities is ready long before all their fields would be).
+   */
+  fieldsDeferred?: true;
   /** Some objects were cut at the depth cap (their fields carry `truncated: true`). */
   depthCapReached?: true;
   /** The field list stopped at the per-entity field cap. */

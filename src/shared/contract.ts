@@ -3,7 +3,7 @@
 // derived from the same schemas, so the two cannot drift apart.
 import { z } from 'zod';
 import type { CallName } from './call-names';
-import type { Catalogue } from './catalogue';
+import type { Catalogue, CatalogueEntity } from './catalogue';
 import type { CatalogueDiff, MappingImpact } from './catalogue-diff';
 
 const MAX_TEXT = 20_000;
@@ -181,7 +181,9 @@ export const contract = {
     z.strictObject({ name, source: ImportSource, allowExternalRefs: z.boolean().default(false) }),
     z.discriminatedUnion('status', [z.object({ status: z.literal('imported'), system: SystemSummary }), NeedsConsent]),
   ),
+  /** The catalogue as an outline: every entity's `fields` is deferred (`fieldsDeferred`); systems.entity lists them. */
   'systems.catalogue': call(z.strictObject({ id: z.number().int().positive() }), z.custom<Catalogue>()),
+  'systems.entity': call(z.strictObject({ id: z.number().int().positive(), entity: text(2000) }), z.custom<CatalogueEntity>()),
   'systems.previewReimport': call(
     z.strictObject({ id: z.number().int().positive(), source: ImportSource, allowExternalRefs: z.boolean().default(false) }),
     z.discriminatedUnion('status', [

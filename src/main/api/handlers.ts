@@ -55,6 +55,7 @@ export function createHandlers(session: Session): Handlers {
       return { status: 'imported', system: result.system };
     },
     'systems.catalogue': ({ id }) => systems.catalogue(workspace(), id),
+    'systems.entity': ({ id, entity }) => systems.entity(workspace(), id, entity),
     'systems.previewReimport': ({ id, source, allowExternalRefs }) => systems.previewReimport(workspace(), id, source, allowExternalRefs),
     'systems.applyReimport': async ({ previewId }) => {
       const result = await systems.applyReimport(workspace(), previewId);

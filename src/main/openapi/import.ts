@@ -9,9 +9,9 @@
 // throws a UserError; validation problems do not: they are in `validation` and the import stands.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalogue } from '../../shared/catalogue';
+import type { Catalogue, CatalogueEntity } from '../../shared/catalogue';
 import { UserError } from '../errors';
-import { buildCatalogue } from './catalogue';
+import { buildCatalogue, buildCatalogueOutline } from './catalogue';
 import { type ImportLimits, effectiveLimits } from './load/limits';
 import { type DocumentFormat, inspectValue, parseText } from './load/parse';
 import { type Consent, type ExternalReference, type LoadedFile, type RootOrigin, bundleDocument, followReferences } from './load/references';
@@ -35,6 +35,8 @@ export interface ImportOptions extends Consent {
   limits?: Partial<ImportLimits>;
   /** 'schema' (default): the OpenAPI schema, $refs in place, in a worker; 'full': swagger-parser's validate() in a worker; false: none. */
   validation?: ValidationMode | false;
+  /** 'full' (default): every entity's fields listed; 'outline': fields flattened on demand by `entity(id)`. */
+  catalogue?: 'full' | 'outline';
 }
 
 export interface ImportedFile {
@@ -66,7 +68,10 @@ export interface ImportedApiDocument {
   /** info.title and info.version ('' when missing). */
   title: string;
   version: string;
+  /** With `catalogue: 'outline'`, the entities' fields are deferred: ask `entity(id)` for them. */
   catalogue: Catalogue;
+  /** One entity with its fields listed. */
+  entity(id: string): CatalogueEntity | undefined;
   /** References outside the policy that were followed because the caller allowed them. */
   followedRefs: ExternalReference[];
   /** Settles when the worker is done; never rejects (see ValidationResult.incomplete). */
@@ -147,7 +152,14 @@ export async function importApiDocument(source: ImportSource, options: ImportOpt
     // A caller that never looks at validation must not see an unhandled rejection (it never rejects, but be sure).
     pending.catch(() => undefined);
 
-    const catalogue = buildCatalogue(document);
+    let catalogue: Catalogue;
+    let entity: (id: string) => CatalogueEntity | undefined;
+    if (options.catalogue === 'outline') {
+      ({ catalogue, entity } = buildCatalogueOutline(document));
+    } else {
+      catalogue = buildCatalogue(document);
+      entity = (id) => catalogue.entities.find((candidate) => candidate.id === id);
+    }
     const info = (document.info ?? {}) as { title?: unknown; version?: unknown };
     return {
       status: 'imported',
@@ -160,6 +172,7 @@ export async function importApiDocument(source: ImportSource, options: ImportOpt
       title: typeof info.title === 'string' ? info.title : info.title === undefined ? '' : String(info.title),
       version: typeof info.version === 'string' ? info.version : info.version === undefined ? '' : String(info.version),
       catalogue,
+      entity,
       followedRefs: follow.followed,
       validation: pending,
       cancelValidation: () => validation?.cancel(),

@@ -2,12 +2,12 @@
 // the workspace store on the other, and the previews of re-imports waiting for the analyst's decision.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Catalogue } from '../../shared/catalogue';
+import type { Catalogue, CatalogueEntity } from '../../shared/catalogue';
 import type { CatalogueDiff, MappingImpact, MappingReference } from '../../shared/catalogue-diff';
 import type { ExternalReference, ImportSource, SystemSummary } from '../../shared/contract';
 import { UserError } from '../errors';
 import type { Workspace } from '../workspace/workspace';
-import { buildCatalogue } from './catalogue';
+import { buildCatalogue, buildCatalogueOutline, type CatalogueOutline } from './catalogue';
 import { diffCatalogues, mappingImpact } from './diff';
 import { importApiDocument, type ImportedApiDocument, type ImportSource as PipelineSource, type ValidationResult } from './import';
 import { parseText } from './load/parse';
@@ -35,15 +35,16 @@ export interface ReimportPreview {
 }
 
 const PREVIEW_LIFETIME_MS = 30 * 60 * 1000;
-const CATALOGUES_KEPT = 8;
+// Each outline keeps its parsed document in memory to flatten fields on demand: keep few.
+const CATALOGUES_KEPT = 4;
 
 /** Imports, catalogues and re-imports the systems of whichever workspace is open. */
 export class SystemImports {
-  private readonly catalogues = new Map<string, Catalogue>();
+  private readonly outlines = new Map<string, CatalogueOutline>();
   private readonly previews = new Map<string, { workspace: string; systemId: number; imported: ImportedApiDocument; expires: number }>();
 
   async import(workspace: Workspace, name: string, source: ImportSource, allowExternalRefs: boolean): Promise<Imported | NeedsConsent> {
-    const result = await importApiDocument(pipelineSource(source), { allowAll: allowExternalRefs });
+    const result = await importApiDocument(pipelineSource(source), { allowAll: allowExternalRefs, catalogue: 'outline' });
     if (result.status === 'needs-consent') return { status: 'needs-consent', references: result.refs.map(contractReference) };
     let system: SystemSummary;
     try {
@@ -52,24 +53,34 @@ export class SystemImports {
       result.cancelValidation();
       throw error;
     }
-    this.remember(workspace, system, result.catalogue);
+    this.remember(workspace, system, { catalogue: result.catalogue, entity: result.entity });
     return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, result.validation) };
   }
 
-  /** The system's catalogue, built from the stored document the first time it is asked for. */
+  /** The system's catalogue as an outline (entities' fields deferred: see `entity`), built from the stored document once. */
   async catalogue(workspace: Workspace, id: number): Promise<Catalogue> {
+    return (await this.outline(workspace, id)).catalogue;
+  }
+
+  /** One entity of the system's catalogue, with its fields. */
+  async entity(workspace: Workspace, id: number, entityId: string): Promise<CatalogueEntity> {
+    const entity = (await this.outline(workspace, id)).entity(entityId);
+    if (!entity) throw new UserError('ENTITY_NOT_FOUND', `The system has no entity "${entityId}" (its document may have been re-imported): reload the catalogue.`);
+    return entity;
+  }
+
+  private async outline(workspace: Workspace, id: number): Promise<CatalogueOutline> {
     const stored = getStoredDocument(workspace, id);
     const key = cacheKey(workspace, id, stored.importedAt);
-    const cached = this.catalogues.get(key);
+    const cached = this.outlines.get(key);
     if (cached) return cached;
-    const document = stored.bundle ?? ((await parseText(stored.text, stored.source, DEFAULT_IMPORT_LIMITS)).value as Record<string, unknown>);
-    const catalogue = buildCatalogue(document);
-    this.cache(key, catalogue);
-    return catalogue;
+    const outline = buildCatalogueOutline(await storedApiDocument(stored));
+    this.cache(key, outline);
+    return outline;
   }
 
   async previewReimport(workspace: Workspace, id: number, source: ImportSource, allowExternalRefs: boolean): Promise<ReimportPreview | NeedsConsent> {
-    const before = await this.catalogue(workspace, id);
+    const before = buildCatalogue(await storedApiDocument(getStoredDocument(workspace, id)));
     // Validation starts now and runs while the analyst reviews the changes.
     const imported = await importApiDocument(pipelineSource(source), { allowAll: allowExternalRefs });
     if (imported.status === 'needs-consent') return { status: 'needs-consent', references: imported.refs.map(contractReference) };
@@ -94,14 +105,14 @@ export class SystemImports {
       throw new UserError('PREVIEW_EXPIRED', 'This re-import preview is no longer available: re-import the document again to see its changes.');
     }
     this.previews.delete(previewId);
-    const before = await this.catalogue(workspace, preview.systemId);
+    const before = buildCatalogue(await storedApiDocument(getStoredDocument(workspace, preview.systemId)));
     const impact = mappingImpact(diffCatalogues(before, preview.imported.catalogue), mappingReferences(workspace, preview.systemId));
     const reviews: MappingReview[] = impact.map((affected) => ({
       mappingId: Number(affected.reference.id),
       reasons: affected.reasons.map((reason) => reason.message),
     }));
     const system = replaceSystemDocument(workspace, preview.systemId, storedDocument(preview.imported), reviews);
-    this.remember(workspace, system, preview.imported.catalogue);
+    this.remember(workspace, system, buildCatalogueOutline(preview.imported.document));
     return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, preview.imported.validation) };
   }
 
@@ -118,14 +129,14 @@ export class SystemImports {
     });
   }
 
-  private remember(workspace: Workspace, system: SystemSummary, catalogue: Catalogue) {
-    this.cache(cacheKey(workspace, system.id, system.importedAt), catalogue);
+  private remember(workspace: Workspace, system: SystemSummary, outline: CatalogueOutline) {
+    this.cache(cacheKey(workspace, system.id, system.importedAt), outline);
   }
 
-  private cache(key: string, catalogue: Catalogue) {
-    this.catalogues.delete(key);
-    this.catalogues.set(key, catalogue);
-    while (this.catalogues.size > CATALOGUES_KEPT) this.catalogues.delete(this.catalogues.keys().next().value!);
+  private cache(key: string, outline: CatalogueOutline) {
+    this.outlines.delete(key);
+    this.outlines.set(key, outline);
+    while (this.outlines.size > CATALOGUES_KEPT) this.outlines.delete(this.outlines.keys().next().value!);
   }
 
   private dropExpiredPreviews() {
@@ -137,6 +148,11 @@ export class SystemImports {
       }
     }
   }
+}
+
+/** The stored document as parsed: the bundle of a multi-file document, else its one text. */
+async function storedApiDocument(stored: StoredDocument): Promise<Record<string, unknown>> {
+  return stored.bundle ?? ((await parseText(stored.text, stored.source, DEFAULT_IMPORT_LIMITS)).value as Record<string, unknown>);
 }
 
 const cacheKey = (workspace: Workspace, id: number, importedAt: string) => `${workspace.path}\u0000${id}\u0000${importedAt}`;

@@ -41,8 +41,11 @@ describe('systems in a workspace', () => {
     expect(result).toMatchObject({ status: 'imported', system: { name: 'CRM', title: 'Acme CRM API', specVersion: '3.1.0', format: 'yaml' } });
 
     const catalogue = await call('systems.catalogue', { id: result.system.id });
-    const order = catalogue.entities.find((entity: { name: string }) => entity.name === 'Order');
+    const outlined = catalogue.entities.find((entity: { name: string }) => entity.name === 'Order');
+    expect(outlined).toMatchObject({ id: 'schema:Order', fields: [], fieldsDeferred: true });
+    const order = await call('systems.entity', { id: result.system.id, entity: 'schema:Order' });
     expect(order.fields.map((field: { path: string }) => field.path)).toContain('lines[].unitPrice');
+    await expect(call('systems.entity', { id: result.system.id, entity: 'schema:Nope' })).rejects.toThrow(/ENTITY_NOT_FOUND/);
 
     expect(await validated(call, result.system.id)).toMatchObject({ validation: { state: 'done', valid: true, errors: [] } });
     session.close();

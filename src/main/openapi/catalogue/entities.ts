@@ -55,12 +55,27 @@ export class EntityRegistry {
   /** What each body schema object resolved to: shared responses (`#/components/responses/Error`) are worked out once. */
   private readonly known = new Map<object, KnownBody>();
   private readonly flattener: Flattener;
+  /** Entities whose fields are left out until `withFields` asks for them, with their schemas. */
+  private readonly deferred = new Map<CatalogueEntity, unknown>();
 
   constructor(
     private readonly views: SchemaViews,
     limits: CatalogueLimits,
+    private readonly deferFields = false,
   ) {
     this.flattener = new Flattener(views, limits);
+  }
+
+  /** The entity with its fields listed (flattening them now if they were deferred). */
+  withFields(id: string): CatalogueEntity | undefined {
+    const entity = this.byId.get(id);
+    if (!entity || !this.deferred.has(entity)) return entity;
+    const flat = this.flattener.flatten(this.deferred.get(entity));
+    const { fieldsDeferred: _, ...listed } = entity;
+    const complete: CatalogueEntity = { ...listed, fields: flat.fields };
+    if (flat.depthCapReached) complete.depthCapReached = true;
+    if (flat.fieldCapReached) complete.fieldCapReached = true;
+    return complete;
   }
 
   /** Adds every named schema as a `schema` entity, in document order. */
@@ -132,18 +147,17 @@ export class EntityRegistry {
   }
 
   private add(kind: CatalogueEntity['kind'], name: string, pointer: string, schema: unknown): CatalogueEntity {
-    const flat = this.flattener.flatten(schema);
-    const entity: CatalogueEntity = {
-      id: `${kind}:${name}`,
-      kind,
-      name,
-      pointer,
-      shape: flat.shape,
-      fields: flat.fields,
-      usedBy: [],
-    };
-    if (flat.depthCapReached) entity.depthCapReached = true;
-    if (flat.fieldCapReached) entity.fieldCapReached = true;
+    const id = `${kind}:${name}`;
+    let entity: CatalogueEntity;
+    if (this.deferFields) {
+      entity = { id, kind, name, pointer, shape: this.flattener.shape(schema), fields: [], fieldsDeferred: true, usedBy: [] };
+      this.deferred.set(entity, schema);
+    } else {
+      const flat = this.flattener.flatten(schema);
+      entity = { id, kind, name, pointer, shape: flat.shape, fields: flat.fields, usedBy: [] };
+      if (flat.depthCapReached) entity.depthCapReached = true;
+      if (flat.fieldCapReached) entity.fieldCapReached = true;
+    }
     this.entities.push(entity);
     this.byId.set(entity.id, entity);
     return entity;

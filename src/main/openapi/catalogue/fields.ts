@@ -148,6 +148,11 @@ export class Flattener {
     return kit;
   }
 
+  /** The shape of the schema `raw` alone, without walking its fields. */
+  shape(raw: unknown): CatalogueShape {
+    return this.kit(this.views.of(raw)).shape();
+  }
+
   /** The shape and fields of the schema `raw` (any schema object, `$ref`s allowed). */
   flatten(raw: unknown): FlattenedSchema {
     const kit = this.kit(this.views.of(raw));
