@@ -115,7 +115,15 @@ export const ExternalReference = z.object({
   /** Where it is written: file and JSON pointer. */
   from: z.string(),
   kind: z.enum(['outside-folder', 'remote']),
+  /** The file or URL it resolves to: what the analyst allows by passing it in `allowedRefs`. */
+  target: z.string(),
 });
+
+/**
+ * Consent to follow exactly these references (their `target`s, as listed by a needs-consent answer).
+ * A referenced file may refer further: those new references are listed in turn, never followed unseen.
+ */
+const allowedRefs = z.array(text(4096)).max(500).default([]);
 
 const NeedsConsent = z.object({ status: z.literal('needs-consent'), references: z.array(ExternalReference) });
 
@@ -178,14 +186,14 @@ export const contract = {
 
   'systems.list': call(noInput, z.array(SystemSummary)),
   'systems.import': call(
-    z.strictObject({ name, source: ImportSource, allowExternalRefs: z.boolean().default(false) }),
+    z.strictObject({ name, source: ImportSource, allowedRefs }),
     z.discriminatedUnion('status', [z.object({ status: z.literal('imported'), system: SystemSummary }), NeedsConsent]),
   ),
   /** The catalogue as an outline: every entity's `fields` is deferred (`fieldsDeferred`); systems.entity lists them. */
   'systems.catalogue': call(z.strictObject({ id: z.number().int().positive() }), z.custom<Catalogue>()),
   'systems.entity': call(z.strictObject({ id: z.number().int().positive(), entity: text(2000) }), z.custom<CatalogueEntity>()),
   'systems.previewReimport': call(
-    z.strictObject({ id: z.number().int().positive(), source: ImportSource, allowExternalRefs: z.boolean().default(false) }),
+    z.strictObject({ id: z.number().int().positive(), source: ImportSource, allowedRefs }),
     z.discriminatedUnion('status', [
       z.object({
         status: z.literal('ready'),

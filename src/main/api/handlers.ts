@@ -47,8 +47,8 @@ export function createHandlers(session: Session): Handlers {
     'integration.update': (changes) => updateIntegration(workspace(), changes),
 
     'systems.list': () => listSystems(workspace()),
-    'systems.import': async ({ name, source, allowExternalRefs }) => {
-      const result = await systems.import(workspace(), name, source, allowExternalRefs);
+    'systems.import': async ({ name, source, allowedRefs }) => {
+      const result = await systems.import(workspace(), name, source, { allowRefs: allowedRefs });
       if (result.status === 'needs-consent') return result;
       // The catalogue is ready now; validation finishes in its worker and is stored when it does.
       void result.validation.catch((error: unknown) => console.error('[crosswalk] Storing validation failed:', error));
@@ -56,7 +56,7 @@ export function createHandlers(session: Session): Handlers {
     },
     'systems.catalogue': ({ id }) => systems.catalogue(workspace(), id),
     'systems.entity': ({ id, entity }) => systems.entity(workspace(), id, entity),
-    'systems.previewReimport': ({ id, source, allowExternalRefs }) => systems.previewReimport(workspace(), id, source, allowExternalRefs),
+    'systems.previewReimport': ({ id, source, allowedRefs }) => systems.previewReimport(workspace(), id, source, { allowRefs: allowedRefs }),
     'systems.applyReimport': async ({ previewId }) => {
       const result = await systems.applyReimport(workspace(), previewId);
       void result.validation.catch((error: unknown) => console.error('[crosswalk] Storing validation failed:', error));

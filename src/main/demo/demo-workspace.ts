@@ -12,8 +12,8 @@ export async function createDemoWorkspace(file: string): Promise<Workspace> {
   try {
     const imports = new SystemImports();
     const systems = [
-      await imports.import(workspace, 'CRM', { kind: 'file', path: resourcePath('demo', 'crm.openapi.yaml') }, false),
-      await imports.import(workspace, 'Accounting', { kind: 'file', path: resourcePath('demo', 'accounting.swagger.json') }, false),
+      await imports.import(workspace, 'CRM', { kind: 'file', path: resourcePath('demo', 'crm.openapi.yaml') }),
+      await imports.import(workspace, 'Accounting', { kind: 'file', path: resourcePath('demo', 'accounting.swagger.json') }),
     ];
     await Promise.all(systems.map((system) => (system.status === 'imported' ? system.validation : undefined)));
     workspace.write(() => {

@@ -1,12 +1,13 @@
 // Systems in a workspace, as the analyst adds and re-imports them: the import pipeline on one side,
 // the workspace store on the other, and the previews of re-imports waiting for the analyst's decision.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalogue, CatalogueEntity } from '../../shared/catalogue';
 import type { CatalogueDiff, MappingImpact, MappingReference } from '../../shared/catalogue-diff';
 import type { ExternalReference, ImportSource, SystemSummary } from '../../shared/contract';
 import { UserError } from '../errors';
-import type { Workspace } from '../workspace/workspace';
+import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { buildCatalogue, buildCatalogueOutline, type CatalogueOutline } from './catalogue';
 import { diffCatalogues, mappingImpact } from './diff';
 import { importApiDocument, type ImportedApiDocument, type ImportSource as PipelineSource, type ValidationResult } from './import';
@@ -38,16 +39,26 @@ const PREVIEW_LIFETIME_MS = 30 * 60 * 1000;
 // Each outline keeps its parsed document in memory to flatten fields on demand: keep few.
 const CATALOGUES_KEPT = 4;
 
+/** Which references outside the policy to follow: exactly these targets (the app), or all (the CLI's --allow-refs). */
+export interface Consent {
+  allowRefs?: string[];
+  allowAll?: boolean;
+}
+
 /** Imports, catalogues and re-imports the systems of whichever workspace is open. */
 export class SystemImports {
   private readonly outlines = new Map<string, CatalogueOutline>();
-  private readonly previews = new Map<string, { workspace: string; systemId: number; imported: ImportedApiDocument; expires: number }>();
+  private readonly previews = new Map<
+    string,
+    { workspace: string; systemId: number; importedAt: string; imported: ImportedApiDocument; expires: number }
+  >();
 
-  async import(workspace: Workspace, name: string, source: ImportSource, allowExternalRefs: boolean): Promise<Imported | NeedsConsent> {
-    const result = await importApiDocument(pipelineSource(source), { allowAll: allowExternalRefs, catalogue: 'outline' });
+  async import(workspace: Workspace, name: string, source: ImportSource, consent: Consent = {}): Promise<Imported | NeedsConsent> {
+    const result = await importApiDocument(pipelineSource(source), { ...consent, catalogue: 'outline' });
     if (result.status === 'needs-consent') return { status: 'needs-consent', references: result.refs.map(contractReference) };
     let system: SystemSummary;
     try {
+      ensureOpen(workspace);
       system = addSystem(workspace, name, storedDocument(result));
     } catch (error) {
       result.cancelValidation();
@@ -79,15 +90,16 @@ export class SystemImports {
     return outline;
   }
 
-  async previewReimport(workspace: Workspace, id: number, source: ImportSource, allowExternalRefs: boolean): Promise<ReimportPreview | NeedsConsent> {
+  async previewReimport(workspace: Workspace, id: number, source: ImportSource, consent: Consent = {}): Promise<ReimportPreview | NeedsConsent> {
     const before = buildCatalogue(await storedApiDocument(getStoredDocument(workspace, id)));
     // Validation starts now and runs while the analyst reviews the changes.
-    const imported = await importApiDocument(pipelineSource(source), { allowAll: allowExternalRefs });
+    const imported = await importApiDocument(pipelineSource(source), consent);
     if (imported.status === 'needs-consent') return { status: 'needs-consent', references: imported.refs.map(contractReference) };
     const diff = diffCatalogues(before, imported.catalogue);
     this.dropExpiredPreviews();
     const previewId = randomUUID();
-    this.previews.set(previewId, { workspace: workspace.path, systemId: id, imported, expires: Date.now() + PREVIEW_LIFETIME_MS });
+    const { importedAt } = getSystem(workspace, id);
+    this.previews.set(previewId, { workspace: workspace.path, systemId: id, importedAt, imported, expires: Date.now() + PREVIEW_LIFETIME_MS });
     return {
       status: 'ready',
       previewId,
@@ -101,31 +113,42 @@ export class SystemImports {
   /** Stores the previewed document; the mappings the preview found affected are flagged for review, none deleted. */
   async applyReimport(workspace: Workspace, previewId: string): Promise<Imported> {
     const preview = this.previews.get(previewId);
-    if (!preview || preview.workspace !== workspace.path || preview.expires < Date.now()) {
+    const current = preview && preview.workspace === workspace.path ? findSystem(workspace, preview.systemId) : undefined;
+    // The system must still hold the document the preview was compared with (not re-imported, not removed meanwhile).
+    if (!preview || !current || current.importedAt !== preview.importedAt || preview.expires < Date.now()) {
       throw new UserError('PREVIEW_EXPIRED', 'This re-import preview is no longer available: re-import the document again to see its changes.');
     }
-    this.previews.delete(previewId);
     const before = buildCatalogue(await storedApiDocument(getStoredDocument(workspace, preview.systemId)));
     const impact = mappingImpact(diffCatalogues(before, preview.imported.catalogue), mappingReferences(workspace, preview.systemId));
     const reviews: MappingReview[] = impact.map((affected) => ({
       mappingId: Number(affected.reference.id),
       reasons: affected.reasons.map((reason) => reason.message),
     }));
+    ensureOpen(workspace);
     const system = replaceSystemDocument(workspace, preview.systemId, storedDocument(preview.imported), reviews);
+    this.previews.delete(previewId);
     this.remember(workspace, system, buildCatalogueOutline(preview.imported.document));
     return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, preview.imported.validation) };
   }
 
   /** Settles with the system as stored after validation, or undefined when the workspace was closed meanwhile. */
   private recordWhenValidated(workspace: Workspace, system: SystemSummary, validation: Promise<ValidationResult>): Promise<SystemSummary | undefined> {
-    return validation.then((result) => {
-      if (!workspace.isOpen) return undefined;
-      recordValidation(workspace, system.id, system.importedAt, {
-        valid: result.valid,
-        errors: result.errors,
-        ...(result.incomplete ? { incomplete: result.incomplete } : {}),
-      });
-      return getSystem(workspace, system.id);
+    return validation.then(async (result) => {
+      const outcome = { valid: result.valid, errors: result.errors, ...(result.incomplete ? { incomplete: result.incomplete } : {}) };
+      if (workspace.isOpen) {
+        recordValidation(workspace, system.id, system.importedAt, outcome);
+        return getSystem(workspace, system.id);
+      }
+      // The analyst switched workspaces meanwhile: the result still belongs in the file it was run for
+      // (unless that file is gone).
+      if (!fs.existsSync(workspace.path)) return undefined;
+      const reopened = await openWorkspace(workspace.path);
+      try {
+        recordValidation(reopened, system.id, system.importedAt, outcome);
+      } finally {
+        reopened.close();
+      }
+      return undefined;
     });
   }
 
@@ -150,6 +173,20 @@ export class SystemImports {
   }
 }
 
+function ensureOpen(workspace: Workspace) {
+  if (!workspace.isOpen) {
+    throw new UserError('WORKSPACE_CLOSED', `${workspace.path} was closed while the document was being read (another workspace was opened): nothing was stored; import it again there.`);
+  }
+}
+
+function findSystem(workspace: Workspace, id: number): SystemSummary | undefined {
+  try {
+    return getSystem(workspace, id);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The stored document as parsed: the bundle of a multi-file document, else its one text. */
 async function storedApiDocument(stored: StoredDocument): Promise<Record<string, unknown>> {
   return stored.bundle ?? ((await parseText(stored.text, stored.source, DEFAULT_IMPORT_LIMITS)).value as Record<string, unknown>);
@@ -168,11 +205,7 @@ function pipelineSource(source: ImportSource): PipelineSource {
   }
 }
 
-const contractReference = (ref: { ref: string; from: string; kind: ExternalReference['kind'] }): ExternalReference => ({
-  ref: ref.ref,
-  from: ref.from,
-  kind: ref.kind,
-});
+const contractReference = (ref: ExternalReference): ExternalReference => ({ ref: ref.ref, from: ref.from, kind: ref.kind, target: ref.target });
 
 function storedDocument(imported: ImportedApiDocument): StoredDocument {
   const root = imported.source.location;

@@ -176,8 +176,14 @@ export function replaceSystemDocument(workspace: Workspace, id: number, document
       new Date().toISOString(),
       id,
     );
+    // Added to any reasons an earlier re-import left that nobody has reviewed yet.
+    const pending = db.prepare('SELECT review FROM field_mapping WHERE id = ?');
     const flag = db.prepare('UPDATE field_mapping SET review = ?, updated_at = ? WHERE id = ?');
-    for (const review of reviews) flag.run(JSON.stringify(review.reasons), new Date().toISOString(), review.mappingId);
+    for (const review of reviews) {
+      const earlier = (pending.get(review.mappingId) as { review: string | null } | undefined)?.review;
+      const reasons = [...new Set([...(earlier ? (JSON.parse(earlier) as string[]) : []), ...review.reasons])];
+      flag.run(JSON.stringify(reasons), new Date().toISOString(), review.mappingId);
+    }
   });
   return getSystem(workspace, id);
 }

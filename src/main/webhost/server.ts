@@ -99,10 +99,15 @@ async function handleCall(
     const body = await readBody(request);
     input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
   } catch (error) {
-    const message = error instanceof BodyTooLargeError ? error.message : 'The request body is not valid JSON.';
-    return sendJson(response, 400, { ok: false, error: { code: 'BAD_REQUEST', message } });
+    if (error instanceof BodyTooLargeError) {
+      response.setHeader('connection', 'close');
+      return sendJson(response, 413, { ok: false, error: { code: 'TOO_LARGE', message: error.message } });
+    }
+    return sendJson(response, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } });
   }
-  sendJson(response, 200, await dispatch(options.handlers, decodeURIComponent(name), input, options.log));
+  // Call names are plain ASCII: an undecodable one is simply unknown (dispatch says so).
+  const callName = /^[\w.-]+$/.test(name) ? name : '';
+  sendJson(response, 200, await dispatch(options.handlers, callName, input, options.log));
 }
 
 class BodyTooLargeError extends Error {
@@ -118,7 +123,9 @@ function readBody(request: http.IncomingMessage): Promise<Buffer> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        request.destroy();
+        // Stop keeping it, but let the answer reach the client before the connection closes.
+        request.removeAllListeners('data');
+        request.resume();
         reject(new BodyTooLargeError());
       } else chunks.push(chunk);
     });

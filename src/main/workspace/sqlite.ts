@@ -18,8 +18,10 @@ export function openDatabase(file: string, options: { readonly?: boolean; mustEx
 function electronNativeBinding(): string | undefined {
   const electronVersion = process.versions.electron;
   if (!electronVersion) return undefined;
+  const packaged = !!process.resourcesPath && !process.defaultApp && __dirname.includes('app.asar');
   const candidates = [
-    process.env.CROSSWALK_SQLITE_BINDING,
+    // A development override only: a packaged app never loads native code named by the environment.
+    packaged ? undefined : process.env.CROSSWALK_SQLITE_BINDING,
     path.join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
     path.resolve(__dirname, '..', '..', 'native', `electron-${electronVersion}`, 'better_sqlite3.node'),
   ];

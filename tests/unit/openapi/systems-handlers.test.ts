@@ -7,6 +7,9 @@ import { createHandlers } from '../../../src/main/api/handlers';
 import { Session } from '../../../src/main/api/session';
 import { Settings } from '../../../src/main/settings/settings';
 import { addFlow } from '../../../src/main/mapping/flows';
+import { SystemImports } from '../../../src/main/openapi/system-import';
+import { listSystems } from '../../../src/main/openapi/systems';
+import { createWorkspace, openWorkspace } from '../../../src/main/workspace/workspace';
 import { tempDir } from '../../helpers/temp';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/openapi');
@@ -73,10 +76,29 @@ describe('systems in a workspace', () => {
 
     expect(asked.references).toEqual(expect.arrayContaining([expect.objectContaining({ ref: expect.stringContaining('https://example.invalid/'), kind: 'remote' })]));
     // Allowed, the remote reference is fetched: example.invalid never resolves, so the import stops there, clearly.
-    await expect(call('systems.import', { name: 'Outside', source, allowExternalRefs: true })).rejects.toThrow(
+    await expect(call('systems.import', { name: 'Outside', source, allowedRefs: asked.references.map((ref: { target: string }) => ref.target) })).rejects.toThrow(
       /Cannot download https:\/\/example\.invalid\/x\.json: the host name example\.invalid was not found/,
     );
     expect(await call('systems.list', {})).toEqual([]);
+    session.close();
+  });
+
+  it('follows exactly the references the analyst allowed, and lists the ones found inside them before reading those', async () => {
+    const { session, call } = open();
+    const source = { kind: 'file', path: path.join(fixtures, 'import', 'nested-outside', 'api', 'openapi.yaml') };
+    const first = await call('systems.import', { name: 'Nested', source });
+    expect(first.references.map((ref: { ref: string }) => ref.ref)).toEqual(['../shared/common.yaml#/Shared']);
+
+    const second = await call('systems.import', { name: 'Nested', source, allowedRefs: first.references.map((ref: { target: string }) => ref.target) });
+    expect(second.status).toBe('needs-consent');
+    expect(second.references.map((ref: { ref: string }) => ref.ref)).toEqual(['../private/secret.yaml#/Secret']);
+    expect(await call('systems.list', {})).toEqual([]);
+
+    const allowed = [...first.references, ...second.references].map((ref: { target: string }) => ref.target);
+    const third = await call('systems.import', { name: 'Nested', source, allowedRefs: allowed });
+    expect(third.status).toBe('imported');
+    const shared = await call('systems.entity', { id: third.system.id, entity: 'schema:Shared' });
+    expect(shared.fields.map((field: { path: string }) => field.path)).toContain('secret.value');
     session.close();
   });
 
@@ -137,5 +159,18 @@ describe('systems in a workspace', () => {
     expect((await call('systems.list', {})).map((s: { name: string }) => s.name)).toEqual(['CRM', 'Accounting']);
     void accounting;
     session.close();
+  });
+
+  it('stores the validation in its workspace file even when the analyst closed that workspace meanwhile', async () => {
+    const file = path.join(tempDir(), 'closed.crosswalk');
+    const workspace = createWorkspace(file, 'Closed early');
+    const result = await new SystemImports().import(workspace, 'CRM', { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') });
+    if (result.status !== 'imported') throw new Error('expected an import');
+    workspace.close();
+    expect(await result.validation).toBeUndefined();
+
+    const reopened = await openWorkspace(file);
+    expect(listSystems(reopened)[0]?.validation).toEqual({ state: 'done', valid: true, errors: [] });
+    reopened.close();
   });
 });

@@ -120,3 +120,19 @@ describe('the web host', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('the web host with odd requests', () => {
+  it('answers an undecodable call name as an unknown call', async () => {
+    const h = await start();
+    const response = await call(h, '%E0%A4%A', {});
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
+  });
+
+  it('answers an oversized body with 413 instead of cutting the connection', async () => {
+    const h = await start();
+    const response = await call(h, 'questions.add', { question: 'x'.repeat(65 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', message: expect.stringMatching(/larger than 64 MB/) } });
+  });
+});

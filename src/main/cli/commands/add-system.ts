@@ -14,7 +14,7 @@ export async function addSystemCommand([file, name, spec, ...extra]: string[], f
   try {
     const source: ImportSource = /^https?:\/\//i.test(spec) ? { kind: 'url', url: spec } : { kind: 'file', path: spec };
     const imports = new SystemImports();
-    const result = await imports.import(workspace, name.trim(), source, flags.allowRefs ?? false);
+    const result = await imports.import(workspace, name.trim(), source, { allowAll: flags.allowRefs ?? false });
     if (result.status === 'needs-consent') {
       throw new UserError(
         'SPEC_REFS_NOT_ALLOWED',
