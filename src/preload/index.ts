@@ -8,7 +8,11 @@ const isMenuCommand = (value: unknown): value is MenuCommand =>
   typeof value === 'string' && (menuCommands as readonly string[]).includes(value);
 
 const calls = Object.fromEntries(
-  callNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC_CALL_PREFIX + name, input)]),
+  callNames.map((name) => [
+    name,
+    (input: unknown, expectedWorkspace?: string) =>
+      ipcRenderer.invoke(IPC_CALL_PREFIX + name, input, typeof expectedWorkspace === 'string' ? expectedWorkspace : undefined),
+  ]),
 ) as DesktopBridge['calls'];
 
 const bridge: DesktopBridge = {

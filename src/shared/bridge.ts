@@ -6,6 +6,7 @@ import type { CallResult } from './contract';
  * (never a generic channel) and a subscription to the desktop menu's commands.
  */
 export interface DesktopBridge {
-  calls: { [N in CallName]: (input: unknown) => Promise<CallResult> };
+  /** `expectedWorkspace`: the workspace file the window shows, so a call never lands in another one. */
+  calls: { [N in CallName]: (input: unknown, expectedWorkspace?: string) => Promise<CallResult> };
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

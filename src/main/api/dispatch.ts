@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { callNames, type CallName } from '../../shared/call-names';
 import { contract, type CallResult } from '../../shared/contract';
 import { isUserError } from '../errors';
+import { runInCallContext, type CallContext } from './call-context';
 import type { Handlers } from './handlers';
 
 export type Log = (message: string, error?: unknown) => void;
@@ -12,7 +13,13 @@ const isCallName = (name: string): name is CallName => (callNames as readonly st
  * Runs one call from either transport: checks the name, validates the input against the contract,
  * runs the handler, and turns any failure into a message a person can act on.
  */
-export async function dispatch(handlers: Handlers, name: string, input: unknown, log: Log = logToStderr): Promise<CallResult> {
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  input: unknown,
+  log: Log = logToStderr,
+  context: CallContext = {},
+): Promise<CallResult> {
   if (!isCallName(name)) {
     return failure('UNKNOWN_CALL', `There is no call named "${String(name).slice(0, 80)}".`);
   }
@@ -22,7 +29,7 @@ export async function dispatch(handlers: Handlers, name: string, input: unknown,
   }
   try {
     const handler = handlers[name] as (input: unknown) => unknown;
-    return { ok: true, value: await handler(parsed.data) };
+    return { ok: true, value: await runInCallContext(context, () => handler(parsed.data)) };
   } catch (error) {
     if (isUserError(error)) return failure(error.code, error.message);
     log(`Call ${name} failed`, error);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RecentWorkspace, WorkspaceSummary } from '../../shared/contract';
 import { createDemoWorkspace } from '../demo/demo-workspace';
 import { UserError } from '../errors';
+import { currentCallContext } from './call-context';
 import type { Settings } from '../settings/settings';
 import { summarize } from '../workspace/summary';
 import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
@@ -27,9 +28,20 @@ export class Session {
     return this.workspace;
   }
 
+  /**
+   * The open workspace, for a call meant for it. A window still showing another workspace (switched
+   * in another window or browser tab) is refused, so its edits never land in the wrong file.
+   */
   requireWorkspace(): Workspace {
     if (!this.workspace) {
       throw new UserError('NO_WORKSPACE', 'No workspace is open: open or create one in Workspaces first.');
+    }
+    const { expectedWorkspace } = currentCallContext();
+    if (expectedWorkspace !== undefined && expectedWorkspace !== this.workspace.path) {
+      throw new UserError(
+        'WORKSPACE_CHANGED',
+        `This window shows ${path.basename(expectedWorkspace)}, but ${path.basename(this.workspace.path)} was opened since (in another window or tab): reload to continue there. Nothing was saved.`,
+      );
     }
     return this.workspace;
   }

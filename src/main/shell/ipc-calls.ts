@@ -15,14 +15,16 @@ export function serveCalls(options: {
   afterCall?: (name: CallName) => void;
 }): void {
   for (const name of callNames) {
-    ipcMain.handle(IPC_CALL_PREFIX + name, async (event, input: unknown) => {
+    ipcMain.handle(IPC_CALL_PREFIX + name, async (event, input: unknown, expectedWorkspace: unknown) => {
       const window = options.mainWindow();
       const main = window && !window.isDestroyed() ? window.webContents : null;
       if (!isTrustedSender(senderFacts(event, main), main?.id, options.trusted)) {
         console.warn(`[crosswalk] Refused ${name} from an untrusted sender (${event.senderFrame?.url ?? 'no frame'}).`);
         throw new Error(`Refused: ${name} may only be called by the Crosswalk window.`);
       }
-      const result = await dispatch(options.handlers, name, input);
+      const result = await dispatch(options.handlers, name, input, undefined, {
+        expectedWorkspace: typeof expectedWorkspace === 'string' ? expectedWorkspace : undefined,
+      });
       options.afterCall?.(name);
       return result;
     });

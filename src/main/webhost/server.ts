@@ -26,6 +26,8 @@ export interface WebHost {
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-crosswalk-token';
+/** The workspace the calling page shows (URI-encoded path); see Session.requireWorkspace. */
+export const WORKSPACE_HEADER = 'x-crosswalk-workspace';
 
 /**
  * Serves the built renderer and the handler table to a browser on this machine only: bound to
@@ -107,7 +109,17 @@ async function handleCall(
   }
   // Call names are plain ASCII: an undecodable one is simply unknown (dispatch says so).
   const callName = /^[\w.-]+$/.test(name) ? name : '';
-  sendJson(response, 200, await dispatch(options.handlers, callName, input, options.log));
+  sendJson(response, 200, await dispatch(options.handlers, callName, input, options.log, { expectedWorkspace: expectedWorkspace(request) }));
+}
+
+function expectedWorkspace(request: http.IncomingMessage): string | undefined {
+  const header = request.headers[WORKSPACE_HEADER];
+  if (typeof header !== 'string' || header === '') return undefined;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return undefined;
+  }
 }
 
 class BodyTooLargeError extends Error {

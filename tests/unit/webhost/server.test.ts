@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/main/api/handlers';
 import { Session } from '../../../src/main/api/session';
 import { Settings } from '../../../src/main/settings/settings';
-import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../src/main/webhost/server';
+import { startWebHost, TOKEN_HEADER, WORKSPACE_HEADER, type WebHost } from '../../../src/main/webhost/server';
 import { tempDir } from '../../helpers/temp';
 
 let host: WebHost | undefined;
@@ -134,5 +134,24 @@ describe('the web host with odd requests', () => {
     const response = await call(h, 'questions.add', { question: 'x'.repeat(65 * 1024 * 1024) });
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', message: expect.stringMatching(/larger than 64 MB/) } });
+  });
+});
+
+describe('two pages on one web host', () => {
+  it('refuses an edit from a page still showing a workspace that another page replaced', async () => {
+    const h = await start();
+    const first = session!.current!.path;
+    const shownByFirstTab = { [WORKSPACE_HEADER]: encodeURIComponent(first) };
+    expect(JSON.parse((await call(h, 'integration.get', {}, shownByFirstTab)).body).ok).toBe(true);
+
+    const second = path.join(path.dirname(first), 'other.crosswalk');
+    await call(h, 'workspace.create', { path: second, name: 'Second integration' });
+    const refused = JSON.parse((await call(h, 'integration.update', { businessCase: 'typed for the first' }, shownByFirstTab)).body);
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'WORKSPACE_CHANGED', message: 'This window shows w.crosswalk, but other.crosswalk was opened since (in another window or tab): reload to continue there. Nothing was saved.' },
+    });
+    const secondNow = JSON.parse((await call(h, 'integration.get', {}, { [WORKSPACE_HEADER]: encodeURIComponent(second) })).body);
+    expect(secondNow.value).toMatchObject({ name: 'Second integration', businessCase: '' });
   });
 });

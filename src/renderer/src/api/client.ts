@@ -13,20 +13,30 @@ export class ApiError extends Error {
   }
 }
 
-type Send = (name: CallName, input: unknown) => Promise<CallResult>;
+type Send = (name: CallName, input: unknown, shownWorkspace: string | undefined) => Promise<CallResult>;
+
+/** Calls whose answer says which workspace this window now shows. */
+const switchingCalls = new Set<CallName>(['workspace.current', 'workspace.open', 'workspace.create', 'workspace.openDemo']);
+
+/**
+ * The workspace this window shows, sent with every call: main refuses a call meant for a workspace
+ * that another window or tab has since replaced, instead of writing into the wrong file.
+ */
+let shownWorkspace: string | undefined;
 
 const bridge = (window as unknown as { crosswalk?: DesktopBridge }).crosswalk;
 
 export const host: 'desktop' | 'browser' = bridge ? 'desktop' : 'browser';
 
-const send: Send = bridge ? (name, input) => bridge.calls[name](input) : httpSender(takeToken());
+const send: Send = bridge ? (name, input, workspace) => bridge.calls[name](input, workspace) : httpSender(takeToken());
 
 export const api = Object.fromEntries(
   callNames.map((name) => [
     name,
     async (input: unknown) => {
-      const result = await send(name, input ?? {});
+      const result = await send(name, input ?? {}, shownWorkspace);
       if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+      if (switchingCalls.has(name)) shownWorkspace = (result.value as { path?: string } | null)?.path;
       return result.value;
     },
   ]),
@@ -49,12 +59,16 @@ function takeToken(): string {
 }
 
 function httpSender(token: string): Send {
-  return async (name, input) => {
+  return async (name, input, workspace) => {
     let response: Response;
     try {
       response = await fetch(`/api/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-crosswalk-token': token },
+        headers: {
+          'content-type': 'application/json',
+          'x-crosswalk-token': token,
+          ...(workspace ? { 'x-crosswalk-workspace': encodeURIComponent(workspace) } : {}),
+        },
         body: JSON.stringify(input),
       });
     } catch {
