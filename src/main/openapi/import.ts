@@ -15,7 +15,7 @@ import { buildCatalogue, buildCatalogueOutline } from './catalogue';
 import { type ImportLimits, effectiveLimits } from './load/limits';
 import { type DocumentFormat, inspectValue, parseText } from './load/parse';
 import { type Consent, type ExternalReference, type LoadedFile, type RootOrigin, bundleDocument, followReferences } from './load/references';
-import { decodeText, fetchText, readTextFile, tooLarge } from './load/source';
+import { decodeText, fetchText, readTextFile, redactUrl, tooLarge } from './load/source';
 import { type ValidationIssue, type ValidationMode, type ValidationResult, prepareValidation } from './load/validation';
 
 export type { ImportLimits } from './load/limits';
@@ -40,7 +40,7 @@ export interface ImportOptions extends Consent {
 }
 
 export interface ImportedFile {
-  /** File path (resolved from the referencing file's location; symlinks not resolved) or URL. */
+  /** File path (resolved from the referencing file's location; symlinks not resolved) or URL (redacted: see redactUrl). */
   location: string;
   /** Exactly as read. */
   text: string;
@@ -49,7 +49,7 @@ export interface ImportedFile {
 
 export interface ImportOrigin {
   kind: 'file' | 'url' | 'text';
-  /** Real path of the file, the URL after redirects, or "pasted text". */
+  /** Real path of the file, the URL after redirects (without credentials or query values: see redactUrl), or "pasted text". */
   location: string;
 }
 
@@ -93,6 +93,9 @@ export type ImportResult = ImportedApiDocument | ImportNeedsConsent;
 
 const PASTED = 'The pasted text';
 
+/** URLs as stored and shown: without credentials or query values. */
+const shownRef = (value: string) => (/^https?:\/\//i.test(value) ? redactUrl(value) : value);
+
 interface Root extends LoadedFile {
   origin: RootOrigin;
   source: ImportOrigin;
@@ -121,7 +124,7 @@ export async function importApiDocument(source: ImportSource, options: ImportOpt
         refs,
         message: `${display} refers to ${refs.length === 1 ? 'a document' : `${refs.length} documents`} outside its folder or on another server (${refs
           .slice(0, 3)
-          .map((ref) => ref.ref)
+          .map((ref) => shownRef(ref.ref))
           .join(', ')}${refs.length > 3 ? ', …' : ''}): allow ${refs.length === 1 ? 'it' : 'them'} to import the document, or remove the references.`,
       };
     }
@@ -132,7 +135,7 @@ export async function importApiDocument(source: ImportSource, options: ImportOpt
     if (bundled) {
       const leftover = inspectValue(document, display, { ...limits, maxNestingDepth: Number.MAX_SAFE_INTEGER }).externalRefs;
       if (leftover.length > 0) {
-        throw new UserError('SPEC_REF_UNRESOLVED', `${display} still has the reference "${leftover[0]!.ref}" after bundling (at #${leftover[0]!.pointer}): check it.`);
+        throw new UserError('SPEC_REF_UNRESOLVED', `${display} still has the reference "${shownRef(leftover[0]!.ref)}" after bundling (at #${leftover[0]!.pointer}): check it.`);
       }
     }
 
@@ -166,7 +169,7 @@ export async function importApiDocument(source: ImportSource, options: ImportOpt
       source: root.source,
       text: root.text,
       format: parsed.format,
-      files: follow.files.map(({ location, text, format }) => ({ location, text, format })),
+      files: follow.files.map(({ location, text, format }) => ({ location: shownRef(location), text, format })),
       document,
       specVersion,
       title: typeof info.title === 'string' ? info.title : info.title === undefined ? '' : String(info.title),
@@ -187,7 +190,7 @@ async function loadRoot(source: ImportSource, limits: ImportLimits): Promise<Roo
   if (typeof source === 'string') {
     if (/^https?:\/\//i.test(source)) return loadUrl(source, limits);
     if (/^[a-z][a-z0-9+.-]+:\/\//i.test(source)) {
-      throw new UserError('SPEC_SOURCE', `Crosswalk cannot import from ${source}: give a file path or an http(s) address.`);
+      throw new UserError('SPEC_SOURCE', `Crosswalk cannot import from ${redactUrl(source)}: give a file path or an http(s) address.`);
     }
     return loadFile(source, limits);
   }
@@ -223,8 +226,10 @@ async function loadUrl(url: string, limits: ImportLimits): Promise<Root> {
   try {
     parsed = new URL(url);
   } catch {
-    throw new UserError('SPEC_SOURCE', `${url} is not a valid address: check it (it should look like https://example.com/openapi.json).`);
+    throw new UserError('SPEC_SOURCE', `${redactUrl(url)} is not a valid address: check it (it should look like https://example.com/openapi.json).`);
   }
+  // Redirects are followed wherever they lead (the analyst asked for this address); the final address
+  // becomes the root's location and origin, and so what its references may reach.
   const fetched = await fetchText(parsed.href, limits);
   return {
     location: fetched.url,
@@ -232,8 +237,8 @@ async function loadUrl(url: string, limits: ImportLimits): Promise<Root> {
     bytes: fetched.bytes,
     format: 'json',
     value: undefined,
-    origin: { display: url, location: fetched.url, origin: new URL(fetched.url).origin },
-    source: { kind: 'url', location: fetched.url },
+    origin: { display: redactUrl(parsed.href), location: fetched.url, origin: new URL(fetched.url).origin },
+    source: { kind: 'url', location: redactUrl(fetched.url) },
   };
 }
 

@@ -14,7 +14,7 @@ import { UserError } from '../../errors';
 import type { ImportLimits } from './limits';
 import { type DocumentFormat, type RefSite, inspectValue, parseText } from './parse';
 import { resolveLocalPointer } from './pointer';
-import { fetchText, readTextFile, tooLarge } from './source';
+import { fetchText, readTextFile, redactUrl, tooLarge } from './source';
 
 export type ReferenceKind = 'outside-folder' | 'remote';
 
@@ -71,6 +71,9 @@ export interface FollowResult {
 
 const isHttp = (value: string) => /^https?:\/\//i.test(value);
 
+/** A location or `$ref` as shown in messages: URLs without credentials or query values (see redactUrl). */
+const shown = (value: string) => (isHttp(value) ? redactUrl(value) : value);
+
 function splitRef(ref: string): { file: string; fragment: string } {
   const hash = ref.indexOf('#');
   return hash === -1 ? { file: ref, fragment: '' } : { file: ref.slice(0, hash), fragment: ref.slice(hash) };
@@ -123,12 +126,17 @@ export async function followReferences(
   for (let current = queue.shift(); current; current = queue.shift()) {
     for (const site of current.refs) {
       const { file, fragment } = splitRef(site.ref);
-      const from = `${current.base ?? current.display}#${site.pointer}`;
-      const resolved = resolveTarget(file, current.base);
+      const from = `${current.base === undefined ? current.display : shown(current.base)}#${site.pointer}`;
+      let resolved: ReturnType<typeof resolveTarget>;
+      try {
+        resolved = resolveTarget(file, current.base);
+      } catch (error) {
+        throw invalidRef(current.display, site, error);
+      }
       if ('unsupported' in resolved) {
         throw new UserError(
           'SPEC_REF_UNSUPPORTED',
-          `${current.display} has a reference "${site.ref}" (at #${site.pointer}) using "${resolved.unsupported}:", which Crosswalk cannot follow: refer to a file beside the document or an http(s) address instead.`,
+          `${current.display} has a reference "${shown(site.ref)}" (at #${site.pointer}) using "${resolved.unsupported}:", which Crosswalk cannot follow: refer to a file beside the document or an http(s) address instead.`,
         );
       }
       if ('relativeWithoutBase' in resolved) {
@@ -136,7 +144,7 @@ export async function followReferences(
         if (consent.allowAll || allowed.has(site.ref)) {
           throw new UserError(
             'SPEC_REF_NO_FOLDER',
-            `${current.display} refers to "${site.ref}" (at #${site.pointer}), which cannot be found without knowing the document's folder: import the file itself, or give the folder it belongs in.`,
+            `${current.display} refers to "${shown(site.ref)}" (at #${site.pointer}), which cannot be found without knowing the document's folder: import the file itself, or give the folder it belongs in.`,
           );
         }
         pushOnce(blocked, reference);
@@ -173,17 +181,21 @@ export async function followReferences(
           `${origin.display} references more than ${limits.maxFiles} files, the limit for one API document: check for references that should not be there.`,
         );
       }
-      const display = target;
+      const display = shown(target);
       let text: string;
       let bytes: number;
       if (scheme === 'http') {
-        const fetched = await fetchText(target, limits);
-        if (!kind && new URL(fetched.url).origin !== origin.origin && !(consent.allowAll || allowed.has(fetched.url))) {
-          // A same-origin reference that redirected elsewhere: treat the final address as remote.
-          pushOnce(blocked, { ...reference, kind: 'remote', target: fetched.url });
+        // A redirect may stay on the origin the reference was allowed for (the root's, or the consented
+        // target's); one leaving it is checked before anything is requested from it: without consent
+        // for the new address, the reference is listed as remote with that address as its target.
+        const scope = kind ? new URL(target).origin : origin.origin;
+        const fetched = await fetchText(target, limits, (next) => consent.allowAll === true || allowed.has(next) || new URL(next).origin === scope);
+        if ('blockedRedirect' in fetched) {
+          pushOnce(blocked, { ...reference, kind: 'remote', target: fetched.blockedRedirect });
           loaded.set(target, { location: target, text: '', format: 'json', value: undefined, bytes: 0, refs: [] });
           continue;
         }
+        if (new URL(fetched.url).origin !== scope) pushOnce(followed, { ...reference, kind: 'remote', target: fetched.url });
         ({ text, bytes } = fetched);
       } else {
         try {
@@ -212,7 +224,7 @@ export async function followReferences(
     if (fragment && fragment !== '#' && resolveLocalPointer(file.value, fragment) === undefined) {
       throw new UserError(
         'SPEC_REF_UNRESOLVED',
-        `The reference "${site.ref}" (at ${site.from}) points to ${fragment}, which ${site.target} does not have: fix the reference or the file.`,
+        `The reference "${shown(site.ref)}" (at ${site.from}) points to ${fragment}, which ${shown(site.target)} does not have: fix the reference or the file.`,
       );
     }
   }
@@ -223,10 +235,25 @@ function pushOnce(list: ExternalReference[], reference: ExternalReference): void
   if (!list.some((other) => other.ref === reference.ref && other.from === reference.from)) list.push(reference);
 }
 
+/** A `$ref` whose target cannot even be worked out (a malformed address, a file: URL naming a host, an encoded slash). */
+function invalidRef(display: string, site: RefSite, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ERR_INVALID_FILE_URL_HOST'
+      ? 'a file: address may not name a host'
+      : code === 'ERR_INVALID_FILE_URL_PATH'
+        ? 'its path contains an encoded slash (%2F or %5C) or is not a file path'
+        : 'it is not a well-formed address';
+  return new UserError(
+    'SPEC_REF_INVALID',
+    `${display}: the $ref "${shown(site.ref)}" at #${site.pointer} is not a valid reference (${reason}): write it as a path relative to this document (e.g. ./schemas/pet.yaml#/Pet) or a full http(s) address.`,
+  );
+}
+
 function missingFile(display: string, site: RefSite, target: string): UserError {
   return new UserError(
     'SPEC_REF_MISSING',
-    `${display} refers to "${site.ref}" (at #${site.pointer}), but there is no file ${target}: add the file or fix the reference.`,
+    `${display} refers to "${shown(site.ref)}" (at #${site.pointer}), but there is no file ${target}: add the file or fix the reference.`,
   );
 }
 

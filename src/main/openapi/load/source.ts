@@ -88,29 +88,127 @@ function notText(display: string): UserError {
   );
 }
 
+/** A redirect the caller's policy did not allow: nothing was requested from `location`. */
+export interface BlockedRedirect {
+  blockedRedirect: string;
+}
+
+/** Redirects followed for one download before giving up. */
+export const MAX_REDIRECTS = 5;
+
 /**
- * Downloads a document over http(s): the whole exchange (connection, headers, body) must end within
- * `limits.fetchTimeoutMs`, and the body may not exceed `limits.maxDocumentBytes` (checked while it arrives).
+ * A URL fit to store or show: without `user:password@`, and with every query parameter's value replaced
+ * by `***` (names kept; a parameter without `=` becomes `***` too, as it may be a bare token).
  */
-export async function fetchText(url: string, limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>): Promise<FetchedText> {
+export function redactUrl(url: string): string {
+  const redactQuery = (query: string) =>
+    query
+      .split('&')
+      .map((part) => (part === '' ? part : part.includes('=') ? `${part.slice(0, part.indexOf('='))}=***` : '***'))
+      .join('&');
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    if (parsed.search.length > 1) parsed.search = `?${redactQuery(parsed.search.slice(1))}`;
+    return parsed.href;
+  } catch {
+    // Not a well-formed URL: redact by pattern.
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/\?([^#]*)/, (_, query: string) => `?${redactQuery(query)}`);
+  }
+}
+
+/** The request address without credentials, and the credentials as a Basic Authorization header (fetch refuses them in the URL). */
+function splitCredentials(url: URL): { href: string; authorization?: string } {
+  const bare = new URL(url.href);
+  bare.hash = '';
+  if (!url.username && !url.password) return { href: bare.href };
+  bare.username = '';
+  bare.password = '';
+  const decode = (value: string) => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  };
+  const credentials = `${decode(url.username)}:${decode(url.password)}`;
+  return { href: bare.href, authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` };
+}
+
+/**
+ * Downloads a document over http(s): the whole exchange (connection, redirects, headers, body) must end
+ * within `limits.fetchTimeoutMs`, and the body may not exceed `limits.maxDocumentBytes` (checked while it
+ * arrives). Redirects are followed here, at most MAX_REDIRECTS of them, and only to http(s): each
+ * `Location` is checked by `mayFollow` (when given) before anything is requested from it; one it refuses
+ * ends the download as a BlockedRedirect. Credentials in the URL go as a Basic Authorization header, and
+ * only to the origin they were given for. Messages show addresses through redactUrl().
+ */
+export function fetchText(url: string, limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>): Promise<FetchedText>;
+export function fetchText(
+  url: string,
+  limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>,
+  mayFollow: (location: string) => boolean,
+): Promise<FetchedText | BlockedRedirect>;
+export async function fetchText(
+  url: string,
+  limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>,
+  mayFollow?: (location: string) => boolean,
+): Promise<FetchedText | BlockedRedirect> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, limits.fetchTimeoutMs);
+  const first = new URL(url);
+  let current = first;
+  let shown = redactUrl(current.href);
   try {
     let response: Response;
-    try {
-      response = await fetch(url, {
-        signal: controller.signal,
-        redirect: 'follow',
-        headers: { accept: 'application/json, application/yaml, text/yaml, application/x-yaml, text/plain;q=0.9, */*;q=0.5' },
-      });
-    } catch (error) {
-      throw fetchError(url, error, timedOut, limits.fetchTimeoutMs);
+    for (let hops = 0; ; hops++) {
+      const { href, authorization } = splitCredentials(current);
+      try {
+        response = await fetch(href, {
+          signal: controller.signal,
+          redirect: 'manual',
+          headers: {
+            accept: 'application/json, application/yaml, text/yaml, application/x-yaml, text/plain;q=0.9, */*;q=0.5',
+            ...(authorization ? { authorization } : {}),
+          },
+        });
+      } catch (error) {
+        throw fetchError(shown, error, timedOut, limits.fetchTimeoutMs);
+      }
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || response.status === 304 || location === null) break;
+      await response.body?.cancel().catch(() => undefined);
+      let next: URL;
+      try {
+        next = new URL(location, current);
+      } catch {
+        throw new UserError('SPEC_FETCH_REDIRECT', `${shown} redirected to "${redactUrl(location)}", which is not a valid address: check the address, or download the document and import the file.`);
+      }
+      if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        throw new UserError('SPEC_FETCH_REDIRECT', `${shown} redirected to ${redactUrl(next.href)}, which is not an http(s) address: check the address, or download the document and import the file.`);
+      }
+      if (hops + 1 > MAX_REDIRECTS) {
+        throw new UserError('SPEC_FETCH_REDIRECT', `${redactUrl(url)} redirected more than ${MAX_REDIRECTS} times: check the address, or download the document and import the file.`);
+      }
+      // Credentials given for one origin are not handed to another.
+      if (next.origin !== first.origin) {
+        next.username = '';
+        next.password = '';
+      }
+      next.hash = '';
+      if (mayFollow && !mayFollow(next.href)) {
+        controller.abort();
+        return { blockedRedirect: next.href };
+      }
+      current = next;
+      shown = redactUrl(current.href);
     }
-    const finalUrl = response.url || url;
+    const finalUrl = current.href;
     const contentType = response.headers.get('content-type') ?? '';
     if (!response.ok) {
       controller.abort();
@@ -123,12 +221,12 @@ export async function fetchText(url: string, limits: Pick<ImportLimits, 'maxDocu
             : response.status >= 500
               ? 'the server failed: try again later, or download the document and import the file'
               : 'check the address';
-      throw new UserError('SPEC_HTTP_STATUS', `${url} answered HTTP ${status} instead of the API document: ${hint}.`);
+      throw new UserError('SPEC_HTTP_STATUS', `${shown} answered HTTP ${status} instead of the API document: ${hint}.`);
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > limits.maxDocumentBytes) {
       controller.abort();
-      throw tooLarge(url, limits.maxDocumentBytes);
+      throw tooLarge(shown, limits.maxDocumentBytes);
     }
     const chunks: Uint8Array[] = [];
     let bytes = 0;
@@ -141,28 +239,29 @@ export async function fetchText(url: string, limits: Pick<ImportLimits, 'maxDocu
           bytes += value.byteLength;
           if (bytes > limits.maxDocumentBytes) {
             controller.abort();
-            throw tooLarge(url, limits.maxDocumentBytes);
+            throw tooLarge(shown, limits.maxDocumentBytes);
           }
           chunks.push(value);
         }
       }
     } catch (error) {
       if (error instanceof UserError) throw error;
-      throw fetchError(url, error, timedOut, limits.fetchTimeoutMs);
+      throw fetchError(shown, error, timedOut, limits.fetchTimeoutMs);
     }
     const buffer = Buffer.concat(chunks, bytes);
     if (/^text\/html\b/i.test(contentType) || /^\s*<(!doctype|html)/i.test(buffer.subarray(0, 256).toString('latin1'))) {
       throw new UserError(
         'SPEC_NOT_API',
-        `${url} returned a web page (HTML), not an API document: use the address of the raw JSON or YAML file (often behind a "Download" or "Raw" link).`,
+        `${shown} returned a web page (HTML), not an API document: use the address of the raw JSON or YAML file (often behind a "Download" or "Raw" link).`,
       );
     }
-    return { url: finalUrl, text: decodeText(buffer, url), bytes, contentType };
+    return { url: finalUrl, text: decodeText(buffer, shown), bytes, contentType };
   } finally {
     clearTimeout(timer);
   }
 }
 
+/** `url` is already redacted; the cause's own text is not shown when it names an address. */
 function fetchError(url: string, error: unknown, timedOut: boolean, timeoutMs: number): UserError {
   if (timedOut) {
     return new UserError(
@@ -193,7 +292,8 @@ function fetchError(url: string, error: unknown, timedOut: boolean, timeoutMs: n
   if (/CERT|SSL|TLS/i.test(code)) {
     return new UserError('SPEC_FETCH_TLS', `Cannot download ${url}: its TLS certificate is not trusted (${code}): check the address, or download the document and import the file.`);
   }
-  const detail = cause?.message ?? (error as Error)?.message ?? String(error);
+  const raw = cause?.message ?? (error as Error)?.message ?? String(error);
+  const detail = raw.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (address) => redactUrl(address));
   return new UserError('SPEC_FETCH_FAILED', `Cannot download ${url} (${detail}): check the address, or download the document and import the file.`);
 }
 
