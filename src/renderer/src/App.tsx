@@ -13,7 +13,7 @@ import { Sidebar } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
 import { useHashRoute } from './shell/use-hash-route';
 import { OverviewArea } from './areas/OverviewArea';
-import { SystemsArea } from './areas/SystemsArea';
+import { SystemsArea } from './areas/systems/SystemsArea';
 import { MappingArea } from './areas/MappingArea';
 import { SandboxArea } from './areas/SandboxArea';
 import { SpecArea } from './areas/SpecArea';

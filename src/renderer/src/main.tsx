@@ -5,6 +5,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/areas.css';
+import './styles/systems.css';
 import { registerGridModules } from './grid/theme';
 import { installFavicon } from './shell/favicon';
 import { App } from './App';

@@ -317,6 +317,93 @@ export const TerminalIcon = icon(
   'TerminalIcon',
 );
 
+export const SearchIcon = icon(
+  <>
+    <circle cx="7" cy="7" r="4.25" />
+    <path d="m10.25 10.25 3.5 3.5" />
+  </>,
+  'SearchIcon',
+);
+
+export const ChevronDownIcon = icon(<path d="m3.5 6 4.5 4.5L12.5 6" />, 'ChevronDownIcon');
+
+export const TrashIcon = icon(
+  <>
+    <path d="M2.75 4.25h10.5" />
+    <path d="M6.25 4.25V2.75h3.5v1.5" />
+    <path d="M4.25 4.25l.6 8.6a1 1 0 0 0 1 .9h4.3a1 1 0 0 0 1-.9l.6-8.6" />
+    <path d="M6.75 7v4M9.25 7v4" />
+  </>,
+  'TrashIcon',
+);
+
+export const ImportIcon = icon(
+  <>
+    <path d="M8 1.75v8" />
+    <path d="m4.75 6.5 3.25 3.25 3.25-3.25" />
+    <path d="M2.75 10.5v2a1.25 1.25 0 0 0 1.25 1.25h8a1.25 1.25 0 0 0 1.25-1.25v-2" />
+  </>,
+  'ImportIcon',
+);
+
+export const ShieldIcon = icon(
+  <>
+    <path d="M8 1.75 2.75 3.75v4c0 3.1 2.2 5.3 5.25 6.5 3.05-1.2 5.25-3.4 5.25-6.5v-4z" />
+    <path d="m5.75 8 1.6 1.6 2.9-3.1" />
+  </>,
+  'ShieldIcon',
+);
+
+export const WarningIcon = icon(
+  <>
+    <path d="M7.1 2.6a1.05 1.05 0 0 1 1.8 0l5.35 9.35a1.05 1.05 0 0 1-.9 1.55H2.65a1.05 1.05 0 0 1-.9-1.55z" />
+    <path d="M8 6.25v3" />
+    <path d="M8 11.35v.01" strokeWidth={2} />
+  </>,
+  'WarningIcon',
+);
+
+export const ExternalLinkIcon = icon(
+  <>
+    <path d="M9.5 2.25h4.25V6.5" />
+    <path d="M13.75 2.25 7.5 8.5" />
+    <path d="M11.75 9.5v3a1.25 1.25 0 0 1-1.25 1.25h-7A1.25 1.25 0 0 1 2.25 12.5v-7A1.25 1.25 0 0 1 3.5 4.25h3" />
+  </>,
+  'ExternalLinkIcon',
+);
+
+export const ExpandAllIcon = icon(
+  <>
+    <path d="m4.5 3.5 3.5 3 3.5-3" />
+    <path d="m4.5 9.5 3.5 3 3.5-3" />
+  </>,
+  'ExpandAllIcon',
+);
+
+export const CollapseAllIcon = icon(
+  <>
+    <path d="m4.5 6.5 3.5-3 3.5 3" />
+    <path d="m4.5 12.5 3.5-3 3.5 3" />
+  </>,
+  'CollapseAllIcon',
+);
+
+export const BoxIcon = icon(
+  <>
+    <path d="M8 1.75 13.5 4.6v6.8L8 14.25 2.5 11.4V4.6z" />
+    <path d="M2.5 4.6 8 7.5l5.5-2.9M8 7.5v6.75" />
+  </>,
+  'BoxIcon',
+);
+
+export const DiffIcon = icon(
+  <>
+    <path d="M5 2.25v7.5M1.25 6h7.5" />
+    <path d="M7.25 13.25h7.5" />
+  </>,
+  'DiffIcon',
+);
+
 /** The brand mark: a zebra crossing in a rounded tile. */
 export function LogoMark({ size = 22 }: { size?: number }) {
   return (

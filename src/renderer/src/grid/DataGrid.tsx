@@ -1,7 +1,7 @@
 // The one way areas show tables: ag-grid with the app's theme (light or dark with the OS) and quiet defaults.
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import type { Ref } from 'react';
+import { useMemo, type Ref } from 'react';
 import { useColorScheme } from '../state/use-color-scheme';
 import { gridTheme } from './theme';
 
@@ -22,14 +22,16 @@ type DataGridProps<T> = AgGridReactProps<T> & {
   flush?: boolean;
 };
 
-export function DataGrid<T>({ label, gridRef, className, flush = false, ...gridProps }: DataGridProps<T>) {
+export function DataGrid<T>({ label, gridRef, className, flush = false, defaultColDef: own, ...gridProps }: DataGridProps<T>) {
   const scheme = useColorScheme();
+  // A grid's own defaults (e.g. no sorting in a tree) go on top of the quiet ones.
+  const columnDefaults = useMemo<ColDef<T>>(() => (own ? { ...(defaultColDef as ColDef<T>), ...own } : (defaultColDef as ColDef<T>)), [own]);
   return (
     <div className={className ? `data-grid ${className}` : 'data-grid'} role="region" aria-label={label}>
       <AgGridReact<T>
         ref={gridRef}
         theme={gridTheme(scheme, flush)}
-        defaultColDef={defaultColDef}
+        defaultColDef={columnDefaults}
         animateRows={false}
         suppressDragLeaveHidesColumns
         stopEditingWhenCellsLoseFocus

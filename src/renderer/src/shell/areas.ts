@@ -82,7 +82,30 @@ export function areaFromHash(hash: string): AreaId {
   return allAreas.some((area) => area.id === id) ? (id as AreaId) : DEFAULT_AREA;
 }
 
-export const hashFor = (id: AreaId) => `#/${id}`;
+/**
+ * What follows the area in the hash, one decoded string per segment: a place inside the area
+ * ("#/systems/2/entities/schema:Order" → ["2", "entities", "schema:Order"]). Empty for another area.
+ */
+export function subRouteFromHash(hash: string, area: AreaId): string[] {
+  const [id, ...segments] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  if (id !== area) return [];
+  return segments.filter(Boolean).map(decodeSegment);
+}
+
+/** "#/systems", or with a place inside the area: hashFor('systems', '2', 'entities', 'schema:Order'). */
+export const hashFor = (id: AreaId, ...segments: string[]) =>
+  [`#/${id}`, ...segments.filter(Boolean).map(encodeSegment)].join('/');
+
+/** Encoded so a segment never splits the route ("/" in operation paths), keeping ":" readable. */
+const encodeSegment = (segment: string) => encodeURIComponent(segment).replace(/%3A/gi, ':');
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 /** The area a desktop menu command asks for, if it is a "go:" command. */
 export function areaFromMenuCommand(command: MenuCommand): AreaId | null {

@@ -1,0 +1,188 @@
+// A system's catalogue in tabs: Entities, Operations, Auth, Servers, Problems. The tab and what is
+// open in it live in the address (see route.ts).
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { Catalogue } from '../../../../shared/catalogue';
+import type { SystemSummary } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Loading';
+import { useSlashToSearch } from '../../components/SearchInput';
+import { useApp, useWorkspace } from '../../state/app-context';
+import { useLoad } from '../../state/use-load';
+import { AuthTab } from './AuthTab';
+import { EntitiesTab } from './EntitiesTab';
+import { OperationsTab } from './OperationsTab';
+import { ProblemsTab, problemCount } from './ProblemsTab';
+import { catalogueTabs, type CatalogueTab, type SystemsPlace } from './route';
+import { ServersTab } from './ServersTab';
+
+const tabLabels: Record<CatalogueTab, string> = {
+  entities: 'Entities',
+  operations: 'Operations',
+  auth: 'Auth',
+  servers: 'Servers',
+  problems: 'Problems',
+};
+
+interface CatalogueViewProps {
+  system: SystemSummary;
+  place: SystemsPlace;
+  onPlace: (place: SystemsPlace, options?: { replace?: boolean }) => void;
+  onRefreshSystems: () => void;
+  /** The system's own header, at the top of the panel. */
+  header?: ReactNode;
+}
+
+export function CatalogueView({ system, place, onPlace, onRefreshSystems, header }: CatalogueViewProps) {
+  const { dataVersion } = useApp();
+  const workspace = useWorkspace();
+  // A re-import changes importedAt: the new catalogue is loaded, never the cached old one.
+  const catalogue = useLoad(
+    `${workspace.path}|catalogue|${system.id}|${system.importedAt}`,
+    () => api['systems.catalogue']({ id: system.id }),
+    [dataVersion],
+  );
+  const container = useRef<HTMLDivElement>(null);
+  useSlashToSearch(container);
+
+  const data = catalogue.data;
+  const go = (tab: CatalogueTab, item: string | null = null) => onPlace({ systemId: system.id, tab, item });
+
+  return (
+    <div className="catalogue panel" ref={container}>
+      {header}
+      <Tabs current={place.tab} catalogue={data} system={system} onSelect={(tab) => go(tab)} />
+      <div className="catalogue-body" role="tabpanel" id={`catalogue-panel`} aria-labelledby={`tab-${place.tab}`}>
+        {catalogue.error && !data ? (
+          <div className="catalogue-message">
+            <Alert
+              title="The catalogue could not be loaded"
+              action={
+                <button type="button" className="btn btn-sm" onClick={catalogue.reload}>
+                  Try again
+                </button>
+              }
+            >
+              {catalogue.error}
+            </Alert>
+          </div>
+        ) : !data ? (
+          <Loading label="Reading the catalogue…" />
+        ) : (
+          <TabContent
+            tab={place.tab}
+            item={place.item}
+            catalogue={data}
+            system={system}
+            go={go}
+            replace={(tab, item) => onPlace({ systemId: system.id, tab, item }, { replace: true })}
+            onRefresh={onRefreshSystems}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface TabContentProps {
+  tab: CatalogueTab;
+  item: string | null;
+  catalogue: Catalogue;
+  system: SystemSummary;
+  go: (tab: CatalogueTab, item?: string | null) => void;
+  replace: (tab: CatalogueTab, item: string | null) => void;
+  onRefresh: () => void;
+}
+
+function TabContent({ tab, item, catalogue, system, go, replace, onRefresh }: TabContentProps) {
+  switch (tab) {
+    case 'entities':
+      return (
+        <EntitiesTab
+          system={system}
+          catalogue={catalogue}
+          entityId={item}
+          onOpenEntity={(id) => go('entities', id)}
+          onOpenOperation={(id) => go('operations', id)}
+        />
+      );
+    case 'operations':
+      return (
+        <OperationsTab
+          catalogue={catalogue}
+          operationId={item}
+          onOpenEntity={(id) => go('entities', id)}
+          onSelectOperation={(id) => replace('operations', id)}
+        />
+      );
+    case 'auth':
+      return <AuthTab catalogue={catalogue} />;
+    case 'servers':
+      return <ServersTab catalogue={catalogue} />;
+    case 'problems':
+      return <ProblemsTab system={system} catalogue={catalogue} onRefresh={onRefresh} />;
+  }
+}
+
+interface TabsProps {
+  current: CatalogueTab;
+  catalogue: Catalogue | undefined;
+  system: SystemSummary;
+  onSelect: (tab: CatalogueTab) => void;
+}
+
+function Tabs({ current, catalogue, system, onSelect }: TabsProps) {
+  const counts: Partial<Record<CatalogueTab, number>> = catalogue
+    ? {
+        entities: catalogue.entities.length,
+        operations: catalogue.operations.length,
+        auth: catalogue.securitySchemes.length,
+        servers: catalogue.servers.length,
+      }
+    : {};
+  const problems = problemCount(system, catalogue);
+
+  // Arrow keys move between tabs (and select them), as in any tab list.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = catalogueTabs.indexOf(current);
+    const next =
+      event.key === 'ArrowRight' ? catalogueTabs[(index + 1) % catalogueTabs.length]
+      : event.key === 'ArrowLeft' ? catalogueTabs[(index + catalogueTabs.length - 1) % catalogueTabs.length]
+      : event.key === 'Home' ? catalogueTabs[0]
+      : event.key === 'End' ? catalogueTabs[catalogueTabs.length - 1]
+      : undefined;
+    if (!next) return;
+    event.preventDefault();
+    onSelect(next);
+    window.requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
+  };
+
+  return (
+    <div className="tabs" role="tablist" aria-label="Catalogue" onKeyDown={onKeyDown}>
+      {catalogueTabs.map((tab) => (
+        <button
+          key={tab}
+          id={`tab-${tab}`}
+          type="button"
+          role="tab"
+          className="tab"
+          aria-selected={tab === current}
+          aria-controls="catalogue-panel"
+          tabIndex={tab === current ? 0 : -1}
+          onClick={() => onSelect(tab)}
+        >
+          {tabLabels[tab]}
+          {tab === 'problems' ? (
+            problems === null ? (
+              <span className="spinner spinner-sm" aria-label="validating" />
+            ) : (
+              <span className={problems > 0 ? 'tab-count tab-count-warning' : 'tab-count'}>{problems}</span>
+            )
+          ) : (
+            counts[tab] !== undefined && <span className="tab-count">{counts[tab]!.toLocaleString()}</span>
+          )}
+        </button>
+      ))}
+    </div>
+  );
+}
