@@ -4,10 +4,11 @@ import type { ColDef, GetRowIdParams, ValueFormatterParams } from 'ag-grid-commu
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { FlowSummary } from '../../../shared/contract';
 import { api } from '../api/client';
-import { Alert } from '../components/Alert';
+import { LoadFailed } from '../components/LoadFailed';
 import { EmptyState } from '../components/EmptyState';
-import { ArrowRightIcon, FlowIcon, PlusIcon, RefreshIcon, SystemsIcon, WorkspacesIcon } from '../components/icons';
+import { ArrowRightIcon, FlowIcon, PlusIcon, SystemsIcon, WorkspacesIcon } from '../components/icons';
 import { Loading } from '../components/Loading';
+import { RefreshButton } from '../components/RefreshButton';
 import { plural, triggerLabels } from '../format';
 import { DataGrid } from '../grid/DataGrid';
 import { Page } from '../shell/Page';
@@ -159,10 +160,7 @@ export function MappingArea() {
       description={area.description}
       actions={
         <>
-          <button type="button" className="btn" onClick={reloadAll} title="Read the workspace file again">
-            <RefreshIcon />
-            Refresh
-          </button>
+          <RefreshButton onClick={reloadAll} />
           <span title={NEW_FLOW_LATER}>
             <button type="button" className="btn btn-primary" aria-disabled="true" aria-describedby="new-flow-later" onClick={(event) => event.preventDefault()}>
               <PlusIcon />
@@ -176,16 +174,9 @@ export function MappingArea() {
       }
     >
       {flows.error && !list ? (
-        <Alert
-          title="The data flows could not be loaded"
-          action={
-            <button type="button" className="btn btn-sm" onClick={flows.reload}>
-              Try again
-            </button>
-          }
-        >
+        <LoadFailed title="The data flows could not be loaded" onRetry={flows.reload}>
           {flows.error}
-        </Alert>
+        </LoadFailed>
       ) : !list ? (
         <Loading />
       ) : list.length === 0 ? (

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ComponentType, type KeyboardEvent, ty
 import type { CallInput, Integration, WorkspaceSummary } from '../../../shared/contract';
 import { api } from '../api/client';
 import { Alert } from '../components/Alert';
+import { LoadFailed } from '../components/LoadFailed';
 import {
   CheckIcon,
   ChevronRightIcon,
@@ -10,11 +11,11 @@ import {
   LinkIcon,
   ListIcon,
   QuestionIcon,
-  RefreshIcon,
   SystemsIcon,
   TestIcon,
 } from '../components/icons';
 import { Loading } from '../components/Loading';
+import { RefreshButton } from '../components/RefreshButton';
 import { formatDate, formatRelative, integrationStatusLabels } from '../format';
 import { Page } from '../shell/Page';
 import { areaById, hashFor, type AreaId } from '../shell/areas';
@@ -33,12 +34,7 @@ export function OverviewArea() {
     <Page
       title={area.title}
       description={area.description}
-      actions={
-        <button type="button" className="btn" onClick={reloadAll} title="Read the workspace file again">
-          <RefreshIcon />
-          Refresh
-        </button>
-      }
+      actions={<RefreshButton onClick={reloadAll} />}
     >
       <div className="overview">
         <SummaryCards counts={workspace.counts} />
@@ -49,9 +45,9 @@ export function OverviewArea() {
               onUpdated={(updated) => integration.setData(() => updated)}
             />
           ) : integration.error ? (
-            <Alert title="The integration could not be loaded" action={<button type="button" className="btn btn-sm" onClick={integration.reload}>Try again</button>}>
+            <LoadFailed title="The integration could not be loaded" onRetry={integration.reload}>
               {integration.error}
-            </Alert>
+            </LoadFailed>
           ) : (
             <div className="panel">
               <Loading />

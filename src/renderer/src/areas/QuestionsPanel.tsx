@@ -5,6 +5,7 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { CallInput, OpenQuestion } from '../../../shared/contract';
 import { api } from '../api/client';
 import { Alert } from '../components/Alert';
+import { LoadFailed } from '../components/LoadFailed';
 import { EmptyState } from '../components/EmptyState';
 import { PlusIcon, QuestionIcon } from '../components/icons';
 import { Loading } from '../components/Loading';
@@ -176,16 +177,9 @@ export function QuestionsPanel() {
       )}
       {questions.error && !list ? (
         <div className="panel-alert">
-          <Alert
-            title="The questions could not be loaded"
-            action={
-              <button type="button" className="btn btn-sm" onClick={questions.reload}>
-                Try again
-              </button>
-            }
-          >
+          <LoadFailed title="The questions could not be loaded" onRetry={questions.reload}>
             {questions.error}
-          </Alert>
+          </LoadFailed>
         </div>
       ) : !list ? (
         <Loading />

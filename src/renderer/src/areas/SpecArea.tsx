@@ -2,7 +2,7 @@
 import type { ComponentType, CSSProperties } from 'react';
 import type { FlowSummary, Integration, OpenQuestion, WorkspaceSummary } from '../../../shared/contract';
 import { api } from '../api/client';
-import { Alert } from '../components/Alert';
+import { LoadFailed } from '../components/LoadFailed';
 import { CommandLine } from '../components/CommandLine';
 import {
   AlertIcon,
@@ -12,10 +12,10 @@ import {
   CircleIcon,
   HalfCircleIcon,
   MarkdownIcon,
-  RefreshIcon,
   TableIcon,
 } from '../components/icons';
 import { Loading } from '../components/Loading';
+import { RefreshButton } from '../components/RefreshButton';
 import { plural, shellArg } from '../format';
 import { Page } from '../shell/Page';
 import { areaById, hashFor, type AreaId } from '../shell/areas';
@@ -151,12 +151,7 @@ export function SpecArea() {
     <Page
       title={area.title}
       description={area.description}
-      actions={
-        <button type="button" className="btn" onClick={reloadAll} title="Read the workspace file again">
-          <RefreshIcon />
-          Refresh
-        </button>
-      }
+      actions={<RefreshButton onClick={reloadAll} />}
     >
       <div className="spec-columns">
         <section className="panel" aria-labelledby="readiness-title">
@@ -168,16 +163,9 @@ export function SpecArea() {
           </div>
           {data.error && !data.data ? (
             <div className="panel-body">
-              <Alert
-                title="The specification could not be read"
-                action={
-                  <button type="button" className="btn btn-sm" onClick={data.reload}>
-                    Try again
-                  </button>
-                }
-              >
+              <LoadFailed title="The specification could not be read" onRetry={data.reload}>
                 {data.error}
-              </Alert>
+              </LoadFailed>
             </div>
           ) : !data.data ? (
             <Loading />

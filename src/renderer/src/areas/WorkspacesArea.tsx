@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'rea
 import type { RecentWorkspace, WorkspaceSummary } from '../../../shared/contract';
 import { api } from '../api/client';
 import { Alert } from '../components/Alert';
+import { LoadFailed } from '../components/LoadFailed';
 import { EmptyState } from '../components/EmptyState';
 import { CloseIcon, FileIcon, FolderOpenIcon, HistoryIcon, PlusIcon, SandboxIcon } from '../components/icons';
 import { Loading } from '../components/Loading';
@@ -123,16 +124,9 @@ function RecentList({ recent, error, currentPath, onOpened, onForgotten, onRetry
   if (error && !recent) {
     return (
       <div className="panel-body">
-        <Alert
-          title="The recent workspaces could not be read"
-          action={
-            <button type="button" className="btn btn-sm" onClick={onRetry}>
-              Try again
-            </button>
-          }
-        >
+        <LoadFailed title="The recent workspaces could not be read" onRetry={onRetry}>
           {error}
-        </Alert>
+        </LoadFailed>
       </div>
     );
   }

@@ -4,7 +4,7 @@ import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Catalogue } from '../../../../shared/catalogue';
 import type { SystemSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import { Alert } from '../../components/Alert';
+import { LoadFailed } from '../../components/LoadFailed';
 import { Loading } from '../../components/Loading';
 import { useSlashToSearch } from '../../components/SearchInput';
 import { useApp, useWorkspace } from '../../state/app-context';
@@ -55,16 +55,9 @@ export function CatalogueView({ system, place, onPlace, onRefreshSystems, header
       <div className="catalogue-body" role="tabpanel" id={`catalogue-panel`} aria-labelledby={`tab-${place.tab}`}>
         {catalogue.error && !data ? (
           <div className="catalogue-message">
-            <Alert
-              title="The catalogue could not be loaded"
-              action={
-                <button type="button" className="btn btn-sm" onClick={catalogue.reload}>
-                  Try again
-                </button>
-              }
-            >
+            <LoadFailed title="The catalogue could not be loaded" onRetry={catalogue.reload}>
               {catalogue.error}
-            </Alert>
+            </LoadFailed>
           </div>
         ) : !data ? (
           <Loading label="Reading the catalogue…" />

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CatalogueEntity, CatalogueField, CatalogueShape } from '../../../../shared/catalogue';
 import type { SystemSummary } from '../../../../shared/contract';
-import { Alert } from '../../components/Alert';
+import { LoadFailed } from '../../components/LoadFailed';
 import { Loading } from '../../components/Loading';
 import { EmptyState } from '../../components/EmptyState';
 import { CollapseAllIcon, ExpandAllIcon, SearchIcon } from '../../components/icons';
@@ -74,16 +74,9 @@ export function EntityDetail({ system, entity, expanded = NOTHING, onExpanded, q
       {!complete ? (
         detail.error ? (
           <div className="catalogue-message">
-            <Alert
-              title={`The fields of ${entity.name} could not be loaded`}
-              action={
-                <button type="button" className="btn btn-sm" onClick={detail.reload}>
-                  Try again
-                </button>
-              }
-            >
+            <LoadFailed title={`The fields of ${entity.name} could not be loaded`} onRetry={detail.reload}>
               {detail.error}
-            </Alert>
+            </LoadFailed>
           </div>
         ) : (
           <Loading label={`Listing the fields of ${entity.name}…`} />

@@ -3,10 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SystemSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import { Alert } from '../../components/Alert';
+import { LoadFailed } from '../../components/LoadFailed';
 import { EmptyState } from '../../components/EmptyState';
-import { PlusIcon, RefreshIcon, SystemsIcon } from '../../components/icons';
+import { PlusIcon, SystemsIcon } from '../../components/icons';
 import { Loading } from '../../components/Loading';
+import { RefreshButton } from '../../components/RefreshButton';
 import { Page } from '../../shell/Page';
 import { areaById } from '../../shell/areas';
 import { useApp, useWorkspace } from '../../state/app-context';
@@ -90,25 +91,15 @@ export function SystemsArea() {
       description={area.description}
       actions={
         <>
-          <button type="button" className="btn" onClick={reloadAll} title="Read the workspace file again">
-            <RefreshIcon />
-            Refresh
-          </button>
+          <RefreshButton onClick={reloadAll} />
           {importButton}
         </>
       }
     >
       {systems.error && !list ? (
-        <Alert
-          title="The systems could not be loaded"
-          action={
-            <button type="button" className="btn btn-sm" onClick={systems.reload}>
-              Try again
-            </button>
-          }
-        >
+        <LoadFailed title="The systems could not be loaded" onRetry={systems.reload}>
           {systems.error}
-        </Alert>
+        </LoadFailed>
       ) : !list ? (
         <Loading />
       ) : list.length === 0 || !selected ? (
