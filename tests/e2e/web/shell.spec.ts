@@ -4,7 +4,7 @@ import { expect, screenshotDir, test } from './fixtures';
 
 const areas = [
   { label: 'Overview', hash: '#/overview', shows: 'Next steps' },
-  { label: 'Systems', hash: '#/systems', shows: 'Ledgerly Accounting API' },
+  { label: 'Systems', hash: '#/systems', shows: 'firstName' }, // the first entity's fields, loaded
   { label: 'Mapping', hash: '#/mapping', shows: 'Orders to invoices' },
   { label: 'Sandbox', hash: '#/sandbox', shows: 'Sandbox' },
   { label: 'Spec & export', hash: '#/spec', shows: 'Business case' },
