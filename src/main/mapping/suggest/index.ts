@@ -1,0 +1,462 @@
+// Field-mapping suggestions: for each leaf field of a target entity, the source leaf fields most
+// likely to fill it, scored 0..1 with the reasons. Pure: no I/O.
+//
+// Signals: name terms (case styles, abbreviations, stemming, synonym concepts, IDF-like weights), path
+// context (parent objects, array elements), type/format compatibility, enum overlap, description
+// overlap; then a sibling boost under parents that match well, a greedy one-to-one pass, and what the
+// analyst accepted or rejected before.
+import type { CatalogueEntity, CatalogueField } from '../../../shared/catalogue';
+import { PARTIES } from './lexicon';
+import { nameTerms, normalWords, relatedMap, relatedTerms, splitWords, termLabel, termSimilarity, termWeight, textTerms } from './tokens';
+
+export interface SuggestionCandidate {
+  source: string;
+  score: number;
+  reasons: string[];
+}
+export interface TargetSuggestion {
+  target: string;
+  candidates: SuggestionCandidate[];
+}
+export interface SuggestOptions {
+  learned?: { accepted: Array<{ source: string; target: string }>; rejected: Array<{ source: string; target: string }> };
+}
+
+/** Candidates scoring below this are not shown. */
+export const SUGGESTION_THRESHOLD = 0.5;
+const MAX_CANDIDATES = 3;
+
+interface Term {
+  term: string;
+  weight: number;
+  /** Weakly related terms with their similarity, if any. */
+  related?: Map<string, number>;
+}
+
+const makeTerm = (term: string, weight: number): Term => {
+  const related = relatedMap(term);
+  return related ? { term, weight, related } : { term, weight };
+};
+
+interface Prepared {
+  field: CatalogueField;
+  index: number;
+  terms: Term[];
+  termWeightSum: number;
+  words: string[];
+  rawWords: string[];
+  context: Term[];
+  contextWeightSum: number;
+  inArray: boolean;
+  /** The parent's name is part of this field's name terms. */
+  flattened: boolean;
+  hasId: boolean;
+  /** Some ancestor is a list: this is a value of each element. */
+  element: boolean;
+  /** Bit sets of PARTIES anywhere on the path / among the ancestors. */
+  parties: number;
+  ancestorParties: number;
+  bag: Map<string, number>;
+  descTerms: string[];
+  baseType: string;
+  enumKeys?: Set<string>;
+}
+
+function prepare(field: CatalogueField, index: number, entityTerms: Set<string>): Prepared {
+  const parentName = field.parent ? lastName(field.parent) : undefined;
+  const parentTerms = parentName ? nameTerms(parentName) : [];
+  const leafTerms = nameTerms(field.name);
+  // A leaf that only says "id", "name", "type", "amount"... or repeats its parent (`emails[].email`,
+  // `phone_numbers[].number`) is named by its parent: `customer.id` reads as `customer_id`.
+  const leafWords = normalWords(field.name);
+  const parentWords = parentName ? new Set(normalWords(parentName)) : undefined;
+  const flattened =
+    parentTerms.length > 0 &&
+    (leafTerms.every((term) => termWeight(term) < 1 || VALUE_TERMS.has(term)) ||
+      leafWords.every((word) => parentWords!.has(word)) ||
+      leafTerms.every((term) => parentTerms.includes(term)));
+  let terms: Term[];
+  if (flattened) {
+    const seen = new Set<string>();
+    terms = [];
+    for (const term of parentTerms)
+      if (!seen.has(term) && !entityTerms.has(term)) {
+        seen.add(term);
+        terms.push(makeTerm(term, termWeight(term)));
+      }
+    for (const term of leafTerms)
+      if (!seen.has(term)) {
+        seen.add(term);
+        terms.push(makeTerm(term, termWeight(term) * (terms.length > 0 && VALUE_TERMS.has(term) ? 0.5 : 1)));
+      }
+  } else {
+    // A word repeating the owner's name (`contact.contact_id`, Invoice's `invoice_id`) says little.
+    const owner = field.parent ? new Set(parentTerms) : entityTerms;
+    terms = leafTerms.map((term) => makeTerm(term, termWeight(term) * (owner.has(term) ? 0.3 : 1)));
+  }
+  // When the parent is part of the name, the context starts above it.
+  const segments = field.path.split('.').slice(0, flattened ? -2 : -1);
+  const contextTerms = new Map<string, number>();
+  segments.forEach((segment, position) => {
+    const weight = position === segments.length - 1 ? 1 : 0.5;
+    for (const term of nameTerms(segment.replace(/\[\]/g, ''))) contextTerms.set(term, Math.max(contextTerms.get(term) ?? 0, weight * termWeight(term)));
+  });
+  const context = [...contextTerms].map(([term, weight]) => makeTerm(term, weight));
+  const descTerms = field.description ? textTerms(field.description).slice(0, 40) : [];
+  const values = field.enum ?? field.itemEnum;
+  let parties = 0;
+  let ancestorParties = 0;
+  PARTIES.forEach((party, bit) => {
+    if (contextTerms.has(party)) ancestorParties |= 1 << bit;
+    if (contextTerms.has(party) || terms.some((term) => term.term === party)) parties |= 1 << bit;
+  });
+  return {
+    field,
+    index,
+    terms,
+    termWeightSum: terms.reduce((sum, term) => sum + term.weight, 0),
+    words: normalWords(field.name),
+    rawWords: splitWords(field.name),
+    context,
+    contextWeightSum: context.reduce((sum, term) => sum + term.weight, 0),
+    inArray: segments.some((segment) => segment.endsWith('[]')),
+    element: field.path.includes('[]'),
+    flattened,
+    hasId: terms.some((term) => term.term === 'c:identifier'),
+    parties,
+    ancestorParties,
+    bag: new Map([...terms.map((term) => term.term), ...descTerms].map((term) => [term, termWeight(term)])),
+    descTerms,
+    baseType: baseType(field),
+    enumKeys: values && values.length > 0 ? new Set(values.map(enumKey)) : undefined,
+  };
+}
+
+/** Leaf names that hold the value of their parent object (`total_money.amount`). */
+const VALUE_TERMS = new Set(['c:total', 'value']);
+
+const enumKey = (value: unknown) => String(value).toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function baseType(field: CatalogueField): string {
+  const types = field.type.split('|').map((part) => part.trim()).filter((part) => part !== 'null');
+  const type = types[0] ?? 'any';
+  return type;
+}
+
+/** Soft weighted Dice between two term lists (each term's best match on the other side). */
+function softDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
+  if (aSum === 0 || bSum === 0) return 0;
+  let matched = 0;
+  for (const x of a) matched += bestMatch(x, b) * x.weight;
+  for (const y of b) matched += bestMatch(y, a) * y.weight;
+  return matched / (aSum + bSum);
+}
+
+/** Content terms weigh fully; generic words (id, name, type...) and words repeating the owner weigh less. */
+const CONTENT = 0.75;
+
+/**
+ * 'generic only': the match rests on generic words while a content word stays unmatched on either side
+ * (`tags[].id` vs `author.id`). 'roles differ': both sides keep a different unmatched generic word
+ * (`account.name` vs `account_type`: a name is not a type). 'ok' otherwise.
+ */
+function nameEvidence(a: Term[], b: Term[]): 'generic only' | 'roles differ' | 'ok' {
+  let strong = false;
+  let unmatchedContent = false;
+  let aRole = false;
+  let bRole = false;
+  for (const x of a) {
+    const m = bestMatch(x, b);
+    if (x.weight >= CONTENT) {
+      if (m >= 0.5) strong = true;
+      else unmatchedContent = true;
+    } else if (m < 0.5 && x.weight >= 0.3 && ROLE_WORDS.has(x.term)) aRole = true;
+  }
+  for (const y of b) {
+    const m = bestMatch(y, a);
+    if (y.weight >= CONTENT) {
+      if (m < 0.5) unmatchedContent = true;
+    } else if (m < 0.5 && y.weight >= 0.3 && ROLE_WORDS.has(y.term)) bRole = true;
+  }
+  if (!strong && unmatchedContent) return 'generic only';
+  if (aRole && bRole) return 'roles differ';
+  return 'ok';
+}
+
+/** Generic words that say what kind of value a field holds: two different ones do not fill each other. */
+const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag']);
+
+function bestMatch(x: Term, others: Term[]): number {
+  let best = 0;
+  for (const y of others) {
+    if (x.term === y.term) return 1;
+    const similarity = x.related?.get(y.term);
+    if (similarity !== undefined && similarity > best) best = similarity;
+  }
+  return best;
+}
+
+interface TypeVerdict {
+  factor: number;
+  reason: string;
+}
+
+function typeCompatibility(t: Prepared, s: Prepared): TypeVerdict {
+  const a = t.baseType;
+  const b = s.baseType;
+  const label = `type ${b}/${a}`;
+  if (a === 'any' || b === 'any' || a === 'unknown' || b === 'unknown') return { factor: 0.9, reason: `${label} (unchecked)` };
+  if (a === b) {
+    const fa = t.field.format;
+    const fb = s.field.format;
+    if (fa === fb || !fa || !fb) return { factor: 1, reason: label };
+    if (/^date/.test(fa) && /^date/.test(fb)) return { factor: 0.9, reason: `${label}, ${fb} → ${fa}` };
+    return { factor: 0.95, reason: `${label}, ${fb} → ${fa}` };
+  }
+  const numeric = (type: string) => type === 'number' || type === 'integer';
+  // A list of values filled from a value inside list elements (`phones` ← `phone_numbers[].number`), or the reverse.
+  const item = (p: Prepared) => (p.field.itemType ?? 'any').split('|')[0]!.trim();
+  if (a === 'array' && s.element && (item(t) === b || item(t) === 'any')) return { factor: 0.9, reason: `${label} (list of values ← values in a list)` };
+  if (b === 'array' && t.element && (item(s) === a || item(s) === 'any')) return { factor: 0.9, reason: `${label} (values in a list ← list of values)` };
+  if (numeric(a) && numeric(b)) return { factor: 0.95, reason: label };
+  if ((a === 'string' && numeric(b)) || (numeric(a) && b === 'string')) return { factor: 0.75, reason: `${label} (convert)` };
+  if (a === 'boolean' || b === 'boolean') return { factor: 0.5, reason: `${label} (poor fit)` };
+  if (a === 'object' || b === 'object') return { factor: 0.25, reason: `${label} (structure differs)` };
+  if (a === 'array' || b === 'array') return { factor: 0.5, reason: `${label} (list vs single value)` };
+  return { factor: 0.6, reason: `${label} (convert)` };
+}
+
+interface Scored {
+  source: Prepared;
+  score: number;
+  reasons: string[];
+}
+
+const describe = (p: Prepared) => p.field.name;
+
+function scorePair(t: Prepared, s: Prepared, explain: boolean): Scored {
+  const reasons: string[] = [];
+  const name = softDice(t.terms, t.termWeightSum, s.terms, s.termWeightSum);
+  if (explain && name > 0) {
+    if (t.rawWords.join(' ') === s.rawWords.join(' ')) reasons.push(`name: ${describe(s)} = ${describe(t)}`);
+    else if (name >= 0.99) {
+      const how = t.words.join(' ') === s.words.join(' ') ? 'abbreviation' : 'synonym';
+      reasons.push(`name: ${describe(s)} ≈ ${describe(t)} (${how})`);
+    } else {
+      const shared = t.terms.filter((x) => s.terms.some((y) => termSimilarity(x.term, y.term) > 0)).map((x) => termLabel(x.term));
+      reasons.push(`name: ${describe(s)} ~ ${describe(t)} (shares ${shared.join(', ')})`);
+    }
+  }
+
+  let context: number;
+  if (t.context.length === 0 && s.context.length === 0) context = 1;
+  else if (t.context.length === 0 || s.context.length === 0) context = 0.3;
+  else {
+    context = softDice(t.context, t.contextWeightSum, s.context, s.contextWeightSum);
+    if (t.inArray !== s.inArray) context *= 0.7;
+    if (explain && context >= 0.6) {
+      const parentLabel = t.field.parent ? splitWords(t.field.parent.replace(/\[\]/g, '')).join(' ') : '';
+      reasons.push(t.inArray && s.inArray ? `both in lists (${s.field.parent} / ${t.field.parent})` : `both under ${parentLabel}`);
+    }
+  }
+
+  let desc = 0;
+  if (t.bag.size > 0 && s.bag.size > 0) {
+    let overlap = 0;
+    let total = 0;
+    const [small, large] = t.bag.size <= s.bag.size ? [t.bag, s.bag] : [s.bag, t.bag];
+    for (const [term, weight] of small) {
+      total += weight;
+      if (large.has(term)) overlap += weight;
+    }
+    desc = total > 0 ? overlap / total : 0;
+    if (explain && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
+  }
+
+  const type = typeCompatibility(t, s);
+  if (explain) reasons.push(type.reason);
+  let score = (0.68 * name + 0.2 * context + 0.12 * desc) * type.factor;
+  if (name > 0) {
+    const evidence = nameEvidence(t.terms, s.terms);
+    if (evidence === 'generic only') {
+      score *= 0.6;
+      if (explain) reasons.push('only generic words in common');
+    } else if (evidence === 'roles differ') {
+      score *= 0.8;
+      if (explain) reasons.push('different kinds of value (e.g. name vs type)');
+    }
+    // An identifier is filled from an identifier.
+    if (t.hasId !== s.hasId) {
+      score *= 0.8;
+      if (explain) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
+    }
+  }
+  // A field about one party (supplier.address.city) is not filled from a field that is not about it.
+  if ((t.ancestorParties & ~s.parties) !== 0 || (s.ancestorParties & ~t.parties) !== 0) {
+    score *= 0.5;
+    if (explain) reasons.push('about a different party');
+  }
+  // One value from a list element (which element?) fits a single value less well.
+  if (s.inArray && !t.element && t.baseType !== 'array') {
+    score *= 0.85;
+    if (explain) reasons.push('source is inside a list');
+  }
+
+  if (t.enumKeys && s.enumKeys) {
+    let shared = 0;
+    for (const key of s.enumKeys) if (t.enumKeys.has(key)) shared++;
+    if (shared > 0) {
+      score += 0.1 * (shared / Math.max(t.enumKeys.size, s.enumKeys.size));
+      if (explain) reasons.push(`enum overlap ${shared}/${t.enumKeys.size}`);
+    } else if (explain) reasons.push('both enumerations (values differ: map them)');
+  }
+  const maxT = t.field.maxLength;
+  const maxS = s.field.maxLength;
+  if (explain && maxT !== undefined && maxS !== undefined && maxS > maxT) reasons.push(`may be cut: max ${maxS} → ${maxT}`);
+  return { source: s, score: Math.min(1, score), reasons };
+}
+
+/** Suggests, for each target leaf field in catalogue order, up to three source leaf fields, best first. */
+export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity, options: SuggestOptions = {}): TargetSuggestion[] {
+  const sourceTerms = new Set(nameTerms(source.name));
+  const targetTerms = new Set(nameTerms(target.name));
+  const sources = source.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, sourceTerms));
+  const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms));
+  const rejected = new Set((options.learned?.rejected ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
+  const accepted = new Set((options.learned?.accepted ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
+  const bySourcePath = new Map(sources.map((s) => [s.field.path, s]));
+  const byTargetPath = new Map(targets.map((t) => [t.field.path, t]));
+
+  // Inverted index: name term → sources.
+  const index = new Map<string, Prepared[]>();
+  for (const s of sources)
+    for (const { term } of s.terms) {
+      let list = index.get(term);
+      if (!list) index.set(term, (list = []));
+      list.push(s);
+    }
+  const common = Math.max(50, sources.length * 0.2);
+
+  // Analogies from accepted pairs: the words that differ on each side.
+  const analogies = (options.learned?.accepted ?? [])
+    .map((pair) => {
+      const t = byTargetPath.get(pair.target);
+      const s = bySourcePath.get(pair.source);
+      const tWords = t ? t.rawWords : splitWords(lastName(pair.target));
+      const sWords = s ? s.rawWords : splitWords(lastName(pair.source));
+      return { pair, tDiff: tWords.filter((w) => !sWords.includes(w)), sDiff: sWords.filter((w) => !tWords.includes(w)) };
+    })
+    .filter((analogy) => analogy.tDiff.length > 0 && analogy.sDiff.length > 0);
+  const rawIndex = new Map<string, Prepared[]>();
+  if (analogies.length > 0)
+    for (const s of sources)
+      for (const word of s.rawWords) {
+        let list = rawIndex.get(word);
+        if (!list) rawIndex.set(word, (list = []));
+        list.push(s);
+      }
+
+  const perTarget: Scored[][] = targets.map((t) => {
+    const candidates = new Set<Prepared>();
+    const look = (term: string, always: boolean) => {
+      const list = index.get(term);
+      if (list && (always || list.length <= common)) for (const s of list) candidates.add(s);
+    };
+    for (const { term, weight } of t.terms) {
+      look(term, weight >= 0.5 || t.terms.length === 1);
+      for (const related of relatedTerms(term)) look(related, false);
+    }
+    // Descriptions only widen the search when the name finds (almost) nothing.
+    if (candidates.size < 5) for (const term of t.descTerms.slice(0, 12)) if (termWeight(term) >= 1) look(term, false);
+    const analogyHits: string[] = [];
+    for (const analogy of analogies) {
+      if (!analogy.tDiff.some((w) => t.rawWords.includes(w))) continue;
+      for (const w of analogy.sDiff) for (const s of rawIndex.get(w) ?? []) candidates.add(s);
+      analogyHits.push(analogy.pair.target);
+    }
+    for (const pair of options.learned?.accepted ?? []) {
+      const s = pair.target === t.field.path ? bySourcePath.get(pair.source) : undefined;
+      if (s) candidates.add(s);
+    }
+
+    const scored: Scored[] = [];
+    for (const s of candidates) {
+      const key = `${t.field.path}\u0000${s.field.path}`;
+      if (rejected.has(key)) continue;
+      // Score first, explain only what may be shown.
+      const quick = scorePair(t, s, false);
+      if (quick.score < SUGGESTION_THRESHOLD * 0.75 && !accepted.has(key) && analogies.length === 0) continue;
+      const result = scorePair(t, s, true);
+      if (accepted.has(key)) {
+        result.score = Math.max(result.score, 0.97);
+        result.reasons.unshift('learned: accepted before');
+      } else
+        for (const analogy of analogies) {
+          if (analogy.tDiff.some((w) => t.rawWords.includes(w)) && analogy.sDiff.some((w) => s.rawWords.includes(w))) {
+            result.score = Math.min(1, result.score + 0.2);
+            result.reasons.push(`learned: like ${analogy.pair.target} ← ${analogy.pair.source}`);
+            break;
+          }
+        }
+      if (result.score >= SUGGESTION_THRESHOLD * 0.8) scored.push(result);
+    }
+    return scored;
+  });
+
+  // Structure: siblings under parent pairs whose children already match well get a boost.
+  const parentVotes = new Map<string, number>();
+  targets.forEach((t, i) => {
+    const best = maxBy(perTarget[i]!);
+    if (best && best.score >= 0.7 && t.field.parent && best.source.field.parent) {
+      const key = `${t.field.parent}\u0000${best.source.field.parent}`;
+      parentVotes.set(key, (parentVotes.get(key) ?? 0) + 1);
+    }
+  });
+  targets.forEach((t, i) => {
+    if (!t.field.parent) return;
+    for (const candidate of perTarget[i]!) {
+      const parent = candidate.source.field.parent;
+      if (!parent || (parentVotes.get(`${t.field.parent}\u0000${parent}`) ?? 0) < 2) continue;
+      candidate.score = Math.min(1, candidate.score + 0.05);
+      candidate.reasons.push(`siblings match (${parent} → ${t.field.parent})`);
+    }
+  });
+
+  // Assignment: greedy one-to-one on the score matrix; a source already taken by a better target counts less elsewhere.
+  const pairs: Array<{ t: number; c: Scored }> = [];
+  perTarget.forEach((list, t) => list.forEach((c) => pairs.push({ t, c })));
+  pairs.sort((a, b) => b.c.score - a.c.score || a.t - b.t || a.c.source.index - b.c.source.index);
+  const takenBy = new Map<Prepared, { t: number; score: number }>();
+  const assigned = new Set<number>();
+  for (const { t, c } of pairs) {
+    if (assigned.has(t) || takenBy.has(c.source) || c.score < SUGGESTION_THRESHOLD) continue;
+    assigned.add(t);
+    takenBy.set(c.source, { t, score: c.score });
+  }
+
+  return targets.map((t, i) => {
+    const shown = perTarget[i]!
+      .map((c) => {
+        const owner = takenBy.get(c.source);
+        if (owner && owner.t !== i && owner.score > c.score && !c.reasons[0]?.startsWith('learned: accepted')) {
+          return { ...c, score: c.score * 0.88, reasons: [...c.reasons, `better fit for ${targets[owner.t]!.field.path}`] };
+        }
+        return c;
+      })
+      .filter((c) => c.score >= SUGGESTION_THRESHOLD)
+      .sort((a, b) => b.score - a.score || a.source.index - b.source.index)
+      .slice(0, MAX_CANDIDATES);
+    return {
+      target: t.field.path,
+      candidates: shown.map((c) => ({ source: c.source.field.path, score: Math.round(c.score * 1000) / 1000, reasons: c.reasons })),
+    };
+  });
+}
+
+const lastName = (path: string) => path.split('.').pop()!.replace(/\[\]/g, '');
+
+function maxBy(list: Scored[]): Scored | undefined {
+  let best: Scored | undefined;
+  for (const item of list) if (!best || item.score > best.score) best = item;
+  return best;
+}

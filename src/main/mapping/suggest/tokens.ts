@@ -1,0 +1,126 @@
+// Turning field names and descriptions into weighted terms: split case styles and digits, lower-case,
+// expand abbreviations, stem plurals, then map known phrases to concepts (`c:<concept>`).
+import { ABBREVIATIONS, CONCEPT_GROUPS, GENERIC, RELATED, STOP_WORDS } from './lexicon';
+
+/** Splits camelCase, PascalCase, snake_case, kebab-case, dotted names and digits into lower-case words. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}
+
+const KEEP_S = /(ss|us|is|ous|ics|news|sms|gps|utc)$/;
+
+/** Light stemming: plurals to singular. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ch|sh|x|ss|zz)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !KEEP_S.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Words of a name after abbreviation expansion and stemming (no concepts yet). */
+export function normalWords(name: string): string[] {
+  const out: string[] = [];
+  for (const word of splitWords(name)) {
+    const expanded = ABBREVIATIONS[word] ?? ABBREVIATIONS[stem(word)];
+    if (expanded) out.push(...expanded.split(' '));
+    else out.push(stem(word));
+  }
+  return out;
+}
+
+// Phrase (space-joined normal words) → concept term id.
+const PHRASES = new Map<string, string>();
+let longestPhrase = 1;
+for (const group of CONCEPT_GROUPS) {
+  const id = `c:${normalWords(group[0]!).join(' ')}`;
+  for (const phrase of group) {
+    const words = normalWords(phrase);
+    longestPhrase = Math.max(longestPhrase, words.length);
+    if (!PHRASES.has(words.join(' '))) PHRASES.set(words.join(' '), id);
+  }
+}
+
+/** The concept a phrase belongs to, if any. */
+export function conceptOf(phrase: string): string | undefined {
+  return PHRASES.get(normalWords(phrase).join(' '));
+}
+
+/** Terms of a name: concepts for known phrases (longest first), normal words otherwise. */
+export function nameTerms(name: string): string[] {
+  return wordsToTerms(normalWords(name));
+}
+
+export function wordsToTerms(words: string[]): string[] {
+  const terms: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(longestPhrase, words.length - i); n >= 1; n--) {
+      const concept = PHRASES.get(words.slice(i, i + n).join(' '));
+      if (concept) {
+        terms.push(concept);
+        matched = n;
+        break;
+      }
+    }
+    if (matched === 0) {
+      terms.push(words[i]!);
+      matched = 1;
+    }
+    i += matched;
+  }
+  return [...new Set(terms.filter((term) => !JOINERS.has(term)))];
+}
+
+/** Words joining the parts of a name (`countryOrRegion`): no meaning of their own. */
+const JOINERS = new Set(['or', 'and', 'the', 'of', 'a', 'an']);
+
+/** Terms of free text (descriptions): stop words dropped. */
+export function textTerms(text: string): string[] {
+  const words = text
+    .split(/[^A-Za-z0-9_]+/)
+    .filter((word) => word.length > 1 && !STOP_WORDS.has(word.toLowerCase()))
+    .flatMap((word) => normalWords(word));
+  return wordsToTerms(words).filter((term) => !STOP_WORDS.has(term));
+}
+
+/** How much a term counts (generic words less). */
+export function termWeight(term: string): number {
+  if (/^\d+$/.test(term)) return 0.5;
+  return GENERIC[term] ?? 1;
+}
+
+const RELATED_MAP = new Map<string, Map<string, number>>();
+for (const [a, b, similarity] of RELATED) {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as Array<[string, string]>) {
+    if (!RELATED_MAP.has(x)) RELATED_MAP.set(x, new Map());
+    RELATED_MAP.get(x)!.set(y, similarity);
+  }
+}
+
+/** Similarity of two terms: 1 when equal, partial when weakly related, else 0. */
+export function termSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  return RELATED_MAP.get(a)?.get(b) ?? 0;
+}
+
+/** Terms weakly related to this one with their similarity (undefined when none). */
+export const relatedMap = (term: string): Map<string, number> | undefined => RELATED_MAP.get(term);
+
+/** Terms weakly related to this one (for candidate look-up). */
+export function relatedTerms(term: string): string[] {
+  return [...(RELATED_MAP.get(term)?.keys() ?? [])];
+}
+
+/** Readable form of a term id. */
+export const termLabel = (term: string) => (term.startsWith('c:') ? term.slice(2) : term);

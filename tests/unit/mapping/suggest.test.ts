@@ -1,0 +1,178 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CatalogueEntity, CatalogueField } from '../../../src/shared/catalogue';
+import { SUGGESTION_THRESHOLD, suggestMappings } from '../../../src/main/mapping/suggest';
+import { conceptOf, nameTerms, normalWords, splitWords, stem } from '../../../src/main/mapping/suggest/tokens';
+import { suggestValueMap } from '../../../src/main/mapping/suggest/value-map';
+import { importApiDocument } from '../../../src/main/openapi/import';
+
+const root = path.resolve(__dirname, '../../..');
+
+function field(pathText: string, extra: Partial<CatalogueField> = {}): CatalogueField {
+  const segments = pathText.split('.');
+  return {
+    path: pathText,
+    name: segments[segments.length - 1]!.replace(/\[\]/g, ''),
+    ...(segments.length > 1 ? { parent: segments.slice(0, -1).join('.') } : {}),
+    depth: segments.length - 1,
+    type: 'string',
+    nullable: false,
+    readOnly: false,
+    writeOnly: false,
+    deprecated: false,
+    required: false,
+    leaf: true,
+    ...extra,
+  };
+}
+function entity(name: string, fields: CatalogueField[]): CatalogueEntity {
+  return { id: `schema:${name}`, kind: 'schema', name, pointer: `#/components/schemas/${name}`, shape: { type: 'object', nullable: false, readOnly: false, writeOnly: false, deprecated: false }, fields, usedBy: [] };
+}
+const top = (result: ReturnType<typeof suggestMappings>, target: string) => result.find((entry) => entry.target === target)?.candidates ?? [];
+const score = (result: ReturnType<typeof suggestMappings>, target: string, source: string) => top(result, target).find((c) => c.source === source)?.score ?? 0;
+
+describe('tokenising', () => {
+  it('splits every case style and digits', () => {
+    expect(splitWords('addressLine1')).toEqual(['address', 'line', '1']);
+    expect(splitWords('PostalCode')).toEqual(['postal', 'code']);
+    expect(splitWords('postal_code')).toEqual(['postal', 'code']);
+    expect(splitWords('postal-code')).toEqual(['postal', 'code']);
+    expect(splitWords('HTTPStatusCode')).toEqual(['http', 'status', 'code']);
+    expect(splitWords('street2')).toEqual(['street', '2']);
+  });
+  it('stems plurals and expands abbreviations', () => {
+    expect(stem('lines')).toBe('line');
+    expect(stem('categories')).toBe('category');
+    expect(stem('address')).toBe('address');
+    expect(stem('status')).toBe('status');
+    expect(normalWords('custQty')).toEqual(['customer', 'quantity']);
+    expect(normalWords('fname')).toEqual(['first', 'name']);
+    expect(normalWords('invoice_no')).toEqual(['invoice', 'number']);
+    expect(normalWords('dob')).toEqual(['date', 'of', 'birth']);
+    expect(normalWords('acctRef')).toEqual(['account', 'reference']);
+  });
+  it('maps phrases to concepts of the synonym lexicon', () => {
+    expect(conceptOf('zip')).toBe(conceptOf('postal code'));
+    expect(conceptOf('postcode')).toBe(conceptOf('postal code'));
+    expect(conceptOf('given name')).toBe(conceptOf('first name'));
+    expect(conceptOf('surname')).toBe(conceptOf('last name'));
+    expect(conceptOf('town')).toBe(conceptOf('city'));
+    expect(conceptOf('province')).toBe(conceptOf('region'));
+    expect(conceptOf('vat')).toBe(conceptOf('tax'));
+    expect(conceptOf('deadline')).toBe(conceptOf('due date'));
+    expect(conceptOf('labels')).toBe(conceptOf('tags'));
+    expect(conceptOf('unit amount')).toBe(conceptOf('unit price'));
+    expect(conceptOf('city')).not.toBe(conceptOf('region'));
+    expect(nameTerms('billing_zip_code')).toEqual(nameTerms('billingPostalCode'));
+    expect(nameTerms('createdAt')).toEqual(nameTerms('creation_date'));
+  });
+});
+
+describe('signals in isolation', () => {
+  it('name: synonyms and abbreviations score high, unrelated names are not offered', () => {
+    const result = suggestMappings(entity('S', [field('zip'), field('qty', { type: 'number' }), field('colour')]), entity('T', [field('postcode'), field('quantity', { type: 'number' }), field('weight')]));
+    expect(top(result, 'postcode')[0]).toMatchObject({ source: 'zip' });
+    expect(top(result, 'postcode')[0]!.reasons[0]).toMatch(/zip ≈ postcode \((synonym|abbreviation)\)/);
+    expect(top(result, 'quantity')[0]!.source).toBe('qty');
+    expect(top(result, 'weight')).toEqual([]);
+  });
+  it('path context: the same parent wins', () => {
+    const result = suggestMappings(
+      entity('S', [field('shippingAddress.city'), field('billingAddress.city')]),
+      entity('T', [field('billing_address.city'), field('shipping_address.town')]),
+    );
+    expect(top(result, 'billing_address.city')[0]!.source).toBe('billingAddress.city');
+    expect(top(result, 'billing_address.city')[0]!.reasons).toContain('both under billing address');
+    expect(top(result, 'shipping_address.town')[0]!.source).toBe('shippingAddress.city');
+  });
+  it('type: a boolean fits a string worse than a string does', () => {
+    const result = suggestMappings(entity('S', [field('active', { type: 'boolean' }), field('active_text')]), entity('T', [field('active')]));
+    expect(score(result, 'active', 'active')).toBeLessThan(0.7);
+    expect(top(result, 'active')[0]!.source).toBe('active_text');
+    expect(suggestMappings(entity('S', [field('active', { type: 'boolean' })]), entity('T', [field('active', { type: 'boolean' })]))[0]!.candidates[0]!.score).toBeGreaterThan(0.9);
+  });
+  it('enum overlap adds to the score and is given as a reason', () => {
+    const withEnum = suggestMappings(entity('S', [field('kind', { enum: ['A', 'B', 'C'] })]), entity('T', [field('kind', { enum: ['a', 'b', 'd'] })]));
+    const without = suggestMappings(entity('S', [field('kind_x')]), entity('T', [field('kind_x')]));
+    expect(top(withEnum, 'kind')[0]!.reasons).toContain('enum overlap 2/3');
+    expect(top(withEnum, 'kind')[0]!.score).toBeGreaterThanOrEqual(top(without, 'kind_x')[0]!.score - 0.05);
+  });
+  it('one entry per target leaf in order, candidates are source leaves, at most three, best first', () => {
+    const result = suggestMappings(
+      entity('S', [field('address', { type: 'object', leaf: false }), field('address.city'), field('city'), field('town'), field('locality'), field('cityName')]),
+      entity('T', [field('home', { type: 'object', leaf: false }), field('home.city'), field('note')]),
+    );
+    expect(result.map((entry) => entry.target)).toEqual(['home.city', 'note']);
+    const candidates = top(result, 'home.city');
+    expect(candidates.length).toBeLessThanOrEqual(3);
+    expect(candidates.map((c) => c.source)).not.toContain('address');
+    for (let i = 1; i < candidates.length; i++) expect(candidates[i]!.score).toBeLessThanOrEqual(candidates[i - 1]!.score);
+    for (const c of candidates) expect(c.score).toBeGreaterThanOrEqual(SUGGESTION_THRESHOLD);
+  });
+  it('assignment: a source that fits another target better is not everyone\'s first choice', () => {
+    const result = suggestMappings(entity('S', [field('email'), field('mail_alt')]), entity('T', [field('email'), field('email_address_alt')]));
+    expect(top(result, 'email')[0]!.source).toBe('email');
+  });
+});
+
+describe('learning', () => {
+  const source = entity('S', [field('acmeKey'), field('fooKey'), field('barKey')]);
+  const target = entity('T', [field('acme_code'), field('foo_code'), field('bar_code')]);
+  it('never offers a rejected pair', () => {
+    const before = suggestMappings(source, target);
+    expect(top(before, 'foo_code').map((c) => c.source)).toContain('fooKey');
+    const after = suggestMappings(source, target, { learned: { accepted: [], rejected: [{ source: 'fooKey', target: 'foo_code' }] } });
+    expect(top(after, 'foo_code').map((c) => c.source)).not.toContain('fooKey');
+  });
+  it('an accepted pair rises, and so does a pair with the same naming pattern', () => {
+    const before = suggestMappings(source, target);
+    const after = suggestMappings(source, target, { learned: { accepted: [{ source: 'acmeKey', target: 'acme_code' }], rejected: [] } });
+    expect(top(after, 'acme_code')[0]).toMatchObject({ source: 'acmeKey' });
+    expect(top(after, 'acme_code')[0]!.reasons).toContain('learned: accepted before');
+    expect(score(after, 'foo_code', 'fooKey')).toBeGreaterThan(score(before, 'foo_code', 'fooKey'));
+    expect(top(after, 'foo_code')[0]!.reasons.some((r) => r.startsWith('learned: like acme_code'))).toBe(true);
+  });
+});
+
+describe('value maps', () => {
+  it('maps High/Medium/Low to 1/2/3, reading which end is urgent from the description', () => {
+    expect(suggestValueMap(['High', 'Medium', 'Low'], [1, 2, 3], '1 = urgent, 3 = low').map((e) => e.target)).toEqual([1, 2, 3]);
+    expect(suggestValueMap(['High', 'Medium', 'Low'], [1, 2, 3], '3 = urgent, 1 = low').map((e) => e.target)).toEqual([3, 2, 1]);
+  });
+  it('matches case, word forms and synonyms; unmatched values map to null', () => {
+    const map = suggestValueMap(['open', 'Paid', 'cancelled', 'teleported'], ['opened', 'PAID', 'VOIDED']);
+    expect(map.map((e) => e.target)).toEqual(['opened', 'PAID', 'VOIDED', null]);
+    expect(map[3]).toMatchObject({ score: 0, reason: 'no matching value' });
+    expect(suggestValueMap(['cancelled'], ['canceled'])[0]).toMatchObject({ target: 'canceled', reason: 'same word' });
+    expect(suggestValueMap(['INTER'], ['international'])[0]).toMatchObject({ target: 'international', reason: 'prefix' });
+  });
+});
+
+describe('the demo pair', () => {
+  async function load(file: string, name: string) {
+    const result = await importApiDocument(path.join(root, 'resources/demo', file), { validation: false });
+    if (result.status !== 'imported' && !('catalogue' in result)) throw new Error('not imported');
+    return (result as { catalogue: { entities: CatalogueEntity[] } }).catalogue.entities.find((e) => e.kind === 'schema' && e.name === name)!;
+  }
+  it('Order → Invoice', async () => {
+    const result = suggestMappings(await load('crm.openapi.yaml', 'Order'), await load('accounting.swagger.json', 'Invoice'));
+    const first = (target: string) => top(result, target)[0]?.source;
+    expect(first('line_items[].qty')).toBe('lines[].quantity');
+    expect(first('line_items[].unit_amount')).toBe('lines[].unitPrice');
+    expect(first('billing_address.postcode')).toBe('billingAddress.postalCode');
+    expect(first('currency_code')).toBe('currency');
+    expect(first('total')).toBe('total');
+    expect(first('contact.given_name')).toBe('customer.firstName');
+    expect(first('memo')).toBe('notes');
+    expect(top(result, 'reference').map((c) => c.source)).toContain('orderNumber');
+  });
+  it('Customer → Contact', async () => {
+    const result = suggestMappings(await load('crm.openapi.yaml', 'Customer'), await load('accounting.swagger.json', 'Contact'));
+    const first = (target: string) => top(result, target)[0]?.source;
+    expect(first('given_name')).toBe('firstName');
+    expect(first('family_name')).toBe('lastName');
+    expect(first('email_address')).toBe('email');
+    expect(first('addresses[].postcode')).toBe('addresses[].postalCode');
+    expect(first('contact_id')).toBe('id');
+  });
+});
