@@ -25,6 +25,18 @@ export const integrationStatuses = ['draft', 'in_review', 'approved'] as const;
 export const questionKinds = ['question', 'corner_case'] as const;
 export const questionStatuses = ['open', 'answered', 'closed'] as const;
 export const triggerKinds = ['event', 'schedule', 'query', 'file_drop', 'manual'] as const;
+export const outcomeKinds = ['success', 'failure'] as const;
+export const mappingTypes = ['direct', 'derived', 'constant', 'lookup', 'conditional', 'concatenation', 'split'] as const;
+export const mappingStatuses = ['suggested', 'accepted', 'rejected', 'needs_decision', 'not_needed'] as const;
+export const checkKinds = [
+  'required_unmapped',
+  'type_mismatch',
+  'max_length',
+  'enum_unmapped',
+  'read_only_target',
+  'source_missing',
+  'entity_missing',
+] as const;
 
 const Counts = z.object({
   systems: z.number().int(),
@@ -139,6 +151,59 @@ export const FlowSummary = z.object({
   mappings: z.object({ total: z.number().int(), accepted: z.number().int() }),
 });
 
+export const FlowOutcome = z.object({
+  id: z.number().int(),
+  kind: z.enum(outcomeKinds),
+  condition: z.string(),
+  handling: z.string(),
+});
+
+export const FlowDetail = FlowSummary.extend({ outcomes: z.array(FlowOutcome) });
+
+export const ValueMapEntry = z.object({ source: z.string(), target: z.string() });
+
+/** One target leaf field of a flow and what fills it. */
+export const MappingRow = z.object({
+  id: z.number().int(),
+  /** Stable id analysts quote: M-0001. */
+  mapId: z.string(),
+  flowId: z.number().int(),
+  targetPath: z.string(),
+  /** Several for a concatenation. */
+  sourcePaths: z.array(z.string()),
+  mappingType: z.enum(mappingTypes),
+  status: z.enum(mappingStatuses),
+  /** The suggestion's score, 0..1; null once a person chose the source. */
+  confidence: z.number().nullable(),
+  transformation: z.string(),
+  defaultValue: z.string().nullable(),
+  valueMap: z.array(ValueMapEntry),
+  condition: z.string(),
+  notes: z.string(),
+  owner: z.string(),
+  updatedAt: z.string(),
+});
+
+export const MappingCheck = z.object({
+  /** Null when the flow's rows were not created yet (or the check concerns the whole flow). */
+  rowId: z.number().int().nullable(),
+  mapId: z.string().nullable(),
+  targetPath: z.string(),
+  kind: z.enum(checkKinds),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+
+export const MappingSheet = z.object({
+  flow: FlowDetail,
+  rows: z.array(MappingRow),
+  checks: z.array(MappingCheck),
+  /** Percent (0..100) of rows accepted or not needed, with a source, constant or default. */
+  completeness: z.number(),
+});
+
+const entityRefInput = z.strictObject({ system: name, entity: text(2000).trim().min(1, 'must not be empty') });
+
 export const OpenQuestion = z.object({
   id: z.number().int(),
   kind: z.enum(questionKinds),
@@ -211,6 +276,50 @@ export const contract = {
   'systems.applyReimport': call(z.strictObject({ previewId: text(100) }), SystemSummary),
   'systems.remove': call(z.strictObject({ id: z.number().int().positive() }), z.object({ removed: z.literal(true) })),
   'flows.list': call(noInput, z.array(FlowSummary)),
+  /** Creates the flow and one mapping row per target leaf field, pre-filled with the best suggestion. */
+  'flows.create': call(
+    z.strictObject({
+      source: entityRefInput,
+      target: entityRefInput,
+      /** Default: "<source entity> to <target entity>". */
+      name: name.optional(),
+      useCase: text(2000).trim().optional(),
+      trigger: z.strictObject({ kind: z.enum(triggerKinds), detail: text(2000).default('') }).optional(),
+      outcomes: z
+        .array(z.strictObject({ kind: z.enum(outcomeKinds), condition: text(2000).default(''), handling: text(2000).default('') }))
+        .max(100)
+        .default([]),
+    }),
+    FlowDetail,
+  ),
+  'flows.get': call(z.strictObject({ id: z.number().int().positive() }), FlowDetail),
+
+  'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
+  'mapping.updateRow': call(
+    z.strictObject({
+      rowId: z.number().int().positive(),
+      sourcePaths: z.array(text(2000).trim().min(1, 'must not be empty')).max(50).optional(),
+      mappingType: z.enum(mappingTypes).optional(),
+      status: z.enum(mappingStatuses).optional(),
+      transformation: text().optional(),
+      defaultValue: text().nullable().optional(),
+      valueMap: z.array(z.strictObject({ source: text(2000), target: text(2000) })).max(1000).optional(),
+      condition: text(2000).optional(),
+      notes: text().optional(),
+      owner: text(200).optional(),
+    }),
+    MappingRow,
+  ),
+  'mapping.decide': call(z.strictObject({ rowId: z.number().int().positive(), decision: z.enum(['accept', 'reject']) }), MappingRow),
+  'mapping.acceptAbove': call(
+    z.strictObject({ flowId: z.number().int().positive(), threshold: z.number().min(0).max(1) }),
+    z.object({ accepted: z.number().int(), rows: z.array(MappingRow) }),
+  ),
+  /** Suggested value map for a row whose source and target are both enumerations (not stored). */
+  'mapping.suggestValueMap': call(
+    z.strictObject({ rowId: z.number().int().positive() }),
+    z.array(z.object({ source: z.string(), target: z.string().nullable(), score: z.number(), reason: z.string() })),
+  ),
 
   'questions.list': call(noInput, z.array(OpenQuestion)),
   'questions.add': call(
@@ -256,4 +365,11 @@ export type ExternalReference = z.infer<typeof ExternalReference>;
 export type ValidationState = z.infer<typeof ValidationState>;
 export type FlowSummary = z.infer<typeof FlowSummary>;
 export type OpenQuestion = z.infer<typeof OpenQuestion>;
+export type FlowOutcome = z.infer<typeof FlowOutcome>;
+export type FlowDetail = z.infer<typeof FlowDetail>;
+export type MappingRow = z.infer<typeof MappingRow>;
+export type MappingCheck = z.infer<typeof MappingCheck>;
+export type MappingSheet = z.infer<typeof MappingSheet>;
+export type MappingType = (typeof mappingTypes)[number];
+export type MappingStatus = (typeof mappingStatuses)[number];
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -6,7 +6,9 @@ import { getIntegration, updateIntegration } from '../spec/integration';
 import { addQuestion, listQuestions, updateQuestion } from '../spec/questions';
 import { listSystems, removeSystem } from '../openapi/systems';
 import { SystemImports } from '../openapi/system-import';
-import { listFlows } from '../mapping/flows';
+import { createFlow, getFlow, listFlows } from '../mapping/flows';
+import { acceptAbove, decideRow, updateRow } from '../mapping/rows';
+import { mappingSheet, suggestValueMapForRow } from '../mapping/sheet';
 import { UserError } from '../errors';
 import { APP_VERSION } from '../version';
 import type { Session } from './session';
@@ -67,6 +69,14 @@ export function createHandlers(session: Session): Handlers {
       return { removed: true as const };
     },
     'flows.list': () => listFlows(workspace()),
+    'flows.create': (request) => createFlow(workspace(), systems, request),
+    'flows.get': ({ id }) => getFlow(workspace(), id),
+
+    'mapping.sheet': ({ flowId }) => mappingSheet(workspace(), systems, flowId),
+    'mapping.updateRow': ({ rowId, ...changes }) => updateRow(workspace(), rowId, changes),
+    'mapping.decide': ({ rowId, decision }) => decideRow(workspace(), rowId, decision),
+    'mapping.acceptAbove': ({ flowId, threshold }) => acceptAbove(workspace(), flowId, threshold),
+    'mapping.suggestValueMap': ({ rowId }) => suggestValueMapForRow(workspace(), systems, rowId),
 
     'questions.list': () => listQuestions(workspace()),
     'questions.add': (input) => addQuestion(workspace(), input),

@@ -19,17 +19,22 @@ export interface Flags {
   port?: number;
   /** import: follow references outside the document's folder or server. */
   allowRefs?: boolean;
+  /** add-flow: accept every suggestion scoring at least this (0..1). */
+  acceptAbove?: number;
 }
 
 // Loaded on demand (require: tsx runs this file as CommonJS): each command pulls in only the modules it needs.
 const commands: Record<string, () => Command> = {
+  'add-flow': () => (require('./commands/add-flow') as typeof import('./commands/add-flow')).addFlowCommand,
   'add-system': () => (require('./commands/add-system') as typeof import('./commands/add-system')).addSystemCommand,
+  check: () => (require('./commands/check') as typeof import('./commands/check')).checkCommand,
   demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
   diff: () => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand,
   entities: () => (require('./commands/entities') as typeof import('./commands/entities')).entitiesCommand,
   import: () => (require('./commands/import') as typeof import('./commands/import')).importCommand,
   info: () => (require('./commands/info') as typeof import('./commands/info')).infoCommand,
   serve: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
+  suggest: () => (require('./commands/suggest') as typeof import('./commands/suggest')).suggestCommand,
 };
 
 /** Runs one command line; returns the exit status. Bad input never prints a stack trace. */
@@ -45,6 +50,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         json: { type: 'boolean' },
         port: { type: 'string' },
         'allow-refs': { type: 'boolean' },
+        'accept-above': { type: 'string' },
       },
     });
     const [name, ...rest] = positionals;
@@ -54,7 +60,11 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     const load = commands[name];
     if (!load) throw new UsageError(`Unknown command "${name}".`);
     const command = load();
-    return await command(rest, { json: values.json ?? false, port: parsePort(values.port), allowRefs: values['allow-refs'] ?? false }, io);
+    return await command(
+      rest,
+      { json: values.json ?? false, port: parsePort(values.port), allowRefs: values['allow-refs'] ?? false, acceptAbove: parseThreshold(values['accept-above']) },
+      io,
+    );
   } catch (error) {
     return report(error, io);
   }
@@ -65,6 +75,15 @@ function parsePort(value: string | undefined): number | undefined {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${value}".`);
   return port;
+}
+
+function parseThreshold(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const threshold = Number(value);
+  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value.trim()) || !(threshold >= 0 && threshold <= 1)) {
+    throw new UsageError(`--accept-above must be a number from 0 to 1 (e.g. 0.8), not "${value}".`);
+  }
+  return threshold;
 }
 
 function print(io: Io, text: string): number {

@@ -3,8 +3,13 @@ export const USAGE = `Crosswalk: the integration analyst's workbench, from the c
 Usage: crosswalk <command> [options]
 
 Commands:
+  add-flow <workspace> <source-system>:<entity> <target-system>:<entity> [--accept-above X]
+                               Add a data flow with one mapping row per target field, pre-filled with
+                               suggestions; --accept-above accepts those scoring at least X (0 to 1).
   add-system <workspace> <name> <spec> [--allow-refs]
                                Import an API document (file or URL) into a workspace as a system.
+  check <workspace> [--json]   Check every flow's mappings: problems and completeness. Exits 1 when a
+                               required target field is unmapped.
   demo <file>                  Write the demo workspace (CRM orders -> accounting invoices) to <file>.
   diff <old> <new> [--json]    Compare two versions of an API document: what changed, breaking first.
   entities <spec> [<entity>] [--json]
@@ -15,6 +20,8 @@ Commands:
   info <file> [--json]         Print what a workspace holds: integration, systems and data flows.
   serve [<file>] [--port N]    Serve the app to a browser on this machine (127.0.0.1 only); without
                                <file> it opens the demo workspace. The first line printed is its address.
+  suggest <source-spec> <source-entity> <target-spec> <target-entity> [--json]
+                               Suggest which source field fills each target field, with scores and reasons.
 
 Options:
   -h, --help                   Show this help.

@@ -1,6 +1,10 @@
-import type { FlowSummary } from '../../shared/contract';
+import type { FlowDetail, FlowOutcome, FlowSummary } from '../../shared/contract';
 import { UserError } from '../errors';
+import type { SystemImports } from '../openapi/system-import';
+import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
+import { resolveEntity, type EntityRef } from './entities';
+import { materialiseRowsIn } from './rows';
 
 interface FlowRow {
   id: number;
@@ -51,10 +55,18 @@ export interface NewFlow {
   source: { system: string; entity: string };
   target: { system: string; entity: string };
   trigger?: FlowSummary['trigger'];
+  outcomes?: Array<Omit<FlowOutcome, 'id'>>;
 }
 
 export function addFlow(workspace: Workspace, flow: NewFlow): FlowSummary {
-  workspace.write((db) => {
+  workspace.write((db) => insertFlow(db, flow));
+  const added = listFlows(workspace).find((candidate) => candidate.name === flow.name);
+  if (!added) throw new Error(`Flow "${flow.name}" was not stored.`);
+  return added;
+}
+
+function insertFlow(db: SqliteDatabase, flow: NewFlow): number {
+  {
     const systemId = (name: string) => {
       const row = db.prepare('SELECT id FROM system WHERE name = ?').get(name) as { id: number } | undefined;
       if (!row) throw new UserError('SYSTEM_NOT_FOUND', `The workspace has no system named "${name}": add it first.`);
@@ -65,9 +77,12 @@ export function addFlow(workspace: Workspace, flow: NewFlow): FlowSummary {
       const existing = db.prepare('SELECT id FROM use_case WHERE title = ?').get(flow.useCase) as { id: number } | undefined;
       useCaseId = existing?.id ?? Number(db.prepare('INSERT INTO use_case (title) VALUES (?)').run(flow.useCase).lastInsertRowid);
     }
-    db.prepare(
-      `INSERT INTO data_flow (name, use_case_id, source_system_id, source_entity, target_system_id, target_entity, trigger_kind, trigger_detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    const taken = db.prepare('SELECT id FROM data_flow WHERE name = ?').get(flow.name);
+    if (taken) throw new UserError('FLOW_EXISTS', `There is already a data flow named "${flow.name}": choose another name.`);
+    const position = (db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM data_flow').get() as { next: number }).next;
+    const flowId = Number(db.prepare(
+      `INSERT INTO data_flow (name, use_case_id, source_system_id, source_entity, target_system_id, target_entity, trigger_kind, trigger_detail, position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       flow.name,
       useCaseId,
@@ -77,9 +92,57 @@ export function addFlow(workspace: Workspace, flow: NewFlow): FlowSummary {
       flow.target.entity,
       flow.trigger?.kind ?? 'manual',
       flow.trigger?.detail ?? '',
-    );
+      position,
+    ).lastInsertRowid);
+    const outcome = db.prepare('INSERT INTO flow_outcome (flow_id, kind, condition, handling, position) VALUES (?, ?, ?, ?, ?)');
+    (flow.outcomes ?? []).forEach((o, i) => outcome.run(flowId, o.kind, o.condition, o.handling, i));
+    return flowId;
+  }
+}
+
+/** A flow with its outcomes (success and failures: condition and handling). */
+export function getFlow(workspace: Workspace, id: number): FlowDetail {
+  const summary = listFlows(workspace).find((flow) => flow.id === id);
+  if (!summary) throw new UserError('FLOW_NOT_FOUND', `There is no data flow ${id} (it may have been deleted): reload the flows.`);
+  const outcomes = workspace.read(
+    (db) => db.prepare('SELECT id, kind, condition, handling FROM flow_outcome WHERE flow_id = ? ORDER BY position, id').all(id) as FlowOutcome[],
+  );
+  return { ...summary, outcomes };
+}
+
+export interface FlowRequest {
+  source: EntityRef;
+  target: EntityRef;
+  name?: string;
+  useCase?: string;
+  trigger?: FlowSummary['trigger'];
+  outcomes?: Array<Omit<FlowOutcome, 'id'>>;
+}
+
+/**
+ * Creates a flow after checking that both entities exist in their systems' catalogues, and one
+ * mapping row per target leaf field with the best suggestion (learned decisions included): one transaction.
+ */
+export async function createFlow(workspace: Workspace, imports: SystemImports, request: FlowRequest): Promise<FlowDetail> {
+  const source = await resolveEntity(workspace, imports, request.source);
+  const target = await resolveEntity(workspace, imports, request.target);
+  const id = workspace.write((db) => {
+    let name = request.name?.trim();
+    if (!name) {
+      const base = `${source.entity.name} to ${target.entity.name}`;
+      name = base;
+      for (let n = 2; db.prepare('SELECT 1 FROM data_flow WHERE name = ?').get(name); n++) name = `${base} (${n})`;
+    }
+    const flowId = insertFlow(db, {
+      name,
+      useCase: request.useCase || undefined,
+      source: { system: source.system.name, entity: source.entity.name },
+      target: { system: target.system.name, entity: target.entity.name },
+      trigger: request.trigger,
+      outcomes: request.outcomes,
+    });
+    materialiseRowsIn(db, flowId, source.entity, target.entity);
+    return flowId;
   });
-  const added = listFlows(workspace).find((candidate) => candidate.name === flow.name);
-  if (!added) throw new Error(`Flow "${flow.name}" was not stored.`);
-  return added;
+  return getFlow(workspace, id);
 }

@@ -1,0 +1,43 @@
+import { parseEntityRef } from '../../mapping/entities';
+import { createFlow } from '../../mapping/flows';
+import { acceptAbove, listRows } from '../../mapping/rows';
+import { SystemImports } from '../../openapi/system-import';
+import { openWorkspace } from '../../workspace/workspace';
+import type { Flags, Io } from '../main';
+import { UsageError } from '../usage';
+
+/** `crosswalk add-flow <workspace> <source-system>:<entity> <target-system>:<entity> [--accept-above X] [--json]`. */
+export async function addFlowCommand([file, source, target, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+  if (!file || !source || !target || extra.length > 0) {
+    throw new UsageError('add-flow takes the workspace file, the source as <system>:<entity> and the target as <system>:<entity>.');
+  }
+  const sourceRef = parseEntityRef(source, 'source');
+  const targetRef = parseEntityRef(target, 'target');
+  const workspace = await openWorkspace(file);
+  try {
+    const flow = await createFlow(workspace, new SystemImports(), { source: sourceRef, target: targetRef });
+    if (flags.acceptAbove !== undefined) acceptAbove(workspace, flow.id, flags.acceptAbove);
+    const rows = listRows(workspace, flow.id);
+    const count = (status: string) => rows.filter((row) => row.status === status).length;
+    const summary = {
+      flow: flow.name,
+      source: `${flow.source.system}:${flow.source.entity}`,
+      target: `${flow.target.system}:${flow.target.entity}`,
+      rows: rows.length,
+      suggested: count('suggested'),
+      accepted: count('accepted'),
+      unmapped: count('needs_decision'),
+    };
+    if (flags.json) {
+      io.out(JSON.stringify(summary));
+      return 0;
+    }
+    io.out(
+      `Added flow "${summary.flow}" (${summary.source} -> ${summary.target}): ${summary.rows} row${summary.rows === 1 ? '' : 's'}, ` +
+        `${summary.suggested} suggested, ${summary.accepted} accepted, ${summary.unmapped} unmapped.`,
+    );
+    return 0;
+  } finally {
+    workspace.close();
+  }
+}

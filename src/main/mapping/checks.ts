@@ -1,0 +1,138 @@
+// Checks of one flow's mapping rows against its two entities: what would fail or lose data at run
+// time. Pure: rows and entities in, findings out.
+import type { CatalogueEntity, CatalogueField } from '../../shared/catalogue';
+import type { MappingCheck, MappingRow } from '../../shared/contract';
+import { hasContent } from './rows';
+
+/** What the checks read of a row; rows not stored yet (a flow whose rows were never created) have no id. */
+export type CheckedRow = Pick<MappingRow, 'targetPath' | 'sourcePaths' | 'mappingType' | 'status' | 'transformation' | 'defaultValue' | 'valueMap'> & {
+  id: number | null;
+  mapId: string | null;
+};
+
+/** Unmapped rows for every target leaf: how a flow whose rows were never created is checked. */
+export function unmappedRows(target: CatalogueEntity): CheckedRow[] {
+  return target.fields
+    .filter((field) => field.leaf)
+    .map((field) => ({
+      id: null,
+      mapId: null,
+      targetPath: field.path,
+      sourcePaths: [],
+      mappingType: 'direct',
+      status: 'needs_decision',
+      transformation: '',
+      defaultValue: null,
+      valueMap: [],
+    }));
+}
+
+/** Required in every record: required itself and under parents that are all required too. */
+export function effectivelyRequired(field: CatalogueField, byPath: Map<string, CatalogueField>): boolean {
+  let current: CatalogueField | undefined = field;
+  while (current) {
+    if (!current.required) return false;
+    current = current.parent ? byPath.get(current.parent) : undefined;
+  }
+  return true;
+}
+
+const baseType = (field: CatalogueField) => field.type.split('|').map((part) => part.trim()).find((part) => part !== 'null') ?? 'any';
+const describeType = (field: CatalogueField) => `${baseType(field)}${field.format ? ` (${field.format})` : ''}`;
+const article = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+const isDate = (format?: string) => format === 'date' || format === 'date-time';
+
+/** null: compatible. Otherwise how serious and why. */
+function typeVerdict(source: CatalogueField, target: CatalogueField): { severity: 'error' | 'warning'; why: string } | null {
+  const s = baseType(source);
+  const t = baseType(target);
+  if (['any', 'unknown'].includes(s) || ['any', 'unknown'].includes(t)) return null;
+  if (s === t) {
+    if (!source.format || !target.format || source.format === target.format) return null;
+    if (isDate(source.format) && isDate(target.format)) {
+      return {
+        severity: 'warning',
+        why:
+          target.format === 'date'
+            ? 'the time of day is dropped when a date-time becomes a date'
+            : 'a date becomes a date-time at midnight: say which time zone',
+      };
+    }
+    return { severity: 'warning', why: `the formats differ (${source.format} → ${target.format})` };
+  }
+  if (s === 'integer' && t === 'number') return { severity: 'warning', why: 'whole numbers fit a number field; nothing is lost' };
+  if (s === 'number' && t === 'integer') return { severity: 'warning', why: 'decimals must be rounded or refused: say which' };
+  if (t === 'string' && ['number', 'integer', 'boolean'].includes(s)) return { severity: 'warning', why: `the ${s} is written as text: say how it is formatted` };
+  return { severity: 'error', why: `${article(describeType(source))} cannot be copied into ${article(describeType(target))} as is` };
+}
+
+export function checkRows(rows: CheckedRow[], source: CatalogueEntity, target: CatalogueEntity): MappingCheck[] {
+  const targets = new Map(target.fields.map((field) => [field.path, field]));
+  const sources = new Map(source.fields.map((field) => [field.path, field]));
+  const checks: MappingCheck[] = [];
+  for (const row of rows) {
+    const add = (kind: MappingCheck['kind'], severity: MappingCheck['severity'], message: string) =>
+      checks.push({ rowId: row.id, mapId: row.mapId, targetPath: row.targetPath, kind, severity, message });
+    const field = targets.get(row.targetPath);
+    if (!field) continue; // the target entity changed: re-import impact reports it
+    const filled = hasContent(row) && row.status !== 'not_needed';
+    if (!filled && row.status !== 'not_needed' && effectivelyRequired(field, targets)) {
+      add('required_unmapped', 'error', `${target.name}.${row.targetPath} is required but nothing fills it: choose a source field, a constant or a default.`);
+    }
+    if (!filled) continue;
+    if (field.readOnly) {
+      add('read_only_target', 'warning', `${target.name}.${row.targetPath} is read-only: the target system sets it itself and ignores what is sent.`);
+    }
+    for (const path of row.sourcePaths) {
+      const from = sources.get(path);
+      if (!from) {
+        add('source_missing', 'error', `The source field ${source.name}.${path} no longer exists: choose another source.`);
+        continue;
+      }
+      const hasTransformation = row.transformation.trim() !== '';
+      const concatenated = row.sourcePaths.length > 1 || row.mappingType === 'concatenation';
+      if (!hasTransformation && !concatenated && row.mappingType !== 'constant') {
+        const verdict = typeVerdict(from, field);
+        if (verdict) {
+          add(
+            'type_mismatch',
+            verdict.severity,
+            `${source.name}.${path} is ${describeType(from)}, ${target.name}.${row.targetPath} is ${describeType(field)}: ${verdict.why}` +
+              (verdict.severity === 'error' ? '; describe the conversion in the transformation.' : '.'),
+          );
+        }
+      }
+      if (!hasTransformation && field.maxLength !== undefined && from.maxLength !== undefined && from.maxLength > field.maxLength) {
+        add(
+          'max_length',
+          'warning',
+          `${source.name}.${path} allows ${from.maxLength} characters but ${target.name}.${row.targetPath} only ${field.maxLength}: ` +
+            'say in the transformation whether longer values are cut, refused or held.',
+        );
+      }
+      const sourceValues = from.enum ?? from.itemEnum;
+      const targetValues = field.enum ?? field.itemEnum;
+      if (sourceValues && targetValues) {
+        const mapped = new Set(row.valueMap.map((entry) => entry.source));
+        const same = new Set(targetValues.map(String));
+        const missing = sourceValues.map(String).filter((value) => !mapped.has(value) && !same.has(value));
+        if (missing.length > 0) {
+          add(
+            'enum_unmapped',
+            'error',
+            `${missing.length === 1 ? 'Value' : 'Values'} ${missing.map((v) => `"${v}"`).join(', ')} of ${source.name}.${path} ` +
+              `${missing.length === 1 ? 'has' : 'have'} no counterpart in ${target.name}.${row.targetPath} (one of ${targetValues.map((v) => `"${String(v)}"`).join(', ')}): add ${missing.length === 1 ? 'it' : 'them'} to the value map.`,
+          );
+        }
+      }
+    }
+  }
+  return checks;
+}
+
+/** Percent (0..100, whole) of rows accepted or not needed, each with a source, constant or default unless not needed. */
+export function completeness(rows: CheckedRow[]): number {
+  if (rows.length === 0) return 100;
+  const done = rows.filter((row) => row.status === 'not_needed' || (row.status === 'accepted' && hasContent(row))).length;
+  return Math.floor((done / rows.length) * 100);
+}

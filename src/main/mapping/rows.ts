@@ -1,0 +1,265 @@
+import type { CatalogueEntity, CatalogueField } from '../../shared/catalogue';
+import type { MappingRow, MappingStatus, MappingType } from '../../shared/contract';
+import { UserError } from '../errors';
+import type { SqliteDatabase } from '../workspace/sqlite';
+import type { Workspace } from '../workspace/workspace';
+import { suggestMappings } from './suggest';
+import { suggestValueMap } from './suggest/value-map';
+
+interface StoredRow {
+  id: number;
+  map_id: string;
+  flow_id: number;
+  target_path: string;
+  source_paths: string;
+  mapping_type: MappingType;
+  status: MappingStatus;
+  confidence: number | null;
+  transformation: string;
+  default_value: string | null;
+  value_map: string;
+  condition: string;
+  notes: string;
+  owner: string;
+  updated_at: string;
+}
+
+const ROW_COLUMNS = `id, map_id, flow_id, target_path, source_paths, mapping_type, status, confidence, transformation,
+  default_value, value_map, condition, notes, owner, updated_at`;
+
+const now = () => new Date().toISOString();
+
+function toRow(row: StoredRow): MappingRow {
+  return {
+    id: row.id,
+    mapId: row.map_id,
+    flowId: row.flow_id,
+    targetPath: row.target_path,
+    sourcePaths: JSON.parse(row.source_paths) as string[],
+    mappingType: row.mapping_type,
+    status: row.status,
+    confidence: row.confidence,
+    transformation: row.transformation,
+    defaultValue: row.default_value,
+    valueMap: (JSON.parse(row.value_map) as Array<{ source: unknown; target: unknown }>).map((entry) => ({
+      source: String(entry.source),
+      target: String(entry.target),
+    })),
+    condition: row.condition,
+    notes: row.notes,
+    owner: row.owner,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A flow's rows in the target entity's field order (insertion order). */
+export function listRowsIn(db: SqliteDatabase, flowId: number): MappingRow[] {
+  return (db.prepare(`SELECT ${ROW_COLUMNS} FROM field_mapping WHERE flow_id = ? ORDER BY id`).all(flowId) as StoredRow[]).map(toRow);
+}
+
+export const listRows = (workspace: Workspace, flowId: number) => workspace.read((db) => listRowsIn(db, flowId));
+
+export function getRowIn(db: SqliteDatabase, rowId: number): MappingRow {
+  const row = db.prepare(`SELECT ${ROW_COLUMNS} FROM field_mapping WHERE id = ?`).get(rowId) as StoredRow | undefined;
+  if (!row) throw new UserError('MAPPING_NOT_FOUND', `There is no mapping row ${rowId} (it may have been deleted): reload the mapping sheet.`);
+  return toRow(row);
+}
+
+/** The entities a flow maps, as keys of mapping_decision ("<system>:<entity>"). */
+export interface FlowKeys {
+  source: string;
+  target: string;
+}
+
+export function flowKeysIn(db: SqliteDatabase, flowId: number): FlowKeys {
+  const row = db
+    .prepare(
+      `SELECT s.name || ':' || f.source_entity AS source, t.name || ':' || f.target_entity AS target
+       FROM data_flow f JOIN system s ON s.id = f.source_system_id JOIN system t ON t.id = f.target_system_id WHERE f.id = ?`,
+    )
+    .get(flowId) as FlowKeys | undefined;
+  if (!row) throw new UserError('FLOW_NOT_FOUND', `There is no data flow ${flowId} (it may have been deleted): reload the flows.`);
+  return row;
+}
+
+export interface Learned {
+  accepted: Array<{ source: string; target: string }>;
+  rejected: Array<{ source: string; target: string }>;
+}
+
+/** What analysts decided before between these two entities, in any flow. */
+export function learnedIn(db: SqliteDatabase, keys: FlowKeys): Learned {
+  const rows = db
+    .prepare('SELECT source_path AS source, target_path AS target, decision FROM mapping_decision WHERE source_entity = ? AND target_entity = ?')
+    .all(keys.source, keys.target) as Array<{ source: string; target: string; decision: 'accepted' | 'rejected' }>;
+  return {
+    accepted: rows.filter((row) => row.decision === 'accepted').map(({ source, target }) => ({ source, target })),
+    rejected: rows.filter((row) => row.decision === 'rejected').map(({ source, target }) => ({ source, target })),
+  };
+}
+
+const enumOf = (field: CatalogueField | undefined) => field?.enum ?? field?.itemEnum;
+
+/**
+ * Creates one row per target leaf field (target-driven): `suggested` with the engine's best source when
+ * it has one, otherwise unmapped (`needs_decision`). Runs inside the caller's write; skips target paths
+ * that already have a row.
+ */
+export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: CatalogueEntity, target: CatalogueEntity): number {
+  const keys = flowKeysIn(db, flowId);
+  const learned = learnedIn(db, keys);
+  const rejected = new Set(learned.rejected.map((pair) => `${pair.source}\u0000${pair.target}`));
+  const suggestions = new Map(suggestMappings(source, target, { learned }).map((entry) => [entry.target, entry.candidates]));
+  const existing = new Set((db.prepare('SELECT target_path FROM field_mapping WHERE flow_id = ?').all(flowId) as { target_path: string }[]).map((r) => r.target_path));
+  const sourceFields = new Map(source.fields.map((field) => [field.path, field]));
+  const insert = db.prepare(
+    `INSERT INTO field_mapping (flow_id, target_path, source_paths, mapping_type, status, confidence, value_map, updated_at)
+     VALUES (?, ?, ?, 'direct', ?, ?, ?, ?)`,
+  );
+  let created = 0;
+  for (const field of target.fields) {
+    if (!field.leaf || existing.has(field.path)) continue;
+    const best = (suggestions.get(field.path) ?? []).find((candidate) => !rejected.has(`${candidate.source}\u0000${field.path}`));
+    let valueMap: Array<{ source: string; target: string }> = [];
+    const sourceEnum = best && enumOf(sourceFields.get(best.source));
+    const targetEnum = enumOf(field);
+    if (sourceEnum && targetEnum) {
+      valueMap = suggestValueMap(sourceEnum, targetEnum, field.description)
+        .filter((entry) => entry.target !== null && entry.target !== undefined)
+        .map((entry) => ({ source: String(entry.source), target: String(entry.target) }));
+    }
+    insert.run(
+      flowId,
+      field.path,
+      JSON.stringify(best ? [best.source] : []),
+      best ? 'suggested' : 'needs_decision',
+      best ? Math.min(1, Math.max(0, best.score)) : null,
+      JSON.stringify(valueMap),
+      now(),
+    );
+    created++;
+  }
+  return created;
+}
+
+export interface RowChanges {
+  sourcePaths?: string[];
+  mappingType?: MappingType;
+  status?: MappingStatus;
+  transformation?: string;
+  defaultValue?: string | null;
+  valueMap?: Array<{ source: string; target: string }>;
+  condition?: string;
+  notes?: string;
+  owner?: string;
+}
+
+/** Changes what the analyst edited; choosing sources by hand drops the suggestion's confidence. */
+export function updateRow(workspace: Workspace, rowId: number, changes: RowChanges): MappingRow {
+  return workspace.write((db) => {
+    const row = getRowIn(db, rowId);
+    const sourcePaths = changes.sourcePaths ?? row.sourcePaths;
+    const sourcesChanged = changes.sourcePaths !== undefined && JSON.stringify(changes.sourcePaths) !== JSON.stringify(row.sourcePaths);
+    const mappingType = changes.mappingType ?? (sourcesChanged && sourcePaths.length > 1 && row.mappingType === 'direct' ? 'concatenation' : row.mappingType);
+    let status = changes.status ?? row.status;
+    if (!changes.status && sourcesChanged && row.status === 'needs_decision' && sourcePaths.length > 0) status = 'suggested';
+    if (status === 'accepted' && !hasContent({ ...row, sourcePaths, mappingType, defaultValue: changes.defaultValue !== undefined ? changes.defaultValue : row.defaultValue })) {
+      throw nothingToAccept(row);
+    }
+    db.prepare(
+      `UPDATE field_mapping SET source_paths = ?, mapping_type = ?, status = ?, confidence = ?, transformation = ?, default_value = ?,
+         value_map = ?, condition = ?, notes = ?, owner = ?, updated_at = ? WHERE id = ?`,
+    ).run(
+      JSON.stringify(sourcePaths),
+      mappingType,
+      status,
+      sourcesChanged ? null : row.confidence,
+      changes.transformation ?? row.transformation,
+      changes.defaultValue !== undefined ? changes.defaultValue : row.defaultValue,
+      JSON.stringify(changes.valueMap ?? row.valueMap),
+      changes.condition ?? row.condition,
+      changes.notes ?? row.notes,
+      changes.owner ?? row.owner,
+      now(),
+      rowId,
+    );
+    if (status === 'accepted' && row.status !== 'accepted') recordDecisionsIn(db, row.flowId, sourcePaths, row.targetPath, 'accepted');
+    return getRowIn(db, rowId);
+  });
+}
+
+/** A row says where its value comes from: a source field, a constant or a default. */
+export const hasContent = (row: Pick<MappingRow, 'sourcePaths' | 'mappingType' | 'defaultValue'>) =>
+  row.sourcePaths.length > 0 || row.mappingType === 'constant' || (row.defaultValue !== null && row.defaultValue !== '');
+
+const nothingToAccept = (row: MappingRow) =>
+  new UserError(
+    'NOTHING_TO_ACCEPT',
+    `${row.mapId} (${row.targetPath}) has no source, constant or default to accept: choose a source first, or mark it not needed.`,
+  );
+
+function recordDecisionsIn(db: SqliteDatabase, flowId: number, sourcePaths: string[], targetPath: string, decision: 'accepted' | 'rejected') {
+  const keys = flowKeysIn(db, flowId);
+  const upsert = db.prepare(
+    `INSERT INTO mapping_decision (source_entity, source_path, target_entity, target_path, decision, decided_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source_entity, source_path, target_entity, target_path) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at`,
+  );
+  for (const sourcePath of sourcePaths) upsert.run(keys.source, sourcePath, keys.target, targetPath, decision, now());
+}
+
+/**
+ * Accept: the row's source becomes the mapping, and the pair is remembered. Reject: the pair is
+ * remembered as wrong (never suggested again, in any flow between these entities) and the row goes
+ * back to unmapped.
+ */
+export function decideRow(workspace: Workspace, rowId: number, decision: 'accept' | 'reject'): MappingRow {
+  return workspace.write((db) => {
+    const row = getRowIn(db, rowId);
+    if (decision === 'accept') {
+      if (!hasContent(row)) throw nothingToAccept(row);
+      db.prepare("UPDATE field_mapping SET status = 'accepted', updated_at = ? WHERE id = ?").run(now(), rowId);
+      recordDecisionsIn(db, row.flowId, row.sourcePaths, row.targetPath, 'accepted');
+    } else {
+      if (row.sourcePaths.length === 0) {
+        throw new UserError('NOTHING_TO_REJECT', `${row.mapId} (${row.targetPath}) has no source to reject; mark it not needed if nothing should fill it.`);
+      }
+      recordDecisionsIn(db, row.flowId, row.sourcePaths, row.targetPath, 'rejected');
+      db.prepare(
+        `UPDATE field_mapping SET source_paths = '[]', mapping_type = 'direct', status = 'needs_decision', confidence = NULL,
+           value_map = '[]', updated_at = ? WHERE id = ?`,
+      ).run(now(), rowId);
+    }
+    return getRowIn(db, rowId);
+  });
+}
+
+/** Accepts every suggested row whose confidence is at least `threshold`; returns how many, and the flow's rows. */
+export function acceptAbove(workspace: Workspace, flowId: number, threshold: number): { accepted: number; rows: MappingRow[] } {
+  return workspace.write((db) => {
+    flowKeysIn(db, flowId);
+    const chosen = listRowsIn(db, flowId).filter(
+      (row) => row.status === 'suggested' && row.confidence !== null && row.confidence >= threshold && row.sourcePaths.length > 0,
+    );
+    const accept = db.prepare("UPDATE field_mapping SET status = 'accepted', updated_at = ? WHERE id = ?");
+    for (const row of chosen) {
+      accept.run(now(), row.id);
+      recordDecisionsIn(db, flowId, row.sourcePaths, row.targetPath, 'accepted');
+    }
+    return { accepted: chosen.length, rows: listRowsIn(db, flowId) };
+  });
+}
+
+/** Suggested value map for a row mapping one enumeration onto another; empty when either side is not an enumeration. */
+export function suggestRowValueMap(row: MappingRow, source: CatalogueEntity, target: CatalogueEntity) {
+  const targetField = target.fields.find((field) => field.path === row.targetPath);
+  const sourceField = source.fields.find((field) => field.path === row.sourcePaths[0]);
+  const sourceEnum = enumOf(sourceField);
+  const targetEnum = enumOf(targetField);
+  if (row.sourcePaths.length !== 1 || !sourceEnum || !targetEnum) return [];
+  return suggestValueMap(sourceEnum, targetEnum, targetField?.description).map((entry) => ({
+    source: String(entry.source),
+    target: entry.target === null || entry.target === undefined ? null : String(entry.target),
+    score: entry.score,
+    reason: entry.reason,
+  }));
+}

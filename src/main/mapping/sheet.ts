@@ -1,0 +1,69 @@
+import type { CatalogueEntity } from '../../shared/catalogue';
+import type { FlowSummary, MappingCheck, MappingSheet } from '../../shared/contract';
+import { isUserError } from '../errors';
+import type { SystemImports } from '../openapi/system-import';
+import type { Workspace } from '../workspace/workspace';
+import { checkRows, completeness, unmappedRows, type CheckedRow } from './checks';
+import { resolveEntity } from './entities';
+import { getFlow, listFlows } from './flows';
+import { getRowIn, listRows, listRowsIn, materialiseRowsIn, suggestRowValueMap } from './rows';
+
+async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
+  const [source, target] = [await resolveEntity(workspace, imports, flow.source), await resolveEntity(workspace, imports, flow.target)];
+  return { source: source.entity, target: target.entity };
+}
+
+/**
+ * The flow's mapping sheet: rows, checks and completeness. A flow whose rows were never created
+ * (flows added before mapping existed, the demo's) gets them now, with suggestions.
+ */
+export async function mappingSheet(workspace: Workspace, imports: SystemImports, flowId: number): Promise<MappingSheet> {
+  const flow = getFlow(workspace, flowId);
+  const { source, target } = await flowEntities(workspace, imports, flow);
+  let rows = listRows(workspace, flowId);
+  if (rows.length === 0) {
+    rows = workspace.write((db) => {
+      if (listRowsIn(db, flowId).length === 0) materialiseRowsIn(db, flowId, source, target);
+      return listRowsIn(db, flowId);
+    });
+  }
+  return { flow: getFlow(workspace, flowId), rows, checks: checkRows(rows, source, target), completeness: completeness(rows) };
+}
+
+export interface FlowCheck {
+  flow: FlowSummary;
+  completeness: number;
+  checks: MappingCheck[];
+}
+
+/**
+ * Every flow checked, without writing: a flow without rows counts as entirely unmapped (each
+ * required target leaf reported), one whose entity is gone as one error.
+ */
+export async function checkWorkspace(workspace: Workspace, imports: SystemImports): Promise<FlowCheck[]> {
+  const results: FlowCheck[] = [];
+  for (const flow of listFlows(workspace)) {
+    let entities: { source: CatalogueEntity; target: CatalogueEntity };
+    try {
+      entities = await flowEntities(workspace, imports, flow);
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      results.push({
+        flow,
+        completeness: 0,
+        checks: [{ rowId: null, mapId: null, targetPath: '', kind: 'entity_missing', severity: 'error', message: error.message }],
+      });
+      continue;
+    }
+    const stored = listRows(workspace, flow.id);
+    const rows: CheckedRow[] = stored.length > 0 ? stored : unmappedRows(entities.target);
+    results.push({ flow, completeness: completeness(rows), checks: checkRows(rows, entities.source, entities.target) });
+  }
+  return results;
+}
+
+export async function suggestValueMapForRow(workspace: Workspace, imports: SystemImports, rowId: number) {
+  const row = workspace.read((db) => getRowIn(db, rowId));
+  const { source, target } = await flowEntities(workspace, imports, getFlow(workspace, row.flowId));
+  return suggestRowValueMap(row, source, target);
+}

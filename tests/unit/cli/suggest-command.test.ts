@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp';
+
+const root = path.resolve(__dirname, '../../..');
+const bin = path.join(root, 'bin/crosswalk');
+const demo = (file: string) => path.join(root, 'resources/demo', file);
+
+function crosswalk(args: string[]) {
+  const result = spawnSync(bin, args, { encoding: 'utf8', env: { ...process.env, CROSSWALK_HOME: tempDir() } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('crosswalk suggest', () => {
+  it('prints one entry per target leaf field with at most three candidates, the JSON contract', () => {
+    const result = crosswalk(['suggest', demo('crm.openapi.yaml'), 'Order', demo('accounting.swagger.json'), 'Invoice', '--json']);
+    expect(result.status).toBe(0);
+    const suggestions = JSON.parse(result.stdout);
+    expect(Array.isArray(suggestions)).toBe(true);
+    for (const entry of suggestions) {
+      expect(Object.keys(entry).sort()).toEqual(['candidates', 'target']);
+      expect(typeof entry.target).toBe('string');
+      expect(entry.candidates.length).toBeLessThanOrEqual(3);
+      for (const candidate of entry.candidates) {
+        expect(Object.keys(candidate).sort()).toEqual(['reasons', 'score', 'source']);
+        expect(candidate.score).toBeGreaterThanOrEqual(0);
+        expect(candidate.score).toBeLessThanOrEqual(1);
+        expect(candidate.reasons.every((reason: unknown) => typeof reason === 'string')).toBe(true);
+      }
+    }
+    const byTarget = Object.fromEntries(suggestions.map((entry: { target: string; candidates: Array<{ source: string }> }) => [entry.target, entry.candidates]));
+    expect(byTarget['line_items[].qty'][0].source).toBe('lines[].quantity');
+    expect(byTarget['billing_address.postcode'][0].source).toBe('billingAddress.postalCode');
+    expect(suggestions.map((entry: { target: string }) => entry.target)).not.toContain('line_items');
+  });
+
+  it('prints a readable table without --json', () => {
+    const result = crosswalk(['suggest', demo('crm.openapi.yaml'), 'Customer', demo('accounting.swagger.json'), 'Contact']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/given_name\s+1\.00\s+firstName \(/);
+  });
+
+  it('names near matches for an unknown entity (exit 1) and reports wrong usage (exit 2)', () => {
+    const unknown = crosswalk(['suggest', demo('crm.openapi.yaml'), 'Ordr', demo('accounting.swagger.json'), 'Invoice']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/has no schema named "Ordr": did you mean .*"Order"/);
+    const usage = crosswalk(['suggest', demo('crm.openapi.yaml'), 'Order']);
+    expect(usage.status).toBe(2);
+  });
+});

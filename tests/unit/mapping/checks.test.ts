@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogueEntity, CatalogueField } from '../../../src/shared/catalogue';
+import { checkRows, completeness, unmappedRows, type CheckedRow } from '../../../src/main/mapping/checks';
+
+const field = (path: string, extra: Partial<CatalogueField> = {}): CatalogueField => ({
+  path,
+  name: path.split('.').at(-1)!.replace('[]', ''),
+  depth: path.split('.').length - 1,
+  ...(path.includes('.') ? { parent: path.split('.').slice(0, -1).join('.') } : {}),
+  type: 'string',
+  nullable: false,
+  readOnly: false,
+  writeOnly: false,
+  deprecated: false,
+  required: false,
+  leaf: true,
+  ...extra,
+});
+
+const entity = (name: string, fields: CatalogueField[]): CatalogueEntity => ({
+  id: `schema:${name}`, kind: 'schema', name, pointer: '', usedBy: [], fields,
+  shape: { type: 'object', nullable: false, readOnly: false, writeOnly: false, deprecated: false },
+});
+
+const source = entity('Order', [
+  field('number', { maxLength: 40 }),
+  field('quantity', { type: 'string' }),
+  field('amount', { type: 'number' }),
+  field('confirmedAt', { format: 'date-time' }),
+  field('status', { enum: ['open', 'shipped', 'cancelled'] }),
+]);
+const target = entity('Invoice', [
+  field('id', { readOnly: true }),
+  field('reference', { required: true, maxLength: 20 }),
+  field('qty', { type: 'integer', required: true }),
+  field('total', { type: 'integer' }),
+  field('issueDate', { format: 'date', required: true }),
+  field('state', { enum: ['OPEN', 'VOIDED'] }),
+  field('address', { type: 'object', leaf: false }),
+  field('address.city', { required: true }),
+]);
+
+let nextId = 1;
+const row = (targetPath: string, changes: Partial<CheckedRow> = {}): CheckedRow => {
+  const id = nextId++;
+  return {
+    id, mapId: `M-${String(id).padStart(4, '0')}`, targetPath, sourcePaths: [], mappingType: 'direct',
+    status: 'suggested', transformation: '', defaultValue: null, valueMap: [], ...changes,
+  };
+};
+
+const kinds = (rows: CheckedRow[]) => checkRows(rows, source, target).map((c) => [c.targetPath, c.kind, c.severity]);
+
+describe('mapping checks', () => {
+  it('reports a required target nothing fills, but not one under an optional parent or one with a default', () => {
+    expect(kinds([row('reference'), row('address.city'), row('issueDate', { defaultValue: 'today' })])).toEqual([['reference', 'required_unmapped', 'error']]);
+    const [check] = checkRows([row('reference')], source, target);
+    expect(check!.message).toBe('Invoice.reference is required but nothing fills it: choose a source field, a constant or a default.');
+    expect(check!.mapId).toMatch(/^M-\d{4}$/);
+  });
+
+  it('flags type mismatches without a transformation; number↔integer and date↔date-time only as notes', () => {
+    expect(kinds([row('qty', { sourcePaths: ['quantity'] })])).toEqual([['qty', 'type_mismatch', 'error']]);
+    expect(checkRows([row('qty', { sourcePaths: ['quantity'] })], source, target)[0]!.message).toMatch(/Order\.quantity is string, Invoice\.qty is integer: a string cannot be copied into an integer as is/);
+    expect(kinds([row('qty', { sourcePaths: ['quantity'], transformation: 'parse as whole number' })])).toEqual([]);
+    expect(kinds([row('total', { sourcePaths: ['amount'] })])).toEqual([['total', 'type_mismatch', 'warning']]);
+    expect(kinds([row('issueDate', { sourcePaths: ['confirmedAt'] })])).toEqual([['issueDate', 'type_mismatch', 'warning']]);
+  });
+
+  it('warns when the target is shorter than the source, and when a read-only target is mapped', () => {
+    expect(kinds([row('reference', { sourcePaths: ['number'] })])).toEqual([['reference', 'max_length', 'warning']]);
+    expect(kinds([row('id', { sourcePaths: ['number'] })])).toEqual([['id', 'read_only_target', 'warning']]);
+  });
+
+  it('lists source enum values without a value-map entry (equal values pass as they are)', () => {
+    const checks = checkRows([row('state', { sourcePaths: ['status'], valueMap: [{ source: 'open', target: 'OPEN' }] })], source, target);
+    expect(checks.map((c) => c.kind)).toEqual(['enum_unmapped']);
+    expect(checks[0]!.message).toContain('"shipped", "cancelled"');
+    expect(kinds([row('state', { sourcePaths: ['status'], valueMap: [{ source: 'open', target: 'OPEN' }, { source: 'shipped', target: 'OPEN' }, { source: 'cancelled', target: 'VOIDED' }] })])).toEqual([]);
+  });
+
+  it('reports a source field that no longer exists', () => {
+    expect(kinds([row('reference', { sourcePaths: ['gone'] })])).toEqual([['reference', 'source_missing', 'error']]);
+  });
+
+  it('computes completeness from accepted and not-needed rows that say where the value comes from', () => {
+    expect(completeness([
+      row('reference', { status: 'accepted', sourcePaths: ['number'] }),
+      row('qty', { status: 'accepted', mappingType: 'constant' }),
+      row('id', { status: 'not_needed' }),
+      row('total', { status: 'suggested', sourcePaths: ['amount'] }),
+    ])).toBe(75);
+    expect(completeness(unmappedRows(target))).toBe(0);
+    expect(unmappedRows(target).map((r) => r.targetPath)).not.toContain('address');
+  });
+});

@@ -1,0 +1,115 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CallName } from '../../../src/shared/call-names';
+import { dispatch } from '../../../src/main/api/dispatch';
+import { createHandlers } from '../../../src/main/api/handlers';
+import { Session } from '../../../src/main/api/session';
+import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
+import { Settings } from '../../../src/main/settings/settings';
+import { tempDir } from '../../helpers/temp';
+
+async function open() {
+  const dir = tempDir();
+  const file = path.join(dir, 'demo.crosswalk');
+  (await createDemoWorkspace(file)).close();
+  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  await session.open(file);
+  const handlers = createHandlers(session);
+  const raw = (name: CallName, input: unknown) => dispatch(handlers, name, input, () => {});
+  const call = async (name: CallName, input: unknown) => {
+    const result = await raw(name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as any;
+  };
+  return { session, call, raw };
+}
+
+describe('flows and mapping through the handler table', () => {
+  it('creates a flow with outcomes and one row per target leaf, suggestions first', async () => {
+    const { session, call } = await open();
+    const flow = await call('flows.create', {
+      source: { system: 'CRM', entity: 'Order' },
+      target: { system: 'Accounting', entity: 'schema:Invoice' },
+      useCase: 'Invoice confirmed orders',
+      trigger: { kind: 'event', detail: 'orderConfirmed' },
+      outcomes: [{ kind: 'success', condition: 'Invoice created', handling: 'Store its id' }, { kind: 'failure', condition: 'Contact missing', handling: 'Create it, retry' }],
+    });
+    expect(flow).toMatchObject({ name: 'Order to Invoice', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' }, useCase: 'Invoice confirmed orders' });
+    expect(flow.outcomes.map((o: any) => [o.kind, o.condition])).toEqual([['success', 'Invoice created'], ['failure', 'Contact missing']]);
+    expect(await call('flows.get', { id: flow.id })).toEqual(flow);
+
+    const sheet = await call('mapping.sheet', { flowId: flow.id });
+    const invoice = await call('systems.entity', { id: 2, entity: 'schema:Invoice' });
+    expect(sheet.rows.map((r: any) => r.targetPath)).toEqual(invoice.fields.filter((f: any) => f.leaf).map((f: any) => f.path));
+    expect(new Set(sheet.rows.map((r: any) => r.mapId)).size).toBe(sheet.rows.length);
+    const suggested = sheet.rows.filter((r: any) => r.status === 'suggested');
+    expect(suggested.length).toBeGreaterThan(0);
+    for (const r of suggested) expect(r).toMatchObject({ sourcePaths: [expect.any(String)], mappingType: 'direct', confidence: expect.any(Number) });
+    for (const r of sheet.rows.filter((r: any) => r.status === 'needs_decision')) expect(r).toMatchObject({ sourcePaths: [], confidence: null });
+    expect(sheet.completeness).toBe(0);
+    expect(sheet.checks.some((c: any) => c.kind === 'required_unmapped' && c.targetPath === 'issue_date')).toBe(true);
+    session.close();
+  });
+
+  it('refuses unknown entities naming near matches, and duplicate names', async () => {
+    const { session, call } = await open();
+    await expect(call('flows.create', { source: { system: 'CRM', entity: 'Line' }, target: { system: 'Accounting', entity: 'Invoice' } })).rejects.toThrow(
+      /ENTITY_NOT_FOUND: System CRM has no entity named "Line": did you mean "OrderLine"\?/,
+    );
+    await expect(call('flows.create', { source: { system: 'ERP', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } })).rejects.toThrow(/SYSTEM_NOT_FOUND.*"CRM", "Accounting"/);
+    await expect(call('flows.create', { name: 'Orders to invoices', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } })).rejects.toThrow(/FLOW_EXISTS/);
+    await expect(call('flows.create', { source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' }, extra: 1 })).rejects.toThrow(/INVALID_INPUT/);
+    session.close();
+  });
+
+  it('accepts, rejects for good, bulk-accepts and updates rows', async () => {
+    const { session, call } = await open();
+    const flow = await call('flows.create', { source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
+    let { rows } = await call('mapping.sheet', { flowId: flow.id });
+    const [first, second] = rows.filter((r: any) => r.status === 'suggested');
+
+    const accepted = await call('mapping.decide', { rowId: first.id, decision: 'accept' });
+    expect(accepted).toMatchObject({ status: 'accepted', sourcePaths: first.sourcePaths, mapId: first.mapId });
+
+    const rejected = await call('mapping.decide', { rowId: second.id, decision: 'reject' });
+    expect(rejected).toMatchObject({ status: 'needs_decision', sourcePaths: [], confidence: null });
+    // A new flow between the same entities never suggests the rejected pair again.
+    const again = await call('flows.create', { name: 'Again', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
+    const againRow = (await call('mapping.sheet', { flowId: again.id })).rows.find((r: any) => r.targetPath === second.targetPath);
+    expect(againRow.sourcePaths).not.toContain(second.sourcePaths[0]);
+
+    const bulk = await call('mapping.acceptAbove', { flowId: flow.id, threshold: 0.8 });
+    expect(bulk.accepted).toBeGreaterThan(0);
+    for (const r of bulk.rows.filter((r: any) => r.status === 'suggested')) expect(r.confidence).toBeLessThan(0.8);
+
+    const target = bulk.rows.find((r: any) => r.targetPath === 'issue_date');
+    const updated = await call('mapping.updateRow', {
+      rowId: target.id, sourcePaths: ['confirmedAt', 'createdAt'], transformation: 'Date part of confirmedAt', notes: 'n', owner: 'Finance', condition: 'status = confirmed', status: 'accepted',
+    });
+    expect(updated).toMatchObject({ sourcePaths: ['confirmedAt', 'createdAt'], mappingType: 'concatenation', status: 'accepted', confidence: null, condition: 'status = confirmed', owner: 'Finance' });
+    const sheet = await call('mapping.sheet', { flowId: flow.id });
+    expect(sheet.checks.some((c: any) => c.targetPath === 'issue_date' && c.kind === 'required_unmapped')).toBe(false);
+    expect(sheet.completeness).toBeGreaterThan(0);
+
+    const empty = sheet.rows.find((r: any) => r.sourcePaths.length === 0 && r.status === 'needs_decision');
+    await expect(call('mapping.decide', { rowId: empty.id, decision: 'accept' })).rejects.toThrow(/NOTHING_TO_ACCEPT/);
+    await expect(call('mapping.acceptAbove', { flowId: flow.id, threshold: 1.5 })).rejects.toThrow(/INVALID_INPUT/);
+    await expect(call('mapping.updateRow', { rowId: target.id, mappingType: 'guess' })).rejects.toThrow(/INVALID_INPUT/);
+    await expect(call('mapping.decide', { rowId: 999999, decision: 'accept' })).rejects.toThrow(/MAPPING_NOT_FOUND/);
+    session.close();
+  });
+
+  it('materialises rows for a flow that has none (the demo flows) and suggests value maps for enum rows', async () => {
+    const { session, call } = await open();
+    const demoFlow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
+    const sheet = await call('mapping.sheet', { flowId: demoFlow.id });
+    expect(sheet.rows.length).toBeGreaterThan(10);
+    expect((await call('mapping.sheet', { flowId: demoFlow.id })).rows).toEqual(sheet.rows);
+    const status = sheet.rows.find((r: any) => r.targetPath === 'status');
+    await call('mapping.updateRow', { rowId: status.id, sourcePaths: ['status'] });
+    const values = await call('mapping.suggestValueMap', { rowId: status.id });
+    expect(values.length).toBeGreaterThan(0);
+    expect(values[0]).toMatchObject({ source: expect.any(String), score: expect.any(Number), reason: expect.any(String) });
+    session.close();
+  });
+});
