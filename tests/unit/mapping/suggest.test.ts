@@ -115,6 +115,39 @@ describe('signals in isolation', () => {
   });
 });
 
+describe('structure and weak evidence', () => {
+  it('a generic leaf is named by its parent: customer.id ← customer_id, not another object\'s id', () => {
+    const result = suggestMappings(
+      entity('Payment', [field('id'), field('customer_id'), field('author', { type: 'object', leaf: false }), field('author.id')]),
+      entity('Bill', [field('customer', { type: 'object', leaf: false }), field('customer.id'), field('tags[]', { type: 'array', leaf: false }), field('tags[].id')]),
+    );
+    expect(top(result, 'customer.id')[0]!.source).toBe('customer_id');
+    // Only "id" in common while "tag" and "author" stay unmatched: no proposal.
+    expect(top(result, 'tags[].id')).toEqual([]);
+  });
+  it('a leaf repeating its list takes the list\'s name: phone_number ← phone_numbers[].number, email ← emails[].email', () => {
+    const result = suggestMappings(
+      entity('S', [field('phone_numbers[]', { type: 'array', leaf: false }), field('phone_numbers[].number'), field('phone_numbers[].type'), field('addresses[]', { type: 'array', leaf: false }), field('addresses[].phone_number'), field('emails[]', { type: 'array', leaf: false }), field('emails[].email'), field('emails[].type')]),
+      entity('T', [field('mobile_phone'), field('email_addresses[]', { type: 'array', leaf: false }), field('email_addresses[].address')]),
+    );
+    expect(top(result, 'mobile_phone')[0]!.source).toBe('phone_numbers[].number');
+    expect(top(result, 'email_addresses[].address')[0]!.source).toBe('emails[].email');
+  });
+  it('a field about another party is not offered: supplier.address.city is not the billing city', () => {
+    const result = suggestMappings(
+      entity('Payment', [field('billing_address.city'), field('customer_id')]),
+      entity('Bill', [field('supplier.address.city'), field('address.city')]),
+    );
+    expect(top(result, 'supplier.address.city')).toEqual([]);
+    expect(top(result, 'address.city')[0]!.source).toBe('billing_address.city');
+  });
+  it('different kinds of value (a name vs a type) score lower', () => {
+    const result = suggestMappings(entity('S', [field('account_type'), field('account_name')]), entity('T', [field('account.name')]));
+    expect(top(result, 'account.name')[0]!.source).toBe('account_name');
+    expect(score(result, 'account.name', 'account_type')).toBeLessThan(0.8 * score(result, 'account.name', 'account_name'));
+  });
+});
+
 describe('learning', () => {
   const source = entity('S', [field('acmeKey'), field('fooKey'), field('barKey')]);
   const target = entity('T', [field('acme_code'), field('foo_code'), field('bar_code')]);

@@ -59,6 +59,7 @@ interface Prepared {
   bag: Map<string, number>;
   descTerms: string[];
   baseType: string;
+  itemType: string;
   enumKeys?: Set<string>;
 }
 
@@ -70,11 +71,9 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
   // `phone_numbers[].number`) is named by its parent: `customer.id` reads as `customer_id`.
   const leafWords = normalWords(field.name);
   const parentWords = parentName ? new Set(normalWords(parentName)) : undefined;
-  const flattened =
-    parentTerms.length > 0 &&
-    (leafTerms.every((term) => termWeight(term) < 1 || VALUE_TERMS.has(term)) ||
-      leafWords.every((word) => parentWords!.has(word)) ||
-      leafTerms.every((term) => parentTerms.includes(term)));
+  const repeatsParent =
+    parentTerms.length > 0 && (leafWords.every((word) => parentWords!.has(word)) || leafTerms.every((term) => parentTerms.includes(term)));
+  const flattened = repeatsParent || (parentTerms.length > 0 && leafTerms.every((term) => termWeight(term) < 1 || VALUE_TERMS.has(term)));
   let terms: Term[];
   if (flattened) {
     const seen = new Set<string>();
@@ -84,8 +83,9 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
         seen.add(term);
         terms.push(makeTerm(term, termWeight(term)));
       }
-    for (const term of leafTerms)
-      if (!seen.has(term)) {
+    if (!repeatsParent)
+      for (const term of leafTerms)
+        if (!seen.has(term)) {
         seen.add(term);
         terms.push(makeTerm(term, termWeight(term) * (terms.length > 0 && VALUE_TERMS.has(term) ? 0.5 : 1)));
       }
@@ -128,6 +128,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     bag: new Map([...terms.map((term) => term.term), ...descTerms].map((term) => [term, termWeight(term)])),
     descTerms,
     baseType: baseType(field),
+    itemType: (field.itemType ?? 'any').split('|')[0]!.trim(),
     enumKeys: values && values.length > 0 ? new Set(values.map(enumKey)) : undefined,
   };
 }
@@ -158,9 +159,10 @@ const CONTENT = 0.75;
 /**
  * 'generic only': the match rests on generic words while a content word stays unmatched on either side
  * (`tags[].id` vs `author.id`). 'roles differ': both sides keep a different unmatched generic word
- * (`account.name` vs `account_type`: a name is not a type). 'ok' otherwise.
+ * (`account.name` vs `account_type`: a name is not a type). 'role unmatched': one side only keeps one
+ * (`emails[].type` vs `email`: an email's type is not the email). 'ok' otherwise.
  */
-function nameEvidence(a: Term[], b: Term[]): 'generic only' | 'roles differ' | 'ok' {
+function nameEvidence(a: Term[], b: Term[]): 'generic only' | 'roles differ' | 'role unmatched' | 'ok' {
   let strong = false;
   let unmatchedContent = false;
   let aRole = false;
@@ -180,6 +182,7 @@ function nameEvidence(a: Term[], b: Term[]): 'generic only' | 'roles differ' | '
   }
   if (!strong && unmatchedContent) return 'generic only';
   if (aRole && bRole) return 'roles differ';
+  if (aRole || bRole) return 'role unmatched';
   return 'ok';
 }
 
@@ -201,10 +204,10 @@ interface TypeVerdict {
   reason: string;
 }
 
-function typeCompatibility(t: Prepared, s: Prepared): TypeVerdict {
+function typeCompatibility(t: Prepared, s: Prepared, explain: boolean): TypeVerdict {
   const a = t.baseType;
   const b = s.baseType;
-  const label = `type ${b}/${a}`;
+  const label = explain ? `type ${b}/${a}` : '';
   if (a === 'any' || b === 'any' || a === 'unknown' || b === 'unknown') return { factor: 0.9, reason: `${label} (unchecked)` };
   if (a === b) {
     const fa = t.field.format;
@@ -213,11 +216,9 @@ function typeCompatibility(t: Prepared, s: Prepared): TypeVerdict {
     if (/^date/.test(fa) && /^date/.test(fb)) return { factor: 0.9, reason: `${label}, ${fb} → ${fa}` };
     return { factor: 0.95, reason: `${label}, ${fb} → ${fa}` };
   }
-  const numeric = (type: string) => type === 'number' || type === 'integer';
   // A list of values filled from a value inside list elements (`phones` ← `phone_numbers[].number`), or the reverse.
-  const item = (p: Prepared) => (p.field.itemType ?? 'any').split('|')[0]!.trim();
-  if (a === 'array' && s.element && (item(t) === b || item(t) === 'any')) return { factor: 0.9, reason: `${label} (list of values ← values in a list)` };
-  if (b === 'array' && t.element && (item(s) === a || item(s) === 'any')) return { factor: 0.9, reason: `${label} (values in a list ← list of values)` };
+  if (a === 'array' && s.element && (t.itemType === b || t.itemType === 'any')) return { factor: 0.9, reason: `${label} (list of values ← values in a list)` };
+  if (b === 'array' && t.element && (s.itemType === a || s.itemType === 'any')) return { factor: 0.9, reason: `${label} (values in a list ← list of values)` };
   if (numeric(a) && numeric(b)) return { factor: 0.95, reason: label };
   if ((a === 'string' && numeric(b)) || (numeric(a) && b === 'string')) return { factor: 0.75, reason: `${label} (convert)` };
   if (a === 'boolean' || b === 'boolean') return { factor: 0.5, reason: `${label} (poor fit)` };
@@ -234,7 +235,10 @@ interface Scored {
 
 const describe = (p: Prepared) => p.field.name;
 
-function scorePair(t: Prepared, s: Prepared, explain: boolean): Scored {
+const numeric = (type: string) => type === 'number' || type === 'integer';
+
+/** Scores a pair; without `explain`, a pair that cannot reach `floor` returns early (score below it, no reasons). */
+function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Scored {
   const reasons: string[] = [];
   const name = softDice(t.terms, t.termWeightSum, s.terms, s.termWeightSum);
   if (explain && name > 0) {
@@ -260,6 +264,9 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean): Scored {
     }
   }
 
+  // Cheap bound first: the description adds ≤ 0.12, the type factor ≤ 1, the enum bonus ≤ 0.1.
+  if (!explain && 0.68 * name + 0.2 * context + 0.22 < floor) return { source: s, score: 0, reasons };
+
   let desc = 0;
   if (t.bag.size > 0 && s.bag.size > 0) {
     let overlap = 0;
@@ -273,9 +280,11 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean): Scored {
     if (explain && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
   }
 
-  const type = typeCompatibility(t, s);
+  const type = typeCompatibility(t, s, explain);
   if (explain) reasons.push(type.reason);
   let score = (0.68 * name + 0.2 * context + 0.12 * desc) * type.factor;
+  // What follows lowers the score, except the enum bonus (≤ 0.1).
+  if (!explain && score + 0.1 < floor) return { source: s, score, reasons };
   if (name > 0) {
     const evidence = nameEvidence(t.terms, s.terms);
     if (evidence === 'generic only') {
@@ -284,6 +293,9 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean): Scored {
     } else if (evidence === 'roles differ') {
       score *= 0.8;
       if (explain) reasons.push('different kinds of value (e.g. name vs type)');
+    } else if (evidence === 'role unmatched') {
+      score *= 0.88;
+      if (explain) reasons.push('one side names a kind of value the other lacks');
     }
     // An identifier is filled from an identifier.
     if (t.hasId !== s.hasId) {
@@ -384,7 +396,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
       const key = `${t.field.path}\u0000${s.field.path}`;
       if (rejected.has(key)) continue;
       // Score first, explain only what may be shown.
-      const quick = scorePair(t, s, false);
+      const quick = scorePair(t, s, false, SUGGESTION_THRESHOLD * 0.75);
       if (quick.score < SUGGESTION_THRESHOLD * 0.75 && !accepted.has(key) && analogies.length === 0) continue;
       const result = scorePair(t, s, true);
       if (accepted.has(key)) {
