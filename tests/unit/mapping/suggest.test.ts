@@ -116,6 +116,18 @@ describe('signals in isolation', () => {
 });
 
 describe('structure and weak evidence', () => {
+  it('a list of values is filled from a value in the elements of a list named alike', () => {
+    const result = suggestMappings(
+      entity('S', [field('images', { type: 'array', leaf: false }), field('images[].id'), field('images[].url'), field('variants', { type: 'array', leaf: false }), field('variants[].images', { type: 'array', leaf: false }), field('variants[].images[].url')]),
+      entity('T', [field('images', { type: 'array', itemType: 'string' })]),
+    );
+    expect(top(result, 'images')[0]?.source).toBe('images[].url');
+  });
+  it('only the head word of an entity name is its owner: CatalogItemVariation.item_id is not its own id', () => {
+    const result = suggestMappings(entity('CatalogItemVariation', [field('item_id')]), entity('Price', [field('id')]));
+    expect(score(result, 'id', 'item_id')).toBe(0);
+  });
+
   it('a generic leaf is named by its parent: customer.id ← customer_id, not another object\'s id', () => {
     const result = suggestMappings(
       entity('Payment', [field('id'), field('customer_id'), field('author', { type: 'object', leaf: false }), field('author.id')]),

@@ -24,6 +24,8 @@ export interface SuggestOptions {
 
 /** Candidates scoring below this are not shown. */
 export const SUGGESTION_THRESHOLD = 0.5;
+/** Once the best candidate reaches SUGGESTION_THRESHOLD, alternatives down to this are shown too. */
+export const ALTERNATIVE_THRESHOLD = 0.42;
 const MAX_CANDIDATES = 3;
 
 interface Term {
@@ -61,6 +63,12 @@ interface Prepared {
   baseType: string;
   itemType: string;
   enumKeys?: Set<string>;
+  /** A value in list elements, named with its list (`images[].url` → image, url): read against a list of values. */
+  listTerms?: Term[];
+  listWeightSum: number;
+  /** The context above that list. */
+  listContext: Term[];
+  listContextWeightSum: number;
 }
 
 function prepare(field: CatalogueField, index: number, entityTerms: Set<string>): Prepared {
@@ -96,11 +104,15 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
   }
   // When the parent is part of the name, the context starts above it.
   const segments = field.path.split('.').slice(0, flattened ? -2 : -1);
-  const contextTerms = new Map<string, number>();
-  segments.forEach((segment, position) => {
-    const weight = position === segments.length - 1 ? 1 : 0.5;
-    for (const term of nameTerms(segment.replace(/\[\]/g, ''))) contextTerms.set(term, Math.max(contextTerms.get(term) ?? 0, weight * termWeight(term)));
-  });
+  const contextOf = (segments: string[]) => {
+    const contextTerms = new Map<string, number>();
+    segments.forEach((segment, position) => {
+      const weight = position === segments.length - 1 ? 1 : 0.5;
+      for (const term of nameTerms(segment.replace(/\[\]/g, ''))) contextTerms.set(term, Math.max(contextTerms.get(term) ?? 0, weight * termWeight(term)));
+    });
+    return contextTerms;
+  };
+  const contextTerms = contextOf(segments);
   const context = [...contextTerms].map(([term, weight]) => makeTerm(term, weight));
   const descTerms = field.description ? textTerms(field.description).slice(0, 40) : [];
   const values = field.enum ?? field.itemEnum;
@@ -110,10 +122,21 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     if (contextTerms.has(party)) ancestorParties |= 1 << bit;
     if (contextTerms.has(party) || terms.some((term) => term.term === party)) parties |= 1 << bit;
   });
+  // `images[].url` under a list named for what it holds: a list of values (`images`) is filled from it.
+  let listTerms: Term[] | undefined;
+  if (!flattened && parentName && field.path.split('.').slice(-2, -1)[0]?.endsWith('[]')) {
+    const seen = new Set<string>();
+    listTerms = [];
+    for (const term of parentTerms) if (!seen.has(term)) (seen.add(term), listTerms.push(makeTerm(term, termWeight(term))));
+    for (const term of terms) if (!seen.has(term.term)) (seen.add(term.term), listTerms.push(makeTerm(term.term, term.weight * 0.3)));
+  }
   return {
     field,
     index,
     terms,
+    listTerms,
+    listWeightSum: listTerms ? listTerms.reduce((sum, term) => sum + term.weight, 0) : 0,
+    ...listContextOf(listTerms ? [...contextOf(field.path.split('.').slice(0, -2))].map(([term, weight]) => makeTerm(term, weight)) : []),
     termWeightSum: terms.reduce((sum, term) => sum + term.weight, 0),
     words: normalWords(field.name),
     rawWords: splitWords(field.name),
@@ -132,6 +155,8 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     enumKeys: values && values.length > 0 ? new Set(values.map(enumKey)) : undefined,
   };
 }
+
+const listContextOf = (listContext: Term[]) => ({ listContext, listContextWeightSum: listContext.reduce((sum, term) => sum + term.weight, 0) });
 
 /** Leaf names that hold the value of their parent object (`total_money.amount`). */
 const VALUE_TERMS = new Set(['c:total', 'value']);
@@ -240,7 +265,21 @@ const numeric = (type: string) => type === 'number' || type === 'integer';
 /** Scores a pair; without `explain`, a pair that cannot reach `floor` returns early (score below it, no reasons). */
 function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Scored {
   const reasons: string[] = [];
-  const name = softDice(t.terms, t.termWeightSum, s.terms, s.termWeightSum);
+  let name = softDice(t.terms, t.termWeightSum, s.terms, s.termWeightSum);
+  let tTerms = t.terms;
+  let sTerms = s.terms;
+  let tContext = t.context;
+  let tContextSum = t.contextWeightSum;
+  let sContext = s.context;
+  let sContextSum = s.contextWeightSum;
+  // A list of values ↔ a value in the elements of a list named alike.
+  if (t.baseType === 'array' && s.listTerms) {
+    const asList = softDice(t.terms, t.termWeightSum, s.listTerms, s.listWeightSum);
+    if (asList > name) (name = asList), (sTerms = s.listTerms), (sContext = s.listContext), (sContextSum = s.listContextWeightSum);
+  } else if (s.baseType === 'array' && t.listTerms) {
+    const asList = softDice(t.listTerms, t.listWeightSum, s.terms, s.termWeightSum);
+    if (asList > name) (name = asList), (tTerms = t.listTerms), (tContext = t.listContext), (tContextSum = t.listContextWeightSum);
+  }
   if (explain && name > 0) {
     if (t.rawWords.join(' ') === s.rawWords.join(' ')) reasons.push(`name: ${describe(s)} = ${describe(t)}`);
     else if (name >= 0.99) {
@@ -253,10 +292,10 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
   }
 
   let context: number;
-  if (t.context.length === 0 && s.context.length === 0) context = 1;
-  else if (t.context.length === 0 || s.context.length === 0) context = 0.3;
+  if (tContext.length === 0 && sContext.length === 0) context = 1;
+  else if (tContext.length === 0 || sContext.length === 0) context = 0.3;
   else {
-    context = softDice(t.context, t.contextWeightSum, s.context, s.contextWeightSum);
+    context = softDice(tContext, tContextSum, sContext, sContextSum);
     if (t.inArray !== s.inArray) context *= 0.7;
     if (explain && context >= 0.6) {
       const parentLabel = t.field.parent ? splitWords(t.field.parent.replace(/\[\]/g, '')).join(' ') : '';
@@ -286,7 +325,7 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
   // What follows lowers the score, except the enum bonus (≤ 0.1).
   if (!explain && score + 0.1 < floor) return { source: s, score, reasons };
   if (name > 0) {
-    const evidence = nameEvidence(t.terms, s.terms);
+    const evidence = nameEvidence(tTerms, sTerms);
     if (evidence === 'generic only') {
       score *= 0.6;
       if (explain) reasons.push('only generic words in common');
@@ -330,8 +369,8 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
 
 /** Suggests, for each target leaf field in catalogue order, up to three source leaf fields, best first. */
 export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity, options: SuggestOptions = {}): TargetSuggestion[] {
-  const sourceTerms = new Set(nameTerms(source.name));
-  const targetTerms = new Set(nameTerms(target.name));
+  const sourceTerms = ownerTerms(source.name);
+  const targetTerms = ownerTerms(target.name);
   const sources = source.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, sourceTerms));
   const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms));
   const rejected = new Set((options.learned?.rejected ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
@@ -342,7 +381,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
   // Inverted index: name term → sources.
   const index = new Map<string, Prepared[]>();
   for (const s of sources)
-    for (const { term } of s.terms) {
+    for (const { term } of s.listTerms ? [...s.terms, ...s.listTerms.filter((x) => !s.terms.some((y) => y.term === x.term))] : s.terms) {
       let list = index.get(term);
       if (!list) index.set(term, (list = []));
       list.push(s);
@@ -410,7 +449,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
             break;
           }
         }
-      if (result.score >= SUGGESTION_THRESHOLD * 0.8) scored.push(result);
+      if (result.score >= ALTERNATIVE_THRESHOLD * 0.8) scored.push(result);
     }
     return scored;
   });
@@ -455,14 +494,24 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
         }
         return c;
       })
-      .filter((c) => c.score >= SUGGESTION_THRESHOLD)
+      .filter((c) => c.score >= ALTERNATIVE_THRESHOLD)
       .sort((a, b) => b.score - a.score || a.source.index - b.source.index)
-      .slice(0, MAX_CANDIDATES);
+      .slice(0, MAX_CANDIDATES)
+      .filter((c, _, all) => all[0]!.score >= SUGGESTION_THRESHOLD);
     return {
       target: t.field.path,
       candidates: shown.map((c) => ({ source: c.source.field.path, score: Math.round(c.score * 1000) / 1000, reasons: c.reasons })),
     };
   });
+}
+
+/**
+ * What an entity is: the head (last) term of its name. The words before it name other things
+ * (CatalogItemVariation is a variation; its `item_id` is the item's id, not its own).
+ */
+function ownerTerms(entityName: string): Set<string> {
+  const terms = nameTerms(entityName.split('.').pop()!);
+  return new Set(terms.length > 0 ? [terms[terms.length - 1]!] : []);
 }
 
 const lastName = (path: string) => path.split('.').pop()!.replace(/\[\]/g, '');
