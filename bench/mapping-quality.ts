@@ -22,6 +22,13 @@ const TARGET_F1 = 0.85;
 const TARGET_R3 = 0.95;
 
 interface Label { target: string; sources: string[] }
+
+/**
+ * A proposal is right when it is one of the label's sources, or a concatenation ("a + b") whose
+ * parts all are (a label listing first and last name accepts "first + last").
+ */
+const isCorrect = (proposal: string, sources: string[]) =>
+  sources.includes(proposal) || (proposal.includes(' + ') && proposal.split(' + ').every((part) => sources.includes(part)));
 interface Pair {
   id: string;
   domain: string;
@@ -82,8 +89,8 @@ function score(labels: Label[], proposals: Proposals, into: Counts[]): void {
         continue;
       }
       c.withCounterpart++;
-      if (ranked[0] !== undefined && sources.includes(ranked[0])) c.correctTop1++;
-      if (ranked.slice(0, 3).some((s) => sources.includes(s))) c.correctTop3++;
+      if (ranked[0] !== undefined && isCorrect(ranked[0], sources)) c.correctTop1++;
+      if (ranked.slice(0, 3).some((s) => isCorrect(s, sources))) c.correctTop3++;
     }
   }
 }

@@ -221,3 +221,36 @@ describe('the demo pair', () => {
     expect(first('contact_id')).toBe('id');
   });
 });
+
+describe('third pass: concatenations, synonyms, qualifiers', () => {
+  it('proposes first + last name for a whole-name target, joined with " + "', () => {
+    const source = entity('Person', [field('first_name'), field('last_name'), field('email')]);
+    const result = suggestMappings(source, entity('Attendee', [field('displayName'), field('name'), field('nickName')]));
+    for (const target of ['displayName', 'name']) {
+      expect(top(result, target)[0]).toMatchObject({ source: 'first_name + last_name' });
+      expect(top(result, target)[0]!.reasons[0]).toBe('concatenation: first name + last name');
+    }
+    expect(top(result, 'nickName').some((c) => c.source.includes(' + '))).toBe(false);
+  });
+  it('keeps first and last under one parent, and ranks a direct whole-name source first', () => {
+    const source = entity('Contact', [field('name'), field('person.givenName'), field('person.surname'), field('manager.first_name')]);
+    const result = suggestMappings(source, entity('T', [field('full_name')]));
+    expect(top(result, 'full_name')[0]!.source).toBe('name');
+    expect(top(result, 'full_name').map((c) => c.source)).toContain('person.givenName + person.surname');
+    expect(top(result, 'full_name').some((c) => c.source.includes('manager.'))).toBe(false);
+  });
+  it('knows photo ~ image/avatar, suffix ~ generation and address ~ address line 1', () => {
+    const result = suggestMappings(entity('S', [field('avatar_url'), field('suffix'), field('address')]), entity('T', [field('photo'), field('generation'), field('address_line1')]));
+    expect(top(result, 'photo')[0]!.source).toBe('avatar_url');
+    expect(top(result, 'generation')[0]!.source).toBe('suffix');
+    expect(top(result, 'address_line1')[0]!.source).toBe('address');
+  });
+  it('prefers the qualifier that fits the target entity for a generic leaf (status)', () => {
+    const source = entity('Employee', [field('marital_status'), field('employment_status')]);
+    const result = suggestMappings(source, entity('TeamMember', [field('status')]));
+    expect(top(result, 'status')[0]!.source).toBe('employment_status');
+    expect(top(result, 'status')[0]!.reasons).toContain('qualifier employment fits TeamMember');
+    const neutral = suggestMappings(source, entity('Record', [field('status')]));
+    expect(top(neutral, 'status').every((c) => !c.reasons.some((r) => r.startsWith('qualifier')))).toBe(true);
+  });
+});

@@ -7,9 +7,13 @@
 // analyst accepted or rejected before.
 import type { CatalogueEntity, CatalogueField } from '../../../shared/catalogue';
 import { PARTIES } from './lexicon';
-import { nameTerms, normalWords, relatedMap, relatedTerms, splitWords, termLabel, termSimilarity, termWeight, textTerms } from './tokens';
+import { conceptWords, nameTerms, normalWords, relatedMap, relatedTerms, splitWords, termLabel, termSimilarity, termWeight, textTerms } from './tokens';
 
 export interface SuggestionCandidate {
+  /**
+   * The source leaf path, or for a concatenation several source leaf paths joined with ` + ` in the
+   * order they are concatenated (`first_name + last_name`; reason `concatenation: first name + last name`).
+   */
   source: string;
   score: number;
   reasons: string[];
@@ -256,9 +260,12 @@ interface Scored {
   source: Prepared;
   score: number;
   reasons: string[];
+  /** A concatenation: the source paths joined with ` + ` (its `source` is a stand-in for the whole). */
+  joined?: string;
 }
 
 const describe = (p: Prepared) => p.field.name;
+
 
 const numeric = (type: string) => type === 'number' || type === 'integer';
 
@@ -387,6 +394,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
       list.push(s);
     }
   const common = Math.max(50, sources.length * 0.2);
+  const entityWords = conceptWords(nameTerms(target.name.split('.').pop()!));
 
   // Analogies from accepted pairs: the words that differ on each side.
   const analogies = (options.learned?.accepted ?? [])
@@ -449,6 +457,11 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
             break;
           }
         }
+      const fit = qualifierFit(t, s, entityWords);
+      if (fit) {
+        result.score = Math.min(1, result.score + 0.05);
+        result.reasons.push(`qualifier ${fit} fits ${target.name}`);
+      }
       if (result.score >= ALTERNATIVE_THRESHOLD * 0.8) scored.push(result);
     }
     return scored;
@@ -485,10 +498,13 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
     takenBy.set(c.source, { t, score: c.score });
   }
 
+  // Concatenations (several sources into one target) come after the one-to-one pass: they reuse sources.
+  addConcatenations(source, sources, targets, perTarget, targetTerms, rejected);
+
   return targets.map((t, i) => {
     const shown = perTarget[i]!
       .map((c) => {
-        const owner = takenBy.get(c.source);
+        const owner = c.joined ? undefined : takenBy.get(c.source);
         if (owner && owner.t !== i && owner.score > c.score && !c.reasons[0]?.startsWith('learned: accepted')) {
           return { ...c, score: c.score * 0.88, reasons: [...c.reasons, `better fit for ${targets[owner.t]!.field.path}`] };
         }
@@ -500,7 +516,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
       .filter((c, _, all) => all[0]!.score >= SUGGESTION_THRESHOLD);
     return {
       target: t.field.path,
-      candidates: shown.map((c) => ({ source: c.source.field.path, score: Math.round(c.score * 1000) / 1000, reasons: c.reasons })),
+      candidates: shown.map((c) => ({ source: c.joined ?? c.source.field.path, score: Math.round(c.score * 1000) / 1000, reasons: c.reasons })),
     };
   });
 }
@@ -512,6 +528,87 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
 function ownerTerms(entityName: string): Set<string> {
   const terms = nameTerms(entityName.split('.').pop()!);
   return new Set(terms.length > 0 ? [terms[terms.length - 1]!] : []);
+}
+
+/** Target leaves that say only what kind of value they hold: which one depends on what the record is. */
+const GENERIC_LEAVES = new Set(['c:status', 'type', 'category', 'kind']);
+
+/**
+ * When the target leaf is a generic word (`status`, `type`) and the source qualifies it
+ * (`employment_status`, `marital_status`), the qualifier word that relates to the target entity
+ * (TeamMember is an employee: employment): same word or a shared stem of 6+ letters. Else undefined.
+ */
+function qualifierFit(t: Prepared, s: Prepared, entityWords: string[]): string | undefined {
+  if (entityWords.length === 0 || t.terms.length !== 1 || !GENERIC_LEAVES.has(t.terms[0]!.term) || s.terms.length < 2) return undefined;
+  if (!s.terms.some((x) => x.term === t.terms[0]!.term)) return undefined;
+  for (const x of s.terms) {
+    if (x.term === t.terms[0]!.term || x.weight < CONTENT) continue;
+    for (const word of termLabel(x.term).split(' ')) if (entityWords.some((e) => relatedWord(word, e))) return termLabel(x.term);
+  }
+  return undefined;
+}
+
+function relatedWord(a: string, b: string): boolean {
+  if (a === b) return a.length >= 4;
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 6;
+}
+
+/** A whole-name target (`name`, `full_name`, `displayName`, `contact_name`): these words and owner words only. */
+const WHOLE_NAME = new Set(['name', 'c:display name']);
+const PERSON_WORDS = new Set(['c:customer', 'c:employee', 'person', 'user', 'member', 'c:author', 'c:assignee', 'c:manager']);
+
+/**
+ * Concatenation candidates: a whole-name target filled from first + last name leaves under one parent,
+ * scored as if that parent had a `full_name` leaf. Below a direct whole-name source, when there is one.
+ */
+function addConcatenations(
+  entity: CatalogueEntity,
+  sources: Prepared[],
+  targets: Prepared[],
+  perTarget: Scored[][],
+  targetTerms: Set<string>,
+  rejected: Set<string>,
+): void {
+  const wholeName = (p: Prepared, owner: Set<string>) => {
+    const parent = p.field.parent ? new Set(nameTerms(lastName(p.field.parent))) : owner;
+    const terms = nameTerms(p.field.name).filter((term) => !PERSON_WORDS.has(term) && !owner.has(term) && !parent.has(term));
+    return terms.length > 0 && terms.every((term) => WHOLE_NAME.has(term));
+  };
+  const targetIndexes = targets.map((t, i) => (t.baseType === 'string' && !t.element && wholeName(t, targetTerms) ? i : -1)).filter((i) => i >= 0);
+  if (targetIndexes.length === 0) return;
+  // First and last name leaves by parent.
+  const sourceTerms = ownerTerms(entity.name);
+  const parts = new Map<string, { first?: Prepared; last?: Prepared }>();
+  for (const s of sources) {
+    if (s.baseType !== 'string' || s.element) continue;
+    const parent = s.field.parent ? new Set(nameTerms(lastName(s.field.parent))) : sourceTerms;
+    const terms = nameTerms(s.field.name).filter((term) => !PERSON_WORDS.has(term) && !sourceTerms.has(term) && !parent.has(term));
+    if (terms.length !== 1 || (terms[0] !== 'c:first name' && terms[0] !== 'c:last name')) continue;
+    const key = s.field.parent ?? '';
+    const entry = parts.get(key) ?? {};
+    if (terms[0] === 'c:first name') entry.first ??= s;
+    else entry.last ??= s;
+    parts.set(key, entry);
+  }
+  for (const [parent, { first, last }] of parts) {
+    if (!first || !last) continue;
+    const joined = `${first.field.path} + ${last.field.path}`;
+    const { description: _d, enum: _e, maxLength: _m, format: _f, ...rest } = first.field;
+    const whole = prepare({ ...rest, path: parent ? `${parent}.full_name` : 'full_name', name: 'full_name' }, first.index, sourceTerms);
+    for (const i of targetIndexes) {
+      const t = targets[i]!;
+      if (rejected.has(`${t.field.path}\u0000${joined}`)) continue;
+      const result = scorePair(t, whole, true);
+      let score = result.score * 0.95;
+      const direct = maxBy(perTarget[i]!.filter((c) => !c.joined && wholeName(c.source, sourceTerms)));
+      if (direct) score = Math.min(score, direct.score - 0.01);
+      if (score < ALTERNATIVE_THRESHOLD) continue;
+      const reasons = ['concatenation: first name + last name', ...result.reasons.filter((reason) => !reason.startsWith('name:'))];
+      perTarget[i]!.push({ source: first, score, reasons, joined });
+    }
+  }
 }
 
 const lastName = (path: string) => path.split('.').pop()!.replace(/\[\]/g, '');

@@ -86,7 +86,7 @@ export const CONCEPT_GROUPS: string[][] = [
   ['tag', 'label'],
   ['start date', 'begin', 'start', 'begin date', 'from date'],
   ['end date', 'finish', 'end', 'finish date', 'to date'],
-  ['employee', 'worker', 'staff'],
+  ['employee', 'worker', 'staff', 'team member', 'staff member'],
   ['salary', 'pay', 'compensation', 'wage'],
   ['manager', 'supervisor'],
   ['department', 'team', 'division'],
@@ -102,7 +102,9 @@ export const CONCEPT_GROUPS: string[][] = [
   ['identifier', 'key'],
   ['url', 'link', 'website', 'web site', 'homepage', 'home page', 'web page'],
   ['sku', 'stock keeping unit', 'product code', 'item code'],
+  ['photo', 'picture', 'image', 'avatar', 'photo url', 'picture url', 'image url', 'avatar url', 'profile picture', 'profile photo', 'profile image'],
 ];
+
 
 /** Weakly related concepts/tokens: partial credit only. Keys and values are term ids (see tokens.ts). */
 export const RELATED: Array<[string, string, number]> = [
@@ -124,6 +126,10 @@ export const RELATED: Array<[string, string, number]> = [
   ['c:tag', 'category', 0.7],
   // "state" is read as an address region, but on its own it is often a lifecycle status.
   ['c:status', 'c:region', 0.6],
+  // Name suffixes (Jr., III) are generations.
+  ['suffix', 'generation', 0.6],
+  // A single address line holds mostly the first line.
+  ['address', 'c:address line 1', 0.6],
 ];
 
 /**

@@ -48,6 +48,22 @@ for (const group of CONCEPT_GROUPS) {
   }
 }
 
+// Concept term id → the words of all its phrases.
+const CONCEPT_WORDS = new Map<string, Set<string>>();
+for (const group of CONCEPT_GROUPS) {
+  const id = PHRASES.get(normalWords(group[0]!).join(' '))!;
+  const words = CONCEPT_WORDS.get(id) ?? new Set<string>();
+  for (const phrase of group) for (const word of normalWords(phrase)) words.add(word);
+  CONCEPT_WORDS.set(id, words);
+}
+
+/** The words terms stand for: a concept's words from all its phrases, a plain word itself. */
+export function conceptWords(terms: string[]): string[] {
+  const out = new Set<string>();
+  for (const term of terms) for (const word of CONCEPT_WORDS.get(term) ?? [term]) if (!JOINERS.has(word)) out.add(word);
+  return [...out];
+}
+
 /** The concept a phrase belongs to, if any. */
 export function conceptOf(phrase: string): string | undefined {
   return PHRASES.get(normalWords(phrase).join(' '));
