@@ -1,17 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp';
+import { crosswalk } from '../../helpers/cli';
 
 const root = path.resolve(__dirname, '../../..');
 const bin = path.join(root, 'bin/crosswalk');
 const demo = (file: string) => path.join(root, 'resources/demo', file);
 
-function crosswalk(args: string[]) {
-  const result = spawnSync(bin, args, { encoding: 'utf8', env: { ...process.env, CROSSWALK_HOME: tempDir() } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('crosswalk entities', () => {
   it('lists one entity with its fields as paths, the contract shape', () => {

@@ -1,15 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp';
+import { crosswalk } from '../../helpers/cli';
 
 const bin = path.resolve(__dirname, '../../../bin/crosswalk');
 
-function crosswalk(args: string[], home = tempDir()) {
-  const result = spawnSync(bin, args, { encoding: 'utf8', env: { ...process.env, CROSSWALK_HOME: home } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('crosswalk demo and info', () => {
   it('writes the demo workspace and describes both systems and the flows as JSON', () => {

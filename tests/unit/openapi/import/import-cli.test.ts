@@ -1,19 +1,15 @@
 // `crosswalk import <spec> [--json] [--allow-refs]`: the JSON contract on the demo documents, the
 // readable summary, and the exit statuses.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../helpers/temp';
+import { crosswalk } from '../../../helpers/cli';
 
 const root = path.resolve(__dirname, '../../../..');
 const bin = path.join(root, 'bin/crosswalk');
 const fixtures = path.join(root, 'tests/fixtures/openapi/import');
 
-function crosswalk(args: string[]) {
-  const result = spawnSync(bin, args, { encoding: 'utf8', env: { ...process.env, CROSSWALK_HOME: tempDir() } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('crosswalk import --json', () => {
   it('prints the contract for Acme CRM (OpenAPI 3.1, YAML)', () => {
