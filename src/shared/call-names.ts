@@ -26,6 +26,7 @@ export const callNames = [
   'mapping.decide',
   'mapping.acceptAbove',
   'mapping.suggestValueMap',
+  'mapping.suggestions',
   'questions.list',
   'questions.add',
   'questions.update',

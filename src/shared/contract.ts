@@ -182,6 +182,14 @@ export const MappingRow = z.object({
   notes: z.string(),
   owner: z.string(),
   updatedAt: z.string(),
+  /** Why a re-import put this row in question; null when nothing is pending. */
+  review: z.array(z.string()).nullable(),
+});
+
+/** The candidates the suggestion engine sees for one target leaf, best first, with its reasons. */
+export const TargetSuggestion = z.object({
+  target: z.string(),
+  candidates: z.array(z.object({ source: z.string(), score: z.number(), reasons: z.array(z.string()) })),
 });
 
 export const MappingCheck = z.object({
@@ -320,6 +328,8 @@ export const contract = {
     z.strictObject({ rowId: z.number().int().positive() }),
     z.array(z.object({ source: z.string(), target: z.string().nullable(), score: z.number(), reason: z.string() })),
   ),
+  /** For each target leaf of the flow, the engine's candidates computed now (learned decisions applied; not stored). */
+  'mapping.suggestions': call(z.strictObject({ flowId: z.number().int().positive() }), z.array(TargetSuggestion)),
 
   'questions.list': call(noInput, z.array(OpenQuestion)),
   'questions.add': call(
@@ -369,6 +379,7 @@ export type FlowOutcome = z.infer<typeof FlowOutcome>;
 export type FlowDetail = z.infer<typeof FlowDetail>;
 export type MappingRow = z.infer<typeof MappingRow>;
 export type MappingCheck = z.infer<typeof MappingCheck>;
+export type TargetSuggestion = z.infer<typeof TargetSuggestion>;
 export type MappingSheet = z.infer<typeof MappingSheet>;
 export type MappingType = (typeof mappingTypes)[number];
 export type MappingStatus = (typeof mappingStatuses)[number];

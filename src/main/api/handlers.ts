@@ -8,7 +8,7 @@ import { listSystems, removeSystem } from '../openapi/systems';
 import { SystemImports } from '../openapi/system-import';
 import { createFlow, getFlow, listFlows } from '../mapping/flows';
 import { acceptAbove, decideRow, updateRow } from '../mapping/rows';
-import { mappingSheet, suggestValueMapForRow } from '../mapping/sheet';
+import { flowSuggestions, mappingSheet, suggestValueMapForRow } from '../mapping/sheet';
 import { UserError } from '../errors';
 import { APP_VERSION } from '../version';
 import type { Session } from './session';
@@ -77,6 +77,7 @@ export function createHandlers(session: Session): Handlers {
     'mapping.decide': ({ rowId, decision }) => decideRow(workspace(), rowId, decision),
     'mapping.acceptAbove': ({ flowId, threshold }) => acceptAbove(workspace(), flowId, threshold),
     'mapping.suggestValueMap': ({ rowId }) => suggestValueMapForRow(workspace(), systems, rowId),
+    'mapping.suggestions': ({ flowId }) => flowSuggestions(workspace(), systems, flowId),
 
     'questions.list': () => listQuestions(workspace()),
     'questions.add': (input) => addQuestion(workspace(), input),

@@ -22,12 +22,28 @@ interface StoredRow {
   notes: string;
   owner: string;
   updated_at: string;
+  review: string | null;
 }
 
 const ROW_COLUMNS = `id, map_id, flow_id, target_path, source_paths, mapping_type, status, confidence, transformation,
-  default_value, value_map, condition, notes, owner, updated_at`;
+  default_value, value_map, condition, notes, owner, updated_at, review`;
 
 const now = () => new Date().toISOString();
+
+/** The stored JSON list of a re-import's reasons (strings, or objects with a message), or null. */
+function reviewOf(stored: string | null): string[] | null {
+  if (stored === null) return null;
+  try {
+    const value = JSON.parse(stored) as unknown;
+    const list = Array.isArray(value) ? value : [value];
+    const reasons = list.map((item) =>
+      typeof item === 'string' ? item : item && typeof item === 'object' && 'message' in item ? String((item as { message: unknown }).message) : JSON.stringify(item),
+    );
+    return reasons.length > 0 ? reasons : null;
+  } catch {
+    return [stored];
+  }
+}
 
 function toRow(row: StoredRow): MappingRow {
   return {
@@ -49,6 +65,7 @@ function toRow(row: StoredRow): MappingRow {
     notes: row.notes,
     owner: row.owner,
     updatedAt: row.updated_at,
+    review: reviewOf(row.review),
   };
 }
 

@@ -6,7 +6,8 @@ import type { Workspace } from '../workspace/workspace';
 import { checkRows, completeness, unmappedRows, type CheckedRow } from './checks';
 import { resolveEntity } from './entities';
 import { getFlow, listFlows } from './flows';
-import { getRowIn, listRows, listRowsIn, materialiseRowsIn, suggestRowValueMap } from './rows';
+import { flowKeysIn, getRowIn, learnedIn, listRows, listRowsIn, materialiseRowsIn, suggestRowValueMap } from './rows';
+import { suggestMappings, type TargetSuggestion } from './suggest';
 
 async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
   const [source, target] = [await resolveEntity(workspace, imports, flow.source), await resolveEntity(workspace, imports, flow.target)];
@@ -66,4 +67,22 @@ export async function suggestValueMapForRow(workspace: Workspace, imports: Syste
   const row = workspace.read((db) => getRowIn(db, rowId));
   const { source, target } = await flowEntities(workspace, imports, getFlow(workspace, row.flowId));
   return suggestRowValueMap(row, source, target);
+}
+
+/** The engine's candidates for every target leaf of the flow, computed now with what analysts decided before. */
+export async function flowSuggestions(workspace: Workspace, imports: SystemImports, flowId: number): Promise<TargetSuggestion[]> {
+  const flow = getFlow(workspace, flowId);
+  const { source, target } = await flowEntities(workspace, imports, flow);
+  const learned = workspace.read((db) => learnedIn(db, flowKeysIn(db, flowId)));
+  const byTarget = new Map(suggestMappings(source, target, { learned }).map((suggestion) => [suggestion.target, suggestion.candidates]));
+  return target.fields
+    .filter((field) => field.leaf)
+    .map((field) => ({
+      target: field.path,
+      candidates: (byTarget.get(field.path) ?? []).map((candidate) => ({
+        source: candidate.source,
+        score: Math.min(1, Math.max(0, candidate.score)),
+        reasons: [...candidate.reasons],
+      })),
+    }));
 }

@@ -14,7 +14,7 @@ import { StatusBar } from './shell/StatusBar';
 import { useHashRoute } from './shell/use-hash-route';
 import { OverviewArea } from './areas/OverviewArea';
 import { SystemsArea } from './areas/systems/SystemsArea';
-import { MappingArea } from './areas/MappingArea';
+import { MappingArea } from './areas/mapping/MappingArea';
 import { SandboxArea } from './areas/SandboxArea';
 import { SpecArea } from './areas/SpecArea';
 import { WorkspacesArea } from './areas/WorkspacesArea';

@@ -112,4 +112,25 @@ describe('flows and mapping through the handler table', () => {
     expect(values[0]).toMatchObject({ source: expect.any(String), score: expect.any(Number), reason: expect.any(String) });
     session.close();
   });
+
+  it('lists every target leaf with live candidates and reasons, and forgets rejected pairs', async () => {
+    const { session, call } = await open();
+    const demoFlow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
+    const sheet = await call('mapping.sheet', { flowId: demoFlow.id });
+    expect(sheet.rows.every((r: any) => r.review === null)).toBe(true);
+    const suggestions = await call('mapping.suggestions', { flowId: demoFlow.id });
+    expect(suggestions.map((s: any) => s.target)).toEqual(sheet.rows.map((r: any) => r.targetPath));
+    const suggested = sheet.rows.find((r: any) => r.status === 'suggested');
+    const entry = suggestions.find((s: any) => s.target === suggested.targetPath);
+    expect(entry.candidates[0]).toMatchObject({ source: suggested.sourcePaths[0], score: expect.any(Number), reasons: expect.arrayContaining([expect.any(String)]) });
+    for (const candidate of entry.candidates) expect(candidate.score).toBeGreaterThanOrEqual(0);
+
+    await call('mapping.decide', { rowId: suggested.id, decision: 'reject' });
+    const after = (await call('mapping.suggestions', { flowId: demoFlow.id })).find((s: any) => s.target === suggested.targetPath);
+    expect(after.candidates.map((c: any) => c.source)).not.toContain(suggested.sourcePaths[0]);
+
+    await expect(call('mapping.suggestions', { flowId: 999999 })).rejects.toThrow(/FLOW_NOT_FOUND/);
+    await expect(call('mapping.suggestions', { flowId: 'x' })).rejects.toThrow(/INVALID_INPUT/);
+    session.close();
+  });
 });

@@ -1,22 +1,21 @@
-// Mapping: the data flows (one direction each: source entity → target entity) and how far their fields are mapped.
-import { useMemo } from 'react';
-import type { ColDef, GetRowIdParams, ValueFormatterParams } from 'ag-grid-community';
+// Mapping's home: the data flows (one direction each: source entity → target entity) and how far their fields are mapped.
+import { useMemo, useState } from 'react';
+import type { ColDef, GetRowIdParams, RowClickedEvent, CellKeyDownEvent, ValueFormatterParams } from 'ag-grid-community';
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import type { FlowSummary } from '../../../shared/contract';
-import { api } from '../api/client';
-import { LoadFailed } from '../components/LoadFailed';
-import { EmptyState } from '../components/EmptyState';
-import { ArrowRightIcon, FlowIcon, PlusIcon, SystemsIcon, WorkspacesIcon } from '../components/icons';
-import { Loading } from '../components/Loading';
-import { RefreshButton } from '../components/RefreshButton';
-import { plural, triggerLabels } from '../format';
-import { DataGrid } from '../grid/DataGrid';
-import { Page } from '../shell/Page';
-import { areaById } from '../shell/areas';
-import { useApp, useWorkspace } from '../state/app-context';
-import { useLoad } from '../state/use-load';
-
-const NEW_FLOW_LATER = 'Defining data flows arrives with the mapping editor';
+import type { FlowSummary } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { LoadFailed } from '../../components/LoadFailed';
+import { EmptyState } from '../../components/EmptyState';
+import { ArrowRightIcon, FlowIcon, PlusIcon, SystemsIcon, WorkspacesIcon } from '../../components/icons';
+import { Loading } from '../../components/Loading';
+import { RefreshButton } from '../../components/RefreshButton';
+import { plural, triggerLabels } from '../../format';
+import { DataGrid } from '../../grid/DataGrid';
+import { Page } from '../../shell/Page';
+import { areaById } from '../../shell/areas';
+import { useApp, useWorkspace } from '../../state/app-context';
+import { useLoad } from '../../state/use-load';
+import { NewFlowDialog } from './NewFlowDialog';
 
 type EntityRef = FlowSummary['source'];
 
@@ -83,8 +82,9 @@ const entityText = (params: ValueFormatterParams<FlowSummary, EntityRef>) =>
 
 const compareEntities = (a: EntityRef, b: EntityRef) => `${a.system} ${a.entity}`.localeCompare(`${b.system} ${b.entity}`);
 
-export function MappingArea() {
-  const { dataVersion, reloadAll, navigate } = useApp();
+export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
+  const { dataVersion, reloadAll, navigate, refreshWorkspace } = useApp();
+  const [creating, setCreating] = useState(false);
   const workspace = useWorkspace();
   const flows = useLoad(`${workspace.path}|flows`, () => api['flows.list']({}), [dataVersion]);
   const area = areaById('mapping');
@@ -161,15 +161,10 @@ export function MappingArea() {
       actions={
         <>
           <RefreshButton onClick={reloadAll} />
-          <span title={NEW_FLOW_LATER}>
-            <button type="button" className="btn btn-primary" aria-disabled="true" aria-describedby="new-flow-later" onClick={(event) => event.preventDefault()}>
-              <PlusIcon />
-              New data flow
-            </button>
-            <span id="new-flow-later" className="visually-hidden">
-              {NEW_FLOW_LATER}
-            </span>
-          </span>
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} disabled={workspace.counts.systems < 1}>
+            <PlusIcon />
+            New data flow
+          </button>
         </>
       }
     >
@@ -190,10 +185,16 @@ export function MappingArea() {
                 Import both systems first
               </button>
             ) : (
-              <button type="button" className="btn" onClick={() => navigate('workspaces')}>
-                <WorkspacesIcon />
-                Explore the demo workspace
-              </button>
+              <>
+                <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+                  <PlusIcon />
+                  New data flow
+                </button>
+                <button type="button" className="btn" onClick={() => navigate('workspaces')}>
+                  <WorkspacesIcon />
+                  Explore the demo workspace
+                </button>
+              </>
             )
           }
         >
@@ -206,7 +207,7 @@ export function MappingArea() {
           <p>
             {needsSystems
               ? `Next: import ${workspace.counts.systems === 1 ? 'the second system' : 'the source and target systems'}, then define the flows between them.`
-              : 'Both systems are imported. The mapping editor that defines flows arrives next; the demo workspace shows two finished flows meanwhile.'}
+              : 'Both systems are imported: define the first data flow between them.'}
           </p>
         </EmptyState>
       ) : (
@@ -220,13 +221,36 @@ export function MappingArea() {
               {totals.total === 0 ? 'No fields mapped yet' : `${totals.accepted} of ${plural(totals.total, 'field mapping')} accepted`}
             </span>
           </div>
-          <DataGrid<FlowSummary> label="Data flows" rowData={list} columnDefs={columns} getRowId={getRowId} domLayout="autoHeight" />
+          <DataGrid<FlowSummary>
+            label="Data flows"
+            className="flow-list-grid"
+            rowData={list}
+            columnDefs={columns}
+            getRowId={getRowId}
+            domLayout="autoHeight"
+            onRowClicked={(event: RowClickedEvent<FlowSummary>) => event.data && onOpen(event.data.id)}
+            onCellKeyDown={(event: CellKeyDownEvent<FlowSummary>) => {
+              if ((event.event as KeyboardEvent | undefined)?.key === 'Enter' && event.data) onOpen(event.data.id);
+            }}
+          />
           <p className="grid-footnote">
             {totals.total === 0
-              ? 'Next: map the fields of each flow, target field by target field. The mapping editor for this arrives next.'
-              : 'Accepted mappings count towards the progress of each flow; the rest are proposals still to review.'}
+              ? 'Open a flow to map its fields, target field by target field.'
+              : 'Open a flow to review its mapping sheet. Accepted mappings count towards its progress; the rest are proposals still to review.'}
           </p>
         </div>
+      )}
+      {creating && (
+        <NewFlowDialog
+          existing={list ?? []}
+          onClose={() => setCreating(false)}
+          onCreated={(flow) => {
+            setCreating(false);
+            flows.setData((current = []) => [...current, flow]);
+            void refreshWorkspace();
+            onOpen(flow.id);
+          }}
+        />
       )}
     </Page>
   );

@@ -1,0 +1,129 @@
+// The flow screen's header: the flow and its entities, trigger, progress, check counts, bulk accept,
+// undo/redo, and the sheet's filters and search.
+import { useState } from 'react';
+import type { FlowDetail, MappingCheck } from '../../../../shared/contract';
+import { AlertIcon, ArrowRightIcon, CheckIcon, ChevronRightIcon, HistoryIcon, WarningIcon } from '../../components/icons';
+import { SearchInput } from '../../components/SearchInput';
+import { triggerLabels } from '../../format';
+import { sheetFilterLabels, sheetFilters, type SheetFilter } from './labels';
+
+interface FlowHeaderProps {
+  flow: FlowDetail;
+  completeness: number;
+  checks: MappingCheck[];
+  counts: Record<SheetFilter, number>;
+  filter: SheetFilter;
+  onFilter: (filter: SheetFilter) => void;
+  onBack: () => void;
+  onAcceptAbove: (threshold: number) => Promise<void>;
+  onShowChecks: () => void;
+  quickFilter: string;
+  onQuickFilter: (text: string) => void;
+  undoLabel?: string;
+  redoLabel?: string;
+  onUndo: () => void;
+  onRedo: () => void;
+}
+
+const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl+';
+
+export function FlowHeader(props: FlowHeaderProps) {
+  const { flow, completeness, checks, counts, filter, onFilter, onBack } = props;
+  const [threshold, setThreshold] = useState('0.80');
+  const [accepting, setAccepting] = useState(false);
+  const errors = checks.filter((check) => check.severity === 'error').length;
+  const warnings = checks.length - errors;
+  const value = Number(threshold);
+  const validThreshold = threshold.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 1;
+
+  return (
+    <header className="flow-header">
+      <div className="flow-header-top">
+        <div className="flow-heading">
+          <nav className="crumbs" aria-label="Breadcrumb">
+            <button type="button" className="link-button" onClick={onBack}>
+              Data flows
+            </button>
+            <ChevronRightIcon size={12} />
+          </nav>
+          <h1 className="page-title">{flow.name}</h1>
+          <p className="flow-entities">
+            <span className="entity">
+              <span className="entity-system">{flow.source.system}</span>
+              <span className="entity-dot">·</span>
+              <span className="entity-name">{flow.source.entity}</span>
+            </span>
+            <ArrowRightIcon size={13} />
+            <span className="entity">
+              <span className="entity-system">{flow.target.system}</span>
+              <span className="entity-dot">·</span>
+              <span className="entity-name">{flow.target.entity}</span>
+            </span>
+            <span className="badge">{triggerLabels[flow.trigger.kind]}</span>
+            {flow.trigger.detail && <span className="muted flow-trigger">{flow.trigger.detail}</span>}
+          </p>
+        </div>
+        <div className="flow-stats">
+          <div className="flow-progress" title="Rows accepted or not needed, with a source, constant or default">
+            <span className="flow-progress-label">
+              <strong>{Math.round(completeness)}%</strong> complete
+            </span>
+            <span className="progress" role="progressbar" aria-label="Mapping complete" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(completeness)}>
+              <span style={{ width: `${completeness}%` }} />
+            </span>
+          </div>
+          <button type="button" className="check-count check-count-error" onClick={props.onShowChecks} title="Show the checks">
+            <AlertIcon size={13} />
+            {errors} error{errors === 1 ? '' : 's'}
+          </button>
+          <button type="button" className="check-count check-count-warning" onClick={props.onShowChecks} title="Show the checks">
+            <WarningIcon size={13} />
+            {warnings} warning{warnings === 1 ? '' : 's'}
+          </button>
+          <form
+            className="accept-above"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!validThreshold || accepting) return;
+              setAccepting(true);
+              void props.onAcceptAbove(value).finally(() => setAccepting(false));
+            }}
+          >
+            <button type="submit" className="btn btn-sm" disabled={!validThreshold || accepting} title="Accept every suggestion scoring at least this">
+              <CheckIcon size={13} />
+              Accept all above
+            </button>
+            <input
+              className="input mono accept-above-input"
+              aria-label="Accept threshold"
+              inputMode="decimal"
+              value={threshold}
+              aria-invalid={!validThreshold || undefined}
+              onChange={(event) => setThreshold(event.target.value)}
+            />
+          </form>
+          <div className="undo-redo">
+            <button type="button" className="btn btn-ghost btn-icon btn-sm" onClick={props.onUndo} disabled={!props.undoLabel} aria-label="Undo" title={props.undoLabel ? `Undo: ${props.undoLabel} (${mod}Z)` : 'Nothing to undo'}>
+              <HistoryIcon size={14} />
+            </button>
+            <button type="button" className="btn btn-ghost btn-icon btn-sm flip" onClick={props.onRedo} disabled={!props.redoLabel} aria-label="Redo" title={props.redoLabel ? `Redo: ${props.redoLabel} (${mod}Shift+Z)` : 'Nothing to redo'}>
+              <HistoryIcon size={14} />
+            </button>
+          </div>
+        </div>
+      </div>
+      <div className="flow-toolbar">
+        <div className="segmented" role="group" aria-label="Show rows">
+          {sheetFilters.map((key) => (
+            <button key={key} type="button" className="segmented-option" aria-pressed={filter === key} onClick={() => onFilter(key)}>
+              {sheetFilterLabels[key]}
+              <span className="segmented-count">{counts[key]}</span>
+            </button>
+          ))}
+        </div>
+        <span className="spacer" />
+        <SearchInput label="Search the sheet" placeholder="Search target or source fields" value={props.quickFilter} onSearch={props.onQuickFilter} className="flow-search" />
+      </div>
+    </header>
+  );
+}

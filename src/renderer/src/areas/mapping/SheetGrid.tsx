@@ -1,0 +1,206 @@
+// The mapping sheet: one row per target field, virtualised by ag-grid (thousands of rows scroll
+// freely). Columns are defined once; rows change one at a time through transactions. Source fields
+// dragged from the tree drop onto a row (Shift adds one, for a concatenation).
+import { useCallback, useMemo, useRef, type DragEvent, type Ref } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import type {
+  CellFocusedEvent,
+  CellValueChangedEvent,
+  ColDef,
+  GetRowIdParams,
+  IRowNode,
+  SuppressKeyboardEventParams,
+} from 'ag-grid-community';
+import { mappingTypes, type MappingRow } from '../../../../shared/contract';
+import { DataGrid } from '../../grid/DataGrid';
+import { mappingTypeLabels } from './labels';
+import type { SheetContext } from './sheet-context';
+import { ChecksCell, ConfidenceCell, SourceCell, StatusCell, TargetCell, ValueMapCell } from './SheetCells';
+import { SourcePicker } from './SourcePicker';
+
+export const SOURCE_DRAG_TYPE = 'application/x-crosswalk-source-field';
+
+/** Letters and undo/redo are the sheet's shortcuts, never the start of an edit. */
+function suppressShortcuts(params: SuppressKeyboardEventParams<MappingRow>): boolean {
+  if (params.editing) return false;
+  const event = params.event;
+  const key = event.key.toLowerCase();
+  if ((event.ctrlKey || event.metaKey) && (key === 'z' || key === 'y')) return true;
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  return key === 'a' || key === 'r' || key === 'n' || key === '?';
+}
+
+const getRowId = (params: GetRowIdParams<MappingRow>) => String(params.data.id);
+
+export type RowEdit = Partial<Pick<MappingRow, 'sourcePaths' | 'mappingType' | 'transformation' | 'defaultValue' | 'condition' | 'notes' | 'owner'>>;
+
+interface SheetGridProps {
+  rows: MappingRow[];
+  context: SheetContext;
+  gridRef: Ref<AgGridReact<MappingRow>>;
+  isFiltered: () => boolean;
+  passes: (row: MappingRow) => boolean;
+  quickFilter: string;
+  onFocusRow: (row: MappingRow, index: number) => void;
+  onEdit: (row: MappingRow, changes: RowEdit, label: string) => void;
+  onDropSource: (row: MappingRow, path: string, add: boolean) => void;
+}
+
+// Plain text cells (no React renderer): cheap to draw while thousands of rows scroll past.
+const textColumn = (colId: keyof MappingRow & string, headerName: string, width: number, large = false): ColDef<MappingRow> => ({
+  colId,
+  field: colId,
+  headerName,
+  width,
+  editable: true,
+  cellClass: 'sheet-text',
+  cellClassRules: { 'cell-placeholder': (params) => !params.value },
+  valueFormatter: (params) => (params.value ? String(params.value) : '—'),
+  tooltipValueGetter: (params) => (params.value ? String(params.value) : undefined),
+  cellEditor: large ? 'agLargeTextCellEditor' : 'agTextCellEditor',
+  cellEditorPopup: large,
+  cellEditorParams: large ? { maxLength: 20000, rows: 6, cols: 48 } : undefined,
+  valueParser: (params) => String(params.newValue ?? ''),
+});
+
+export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource }: SheetGridProps) {
+  const handlers = useRef({ isFiltered, passes, onFocusRow, onEdit, onDropSource });
+  handlers.current = { isFiltered, passes, onFocusRow, onEdit, onDropSource };
+  const dropRow = useRef<HTMLElement | null>(null);
+
+  const columns = useMemo<ColDef<MappingRow>[]>(
+    () => [
+      { colId: 'mapId', field: 'mapId', headerName: 'Map ID', width: 72, pinned: 'left', cellClass: 'mono sheet-mapid' },
+      { colId: 'target', field: 'targetPath', headerName: 'Target field', width: 224, pinned: 'left', cellRenderer: TargetCell },
+      {
+        colId: 'checks',
+        headerName: '',
+        headerTooltip: 'Checks',
+        width: 50,
+        minWidth: 50,
+        pinned: 'left',
+        resizable: false,
+        cellRenderer: ChecksCell,
+        cellClass: 'sheet-checks-cell',
+        valueGetter: (params) => (params.data ? (params.context as SheetContext).checksByRow.get(params.data.id)?.length ?? 0 : 0),
+      },
+      { colId: 'status', field: 'status', headerName: 'Status', width: 112, cellRenderer: StatusCell },
+      { colId: 'confidence', field: 'confidence', headerName: 'Confidence', width: 104, cellRenderer: ConfidenceCell },
+      {
+        colId: 'source',
+        headerName: 'Source field',
+        width: 220,
+        editable: true,
+        valueGetter: (params) => params.data?.sourcePaths ?? [],
+        valueSetter: () => false,
+        cellRenderer: SourceCell,
+        cellEditor: SourcePicker,
+        cellEditorPopup: true,
+        cellEditorPopupPosition: 'under',
+        comparator: (a: string[], b: string[]) => (a[0] ?? '~').localeCompare(b[0] ?? '~'),
+      },
+      {
+        colId: 'mappingType',
+        field: 'mappingType',
+        headerName: 'Mapping type',
+        width: 128,
+        editable: true,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: [...mappingTypes] },
+        refData: mappingTypeLabels,
+      },
+      { ...textColumn('transformation', 'Transformation', 260, true) },
+      { colId: 'valueMap', headerName: 'Value map', width: 190, cellRenderer: ValueMapCell, valueGetter: (params) => params.data?.valueMap.length ?? 0 },
+      { ...textColumn('defaultValue', 'Default', 110) },
+      { ...textColumn('condition', 'Condition', 150) },
+      { ...textColumn('notes', 'Notes', 180, true) },
+      { ...textColumn('owner', 'Owner', 110) },
+    ],
+    [],
+  );
+
+  const defaultColDef = useMemo<ColDef<MappingRow>>(() => ({ suppressKeyboardEvent: suppressShortcuts }), []);
+
+  const onCellValueChanged = useCallback((event: CellValueChangedEvent<MappingRow>) => {
+    const row = event.data;
+    const colId = event.column.getColId();
+    if (!row || event.oldValue === event.newValue) return;
+    const label = event.column.getColDef().headerName ?? colId;
+    if (colId === 'source') return; // the picker writes through the context
+    handlers.current.onEdit(row, { [colId]: colId === 'defaultValue' && event.newValue === '' ? null : event.newValue } as RowEdit, `Edit ${label.toLowerCase()} of ${row.mapId}`);
+  }, []);
+
+  const onCellFocused = useCallback((event: CellFocusedEvent<MappingRow>) => {
+    if (event.rowIndex === null || event.rowIndex === undefined || event.rowPinned) return;
+    const node = event.api.getDisplayedRowAtIndex(event.rowIndex);
+    if (!node?.data) return;
+    if (!node.isSelected()) node.setSelected(true, true);
+    handlers.current.onFocusRow(node.data, event.rowIndex);
+  }, []);
+
+  const clearDrop = () => {
+    dropRow.current?.classList.remove('is-drop-target');
+    dropRow.current = null;
+  };
+
+  const rowElement = (event: DragEvent) => (event.target as HTMLElement).closest<HTMLElement>('.ag-row');
+
+  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
+    if (!event.dataTransfer.types.includes(SOURCE_DRAG_TYPE)) return;
+    const element = rowElement(event);
+    if (!element) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = event.shiftKey ? 'copy' : 'link';
+    if (dropRow.current !== element) {
+      clearDrop();
+      element.classList.add('is-drop-target');
+      dropRow.current = element;
+    }
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const path = event.dataTransfer.getData(SOURCE_DRAG_TYPE);
+    const element = rowElement(event);
+    clearDrop();
+    if (!path || !element) return;
+    event.preventDefault();
+    const rowId = element.getAttribute('row-id');
+    const api = typeof gridRef === 'object' && gridRef ? gridRef.current?.api : undefined;
+    const node = rowId ? api?.getRowNode(rowId) : undefined;
+    if (node?.data) handlers.current.onDropSource(node.data, path, event.shiftKey);
+  };
+
+  return (
+    <div
+      className="sheet-drop-zone"
+      onDragOver={onDragOver}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) clearDrop();
+      }}
+      onDrop={onDrop}
+    >
+      <DataGrid<MappingRow>
+        label="Mapping sheet"
+        className="sheet-grid"
+        gridRef={gridRef}
+        rowData={rows}
+        columnDefs={columns}
+        defaultColDef={defaultColDef}
+        getRowId={getRowId}
+        context={context}
+        rowHeight={44}
+        rowBuffer={12}
+        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        isExternalFilterPresent={() => handlers.current.isFiltered()}
+        doesExternalFilterPass={(node: IRowNode<MappingRow>) => !!node.data && handlers.current.passes(node.data)}
+        quickFilterText={quickFilter}
+        onCellFocused={onCellFocused}
+        onCellValueChanged={onCellValueChanged}
+        singleClickEdit={false}
+        enableCellTextSelection={false}
+        ensureDomOrder={false}
+        overlayNoRowsTemplate='<span class="sheet-no-rows">No target field matches this filter.</span>'
+      />
+    </div>
+  );
+}
