@@ -117,6 +117,9 @@ export function learnedIn(db: SqliteDatabase, keys: FlowKeys): Learned {
 
 const enumOf = (field: CatalogueField | undefined) => field?.enum ?? field?.itemEnum;
 
+/** The engine writes a concatenation candidate as its source paths joined with " + ". */
+const sourcePartsOf = (source: string) => source.split(' + ');
+
 /**
  * Creates one row per target leaf field (target-driven): `suggested` with the engine's best source when
  * it has one, otherwise unmapped (`needs_decision`). Runs inside the caller's write; skips target paths
@@ -131,12 +134,16 @@ export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: Ca
   const sourceFields = new Map(source.fields.map((field) => [field.path, field]));
   const insert = db.prepare(
     `INSERT INTO field_mapping (flow_id, target_path, source_paths, mapping_type, status, confidence, value_map, updated_at)
-     VALUES (?, ?, ?, 'direct', ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let created = 0;
   for (const field of target.fields) {
     if (!field.leaf || existing.has(field.path)) continue;
-    const best = (suggestions.get(field.path) ?? []).find((candidate) => !rejected.has(`${candidate.source}\u0000${field.path}`));
+    // A concatenation candidate ("first + last") is refused when any of its parts was rejected for this target.
+    const best = (suggestions.get(field.path) ?? []).find(
+      (candidate) => !sourcePartsOf(candidate.source).some((part) => rejected.has(`${part}\u0000${field.path}`)),
+    );
+    const sourcePaths = best ? sourcePartsOf(best.source) : [];
     let valueMap: Array<{ source: string; target: string }> = [];
     const sourceEnum = best && enumOf(sourceFields.get(best.source));
     const targetEnum = enumOf(field);
@@ -148,7 +155,8 @@ export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: Ca
     insert.run(
       flowId,
       field.path,
-      JSON.stringify(best ? [best.source] : []),
+      JSON.stringify(sourcePaths),
+      sourcePaths.length > 1 ? 'concatenation' : 'direct',
       best ? 'suggested' : 'needs_decision',
       best ? Math.min(1, Math.max(0, best.score)) : null,
       JSON.stringify(valueMap),
