@@ -11,6 +11,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
+  // One retry on CI: the long mapping scenario is timing-sensitive on a loaded 2-core machine (see the issue notes).
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   // Load the .mjs helper natively; Playwright's transform would turn it into CommonJS.
   build: { external: ['**/scripts/electron-binary.mjs'] },

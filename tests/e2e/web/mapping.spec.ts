@@ -18,6 +18,8 @@ const details = (page: Page) => page.getByRole('complementary', { name: 'Details
 const saved = (page: Page) => expect(page.getByRole('status', { name: 'Status bar' })).toContainText('All changes saved');
 
 test('reviews, accepts, writes a transformation and a value map, and keeps them', async ({ page, host }) => {
+  // A whole working session in one test: on a loaded 2-core CI machine it needs more than the default 30 s.
+  test.setTimeout(90_000);
   const errors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(error.message));

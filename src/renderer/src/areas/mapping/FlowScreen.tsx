@@ -81,7 +81,18 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     setCompleteness(data.completeness);
     setInitialRows((current) => {
       if (!current) return data.rows;
-      gridRef.current?.api?.setGridOption('rowData', data.rows);
+      // Row by row, so that a reload arriving while a cell is being edited does not throw the editor away.
+      const grid = gridRef.current?.api;
+      if (grid) {
+        const fresh = new Set(data.rows.map((row) => row.id));
+        const shown = new Set<number>();
+        grid.forEachNode((node) => node.data && shown.add(node.data.id));
+        grid.applyTransaction({
+          update: data.rows.filter((row) => shown.has(row.id)),
+          add: data.rows.filter((row) => !shown.has(row.id)),
+          remove: [...shown].filter((id) => !fresh.has(id)).map((id) => ({ id }) as MappingRow),
+        });
+      }
       return current;
     });
     setRowsVersion((value) => value + 1);
