@@ -234,6 +234,37 @@ async function choosePath(purpose: 'open' | 'create'): Promise<string | null> {
   return (await api['workspace.choosePath']({ purpose })).path;
 }
 
+/** A workspace file path, with Browse… where the desktop's file dialogs exist. */
+function PathInput(props: {
+  id: string;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  value: string;
+  onChange(value: string): void;
+  examplePath: string;
+  onBrowse?: () => Promise<void>;
+}) {
+  const { onBrowse } = props;
+  return (
+    <div className="input-row">
+      <input
+        id={props.id}
+        ref={props.inputRef}
+        className="input mono"
+        value={props.value}
+        placeholder={`${props.examplePath}orders.crosswalk`}
+        onChange={(event) => props.onChange(event.target.value)}
+        spellCheck={false}
+        autoComplete="off"
+      />
+      {onBrowse && (
+        <button type="button" className="btn" onClick={() => void onBrowse()}>
+          Browse…
+        </button>
+      )}
+    </div>
+  );
+}
+
 function CreateCard({ inputRef, examplePath, nativeDialogs, onOpened }: PathCardProps) {
   const [name, setName] = useState('');
   const [path, setPath] = useState('');
@@ -299,22 +330,7 @@ function CreateCard({ inputRef, examplePath, nativeDialogs, onOpened }: PathCard
           <label className="field-label" htmlFor="create-path">
             Workspace file
           </label>
-          <div className="input-row">
-            <input
-              id="create-path"
-              className="input mono"
-              value={path}
-              placeholder={`${examplePath}orders.crosswalk`}
-              onChange={(event) => setPath(event.target.value)}
-              spellCheck={false}
-              autoComplete="off"
-            />
-            {nativeDialogs && (
-              <button type="button" className="btn" onClick={() => void browse()}>
-                Browse…
-              </button>
-            )}
-          </div>
+          <PathInput id="create-path" value={path} onChange={setPath} examplePath={examplePath} onBrowse={nativeDialogs ? browse : undefined} />
           <span className="field-hint">A new file on this computer; .crosswalk is added when you leave out the extension.</span>
         </div>
         {error && <Alert onDismiss={() => setError(null)}>{error}</Alert>}
@@ -386,23 +402,7 @@ function OpenCard({ inputRef, examplePath, nativeDialogs, onOpened, browseReques
           <label className="field-label" htmlFor="open-path">
             Workspace file
           </label>
-          <div className="input-row">
-            <input
-              id="open-path"
-              ref={inputRef}
-              className="input mono"
-              value={path}
-              placeholder={`${examplePath}orders.crosswalk`}
-              onChange={(event) => setPath(event.target.value)}
-              spellCheck={false}
-              autoComplete="off"
-            />
-            {nativeDialogs && (
-              <button type="button" className="btn" onClick={() => void browse()}>
-                Browse…
-              </button>
-            )}
-          </div>
+          <PathInput id="open-path" inputRef={inputRef} value={path} onChange={setPath} examplePath={examplePath} onBrowse={nativeDialogs ? browse : undefined} />
         </div>
         {error && <Alert onDismiss={() => setError(null)}>{error}</Alert>}
         <div className="form-actions">
