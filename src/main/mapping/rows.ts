@@ -209,6 +209,14 @@ export function updateRow(workspace: Workspace, rowId: number, changes: RowChang
       rowId,
     );
     if (status === 'accepted' && row.status !== 'accepted') recordDecisionsIn(db, row.flowId, sourcePaths, row.targetPath, 'accepted');
+    // The row holds a pair again (an undone reject, or the analyst choosing it by hand): it is no longer known wrong.
+    if (sourcesChanged && status !== 'rejected') forgetDecisionsIn(db, row.flowId, sourcePaths, row.targetPath, 'rejected');
+    // An accepted pair the row no longer holds as accepted (an undone accept): no longer known right.
+    if (row.status === 'accepted') {
+      const stillAccepted = new Set(status === 'accepted' ? sourcePaths : []);
+      const dropped = row.sourcePaths.filter((path) => !stillAccepted.has(path));
+      if (dropped.length > 0) forgetDecisionsIn(db, row.flowId, dropped, row.targetPath, 'accepted', rowId);
+    }
     return getRowIn(db, rowId);
   });
 }
@@ -230,6 +238,32 @@ function recordDecisionsIn(db: SqliteDatabase, flowId: number, sourcePaths: stri
      ON CONFLICT (source_entity, source_path, target_entity, target_path) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at`,
   );
   for (const sourcePath of sourcePaths) upsert.run(keys.source, sourcePath, keys.target, targetPath, decision, now());
+}
+
+/**
+ * Removes learned decisions of this kind for these (source, target) pairs. An accepted pair stays learned
+ * while another row of a flow between the same entities still holds it accepted.
+ */
+function forgetDecisionsIn(db: SqliteDatabase, flowId: number, sourcePaths: string[], targetPath: string, decision: 'accepted' | 'rejected', exceptRowId?: number) {
+  const keys = flowKeysIn(db, flowId);
+  const remove = db.prepare(
+    'DELETE FROM mapping_decision WHERE source_entity = ? AND source_path = ? AND target_entity = ? AND target_path = ? AND decision = ?',
+  );
+  const heldElsewhere =
+    decision === 'accepted'
+      ? new Set(
+          (
+            db
+              .prepare(
+                `SELECT m.source_paths FROM field_mapping m
+                   JOIN data_flow f ON f.id = m.flow_id JOIN system s ON s.id = f.source_system_id JOIN system t ON t.id = f.target_system_id
+                 WHERE m.status = 'accepted' AND m.target_path = ? AND m.id <> ? AND s.name || ':' || f.source_entity = ? AND t.name || ':' || f.target_entity = ?`,
+              )
+              .all(targetPath, exceptRowId ?? -1, keys.source, keys.target) as { source_paths: string }[]
+          ).flatMap((other) => JSON.parse(other.source_paths) as string[]),
+        )
+      : new Set<string>();
+  for (const sourcePath of sourcePaths) if (!heldElsewhere.has(sourcePath)) remove.run(keys.source, sourcePath, keys.target, targetPath, decision);
 }
 
 /**

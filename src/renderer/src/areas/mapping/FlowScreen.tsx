@@ -173,7 +173,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
       try {
         const after = await trackSave(api['mapping.decide']({ rowId, decision }));
         applyRows([after]);
-        history.record({ label: `${decision === 'accept' ? 'Accept' : 'Reject'} ${before.mapId}`, changes: [{ before, after }] });
+        history.record({ label: `${decision === 'accept' ? 'Accept' : 'Reject'} ${before.mapId}`, changes: [{ before, after }], decision });
         setError(null);
         if (decision === 'reject') suggestions.reload();
       } catch (failure) {
@@ -206,9 +206,12 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         const rows: MappingRow[] = [];
         for (const change of entry.changes) {
           const state = direction === 'undo' ? change.before : change.after;
-          rows.push(await trackSave(api['mapping.updateRow']({ rowId: state.id, ...editableState(state) })));
+          if (direction === 'redo' && entry.decision === 'reject') rows.push(await trackSave(api['mapping.decide']({ rowId: state.id, decision: 'reject' })));
+          else rows.push(await trackSave(api['mapping.updateRow']({ rowId: state.id, ...editableState(state) })));
         }
         applyRows(rows);
+        // What main learned changed with the rows (a rejection forgotten or learned again): ask for candidates anew.
+        if (entry.decision) suggestions.reload();
         setNotice(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${entry.label}`);
         setError(null);
         if (entry.changes.length === 1) selectRow(entry.changes[0]!.before.id);
@@ -218,7 +221,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
       }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- selectRow is stable in effect (reads refs)
-    [applyRows, history, trackSave],
+    [applyRows, history, trackSave, suggestions],
   );
   const undo = useCallback(() => {
     const entry = history.takeUndo();

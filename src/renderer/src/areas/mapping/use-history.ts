@@ -1,5 +1,6 @@
 // Undo and redo of row changes, client-side: each entry keeps the row before and after, and undoing
-// writes the earlier values back through mapping.updateRow (a decision is undone by restoring the row).
+// writes the earlier values back through mapping.updateRow (a decision is undone by restoring the row;
+// main then forgets the learned decision for that pair).
 import { useCallback, useRef, useState } from 'react';
 import type { MappingRow } from '../../../../shared/contract';
 
@@ -7,6 +8,8 @@ export interface HistoryEntry {
   label: string;
   /** One row for an edit or a decision; several for "accept all above". */
   changes: Array<{ before: MappingRow; after: MappingRow }>;
+  /** A reject is redone as a reject (main learns the pair again); undoing any entry writes the rows back. */
+  decision?: 'accept' | 'reject';
 }
 
 const LIMIT = 200;

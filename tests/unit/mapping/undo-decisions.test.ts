@@ -1,0 +1,133 @@
+// Undoing a decision in any front end writes the earlier row back through mapping.updateRow: the learned
+// decision for that exact pair must go with it, on the real workspace file.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CallName } from '../../../src/shared/call-names';
+import { dispatch } from '../../../src/main/api/dispatch';
+import { createHandlers } from '../../../src/main/api/handlers';
+import { Session } from '../../../src/main/api/session';
+import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
+import { Settings } from '../../../src/main/settings/settings';
+import { tempDir } from '../../helpers/temp';
+
+async function open() {
+  const dir = tempDir();
+  const file = path.join(dir, 'demo.crosswalk');
+  (await createDemoWorkspace(file)).close();
+  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  await session.open(file);
+  const handlers = createHandlers(session);
+  const call = async (name: CallName, input: unknown) => {
+    const result = await dispatch(handlers, name, input, () => {});
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as any;
+  };
+  const decisions = () =>
+    session
+      .requireWorkspace()
+      .read((db) => db.prepare('SELECT source_path AS source, target_path AS target, decision FROM mapping_decision ORDER BY target_path, source_path').all()) as Array<{
+      source: string;
+      target: string;
+      decision: string;
+    }>;
+  return { session, call, decisions };
+}
+
+/** What the renderer's undo sends: the row's earlier editable state. */
+const restore = (row: any) => ({
+  rowId: row.id,
+  sourcePaths: row.sourcePaths,
+  mappingType: row.mappingType,
+  status: row.status,
+  transformation: row.transformation,
+  defaultValue: row.defaultValue,
+  valueMap: row.valueMap,
+  condition: row.condition,
+  notes: row.notes,
+  owner: row.owner,
+});
+
+describe('undoing a decision', () => {
+  it('drops the learned rejection of exactly that pair, and the engine offers it again', async () => {
+    const { session, call, decisions } = await open();
+    const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
+    const { rows } = await call('mapping.sheet', { flowId: flow.id });
+    const [first, second] = rows.filter((r: any) => r.status === 'suggested');
+    await call('mapping.decide', { rowId: first.id, decision: 'reject' });
+    await call('mapping.decide', { rowId: second.id, decision: 'reject' });
+    expect(decisions()).toEqual(
+      expect.arrayContaining([
+        { source: first.sourcePaths[0], target: first.targetPath, decision: 'rejected' },
+        { source: second.sourcePaths[0], target: second.targetPath, decision: 'rejected' },
+      ]),
+    );
+    const offered = async () => (await call('mapping.suggestions', { flowId: flow.id })).find((s: any) => s.target === first.targetPath).candidates.map((c: any) => c.source);
+    expect(await offered()).not.toContain(first.sourcePaths[0]);
+
+    const undone = await call('mapping.updateRow', restore(first));
+    expect(undone).toMatchObject({ sourcePaths: first.sourcePaths, status: 'suggested' });
+    // The other rejection stays.
+    expect(decisions()).toEqual([{ source: second.sourcePaths[0], target: second.targetPath, decision: 'rejected' }]);
+    expect(await offered()).toContain(first.sourcePaths[0]);
+    // A new flow between the same entities suggests the pair again.
+    const again = await call('flows.create', { name: 'Again', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
+    const againRow = (await call('mapping.sheet', { flowId: again.id })).rows.find((r: any) => r.targetPath === first.targetPath);
+    expect(againRow.sourcePaths).toEqual(first.sourcePaths);
+    session.close();
+  });
+
+  it('drops the rejection when the analyst picks the rejected source again by hand', async () => {
+    const { session, call, decisions } = await open();
+    const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
+    const { rows } = await call('mapping.sheet', { flowId: flow.id });
+    const row = rows.find((r: any) => r.status === 'suggested');
+    await call('mapping.decide', { rowId: row.id, decision: 'reject' });
+    expect(decisions()).toHaveLength(1);
+    // Editing something else keeps it.
+    await call('mapping.updateRow', { rowId: row.id, notes: 'looked at it' });
+    expect(decisions()).toHaveLength(1);
+    await call('mapping.updateRow', { rowId: row.id, sourcePaths: row.sourcePaths });
+    expect(decisions()).toEqual([]);
+    session.close();
+  });
+
+  it('drops the learned acceptance of an undone accept and of an undone bulk accept', async () => {
+    const { session, call, decisions } = await open();
+    const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
+    const { rows } = await call('mapping.sheet', { flowId: flow.id });
+    const row = rows.find((r: any) => r.status === 'suggested');
+    await call('mapping.decide', { rowId: row.id, decision: 'accept' });
+    expect(decisions()).toEqual([{ source: row.sourcePaths[0], target: row.targetPath, decision: 'accepted' }]);
+    // Redo writes the accepted state back: learned again.
+    await call('mapping.updateRow', restore(row));
+    expect(decisions()).toEqual([]);
+    await call('mapping.updateRow', { ...restore(row), status: 'accepted' });
+    expect(decisions()).toEqual([{ source: row.sourcePaths[0], target: row.targetPath, decision: 'accepted' }]);
+    await call('mapping.updateRow', restore(row));
+
+    const bulk = await call('mapping.acceptAbove', { flowId: flow.id, threshold: 0.5 });
+    expect(bulk.accepted).toBeGreaterThan(1);
+    expect(decisions().filter((d) => d.decision === 'accepted').length).toBeGreaterThanOrEqual(bulk.accepted);
+    for (const before of rows.filter((r: any) => bulk.rows.some((a: any) => a.id === r.id && a.status === 'accepted' && r.status === 'suggested'))) {
+      await call('mapping.updateRow', restore(before));
+    }
+    expect(decisions()).toEqual([]);
+    session.close();
+  });
+
+  it('keeps an accepted pair another flow between the same entities still holds', async () => {
+    const { session, call, decisions } = await open();
+    const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
+    const row = (await call('mapping.sheet', { flowId: flow.id })).rows.find((r: any) => r.status === 'suggested');
+    const other = await call('flows.create', { name: 'Other', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
+    const twin = (await call('mapping.sheet', { flowId: other.id })).rows.find((r: any) => r.targetPath === row.targetPath);
+    expect(twin.sourcePaths).toEqual(row.sourcePaths);
+    await call('mapping.decide', { rowId: row.id, decision: 'accept' });
+    await call('mapping.decide', { rowId: twin.id, decision: 'accept' });
+    await call('mapping.updateRow', restore(row));
+    expect(decisions()).toEqual([{ source: row.sourcePaths[0], target: row.targetPath, decision: 'accepted' }]);
+    await call('mapping.updateRow', restore(twin));
+    expect(decisions()).toEqual([]);
+    session.close();
+  });
+});
