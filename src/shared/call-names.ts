@@ -27,6 +27,7 @@ export const callNames = [
   'mapping.acceptAbove',
   'mapping.suggestValueMap',
   'mapping.suggestions',
+  'mapping.clearReview',
   'questions.list',
   'questions.add',
   'questions.update',

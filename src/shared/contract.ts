@@ -330,6 +330,8 @@ export const contract = {
   ),
   /** For each target leaf of the flow, the engine's candidates computed now (learned decisions applied; not stored). */
   'mapping.suggestions': call(z.strictObject({ flowId: z.number().int().positive() }), z.array(TargetSuggestion)),
+  /** Marks rows reviewed: clears the flags a re-import set on them (all or none); answers the rows. */
+  'mapping.clearReview': call(z.strictObject({ rowIds: z.array(z.number().int().positive()).min(1).max(10_000) }), z.array(MappingRow)),
 
   'questions.list': call(noInput, z.array(OpenQuestion)),
   'questions.add': call(

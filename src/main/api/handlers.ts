@@ -7,7 +7,7 @@ import { addQuestion, listQuestions, updateQuestion } from '../spec/questions';
 import { listSystems, removeSystem } from '../openapi/systems';
 import { SystemImports } from '../openapi/system-import';
 import { createFlow, getFlow, listFlows } from '../mapping/flows';
-import { acceptAbove, decideRow, updateRow } from '../mapping/rows';
+import { acceptAbove, clearReview, decideRow, updateRow } from '../mapping/rows';
 import { flowSuggestions, mappingSheet, suggestValueMapForRow } from '../mapping/sheet';
 import { UserError } from '../errors';
 import { APP_VERSION } from '../version';
@@ -78,6 +78,7 @@ export function createHandlers(session: Session): Handlers {
     'mapping.acceptAbove': ({ flowId, threshold }) => acceptAbove(workspace(), flowId, threshold),
     'mapping.suggestValueMap': ({ rowId }) => suggestValueMapForRow(workspace(), systems, rowId),
     'mapping.suggestions': ({ flowId }) => flowSuggestions(workspace(), systems, flowId),
+    'mapping.clearReview': ({ rowIds }) => clearReview(workspace(), rowIds),
 
     'questions.list': () => listQuestions(workspace()),
     'questions.add': (input) => addQuestion(workspace(), input),

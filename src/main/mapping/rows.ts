@@ -308,6 +308,22 @@ export function acceptAbove(workspace: Workspace, flowId: number, threshold: num
   });
 }
 
+/**
+ * Marks rows reviewed: the reasons a re-import flagged them for are cleared, all rows or none (one
+ * transaction). Rows without a flag are left as they are.
+ */
+export function clearReview(workspace: Workspace, rowIds: number[]): MappingRow[] {
+  return workspace.write((db) => {
+    const clear = db.prepare('UPDATE field_mapping SET review = NULL, updated_at = ? WHERE id = ? AND review IS NOT NULL');
+    const ids = [...new Set(rowIds)];
+    for (const id of ids) {
+      getRowIn(db, id);
+      clear.run(now(), id);
+    }
+    return ids.map((id) => getRowIn(db, id));
+  });
+}
+
 /** Suggested value map for a row mapping one enumeration onto another; empty when either side is not an enumeration. */
 export function suggestRowValueMap(row: MappingRow, source: CatalogueEntity, target: CatalogueEntity) {
   const targetField = target.fields.find((field) => field.path === row.targetPath);

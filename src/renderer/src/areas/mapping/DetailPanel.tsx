@@ -16,13 +16,15 @@ interface DetailPanelProps {
   suggestionsLoading: boolean;
   checks: MappingCheck[];
   onDecide: (decision: 'accept' | 'reject') => void;
+  /** Clears the re-import flags. */
+  onMarkReviewed: () => void;
   onEdit: (changes: RowEdit & { status?: MappingRow['status'] }, label: string) => void;
   onOpenValueMap: () => void;
   /** Large flows: candidates are computed when asked. */
   onLoadSuggestions?: () => void;
 }
 
-export function DetailPanel({ row, targetField, sourceFields, suggestion, suggestionsLoading, checks, onDecide, onEdit, onOpenValueMap, onLoadSuggestions }: DetailPanelProps) {
+export function DetailPanel({ row, targetField, sourceFields, suggestion, suggestionsLoading, checks, onDecide, onMarkReviewed, onEdit, onOpenValueMap, onLoadSuggestions }: DetailPanelProps) {
   const canAccept = row.status !== 'accepted' && (row.sourcePaths.length > 0 || row.mappingType === 'constant' || !!row.defaultValue);
   const candidates = suggestion?.candidates ?? [];
   return (
@@ -73,6 +75,10 @@ export function DetailPanel({ row, targetField, sourceFields, suggestion, sugges
               <li key={reason}>{reason}</li>
             ))}
           </ul>
+          <button type="button" className="btn btn-sm" onClick={onMarkReviewed} title="Mark reviewed (V)">
+            <CheckIcon size={13} />
+            Mark reviewed
+          </button>
         </section>
       )}
 

@@ -53,7 +53,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
 
   const gridRef = useRef<AgGridReact<MappingRow>>(null);
   const rowsById = useRef(new Map<number, MappingRow>());
-  const [, setRowsVersion] = useState(0);
+  const [rowsVersion, setRowsVersion] = useState(0);
   const [checks, setChecks] = useState<MappingCheck[]>([]);
   const [completeness, setCompleteness] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -183,6 +183,23 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     [applyRows, history, trackSave, suggestions],
   );
 
+  /** Clears re-import flags: not undoable (the reasons are gone), so not in the history. */
+  const markReviewed = useCallback(
+    async (rowIds: number[]) => {
+      try {
+        const rows = await trackSave(api['mapping.clearReview']({ rowIds }));
+        applyRows(rows);
+        // Under "Flagged by re-import" the rows leave the sheet now.
+        if (filterRef.current.filter === 'flagged') gridRef.current?.api?.onFilterChanged();
+        setNotice(rows.length === 1 ? `Marked ${rows[0]!.mapId} reviewed.` : `Marked ${rows.length} rows reviewed.`);
+        setError(null);
+      } catch (failure) {
+        fail(failure);
+      }
+    },
+    [applyRows, trackSave],
+  );
+
   const acceptAbove = useCallback(
     async (threshold: number) => {
       try {
@@ -249,7 +266,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     }
     return result;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rowsById changes with rowsVersion
-  }, [checksByRow, rowsById.current.size, sheet.data, history.nextUndo, history.nextRedo]);
+  }, [checksByRow, rowsVersion, sheet.data, history.nextUndo, history.nextRedo]);
 
   /** Selects a row by id: scrolls it into view and focuses its target cell. */
   function selectRow(rowId: number, focus = true) {
@@ -325,6 +342,9 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     } else if (key === 'n') {
       event.preventDefault();
       nextNeedingAttention();
+    } else if (key === 'v' && row?.review) {
+      event.preventDefault();
+      void markReviewed([row.id]);
     } else if (event.key === 'Enter' && row && (inGrid || active === document.body)) {
       const api = gridRef.current?.api;
       const focused = api?.getFocusedCell();
@@ -472,6 +492,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
                 onLoadSuggestions={sheetReady ? undefined : () => setWantSuggestions(true)}
                 checks={checksByRow.get(selected.id) ?? []}
                 onDecide={(decision) => void decide(selected.id, decision)}
+                onMarkReviewed={() => void markReviewed([selected.id])}
                 onEdit={(changes, label) => void edit(selected, changes, label)}
                 onOpenValueMap={() => setValueMapRow(selected)}
               />

@@ -27,7 +27,7 @@ function suppressShortcuts(params: SuppressKeyboardEventParams<MappingRow>): boo
   const key = event.key.toLowerCase();
   if ((event.ctrlKey || event.metaKey) && (key === 'z' || key === 'y')) return true;
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
-  return key === 'a' || key === 'r' || key === 'n' || key === '?';
+  return key === 'a' || key === 'r' || key === 'n' || key === 'v' || key === '?';
 }
 
 const getRowId = (params: GetRowIdParams<MappingRow>) => String(params.data.id);

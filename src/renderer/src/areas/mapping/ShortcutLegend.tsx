@@ -6,6 +6,7 @@ const shortcuts: Array<[string[], string]> = [
   [['A'], 'accept'],
   [['R'], 'reject'],
   [['N'], 'next'],
+  [['V'], 'reviewed'],
   [['Enter'], 'edit'],
   [[mod, 'Z'], 'undo'],
   [[mod, '⇧', 'Z'], 'redo'],

@@ -1,0 +1,70 @@
+// A re-import flags the rows whose fields changed; the analyst marks them reviewed (mapping.clearReview).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CallName } from '../../../src/shared/call-names';
+import { dispatch } from '../../../src/main/api/dispatch';
+import { createHandlers } from '../../../src/main/api/handlers';
+import { Session } from '../../../src/main/api/session';
+import { Settings } from '../../../src/main/settings/settings';
+import { addFlow } from '../../../src/main/mapping/flows';
+import { tempDir } from '../../helpers/temp';
+
+const fixtures = path.resolve(__dirname, '../../fixtures/openapi');
+const demo = path.resolve(__dirname, '../../../resources/demo');
+
+async function flagged() {
+  const dir = tempDir();
+  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  session.create(path.join(dir, 'w.crosswalk'), 'Orders');
+  const handlers = createHandlers(session);
+  const call = async (name: CallName, input: unknown) => {
+    const result = await dispatch(handlers, name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as any;
+  };
+  const v1 = await call('systems.import', { name: 'Orders', source: { kind: 'file', path: path.join(fixtures, 'diff', 'orders-v1.openapi.yaml') } });
+  await call('systems.import', { name: 'Ledger', source: { kind: 'file', path: path.join(demo, 'accounting.swagger.json') } });
+  const workspace = session.requireWorkspace();
+  const flow = addFlow(workspace, { name: 'Orders out', source: { system: 'Orders', entity: 'Order' }, target: { system: 'Ledger', entity: 'Invoice' } });
+  const { rows } = await call('mapping.sheet', { flowId: flow.id });
+  const byTarget = (target: string) => rows.find((row: any) => row.targetPath === target);
+  await call('mapping.updateRow', { rowId: byTarget('memo').id, sourcePaths: ['shipping.city'], status: 'accepted' });
+  await call('mapping.updateRow', { rowId: byTarget('reference').id, sourcePaths: ['shipping.city'] });
+  const preview = await call('systems.previewReimport', { id: v1.system.id, source: { kind: 'file', path: path.join(fixtures, 'diff', 'orders-v2.openapi.yaml') } });
+  await call('systems.applyReimport', { previewId: preview.previewId });
+  const sheet = await call('mapping.sheet', { flowId: flow.id });
+  return { session, call, flow, sheet, workspace };
+}
+
+describe('marking re-import flags reviewed', () => {
+  it('clears the flags of the rows named, and only theirs, on the workspace file', async () => {
+    const { session, call, flow, sheet, workspace } = await flagged();
+    const flaggedRows = sheet.rows.filter((row: any) => row.review !== null);
+    expect(flaggedRows.map((row: any) => row.targetPath)).toEqual(expect.arrayContaining(['memo', 'reference']));
+    const [memo, reference] = ['memo', 'reference'].map((target) => flaggedRows.find((row: any) => row.targetPath === target));
+    expect(memo.review.join(' ')).toMatch(/shipping/);
+    const flaggedIds = () => (workspace.read((db) => db.prepare('SELECT id FROM field_mapping WHERE review IS NOT NULL ORDER BY id').all()) as any[]).map((row) => row.id);
+
+    const cleared = await call('mapping.clearReview', { rowIds: [memo.id] });
+    expect(cleared).toEqual([expect.objectContaining({ id: memo.id, review: null, status: 'accepted', sourcePaths: ['shipping.city'] })]);
+    expect(flaggedIds()).toEqual(flaggedRows.filter((row: any) => row.id !== memo.id).map((row: any) => row.id));
+    // A row without a flag is harmless among them and answered as it is.
+    const again = await call('mapping.clearReview', { rowIds: flaggedRows.map((row: any) => row.id) });
+    expect(again.map((row: any) => row.review)).toEqual(flaggedRows.map(() => null));
+    expect(again.find((row: any) => row.id === reference.id)).toMatchObject({ targetPath: 'reference', sourcePaths: ['shipping.city'] });
+    expect(flaggedIds()).toEqual([]);
+    expect((await call('mapping.sheet', { flowId: flow.id })).rows.every((row: any) => row.review === null)).toBe(true);
+    session.close();
+  });
+
+  it('clears nothing when one of the rows does not exist, and refuses bad input', async () => {
+    const { session, call, sheet } = await flagged();
+    const ids = sheet.rows.filter((row: any) => row.review !== null).map((row: any) => row.id);
+    await expect(call('mapping.clearReview', { rowIds: [...ids, 999999] })).rejects.toThrow(/MAPPING_NOT_FOUND/);
+    const after = await call('mapping.sheet', { flowId: sheet.flow.id });
+    expect(after.rows.filter((row: any) => row.review !== null).map((row: any) => row.id)).toEqual(ids);
+    await expect(call('mapping.clearReview', { rowIds: [] })).rejects.toThrow(/INVALID_INPUT/);
+    await expect(call('mapping.clearReview', { rowIds: ['x'] })).rejects.toThrow(/INVALID_INPUT/);
+    session.close();
+  });
+});
