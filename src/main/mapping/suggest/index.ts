@@ -57,6 +57,8 @@ interface Prepared {
   /** The parent's name is part of this field's name terms. */
   flattened: boolean;
   hasId: boolean;
+  /** Named only for another record (`created_by`, `owner`, `customer`) and a scalar: it holds that record's identifier. */
+  reference: boolean;
   /** Some ancestor is a list: this is a value of each element. */
   element: boolean;
   /** Bit sets of PARTIES anywhere on the path / among the ancestors. */
@@ -128,7 +130,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
   });
   // `images[].url` under a list named for what it holds: a list of values (`images`) is filled from it.
   let listTerms: Term[] | undefined;
-  if (!flattened && parentName && field.path.split('.').slice(-2, -1)[0]?.endsWith('[]')) {
+  if (!flattened && parentName && field.path.split('.').slice(-2, -1)[0]?.endsWith('[]') && leafWords.every((word) => LIST_VALUE_WORDS.has(word))) {
     const seen = new Set<string>();
     listTerms = [];
     for (const term of parentTerms) if (!seen.has(term)) (seen.add(term), listTerms.push(makeTerm(term, termWeight(term))));
@@ -150,6 +152,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     element: field.path.includes('[]'),
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
+    reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (baseType(field) === 'string' || numeric(baseType(field))),
     parties,
     ancestorParties,
     bag: new Map([...terms.map((term) => term.term), ...descTerms].map((term) => [term, termWeight(term)])),
@@ -161,6 +164,12 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
 }
 
 const listContextOf = (listContext: Term[]) => ({ listContext, listContextWeightSum: listContext.reduce((sum, term) => sum + term.weight, 0) });
+
+/**
+ * Leaves that are the value of a list element (`images[].url`, `phone_numbers[].number`, `tags[].name`): such a
+ * list reads as a list of values. A part of each element (`addresses[].county`) does not.
+ */
+const LIST_VALUE_WORDS = new Set(['url', 'uri', 'href', 'link', 'number', 'name', 'value', 'identifier', 'code', 'text']);
 
 /** Leaf names that hold the value of their parent object (`total_money.amount`). */
 const VALUE_TERMS = new Set(['c:total', 'value']);
@@ -191,29 +200,36 @@ const CONTENT = 0.75;
  * (`account.name` vs `account_type`: a name is not a type). 'role unmatched': one side only keeps one
  * (`emails[].type` vs `email`: an email's type is not the email). 'ok' otherwise.
  */
-function nameEvidence(a: Term[], b: Term[]): 'generic only' | 'roles differ' | 'role unmatched' | 'ok' {
+function nameEvidence(a: Term[], b: Term[]): 'generic only' | 'kinds differ' | 'roles differ' | 'role unmatched' | 'ok' {
   let strong = false;
   let unmatchedContent = false;
+  let aContent = false;
+  let bContent = false;
   let aRole = false;
   let bRole = false;
   for (const x of a) {
     const m = bestMatch(x, b);
     if (x.weight >= CONTENT) {
       if (m >= 0.5) strong = true;
-      else unmatchedContent = true;
+      else unmatchedContent = aContent = true;
     } else if (m < 0.5 && x.weight >= 0.3 && ROLE_WORDS.has(x.term)) aRole = true;
   }
   for (const y of b) {
     const m = bestMatch(y, a);
     if (y.weight >= CONTENT) {
-      if (m < 0.5) unmatchedContent = true;
+      if (m < 0.5) unmatchedContent = bContent = true;
     } else if (m < 0.5 && y.weight >= 0.3 && ROLE_WORDS.has(y.term)) bRole = true;
   }
   if (!strong && unmatchedContent) return 'generic only';
+  // One side says what kind of value it is (name), the other says another thing (email): `customer.name` vs `buyer_email`.
+  if ((aRole && bContent) || (bRole && aContent)) return 'kinds differ';
   if (aRole && bRole) return 'roles differ';
   if (aRole || bRole) return 'role unmatched';
   return 'ok';
 }
+
+/** Other records a field can be named after: a scalar named only so holds the record's identifier. */
+const REFERENCE_TERMS = new Set(['c:author', 'c:assignee', 'c:updated by', 'c:customer', 'c:supplier', 'c:employee', 'c:manager', 'user', 'person', 'member']);
 
 /** Generic words that say what kind of value a field holds: two different ones do not fill each other. */
 const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag']);
@@ -331,11 +347,21 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
   let score = (0.68 * name + 0.2 * context + 0.12 * desc) * type.factor;
   // What follows lowers the score, except the enum bonus (≤ 0.1).
   if (!explain && score + 0.1 < floor) return { source: s, score, reasons };
+  // `created_by` ← `author.id`: a reference to a record is filled from that record's identifier.
+  const referenceById = (t.reference && s.hasId) || (s.reference && t.hasId);
+  if (referenceById) {
+    if (t.reference) sTerms = sTerms.filter((x) => x.term !== 'c:identifier');
+    else tTerms = tTerms.filter((x) => x.term !== 'c:identifier');
+    if (explain) reasons.push('a reference filled from the identifier of what it names');
+  }
   if (name > 0) {
     const evidence = nameEvidence(tTerms, sTerms);
     if (evidence === 'generic only') {
       score *= 0.6;
       if (explain) reasons.push('only generic words in common');
+    } else if (evidence === 'kinds differ') {
+      score *= 0.72;
+      if (explain) reasons.push('one side names a kind of value, the other something else');
     } else if (evidence === 'roles differ') {
       score *= 0.8;
       if (explain) reasons.push('different kinds of value (e.g. name vs type)');
@@ -344,7 +370,7 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
       if (explain) reasons.push('one side names a kind of value the other lacks');
     }
     // An identifier is filled from an identifier.
-    if (t.hasId !== s.hasId) {
+    if (t.hasId !== s.hasId && !referenceById) {
       score *= 0.8;
       if (explain) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
     }
