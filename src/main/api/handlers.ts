@@ -4,6 +4,12 @@ import { LATEST_SCHEMA_VERSION } from '../workspace/migrations';
 import { summarize } from '../workspace/summary';
 import { getIntegration, updateIntegration } from '../spec/integration';
 import { addQuestion, listQuestions, updateQuestion } from '../spec/questions';
+import { addUseCase, listUseCases, removeUseCase, updateUseCase } from '../spec/use-cases';
+import { addInput, listInputs, removeInput, updateInput } from '../spec/inputs';
+import { addTestCase, listTestCases, removeTestCase, updateTestCase } from '../spec/test-cases';
+import { listRequirements, updateRequirement } from '../spec/requirements';
+import { listChanges, listSignOff, logChange, updateSignOff } from '../spec/change-log';
+import { exportSpec } from '../spec/export/export-spec';
 import { listSystems, removeSystem } from '../openapi/systems';
 import { SystemImports } from '../openapi/system-import';
 import { createFlow, getFlow, listFlows } from '../mapping/flows';
@@ -83,5 +89,40 @@ export function createHandlers(session: Session): Handlers {
     'questions.list': () => listQuestions(workspace()),
     'questions.add': (input) => addQuestion(workspace(), input),
     'questions.update': ({ id, ...changes }) => updateQuestion(workspace(), id, changes),
+
+    'useCases.list': () => listUseCases(workspace()),
+    'useCases.add': (input) => addUseCase(workspace(), input),
+    'useCases.update': ({ id, ...changes }) => updateUseCase(workspace(), id, changes),
+    'useCases.remove': ({ id }) => {
+      removeUseCase(workspace(), id);
+      return { removed: true as const };
+    },
+    'inputs.list': () => listInputs(workspace()),
+    'inputs.add': (input) => addInput(workspace(), input),
+    'inputs.update': ({ id, ...changes }) => updateInput(workspace(), id, changes),
+    'inputs.remove': ({ id }) => {
+      removeInput(workspace(), id);
+      return { removed: true as const };
+    },
+    'testCases.list': () => listTestCases(workspace()),
+    'testCases.add': (input) => addTestCase(workspace(), input),
+    'testCases.update': ({ id, ...changes }) => updateTestCase(workspace(), id, changes),
+    'testCases.remove': ({ id }) => {
+      removeTestCase(workspace(), id);
+      return { removed: true as const };
+    },
+    'requirements.list': () => listRequirements(workspace(), systems),
+    'requirements.update': ({ key, ...changes }) => updateRequirement(workspace(), systems, key, changes),
+    'changeLog.list': () => listChanges(workspace()),
+    'changeLog.add': ({ summary, author }) => logChange(workspace(), summary, author),
+    'signOff.list': () => listSignOff(workspace()),
+    'signOff.update': ({ role, ...changes }) => updateSignOff(workspace(), role, changes),
+    'spec.export': ({ format, path }) => exportSpec(workspace(), systems, format, path),
+    'spec.previewWorkbook': () => {
+      throw new UserError('NOT_AVAILABLE', 'Reading workbooks back is not available in this build yet.');
+    },
+    'spec.applyWorkbook': () => {
+      throw new UserError('NOT_AVAILABLE', 'Reading workbooks back is not available in this build yet.');
+    },
   };
 }

@@ -6,6 +6,7 @@ interface IntegrationRow {
   business_case: string;
   status: Integration['status'];
   author: string;
+  spec_version: string;
   created_at: string;
   updated_at: string;
 }
@@ -17,18 +18,20 @@ export function getIntegration(workspace: Workspace): Integration {
     businessCase: row.business_case,
     status: row.status,
     author: row.author,
+    specVersion: row.spec_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-export type IntegrationChanges = Partial<Pick<Integration, 'name' | 'businessCase' | 'status' | 'author'>>;
+export type IntegrationChanges = Partial<Pick<Integration, 'name' | 'businessCase' | 'status' | 'author' | 'specVersion'>>;
 
 const columns: Record<keyof IntegrationChanges, string> = {
   name: 'name',
   businessCase: 'business_case',
   status: 'status',
   author: 'author',
+  specVersion: 'spec_version',
 };
 
 export function updateIntegration(workspace: Workspace, changes: IntegrationChanges): Integration {

@@ -1,5 +1,6 @@
 import type { OpenQuestion } from '../../shared/contract';
 import { UserError } from '../errors';
+import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 
 interface QuestionRow {
@@ -9,9 +10,13 @@ interface QuestionRow {
   owner: string;
   status: OpenQuestion['status'];
   answer: string;
+  flow_id: number | null;
+  map_id: string | null;
   created_at: string;
   updated_at: string;
 }
+
+export const questionRef = (id: number) => `Q-${id}`;
 
 const fromRow = (row: QuestionRow): OpenQuestion => ({
   id: row.id,
@@ -20,34 +25,57 @@ const fromRow = (row: QuestionRow): OpenQuestion => ({
   owner: row.owner,
   status: row.status,
   answer: row.answer,
+  flowId: row.flow_id,
+  mapId: row.map_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
 
-export function listQuestions(workspace: Workspace): OpenQuestion[] {
-  return workspace.read((db) =>
-    (db.prepare('SELECT * FROM open_question ORDER BY id').all() as QuestionRow[]).map(fromRow),
-  );
+const SELECT_QUESTIONS = `SELECT q.id, q.kind, q.question, q.owner, q.status, q.answer, q.flow_id, m.map_id, q.created_at, q.updated_at
+  FROM open_question q LEFT JOIN field_mapping m ON m.id = q.mapping_id`;
+
+export function listQuestionsIn(db: SqliteDatabase): OpenQuestion[] {
+  return (db.prepare(`${SELECT_QUESTIONS} ORDER BY q.id`).all() as QuestionRow[]).map(fromRow);
 }
 
+export const listQuestions = (workspace: Workspace) => workspace.read(listQuestionsIn);
+
 function getQuestion(workspace: Workspace, id: number): OpenQuestion {
-  const row = workspace.read((db) => db.prepare('SELECT * FROM open_question WHERE id = ?').get(id) as QuestionRow | undefined);
-  if (!row) throw new UserError('NOT_FOUND', `Open question ${id} does not exist (it may have been removed): reload the list.`);
+  const row = workspace.read((db) => db.prepare(`${SELECT_QUESTIONS} WHERE q.id = ?`).get(id) as QuestionRow | undefined);
+  if (!row) throw new UserError('NOT_FOUND', `Open question ${questionRef(id)} does not exist (it may have been removed): reload the list.`);
   return fromRow(row);
 }
 
-export function addQuestion(
-  workspace: Workspace,
-  input: Pick<OpenQuestion, 'question' | 'kind' | 'owner'>,
-): OpenQuestion {
+export interface NewQuestion {
+  question: string;
+  kind: OpenQuestion['kind'];
+  owner: string;
+  flowId?: number | null;
+  mapId?: string | null;
+}
+
+/** Inserts inside the caller's transaction; a question raised on a mapping row belongs to that row's flow. */
+export function addQuestionIn(db: SqliteDatabase, input: NewQuestion): number {
+  let flowId = input.flowId ?? null;
+  let mappingId: number | null = null;
+  if (input.mapId) {
+    const row = db.prepare('SELECT id, flow_id FROM field_mapping WHERE map_id = ?').get(input.mapId) as { id: number; flow_id: number } | undefined;
+    if (!row) throw new UserError('NOT_FOUND', `No mapping row has the Map ID "${input.mapId}": check the ID on the mapping sheet.`);
+    mappingId = row.id;
+    flowId = row.flow_id;
+  } else if (flowId !== null && !db.prepare('SELECT 1 FROM data_flow WHERE id = ?').get(flowId)) {
+    throw new UserError('FLOW_NOT_FOUND', `There is no data flow ${flowId} (it may have been deleted): reload the flows.`);
+  }
   const now = new Date().toISOString();
-  const id = workspace.write(
-    (db) =>
-      db
-        .prepare('INSERT INTO open_question (kind, question, owner, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-        .run(input.kind, input.question, input.owner, now, now).lastInsertRowid,
+  return Number(
+    db
+      .prepare('INSERT INTO open_question (kind, question, owner, flow_id, mapping_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(input.kind, input.question, input.owner, flowId, mappingId, now, now).lastInsertRowid,
   );
-  return getQuestion(workspace, Number(id));
+}
+
+export function addQuestion(workspace: Workspace, input: NewQuestion): OpenQuestion {
+  return getQuestion(workspace, workspace.write((db) => addQuestionIn(db, input)));
 }
 
 export type QuestionChanges = Partial<Pick<OpenQuestion, 'question' | 'owner' | 'status' | 'answer'>>;

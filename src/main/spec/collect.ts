@@ -1,0 +1,223 @@
+import type { Catalogue, CatalogueEntity, CatalogueField } from '../../shared/catalogue';
+import type { FlowDetail, MappingRow } from '../../shared/contract';
+import { isUserError } from '../errors';
+import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
+import { resolveEntity } from '../mapping/entities';
+import { getFlow, listFlows } from '../mapping/flows';
+import { listRowsIn, materialiseRowsIn } from '../mapping/rows';
+import type { SystemImports } from '../openapi/system-import';
+import { listSystems } from '../openapi/systems';
+import type { Workspace } from '../workspace/workspace';
+import { listChangesIn, listSignOffIn } from './change-log';
+import { getIntegration } from './integration';
+import { listInputsIn } from './inputs';
+import { listQuestionsIn, questionRef } from './questions';
+import { describeScheme } from './requirement-inference';
+import { listRequirements } from './requirements';
+import {
+  SPEC_FORMAT,
+  SPEC_FORMAT_VERSION,
+  type SpecDocument,
+  type SpecEndpoint,
+  type SpecFlow,
+  type SpecMapping,
+  type SpecSystem,
+} from './spec-document';
+import { listTestCasesIn, testCaseRef } from './test-cases';
+import { listUseCasesIn } from './use-cases';
+
+export const flowRef = (id: number) => `F-${id}`;
+
+interface ResolvedFlow {
+  flow: FlowDetail;
+  source: CatalogueEntity | null;
+  target: CatalogueEntity | null;
+  problem: string | null;
+}
+
+async function resolveFlows(workspace: Workspace, imports: SystemImports): Promise<ResolvedFlow[]> {
+  const resolved: ResolvedFlow[] = [];
+  for (const summary of listFlows(workspace)) {
+    const flow = getFlow(workspace, summary.id);
+    try {
+      const [source, target] = [(await resolveEntity(workspace, imports, flow.source)).entity, (await resolveEntity(workspace, imports, flow.target)).entity];
+      resolved.push({ flow, source, target, problem: null });
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      resolved.push({ flow, source: null, target: null, problem: error.message });
+    }
+  }
+  return resolved;
+}
+
+const typeOf = (field: CatalogueField | undefined) => (field ? field.type + (field.type === 'array' && field.itemType ? ` of ${field.itemType}` : '') : 'unknown');
+
+function specMapping(row: MappingRow, source: CatalogueEntity | null, target: CatalogueEntity | null, questions: string[]): SpecMapping {
+  const targetFields = new Map(target?.fields.map((field) => [field.path, field]));
+  const sourceFields = new Map(source?.fields.map((field) => [field.path, field]));
+  const field = targetFields.get(row.targetPath);
+  return {
+    id: row.id,
+    mapId: row.mapId,
+    targetPath: row.targetPath,
+    targetType: typeOf(field),
+    targetFormat: field?.format ?? null,
+    targetRequired: field ? effectivelyRequired(field, targetFields) : false,
+    targetMaxLength: field?.maxLength ?? null,
+    sourcePaths: row.sourcePaths,
+    sourceTypes: row.sourcePaths.map((path) => typeOf(sourceFields.get(path))),
+    mappingType: row.mappingType,
+    status: row.status,
+    confidence: row.confidence,
+    transformation: row.transformation,
+    defaultValue: row.defaultValue,
+    condition: row.condition,
+    valueMap: row.valueMap,
+    notes: row.notes,
+    owner: row.owner,
+    questions,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function specSystem(system: { name: string; title: string; apiVersion: string; source: string; importedAt: string }, catalogue: Catalogue): SpecSystem {
+  return {
+    name: system.name,
+    title: system.title,
+    apiVersion: system.apiVersion,
+    openapiVersion: catalogue.specVersion,
+    source: system.source,
+    importedAt: system.importedAt,
+    servers: catalogue.servers.map((server) => ({ url: server.url, description: server.description ?? '', environment: server.environment })),
+    auth: catalogue.securitySchemes.map((scheme) => ({ name: scheme.name, type: scheme.type, detail: describeScheme(scheme) })),
+  };
+}
+
+function endpointsOf(flows: ResolvedFlow[], catalogues: Map<string, Catalogue>): SpecEndpoint[] {
+  const endpoints = new Map<string, SpecEndpoint>();
+  const add = (system: string, entity: CatalogueEntity | null, flow: string, role: SpecEndpoint['usedBy'][number]['role']) => {
+    const catalogue = catalogues.get(system);
+    if (!entity || !catalogue) return;
+    const wanted = role === 'reads source' ? 'response' : 'request';
+    for (const use of entity.usedBy.filter((candidate) => candidate.role === wanted)) {
+      const operation = catalogue.operations.find((candidate) => candidate.id === use.operation);
+      if (!operation) continue;
+      const key = `${system}\u0000${operation.id}`;
+      const endpoint = endpoints.get(key) ?? {
+        system,
+        method: operation.method.toUpperCase(),
+        path: operation.path,
+        operationId: operation.operationId ?? '',
+        summary: operation.summary ?? '',
+        usedBy: [],
+      };
+      if (!endpoint.usedBy.some((entry) => entry.flow === flow && entry.role === role)) endpoint.usedBy.push({ flow, role });
+      endpoints.set(key, endpoint);
+    }
+  };
+  for (const { flow, source, target } of flows) {
+    add(flow.source.system, source, flowRef(flow.id), 'reads source');
+    add(flow.target.system, target, flowRef(flow.id), 'writes target');
+  }
+  return [...endpoints.values()];
+}
+
+/**
+ * The whole spec as one value, for the exports. Flows whose mapping rows were never created get
+ * them now (as opening their sheet would), so every exported row has its Map ID.
+ */
+export async function collectSpec(workspace: Workspace, imports: SystemImports): Promise<SpecDocument> {
+  const flows = await resolveFlows(workspace, imports);
+  for (const { flow, source, target } of flows) {
+    if (!source || !target) continue;
+    workspace.write((db) => {
+      if (listRowsIn(db, flow.id).length === 0) materialiseRowsIn(db, flow.id, source, target);
+    });
+  }
+  const systems = listSystems(workspace);
+  const catalogues = new Map(await Promise.all(systems.map(async (system) => [system.name, await imports.catalogue(workspace, system.id)] as const)));
+  const requirements = await listRequirements(workspace, imports);
+  const integration = getIntegration(workspace);
+
+  return workspace.read((db) => {
+    const questions = listQuestionsIn(db);
+    const questionsByMapId = new Map<string, string[]>();
+    for (const question of questions) {
+      if (question.mapId) questionsByMapId.set(question.mapId, [...(questionsByMapId.get(question.mapId) ?? []), questionRef(question.id)]);
+    }
+    const useCaseIds = new Map(listUseCasesIn(db).map((useCase) => [useCase.title, useCase.ref]));
+    const specFlows: SpecFlow[] = flows.map(({ flow, source, target, problem }) => {
+      const rows = listRowsIn(db, flow.id);
+      const checks = source && target ? checkRows(rows, source, target) : [];
+      if (problem) checks.unshift({ rowId: null, mapId: null, targetPath: '', kind: 'entity_missing', severity: 'error', message: problem });
+      return {
+        id: flow.id,
+        ref: flowRef(flow.id),
+        name: flow.name,
+        useCase: flow.useCase ? (useCaseIds.get(flow.useCase) ?? null) : null,
+        source: flow.source,
+        target: flow.target,
+        trigger: flow.trigger,
+        outcomes: flow.outcomes.map(({ kind, condition, handling }) => ({ kind, condition, handling })),
+        completeness: completeness(rows),
+        checks,
+        mappings: rows.map((row) => specMapping(row, source, target, questionsByMapId.get(row.mapId) ?? [])),
+      };
+    });
+    const flowRefsByName = new Map(specFlows.map((flow) => [flow.name, flow.ref]));
+    const useCaseRefsById = new Map(listUseCasesIn(db).map((useCase) => [useCase.id, useCase.ref]));
+    return {
+      format: SPEC_FORMAT,
+      formatVersion: SPEC_FORMAT_VERSION,
+      generatedAt: new Date().toISOString(),
+      integration: {
+        name: integration.name,
+        businessCase: integration.businessCase,
+        status: integration.status,
+        author: integration.author,
+        specVersion: integration.specVersion,
+        createdAt: integration.createdAt,
+        updatedAt: integration.updatedAt,
+      },
+      systems: systems.map((system) => specSystem(system, catalogues.get(system.name)!)),
+      useCases: listUseCasesIn(db).map((useCase) => ({
+        id: useCase.id,
+        ref: useCase.ref,
+        title: useCase.title,
+        story: useCase.story,
+        descoped: useCase.descoped,
+        flows: useCase.flows.map((name) => flowRefsByName.get(name) ?? name),
+      })),
+      flows: specFlows,
+      requirements,
+      inputs: listInputsIn(db).map((input) => ({ ...input, defaultValue: input.kind === 'credential' ? '' : input.defaultValue })),
+      testCases: listTestCasesIn(db).map((testCase) => ({
+        id: testCase.id,
+        ref: testCaseRef(testCase.id),
+        title: testCase.title,
+        useCase: testCase.useCaseId ? (useCaseRefsById.get(testCase.useCaseId) ?? null) : null,
+        givenInput: testCase.givenInput,
+        expectedResult: testCase.expectedResult,
+        status: testCase.status,
+        notes: testCase.notes,
+        covers: testCase.covers,
+      })),
+      questions: questions.map((question) => ({
+        id: question.id,
+        ref: questionRef(question.id),
+        kind: question.kind,
+        question: question.question,
+        owner: question.owner,
+        status: question.status,
+        answer: question.answer,
+        flow: question.flowId ? flowRef(question.flowId) : null,
+        mapId: question.mapId,
+        createdAt: question.createdAt,
+        updatedAt: question.updatedAt,
+      })),
+      endpoints: endpointsOf(flows, catalogues),
+      changeLog: listChangesIn(db).map(({ at, version, author, summary }) => ({ at, version, author, summary })),
+      signOff: listSignOffIn(db),
+    };
+  });
+}

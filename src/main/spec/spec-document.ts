@@ -1,0 +1,188 @@
+// The whole specification as one plain value: what every export (workbook, JSON, Markdown) is
+// written from, and the JSON export itself. docs/spec-format.md documents it field by field;
+// bump SPEC_FORMAT_VERSION on any change a reader would notice (a removed or renamed key, a new
+// meaning) and describe the change there. Adding an optional key is not such a change.
+import type { MappingCheck, MappingStatus, MappingType } from '../../shared/contract';
+
+export const SPEC_FORMAT = 'crosswalk-spec';
+export const SPEC_FORMAT_VERSION = 1;
+
+export type TriggerKind = 'event' | 'schedule' | 'query' | 'file_drop' | 'manual';
+
+export interface SpecDocument {
+  format: typeof SPEC_FORMAT;
+  formatVersion: typeof SPEC_FORMAT_VERSION;
+  /** ISO time the document was collected. */
+  generatedAt: string;
+  integration: SpecIntegration;
+  systems: SpecSystem[];
+  useCases: SpecUseCase[];
+  flows: SpecFlow[];
+  requirements: SpecRequirement[];
+  inputs: SpecInput[];
+  testCases: SpecTestCase[];
+  questions: SpecQuestion[];
+  /** The operations the flows read from and write to. */
+  endpoints: SpecEndpoint[];
+  changeLog: SpecChange[];
+  signOff: SpecSignOff[];
+}
+
+export interface SpecIntegration {
+  name: string;
+  businessCase: string;
+  status: 'draft' | 'in_review' | 'approved';
+  author: string;
+  /** The analyst's version of the spec, e.g. "0.3". */
+  specVersion: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SpecSystem {
+  name: string;
+  title: string;
+  apiVersion: string;
+  /** "2.0", "3.0.3", "3.1.0". */
+  openapiVersion: string;
+  /** Where the document was imported from (file path or URL, credentials redacted). */
+  source: string;
+  importedAt: string;
+  servers: Array<{ url: string; description: string; environment: 'sandbox' | 'production' | 'unknown' }>;
+  auth: Array<{ name: string; type: string; detail: string }>;
+}
+
+/** Every record carries `ref`, its stable id in the workbook and in reviews: UC-1, F-2, TC-3, CI-4, Q-5. */
+export interface SpecUseCase {
+  id: number;
+  ref: string;
+  title: string;
+  story: string;
+  descoped: boolean;
+  /** `ref`s of the flows serving this use case. */
+  flows: string[];
+}
+
+export interface SpecFlow {
+  id: number;
+  ref: string;
+  name: string;
+  /** The use case's `ref`, or null. */
+  useCase: string | null;
+  source: { system: string; entity: string };
+  target: { system: string; entity: string };
+  trigger: { kind: TriggerKind; detail: string };
+  outcomes: Array<{ kind: 'success' | 'failure'; condition: string; handling: string }>;
+  /** Percent of rows settled (0..100). */
+  completeness: number;
+  checks: MappingCheck[];
+  mappings: SpecMapping[];
+}
+
+export interface SpecMapping {
+  id: number;
+  /** Stable Map ID: M-0001. */
+  mapId: string;
+  targetPath: string;
+  /** From the target entity's catalogue; "unknown" when the field is gone from the document. */
+  targetType: string;
+  targetFormat: string | null;
+  targetRequired: boolean;
+  targetMaxLength: number | null;
+  sourcePaths: string[];
+  /** One per source path, in the same order ("unknown" when gone). */
+  sourceTypes: string[];
+  mappingType: MappingType;
+  status: MappingStatus;
+  confidence: number | null;
+  transformation: string;
+  defaultValue: string | null;
+  condition: string;
+  valueMap: Array<{ source: string; target: string }>;
+  notes: string;
+  owner: string;
+  /** `ref`s of open questions raised on this row. */
+  questions: string[];
+  updatedAt: string;
+}
+
+export interface SpecRequirement {
+  /** Stable key, e.g. "trigger", "auth.<system>", "nfr.paging". */
+  key: string;
+  group: 'functional' | 'non_functional';
+  question: string;
+  answer: string;
+  /** The answer was filled in from the API documents or flows, not typed by the analyst. */
+  inferred: boolean;
+  /** The analyst confirmed the answer (inferred or typed). */
+  confirmed: boolean;
+  /** What the inference read, e.g. "CRM: securitySchemes bearerAuth (http bearer)". */
+  evidence: string[];
+}
+
+export interface SpecInput {
+  id: number;
+  ref: string;
+  name: string;
+  kind: 'credential' | 'option' | 'custom_field' | 'other';
+  /** The system it configures, or null. */
+  system: string | null;
+  description: string;
+  required: boolean;
+  /** Never a secret: credentials have their shape described, not their value. */
+  defaultValue: string;
+}
+
+export interface SpecTestCase {
+  id: number;
+  ref: string;
+  title: string;
+  useCase: string | null;
+  givenInput: string;
+  expectedResult: string;
+  status: 'not_run' | 'passed' | 'failed' | 'blocked';
+  notes: string;
+  /** Map IDs of the mapping rows this test covers. */
+  covers: string[];
+}
+
+export interface SpecQuestion {
+  id: number;
+  ref: string;
+  kind: 'question' | 'corner_case';
+  question: string;
+  owner: string;
+  status: 'open' | 'answered' | 'closed';
+  answer: string;
+  /** The flow's `ref`, or null. */
+  flow: string | null;
+  /** The mapping row's Map ID, or null. */
+  mapId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SpecEndpoint {
+  system: string;
+  method: string;
+  path: string;
+  operationId: string;
+  summary: string;
+  /** Flows using it and how. */
+  usedBy: Array<{ flow: string; role: 'reads source' | 'writes target' }>;
+}
+
+export interface SpecChange {
+  at: string;
+  version: string;
+  author: string;
+  summary: string;
+}
+
+export interface SpecSignOff {
+  role: 'prepared' | 'reviewed' | 'approved';
+  name: string;
+  /** ISO date (YYYY-MM-DD) or empty. */
+  date: string;
+  note: string;
+}

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CallName } from '../../../src/shared/call-names';
+import { dispatch } from '../../../src/main/api/dispatch';
+import { createHandlers } from '../../../src/main/api/handlers';
+import { Session } from '../../../src/main/api/session';
+import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
+import { Settings } from '../../../src/main/settings/settings';
+import { tempDir } from '../../helpers/temp';
+
+async function openDemo() {
+  const dir = tempDir();
+  const file = path.join(dir, 'demo.crosswalk');
+  (await createDemoWorkspace(file)).close();
+  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  await session.open(file);
+  const handlers = createHandlers(session);
+  const raw = (name: CallName, input: unknown) => dispatch(handlers, name, input, () => {});
+  const call = async (name: CallName, input: unknown = {}) => {
+    const result = await raw(name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as any;
+  };
+  const refused = async (name: CallName, input: unknown) => {
+    const result = await raw(name, input);
+    if (result.ok) throw new Error(`${name} was accepted`);
+    return result.error;
+  };
+  return { dir, session, call, refused };
+}
+
+describe('use cases', () => {
+  it('adds, edits, descopes and removes one; its flows stay, unlinked', async () => {
+    const { call } = await openDemo();
+    const before = await call('useCases.list');
+    const linked = before.find((useCase: any) => useCase.flows.length > 0);
+    expect(linked).toBeDefined();
+
+    const added = await call('useCases.add', { title: 'Credit notes', story: 'When an order is refunded, I want a credit note so the ledger balances.' });
+    expect(added).toMatchObject({ ref: `UC-${added.id}`, title: 'Credit notes', descoped: false, flows: [] });
+    expect(await call('useCases.update', { id: added.id, descoped: true })).toMatchObject({ descoped: true, title: 'Credit notes' });
+
+    await call('useCases.remove', { id: linked.id });
+    const flows = await call('flows.list');
+    for (const name of linked.flows) expect(flows.find((flow: any) => flow.name === name)).toMatchObject({ useCase: null });
+    expect((await call('useCases.list')).map((useCase: any) => useCase.id)).not.toContain(linked.id);
+  });
+
+  it('says which use case is gone', async () => {
+    const { refused } = await openDemo();
+    expect((await refused('useCases.update', { id: 999, title: 'x' })).message).toMatch(/UC-999 does not exist/);
+    expect((await refused('useCases.add', { title: '   ' })).code).toBe('INVALID_INPUT');
+  });
+});
+
+describe('configurable inputs', () => {
+  it('stores options per system and never a credential value', async () => {
+    const { call, refused } = await openDemo();
+    const option = await call('inputs.add', { name: 'Invoice due days', kind: 'option', system: 'Accounting', defaultValue: '30', description: 'Days until an invoice is due' });
+    expect(option).toMatchObject({ ref: `CI-${option.id}`, system: 'Accounting', required: true, defaultValue: '30' });
+
+    const secret = await refused('inputs.add', { name: 'API key', kind: 'credential', system: 'Accounting', defaultValue: 'sk_live_123' });
+    expect(secret.message).toMatch(/secrets are never stored/);
+    const credential = await call('inputs.add', { name: 'API key', kind: 'credential', system: 'Accounting', description: 'Settings → Integrations' });
+    expect((await refused('inputs.update', { id: credential.id, defaultValue: 'sk_live_123' })).code).toBe('SECRET_REFUSED');
+    expect((await refused('inputs.update', { id: option.id, kind: 'credential' })).code).toBe('SECRET_REFUSED');
+
+    expect((await refused('inputs.add', { name: 'x', system: 'Nowhere' })).message).toMatch(/no system named "Nowhere"/);
+    expect(await call('inputs.update', { id: option.id, system: null, required: false })).toMatchObject({ system: null, required: false });
+    await call('inputs.remove', { id: option.id });
+    expect((await call('inputs.list')).map((input: any) => input.name)).toEqual(['API key']);
+  });
+});
+
+describe('test cases', () => {
+  it('links a test case to a use case and to the mapping rows it covers, by Map ID', async () => {
+    const { call, refused } = await openDemo();
+    const [flow] = await call('flows.list');
+    const sheet = await call('mapping.sheet', { flowId: flow.id });
+    const [first, second] = sheet.rows.map((row: any) => row.mapId);
+    const [useCase] = await call('useCases.list');
+
+    const test = await call('testCases.add', { title: 'Confirmed order becomes a draft invoice', useCaseId: useCase.id, givenInput: 'Order 1001, confirmed', expectedResult: 'Invoice in DRAFT', covers: [second, first, first] });
+    expect(test).toMatchObject({ ref: `TC-${test.id}`, useCaseId: useCase.id, status: 'not_run', covers: [first, second].sort() });
+
+    const passed = await call('testCases.update', { id: test.id, status: 'passed', notes: 'Run on sandbox 21 Nov', covers: [first] });
+    expect(passed).toMatchObject({ status: 'passed', notes: 'Run on sandbox 21 Nov', covers: [first] });
+
+    const unknown = await refused('testCases.update', { id: test.id, status: 'failed', covers: [first, 'M-9999'] });
+    expect(unknown.message).toMatch(/Map ID "M-9999"/);
+    expect((await call('testCases.list')).find((item: any) => item.id === test.id)).toMatchObject({ status: 'passed', covers: [first] });
+    expect((await refused('testCases.add', { title: 'x', useCaseId: 999 })).message).toMatch(/UC-999 does not exist/);
+  });
+});
+
+describe('open questions on mapping rows', () => {
+  it('raises a question on a row; it belongs to the row’s flow', async () => {
+    const { call, refused } = await openDemo();
+    const [flow] = await call('flows.list');
+    const { rows } = await call('mapping.sheet', { flowId: flow.id });
+    const question = await call('questions.add', { question: 'Which currency when the order has none?', mapId: rows[0].mapId });
+    expect(question).toMatchObject({ mapId: rows[0].mapId, flowId: flow.id, status: 'open' });
+    expect((await refused('questions.add', { question: 'x', mapId: 'M-9999' })).message).toMatch(/M-9999/);
+  });
+});
+
+describe('change log and sign-off', () => {
+  it('stamps entries with the spec version and keeps the three sign-off roles', async () => {
+    const { call, refused } = await openDemo();
+    await call('integration.update', { specVersion: '0.4' });
+    expect(await call('changeLog.add', { summary: 'Agreed currency handling with finance', author: 'Dana' })).toMatchObject({ version: '0.4', author: 'Dana' });
+    expect((await call('signOff.list')).map((entry: any) => entry.role)).toEqual(['prepared', 'reviewed', 'approved']);
+    expect(await call('signOff.update', { role: 'reviewed', name: 'Sam Lee', date: '2026-11-20' })).toEqual({ role: 'reviewed', name: 'Sam Lee', date: '2026-11-20', note: '' });
+    expect((await refused('signOff.update', { role: 'approved', date: '20/11/2026' })).code).toBe('INVALID_INPUT');
+  });
+});
