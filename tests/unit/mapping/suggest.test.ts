@@ -268,6 +268,46 @@ describe('third pass: concatenations, synonyms, qualifiers', () => {
     const named = suggestMappings(entity('Issue', [field('author.name'), field('author.id')]), entity('Ticket', [field('created_by_name')]));
     expect(top(named, 'created_by_name')[0]!.source).toBe('author.name');
   });
+  it('a billing address is the customer\'s: customer.company_name ← billing_address.organization, not the supplier\'s', () => {
+    const result = suggestMappings(
+      entity('Payment', [field('billing_address.organization'), field('billing_address.city')]),
+      entity('Bill', [field('customer.company_name'), field('supplier.company_name'), field('address.city')]),
+    );
+    expect(top(result, 'customer.company_name')[0]!.source).toBe('billing_address.organization');
+    expect(top(result, 'supplier.company_name')).toEqual([]);
+    // Evidence for the customer only: a target about no party still takes the billing city.
+    expect(top(result, 'address.city')[0]!.source).toBe('billing_address.city');
+  });
+  it('a flag named for a state is read from an enumeration holding that value', () => {
+    const source = entity('Product', [field('status', { enum: ['active', 'archived'] }), field('kind', { enum: ['physical', 'digital'] })]);
+    const result = suggestMappings(source, entity('Item', [field('active', { type: 'boolean' }), field('is_archived', { type: 'boolean' }), field('shippable', { type: 'boolean' })]));
+    expect(top(result, 'active')[0]!.source).toBe('status');
+    expect(top(result, 'active')[0]!.reasons[0]).toBe('flag from an enumeration value: status = active');
+    expect(top(result, 'is_archived')[0]!.source).toBe('status');
+    expect(top(result, 'shippable')).toEqual([]);
+  });
+  it('an object leaf is opaque: a string named alike may fill it, but less than a string', () => {
+    const source = entity('S', [field('photo_url'), field('notes')]);
+    const result = suggestMappings(source, entity('T', [field('photo', { type: 'object' })]));
+    expect(top(result, 'photo')[0]!.source).toBe('photo_url');
+    expect(top(result, 'photo')[0]!.reasons.some((r) => r.includes('opaque object'))).toBe(true);
+    const plain = suggestMappings(source, entity('T', [field('photo')]));
+    expect(score(result, 'photo', 'photo_url')).toBeLessThan(score(plain, 'photo', 'photo_url'));
+    // A number is no more an opaque object than before.
+    const counted = suggestMappings(entity('S', [field('photo_count', { type: 'integer' })]), entity('T', [field('photo', { type: 'object' })]));
+    expect(top(counted, 'photo')).toEqual([]);
+  });
+  it('a decimal string takes a number; a target written in another form shares its source without a penalty', () => {
+    const result = suggestMappings(
+      entity('S', [field('price_money.amount', { type: 'integer' })]),
+      entity('Price', [field('unit_amount', { type: 'integer' }), field('unit_amount_decimal', { format: 'decimal' }), field('unit_label')]),
+    );
+    expect(top(result, 'unit_amount')[0]!.source).toBe('price_money.amount');
+    const decimal = top(result, 'unit_amount_decimal')[0]!;
+    expect(decimal.source).toBe('price_money.amount');
+    expect(decimal.reasons.some((r) => r.startsWith('better fit'))).toBe(false);
+    expect(decimal.reasons.some((r) => r.includes('decimal string'))).toBe(true);
+  });
   it('prefers the qualifier that fits the target entity for a generic leaf (status)', () => {
     const source = entity('Employee', [field('marital_status'), field('employment_status')]);
     const result = suggestMappings(source, entity('TeamMember', [field('status')]));

@@ -6,7 +6,7 @@
 // overlap; then a sibling boost under parents that match well, a greedy one-to-one pass, and what the
 // analyst accepted or rejected before.
 import type { CatalogueEntity, CatalogueField } from '../../../shared/catalogue';
-import { PARTIES } from './lexicon';
+import { PARTIES, PARTY_MARKERS } from './lexicon';
 import { conceptWords, nameTerms, normalWords, relatedMap, relatedTerms, splitWords, termLabel, termSimilarity, termWeight, textTerms } from './tokens';
 
 export interface SuggestionCandidate {
@@ -128,6 +128,10 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     if (contextTerms.has(party)) ancestorParties |= 1 << bit;
     if (contextTerms.has(party) || terms.some((term) => term.term === party)) parties |= 1 << bit;
   });
+  for (const term of [...contextTerms.keys(), ...terms.map((x) => x.term)]) {
+    const party = PARTY_MARKERS[term];
+    if (party) parties |= 1 << PARTIES.indexOf(party);
+  }
   // `images[].url` under a list named for what it holds: a list of values (`images`) is filled from it.
   let listTerms: Term[] | undefined;
   if (!flattened && parentName && field.path.split('.').slice(-2, -1)[0]?.endsWith('[]') && leafWords.every((word) => LIST_VALUE_WORDS.has(word))) {
@@ -265,8 +269,13 @@ function typeCompatibility(t: Prepared, s: Prepared, explain: boolean): TypeVerd
   if (a === 'array' && s.element && (t.itemType === b || t.itemType === 'any')) return { factor: 0.9, reason: `${label} (list of values ← values in a list)` };
   if (b === 'array' && t.element && (s.itemType === a || s.itemType === 'any')) return { factor: 0.9, reason: `${label} (values in a list ← list of values)` };
   if (numeric(a) && numeric(b)) return { factor: 0.95, reason: label };
-  if ((a === 'string' && numeric(b)) || (numeric(a) && b === 'string')) return { factor: 0.75, reason: `${label} (convert)` };
+  // A string holding a number (format decimal, int64...) takes a number as it is.
+  const stringFormat = a === 'string' ? t.field.format : b === 'string' ? s.field.format : undefined;
+  if ((a === 'string' && numeric(b)) || (numeric(a) && b === 'string'))
+    return stringFormat && NUMERIC_FORMATS.has(stringFormat) ? { factor: 0.95, reason: `${label} (${stringFormat} string)` } : { factor: 0.75, reason: `${label} (convert)` };
   if (a === 'boolean' || b === 'boolean') return { factor: 0.5, reason: `${label} (poor fit)` };
+  // An object leaf is opaque (free-form, or a structure the document does not spell out): a value may fit it.
+  if ((a === 'object' && b === 'string') || (b === 'object' && a === 'string')) return { factor: 0.55, reason: `${label} (opaque object: check its structure)` };
   if (a === 'object' || b === 'object') return { factor: 0.25, reason: `${label} (structure differs)` };
   if (a === 'array' || b === 'array') return { factor: 0.5, reason: `${label} (list vs single value)` };
   return { factor: 0.6, reason: `${label} (convert)` };
@@ -284,6 +293,19 @@ const describe = (p: Prepared) => p.field.name;
 
 
 const numeric = (type: string) => type === 'number' || type === 'integer';
+const NUMERIC_FORMATS = new Set(['decimal', 'double', 'float', 'int32', 'int64', 'integer', 'number', 'money', 'currency']);
+
+/** Words naming how a value is written, not what it is (`unit_amount_decimal` is `unit_amount` in another form). */
+const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 'display', 'iso', 'utc', 'unix', 'ms', 'raw', 'html', 'plain', 'markdown', 'local', 'localized', 'rendered', 'encoded']);
+
+/** One target is the other written differently: same words but for words of form. */
+function sameValueOtherForm(a: Prepared, b: Prepared): boolean {
+  const x = a.field.path.replace(/\[\]/g, '').split('.').slice(0, -1).join('.') === b.field.path.replace(/\[\]/g, '').split('.').slice(0, -1).join('.');
+  if (!x) return false;
+  const aw = a.words.filter((w) => !FORM_WORDS.has(w));
+  const bw = b.words.filter((w) => !FORM_WORDS.has(w));
+  return aw.length > 0 && aw.length === bw.length && aw.every((w, i) => w === bw[i]) && a.words.length !== b.words.length;
+}
 
 /** Scores a pair; without `explain`, a pair that cannot reach `floor` returns early (score below it, no reasons). */
 function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Scored {
@@ -420,6 +442,15 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
       list.push(s);
     }
   const common = Math.max(50, sources.length * 0.2);
+  // Enumeration values → the string sources holding them (a flag `active` ← `status` = "active").
+  const enumIndex = new Map<string, Prepared[]>();
+  for (const s of sources)
+    if (s.enumKeys && s.baseType === 'string' && !s.element)
+      for (const key of s.enumKeys) {
+        let list = enumIndex.get(key);
+        if (!list) enumIndex.set(key, (list = []));
+        list.push(s);
+      }
   const entityWords = conceptWords(nameTerms(target.name.split('.').pop()!));
 
   // Analogies from accepted pairs: the words that differ on each side.
@@ -465,6 +496,16 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
     }
 
     const scored: Scored[] = [];
+    // A flag named for a state (`active`, `is_archived`) is read from an enumeration holding that value.
+    const flagKey = t.baseType === 'boolean' ? t.rawWords.filter((w) => !FLAG_WORDS.has(w)).join('') : '';
+    const flagSources = flagKey.length >= 4 ? (enumIndex.get(flagKey) ?? []) : [];
+    for (const s of flagSources) {
+      if (candidates.has(s) || rejected.has(`${t.field.path}\u0000${s.field.path}`)) continue;
+      const result = scorePair(t, s, true);
+      result.score = Math.max(result.score, FLAG_FROM_ENUM);
+      result.reasons.unshift(`flag from an enumeration value: ${s.field.name} = ${flagKey}`);
+      scored.push(result);
+    }
     for (const s of candidates) {
       const key = `${t.field.path}\u0000${s.field.path}`;
       if (rejected.has(key)) continue;
@@ -531,7 +572,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
     const shown = perTarget[i]!
       .map((c) => {
         const owner = c.joined ? undefined : takenBy.get(c.source);
-        if (owner && owner.t !== i && owner.score > c.score && !c.reasons[0]?.startsWith('learned: accepted')) {
+        if (owner && owner.t !== i && owner.score > c.score && !c.reasons[0]?.startsWith('learned: accepted') && !sameValueOtherForm(t, targets[owner.t]!)) {
           return { ...c, score: c.score * 0.88, reasons: [...c.reasons, `better fit for ${targets[owner.t]!.field.path}`] };
         }
         return c;
@@ -555,6 +596,11 @@ function ownerTerms(entityName: string): Set<string> {
   const terms = nameTerms(entityName.split('.').pop()!);
   return new Set(terms.length > 0 ? [terms[terms.length - 1]!] : []);
 }
+
+/** Words around a flag's state (`is_active`, `has_children`). */
+const FLAG_WORDS = new Set(['is', 'has', 'flag', 'enabled']);
+/** The score of a flag read from an enumeration value (`active` ← `status` = "active"). */
+const FLAG_FROM_ENUM = 0.6;
 
 /** Target leaves that say only what kind of value they hold: which one depends on what the record is. */
 const GENERIC_LEAVES = new Set(['c:status', 'type', 'category', 'kind']);

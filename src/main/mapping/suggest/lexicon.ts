@@ -138,6 +138,13 @@ export const RELATED: Array<[string, string, number]> = [
  */
 export const PARTIES = ['c:customer', 'c:supplier', 'c:employee'];
 
+/**
+ * Words that make a field about a party without naming it: a billing address is the customer's (the billed
+ * party), a payer is the customer, a payee the supplier. Evidence for the party only: a field under
+ * `billing_address` may still fill a target about no party in particular.
+ */
+export const PARTY_MARKERS: Record<string, string> = { billing: 'c:customer', billed: 'c:customer', payer: 'c:customer', payee: 'c:supplier', remit: 'c:supplier' };
+
 /** Words that say little on their own: they weigh less. */
 export const GENERIC: Record<string, number> = {
   'c:identifier': 0.4,
