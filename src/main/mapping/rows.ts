@@ -3,8 +3,8 @@ import type { MappingRow, MappingStatus, MappingType } from '../../shared/contra
 import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
-import { suggestMappings } from './suggest';
 import { suggestValueMap } from './suggest/value-map';
+import { flowCandidatesIn } from './suggestion-cache';
 
 interface StoredRow {
   id: number;
@@ -129,7 +129,8 @@ export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: Ca
   const keys = flowKeysIn(db, flowId);
   const learned = learnedIn(db, keys);
   const rejected = new Set(learned.rejected.map((pair) => `${pair.source}\u0000${pair.target}`));
-  const suggestions = new Map(suggestMappings(source, target, { learned }).map((entry) => [entry.target, entry.candidates]));
+  // Kept for the detail panel's candidates too (mapping.suggestions asks the same right after).
+  const suggestions = new Map(flowCandidatesIn(db, flowId, source, target, learned).map((entry) => [entry.target, entry.candidates]));
   const existing = new Set((db.prepare('SELECT target_path FROM field_mapping WHERE flow_id = ?').all(flowId) as { target_path: string }[]).map((r) => r.target_path));
   const sourceFields = new Map(source.fields.map((field) => [field.path, field]));
   const insert = db.prepare(

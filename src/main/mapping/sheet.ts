@@ -7,7 +7,8 @@ import { checkRows, completeness, unmappedRows, type CheckedRow } from './checks
 import { resolveEntity } from './entities';
 import { getFlow, listFlows } from './flows';
 import { flowKeysIn, getRowIn, learnedIn, listRows, listRowsIn, materialiseRowsIn, suggestRowValueMap } from './rows';
-import { suggestMappings, type TargetSuggestion } from './suggest';
+import type { TargetSuggestion } from './suggest';
+import { flowCandidatesIn } from './suggestion-cache';
 
 async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
   const [source, target] = [await resolveEntity(workspace, imports, flow.source), await resolveEntity(workspace, imports, flow.target)];
@@ -69,12 +70,15 @@ export async function suggestValueMapForRow(workspace: Workspace, imports: Syste
   return suggestRowValueMap(row, source, target);
 }
 
-/** The engine's candidates for every target leaf of the flow, computed now with what analysts decided before. */
+/**
+ * The engine's candidates for every target leaf of the flow with what analysts decided before: computed
+ * once per flow, documents and decisions (see suggestion-cache.ts), so asking again costs a lookup.
+ */
 export async function flowSuggestions(workspace: Workspace, imports: SystemImports, flowId: number): Promise<TargetSuggestion[]> {
   const flow = getFlow(workspace, flowId);
   const { source, target } = await flowEntities(workspace, imports, flow);
-  const learned = workspace.read((db) => learnedIn(db, flowKeysIn(db, flowId)));
-  const byTarget = new Map(suggestMappings(source, target, { learned }).map((suggestion) => [suggestion.target, suggestion.candidates]));
+  const candidates = workspace.read((db) => flowCandidatesIn(db, flowId, source, target, learnedIn(db, flowKeysIn(db, flowId))));
+  const byTarget = new Map(candidates.map((suggestion) => [suggestion.target, suggestion.candidates]));
   return target.fields
     .filter((field) => field.leaf)
     .map((field) => ({
