@@ -21,7 +21,16 @@ export interface Flags {
   allowRefs?: boolean;
   /** add-flow: accept every suggestion scoring at least this (0..1). */
   acceptAbove?: number;
+  /** export: the file to write per format (`--xlsx <file>`, `--json <file>`, `--md <file>`). */
+  outputs?: { xlsx?: string; json?: string; md?: string };
 }
+
+/** `export` takes a file after --json, where every other command takes --json alone. */
+const exportOptions = {
+  xlsx: { type: 'string' },
+  json: { type: 'string' },
+  md: { type: 'string' },
+} as const;
 
 // Loaded on demand (require: tsx runs this file as CommonJS): each command pulls in only the modules it needs.
 const commands: Record<string, () => Command> = {
@@ -30,6 +39,7 @@ const commands: Record<string, () => Command> = {
   check: () => (require('./commands/check') as typeof import('./commands/check')).checkCommand,
   demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
   diff: () => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand,
+  export: () => (require('./commands/export') as typeof import('./commands/export')).exportCommand,
   entities: () => (require('./commands/entities') as typeof import('./commands/entities')).entitiesCommand,
   import: () => (require('./commands/import') as typeof import('./commands/import')).importCommand,
   info: () => (require('./commands/info') as typeof import('./commands/info')).infoCommand,
@@ -40,6 +50,7 @@ const commands: Record<string, () => Command> = {
 /** Runs one command line; returns the exit status. Bad input never prints a stack trace. */
 export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
   try {
+    const exporting = argv.find((arg) => !arg.startsWith('-')) === 'export';
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -51,6 +62,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         port: { type: 'string' },
         'allow-refs': { type: 'boolean' },
         'accept-above': { type: 'string' },
+        ...(exporting ? exportOptions : {}),
       },
     });
     const [name, ...rest] = positionals;
@@ -62,7 +74,13 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     const command = load();
     return await command(
       rest,
-      { json: values.json ?? false, port: parsePort(values.port), allowRefs: values['allow-refs'] ?? false, acceptAbove: parseThreshold(values['accept-above']) },
+      {
+        json: values.json === true,
+        port: parsePort(values.port),
+        allowRefs: values['allow-refs'] ?? false,
+        acceptAbove: parseThreshold(values['accept-above']),
+        outputs: exporting ? { xlsx: values.xlsx as string | undefined, json: values.json as string | undefined, md: values.md as string | undefined } : undefined,
+      },
       io,
     );
   } catch (error) {

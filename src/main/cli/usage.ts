@@ -14,6 +14,9 @@ Commands:
   diff <old> <new> [--json]    Compare two versions of an API document: what changed, breaking first.
   entities <spec> [<entity>] [--json]
                                List a document's schemas with their fields as paths (lines[].amount).
+  export <workspace> [--xlsx <file>] [--json <file>] [--md <file>]
+                               Write the whole spec: the stakeholder workbook (Excel), the mapping spec
+                               as JSON (docs/spec-format.md) and/or one Markdown document.
   import <spec> [--json] [--allow-refs]
                                Import an API document (file or http(s) URL): its catalogue and
                                validation. --allow-refs follows references outside its folder/server.

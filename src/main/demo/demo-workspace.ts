@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import { SystemImports } from '../openapi/system-import';
 import { addFlow } from '../mapping/flows';
 import { updateIntegration } from '../spec/integration';
+import { logChangeIn } from '../spec/change-log';
+import { addInput } from '../spec/inputs';
 import { addQuestion } from '../spec/questions';
+import { addTestCase } from '../spec/test-cases';
+import { addUseCase } from '../spec/use-cases';
 import { resourcePath } from '../resources';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 
@@ -24,19 +28,54 @@ export async function createDemoWorkspace(file: string): Promise<Workspace> {
           'gets invoices out the same day and keeps customer records consistent in both systems.',
         author: 'Integration analyst',
       });
+      const contacts = addUseCase(workspace, {
+        title: 'Keep customers as contacts',
+        story: 'As a finance clerk, I want every invoiced customer to exist as a contact in accounting, so that invoices reach the right company.',
+      });
+      const invoices = addUseCase(workspace, {
+        title: 'Invoice confirmed orders',
+        story: 'As a finance clerk, I want a draft invoice for every confirmed CRM order, so that I no longer re-key orders.',
+      });
       addFlow(workspace, {
         name: 'Customers to contacts',
-        useCase: 'As a finance clerk, I want every invoiced customer to exist as a contact in accounting, so that invoices reach the right company.',
+        useCase: contacts.title,
         source: { system: 'CRM', entity: 'Customer' },
         target: { system: 'Accounting', entity: 'Contact' },
         trigger: { kind: 'query', detail: 'Looked up before each invoice is created; created when missing' },
+        outcomes: [
+          { kind: 'success', condition: '201 Created, or the contact already exists (matched on email)', handling: 'Keep the contact id for the invoice' },
+          { kind: 'failure', condition: '400 Validation failed (e.g. postal code too long)', handling: 'Hold the order, raise a task for finance with the message' },
+        ],
       });
       addFlow(workspace, {
         name: 'Orders to invoices',
-        useCase: 'As a finance clerk, I want a draft invoice for every confirmed CRM order, so that I no longer re-key orders.',
+        useCase: invoices.title,
         source: { system: 'CRM', entity: 'Order' },
         target: { system: 'Accounting', entity: 'Invoice' },
         trigger: { kind: 'event', detail: 'CRM webhook orderConfirmed' },
+        outcomes: [
+          { kind: 'success', condition: '201 Created: invoice in DRAFT', handling: 'Write the invoice number back to the order note' },
+          { kind: 'failure', condition: '409 Conflict: same Idempotency-Key already used', handling: 'Treat as success; fetch the existing invoice' },
+          { kind: 'failure', condition: '429 Too Many Requests or 5xx', handling: 'Retry with backoff (1, 5, 30 min) honouring Retry-After; alert after the third failure' },
+        ],
+      });
+      addInput(workspace, { name: 'Ledgerly API key', kind: 'credential', system: 'Accounting', description: 'Created by the customer under Settings → Integrations; stored in the connector vault, never in the spec.', required: true, defaultValue: '' });
+      addInput(workspace, { name: 'CRM OAuth client', kind: 'credential', system: 'CRM', description: 'Client id and secret of a server-to-server app with the orders:read scope.', required: true, defaultValue: '' });
+      addInput(workspace, { name: 'Payment terms (days)', kind: 'option', system: 'Accounting', description: 'Days from invoice date to due date when the order has no terms.', required: true, defaultValue: '30' });
+      addInput(workspace, { name: 'Revenue account code', kind: 'custom_field', system: 'Accounting', description: 'Ledger account each invoice line is posted to.', required: false, defaultValue: '200' });
+      addTestCase(workspace, {
+        title: 'Confirmed order becomes a draft invoice',
+        useCaseId: invoices.id,
+        givenInput: 'Order with two lines, customer already a contact, status set to confirmed',
+        expectedResult: 'One DRAFT invoice with two lines, totals equal to the order, contact linked',
+        covers: [],
+      });
+      addTestCase(workspace, {
+        title: 'New customer is created as a contact first',
+        useCaseId: contacts.id,
+        givenInput: 'Order for a customer unknown to accounting',
+        expectedResult: 'A contact is created, then the invoice; no duplicate contact on retry',
+        covers: [],
       });
       addQuestion(workspace, {
         kind: 'question',
@@ -48,6 +87,7 @@ export async function createDemoWorkspace(file: string): Promise<Workspace> {
         question: 'CRM postal codes may be up to 12 characters, Ledgerly accepts 10: truncate, reject, or hold the order?',
         owner: '',
       });
+      workspace.write((db) => logChangeIn(db, 'First draft: both APIs imported, flows and open questions written down', 'Integration analyst'));
     });
   } catch (error) {
     workspace.close();

@@ -34,6 +34,9 @@ const triggerWords: Record<string, string> = {
 
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
+/** "limit" after two systems, "limits" after one. */
+const verb = (systems: string[], plural: string, singular: string) => `${list(systems)} ${systems.length === 1 ? singular : plural}`;
+
 function trigger({ flows }: InferenceInput): Inferred | null {
   if (flows.length === 0) return null;
   return {
@@ -189,7 +192,7 @@ function rateLimits(catalogues: InferenceInput['systems']) {
       const text = `${operation.description ?? ''} ${operation.responses.map((response) => response.description ?? '').join(' ')}`;
       return /rate.?limit|throttl/i.test(text) ? 'mentions rate limiting' : null;
     },
-    (systems) => `${list(systems)} limit request rates: back off on 429 and respect Retry-After`,
+    (systems) => `${verb(systems, 'limit', 'limits')} request rates: back off on 429 and respect Retry-After`,
   );
 }
 
@@ -208,7 +211,7 @@ function idempotency(catalogues: InferenceInput['systems']) {
       const key = operation.parameters.find((parameter) => parameter.in === 'header' && /idempoten/i.test(parameter.name));
       return key ? `takes header ${key.name}` : null;
     },
-    (systems) => `${list(systems)} accept idempotency keys: send one per record so retries never duplicate`,
+    (systems) => `${verb(systems, 'accept', 'accepts')} idempotency keys: send one per record so retries never duplicate`,
   );
 }
 

@@ -101,14 +101,17 @@ export async function updateRequirement(
   const answer = changes.answer ?? current.answer;
   const confirmed = changes.confirmed ?? (typed ? true : current.confirmed);
   const evidence = typed ? [] : current.evidence;
-  workspace.write((db) =>
+  workspace.write((db) => {
+    // Whether the stored answer is the documents' (then reopening it shows the documents' current answer).
+    const stored = db.prepare('SELECT inferred FROM requirement_answer WHERE key = ?').get(key) as { inferred: number } | undefined;
+    const fromDocuments = !typed && (current.inferred || stored?.inferred === 1);
     db
       .prepare(
         `INSERT INTO requirement_answer (key, answer, inferred, confirmed, evidence, updated_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET answer = excluded.answer, inferred = excluded.inferred, confirmed = excluded.confirmed,
            evidence = excluded.evidence, updated_at = excluded.updated_at`,
       )
-      .run(key, answer, !typed && current.inferred ? 1 : 0, confirmed ? 1 : 0, JSON.stringify(evidence), new Date().toISOString()),
-  );
+      .run(key, answer, fromDocuments ? 1 : 0, confirmed ? 1 : 0, JSON.stringify(evidence), new Date().toISOString());
+  });
   return (await listRequirements(workspace, imports)).find((item) => item.key === key)!;
 }

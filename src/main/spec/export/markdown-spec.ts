@@ -7,9 +7,8 @@ export function inline(value: string | number | null | undefined): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>')
-    .replace(/([\\`*_[\]])/g, (match) => (match === '\\' ? '\\\\' : `\\${match}`));
+    .replace(/([\\`*_[\]|])/g, '\\$1')
+    .replace(/\r?\n/g, '<br>');
 }
 
 /** A paragraph: raw HTML neutralised, line breaks kept. */

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../../src/main/workspace/workspace';
+import { updateIntegration } from '../../../src/main/spec/integration';
+import { addQuestion } from '../../../src/main/spec/questions';
+import { inline } from '../../../src/main/spec/export/markdown-spec';
+import type { SpecDocument } from '../../../src/main/spec/spec-document';
+import { crosswalk } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
+
+function demo() {
+  const dir = tempDir();
+  const file = path.join(dir, 'demo.crosswalk');
+  expect(crosswalk(['demo', file]).status).toBe(0);
+  return { dir, file };
+}
+
+describe('crosswalk export --json / --md', () => {
+  it('writes the whole spec as versioned JSON: every flow with its rows, Map IDs and checks', async () => {
+    const { dir, file } = demo();
+    const out = path.join(dir, 'spec.json');
+    const result = crosswalk(['export', file, '--json', out]);
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(result.stdout).toBe(`json\t${out}\t${fs.statSync(out).size} bytes\n`);
+
+    const spec = JSON.parse(fs.readFileSync(out, 'utf8')) as SpecDocument;
+    expect(spec).toMatchObject({ format: 'crosswalk-spec', formatVersion: 1, integration: { name: 'Acme CRM → Ledgerly: orders to invoices', specVersion: '0.1' } });
+    expect(spec.systems.map((system) => [system.name, system.openapiVersion])).toEqual([['CRM', '3.1.0'], ['Accounting', '2.0']]);
+    const invoices = spec.flows.find((flow) => flow.name === 'Orders to invoices')!;
+    expect(invoices).toMatchObject({ ref: `F-${invoices.id}`, source: { system: 'CRM', entity: 'Order' }, trigger: { kind: 'event' } });
+    expect(invoices.outcomes.map((outcome) => outcome.kind)).toEqual(['success', 'failure', 'failure']);
+    expect(invoices.mappings.length).toBeGreaterThan(20);
+    expect(new Set(invoices.mappings.map((row) => row.mapId)).size).toBe(invoices.mappings.length);
+    const contact = invoices.mappings.find((row) => row.targetPath === 'contact_id')!;
+    expect(contact).toMatchObject({ targetRequired: true, targetType: 'string' });
+    expect(spec.endpoints).toContainEqual(expect.objectContaining({ system: 'Accounting', method: 'POST', path: '/invoices', usedBy: [{ flow: invoices.ref, role: 'writes target' }] }));
+    expect(spec.inputs.filter((input) => input.kind === 'credential').every((input) => input.defaultValue === '')).toBe(true);
+    expect(spec.requirements.find((requirement) => requirement.key === 'nfr.idempotency')).toMatchObject({ inferred: true });
+
+    // Exporting again gives the same rows (the first export created them; nothing else changed).
+    const again = path.join(dir, 'again.json');
+    crosswalk(['export', file, '--json', again]);
+    const second = JSON.parse(fs.readFileSync(again, 'utf8')) as SpecDocument;
+    expect(second.flows.map((flow) => flow.mappings.map((row) => row.mapId))).toEqual(spec.flows.map((flow) => flow.mappings.map((row) => row.mapId)));
+  });
+
+  it('writes Markdown in which values from documents and analysts cannot inject HTML or break tables', async () => {
+    const { dir, file } = demo();
+    const workspace = await openWorkspace(file);
+    updateIntegration(workspace, { businessCase: 'Saves <b>time</b>\nSecond line' });
+    addQuestion(workspace, { kind: 'question', question: 'Is a | in a name kept? <script>alert(1)</script>', owner: '' });
+    workspace.close();
+
+    const out = path.join(dir, 'spec.md');
+    expect(crosswalk(['export', file, '--md', out]).status).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    for (const heading of ['# Acme CRM → Ledgerly', '## Business case', '## Requirements', '## Use cases', '## Data flows', '### F-', '#### Field mappings', '## Configurable inputs', '## Test cases', '## Open questions and corner cases', '## Endpoints used', '## Change log', '## Sign-off']) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain('Saves &lt;b&gt;time&lt;/b&gt;  \nSecond line');
+    expect(text).toContain('Is a \\| in a name kept? &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(text).not.toMatch(/<script>|<b>/);
+    // Every table row has as many cells as its header.
+    for (const block of text.split('\n\n').filter((part) => part.startsWith('| '))) {
+      const cells = block.split('\n').filter(Boolean).map((line) => line.split(/(?<!\\)\|/).length);
+      expect(new Set(cells).size, block.slice(0, 80)).toBe(1);
+    }
+  });
+
+  it('escapes what Markdown would read as markup', () => {
+    expect(inline('a_b *c* [x](y) `z` \\')).toBe('a\\_b \\*c\\* \\[x\\](y) \\`z\\` \\\\');
+  });
+
+  it('refuses a missing folder or no output, leaving nothing behind', () => {
+    const { dir, file } = demo();
+    const missing = crosswalk(['export', file, '--json', path.join(dir, 'no', 'spec.json')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/the folder .*no does not exist\. Create it or choose another path\./);
+    expect(crosswalk(['export', file]).status).toBe(2);
+    expect(fs.readdirSync(dir).sort()).toEqual(['demo.crosswalk', 'demo.crosswalk-shm', 'demo.crosswalk-wal'].filter((name) => fs.existsSync(path.join(dir, name))));
+  });
+});
