@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import type { Workspace } from '../../workspace/workspace';
+import type { SpecDocument } from '../spec-document';
+import { writeWorkbook } from './write-workbook';
+
+/**
+ * Writes the workbook and, once the file is complete, records the export (the document it carried)
+ * so that reading the workbook back can tell a stakeholder's edits from changes made in the app since.
+ */
+export async function exportWorkbook(workspace: Workspace, document: SpecDocument, file: string): Promise<{ bytes: number; exportId: string }> {
+  const exportId = randomUUID();
+  const { bytes } = await writeWorkbook(document, file, { exportId });
+  workspace.write((db) =>
+    db.prepare('INSERT INTO spec_export (id, exported_at, document) VALUES (?, ?, ?)').run(exportId, new Date().toISOString(), JSON.stringify(document)),
+  );
+  return { bytes, exportId };
+}
