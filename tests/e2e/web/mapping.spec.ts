@@ -153,3 +153,36 @@ test('creates a data flow from the dialog and opens its sheet', async ({ page, h
   await expect(page.locator('.flow-entities')).toContainText('Every night at 02:00');
   await expect(sheet(page).locator('.ag-row').first()).toBeVisible();
 });
+
+test('an open source picker survives the checks arriving late (a loaded machine)', async ({ page, host }) => {
+  await page.goto(host.url);
+  await nav(page).getByRole('link', { name: /^Mapping/ }).click();
+  await page.getByRole('gridcell', { name: /Orders to invoices/ }).first().click();
+  await expect(targetRow(page, 'due_date')).toBeVisible();
+  // From now on the sheet's answers (the checks read again after each change) arrive late, as on a busy machine.
+  await page.route('**/api/mapping.sheet', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue().catch(() => {});
+  });
+  await targetRow(page, 'due_date').locator('[col-id="target"]').click();
+  await details(page).getByRole('textbox', { name: 'Notes' }).fill('Checked with finance');
+  await details(page).getByRole('textbox', { name: 'Notes' }).blur();
+  const recheck = page.waitForResponse('**/api/mapping.sheet');
+  await saved(page);
+  // The picker opens before the checks are back…
+  await targetRow(page, 'due_date').locator('[col-id="target"]').click();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const picker = page.getByRole('dialog', { name: 'Pick a source for due_date' });
+  const search = picker.getByRole('searchbox', { name: 'Search source fields' });
+  await search.fill('createdat');
+  // …and is still open, with what was typed, once they have arrived and the screen has drawn them.
+  await recheck;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(picker).toBeVisible();
+  await expect(search).toHaveValue('createdat');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await saved(page);
+  await expect(await fullRow(page, 'due_date')).toContainText('createdAt');
+});

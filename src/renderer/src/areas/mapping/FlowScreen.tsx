@@ -123,11 +123,25 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     return map;
   }, [checks]);
 
+  // A filter change ends ag-grid's open cell editor: one the checks ask for waits until the edit is done.
+  const refilterPending = useRef(false);
+  const refilter = useCallback(() => {
+    const grid = gridRef.current?.api;
+    if (!grid) return;
+    if (grid.getEditingCells().length > 0) refilterPending.current = true;
+    else grid.onFilterChanged();
+  }, []);
+  const editingStopped = useCallback(() => {
+    if (!refilterPending.current) return;
+    refilterPending.current = false;
+    gridRef.current?.api?.onFilterChanged();
+  }, []);
+
   // The grid's cells read the context; refresh the ones that depend on what changed.
   useEffect(() => {
     context.checksByRow = checksByRow;
     gridRef.current?.api?.refreshCells({ columns: ['checks'], force: true });
-    if (filter === 'required' || filter === 'mismatch') gridRef.current?.api?.onFilterChanged();
+    if (filter === 'required' || filter === 'mismatch') refilter();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the checks change
   }, [checksByRow, context]);
   useEffect(() => {
@@ -190,14 +204,14 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         const rows = await trackSave(api['mapping.clearReview']({ rowIds }));
         applyRows(rows);
         // Under "Flagged by re-import" the rows leave the sheet now.
-        if (filterRef.current.filter === 'flagged') gridRef.current?.api?.onFilterChanged();
+        if (filterRef.current.filter === 'flagged') refilter();
         setNotice(rows.length === 1 ? `Marked ${rows[0]!.mapId} reviewed.` : `Marked ${rows.length} rows reviewed.`);
         setError(null);
       } catch (failure) {
         fail(failure);
       }
     },
-    [applyRows, trackSave],
+    [applyRows, refilter, trackSave],
   );
 
   const acceptAbove = useCallback(
@@ -454,6 +468,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
               setTab('row');
             }}
             onEdit={(row, changes, label) => void edit(row, changes, label)}
+            onEditingStopped={editingStopped}
             onDropSource={(row, path, add) => {
               const current = rowsById.current.get(row.id) ?? row;
               selectRow(row.id, false);

@@ -31,6 +31,7 @@ function suppressShortcuts(params: SuppressKeyboardEventParams<MappingRow>): boo
 }
 
 const getRowId = (params: GetRowIdParams<MappingRow>) => String(params.data.id);
+const rowSelection = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 
 export type RowEdit = Partial<Pick<MappingRow, 'sourcePaths' | 'mappingType' | 'transformation' | 'defaultValue' | 'condition' | 'notes' | 'owner'>>;
 
@@ -44,6 +45,8 @@ interface SheetGridProps {
   onFocusRow: (row: MappingRow, index: number) => void;
   onEdit: (row: MappingRow, changes: RowEdit, label: string) => void;
   onDropSource: (row: MappingRow, path: string, add: boolean) => void;
+  /** Any cell editor closed. */
+  onEditingStopped: () => void;
 }
 
 // Plain text cells (no React renderer): cheap to draw while thousands of rows scroll past.
@@ -63,7 +66,7 @@ const textColumn = (colId: keyof MappingRow & string, headerName: string, width:
   valueParser: (params) => String(params.newValue ?? ''),
 });
 
-export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource }: SheetGridProps) {
+export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped }: SheetGridProps) {
   const handlers = useRef({ isFiltered, passes, onFocusRow, onEdit, onDropSource });
   handlers.current = { isFiltered, passes, onFocusRow, onEdit, onDropSource };
   const dropRow = useRef<HTMLElement | null>(null);
@@ -130,6 +133,13 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     handlers.current.onEdit(row, { [colId]: colId === 'defaultValue' && event.newValue === '' ? null : event.newValue } as RowEdit, `Edit ${label.toLowerCase()} of ${row.mapId}`);
   }, []);
 
+  // Grid options must keep their identity across renders: ag-grid treats a new isExternalFilterPresent or
+  // doesExternalFilterPass as a filter change, and a filter change ends any open cell editor. The screen
+  // re-renders whenever something arrives (checks read again after a change, a notice fading), so a new
+  // function here closed the source picker under the analyst's hands.
+  const isExternalFilterPresent = useCallback(() => handlers.current.isFiltered(), []);
+  const doesExternalFilterPass = useCallback((node: IRowNode<MappingRow>) => !!node.data && handlers.current.passes(node.data), []);
+
   const onCellFocused = useCallback((event: CellFocusedEvent<MappingRow>) => {
     if (event.rowIndex === null || event.rowIndex === undefined || event.rowPinned) return;
     const node = event.api.getDisplayedRowAtIndex(event.rowIndex);
@@ -190,12 +200,13 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         context={context}
         rowHeight={44}
         rowBuffer={12}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-        isExternalFilterPresent={() => handlers.current.isFiltered()}
-        doesExternalFilterPass={(node: IRowNode<MappingRow>) => !!node.data && handlers.current.passes(node.data)}
+        rowSelection={rowSelection}
+        isExternalFilterPresent={isExternalFilterPresent}
+        doesExternalFilterPass={doesExternalFilterPass}
         quickFilterText={quickFilter}
         onCellFocused={onCellFocused}
         onCellValueChanged={onCellValueChanged}
+        onCellEditingStopped={onEditingStopped}
         singleClickEdit={false}
         enableCellTextSelection={false}
         ensureDomOrder={false}
