@@ -31,6 +31,8 @@ export const SUGGESTION_THRESHOLD = 0.5;
 /** Once the best candidate reaches SUGGESTION_THRESHOLD, alternatives down to this are shown too. */
 export const ALTERNATIVE_THRESHOLD = 0.42;
 const MAX_CANDIDATES = 3;
+/** Pairs scoring below this are dropped before the assignment. */
+const CANDIDATE_FLOOR = Math.min(SUGGESTION_THRESHOLD * 0.75, ALTERNATIVE_THRESHOLD * 0.8);
 
 interface Term {
   term: string;
@@ -59,6 +61,8 @@ interface Prepared {
   hasId: boolean;
   /** Named only for another record (`created_by`, `owner`, `customer`) and a scalar: it holds that record's identifier. */
   reference: boolean;
+  /** Parent path and the name's words but for words of form (`unit_amount_decimal` → `unit amount`). */
+  formKey: string;
   /** Some ancestor is a list: this is a value of each element. */
   element: boolean;
   /** Bit sets of PARTIES anywhere on the path / among the ancestors. */
@@ -156,6 +160,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     element: field.path.includes('[]'),
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
+    formKey: formKey(field),
     reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (baseType(field) === 'string' || numeric(baseType(field))),
     parties,
     ancestorParties,
@@ -165,6 +170,11 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     itemType: (field.itemType ?? 'any').split('|')[0]!.trim(),
     enumKeys: values && values.length > 0 ? new Set(values.map(enumKey)) : undefined,
   };
+}
+
+function formKey(field: CatalogueField): string {
+  const words = normalWords(field.name).filter((word) => !FORM_WORDS.has(word));
+  return words.length > 0 ? `${(field.parent ?? '').replace(/\[\]/g, '')}\u0000${words.join(' ')}` : '';
 }
 
 const listContextOf = (listContext: Term[]) => ({ listContext, listContextWeightSum: listContext.reduce((sum, term) => sum + term.weight, 0) });
@@ -284,12 +294,21 @@ function typeCompatibility(t: Prepared, s: Prepared, explain: boolean): TypeVerd
 interface Scored {
   source: Prepared;
   score: number;
+  /**
+   * Reasons added after scoring the pair (learned, qualifier, siblings...). The pair's own reasons are worked
+   * out only for the candidates shown (see `explained`), between `lead` and these.
+   */
   reasons: string[];
+  lead?: string[];
+  /** `reasons` already hold everything (concatenations). */
+  explained?: boolean;
   /** A concatenation: the source paths joined with ` + ` (its `source` is a stand-in for the whole). */
   joined?: string;
 }
 
 const describe = (p: Prepared) => p.field.name;
+/** Shared by every unexplained score (never pushed to: every push is behind `explain`). */
+const NO_REASONS: string[] = [];
 
 
 const numeric = (type: string) => type === 'number' || type === 'integer';
@@ -298,18 +317,12 @@ const NUMERIC_FORMATS = new Set(['decimal', 'double', 'float', 'int32', 'int64',
 /** Words naming how a value is written, not what it is (`unit_amount_decimal` is `unit_amount` in another form). */
 const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 'display', 'iso', 'utc', 'unix', 'ms', 'raw', 'html', 'plain', 'markdown', 'local', 'localized', 'rendered', 'encoded']);
 
-/** One target is the other written differently: same words but for words of form. */
-function sameValueOtherForm(a: Prepared, b: Prepared): boolean {
-  const x = a.field.path.replace(/\[\]/g, '').split('.').slice(0, -1).join('.') === b.field.path.replace(/\[\]/g, '').split('.').slice(0, -1).join('.');
-  if (!x) return false;
-  const aw = a.words.filter((w) => !FORM_WORDS.has(w));
-  const bw = b.words.filter((w) => !FORM_WORDS.has(w));
-  return aw.length > 0 && aw.length === bw.length && aw.every((w, i) => w === bw[i]) && a.words.length !== b.words.length;
-}
+/** One target is the other written differently: same parent, same words but for words of form. */
+const sameValueOtherForm = (a: Prepared, b: Prepared): boolean => a.formKey !== '' && a.formKey === b.formKey && a.words.length !== b.words.length;
 
 /** Scores a pair; without `explain`, a pair that cannot reach `floor` returns early (score below it, no reasons). */
 function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Scored {
-  const reasons: string[] = [];
+  const reasons: string[] = explain ? [] : NO_REASONS;
   let name = softDice(t.terms, t.termWeightSum, s.terms, s.termWeightSum);
   let tTerms = t.terms;
   let sTerms = s.terms;
@@ -430,6 +443,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
   const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms));
   const rejected = new Set((options.learned?.rejected ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
   const accepted = new Set((options.learned?.accepted ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
+  const learnedAny = rejected.size > 0 || accepted.size > 0;
   const bySourcePath = new Map(sources.map((s) => [s.field.path, s]));
   const byTargetPath = new Map(targets.map((t) => [t.field.path, t]));
 
@@ -501,21 +515,22 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
     const flagSources = flagKey.length >= 4 ? (enumIndex.get(flagKey) ?? []) : [];
     for (const s of flagSources) {
       if (candidates.has(s) || rejected.has(`${t.field.path}\u0000${s.field.path}`)) continue;
-      const result = scorePair(t, s, true);
-      result.score = Math.max(result.score, FLAG_FROM_ENUM);
-      result.reasons.unshift(`flag from an enumeration value: ${s.field.name} = ${flagKey}`);
-      scored.push(result);
+      const score = Math.max(scorePair(t, s, false).score, FLAG_FROM_ENUM);
+      scored.push({ source: s, score, reasons: [], lead: [`flag from an enumeration value: ${s.field.name} = ${flagKey}`] });
     }
     for (const s of candidates) {
-      const key = `${t.field.path}\u0000${s.field.path}`;
-      if (rejected.has(key)) continue;
-      // Score first, explain only what may be shown.
-      const quick = scorePair(t, s, false, SUGGESTION_THRESHOLD * 0.75);
-      if (quick.score < SUGGESTION_THRESHOLD * 0.75 && !accepted.has(key) && analogies.length === 0) continue;
-      const result = scorePair(t, s, true);
+      const key = learnedAny ? `${t.field.path}\u0000${s.field.path}` : '';
+      if (learnedAny && rejected.has(key)) continue;
+      // Score only; the reasons are worked out for what is shown.
+      let quick = scorePair(t, s, false, CANDIDATE_FLOOR);
+      if (quick.score < CANDIDATE_FLOOR) {
+        if (!accepted.has(key) && analogies.length === 0) continue;
+        quick = scorePair(t, s, false);
+      }
+      const result: Scored = { source: s, score: quick.score, reasons: [] };
       if (accepted.has(key)) {
         result.score = Math.max(result.score, 0.97);
-        result.reasons.unshift('learned: accepted before');
+        result.lead = ['learned: accepted before'];
       } else
         for (const analogy of analogies) {
           if (analogy.tDiff.some((w) => t.rawWords.includes(w)) && analogy.sDiff.some((w) => s.rawWords.includes(w))) {
@@ -529,7 +544,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
         result.score = Math.min(1, result.score + 0.05);
         result.reasons.push(`qualifier ${fit} fits ${target.name}`);
       }
-      if (result.score >= ALTERNATIVE_THRESHOLD * 0.8) scored.push(result);
+      if (result.score >= CANDIDATE_FLOOR) scored.push(result);
     }
     return scored;
   });
@@ -572,7 +587,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
     const shown = perTarget[i]!
       .map((c) => {
         const owner = c.joined ? undefined : takenBy.get(c.source);
-        if (owner && owner.t !== i && owner.score > c.score && !c.reasons[0]?.startsWith('learned: accepted') && !sameValueOtherForm(t, targets[owner.t]!)) {
+        if (owner && owner.t !== i && owner.score > c.score && !c.lead?.includes('learned: accepted before') && !sameValueOtherForm(t, targets[owner.t]!)) {
           return { ...c, score: c.score * 0.88, reasons: [...c.reasons, `better fit for ${targets[owner.t]!.field.path}`] };
         }
         return c;
@@ -583,7 +598,11 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
       .filter((c, _, all) => all[0]!.score >= SUGGESTION_THRESHOLD);
     return {
       target: t.field.path,
-      candidates: shown.map((c) => ({ source: c.joined ?? c.source.field.path, score: Math.round(c.score * 1000) / 1000, reasons: c.reasons })),
+      candidates: shown.map((c) => ({
+        source: c.joined ?? c.source.field.path,
+        score: Math.round(c.score * 1000) / 1000,
+        reasons: c.explained ? c.reasons : [...(c.lead ?? []), ...scorePair(t, c.source, true).reasons, ...c.reasons],
+      })),
     };
   });
 }
@@ -678,7 +697,7 @@ function addConcatenations(
       if (direct) score = Math.min(score, direct.score - 0.01);
       if (score < ALTERNATIVE_THRESHOLD) continue;
       const reasons = ['concatenation: first name + last name', ...result.reasons.filter((reason) => !reason.startsWith('name:'))];
-      perTarget[i]!.push({ source: first, score, reasons, joined });
+      perTarget[i]!.push({ source: first, score, reasons, joined, explained: true });
     }
   }
 }

@@ -27,6 +27,19 @@ export function stem(word: string): string {
 
 /** Words of a name after abbreviation expansion and stemming (no concepts yet). */
 export function normalWords(name: string): string[] {
+  const cached = NORMAL_CACHE.get(name);
+  if (cached) return cached;
+  if (NORMAL_CACHE.size > 50_000) NORMAL_CACHE.clear();
+  const out = normalWordsOf(name);
+  NORMAL_CACHE.set(name, out);
+  return out;
+}
+
+// Field names repeat (parents, common leaves): their words are worked out once. Callers do not mutate them.
+const NORMAL_CACHE = new Map<string, string[]>();
+const TERMS_CACHE = new Map<string, string[]>();
+
+function normalWordsOf(name: string): string[] {
   const out: string[] = [];
   for (const word of splitWords(name)) {
     const expanded = ABBREVIATIONS[word] ?? ABBREVIATIONS[stem(word)];
@@ -71,7 +84,12 @@ export function conceptOf(phrase: string): string | undefined {
 
 /** Terms of a name: concepts for known phrases (longest first), normal words otherwise. */
 export function nameTerms(name: string): string[] {
-  return wordsToTerms(normalWords(name));
+  const cached = TERMS_CACHE.get(name);
+  if (cached) return cached;
+  if (TERMS_CACHE.size > 50_000) TERMS_CACHE.clear();
+  const terms = wordsToTerms(normalWords(name));
+  TERMS_CACHE.set(name, terms);
+  return terms;
 }
 
 export function wordsToTerms(words: string[]): string[] {
