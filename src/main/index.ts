@@ -15,7 +15,7 @@ import { integrationNameFor, startupWorkspace, workspaceArgument } from './shell
 import { APP_ENTRY_URL, trustedOrigins } from './shell/url-policy';
 import { guardAllWebContents, restrictPermissions } from './shell/web-contents-guards';
 import { rememberWindowState, restoredWindowState } from './shell/window-state';
-import { chooseWorkspacePath, showError } from './shell/workspace-dialogs';
+import { chooseFilePath, showError } from './shell/workspace-dialogs';
 
 // Honoured only unpackaged: an environment variable must never point a shipped app at another page.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -39,7 +39,7 @@ function start(): void {
   let window: BrowserWindow | null = null;
   let fileFromOs: string | undefined;
 
-  const session = new Session(settings, { kind: 'desktop', choosePath: (purpose) => chooseWorkspacePath(window, purpose) });
+  const session = new Session(settings, { kind: 'desktop', choosePath: (purpose, suggested) => chooseFilePath(window, purpose, suggested) });
   const send = (command: MenuCommand) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_MENU_CHANNEL, command);
   };
@@ -60,11 +60,11 @@ function start(): void {
 
   const menuActions: MenuActions = {
     newWorkspace: async () => {
-      const file = await chooseWorkspacePath(window, 'create');
+      const file = await chooseFilePath(window, 'create');
       if (file) await switchWorkspace('Could not create the workspace', () => session.create(file, integrationNameFor(file)));
     },
     openWorkspace: async () => {
-      const file = await chooseWorkspacePath(window, 'open');
+      const file = await chooseFilePath(window, 'open');
       if (file) await openFile(file);
     },
     openDemo: () => switchWorkspace('Could not open the demo workspace', () => session.openDemo()),

@@ -21,6 +21,10 @@ const filePath = text(4096).trim().min(1, 'must name a file');
 
 const noInput = z.strictObject({});
 
+/** What a native file dialog is for: it decides open or save, title and file types. */
+export const filePurposes = ['open', 'create', 'export-xlsx', 'export-json', 'export-md', 'read-workbook'] as const;
+export type FilePurpose = (typeof filePurposes)[number];
+
 export const integrationStatuses = ['draft', 'in_review', 'approved'] as const;
 export const questionKinds = ['question', 'corner_case'] as const;
 export const questionStatuses = ['open', 'answered', 'closed'] as const;
@@ -346,8 +350,9 @@ export const contract = {
   'workspace.open': call(z.strictObject({ path: filePath }), WorkspaceSummary),
   'workspace.create': call(z.strictObject({ path: filePath, name }), WorkspaceSummary),
   'workspace.openDemo': call(noInput, WorkspaceSummary),
+  /** The desktop app's native Open/Save dialog for one purpose; null when cancelled. `suggested`: a path to start from. */
   'workspace.choosePath': call(
-    z.strictObject({ purpose: z.enum(['open', 'create']) }),
+    z.strictObject({ purpose: z.enum(filePurposes), suggested: text(4096).optional() }),
     z.object({ path: z.string().nullable() }),
   ),
   'workspace.forgetRecent': call(z.strictObject({ path: filePath }), z.array(RecentWorkspace)),

@@ -10,6 +10,7 @@ import { addTestCase, listTestCases, removeTestCase, updateTestCase } from '../s
 import { listRequirements, updateRequirement } from '../spec/requirements';
 import { listChanges, listSignOff, logChange, updateSignOff } from '../spec/change-log';
 import { exportSpec } from '../spec/export/export-spec';
+import { WorkbookReviews } from '../spec/export/workbook-reviews';
 import { listSystems, removeSystem } from '../openapi/systems';
 import { SystemImports } from '../openapi/system-import';
 import { createFlow, getFlow, listFlows } from '../mapping/flows';
@@ -27,6 +28,7 @@ export type Handlers = {
 export function createHandlers(session: Session): Handlers {
   const workspace = () => session.requireWorkspace();
   const systems = new SystemImports();
+  const workbookReviews = new WorkbookReviews();
   return {
     'app.info': () => ({
       version: APP_VERSION,
@@ -40,11 +42,11 @@ export function createHandlers(session: Session): Handlers {
     'workspace.open': ({ path }) => session.open(path),
     'workspace.create': ({ path, name }) => session.create(path, name),
     'workspace.openDemo': () => session.openDemo(),
-    'workspace.choosePath': async ({ purpose }) => {
+    'workspace.choosePath': async ({ purpose, suggested }) => {
       if (!session.host.choosePath) {
         throw new UserError('NOT_AVAILABLE', 'File dialogs exist only in the desktop app: type the workspace path instead.');
       }
-      return { path: await session.host.choosePath(purpose) };
+      return { path: await session.host.choosePath(purpose, suggested) };
     },
     'workspace.forgetRecent': ({ path }) => {
       session.settings.forgetRecent(path);
@@ -118,11 +120,7 @@ export function createHandlers(session: Session): Handlers {
     'signOff.list': () => listSignOff(workspace()),
     'signOff.update': ({ role, ...changes }) => updateSignOff(workspace(), role, changes),
     'spec.export': ({ format, path }) => exportSpec(workspace(), systems, format, path),
-    'spec.previewWorkbook': () => {
-      throw new UserError('NOT_AVAILABLE', 'Reading workbooks back is not available in this build yet.');
-    },
-    'spec.applyWorkbook': () => {
-      throw new UserError('NOT_AVAILABLE', 'Reading workbooks back is not available in this build yet.');
-    },
+    'spec.previewWorkbook': ({ path }) => workbookReviews.preview(workspace(), systems, path),
+    'spec.applyWorkbook': ({ previewId, changeIds }) => workbookReviews.apply(workspace(), previewId, changeIds),
   };
 }

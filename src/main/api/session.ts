@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RecentWorkspace, WorkspaceSummary } from '../../shared/contract';
+import type { FilePurpose, RecentWorkspace, WorkspaceSummary } from '../../shared/contract';
 import { createDemoWorkspace } from '../demo/demo-workspace';
 import { UserError } from '../errors';
 import { currentCallContext } from './call-context';
@@ -12,7 +12,7 @@ import { createWorkspace, openWorkspace, type Workspace } from '../workspace/wor
 export interface Host {
   kind: 'desktop' | 'browser';
   /** Native open/save dialogs; absent in the browser. */
-  choosePath?(purpose: 'open' | 'create'): Promise<string | null>;
+  choosePath?(purpose: FilePurpose, suggested?: string): Promise<string | null>;
 }
 
 /** The workspace a running Crosswalk has open, shared by every call whichever transport carries it. */

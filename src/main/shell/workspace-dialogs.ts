@@ -1,23 +1,17 @@
 import { app, dialog, type BrowserWindow } from 'electron';
-import path from 'node:path';
+import type { FilePurpose } from '../../shared/contract';
 import { isUserError } from '../errors';
+import { fileDialogOptions } from './file-dialog-options';
 
-const filters = [{ name: 'Crosswalk workspace', extensions: ['crosswalk'] }];
-
-/** The native Open/Save dialog for a workspace file; null when the analyst cancels. */
-export async function chooseWorkspacePath(window: BrowserWindow | null, purpose: 'open' | 'create'): Promise<string | null> {
-  if (purpose === 'open') {
-    const options: Electron.OpenDialogOptions = { title: 'Open Workspace', properties: ['openFile'], filters };
+/** The native Open/Save dialog for one purpose (fileDialogOptions); null when the analyst cancels. */
+export async function chooseFilePath(window: BrowserWindow | null, purpose: FilePurpose, suggested?: string): Promise<string | null> {
+  const { kind, title, buttonLabel, defaultPath, filters } = fileDialogOptions(purpose, app.getPath('documents'), suggested);
+  if (kind === 'open') {
+    const options: Electron.OpenDialogOptions = { title, buttonLabel, defaultPath, properties: ['openFile'], filters };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
-  const options: Electron.SaveDialogOptions = {
-    title: 'New Workspace',
-    buttonLabel: 'Create',
-    defaultPath: path.join(app.getPath('documents'), 'Untitled.crosswalk'),
-    filters,
-    properties: ['createDirectory', 'showOverwriteConfirmation'],
-  };
+  const options: Electron.SaveDialogOptions = { title, buttonLabel, defaultPath, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
 }

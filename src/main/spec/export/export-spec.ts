@@ -2,6 +2,7 @@ import type { ExportFormat } from '../../../shared/contract';
 import type { SystemImports } from '../../openapi/system-import';
 import type { Workspace } from '../../workspace/workspace';
 import { collectSpec } from '../collect';
+import { exportWorkbook } from '../workbook/export-workbook';
 import { jsonSpec } from './json-spec';
 import { markdownSpec } from './markdown-spec';
 import { writeFileAtomically } from './write-file-atomically';
@@ -15,6 +16,6 @@ export async function exportSpec(workspace: Workspace, imports: SystemImports, f
     case 'md':
       return { path: file, bytes: writeFileAtomically(file, markdownSpec(document)) };
     case 'xlsx':
-      throw new Error('xlsx export lands with src/main/spec/workbook');
+      return { path: file, bytes: (await exportWorkbook(workspace, document, file)).bytes };
   }
 }
