@@ -308,6 +308,16 @@ describe('third pass: concatenations, synonyms, qualifiers', () => {
     expect(decimal.reasons.some((r) => r.startsWith('better fit'))).toBe(false);
     expect(decimal.reasons.some((r) => r.includes('decimal string'))).toBe(true);
   });
+  it('a generic leaf belongs to its owner: a payment\'s type is not card.card_type, a contact\'s id is ContactID', () => {
+    const result = suggestMappings(entity('Payment', [field('card.card_type'), field('card.id')]), entity('AccountingPayment', [field('type'), field('card_type')]));
+    expect(top(result, 'type')).toEqual([]);
+    expect(top(result, 'card_type')[0]!.source).toBe('card.card_type');
+    // Top-level fields of the two records correspond; suffixes such as Response, Details or a number are not what a record is.
+    const contact = suggestMappings(entity('Contact', [field('ContactID'), field('Name')]), entity('contact-details3', [field('id')]));
+    expect(top(contact, 'id')[0]!.source).toBe('ContactID');
+    const task = suggestMappings(entity('TaskResponse', [field('task_id'), field('project_id')]), entity('Card', [field('id')]));
+    expect(top(task, 'id')[0]!.source).toBe('task_id');
+  });
   it('prefers the qualifier that fits the target entity for a generic leaf (status)', () => {
     const source = entity('Employee', [field('marital_status'), field('employment_status')]);
     const result = suggestMappings(source, entity('TeamMember', [field('status')]));

@@ -7,7 +7,7 @@
 // analyst accepted or rejected before.
 import type { CatalogueEntity, CatalogueField } from '../../../shared/catalogue';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
-import { conceptWords, nameTerms, normalWords, relatedMap, relatedTerms, splitWords, termLabel, termSimilarity, termWeight, textTerms } from './tokens';
+import { conceptWords, nameTerms, normalWords, wordsToTerms, relatedMap, relatedTerms, splitWords, termLabel, termSimilarity, termWeight, textTerms } from './tokens';
 
 export interface SuggestionCandidate {
   /**
@@ -39,6 +39,8 @@ interface Term {
   weight: number;
   /** Weakly related terms with their similarity, if any. */
   related?: Map<string, number>;
+  /** A word repeating the owner's name (`card.card_type`): weighs little, yet says whose value it is. */
+  owner?: boolean;
 }
 
 const makeTerm = (term: string, weight: number): Term => {
@@ -65,6 +67,8 @@ interface Prepared {
   formKey: string;
   /** Some ancestor is a list: this is a value of each element. */
   element: boolean;
+  /** Whose field this is: the parent's terms, or the entity's at the top. */
+  owners: Set<string>;
   /** Bit sets of PARTIES anywhere on the path / among the ancestors. */
   parties: number;
   ancestorParties: number;
@@ -110,7 +114,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
   } else {
     // A word repeating the owner's name (`contact.contact_id`, Invoice's `invoice_id`) says little.
     const owner = field.parent ? new Set(parentTerms) : entityTerms;
-    terms = leafTerms.map((term) => makeTerm(term, termWeight(term) * (owner.has(term) ? 0.3 : 1)));
+    terms = leafTerms.map((term) => (owner.has(term) ? { ...makeTerm(term, termWeight(term) * 0.3), owner: true } : makeTerm(term, termWeight(term))));
   }
   // When the parent is part of the name, the context starts above it.
   const segments = field.path.split('.').slice(0, flattened ? -2 : -1);
@@ -161,6 +165,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
     formKey: formKey(field),
+    owners: field.parent ? new Set(parentTerms) : entityTerms,
     reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (baseType(field) === 'string' || numeric(baseType(field))),
     parties,
     ancestorParties,
@@ -214,7 +219,14 @@ const CONTENT = 0.75;
  * (`account.name` vs `account_type`: a name is not a type). 'role unmatched': one side only keeps one
  * (`emails[].type` vs `email`: an email's type is not the email). 'ok' otherwise.
  */
-function nameEvidence(a: Term[], b: Term[]): 'generic only' | 'kinds differ' | 'roles differ' | 'role unmatched' | 'ok' {
+function nameEvidence(
+  a: Term[],
+  b: Term[],
+  aOwners?: Set<string>,
+  bOwners?: Set<string>,
+  aTop = false,
+  bTop = false,
+): 'generic only' | 'kinds differ' | 'roles differ' | 'role unmatched' | 'ok' {
   let strong = false;
   let unmatchedContent = false;
   let aContent = false;
@@ -226,13 +238,15 @@ function nameEvidence(a: Term[], b: Term[]): 'generic only' | 'kinds differ' | '
     if (x.weight >= CONTENT) {
       if (m >= 0.5) strong = true;
       else unmatchedContent = aContent = true;
-    } else if (m < 0.5 && x.weight >= 0.3 && ROLE_WORDS.has(x.term)) aRole = true;
+    } else if (x.owner && m < 0.5 && !bOwners?.has(x.term) && !(aTop && bTop)) unmatchedContent = true;
+    else if (m < 0.5 && x.weight >= 0.3 && ROLE_WORDS.has(x.term)) aRole = true;
   }
   for (const y of b) {
     const m = bestMatch(y, a);
     if (y.weight >= CONTENT) {
       if (m < 0.5) unmatchedContent = bContent = true;
-    } else if (m < 0.5 && y.weight >= 0.3 && ROLE_WORDS.has(y.term)) bRole = true;
+    } else if (y.owner && m < 0.5 && !aOwners?.has(y.term) && !(aTop && bTop)) unmatchedContent = true;
+    else if (m < 0.5 && y.weight >= 0.3 && ROLE_WORDS.has(y.term)) bRole = true;
   }
   if (!strong && unmatchedContent) return 'generic only';
   // One side says what kind of value it is (name), the other says another thing (email): `customer.name` vs `buyer_email`.
@@ -390,7 +404,8 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
     if (explain) reasons.push('a reference filled from the identifier of what it names');
   }
   if (name > 0) {
-    const evidence = nameEvidence(tTerms, sTerms);
+    // Two top-level fields belong to the two records being mapped: their owners correspond.
+    const evidence = nameEvidence(tTerms, sTerms, t.owners, s.owners, !t.field.parent, !s.field.parent);
     if (evidence === 'generic only') {
       score *= 0.6;
       if (explain) reasons.push('only generic words in common');
@@ -612,7 +627,9 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
  * (CatalogItemVariation is a variation; its `item_id` is the item's id, not its own).
  */
 function ownerTerms(entityName: string): Set<string> {
-  const terms = nameTerms(entityName.split('.').pop()!);
+  const words = [...normalWords(entityName.split('.').pop()!)];
+  while (words.length > 1 && (ENTITY_SUFFIXES.has(words[words.length - 1]!) || /^\d+$/.test(words[words.length - 1]!))) words.pop();
+  const terms = wordsToTerms(words);
   return new Set(terms.length > 0 ? [terms[terms.length - 1]!] : []);
 }
 
@@ -620,6 +637,9 @@ function ownerTerms(entityName: string): Set<string> {
 const FLAG_WORDS = new Set(['is', 'has', 'flag', 'enabled']);
 /** The score of a flag read from an enumeration value (`active` ← `status` = "active"). */
 const FLAG_FROM_ENUM = 0.6;
+
+/** Words API documents add to a record's name (`ContactResponse`, `contact-details3`, `TaskDTO`): not what it is. */
+const ENTITY_SUFFIXES = new Set(['response', 'request', 'detail', 'details', 'info', 'data', 'object', 'model', 'dto', 'schema', 'resource', 'entity', 'record', 'input', 'output', 'payload', 'body', 'full', 'base', 'summary', 'view', 'create', 'update', 'result']);
 
 /** Target leaves that say only what kind of value they hold: which one depends on what the record is. */
 const GENERIC_LEAVES = new Set(['c:status', 'type', 'category', 'kind']);
