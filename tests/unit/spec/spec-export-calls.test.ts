@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CallName } from '../../../src/shared/call-names';
+import { dispatch } from '../../../src/main/api/dispatch';
+import { createHandlers } from '../../../src/main/api/handlers';
+import { Session } from '../../../src/main/api/session';
+import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
+import { Settings } from '../../../src/main/settings/settings';
+import { tempDir } from '../../helpers/temp';
+
+async function openSession() {
+  const dir = tempDir();
+  const files = [path.join(dir, 'a.crosswalk'), path.join(dir, 'b.crosswalk')];
+  for (const file of files) (await createDemoWorkspace(file)).close();
+  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  await session.open(files[0]!);
+  const handlers = createHandlers(session);
+  const raw = (name: CallName, input: unknown) => dispatch(handlers, name, input, () => {});
+  const call = async (name: CallName, input: unknown = {}) => {
+    const result = await raw(name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as any;
+  };
+  return { dir, files, session, call, raw };
+}
+
+describe('spec export and workbook review through the handler table', () => {
+  it('exports all three formats and reads an unedited workbook back as no changes', async () => {
+    const { dir, call } = await openSession();
+    for (const format of ['xlsx', 'json', 'md']) {
+      const file = path.join(dir, `spec.${format}`);
+      expect(await call('spec.export', { format, path: file })).toEqual({ path: file, bytes: fs.statSync(file).size });
+    }
+    const report = await call('spec.previewWorkbook', { path: path.join(dir, 'spec.xlsx') });
+    expect(report).toMatchObject({ file: path.join(dir, 'spec.xlsx'), changes: [], unreadable: [] });
+    expect(report.exportId).toEqual(expect.any(String));
+    expect(await call('spec.applyWorkbook', { previewId: report.previewId, changeIds: [] })).toEqual({ applied: 0, skipped: 0 });
+  });
+
+  it('refuses to apply a preview made in another workspace', async () => {
+    const { dir, files, session, call, raw } = await openSession();
+    const file = path.join(dir, 'spec.xlsx');
+    await call('spec.export', { format: 'xlsx', path: file });
+    const report = await call('spec.previewWorkbook', { path: file });
+    await session.open(files[1]!);
+    const result = await raw('spec.applyWorkbook', { previewId: report.previewId, changeIds: [] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'PREVIEW_EXPIRED' } });
+  });
+
+  it('says what is wrong with a file that is not a workbook, and writes nothing', async () => {
+    const { dir, raw, call } = await openSession();
+    const file = path.join(dir, 'notes.xlsx');
+    fs.writeFileSync(file, 'not a zip');
+    const before = await call('changeLog.list');
+    const result = await raw('spec.previewWorkbook', { path: file });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error.message).toMatch(/notes\.xlsx/);
+    expect(await call('changeLog.list')).toEqual(before);
+  });
+});
