@@ -23,6 +23,9 @@ export interface Flags {
   acceptAbove?: number;
   /** export: the file to write per format (`--xlsx <file>`, `--json <file>`, `--md <file>`). */
   outputs?: { xlsx?: string; json?: string; md?: string };
+  /** import-xlsx: apply the edits and new rows (conflicts too with takeWorkbook). */
+  apply?: boolean;
+  takeWorkbook?: boolean;
 }
 
 /** `export` takes a file after --json, where every other command takes --json alone. */
@@ -42,6 +45,7 @@ const commands: Record<string, () => Command> = {
   export: () => (require('./commands/export') as typeof import('./commands/export')).exportCommand,
   entities: () => (require('./commands/entities') as typeof import('./commands/entities')).entitiesCommand,
   import: () => (require('./commands/import') as typeof import('./commands/import')).importCommand,
+  'import-xlsx': () => (require('./commands/import-xlsx') as typeof import('./commands/import-xlsx')).importXlsxCommand,
   info: () => (require('./commands/info') as typeof import('./commands/info')).infoCommand,
   serve: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
   suggest: () => (require('./commands/suggest') as typeof import('./commands/suggest')).suggestCommand,
@@ -62,6 +66,8 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         port: { type: 'string' },
         'allow-refs': { type: 'boolean' },
         'accept-above': { type: 'string' },
+        apply: { type: 'boolean' },
+        'take-workbook': { type: 'boolean' },
         ...(exporting ? exportOptions : {}),
       },
     });
@@ -79,6 +85,8 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         port: parsePort(values.port),
         allowRefs: values['allow-refs'] ?? false,
         acceptAbove: parseThreshold(values['accept-above']),
+        apply: values.apply ?? false,
+        takeWorkbook: values['take-workbook'] ?? false,
         outputs: exporting ? { xlsx: values.xlsx as string | undefined, json: values.json as string | undefined, md: values.md as string | undefined } : undefined,
       },
       io,

@@ -20,6 +20,11 @@ Commands:
   import <spec> [--json] [--allow-refs]
                                Import an API document (file or http(s) URL): its catalogue and
                                validation. --allow-refs follows references outside its folder/server.
+  import-xlsx <workspace> <file> [--apply [--take-workbook]] [--json]
+                               Read back a workbook a stakeholder edited: print each edit, conflict
+                               (changed in the app too since the export), new question and unreadable
+                               cell. --apply applies edits and new questions; conflicts only with
+                               --take-workbook as well.
   info <file> [--json]         Print what a workspace holds: integration, systems and data flows.
   serve [<file>] [--port N]    Serve the app to a browser on this machine (127.0.0.1 only); without
                                <file> it opens the demo workspace. The first line printed is its address.

@@ -38,13 +38,17 @@ export interface Comparison {
   plan: PlannedChange[];
 }
 
+interface Working extends Comparison {
+  existingQuestions: Set<string>;
+}
+
 const questionLines = (document: SpecDocument, refs: readonly string[]) => {
   const text = new Map(document.questions.map((question) => [question.ref, question.question]));
   return refs.map((ref) => comparable(`${ref}: ${text.get(ref) ?? ''}`));
 };
 
 export function compareWorkbook(contents: WorkbookContents, base: SpecDocument | null, current: SpecDocument): Comparison {
-  const result: Comparison = { changes: [], unreadable: [], plan: [] };
+  const result: Working = { changes: [], unreadable: [], plan: [], existingQuestions: new Set(current.questions.map((question) => comparable(question.question))) };
   const now = recordsOf(current);
   const then = base ? recordsOf(base) : null;
   const mappings = new Map(current.flows.flatMap((flow) => flow.mappings.map((row) => [String(row.id), { row, flow }] as const)));
@@ -92,7 +96,7 @@ export function compareWorkbook(contents: WorkbookContents, base: SpecDocument |
       });
     }
   }
-  return result;
+  return { changes: result.changes, unreadable: result.unreadable, plan: result.plan };
 }
 
 function compareField(
@@ -129,7 +133,7 @@ function compareField(
   result.plan.push({ id, type: 'field', change: kind, kind: row.kind, key: row.key!, field, value: workbook, expected: now });
 }
 
-function newQuestionRow(row: WorkbookRow, current: SpecDocument, result: Comparison) {
+function newQuestionRow(row: WorkbookRow, current: SpecDocument, result: Working) {
   const value = (field: string) => row.cells[field]?.value ?? '';
   const question = value('question');
   if (question === '') {
@@ -153,7 +157,9 @@ function newQuestionRow(row: WorkbookRow, current: SpecDocument, result: Compari
   });
 }
 
-function addNewQuestion(result: Comparison, id: string, sheet: string, record: string, question: NewQuestion) {
+function addNewQuestion(result: Working, id: string, sheet: string, record: string, question: NewQuestion) {
+  // Already in the app (the same workbook read back twice): not new again.
+  if (result.existingQuestions.has(comparable(question.question))) return;
   result.changes.push({ id, sheet, record, field: 'Question', kind: 'new', exported: null, workbook: question.question, current: null });
   result.plan.push({ id, type: 'newQuestion', question });
 }
