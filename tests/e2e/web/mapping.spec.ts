@@ -137,9 +137,14 @@ test('creates a data flow from the dialog and opens its sheet', async ({ page, h
   const dialog = page.getByRole('dialog', { name: 'New data flow' });
   await dialog.getByLabel('Source system').selectOption({ index: 1 });
   await dialog.getByRole('searchbox', { name: 'Search source entities' }).fill('Customer');
-  await dialog.getByRole('listbox', { name: 'Source entity' }).getByRole('option', { name: /^Customer$/ }).click();
+  const sourceEntities = dialog.getByRole('listbox', { name: 'Source entity' });
+  // The search narrows the list a moment after typing: click once it has (else the option moves under the click).
+  await expect(sourceEntities.getByRole('option').filter({ hasNotText: /customer/i })).toHaveCount(0);
+  await sourceEntities.getByRole('option', { name: /^Customer$/ }).click();
+  await expect(sourceEntities.getByRole('option', { name: /^Customer$/ })).toHaveAttribute('aria-selected', 'true');
   await dialog.getByLabel('Target system').selectOption({ index: 2 });
   await dialog.getByRole('listbox', { name: 'Target entity' }).getByRole('option', { name: /^Contact$/ }).click();
+  await expect(dialog.getByRole('listbox', { name: 'Target entity' }).getByRole('option', { name: /^Contact$/ })).toHaveAttribute('aria-selected', 'true');
   await dialog.getByLabel('Name', { exact: true }).fill('Customers to contacts (nightly)');
   await dialog.getByLabel('Trigger kind').selectOption('schedule');
   await dialog.getByLabel('Trigger detail').fill('Every night at 02:00');
