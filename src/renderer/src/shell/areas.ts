@@ -56,7 +56,7 @@ export const mainAreas: readonly AreaDefinition[] = [
     id: 'spec',
     label: 'Spec & export',
     title: 'Spec & export',
-    description: 'How complete the specification is, and the documents it exports to.',
+    description: 'The specification from business case to sign-off, how ready each part is, and its exports.',
     icon: SpecIcon,
   },
 ];

@@ -1,0 +1,273 @@
+// Configurable inputs: what each customer fills in to run a templated integration — credentials,
+// options, custom field choices. A credential is only described here (what it is, where the customer
+// finds it); its value is never asked for or shown.
+import { useRef, useState, type FormEvent } from 'react';
+import type { CallInput, ConfigurableInput, SystemSummary } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { EmptyState } from '../../components/EmptyState';
+import { KeyIcon, PlusIcon, ShieldIcon, TrashIcon } from '../../components/icons';
+import { plural } from '../../format';
+import { useApp } from '../../state/app-context';
+import { errorMessage } from '../../state/save-state';
+import type { Loaded } from '../../state/use-load';
+import { ConfirmRemove } from './ConfirmRemove';
+import { InlineField } from './InlineField';
+import { SectionFrame, loadState } from './SectionFrame';
+import { replaceIn } from './use-spec-data';
+
+type Kind = ConfigurableInput['kind'];
+
+export const inputKindLabels: Record<Kind, string> = {
+  credential: 'Credential',
+  option: 'Option',
+  custom_field: 'Custom field choice',
+  other: 'Other',
+};
+
+const kinds = Object.keys(inputKindLabels) as Kind[];
+
+export function InputsPanel({ inputs, systems }: { inputs: Loaded<ConfigurableInput[]>; systems: Loaded<SystemSummary[]> }) {
+  const list = inputs.data;
+  const systemNames = systems.data?.map((system) => system.name) ?? [];
+  const required = list?.filter((input) => input.required).length ?? 0;
+
+  return (
+    <SectionFrame
+      id="inputs"
+      title="Configurable inputs"
+      subtitle="What each customer must fill in when the integration is set up for them: credentials, options, custom field choices."
+      actions={list && list.length > 0 && <span className="spec-counts">{plural(list.length, 'input')} · {required} required</span>}
+      loading={loadState(inputs, 'configurable inputs')}
+    >
+      <AddInputForm systems={systemNames} onAdded={(added) => inputs.setData((current) => [...(current ?? []), added])} />
+      {list && list.length === 0 ? (
+        <EmptyState icon={KeyIcon} title="No configurable inputs yet" compact>
+          For an integration many customers will use, list what each one provides: the API key of their ledger account, which
+          invoice template to use, which custom field holds the PO number.
+        </EmptyState>
+      ) : (
+        <ol className="input-list">
+          <li className="input-grid input-list-header" aria-hidden="true">
+            <span />
+            <span>Name · description</span>
+            <span>Kind</span>
+            <span>System · default</span>
+            <span>Required</span>
+            <span />
+          </li>
+          {list?.map((input) => (
+            <InputRow
+              key={input.id}
+              input={input}
+              systems={systemNames}
+              onUpdated={(updated) => replaceIn(inputs, updated)}
+              onRemoved={() => inputs.setData((current) => current?.filter((item) => item.id !== input.id))}
+            />
+          ))}
+        </ol>
+      )}
+    </SectionFrame>
+  );
+}
+
+function InputRow({ input, systems, onUpdated, onRemoved }: { input: ConfigurableInput; systems: string[]; onUpdated: (value: ConfigurableInput) => void; onRemoved: () => void }) {
+  const { trackSave } = useApp();
+  const [removing, setRemoving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async (changes: Omit<CallInput<'inputs.update'>, 'id'>) => onUpdated(await trackSave(api['inputs.update']({ id: input.id, ...changes })));
+
+  /** Selects and checkboxes: shown at once, put back if the save fails. */
+  const saveNow = async (changes: Partial<ConfigurableInput>) => {
+    setError(null);
+    onUpdated({ ...input, ...changes });
+    try {
+      await save(changes);
+    } catch (failure) {
+      onUpdated(input);
+      setError(errorMessage(failure));
+    }
+  };
+
+  const credential = input.kind === 'credential';
+  const systemOptions = input.system && !systems.includes(input.system) ? [...systems, input.system] : systems;
+
+  return (
+    <li className="record-card input-record" aria-label={`${input.ref} ${input.name}`}>
+      <div className="input-grid">
+        <span className="record-ref">{input.ref}</span>
+        <InlineField
+          label={`Name of ${input.ref}`}
+          hideLabel
+          value={input.name}
+          onSave={(name) => save({ name })}
+          requiredMessage="An input needs a name; the previous one was kept."
+          maxLength={200}
+          inputClassName="input-strong"
+        />
+        <div className="field">
+          <label className="visually-hidden" htmlFor={`input-kind-${input.id}`}>
+            Kind of {input.ref}
+          </label>
+          <select id={`input-kind-${input.id}`} className="select" value={input.kind} onChange={(event) => void saveNow({ kind: event.target.value as Kind })}>
+            {kinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {inputKindLabels[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="visually-hidden" htmlFor={`input-system-${input.id}`}>
+            System of {input.ref}
+          </label>
+          <select
+            id={`input-system-${input.id}`}
+            className="select"
+            value={input.system ?? ''}
+            onChange={(event) => void saveNow({ system: event.target.value || null })}
+          >
+            <option value="">Any system</option>
+            {systemOptions.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="record-toggle">
+          <input type="checkbox" checked={input.required} onChange={(event) => void saveNow({ required: event.target.checked })} />
+          Required
+        </label>
+        <button type="button" className="btn btn-ghost btn-icon btn-sm btn-danger-ghost" onClick={() => setRemoving(true)} aria-label={`Remove ${input.ref}`} title="Remove">
+          <TrashIcon size={14} />
+        </button>
+        <InlineField
+          label={`Description of ${input.ref}`}
+          hideLabel
+          value={input.description}
+          onSave={(description) => save({ description })}
+          multiline
+          rows={1}
+          placeholder={credential ? 'What it is and where the customer finds it, e.g. API key from Ledgerly → Settings → Developers' : 'What the customer chooses, and what each choice does'}
+          className="input-description"
+        />
+        {credential ? (
+          <span className="input-secret-note" title="Secrets are never stored in the spec: each customer enters theirs when the integration is set up">
+            <ShieldIcon size={13} />
+            Secret: described only, never stored
+          </span>
+        ) : (
+          <InlineField
+            label={`Default of ${input.ref}`}
+            hideLabel
+            value={input.defaultValue}
+            onSave={(defaultValue) => save({ defaultValue })}
+            placeholder="No default"
+            maxLength={2000}
+            className="input-default"
+            mono
+          />
+        )}
+      </div>
+      {error && <Alert onDismiss={() => setError(null)}>{error}</Alert>}
+      {removing && (
+        <ConfirmRemove
+          title={`Remove ${input.ref}?`}
+          action="Remove input"
+          onClose={() => setRemoving(false)}
+          onRemove={async () => {
+            await trackSave(api['inputs.remove']({ id: input.id }));
+            onRemoved();
+          }}
+        >
+          <p>“{input.name}” is no longer something each customer fills in.</p>
+        </ConfirmRemove>
+      )}
+    </li>
+  );
+}
+
+function AddInputForm({ systems, onAdded }: { systems: string[]; onAdded: (input: ConfigurableInput) => void }) {
+  const { trackSave } = useApp();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<Kind>('option');
+  const [system, setSystem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError('Name the input first.');
+      nameInput.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onAdded(await trackSave(api['inputs.add']({ name: name.trim(), kind, system: system || null })));
+      setName('');
+      nameInput.current?.focus();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="spec-add-form" onSubmit={(event) => void submit(event)} aria-label="Add a configurable input">
+      <div className="spec-add-row">
+        <label className="visually-hidden" htmlFor="new-input-name">
+          New input name
+        </label>
+        <input
+          id="new-input-name"
+          ref={nameInput}
+          className="input spec-add-grow"
+          value={name}
+          maxLength={200}
+          placeholder={kind === 'credential' ? 'e.g. Ledgerly API key (describe it; never type the secret)' : 'New input, e.g. Invoice template'}
+          onChange={(event) => {
+            setName(event.target.value);
+            if (error) setError(null);
+          }}
+          aria-invalid={error ? true : undefined}
+        />
+        <label className="visually-hidden" htmlFor="new-input-kind">
+          New input kind
+        </label>
+        <select id="new-input-kind" className="select" value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
+          {kinds.map((value) => (
+            <option key={value} value={value}>
+              {inputKindLabels[value]}
+            </option>
+          ))}
+        </select>
+        <label className="visually-hidden" htmlFor="new-input-system">
+          New input system
+        </label>
+        <select id="new-input-system" className="select" value={system} onChange={(event) => setSystem(event.target.value)}>
+          <option value="">Any system</option>
+          {systems.map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          <PlusIcon />
+          Add input
+        </button>
+      </div>
+      {error && (
+        <div className="question-form-error" role="alert">
+          {error}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,246 @@
+// Use cases: the business case cut into units of value (user or job stories), each descopable on its
+// own, with the data flows that serve it.
+import { useRef, useState, type FormEvent } from 'react';
+import type { CallInput, FlowSummary, UseCase } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { EmptyState } from '../../components/EmptyState';
+import { ListIcon, PlusIcon, TrashIcon } from '../../components/icons';
+import { plural } from '../../format';
+import { hashFor } from '../../shell/areas';
+import { useApp } from '../../state/app-context';
+import { errorMessage } from '../../state/save-state';
+import type { Loaded } from '../../state/use-load';
+import { ConfirmRemove } from './ConfirmRemove';
+import { FlowCard } from './FlowCard';
+import { InlineField } from './InlineField';
+import { SectionFrame, loadState } from './SectionFrame';
+import { replaceIn } from './use-spec-data';
+
+const storyHint = 'As a <stakeholder>, I want <goal>, so that <reason> — or: When <situation>, I want <motivation>, so that <outcome>.';
+
+/** The flows serving a use case: named in its list, or naming it as theirs. */
+export const flowsOf = (useCase: UseCase, flows: FlowSummary[]) =>
+  flows.filter((flow) => useCase.flows.includes(flow.name) || flow.useCase === useCase.title);
+
+export function UseCasesPanel({ useCases, flows }: { useCases: Loaded<UseCase[]>; flows: Loaded<FlowSummary[]> }) {
+  const { refreshWorkspace } = useApp();
+  const list = useCases.data;
+  const allFlows = flows.data ?? [];
+  const linked = new Set(list?.flatMap((useCase) => flowsOf(useCase, allFlows).map((flow) => flow.id)));
+  const unlinked = allFlows.filter((flow) => !linked.has(flow.id));
+  const descoped = list?.filter((useCase) => useCase.descoped).length ?? 0;
+
+  return (
+    <SectionFrame
+      id="use-cases"
+      title="Use cases"
+      subtitle="The features of the integration, in the stakeholders' words. Each one independent, so it can be descoped without touching the others; under each, the data flows that serve it."
+      actions={list && list.length > 0 && <span className="spec-counts">{plural(list.length - descoped, 'in scope', 'in scope')}{descoped ? ` · ${descoped} descoped` : ''}</span>}
+      loading={loadState(useCases, 'use cases')}
+    >
+      <AddUseCaseForm
+        onAdded={(added) => {
+          useCases.setData((current) => [...(current ?? []), added]);
+          void refreshWorkspace();
+        }}
+      />
+      {list && list.length === 0 ? (
+        <EmptyState icon={ListIcon} title="No use cases yet" compact>
+          Break the business case into use cases: one short story per thing a stakeholder gets, e.g. “As a finance clerk, I want
+          confirmed orders to appear as draft invoices, so that I stop retyping them.”
+        </EmptyState>
+      ) : (
+        <ol className="use-case-list">
+          {list?.map((useCase) => (
+            <UseCaseCard
+              key={useCase.id}
+              useCase={useCase}
+              flows={flowsOf(useCase, allFlows)}
+              onUpdated={(updated) => replaceIn(useCases, updated)}
+              onRemoved={() => {
+                useCases.setData((current) => current?.filter((item) => item.id !== useCase.id));
+                flows.reload();
+                void refreshWorkspace();
+              }}
+            />
+          ))}
+        </ol>
+      )}
+      {unlinked.length > 0 && (
+        <div className="unlinked-flows">
+          <h3 className="section-title">
+            Data flows without a use case <span className="count">{unlinked.length}</span>
+          </h3>
+          <p className="muted">Every flow should serve a use case; a flow is given its use case when it is created in Mapping.</p>
+          <ul className="flow-cards">
+            {unlinked.map((flow) => (
+              <FlowCard key={flow.id} flow={flow} />
+            ))}
+          </ul>
+        </div>
+      )}
+    </SectionFrame>
+  );
+}
+
+function UseCaseCard({ useCase, flows, onUpdated, onRemoved }: { useCase: UseCase; flows: FlowSummary[]; onUpdated: (value: UseCase) => void; onRemoved: () => void }) {
+  const { trackSave } = useApp();
+  const [removing, setRemoving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async (changes: Omit<CallInput<'useCases.update'>, 'id'>) => onUpdated(await trackSave(api['useCases.update']({ id: useCase.id, ...changes })));
+
+  const toggleScope = async () => {
+    setError(null);
+    // Optimistic: struck through at once, back if the save fails.
+    onUpdated({ ...useCase, descoped: !useCase.descoped });
+    try {
+      await save({ descoped: !useCase.descoped });
+    } catch (failure) {
+      onUpdated(useCase);
+      setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <li className={`record-card use-case${useCase.descoped ? ' record-descoped' : ''}`} aria-label={`${useCase.ref} ${useCase.title}${useCase.descoped ? ' (descoped)' : ''}`}>
+      <div className="record-head">
+        <span className="record-ref">{useCase.ref}</span>
+        <InlineField
+          label={`Title of ${useCase.ref}`}
+          hideLabel
+          value={useCase.title}
+          onSave={(title) => save({ title })}
+          requiredMessage="A use case needs a title; the previous one was kept."
+          maxLength={500}
+          className="record-title"
+          inputClassName="input-title"
+        />
+        <label className="record-toggle">
+          <input type="checkbox" checked={useCase.descoped} onChange={() => void toggleScope()} />
+          Descoped
+        </label>
+        <button type="button" className="btn btn-ghost btn-icon btn-sm btn-danger-ghost" onClick={() => setRemoving(true)} aria-label={`Remove ${useCase.ref}`} title="Remove">
+          <TrashIcon size={14} />
+        </button>
+      </div>
+      <InlineField
+        label={`Story of ${useCase.ref}`}
+        hideLabel
+        multiline
+        rows={2}
+        value={useCase.story}
+        onSave={(story) => save({ story })}
+        placeholder={storyHint}
+        className="record-story"
+      />
+      {error && <Alert onDismiss={() => setError(null)}>{error}</Alert>}
+      <div className="use-case-flows">
+        <h4 className="record-subtitle">
+          Data flows <span className="count">{flows.length}</span>
+        </h4>
+        {flows.length ? (
+          <ul className="flow-cards">
+            {flows.map((flow) => (
+              <FlowCard key={flow.id} flow={flow} />
+            ))}
+          </ul>
+        ) : (
+          <p className="faint">
+            No data flow serves it yet. <a href={hashFor('mapping')}>Create one in Mapping</a> and give it this use case.
+          </p>
+        )}
+      </div>
+      {removing && (
+        <ConfirmRemove
+          title={`Remove ${useCase.ref}?`}
+          action="Remove use case"
+          onClose={() => setRemoving(false)}
+          onRemove={async () => {
+            await trackSave(api['useCases.remove']({ id: useCase.id }));
+            onRemoved();
+          }}
+        >
+          <p>
+            “{useCase.title}” is removed from the spec. Its data flows and test cases stay, no longer linked to a use case.
+          </p>
+          <p className="muted">To keep it on record but out of this delivery, mark it Descoped instead.</p>
+        </ConfirmRemove>
+      )}
+    </li>
+  );
+}
+
+function AddUseCaseForm({ onAdded }: { onAdded: (useCase: UseCase) => void }) {
+  const { trackSave } = useApp();
+  const [title, setTitle] = useState('');
+  const [story, setStory] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const titleInput = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setError('Give the use case a short title first.');
+      titleInput.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onAdded(await trackSave(api['useCases.add']({ title: title.trim(), story: story.trim() })));
+      setTitle('');
+      setStory('');
+      titleInput.current?.focus();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="spec-add-form" onSubmit={(event) => void submit(event)} aria-label="Add a use case">
+      <div className="spec-add-row">
+        <label className="visually-hidden" htmlFor="new-use-case-title">
+          New use case title
+        </label>
+        <input
+          id="new-use-case-title"
+          ref={titleInput}
+          className="input spec-add-title"
+          value={title}
+          maxLength={500}
+          placeholder="New use case, e.g. Invoice confirmed orders"
+          onChange={(event) => {
+            setTitle(event.target.value);
+            if (error) setError(null);
+          }}
+          aria-invalid={error ? true : undefined}
+        />
+        <label className="visually-hidden" htmlFor="new-use-case-story">
+          New use case story
+        </label>
+        <input
+          id="new-use-case-story"
+          className="input spec-add-grow"
+          value={story}
+          maxLength={20000}
+          placeholder="As a …, I want …, so that … (optional)"
+          onChange={(event) => setStory(event.target.value)}
+        />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          <PlusIcon />
+          Add use case
+        </button>
+      </div>
+      {error && (
+        <div className="question-form-error" role="alert">
+          {error}
+        </div>
+      )}
+    </form>
+  );
+}
