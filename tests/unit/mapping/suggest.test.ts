@@ -318,6 +318,31 @@ describe('third pass: concatenations, synonyms, qualifiers', () => {
     const task = suggestMappings(entity('TaskResponse', [field('task_id'), field('project_id')]), entity('Card', [field('id')]));
     expect(top(task, 'id')[0]!.source).toBe('task_id');
   });
+  it('knows more general vocabulary: login ~ username, edited ~ updated, trashed ~ deleted, metadata ~ custom data, closed ~ completed', () => {
+    expect(conceptOf('login')).toBe(conceptOf('username'));
+    expect(conceptOf('edited_on')).toBe(conceptOf('updated_at'));
+    expect(conceptOf('trashed_at')).toBe(conceptOf('deleted_at'));
+    expect(conceptOf('metadata')).toBe(conceptOf('user_data'));
+    expect(conceptOf('closed')).toBe(conceptOf('completed'));
+    expect(conceptOf('mimetype')).toBe(conceptOf('content_type'));
+    expect(conceptOf('sex')).toBe(conceptOf('gender'));
+    expect(normalWords('lng')).toEqual(['longitude']);
+    // A unit (of measure) is not a quantity.
+    expect(conceptOf('unit')).not.toBe(conceptOf('quantity'));
+    const result = suggestMappings(entity('S', [field('login'), field('twitter_username'), field('title')]), entity('T', [field('username'), field('jobTitle')]));
+    expect(top(result, 'username')[0]!.source).toBe('login');
+    expect(top(result, 'jobTitle')[0]!.source).toBe('title');
+  });
+  it('a reference holds an identifier, not the record\'s name or type', () => {
+    const result = suggestMappings(entity('File', [field('last_editor')]), entity('File', [field('modified_by.id'), field('modified_by.name'), field('modified_by.type')]));
+    expect(top(result, 'modified_by.id')[0]!.source).toBe('last_editor');
+    expect(top(result, 'modified_by.name')).toEqual([]);
+    expect(top(result, 'modified_by.type')).toEqual([]);
+  });
+  it('a bare link is its parent\'s link: links.avatar.href ← avatar_url, not the record\'s own url', () => {
+    const result = suggestMappings(entity('User', [field('url'), field('avatar_url'), field('events_url')]), entity('Account', [field('links.avatar.href'), field('links.self.href')]));
+    expect(top(result, 'links.avatar.href')[0]!.source).toBe('avatar_url');
+  });
   it('prefers the qualifier that fits the target entity for a generic leaf (status)', () => {
     const source = entity('Employee', [field('marital_status'), field('employment_status')]);
     const result = suggestMappings(source, entity('TeamMember', [field('status')]));

@@ -95,7 +95,9 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
   const parentWords = parentName ? new Set(normalWords(parentName)) : undefined;
   const repeatsParent =
     parentTerms.length > 0 && (leafWords.every((word) => parentWords!.has(word)) || leafTerms.every((term) => parentTerms.includes(term)));
-  const flattened = repeatsParent || (parentTerms.length > 0 && leafTerms.every((term) => termWeight(term) < 1 || VALUE_TERMS.has(term)));
+  // A bare link (`avatar.href`, `links.html.url`) is its parent's link.
+  const bareLink = leafWords.length > 0 && leafWords.every((word) => LINK_WORDS.has(word));
+  const flattened = repeatsParent || (parentTerms.length > 0 && (bareLink || leafTerms.every((term) => termWeight(term) < 1 || VALUE_TERMS.has(term))));
   let terms: Term[];
   if (flattened) {
     const seen = new Set<string>();
@@ -109,7 +111,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
       for (const term of leafTerms)
         if (!seen.has(term)) {
         seen.add(term);
-        terms.push(makeTerm(term, termWeight(term) * (terms.length > 0 && VALUE_TERMS.has(term) ? 0.5 : 1)));
+        terms.push(makeTerm(term, termWeight(term) * (terms.length > 0 && (VALUE_TERMS.has(term) || bareLink) ? 0.5 : 1)));
       }
   } else {
     // A word repeating the owner's name (`contact.contact_id`, Invoice's `invoice_id`) says little.
@@ -192,6 +194,8 @@ const LIST_VALUE_WORDS = new Set(['url', 'uri', 'href', 'link', 'number', 'name'
 
 /** Leaf names that hold the value of their parent object (`total_money.amount`). */
 const VALUE_TERMS = new Set(['c:total', 'value']);
+/** Words of a bare link (after abbreviations: href, uri → url). */
+const LINK_WORDS = new Set(['url', 'link']);
 
 const enumKey = (value: unknown) => String(value).toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -403,6 +407,8 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
     else tTerms = tTerms.filter((x) => x.term !== 'c:identifier');
     if (explain) reasons.push('a reference filled from the identifier of what it names');
   }
+  // A reference holds an identifier: it is not the record's name, type or login (`modified_by.type` vs `last_editor`).
+  const referenceVsRole = (t.reference && !s.hasId && s.terms.some((x) => ROLE_WORDS.has(x.term))) || (s.reference && !t.hasId && t.terms.some((x) => ROLE_WORDS.has(x.term)));
   if (name > 0) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(tTerms, sTerms, t.owners, s.owners, !t.field.parent, !s.field.parent);
@@ -424,6 +430,10 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
       score *= 0.8;
       if (explain) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
     }
+  }
+  if (referenceVsRole && name > 0) {
+    score *= 0.6;
+    if (explain) reasons.push('a reference (an identifier) against another kind of value');
   }
   // A field about one party (supplier.address.city) is not filled from a field that is not about it.
   if ((t.ancestorParties & ~s.parties) !== 0 || (s.ancestorParties & ~t.parties) !== 0) {
