@@ -343,6 +343,12 @@ describe('third pass: concatenations, synonyms, qualifiers', () => {
     const result = suggestMappings(entity('User', [field('url'), field('avatar_url'), field('events_url')]), entity('Account', [field('links.avatar.href'), field('links.self.href')]));
     expect(top(result, 'links.avatar.href')[0]!.source).toBe('avatar_url');
   });
+  it('a weak relation is no evidence on its own: reference_id is not the record\'s own id', () => {
+    const result = suggestMappings(entity('Employee', [field('id'), field('external_ref')]), entity('TeamMember', [field('reference_id'), field('id')]));
+    expect(top(result, 'reference_id')[0]!.source).toBe('external_ref');
+    const alone = suggestMappings(entity('Employee', [field('id')]), entity('TeamMember', [field('reference_id')]));
+    expect(top(alone, 'reference_id')).toEqual([]);
+  });
   it('prefers the qualifier that fits the target entity for a generic leaf (status)', () => {
     const source = entity('Employee', [field('marital_status'), field('employment_status')]);
     const result = suggestMappings(source, entity('TeamMember', [field('status')]));

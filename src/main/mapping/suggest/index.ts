@@ -214,6 +214,9 @@ function softDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
   return matched / (aSum + bSum);
 }
 
+/** A match this close is evidence on its own; weaker relations (reference ~ id: 0.55) are not. */
+const STRONG = 0.6;
+
 /** Content terms weigh fully; generic words (id, name, type...) and words repeating the owner weigh less. */
 const CONTENT = 0.75;
 
@@ -240,7 +243,7 @@ function nameEvidence(
   for (const x of a) {
     const m = bestMatch(x, b);
     if (x.weight >= CONTENT) {
-      if (m >= 0.5) strong = true;
+      if (m >= STRONG) strong = true;
       else unmatchedContent = aContent = true;
     } else if (x.owner && m < 0.5 && !bOwners?.has(x.term) && !(aTop && bTop)) unmatchedContent = true;
     else if (m < 0.5 && x.weight >= 0.3 && ROLE_WORDS.has(x.term)) aRole = true;
@@ -248,7 +251,7 @@ function nameEvidence(
   for (const y of b) {
     const m = bestMatch(y, a);
     if (y.weight >= CONTENT) {
-      if (m < 0.5) unmatchedContent = bContent = true;
+      if (m < STRONG) unmatchedContent = bContent = true;
     } else if (y.owner && m < 0.5 && !aOwners?.has(y.term) && !(aTop && bTop)) unmatchedContent = true;
     else if (m < 0.5 && y.weight >= 0.3 && ROLE_WORDS.has(y.term)) bRole = true;
   }
