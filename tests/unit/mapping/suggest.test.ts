@@ -349,6 +349,22 @@ describe('third pass: concatenations, synonyms, qualifiers', () => {
     const alone = suggestMappings(entity('Employee', [field('id')]), entity('TeamMember', [field('reference_id')]));
     expect(top(alone, 'reference_id')).toEqual([]);
   });
+  it('what every record has belongs to its object: milestone.created_at and custom_fields[].description are not the record\'s', () => {
+    const result = suggestMappings(
+      entity('Task', [field('notes'), field('custom_fields[].description'), field('theme.created_at')]),
+      entity('Card', [field('desc'), field('created_at'), field('theme.created_on')]),
+    );
+    expect(top(result, 'desc')[0]!.source).toBe('notes');
+    expect(top(result, 'created_at')).toEqual([]);
+    // Named alike on both sides, it still fills.
+    expect(top(result, 'theme.created_on')[0]!.source).toBe('theme.created_at');
+  });
+  it('uuid, guid and gid are identifiers', () => {
+    expect(normalWords('uuid')).toEqual(['identifier']);
+    expect(normalWords('gid')).toEqual(['identifier']);
+    const result = suggestMappings(entity('User', [field('id', { type: 'integer' }), field('login')]), entity('Account', [field('uuid'), field('username')]));
+    expect(top(result, 'uuid')[0]!.source).toBe('id');
+  });
   it('prefers the qualifier that fits the target entity for a generic leaf (status)', () => {
     const source = entity('Employee', [field('marital_status'), field('employment_status')]);
     const result = suggestMappings(source, entity('TeamMember', [field('status')]));

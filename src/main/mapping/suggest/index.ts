@@ -67,6 +67,8 @@ interface Prepared {
   formKey: string;
   /** Some ancestor is a list: this is a value of each element. */
   element: boolean;
+  /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
+  ownedBy?: Term[];
   /** Whose field this is: the parent's terms, or the entity's at the top. */
   owners: Set<string>;
   /** Bit sets of PARTIES anywhere on the path / among the ancestors. */
@@ -97,7 +99,9 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     parentTerms.length > 0 && (leafWords.every((word) => parentWords!.has(word)) || leafTerms.every((term) => parentTerms.includes(term)));
   // A bare link (`avatar.href`, `links.html.url`) is its parent's link.
   const bareLink = leafWords.length > 0 && leafWords.every((word) => LINK_WORDS.has(word));
-  const flattened = repeatsParent || (parentTerms.length > 0 && (bareLink || leafTerms.every((term) => termWeight(term) < 1 || VALUE_TERMS.has(term))));
+  const plainFlattened = repeatsParent || (parentTerms.length > 0 && (bareLink || leafTerms.every((term) => termWeight(term) < 1 || VALUE_TERMS.has(term))));
+  const owned = !plainFlattened && parentTerms.length > 0 && leafTerms.every((term) => termWeight(term) < 1 || OWNED_TERMS.has(term));
+  const flattened = plainFlattened || owned;
   let terms: Term[];
   if (flattened) {
     const seen = new Set<string>();
@@ -168,6 +172,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     hasId: terms.some((term) => term.term === 'c:identifier'),
     formKey: formKey(field),
     owners: field.parent ? new Set(parentTerms) : entityTerms,
+    ...(owned ? { ownedBy: parentTerms.filter((term) => !entityTerms.has(term)).map((term) => makeTerm(term, termWeight(term))) } : {}),
     reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (baseType(field) === 'string' || numeric(baseType(field))),
     parties,
     ancestorParties,
@@ -194,6 +199,11 @@ const LIST_VALUE_WORDS = new Set(['url', 'uri', 'href', 'link', 'number', 'name'
 
 /** Leaf names that hold the value of their parent object (`total_money.amount`). */
 const VALUE_TERMS = new Set(['c:total', 'value']);
+/**
+ * What every record has (when it was created or changed, its status, description, title): under a nested
+ * object (`milestone.created_at`, `custom_fields[].description`) it is that object's, read with its name.
+ */
+const OWNED_TERMS = new Set(['c:created', 'c:updated', 'c:deleted', 'c:completed at', 'c:status', 'c:description', 'c:title']);
 /** Words of a bare link (after abbreviations: href, uri → url). */
 const LINK_WORDS = new Set(['url', 'link']);
 
@@ -268,6 +278,12 @@ const REFERENCE_TERMS = new Set(['c:author', 'c:assignee', 'c:updated by', 'c:cu
 
 /** Generic words that say what kind of value a field holds: two different ones do not fill each other. */
 const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag']);
+
+/** The owner of an owned leaf is named on the other side: in its name, its context or its owners. */
+function ownerNamed(ownedBy: Term[], other: Prepared): boolean {
+  if (ownedBy.length === 0) return true;
+  return ownedBy.some((x) => bestMatch(x, other.terms) >= STRONG || bestMatch(x, other.context) >= STRONG || other.owners.has(x.term));
+}
 
 function bestMatch(x: Term, others: Term[]): number {
   let best = 0;
@@ -437,6 +453,11 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
   if (referenceVsRole && name > 0) {
     score *= 0.6;
     if (explain) reasons.push('a reference (an identifier) against another kind of value');
+  }
+  // `milestone.created_at` is the milestone's: it fills the record's `created_at` only when the other side names it too.
+  if ((s.ownedBy && !ownerNamed(s.ownedBy, t)) || (t.ownedBy && !ownerNamed(t.ownedBy, s))) {
+    score *= 0.7;
+    if (explain) reasons.push(`another object's ${termLabel((s.ownedBy ? s : t).terms[(s.ownedBy ? s : t).terms.length - 1]!.term)}`);
   }
   // A field about one party (supplier.address.city) is not filled from a field that is not about it.
   if ((t.ancestorParties & ~s.parties) !== 0 || (s.ancestorParties & ~t.parties) !== 0) {
