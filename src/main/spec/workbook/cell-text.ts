@@ -11,8 +11,12 @@ const TRUNCATED = ' … [truncated: the full text is in Crosswalk]';
  * breaks as \n, cut to Excel's limit. Comparing a cell read back with `shownText(exported value)`
  * tells whether anyone edited it.
  */
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function shownText(value: string | null | undefined): string {
   if (!value) return '';
+  if (value.length <= MAX_CELL_CHARACTERS && !NEEDS_WORK.test(value)) return value;
   // eslint-disable-next-line no-control-regex
   let text = value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
   text = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
@@ -35,5 +39,5 @@ export interface InlineText {
 export function textCell(value: string | null | undefined): InlineText | null {
   const text = shownText(value);
   if (text === '') return null;
-  return { richText: [{ text: text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') }] };
+  return { richText: [{ text: text.includes('_x') ? text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : text }] };
 }

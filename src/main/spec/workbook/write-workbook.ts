@@ -7,6 +7,7 @@ import { UserError } from '../../errors';
 import type { SpecDocument } from '../spec-document';
 import { textCell } from './cell-text';
 import { addInternalLink } from './internal-links';
+import { columnLetter as letter, rowXml, styleIds } from './row-xml';
 import { MAPPING_STATUS, label } from './records';
 import { ID_HEADER, sheetsOf, type CellInput, type ColumnDef, type SheetDef } from './sheets';
 import { HIDDEN_SHEET, WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION } from './workbook-format';
@@ -14,6 +15,7 @@ import { highlights, styles } from './workbook-styles';
 
 /** Rows written between two pauses that let the zip stream drain what the sheet produced. */
 const ROWS_PER_SLICE = 500;
+const WIDTH_SAMPLE = 1_000;
 
 /**
  * Writes the spec as an xlsx workbook a stakeholder can read without Crosswalk, with exceljs' streaming
@@ -81,12 +83,6 @@ async function writeTo(file: string, document: SpecDocument, exportId: string): 
   }
 }
 
-const letter = (column: number): string => {
-  let name = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-};
-
 /** Header and footer text in a font size: "&" starts a code there, so a literal one is doubled. */
 const sized = (size: number, text: string) => `&${size}${/^\d/.test(text) ? ' ' : ''}${text.replace(/&/g, '&&').slice(0, 120)}`;
 
@@ -111,17 +107,12 @@ function pageSetup(document: SpecDocument, title: string, titleRows: string | un
   } as Partial<ExcelJS.AddWorksheetOptions>;
 }
 
-function cellValue(value: CellInput): ExcelJS.CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return textCell(value) as ExcelJS.CellValue;
-  return value;
-}
-
 /** Characters of the longest line a value shows. */
 function shownWidth(value: CellInput): number {
   if (value === null || value === undefined) return 0;
   if (typeof value === 'number') return 6;
   if (value instanceof Date) return 10;
+  if (!value.includes('\n')) return value.length;
   let longest = 0;
   for (const line of value.split('\n')) longest = Math.max(longest, line.length);
   return longest;
@@ -137,6 +128,7 @@ function rowHeight(values: readonly CellInput[], widths: readonly number[]): num
     if (typeof value !== 'string' || value.length === 0) return;
     // Calibri 10 fits about 1.25 characters of running text per unit of column width ("0" at 11 pt).
     const perLine = Math.max(1, Math.floor((widths[index] ?? 10) * 1.25) - 1);
+    if (value.length <= perLine && !value.includes('\n')) return;
     let count = 0;
     for (const line of value.split('\n')) count += Math.max(1, Math.ceil(line.length / perLine));
     lines = Math.max(lines, count);
@@ -147,10 +139,9 @@ function rowHeight(values: readonly CellInput[], widths: readonly number[]): num
 function columnWidth<R>(column: ColumnDef<R>, rows: readonly R[]): number {
   const [min, max] = column.width;
   let widest = 0;
-  for (const row of rows) {
-    widest = Math.max(widest, shownWidth(column.value(row)));
-    if (widest >= max) break;
-  }
+  // Up to WIDTH_SAMPLE rows, evenly spread, decide: enough to fit the content, cheap for 10,000 rows.
+  const step = Math.max(1, Math.ceil(rows.length / WIDTH_SAMPLE));
+  for (let index = 0; index < rows.length && widest < max; index += step) widest = Math.max(widest, shownWidth(column.value(rows[index]!)));
   // Room for the header's filter button; a long header may widen its column past the content's maximum.
   return Math.max(min, Math.min(widest + 2, max), Math.min(column.header.length + 4, 24));
 }
@@ -180,22 +171,31 @@ async function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: S
     const base = column.field ? (column.center ? styles.editableCentered : styles.editable) : column.center ? styles.bodyCentered : styles.body;
     return column.numFmt ? { ...base, numFmt: column.numFmt } : base;
   });
-  const write = (values: ExcelJS.CellValue[], height: number | undefined) => {
-    const row = worksheet.addRow(values);
-    for (let index = 0; index < columns.length; index++) row.getCell(index + 1).style = cellStyles[index]!;
-    if (height) row.height = height;
-    row.commit();
+  const ids = styleIds(workbook, [...cellStyles, ...(record ? [null] : [])]);
+  // Data rows go straight to the sheet's stream (see row-xml.ts); the header above opened <sheetData>.
+  const stream = (worksheet as unknown as { stream: { write(xml: string): void } }).stream;
+  let chunk = '';
+  const write = (rowNumber: number, values: CellInput[], height: number | undefined) => {
+    chunk += rowXml(rowNumber, values, ids, height);
+    if (chunk.length > 65_536) {
+      stream.write(chunk);
+      chunk = '';
+    }
   };
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
-    const inputs = columns.map((column) => column.value(row));
-    const values = inputs.map(cellValue);
-    if (record) values.push(textCell(`${record.kind}:${record.key(row)}`) as ExcelJS.CellValue);
-    const height = rowHeight(inputs, widths);
-    write(values, sheet.rowHeight && (!height || height < sheet.rowHeight) ? sheet.rowHeight : height);
-    if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) await yieldToStreams();
+    const values = columns.map((column) => column.value(row));
+    const height = rowHeight(values, widths);
+    if (record) values.push(`${record.kind}:${record.key(row)}`);
+    write(index + 2, values, sheet.rowHeight && (!height || height < sheet.rowHeight) ? sheet.rowHeight : height);
+    if (index % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) {
+      stream.write(chunk);
+      chunk = '';
+      await yieldToStreams();
+    }
   }
-  for (let blank = 0; blank < (sheet.blankRows ?? 0); blank++) write(columns.map(() => null), undefined);
+  for (let blank = 0; blank < (sheet.blankRows ?? 0); blank++) write(rows.length + 2 + blank, columns.map(() => null), undefined);
+  if (chunk) stream.write(chunk);
 
   // The streaming sheet has data validations; exceljs' typings list them only on the in-memory one.
   const validations = (worksheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
