@@ -71,6 +71,7 @@ test('builds the spec, exports it, and reads an edited workbook back', async ({ 
   await expect(page.getByRole('listitem', { name: /^UC-\d+ Credit notes for returns \(descoped\)$/ })).toHaveClass(/record-descoped/);
   await saved(page);
   const useCaseRef = (await useCase.locator('.record-ref').innerText()).trim();
+  await expect(useCase.getByRole('link', { name: 'Create one in Mapping' })).toHaveAttribute('href', '#/mapping');
   await shoot(page, 'use-cases', true);
 
   // Configurable inputs: a credential, described only.
@@ -92,6 +93,7 @@ test('builds the spec, exports it, and reads an edited workbook back', async ({ 
   await page.getByRole('button', { name: 'Add test case' }).click();
   const testCase = page.getByRole('listitem', { name: /^TC-\d+ Invoice email reaches the customer$/ });
   await expect(testCase).toBeVisible();
+  const testRef = (await testCase.locator('.record-ref').innerText()).trim();
   await testCase.getByRole('textbox', { name: 'Given input' }).fill('A confirmed order for a customer with an email address');
   await testCase.getByRole('textbox', { name: 'Expected result' }).fill('The invoice PDF arrives at that address within 10 minutes');
   await testCase.getByRole('textbox', { name: 'Expected result' }).blur();
@@ -112,11 +114,12 @@ test('builds the spec, exports it, and reads an edited workbook back', async ({ 
 
   // Open questions: the one the stakeholder will answer in the workbook.
   await open(page, /Open questions/, 'questions', 'Open questions & corner cases');
-  const question = 'Which VAT rate applies to shipping?';
+  const question = 'Is shipping charged at the VAT rate of the goods it ships?';
   await page.getByRole('textbox', { name: 'Question or corner case' }).fill(question);
   await page.getByRole('textbox', { name: 'Owner', exact: true }).fill('Finance lead');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByRole('grid')).toContainText(question);
+  await page.waitForTimeout(300); // the grid measures its wrapped rows
   await shoot(page, 'questions');
 
   // Sign-off.
@@ -146,7 +149,14 @@ test('builds the spec, exports it, and reads an edited workbook back', async ({ 
   expect(fs.readFileSync(path.join(folder, 'acme-spec.md'), 'utf8')).toContain('Email each invoice to the customer');
   await shoot(page, 'export', true);
 
-  // A stakeholder answers the question in the workbook.
+  // Meanwhile, in the app, the tester notes a result on the test case.
+  await open(page, /Test cases/, 'test-cases', 'Test cases');
+  await testCase.getByRole('textbox', { name: 'Notes' }).fill('Passed on the sandbox');
+  await testCase.getByRole('textbox', { name: 'Notes' }).press('Enter');
+  await saved(page);
+  await open(page, /Export/, 'export', 'Export');
+
+  // A stakeholder answers the question in the workbook, and writes other notes on the same test case.
   const answer = 'Shipping follows the rate of the goods: 20% here.';
   const reviewedPath = path.join(folder, 'acme-spec-reviewed.xlsx');
   const workbook = new ExcelJS.Workbook();
@@ -165,6 +175,17 @@ test('builds the spec, exports it, and reads an edited workbook back', async ({ 
     }
   });
   expect(edited, 'the question is in the workbook').toBe(true);
+  const testSheet = workbook.worksheets.find((candidate) => /test/i.test(candidate.name));
+  const testHeaders = new Map<string, number>();
+  testSheet!.getRow(1).eachCell((cell, column) => testHeaders.set(cell.text.trim(), column));
+  let notesEdited = false;
+  testSheet!.eachRow((candidate) => {
+    if (candidate.getCell(testHeaders.get('Ref')!).text === testRef) {
+      candidate.getCell(testHeaders.get('Notes')!).value = 'Blocked: no sandbox mailbox';
+      notesEdited = true;
+    }
+  });
+  expect(notesEdited, 'the test case is in the workbook').toBe(true);
   await workbook.xlsx.writeFile(reviewedPath);
 
   // Read it back: the change report shows the edit, selected; apply it.
@@ -178,15 +199,25 @@ test('builds the spec, exports it, and reads an edited workbook back', async ({ 
   await expect(change).toBeVisible();
   await expect(change).toContainText('Edit');
   await expect(change.getByRole('checkbox')).toBeChecked();
+  // The notes changed on both sides since the export: a conflict, left unselected.
+  const conflict = report.getByRole('row').filter({ hasText: 'Blocked: no sandbox mailbox' });
+  await expect(conflict).toContainText('Conflict');
+  await expect(conflict).toContainText('Passed on the sandbox');
+  await expect(conflict.getByRole('checkbox')).not.toBeChecked();
+  await page.waitForTimeout(500); // scrolled into view
   await shoot(page, 'read-back', true);
   await report.getByRole('button', { name: /^Apply \d+ selected change/ }).click();
-  await expect(page.getByRole('note').filter({ hasText: /^Applied/ })).toBeVisible();
+  await expect(page.getByRole('note').filter({ hasText: /^Applied 1 change/ })).toBeVisible();
   await saved(page);
 
   // The answer is in the app.
   await open(page, /Open questions/, 'questions', 'Open questions & corner cases');
   await expect(page.getByRole('grid')).toContainText(answer);
+  await page.waitForTimeout(300);
   await shoot(page, 'questions-answered');
+  // The conflict was not applied: the app's notes stand.
+  await open(page, /Test cases/, 'test-cases', 'Test cases');
+  await expect(testCase.getByRole('textbox', { name: 'Notes' })).toHaveValue('Passed on the sandbox');
   expect(errors).toEqual([]);
   fs.rmSync(folder, { recursive: true, force: true });
 });

@@ -71,15 +71,17 @@ interface SummaryCard {
   hint: (count: number) => string;
   icon: ComponentType<{ size?: number }>;
   area: AreaId;
+  /** A place inside the area: #/spec/use-cases. */
+  section?: string;
   attention?: boolean;
 }
 
 const summaryCards: SummaryCard[] = [
   { key: 'systems', label: 'Systems', hint: (n) => (n >= 2 ? 'Both sides imported' : n === 1 ? 'One side missing' : 'None imported yet'), icon: SystemsIcon, area: 'systems' },
   { key: 'flows', label: 'Data flows', hint: (n) => (n ? 'Entity to entity' : 'None defined yet'), icon: FlowIcon, area: 'mapping' },
-  { key: 'useCases', label: 'Use cases', hint: (n) => (n ? 'Why flows exist' : 'None written yet'), icon: ListIcon, area: 'spec' },
+  { key: 'useCases', label: 'Use cases', hint: (n) => (n ? 'Why flows exist' : 'None written yet'), icon: ListIcon, area: 'spec', section: 'use-cases' },
   { key: 'mappings', label: 'Field mappings', hint: (n) => (n ? 'Across all flows' : 'None mapped yet'), icon: LinkIcon, area: 'mapping' },
-  { key: 'testCases', label: 'Test cases', hint: (n) => (n ? 'For the testers' : 'None written yet'), icon: TestIcon, area: 'spec' },
+  { key: 'testCases', label: 'Test cases', hint: (n) => (n ? 'For the testers' : 'None written yet'), icon: TestIcon, area: 'spec', section: 'test-cases' },
   { key: 'openQuestions', label: 'Open questions', hint: (n) => (n ? 'Waiting for answers' : 'Nothing open'), icon: QuestionIcon, area: 'overview', attention: true },
 ];
 
@@ -91,6 +93,7 @@ function SummaryCards({ counts }: { counts: Counts }) {
         const count = counts[card.key];
         const Icon = card.icon;
         const open = () => {
+          if (card.section) return void (window.location.hash = hashFor(card.area, card.section));
           if (card.area !== 'overview') return navigate(card.area);
           const target = document.getElementById('questions');
           target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -294,6 +297,7 @@ interface Step {
   detail: string;
   done: boolean;
   area: AreaId;
+  section?: string;
 }
 
 function nextSteps(counts: Counts): Step[] {
@@ -326,12 +330,14 @@ function nextSteps(counts: Counts): Step[] {
       detail: counts.testCases ? `${counts.testCases} test case${counts.testCases === 1 ? '' : 's'}` : 'What the testers check, flow by flow',
       done: counts.testCases > 0,
       area: 'spec',
+      section: 'test-cases',
     },
     {
       title: 'Export the workbook',
       detail: 'Share the spec as an Excel workbook',
       done: false,
       area: 'spec',
+      section: 'export',
     },
   ];
 }
@@ -357,7 +363,7 @@ function NextSteps({ counts }: { counts: Counts }) {
       <ol className="steps">
         {steps.map((step) => (
           <li key={step.title}>
-            <a className={`step${step.done ? ' step-done' : ''}${step === next ? ' step-next' : ''}`} href={hashFor(step.area)}>
+            <a className={`step${step.done ? ' step-done' : ''}${step === next ? ' step-next' : ''}`} href={hashFor(step.area, step.section ?? '')}>
               <span className="step-check" aria-hidden="true">
                 {step.done && <CheckIcon size={12} />}
               </span>

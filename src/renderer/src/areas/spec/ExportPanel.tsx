@@ -9,6 +9,7 @@ import { folderOf, formatBytes, plural } from '../../format';
 import { useApp, useWorkspace } from '../../state/app-context';
 import { errorMessage } from '../../state/save-state';
 import { SectionFrame } from './SectionFrame';
+import { useStickyState } from './use-sticky-state';
 import { WorkbookReportView } from './WorkbookReportView';
 
 interface ExportTarget {
@@ -49,12 +50,13 @@ type Written = { path: string; bytes: number };
 
 export function ExportPanel() {
   const workspace = useWorkspace();
-  const [paths, setPaths] = useState<Record<ExportFormat, string>>(() => ({
+  const key = `${workspace.path}|export`;
+  const [paths, setPaths] = useStickyState<Record<ExportFormat, string>>(`${key}|paths`, () => ({
     xlsx: defaultExportPath(workspace.path, workspace.fileName, 'xlsx'),
     json: defaultExportPath(workspace.path, workspace.fileName, 'json'),
     md: defaultExportPath(workspace.path, workspace.fileName, 'md'),
   }));
-  const [written, setWritten] = useState<Partial<Record<ExportFormat, Written>>>({});
+  const [written, setWritten] = useStickyState<Partial<Record<ExportFormat, Written>>>(`${key}|written`, () => ({}));
   const [errors, setErrors] = useState<Partial<Record<ExportFormat, string>>>({});
   const [busy, setBusy] = useState<ExportFormat | null>(null);
 
@@ -132,14 +134,14 @@ export function ExportPanel() {
           })}
         </ul>
       </SectionFrame>
-      <ReadBackPanel defaultPath={written.xlsx?.path ?? paths.xlsx} />
+      <ReadBackPanel stickyKey={`${key}|read-back`} defaultPath={written.xlsx?.path ?? paths.xlsx} />
     </>
   );
 }
 
-function ReadBackPanel({ defaultPath }: { defaultPath: string }) {
+function ReadBackPanel({ stickyKey, defaultPath }: { stickyKey: string; defaultPath: string }) {
   const { trackSave, reloadAll } = useApp();
-  const [path, setPath] = useState<string | null>(null);
+  const [path, setPath] = useStickyState<string | null>(stickyKey, () => null);
   const [report, setReport] = useState<WorkbookReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 // The change report of a workbook read back: every difference as a row — the value exported, what the
 // workbook says now, what the app says now. Edits (and new rows) start selected; conflicts (changed in
 // the app since the export too) start unselected and stand out. Only what is selected is applied.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColDef, FirstDataRenderedEvent, GetRowIdParams, RowClassRules, SelectionChangedEvent } from 'ag-grid-community';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { WorkbookChange, WorkbookReport } from '../../../../shared/contract';
@@ -49,29 +49,36 @@ export function WorkbookReportView({ report, busy, onApply, onDiscard }: Workboo
   const [selected, setSelected] = useState<string[]>(() => report.changes.filter((change) => change.kind !== 'conflict').map((change) => change.id));
   const count = (kind: Kind) => report.changes.filter((change) => change.kind === kind).length;
   const conflicts = count('conflict');
+  const ref = useRef<HTMLDivElement>(null);
+  // The report appears under the export targets: bring it into sight.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, []);
 
   const columns = useMemo<ColDef<WorkbookChange>[]>(
     () => [
-      { field: 'sheet', headerName: 'Sheet', width: 130 },
-      { field: 'record', headerName: 'Record', width: 130, cellClass: 'mono-cell' },
-      { field: 'field', headerName: 'Field', width: 140 },
-      { field: 'exported', headerName: 'Exported', flex: 1, minWidth: 140, cellRenderer: valueCell('unknown'), wrapText: true, autoHeight: true },
+      { field: 'sheet', headerName: 'Sheet', width: 118, wrapText: true, autoHeight: true },
+      { field: 'record', headerName: 'Record', width: 84, cellClass: 'mono-cell' },
+      { field: 'field', headerName: 'Field', width: 96, wrapText: true, autoHeight: true },
+      { field: 'exported', headerName: 'Exported', flex: 1, minWidth: 100, cellRenderer: valueCell('unknown'), wrapText: true, autoHeight: true },
       {
         colId: 'arrow',
         headerName: '',
-        width: 34,
-        minWidth: 34,
+        width: 30,
+        minWidth: 30,
+        cellStyle: { paddingLeft: 0, paddingRight: 0 },
         sortable: false,
         resizable: false,
+        cellClass: 'cell-arrow-column',
         cellRenderer: () => (
           <span className="cell-arrow" aria-hidden="true">
             <ArrowRightIcon size={13} />
           </span>
         ),
       },
-      { field: 'workbook', headerName: 'Workbook', flex: 1, minWidth: 140, cellRenderer: valueCell('—'), wrapText: true, autoHeight: true, cellClass: 'change-workbook' },
-      { field: 'current', headerName: 'App now', flex: 1, minWidth: 140, cellRenderer: valueCell('new'), wrapText: true, autoHeight: true },
-      { field: 'kind', headerName: 'Kind', width: 116, cellRenderer: KindCell },
+      { field: 'workbook', headerName: 'Workbook', flex: 1.6, minWidth: 110, cellRenderer: valueCell('—'), wrapText: true, autoHeight: true, cellClass: 'change-workbook' },
+      { field: 'current', headerName: 'App now', flex: 1, minWidth: 100, cellRenderer: valueCell('new'), wrapText: true, autoHeight: true },
+      { field: 'kind', headerName: 'Kind', width: 108, cellRenderer: KindCell },
     ],
     [],
   );
@@ -90,7 +97,7 @@ export function WorkbookReportView({ report, busy, onApply, onDiscard }: Workboo
     setSelected(event.api.getSelectedRows().map((change) => change.id));
 
   return (
-    <div className="workbook-report" aria-label="Change report" role="region">
+    <div ref={ref} className="workbook-report" aria-label="Change report" role="region">
       <div className="workbook-report-head">
         <div>
           <div className="workbook-report-file mono">{report.file}</div>
@@ -118,7 +125,11 @@ export function WorkbookReportView({ report, busy, onApply, onDiscard }: Workboo
         <>
           {conflicts > 0 && (
             <p className="workbook-report-note">
-              <AlertIcon size={13} /> {plural(conflicts, 'conflict')}: changed in the workbook <em>and</em> in the app since the export. They start unselected — tick one to let the workbook's value win.
+              <AlertIcon size={13} />
+              <span>
+                {plural(conflicts, 'conflict')}: changed in the workbook <em>and</em> in the app since the export. They start unselected — tick one
+                to let the workbook's value win over the app's.
+              </span>
             </p>
           )}
           <DataGrid<WorkbookChange>
@@ -129,7 +140,7 @@ export function WorkbookReportView({ report, busy, onApply, onDiscard }: Workboo
             getRowId={getRowId}
             rowClassRules={rowClassRules}
             rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-            selectionColumnDef={{ width: 44, minWidth: 44, pinned: 'left' }}
+            selectionColumnDef={{ width: 40, minWidth: 40, pinned: 'left' }}
             onFirstDataRendered={onFirstDataRendered}
             onSelectionChanged={onSelectionChanged}
             domLayout={report.changes.length > 12 ? 'normal' : 'autoHeight'}
