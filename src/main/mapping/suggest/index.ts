@@ -63,6 +63,8 @@ interface Prepared {
   hasId: boolean;
   /** Named only for another record (`created_by`, `owner`, `customer`) and a scalar: it holds that record's identifier. */
   reference: boolean;
+  /** Some name term says what kind of value it is (ROLE_WORDS). */
+  hasRole: boolean;
   /** Parent path and the name's words but for words of form (`unit_amount_decimal` → `unit amount`). */
   formKey: string;
   /** Some ancestor is a list: this is a value of each element. */
@@ -171,6 +173,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
     formKey: formKey(field),
+    hasRole: terms.some((term) => ROLE_WORDS.has(term.term)),
     owners: field.parent ? new Set(parentTerms) : entityTerms,
     ...(owned ? { ownedBy: parentTerms.filter((term) => !entityTerms.has(term)).map((term) => makeTerm(term, termWeight(term))) } : {}),
     reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (baseType(field) === 'string' || numeric(baseType(field))),
@@ -295,37 +298,35 @@ function bestMatch(x: Term, others: Term[]): number {
   return best;
 }
 
-interface TypeVerdict {
-  factor: number;
-  reason: string;
-}
-
-function typeCompatibility(t: Prepared, s: Prepared, explain: boolean): TypeVerdict {
+/** The type/format fit of a pair (a factor ≤ 1); with `reasons`, its reason is added there. */
+function typeCompatibility(t: Prepared, s: Prepared, reasons?: string[]): number {
   const a = t.baseType;
   const b = s.baseType;
-  const label = explain ? `type ${b}/${a}` : '';
-  if (a === 'any' || b === 'any' || a === 'unknown' || b === 'unknown') return { factor: 0.9, reason: `${label} (unchecked)` };
+  // Optional calls: without `reasons` no reason text is built.
+  if (a === 'any' || b === 'any' || a === 'unknown' || b === 'unknown') return reasons?.push(`type ${b}/${a} (unchecked)`), 0.9;
   if (a === b) {
     const fa = t.field.format;
     const fb = s.field.format;
-    if (fa === fb || !fa || !fb) return { factor: 1, reason: label };
-    if (/^date/.test(fa) && /^date/.test(fb)) return { factor: 0.9, reason: `${label}, ${fb} → ${fa}` };
-    return { factor: 0.95, reason: `${label}, ${fb} → ${fa}` };
+    if (fa === fb || !fa || !fb) return reasons?.push(`type ${b}/${a}`), 1;
+    if (/^date/.test(fa) && /^date/.test(fb)) return reasons?.push(`type ${b}/${a}, ${fb} → ${fa}`), 0.9;
+    return reasons?.push(`type ${b}/${a}, ${fb} → ${fa}`), 0.95;
   }
   // A list of values filled from a value inside list elements (`phones` ← `phone_numbers[].number`), or the reverse.
-  if (a === 'array' && s.element && (t.itemType === b || t.itemType === 'any')) return { factor: 0.9, reason: `${label} (list of values ← values in a list)` };
-  if (b === 'array' && t.element && (s.itemType === a || s.itemType === 'any')) return { factor: 0.9, reason: `${label} (values in a list ← list of values)` };
-  if (numeric(a) && numeric(b)) return { factor: 0.95, reason: label };
-  // A string holding a number (format decimal, int64...) takes a number as it is.
-  const stringFormat = a === 'string' ? t.field.format : b === 'string' ? s.field.format : undefined;
-  if ((a === 'string' && numeric(b)) || (numeric(a) && b === 'string'))
-    return stringFormat && NUMERIC_FORMATS.has(stringFormat) ? { factor: 0.95, reason: `${label} (${stringFormat} string)` } : { factor: 0.75, reason: `${label} (convert)` };
-  if (a === 'boolean' || b === 'boolean') return { factor: 0.5, reason: `${label} (poor fit)` };
+  if (a === 'array' && s.element && (t.itemType === b || t.itemType === 'any')) return reasons?.push(`type ${b}/${a} (list of values ← values in a list)`), 0.9;
+  if (b === 'array' && t.element && (s.itemType === a || s.itemType === 'any')) return reasons?.push(`type ${b}/${a} (values in a list ← list of values)`), 0.9;
+  if (numeric(a) && numeric(b)) return reasons?.push(`type ${b}/${a}`), 0.95;
+  if ((a === 'string' && numeric(b)) || (numeric(a) && b === 'string')) {
+    // A string holding a number (format decimal, int64...) takes a number as it is.
+    const stringFormat = a === 'string' ? t.field.format : s.field.format;
+    if (stringFormat && NUMERIC_FORMATS.has(stringFormat)) return reasons?.push(`type ${b}/${a} (${stringFormat} string)`), 0.95;
+    return reasons?.push(`type ${b}/${a} (convert)`), 0.75;
+  }
+  if (a === 'boolean' || b === 'boolean') return reasons?.push(`type ${b}/${a} (poor fit)`), 0.5;
   // An object leaf is opaque (free-form, or a structure the document does not spell out): a value may fit it.
-  if ((a === 'object' && b === 'string') || (b === 'object' && a === 'string')) return { factor: 0.55, reason: `${label} (opaque object: check its structure)` };
-  if (a === 'object' || b === 'object') return { factor: 0.25, reason: `${label} (structure differs)` };
-  if (a === 'array' || b === 'array') return { factor: 0.5, reason: `${label} (list vs single value)` };
-  return { factor: 0.6, reason: `${label} (convert)` };
+  if ((a === 'object' && b === 'string') || (b === 'object' && a === 'string')) return reasons?.push(`type ${b}/${a} (opaque object: check its structure)`), 0.55;
+  if (a === 'object' || b === 'object') return reasons?.push(`type ${b}/${a} (structure differs)`), 0.25;
+  if (a === 'array' || b === 'array') return reasons?.push(`type ${b}/${a} (list vs single value)`), 0.5;
+  return reasons?.push(`type ${b}/${a} (convert)`), 0.6;
 }
 
 interface Scored {
@@ -344,8 +345,7 @@ interface Scored {
 }
 
 const describe = (p: Prepared) => p.field.name;
-/** Shared by every unexplained score (never pushed to: every push is behind `explain`). */
-const NO_REASONS: string[] = [];
+
 
 
 const numeric = (type: string) => type === 'number' || type === 'integer';
@@ -357,9 +357,17 @@ const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 
 /** One target is the other written differently: same parent, same words but for words of form. */
 const sameValueOtherForm = (a: Prepared, b: Prepared): boolean => a.formKey !== '' && a.formKey === b.formKey && a.words.length !== b.words.length;
 
-/** Scores a pair; without `explain`, a pair that cannot reach `floor` returns early (score below it, no reasons). */
+/** Scores a pair, explained when given `reasons`. */
 function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Scored {
-  const reasons: string[] = explain ? [] : NO_REASONS;
+  const reasons: string[] | undefined = explain ? [] : undefined;
+  return { source: s, score: pairScore(t, s, reasons, floor), reasons: reasons ?? [] };
+}
+
+/**
+ * The score of a pair; its reasons go to `reasons` when given. Without them, a pair that cannot reach `floor`
+ * returns early with a score below it.
+ */
+function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floor = 0): number {
   let name = softDice(t.terms, t.termWeightSum, s.terms, s.termWeightSum);
   let tTerms = t.terms;
   let sTerms = s.terms;
@@ -375,7 +383,7 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
     const asList = softDice(t.listTerms, t.listWeightSum, s.terms, s.termWeightSum);
     if (asList > name) (name = asList), (tTerms = t.listTerms), (tContext = t.listContext), (tContextSum = t.listContextWeightSum);
   }
-  if (explain && name > 0) {
+  if (reasons && name > 0) {
     if (t.rawWords.join(' ') === s.rawWords.join(' ')) reasons.push(`name: ${describe(s)} = ${describe(t)}`);
     else if (name >= 0.99) {
       const how = t.words.join(' ') === s.words.join(' ') ? 'abbreviation' : 'synonym';
@@ -392,82 +400,82 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
   else {
     context = softDice(tContext, tContextSum, sContext, sContextSum);
     if (t.inArray !== s.inArray) context *= 0.7;
-    if (explain && context >= 0.6) {
+    if (reasons && context >= 0.6) {
       const parentLabel = t.field.parent ? splitWords(t.field.parent.replace(/\[\]/g, '')).join(' ') : '';
       reasons.push(t.inArray && s.inArray ? `both in lists (${s.field.parent} / ${t.field.parent})` : `both under ${parentLabel}`);
     }
   }
 
   // Cheap bound first: the description adds ≤ 0.12, the type factor ≤ 1, the enum bonus ≤ 0.1.
-  if (!explain && 0.68 * name + 0.2 * context + 0.22 < floor) return { source: s, score: 0, reasons };
+  if (!reasons && 0.68 * name + 0.2 * context + 0.22 < floor) return 0;
 
   let desc = 0;
   if (t.bag.size > 0 && s.bag.size > 0) {
     let overlap = 0;
     let total = 0;
-    const [small, large] = t.bag.size <= s.bag.size ? [t.bag, s.bag] : [s.bag, t.bag];
+    const small = t.bag.size <= s.bag.size ? t.bag : s.bag;
+    const large = small === t.bag ? s.bag : t.bag;
     for (const [term, weight] of small) {
       total += weight;
       if (large.has(term)) overlap += weight;
     }
     desc = total > 0 ? overlap / total : 0;
-    if (explain && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
+    if (reasons && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
   }
 
-  const type = typeCompatibility(t, s, explain);
-  if (explain) reasons.push(type.reason);
-  let score = (0.68 * name + 0.2 * context + 0.12 * desc) * type.factor;
+  const typeFactor = typeCompatibility(t, s, reasons);
+  let score = (0.68 * name + 0.2 * context + 0.12 * desc) * typeFactor;
   // What follows lowers the score, except the enum bonus (≤ 0.1).
-  if (!explain && score + 0.1 < floor) return { source: s, score, reasons };
+  if (!reasons && score + 0.1 < floor) return score;
   // `created_by` ← `author.id`: a reference to a record is filled from that record's identifier.
   const referenceById = (t.reference && s.hasId) || (s.reference && t.hasId);
   if (referenceById) {
     if (t.reference) sTerms = sTerms.filter((x) => x.term !== 'c:identifier');
     else tTerms = tTerms.filter((x) => x.term !== 'c:identifier');
-    if (explain) reasons.push('a reference filled from the identifier of what it names');
+    if (reasons) reasons.push('a reference filled from the identifier of what it names');
   }
   // A reference holds an identifier: it is not the record's name, type or login (`modified_by.type` vs `last_editor`).
-  const referenceVsRole = (t.reference && !s.hasId && s.terms.some((x) => ROLE_WORDS.has(x.term))) || (s.reference && !t.hasId && t.terms.some((x) => ROLE_WORDS.has(x.term)));
+  const referenceVsRole = (t.reference && !s.hasId && s.hasRole) || (s.reference && !t.hasId && t.hasRole);
   if (name > 0) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(tTerms, sTerms, t.owners, s.owners, !t.field.parent, !s.field.parent);
     if (evidence === 'generic only') {
       score *= 0.6;
-      if (explain) reasons.push('only generic words in common');
+      if (reasons) reasons.push('only generic words in common');
     } else if (evidence === 'kinds differ') {
       score *= 0.72;
-      if (explain) reasons.push('one side names a kind of value, the other something else');
+      if (reasons) reasons.push('one side names a kind of value, the other something else');
     } else if (evidence === 'roles differ') {
       score *= 0.8;
-      if (explain) reasons.push('different kinds of value (e.g. name vs type)');
+      if (reasons) reasons.push('different kinds of value (e.g. name vs type)');
     } else if (evidence === 'role unmatched') {
       score *= 0.88;
-      if (explain) reasons.push('one side names a kind of value the other lacks');
+      if (reasons) reasons.push('one side names a kind of value the other lacks');
     }
     // An identifier is filled from an identifier.
     if (t.hasId !== s.hasId && !referenceById) {
       score *= 0.8;
-      if (explain) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
+      if (reasons) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
     }
   }
   if (referenceVsRole && name > 0) {
     score *= 0.6;
-    if (explain) reasons.push('a reference (an identifier) against another kind of value');
+    if (reasons) reasons.push('a reference (an identifier) against another kind of value');
   }
   // `milestone.created_at` is the milestone's: it fills the record's `created_at` only when the other side names it too.
   if ((s.ownedBy && !ownerNamed(s.ownedBy, t)) || (t.ownedBy && !ownerNamed(t.ownedBy, s))) {
     score *= 0.7;
-    if (explain) reasons.push(`another object's ${termLabel((s.ownedBy ? s : t).terms[(s.ownedBy ? s : t).terms.length - 1]!.term)}`);
+    if (reasons) reasons.push(`another object's ${termLabel((s.ownedBy ? s : t).terms[(s.ownedBy ? s : t).terms.length - 1]!.term)}`);
   }
   // A field about one party (supplier.address.city) is not filled from a field that is not about it.
   if ((t.ancestorParties & ~s.parties) !== 0 || (s.ancestorParties & ~t.parties) !== 0) {
     score *= 0.5;
-    if (explain) reasons.push('about a different party');
+    if (reasons) reasons.push('about a different party');
   }
   // One value from a list element (which element?) fits a single value less well.
   if (s.inArray && !t.element && t.baseType !== 'array') {
     score *= 0.85;
-    if (explain) reasons.push('source is inside a list');
+    if (reasons) reasons.push('source is inside a list');
   }
 
   if (t.enumKeys && s.enumKeys) {
@@ -475,13 +483,13 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
     for (const key of s.enumKeys) if (t.enumKeys.has(key)) shared++;
     if (shared > 0) {
       score += 0.1 * (shared / Math.max(t.enumKeys.size, s.enumKeys.size));
-      if (explain) reasons.push(`enum overlap ${shared}/${t.enumKeys.size}`);
-    } else if (explain) reasons.push('both enumerations (values differ: map them)');
+      if (reasons) reasons.push(`enum overlap ${shared}/${t.enumKeys.size}`);
+    } else if (reasons) reasons.push('both enumerations (values differ: map them)');
   }
   const maxT = t.field.maxLength;
   const maxS = s.field.maxLength;
-  if (explain && maxT !== undefined && maxS !== undefined && maxS > maxT) reasons.push(`may be cut: max ${maxS} → ${maxT}`);
-  return { source: s, score: Math.min(1, score), reasons };
+  if (reasons && maxT !== undefined && maxS !== undefined && maxS > maxT) reasons.push(`may be cut: max ${maxS} → ${maxT}`);
+  return Math.min(1, score);
 }
 
 /** Suggests, for each target leaf field in catalogue order, up to three source leaf fields, best first. */
@@ -564,19 +572,19 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
     const flagSources = flagKey.length >= 4 ? (enumIndex.get(flagKey) ?? []) : [];
     for (const s of flagSources) {
       if (candidates.has(s) || rejected.has(`${t.field.path}\u0000${s.field.path}`)) continue;
-      const score = Math.max(scorePair(t, s, false).score, FLAG_FROM_ENUM);
+      const score = Math.max(pairScore(t, s, undefined), FLAG_FROM_ENUM);
       scored.push({ source: s, score, reasons: [], lead: [`flag from an enumeration value: ${s.field.name} = ${flagKey}`] });
     }
     for (const s of candidates) {
       const key = learnedAny ? `${t.field.path}\u0000${s.field.path}` : '';
       if (learnedAny && rejected.has(key)) continue;
       // Score only; the reasons are worked out for what is shown.
-      let quick = scorePair(t, s, false, CANDIDATE_FLOOR);
-      if (quick.score < CANDIDATE_FLOOR) {
+      let quick = pairScore(t, s, undefined, CANDIDATE_FLOOR);
+      if (quick < CANDIDATE_FLOOR) {
         if (!accepted.has(key) && analogies.length === 0) continue;
-        quick = scorePair(t, s, false);
+        quick = pairScore(t, s, undefined);
       }
-      const result: Scored = { source: s, score: quick.score, reasons: [] };
+      const result: Scored = { source: s, score: quick, reasons: [] };
       if (accepted.has(key)) {
         result.score = Math.max(result.score, 0.97);
         result.lead = ['learned: accepted before'];
