@@ -123,6 +123,8 @@ describe('writeWorkbook', () => {
     expect(xml.get('Test cases')).toMatch(/<formula1>&quot;Not run,Passed,Failed,Blocked&quot;/);
     expect(xml.get('Sign-off')).toMatch(/<dataValidation type="date" operator="greaterThan"[^>]*sqref="C2:C4">/);
     expect(parts.get('xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="4">&apos;F-1 Orders to invoices&apos;!$1:$1</definedName>');
+    // The rows kept empty for new questions are not printed.
+    expect(parts.get('xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Area" localSheetId="7">&apos;Open questions&apos;!$A$1:$J$2</definedName>');
     const sheet = workbook.getWorksheet('F-1 Orders to invoices')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual('invoiceNumber'.length);

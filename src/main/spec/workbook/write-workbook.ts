@@ -86,7 +86,7 @@ async function writeTo(file: string, document: SpecDocument, exportId: string): 
 /** Header and footer text in a font size: "&" starts a code there, so a literal one is doubled. */
 const sized = (size: number, text: string) => `&${size}${/^\d/.test(text) ? ' ' : ''}${text.replace(/&/g, '&&').slice(0, 120)}`;
 
-function pageSetup(document: SpecDocument, title: string, titleRows: string | undefined, onePage = false): Partial<ExcelJS.AddWorksheetOptions> {
+function pageSetup(document: SpecDocument, title: string, titleRows: string | undefined, onePage = false, printArea?: string): Partial<ExcelJS.AddWorksheetOptions> {
   return {
     pageSetup: {
       orientation: 'landscape',
@@ -97,6 +97,7 @@ function pageSetup(document: SpecDocument, title: string, titleRows: string | un
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(titleRows ? { printTitlesRow: titleRows } : {}),
+      ...(printArea ? { printArea } : {}),
     },
     headerFooter: {
       oddHeader: `&L&"Calibri,Bold"${sized(11, title)}&R${sized(9, document.integration.name)}`,
@@ -126,8 +127,8 @@ function rowHeight(values: readonly CellInput[], widths: readonly number[]): num
   let lines = 1;
   values.forEach((value, index) => {
     if (typeof value !== 'string' || value.length === 0) return;
-    // Calibri 10 fits about 1.25 characters of running text per unit of column width ("0" at 11 pt).
-    const perLine = Math.max(1, Math.floor((widths[index] ?? 10) * 1.25) - 1);
+    // Calibri 10 fits about 1.3 characters of running text per unit of column width ("0" at 11 pt).
+    const perLine = Math.max(1, Math.floor((widths[index] ?? 10) * 1.3) - 1);
     if (value.length <= perLine && !value.includes('\n')) return;
     let count = 0;
     for (const line of value.split('\n')) count += Math.max(1, Math.ceil(line.length / perLine));
@@ -154,13 +155,15 @@ async function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: S
   const worksheet = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', xSplit: sheet.freezeColumns, ySplit: 1, zoomScale: 100 }],
     autoFilter: `A1:${lastColumn}${Math.max(lastRow, 2)}`,
-    ...pageSetup(document, sheet.title, '1:1'),
+    // Rows left empty for new entries are not printed.
+    ...pageSetup(document, sheet.title, '1:1', false, sheet.blankRows ? `A$1:${letter(columns.length)}$${1 + rows.length}` : undefined),
   } as Partial<ExcelJS.AddWorksheetOptions>);
   const widths = columns.map((column) => columnWidth(column, rows));
   worksheet.columns = [...widths.map((width) => ({ width })), ...(record ? [{ width: 22, hidden: true }] : [])];
 
   const header = worksheet.addRow([...columns.map((column) => column.header), ...(record ? [ID_HEADER] : [])].map(textCell) as ExcelJS.CellValue[]);
-  header.height = 30;
+  // Two lines where a heading is wider than its column (the filter button takes about three characters).
+  header.height = columns.some((column, index) => column.header.length + 3 > widths[index]!) ? 30 : 20;
   columns.forEach((column, index) => {
     header.getCell(index + 1).style = column.field ? styles.editableHeader : styles.header;
   });
