@@ -32,21 +32,21 @@ export function SpecArea() {
       <div className="spec-workbench">
         <SpecOutline items={outline(data, workspace.counts)} current={section} />
         <div className="spec-main">
-          <Section id={section} data={data} />
+          <Section id={section} data={data} focus={segments[1]} />
         </div>
       </div>
     </Page>
   );
 }
 
-function Section({ id, data }: { id: SectionId; data: SpecData }) {
+function Section({ id, data, focus }: { id: SectionId; data: SpecData; focus?: string }) {
   switch (id) {
     case 'business-case':
       return <BusinessCasePanel integration={data.integration} />;
     case 'requirements':
       return <RequirementsPanel requirements={data.requirements} />;
     case 'use-cases':
-      return <UseCasesPanel useCases={data.useCases} flows={data.flows} />;
+      return <UseCasesPanel useCases={data.useCases} flows={data.flows} focus={focus} />;
     case 'inputs':
       return <InputsPanel inputs={data.inputs} systems={data.systems} />;
     case 'test-cases':

@@ -42,7 +42,7 @@ export function SpecOutline({ items, current }: { items: OutlineItem[]; current:
           const className = [
             'spec-outline-item',
             item.level > 0 && 'spec-outline-child',
-            item.level > 0 && items[index - 1]?.level === item.level && 'spec-outline-sibling',
+            item.descoped && 'spec-outline-descoped',
           ]
             .filter(Boolean)
             .join(' ');
@@ -50,10 +50,11 @@ export function SpecOutline({ items, current }: { items: OutlineItem[]; current:
             <li key={item.key} className={className} style={{ '--level': item.level } as CSSProperties}>
               <a
                 className="spec-outline-row"
-                href={item.href ?? hashFor('spec', item.section)}
+                href={item.href ?? hashFor('spec', item.section, item.segment ?? '')}
                 aria-current={isCurrent ? 'page' : undefined}
-                title={leavesArea ? 'Open the Mapping area' : undefined}
+                title={leavesArea ? `${item.label}: open its mapping sheet (trigger, outcomes, field mappings)` : undefined}
               >
+                {item.level > 0 && <TreeGuides items={items} index={index} />}
                 <span className={`outline-status outline-${item.readiness ?? 'todo'}`} title={item.readiness ? readinessLabel[item.readiness] : undefined}>
                   <Icon size={15} />
                   {item.readiness && <span className="visually-hidden">{readinessLabel[item.readiness]}: </span>}
@@ -69,5 +70,38 @@ export function SpecOutline({ items, current }: { items: OutlineItem[]; current:
         })}
       </ol>
     </nav>
+  );
+}
+
+/** Whether another row at the same level follows, before the tree goes back up. */
+function hasLaterSibling(items: OutlineItem[], index: number): boolean {
+  const level = items[index]!.level;
+  for (let below = index + 1; below < items.length; below++) {
+    const other = items[below]!.level;
+    if (other === level) return true;
+    if (other < level) return false;
+  }
+  return false;
+}
+
+/** The tree's lines for one row: its elbow, and the lines of its ancestors' later siblings passing by. */
+function TreeGuides({ items, index }: { items: OutlineItem[]; index: number }) {
+  const level = items[index]!.level;
+  const passing: number[] = [];
+  let depth = level - 1;
+  for (let above = index - 1; above >= 0 && depth >= 1; above--) {
+    if (items[above]!.level === depth) {
+      if (hasLaterSibling(items, above)) passing.push(depth);
+      depth -= 1;
+    }
+  }
+  return (
+    <span className="tree-guides" aria-hidden="true">
+      {passing.map((at) => (
+        <span key={at} className="tree-line" style={{ '--at': at } as CSSProperties} />
+      ))}
+      <span className="tree-elbow" />
+      {hasLaterSibling(items, index) && <span className="tree-continue" />}
+    </span>
   );
 }

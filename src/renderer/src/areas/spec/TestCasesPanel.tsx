@@ -15,7 +15,7 @@ import { ConfirmRemove } from './ConfirmRemove';
 import { CoversDialog } from './CoversDialog';
 import { InlineField } from './InlineField';
 import { SectionFrame, loadState } from './SectionFrame';
-import { flowsOf } from './UseCasesPanel';
+import { flowsOf } from './flows-of';
 import { replaceIn } from './use-spec-data';
 
 type Status = TestCase['status'];

@@ -1,6 +1,6 @@
 // Use cases: the business case cut into units of value (user or job stories), each descopable on its
 // own, with the data flows that serve it.
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CallInput, FlowSummary, UseCase } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
@@ -13,23 +13,27 @@ import { errorMessage } from '../../state/save-state';
 import type { Loaded } from '../../state/use-load';
 import { ConfirmRemove } from './ConfirmRemove';
 import { FlowCard } from './FlowCard';
+import { flowsOf } from './flows-of';
 import { InlineField } from './InlineField';
 import { SectionFrame, loadState } from './SectionFrame';
 import { replaceIn } from './use-spec-data';
 
 const storyHint = 'As a <stakeholder>, I want <goal>, so that <reason> — or: When <situation>, I want <motivation>, so that <outcome>.';
 
-/** The flows serving a use case: named in its list, or naming it as theirs. */
-export const flowsOf = (useCase: UseCase, flows: FlowSummary[]) =>
-  flows.filter((flow) => useCase.flows.includes(flow.name) || flow.useCase === useCase.title);
-
-export function UseCasesPanel({ useCases, flows }: { useCases: Loaded<UseCase[]>; flows: Loaded<FlowSummary[]> }) {
+export function UseCasesPanel({ useCases, flows, focus }: { useCases: Loaded<UseCase[]>; flows: Loaded<FlowSummary[]>; focus?: string }) {
   const { refreshWorkspace } = useApp();
   const list = useCases.data;
   const allFlows = flows.data ?? [];
   const linked = new Set(list?.flatMap((useCase) => flowsOf(useCase, allFlows).map((flow) => flow.id)));
   const unlinked = allFlows.filter((flow) => !linked.has(flow.id));
   const descoped = list?.filter((useCase) => useCase.descoped).length ?? 0;
+  const loaded = list !== undefined;
+
+  // #/spec/use-cases/UC-2 (from the outline) brings that use case into sight.
+  useEffect(() => {
+    if (!focus || !loaded) return;
+    document.getElementById(`use-case-${focus}`)?.scrollIntoView({ block: 'start' });
+  }, [focus, loaded]);
 
   return (
     <SectionFrame
@@ -68,7 +72,7 @@ export function UseCasesPanel({ useCases, flows }: { useCases: Loaded<UseCase[]>
         </ol>
       )}
       {unlinked.length > 0 && (
-        <div className="unlinked-flows">
+        <div className="unlinked-flows" id="use-case-unlinked">
           <h3 className="section-title">
             Data flows without a use case <span className="count">{unlinked.length}</span>
           </h3>
@@ -104,7 +108,7 @@ function UseCaseCard({ useCase, flows, onUpdated, onRemoved }: { useCase: UseCas
   };
 
   return (
-    <li className={`record-card use-case${useCase.descoped ? ' record-descoped' : ''}`} aria-label={`${useCase.ref} ${useCase.title}${useCase.descoped ? ' (descoped)' : ''}`}>
+    <li id={`use-case-${useCase.ref}`} className={`record-card use-case${useCase.descoped ? ' record-descoped' : ''}`} aria-label={`${useCase.ref} ${useCase.title}${useCase.descoped ? ' (descoped)' : ''}`}>
       <div className="record-head">
         <span className="record-ref">{useCase.ref}</span>
         <InlineField

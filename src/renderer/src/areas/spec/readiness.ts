@@ -1,6 +1,8 @@
 // How complete each part of the spec is: the outline's status icons and counts.
-import type { WorkspaceSummary } from '../../../../shared/contract';
-import { plural } from '../../format';
+import type { FlowSummary, WorkspaceSummary } from '../../../../shared/contract';
+import { plural, triggerLabels } from '../../format';
+import { hashFor } from '../../shell/areas';
+import { flowsOf } from './flows-of';
 import type { SectionId } from './sections';
 import type { SpecData } from './use-spec-data';
 
@@ -18,6 +20,26 @@ export interface OutlineItem {
   href?: string;
   /** Counted in "parts ready". */
   counted: boolean;
+  /** A place inside the section: #/spec/use-cases/UC-2. */
+  segment?: string;
+  descoped?: boolean;
+}
+
+/** A data flow: ready once its trigger is described and every mapping row is accepted. */
+function flowItem(flow: FlowSummary, level: number, descoped: boolean): OutlineItem {
+  const { accepted, total } = flow.mappings;
+  const described = flow.trigger.detail.trim() !== '';
+  return {
+    key: `flow-${flow.id}`,
+    label: flow.name,
+    level,
+    readiness: descoped ? 'todo' : total > 0 && accepted === total && described ? 'done' : total > 0 || described ? 'partial' : 'todo',
+    detail: `${triggerLabels[flow.trigger.kind]}${described ? '' : ' (not described)'} · ${total ? `${accepted}/${total} mapped` : 'not mapped yet'}`,
+    section: 'use-cases',
+    href: hashFor('mapping', String(flow.id)),
+    descoped,
+    counted: !descoped,
+  };
 }
 
 /** Answered and settled: written by the analyst, or inferred and confirmed. */
@@ -68,38 +90,39 @@ export function outline(data: SpecData, counts: WorkspaceSummary['counts']): Out
     counted: true,
   });
 
+  // Each use case with the flows serving it; the flows are the parts the Mapping area completes.
   const flows = data.flows.data ?? [];
-  const linked = flows.filter((flow) => flow.useCase).length;
-  items.push({
-    key: 'flows',
-    label: 'Data flows',
-    level: 1,
-    readiness: flows.length === 0 ? 'todo' : linked === flows.length ? 'done' : 'partial',
-    detail: flows.length ? `${plural(flows.length, 'flow')}${linked < flows.length ? ` · ${flows.length - linked} without a use case` : ''}` : 'None yet',
-    section: 'use-cases',
-    counted: true,
-  });
-  const withTrigger = flows.filter((flow) => flow.trigger.detail.trim()).length;
-  items.push({
-    key: 'triggers',
-    label: 'Triggers & outcomes',
-    level: 2,
-    readiness: flows.length === 0 ? 'todo' : withTrigger === flows.length ? 'done' : 'partial',
-    detail: flows.length ? `${withTrigger} of ${flows.length} with a trigger` : 'Come with the flows',
-    section: 'use-cases',
-    counted: true,
-  });
-  const mappings = flows.reduce((sum, flow) => ({ accepted: sum.accepted + flow.mappings.accepted, total: sum.total + flow.mappings.total }), { accepted: 0, total: 0 });
-  items.push({
-    key: 'mappings',
-    label: 'Field mappings',
-    level: 2,
-    readiness: mappings.total === 0 ? 'todo' : mappings.accepted === mappings.total ? 'done' : 'partial',
-    detail: mappings.total ? `${mappings.accepted} of ${mappings.total} accepted` : 'None yet',
-    section: 'use-cases',
-    href: '#/mapping',
-    counted: true,
-  });
+  const placed = new Set<number>();
+  for (const useCase of useCases ?? []) {
+    const served = flowsOf(useCase, flows);
+    served.forEach((flow) => placed.add(flow.id));
+    items.push({
+      key: `use-case-${useCase.id}`,
+      label: `${useCase.ref} ${useCase.title}`,
+      level: 1,
+      readiness: useCase.descoped ? 'todo' : served.length > 0 && useCase.story.trim() ? 'done' : 'partial',
+      detail: useCase.descoped ? 'Descoped' : served.length ? plural(served.length, 'data flow') : useCase.story.trim() ? 'No data flow yet' : 'No story, no data flow yet',
+      section: 'use-cases',
+      segment: useCase.ref,
+      descoped: useCase.descoped,
+      counted: false,
+    });
+    for (const flow of served) items.push(flowItem(flow, 2, useCase.descoped));
+  }
+  const unplaced = flows.filter((flow) => !placed.has(flow.id));
+  if (unplaced.length > 0) {
+    items.push({
+      key: 'unplaced-flows',
+      label: 'Without a use case',
+      level: 1,
+      readiness: 'attention',
+      detail: `${plural(unplaced.length, 'data flow')} serving no use case`,
+      section: 'use-cases',
+      segment: 'unlinked',
+      counted: false,
+    });
+    for (const flow of unplaced) items.push(flowItem(flow, 2, false));
+  }
 
   const inputs = data.inputs.data;
   items.push({
