@@ -323,7 +323,7 @@ function typeCompatibility(t: Prepared, s: Prepared, reasons?: string[]): number
   }
   if (a === 'boolean' || b === 'boolean') return reasons?.push(`type ${b}/${a} (poor fit)`), 0.5;
   // An object leaf is opaque (free-form, or a structure the document does not spell out): a value may fit it.
-  if ((a === 'object' && b === 'string') || (b === 'object' && a === 'string')) return reasons?.push(`type ${b}/${a} (opaque object: check its structure)`), 0.55;
+  if ((a === 'object' && b === 'string') || (b === 'object' && a === 'string')) return reasons?.push(`type ${b}/${a} (opaque object: check its structure)`), 0.6;
   if (a === 'object' || b === 'object') return reasons?.push(`type ${b}/${a} (structure differs)`), 0.25;
   if (a === 'array' || b === 'array') return reasons?.push(`type ${b}/${a} (list vs single value)`), 0.5;
   return reasons?.push(`type ${b}/${a} (convert)`), 0.6;
