@@ -109,6 +109,8 @@ test('builds the spec, exports it, and reads an edited workbook back', async ({ 
   await picker.getByRole('button', { name: 'Save covered rows' }).click();
   await expect(picker).toBeHidden();
   await expect(testCase.getByRole('group', { name: /covers$/ })).toContainText(mapId);
+  await testCase.getByLabel(/^Status of TC-/).selectOption('passed');
+  await expect(testCase.getByLabel(/^Status of TC-/)).toHaveClass(/test-status-passed/);
   await saved(page);
   await shoot(page, 'test-cases', true);
 
@@ -126,6 +128,8 @@ test('builds the spec, exports it, and reads an edited workbook back', async ({ 
   await open(page, /Change log/, 'sign-off', 'Change log & sign-off');
   await page.getByRole('textbox', { name: 'Prepared by: name' }).fill('Ana Analyst');
   await page.getByRole('textbox', { name: 'Prepared by: name' }).press('Enter');
+  await page.getByRole('button', { name: 'Prepared by: today' }).click();
+  await expect(page.getByLabel('Prepared by: date')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await page.getByRole('textbox', { name: 'What changed' }).fill('First draft for the finance review');
   await page.getByRole('button', { name: 'Record change' }).click();
   await expect(page.locator('.change-log-list')).toContainText('First draft for the finance review');
@@ -139,6 +143,11 @@ test('builds the spec, exports it, and reads an edited workbook back', async ({ 
   await page.getByRole('textbox', { name: 'Excel workbook path' }).fill(workbookPath);
   await page.getByRole('button', { name: 'Export workbook' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Written' }).first()).toContainText(workbookPath);
+  // A path that cannot be written: main's message is shown as it comes.
+  await page.getByRole('textbox', { name: 'JSON spec path' }).fill(path.join(folder, 'no-such-folder', 'acme-spec.json'));
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await expect(page.getByRole('alert')).toContainText('does not exist');
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('textbox', { name: 'JSON spec path' }).fill(path.join(folder, 'acme-spec.json'));
   await page.getByRole('button', { name: 'Export JSON' }).click();
   await page.getByRole('textbox', { name: 'Markdown path' }).fill(path.join(folder, 'acme-spec.md'));
