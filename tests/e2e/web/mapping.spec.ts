@@ -183,7 +183,7 @@ test('an open source picker survives the checks arriving late (a loaded machine)
   await search.fill('createdat');
   // …and is still open, with what was typed, once they have arrived and the screen has drawn them.
   await recheck;
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
   await expect(picker).toBeVisible();
   await expect(search).toHaveValue('createdat');
   await page.keyboard.press('Enter');
