@@ -37,5 +37,5 @@ describe('crosswalk import-xlsx', () => {
     const wrong = crosswalk(['import-xlsx', workspace, path.join(dir, 'demo.crosswalk')]);
     expect(wrong).toMatchObject({ status: 1, stdout: '' });
     expect(wrong.stderr).toMatch(/^crosswalk: .* is not an Excel workbook \(\.xlsx\) or is damaged/);
-  });
+  }, 90_000); // seven runs of bin/crosswalk, each starting tsx
 });

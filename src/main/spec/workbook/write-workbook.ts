@@ -74,7 +74,14 @@ async function writeTo(file: string, document: SpecDocument, exportId: string): 
     writeManifest(workbook, document, sheets, exportId);
     await workbook.commit();
   })();
-  await Promise.race([work, failed]);
+  try {
+    await Promise.race([work, failed]);
+  } catch (error) {
+    // Close the half-written file before the caller removes it.
+    work.catch(() => undefined);
+    await new Promise<void>((resolve) => stream.destroy().once('close', () => resolve()));
+    throw error;
+  }
   const fd = fs.openSync(file, 'r+');
   try {
     fs.fsyncSync(fd);
