@@ -49,12 +49,10 @@ export function InputsPanel({ inputs, systems }: { inputs: Loaded<ConfigurableIn
       ) : (
         <ol className="input-list">
           <li className="input-grid input-list-header" aria-hidden="true">
-            <span />
-            <span>Name · description</span>
-            <span>Kind</span>
-            <span>System · default</span>
-            <span>Required</span>
-            <span />
+            <span className="input-name">Name · description</span>
+            <span className="input-kind">Kind</span>
+            <span className="input-system">System · default</span>
+            <span className="input-required">Required</span>
           </li>
           {list?.map((input) => (
             <InputRow
@@ -104,9 +102,10 @@ function InputRow({ input, systems, onUpdated, onRemoved }: { input: Configurabl
           onSave={(name) => save({ name })}
           requiredMessage="An input needs a name; the previous one was kept."
           maxLength={200}
+          className="input-name"
           inputClassName="input-strong"
         />
-        <div className="field">
+        <div className="field input-kind">
           <label className="visually-hidden" htmlFor={`input-kind-${input.id}`}>
             Kind of {input.ref}
           </label>
@@ -118,7 +117,7 @@ function InputRow({ input, systems, onUpdated, onRemoved }: { input: Configurabl
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className="field input-system">
           <label className="visually-hidden" htmlFor={`input-system-${input.id}`}>
             System of {input.ref}
           </label>
@@ -136,11 +135,11 @@ function InputRow({ input, systems, onUpdated, onRemoved }: { input: Configurabl
             ))}
           </select>
         </div>
-        <label className="record-toggle">
+        <label className="record-toggle input-required">
           <input type="checkbox" checked={input.required} onChange={(event) => void saveNow({ required: event.target.checked })} />
           Required
         </label>
-        <button type="button" className="btn btn-ghost btn-icon btn-sm btn-danger-ghost" onClick={() => setRemoving(true)} aria-label={`Remove ${input.ref}`} title="Remove">
+        <button type="button" className="btn btn-ghost btn-icon btn-sm btn-danger-ghost input-remove" onClick={() => setRemoving(true)} aria-label={`Remove ${input.ref}`} title="Remove">
           <TrashIcon size={14} />
         </button>
         <InlineField
