@@ -33,11 +33,13 @@ export interface InlineText {
 }
 
 /**
- * The cell value for a text, or null for an empty one. Spreadsheet readers decode "_x0041_" as an
- * escaped character, so a literal "_xHHHH_" is itself escaped ("_x005F_") to come back unchanged.
+ * Spreadsheet readers decode "_x0041_" in a cell's text as an escaped character, so a literal
+ * "_xHHHH_" is itself escaped ("_x005F_") to come back unchanged.
  */
+export const escapeCharacterCodes = (text: string) => (text.includes('_x') ? text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : text);
+
+/** The cell value for a text, or null for an empty one. */
 export function textCell(value: string | null | undefined): InlineText | null {
   const text = shownText(value);
-  if (text === '') return null;
-  return { richText: [{ text: text.includes('_x') ? text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : text }] };
+  return text === '' ? null : { richText: [{ text: escapeCharacterCodes(text) }] };
 }

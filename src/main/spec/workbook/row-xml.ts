@@ -4,7 +4,7 @@
 // style per column — so it is rendered here, in the same markup exceljs writes for an inline string.
 import type ExcelJS from 'exceljs';
 import type { CellInput } from './sheets';
-import { shownText } from './cell-text';
+import { escapeCharacterCodes, shownText } from './cell-text';
 
 export const columnLetter = (column: number): string => {
   let name = '';
@@ -19,9 +19,7 @@ const escapeXml = (text: string) => (/[&<>"]/.test(text) ? text.replace(/[&<>"]/
 
 /** An inline string: <c t="inlineStr"><is><r><t>…</t></r></is></c>, never a formula. */
 function textXml(text: string): string {
-  let shown = shownText(text);
-  // Readers decode "_x0041_" as an escaped character: a literal one is escaped in turn.
-  if (shown.includes('_x')) shown = shown.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+  const shown = escapeCharacterCodes(shownText(text));
   const preserve = /^\s|\s$|\n/.test(shown) ? ' xml:space="preserve"' : '';
   return ` t="inlineStr"><is><r><t${preserve}>${escapeXml(shown)}</t></r></is></c>`;
 }
