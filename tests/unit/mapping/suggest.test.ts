@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CatalogueEntity, CatalogueField } from '../../../src/shared/catalogue';
 import { SUGGESTION_THRESHOLD, suggestMappings } from '../../../src/main/mapping/suggest';
-import { conceptOf, nameTerms, normalWords, splitWords, stem } from '../../../src/main/mapping/suggest/tokens';
+import { conceptOf, nameTerms, normalWords, splitWords, stem, termSimilarity } from '../../../src/main/mapping/suggest/tokens';
 import { suggestValueMap } from '../../../src/main/mapping/suggest/value-map';
 import { importApiDocument } from '../../../src/main/openapi/import';
 
@@ -364,6 +364,17 @@ describe('third pass: concatenations, synonyms, qualifiers', () => {
     expect(normalWords('gid')).toEqual(['identifier']);
     const result = suggestMappings(entity('User', [field('id', { type: 'integer' }), field('login')]), entity('Account', [field('uuid'), field('username')]));
     expect(top(result, 'uuid')[0]!.source).toBe('id');
+  });
+  it('a scalar named for a record (product, account) holds its identifier: product ← item_id', () => {
+    const result = suggestMappings(entity('CatalogItemVariation', [field('item_id'), field('name'), field('price_money.amount', { type: 'integer' })]), entity('Price', [field('product'), field('nickname')]));
+    expect(top(result, 'product')[0]!.source).toBe('item_id');
+    expect(top(result, 'product')[0]!.reasons).toContain('a reference filled from the identifier of what it names');
+  });
+  it('a person\'s title may be the honorific: prefix and salutation relate weakly to title', () => {
+    expect(termSimilarity(conceptOf('salutation')!, conceptOf('title')!)).toBe(0.5);
+    expect(conceptOf('name_prefix')).toBe(conceptOf('honorific'));
+    const result = suggestMappings(entity('Contact', [field('title'), field('prefix'), field('first_name')]), entity('Person', [field('title')]));
+    expect(top(result, 'title')[0]!.source).toBe('title');
   });
   it('prefers the qualifier that fits the target entity for a generic leaf (status)', () => {
     const source = entity('Employee', [field('marital_status'), field('employment_status')]);

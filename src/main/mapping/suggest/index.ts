@@ -277,7 +277,10 @@ function nameEvidence(
 }
 
 /** Other records a field can be named after: a scalar named only so holds the record's identifier. */
-const REFERENCE_TERMS = new Set(['c:author', 'c:assignee', 'c:updated by', 'c:customer', 'c:supplier', 'c:employee', 'c:manager', 'user', 'person', 'member']);
+const REFERENCE_TERMS = new Set([
+  'c:author', 'c:assignee', 'c:updated by', 'c:customer', 'c:supplier', 'c:employee', 'c:manager', 'user', 'person', 'member',
+  'product', 'order', 'c:invoice', 'invoice', 'account', 'project', 'subscription', 'payment',
+]);
 
 /** Generic words that say what kind of value a field holds: two different ones do not fill each other. */
 const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag']);
@@ -550,8 +553,10 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
       if (list && (always || list.length <= common)) for (const s of list) candidates.add(s);
     };
     for (const { term, weight } of t.terms) {
-      look(term, weight >= 0.5 || t.terms.length === 1);
-      for (const related of relatedTerms(term)) look(related, false);
+      const telling = weight >= 0.5 || t.terms.length === 1;
+      look(term, telling);
+      // Weakly related words widen the search only from words that say something (not from `number`, `code`).
+      if (telling) for (const related of relatedTerms(term)) look(related, false);
     }
     // Descriptions only widen the search when the name finds (almost) nothing.
     if (candidates.size < 5) for (const term of t.descTerms.slice(0, 12)) if (termWeight(term) >= 1) look(term, false);
@@ -627,7 +632,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
 
   // Assignment: greedy one-to-one on the score matrix; a source already taken by a better target counts less elsewhere.
   const pairs: Array<{ t: number; c: Scored }> = [];
-  perTarget.forEach((list, t) => list.forEach((c) => pairs.push({ t, c })));
+  perTarget.forEach((list, t) => list.forEach((c) => c.score >= SUGGESTION_THRESHOLD && pairs.push({ t, c })));
   pairs.sort((a, b) => b.c.score - a.c.score || a.t - b.t || a.c.source.index - b.c.source.index);
   const takenBy = new Map<Prepared, { t: number; score: number }>();
   const assigned = new Set<number>();

@@ -196,6 +196,10 @@ export const RELATED: Array<[string, string, number]> = [
   ['suffix', 'generation', 0.6],
   ['c:priority', 'severity', 0.6],
   ['c:job title', 'c:title', 0.7],
+  // A person's title is also the honorific (Mr, Dr).
+  ['c:prefix', 'c:title', 0.5],
+  // A catalogue's items are its products.
+  ['product', 'c:line item', 0.6],
   ['kind', 'type', 0.7],
   ['c:description', 'content', 0.6],
   ['c:description', 'c:biography', 0.5],
