@@ -21,6 +21,7 @@ export const callNames = [
   'flows.list',
   'flows.create',
   'flows.get',
+  'flows.update',
   'mapping.sheet',
   'mapping.updateRow',
   'mapping.decide',

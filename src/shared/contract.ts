@@ -150,7 +150,9 @@ const EntityRef = z.object({ system: z.string(), entity: z.string() });
 export const FlowSummary = z.object({
   id: z.number().int(),
   name: z.string(),
+  /** The use case's title, or null. */
   useCase: z.string().nullable(),
+  useCaseId: z.number().int().nullable(),
   source: EntityRef,
   target: EntityRef,
   trigger: z.object({ kind: z.enum(triggerKinds), detail: z.string() }),
@@ -413,6 +415,20 @@ export const contract = {
     FlowDetail,
   ),
   'flows.get': call(z.strictObject({ id: z.number().int().positive() }), FlowDetail),
+  /** Renames the flow, links it to a use case (null: none), sets its trigger, or replaces its outcomes (in order). */
+  'flows.update': call(
+    z.strictObject({
+      id: z.number().int().positive(),
+      name: name.optional(),
+      useCaseId: z.number().int().positive().nullable().optional(),
+      trigger: z.strictObject({ kind: z.enum(triggerKinds), detail: text(2000).default('') }).optional(),
+      outcomes: z
+        .array(z.strictObject({ kind: z.enum(outcomeKinds), condition: text(2000).default(''), handling: text(2000).default('') }))
+        .max(100)
+        .optional(),
+    }),
+    FlowDetail,
+  ),
 
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
   'mapping.updateRow': call(

@@ -13,7 +13,7 @@ import { exportSpec } from '../spec/export/export-spec';
 import { WorkbookReviews } from '../spec/export/workbook-reviews';
 import { listSystems, removeSystem } from '../openapi/systems';
 import { SystemImports } from '../openapi/system-import';
-import { createFlow, getFlow, listFlows } from '../mapping/flows';
+import { createFlow, getFlow, listFlows, updateFlow } from '../mapping/flows';
 import { acceptAbove, clearReview, decideRow, updateRow } from '../mapping/rows';
 import { flowSuggestions, mappingSheet, suggestValueMapForRow } from '../mapping/sheet';
 import { UserError } from '../errors';
@@ -79,6 +79,7 @@ export function createHandlers(session: Session): Handlers {
     'flows.list': () => listFlows(workspace()),
     'flows.create': (request) => createFlow(workspace(), systems, request),
     'flows.get': ({ id }) => getFlow(workspace(), id),
+    'flows.update': ({ id, ...changes }) => updateFlow(workspace(), id, changes),
 
     'mapping.sheet': ({ flowId }) => mappingSheet(workspace(), systems, flowId),
     'mapping.updateRow': ({ rowId, ...changes }) => updateRow(workspace(), rowId, changes),

@@ -10,6 +10,7 @@ interface FlowRow {
   id: number;
   name: string;
   use_case: string | null;
+  use_case_id: number | null;
   source_system: string;
   source_entity: string;
   target_system: string;
@@ -25,7 +26,7 @@ export function listFlows(workspace: Workspace): FlowSummary[] {
     (db) =>
       db
         .prepare(
-          `SELECT f.id, f.name, u.title AS use_case,
+          `SELECT f.id, f.name, u.title AS use_case, f.use_case_id,
                   s.name AS source_system, f.source_entity, t.name AS target_system, f.target_entity,
                   f.trigger_kind, f.trigger_detail,
                   (SELECT count(*) FROM field_mapping m WHERE m.flow_id = f.id) AS total,
@@ -42,6 +43,7 @@ export function listFlows(workspace: Workspace): FlowSummary[] {
     id: row.id,
     name: row.name,
     useCase: row.use_case,
+    useCaseId: row.use_case_id,
     source: { system: row.source_system, entity: row.source_entity },
     target: { system: row.target_system, entity: row.target_entity },
     trigger: { kind: row.trigger_kind, detail: row.trigger_detail },
@@ -143,6 +145,41 @@ export async function createFlow(workspace: Workspace, imports: SystemImports, r
     });
     materialiseRowsIn(db, flowId, source.entity, target.entity);
     return flowId;
+  });
+  return getFlow(workspace, id);
+}
+
+export interface FlowChanges {
+  name?: string;
+  useCaseId?: number | null;
+  trigger?: FlowSummary['trigger'];
+  outcomes?: Array<Omit<FlowOutcome, 'id'>>;
+}
+
+/** Changes a flow's name, use case, trigger or outcomes (replaced as a whole, in order): one transaction. */
+export function updateFlow(workspace: Workspace, id: number, changes: FlowChanges): FlowDetail {
+  workspace.write((db) => {
+    if (!db.prepare('SELECT 1 FROM data_flow WHERE id = ?').get(id)) {
+      throw new UserError('FLOW_NOT_FOUND', `There is no data flow ${id} (it may have been deleted): reload the flows.`);
+    }
+    if (changes.name !== undefined) {
+      if (db.prepare('SELECT 1 FROM data_flow WHERE name = ? AND id <> ?').get(changes.name, id)) {
+        throw new UserError('FLOW_EXISTS', `There is already a data flow named "${changes.name}": choose another name.`);
+      }
+      db.prepare('UPDATE data_flow SET name = ? WHERE id = ?').run(changes.name, id);
+    }
+    if (changes.useCaseId !== undefined) {
+      if (changes.useCaseId !== null && !db.prepare('SELECT 1 FROM use_case WHERE id = ?').get(changes.useCaseId)) {
+        throw new UserError('NOT_FOUND', `Use case UC-${changes.useCaseId} does not exist (it may have been removed): pick another or none.`);
+      }
+      db.prepare('UPDATE data_flow SET use_case_id = ? WHERE id = ?').run(changes.useCaseId, id);
+    }
+    if (changes.trigger) db.prepare('UPDATE data_flow SET trigger_kind = ?, trigger_detail = ? WHERE id = ?').run(changes.trigger.kind, changes.trigger.detail, id);
+    if (changes.outcomes) {
+      db.prepare('DELETE FROM flow_outcome WHERE flow_id = ?').run(id);
+      const insert = db.prepare('INSERT INTO flow_outcome (flow_id, kind, condition, handling, position) VALUES (?, ?, ?, ?, ?)');
+      changes.outcomes.forEach((outcome, position) => insert.run(id, outcome.kind, outcome.condition, outcome.handling, position));
+    }
   });
   return getFlow(workspace, id);
 }

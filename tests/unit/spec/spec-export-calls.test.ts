@@ -59,3 +59,38 @@ describe('spec export and workbook review through the handler table', () => {
     expect(await call('changeLog.list')).toEqual(before);
   });
 });
+
+describe('flows.update', () => {
+  it('links a flow to a use case, sets its trigger and replaces its outcomes in one call', async () => {
+    const { call, raw } = await openSession();
+    const [flow] = await call('flows.list');
+    const useCase = await call('useCases.add', { title: 'Nightly catch-up' });
+    const updated = await call('flows.update', {
+      id: flow.id,
+      useCaseId: useCase.id,
+      trigger: { kind: 'schedule', detail: 'Every night at 02:00 UTC' },
+      outcomes: [{ kind: 'failure', condition: '422 Unprocessable', handling: 'Park the record, report it in the morning mail' }],
+    });
+    expect(updated).toMatchObject({ useCaseId: useCase.id, useCase: 'Nightly catch-up', trigger: { kind: 'schedule', detail: 'Every night at 02:00 UTC' } });
+    expect(updated.outcomes.map((outcome: any) => [outcome.kind, outcome.condition])).toEqual([['failure', '422 Unprocessable']]);
+    expect((await call('useCases.list')).find((item: any) => item.id === useCase.id).flows).toEqual([flow.name]);
+
+    expect(await call('flows.update', { id: flow.id, useCaseId: null })).toMatchObject({ useCaseId: null, useCase: null });
+    const [, other] = await call('flows.list');
+    expect(await raw('flows.update', { id: flow.id, name: other.name })).toMatchObject({ ok: false, error: { code: 'FLOW_EXISTS' } });
+    expect(await raw('flows.update', { id: flow.id, useCaseId: 999, trigger: { kind: 'manual' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // The refused call changed nothing, not even the trigger it carried.
+    expect((await call('flows.get', { id: flow.id })).trigger.kind).toBe('schedule');
+  });
+});
+
+describe('export paths', () => {
+  it('says so when the folder is a file', async () => {
+    const { dir, raw } = await openSession();
+    fs.writeFileSync(path.join(dir, 'plain'), '');
+    for (const format of ['xlsx', 'json', 'md']) {
+      const result = await raw('spec.export', { format, path: path.join(dir, 'plain', `spec.${format}`) });
+      expect(result).toMatchObject({ ok: false, error: { code: 'EXPORT_FOLDER_MISSING' } });
+    }
+  });
+});

@@ -5,10 +5,11 @@ import { collectSpec } from '../collect';
 import { exportWorkbook } from '../workbook/export-workbook';
 import { jsonSpec } from './json-spec';
 import { markdownSpec } from './markdown-spec';
-import { writeFileAtomically } from './write-file-atomically';
+import { checkExportTarget, writeFileAtomically } from './write-file-atomically';
 
 /** Writes the whole spec in one format; returns the file's size. */
 export async function exportSpec(workspace: Workspace, imports: SystemImports, format: ExportFormat, file: string): Promise<{ path: string; bytes: number }> {
+  checkExportTarget(file);
   const document = await collectSpec(workspace, imports);
   switch (format) {
     case 'json':

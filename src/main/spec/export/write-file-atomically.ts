@@ -6,6 +6,7 @@ import { UserError } from '../../errors';
 export function checkExportTarget(file: string): void {
   const folder = path.dirname(path.resolve(file));
   if (!fs.existsSync(folder)) throw new UserError('EXPORT_FOLDER_MISSING', `Cannot write ${file}: the folder ${folder} does not exist. Create it or choose another path.`);
+  if (!fs.statSync(folder).isDirectory()) throw new UserError('EXPORT_FOLDER_MISSING', `Cannot write ${file}: ${folder} is a file, not a folder. Choose another path.`);
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UserError('EXPORT_IS_FOLDER', `Cannot write ${file}: it is a folder. Name a file instead.`);
 }
 
