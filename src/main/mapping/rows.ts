@@ -268,6 +268,18 @@ function forgetDecisionsIn(db: SqliteDatabase, flowId: number, sourcePaths: stri
 }
 
 /**
+ * Learns from a status set outside the sheet (a workbook read back): a row now accepted teaches its
+ * pair, a row now rejected marks its pair wrong, a row no longer accepted unlearns it. Inside the caller's transaction.
+ */
+export function learnFromStatusIn(db: SqliteDatabase, rowId: number, before: MappingStatus): void {
+  const row = getRowIn(db, rowId);
+  if (row.status === before || row.sourcePaths.length === 0) return;
+  if (row.status === 'accepted') recordDecisionsIn(db, row.flowId, row.sourcePaths, row.targetPath, 'accepted');
+  if (row.status === 'rejected') recordDecisionsIn(db, row.flowId, row.sourcePaths, row.targetPath, 'rejected');
+  if (before === 'accepted') forgetDecisionsIn(db, row.flowId, row.sourcePaths, row.targetPath, 'accepted', rowId);
+}
+
+/**
  * Accept: the row's source becomes the mapping, and the pair is remembered. Reject: the pair is
  * remembered as wrong (never suggested again, in any flow between these entities) and the row goes
  * back to unmapped.

@@ -122,6 +122,30 @@ describe('a workbook read back', () => {
     workspace.close();
   });
 
+  it('learns from statuses set in the workbook and marks a question answered when only its answer was given', async () => {
+    const workspace = await demoCopy();
+    const exported = await collectSpec(workspace, imports);
+    const file = path.join(tempDir(), 'review.xlsx');
+    await exportWorkbook(workspace, exported, file);
+    const [accepted, rejected] = mappingRows(exported).filter((row) => row.sourcePaths.length === 1 && row.status === 'suggested');
+    const question = exported.questions.find((entry) => entry.status === 'open')!;
+    await editWorkbook(file, (_workbook, at) => {
+      at(`mapping:${accepted!.id}`, 'Status').value = 'Accepted';
+      at(`mapping:${rejected!.id}`, 'Status').value = 'Rejected';
+      at(`question:${question.id}`, 'Answer').value = 'Create them as DRAFT';
+    });
+    const report = await previewWorkbook(workspace, await collectSpec(workspace, imports), file);
+    expect(applyWorkbookChanges(workspace, report, report.changes.map((change) => change.id))).toEqual({ applied: 3, skipped: 0 });
+
+    const decisions = workspace.read((db) => db.prepare('SELECT source_path, target_path, decision FROM mapping_decision ORDER BY decision').all());
+    expect(decisions).toEqual([
+      { source_path: accepted!.sourcePaths[0], target_path: accepted!.targetPath, decision: 'accepted' },
+      { source_path: rejected!.sourcePaths[0], target_path: rejected!.targetPath, decision: 'rejected' },
+    ]);
+    expect((await collectSpec(workspace, imports)).questions.find((entry) => entry.id === question.id)).toMatchObject({ answer: 'Create them as DRAFT', status: 'answered' });
+    workspace.close();
+  });
+
   it('skips a change whose record was deleted, or whose field was changed in the app, after the preview', async () => {
     const workspace = await demoCopy();
     const exported = await collectSpec(workspace, imports);

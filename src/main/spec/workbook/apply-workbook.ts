@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UserError } from '../../errors';
 import type { Workspace } from '../../workspace/workspace';
+import { getRowIn, learnFromStatusIn } from '../../mapping/rows';
 import { logChangeIn } from '../change-log';
 import type { PlannedChange } from './change-report';
 import type { WorkbookPreview } from './read-workbook';
@@ -26,11 +27,16 @@ export function applyWorkbookChanges(workspace: Workspace, report: WorkbookPrevi
   return workspace.write((db) => {
     const now = new Date().toISOString();
     const counts = { edit: 0, conflict: 0, new: 0, skipped: 0 };
+    const answered = new Set<string>();
+    const statusSet = new Set<string>();
     for (const id of wanted) {
       const change = planned.get(id)!;
       if (apply(change)) counts[change.type === 'newQuestion' ? 'new' : change.change]++;
       else counts.skipped++;
     }
+    // An answer given in the workbook answers an open question, unless the workbook set its status too.
+    const markAnswered = db.prepare("UPDATE open_question SET status = 'answered', updated_at = ? WHERE id = ? AND status = 'open'");
+    for (const id of answered) if (!statusSet.has(id)) markAnswered.run(now, id);
     const applied = counts.edit + counts.conflict + counts.new;
     if (applied > 0 || counts.skipped > 0) logChangeIn(db, summary(path.basename(report.file), counts));
     return { applied, skipped: counts.skipped };
@@ -48,7 +54,12 @@ export function applyWorkbookChanges(workspace: Workspace, report: WorkbookPrevi
       const stored = storedValue(db, change.kind, change.key, change.field);
       if (stored === undefined) return false;
       if (stored !== null && stored !== change.expected) return false;
-      return storeValue(db, change.kind, change.key, change.field, change.value, now);
+      const before = change.kind === 'mapping' && change.field === 'status' ? (getRowIn(db, Number(change.key)).status) : null;
+      if (!storeValue(db, change.kind, change.key, change.field, change.value, now)) return false;
+      if (before) learnFromStatusIn(db, Number(change.key), before);
+      if (change.kind === 'question' && change.field === 'answer' && change.value.trim()) answered.add(change.key);
+      if (change.kind === 'question' && change.field === 'status') statusSet.add(change.key);
+      return true;
     }
   });
 }
