@@ -77,6 +77,9 @@ interface Prepared {
   parties: number;
   ancestorParties: number;
   bag: Map<string, number>;
+  /** The bag's terms and weights as arrays (iterated per pair without allocating). */
+  bagTerms: string[];
+  bagWeights: number[];
   descTerms: string[];
   baseType: string;
   itemType: string;
@@ -179,7 +182,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (baseType(field) === 'string' || numeric(baseType(field))),
     parties,
     ancestorParties,
-    bag: new Map([...terms.map((term) => term.term), ...descTerms].map((term) => [term, termWeight(term)])),
+    ...bagOf([...terms.map((term) => term.term), ...descTerms]),
     descTerms,
     baseType: baseType(field),
     itemType: (field.itemType ?? 'any').split('|')[0]!.trim(),
@@ -190,6 +193,11 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
 function formKey(field: CatalogueField): string {
   const words = normalWords(field.name).filter((word) => !FORM_WORDS.has(word));
   return words.length > 0 ? `${(field.parent ?? '').replace(/\[\]/g, '')}\u0000${words.join(' ')}` : '';
+}
+
+function bagOf(terms: string[]) {
+  const bag = new Map(terms.map((term) => [term, termWeight(term)]));
+  return { bag, bagTerms: [...bag.keys()], bagWeights: [...bag.values()] };
 }
 
 const listContextOf = (listContext: Term[]) => ({ listContext, listContextWeightSum: listContext.reduce((sum, term) => sum + term.weight, 0) });
@@ -416,11 +424,11 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
   if (t.bag.size > 0 && s.bag.size > 0) {
     let overlap = 0;
     let total = 0;
-    const small = t.bag.size <= s.bag.size ? t.bag : s.bag;
-    const large = small === t.bag ? s.bag : t.bag;
-    for (const [term, weight] of small) {
-      total += weight;
-      if (large.has(term)) overlap += weight;
+    const small = t.bag.size <= s.bag.size ? t : s;
+    const large = small === t ? s.bag : t.bag;
+    for (let i = 0; i < small.bagTerms.length; i++) {
+      total += small.bagWeights[i]!;
+      if (large.has(small.bagTerms[i]!)) overlap += small.bagWeights[i]!;
     }
     desc = total > 0 ? overlap / total : 0;
     if (reasons && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
