@@ -235,6 +235,27 @@ function softDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
   return matched / (aSum + bSum);
 }
 
+// The best matches of the last name comparison (see nameDice), reused by nameEvidence for the same two lists.
+const MATCH_SCRATCH = 64;
+const aBest = new Float64Array(MATCH_SCRATCH);
+const bBest = new Float64Array(MATCH_SCRATCH);
+let bestOfA: Term[] | undefined;
+let bestOfB: Term[] | undefined;
+
+/** softDice for two names, keeping each term's best match for nameEvidence. */
+function nameDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
+  if (a.length > MATCH_SCRATCH || b.length > MATCH_SCRATCH) return (bestOfA = bestOfB = undefined), softDice(a, aSum, b, bSum);
+  for (let i = 0; i < a.length; i++) aBest[i] = bestMatch(a[i]!, b);
+  for (let j = 0; j < b.length; j++) bBest[j] = bestMatch(b[j]!, a);
+  bestOfA = a;
+  bestOfB = b;
+  if (aSum === 0 || bSum === 0) return 0;
+  let matched = 0;
+  for (let i = 0; i < a.length; i++) matched += aBest[i]! * a[i]!.weight;
+  for (let j = 0; j < b.length; j++) matched += bBest[j]! * b[j]!.weight;
+  return matched / (aSum + bSum);
+}
+
 /** A match this close is evidence on its own; weaker relations (reference ~ id: 0.55) are not. */
 const STRONG = 0.6;
 
@@ -261,16 +282,19 @@ function nameEvidence(
   let bContent = false;
   let aRole = false;
   let bRole = false;
-  for (const x of a) {
-    const m = bestMatch(x, b);
+  const known = bestOfA === a && bestOfB === b;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const m = known ? aBest[i]! : bestMatch(x, b);
     if (x.weight >= CONTENT) {
       if (m >= STRONG) strong = true;
       else unmatchedContent = aContent = true;
     } else if (x.owner && m < 0.5 && !bOwners?.has(x.term) && !(aTop && bTop)) unmatchedContent = true;
     else if (m < 0.5 && x.weight >= 0.3 && ROLE_WORDS.has(x.term)) aRole = true;
   }
-  for (const y of b) {
-    const m = bestMatch(y, a);
+  for (let j = 0; j < b.length; j++) {
+    const y = b[j]!;
+    const m = known ? bBest[j]! : bestMatch(y, a);
     if (y.weight >= CONTENT) {
       if (m < STRONG) unmatchedContent = bContent = true;
     } else if (y.owner && m < 0.5 && !aOwners?.has(y.term) && !(aTop && bTop)) unmatchedContent = true;
@@ -379,7 +403,7 @@ function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Score
  * returns early with a score below it.
  */
 function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floor = 0): number {
-  let name = softDice(t.terms, t.termWeightSum, s.terms, s.termWeightSum);
+  let name = nameDice(t.terms, t.termWeightSum, s.terms, s.termWeightSum);
   let tTerms = t.terms;
   let sTerms = s.terms;
   let tContext = t.context;
