@@ -120,7 +120,7 @@ export function createHandlers(session: Session): Handlers {
     'changeLog.add': ({ summary, author }) => logChange(workspace(), summary, author),
     'signOff.list': () => listSignOff(workspace()),
     'signOff.update': ({ role, ...changes }) => updateSignOff(workspace(), role, changes),
-    'spec.export': ({ format, path }) => exportSpec(workspace(), systems, format, path),
+    'spec.export': async ({ format, path }) => (await exportSpec(workspace(), systems, [{ format, path }]))[0]!,
     'spec.previewWorkbook': ({ path }) => workbookReviews.preview(workspace(), systems, path),
     'spec.applyWorkbook': ({ previewId, changeIds }) => workbookReviews.apply(workspace(), previewId, changeIds),
   };

@@ -52,9 +52,11 @@ async function resolveFlows(workspace: Workspace, imports: SystemImports): Promi
 
 const typeOf = (field: CatalogueField | undefined) => (field ? field.type + (field.type === 'array' && field.itemType ? ` of ${field.itemType}` : '') : 'unknown');
 
-function specMapping(row: MappingRow, source: CatalogueEntity | null, target: CatalogueEntity | null, questions: string[]): SpecMapping {
-  const targetFields = new Map(target?.fields.map((field) => [field.path, field]));
-  const sourceFields = new Map(source?.fields.map((field) => [field.path, field]));
+type FieldsByPath = Map<string, CatalogueField>;
+
+const fieldsByPath = (entity: CatalogueEntity | null): FieldsByPath => new Map(entity?.fields.map((field) => [field.path, field]));
+
+function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: FieldsByPath, questions: string[]): SpecMapping {
   const field = targetFields.get(row.targetPath);
   return {
     id: row.id,
@@ -148,6 +150,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
     const useCaseIds = new Map(listUseCasesIn(db).map((useCase) => [useCase.title, useCase.ref]));
     const specFlows: SpecFlow[] = flows.map(({ flow, source, target, problem }) => {
       const rows = listRowsIn(db, flow.id);
+      const [sourceFields, targetFields] = [fieldsByPath(source), fieldsByPath(target)];
       const checks = source && target ? checkRows(rows, source, target) : [];
       if (problem) checks.unshift({ rowId: null, mapId: null, targetPath: '', kind: 'entity_missing', severity: 'error', message: problem });
       return {
@@ -161,7 +164,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
         outcomes: flow.outcomes.map(({ kind, condition, handling }) => ({ kind, condition, handling })),
         completeness: completeness(rows),
         checks,
-        mappings: rows.map((row) => specMapping(row, source, target, questionsByMapId.get(row.mapId) ?? [])),
+        mappings: rows.map((row) => specMapping(row, sourceFields, targetFields, questionsByMapId.get(row.mapId) ?? [])),
       };
     });
     const flowRefsByName = new Map(specFlows.map((flow) => [flow.name, flow.ref]));

@@ -14,11 +14,8 @@ export async function exportCommand([file, ...extra]: string[], flags: Flags, io
   if (wanted.length === 0) throw new UsageError('Say what to write: --xlsx <file>, --json <file> and/or --md <file>.');
   const workspace = await openWorkspace(file);
   try {
-    const imports = new SystemImports();
-    for (const format of wanted) {
-      const written = await exportSpec(workspace, imports, format, flags.outputs![format]!);
-      io.out(`${format}\t${written.path}\t${written.bytes} bytes`);
-    }
+    const written = await exportSpec(workspace, new SystemImports(), wanted.map((format) => ({ format, path: flags.outputs![format]! })));
+    written.forEach(({ path, bytes }, index) => io.out(`${wanted[index]}\t${path}\t${bytes} bytes`));
     return 0;
   } finally {
     workspace.close();
