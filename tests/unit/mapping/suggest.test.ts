@@ -376,6 +376,26 @@ describe('third pass: concatenations, synonyms, qualifiers', () => {
     const result = suggestMappings(entity('Contact', [field('title'), field('prefix'), field('first_name')]), entity('Person', [field('title')]));
     expect(top(result, 'title')[0]!.source).toBe('title');
   });
+  it('"X by" names who did X, not X: closed ← completed, not completed_by.name', () => {
+    expect(nameTerms('completed_by')).toEqual(['completed by']);
+    expect(nameTerms('created_by')).toEqual([conceptOf('author')]);
+    expect(conceptOf('owned_by')).toBe(conceptOf('owner'));
+    const result = suggestMappings(entity('Task', [field('completed', { type: 'boolean' }), field('completed_by.name')]), entity('Card', [field('closed', { type: 'boolean' })]));
+    expect(top(result, 'closed')[0]!.source).toBe('completed');
+    expect(score(result, 'closed', 'completed_by.name')).toBe(0);
+  });
+  it('a string format (email) the other side neither declares nor names marks the pair down', () => {
+    const source = entity('File', [field('username')]);
+    const email = suggestMappings(source, entity('Box', [field('login', { format: 'email' })]));
+    const plain = suggestMappings(source, entity('Box', [field('login')]));
+    expect(score(email, 'login', 'username')).toBeLessThan(0.8 * score(plain, 'login', 'username'));
+    // Named as an email, it does not need the format.
+    const named = suggestMappings(entity('File', [field('email_address')]), entity('Box', [field('email', { format: 'email' })]));
+    expect(score(named, 'email', 'email_address')).toBeGreaterThan(0.9);
+    const alone = suggestMappings(entity('File', [field('username')]), entity('Box', [field('login', { format: 'email' }), field('handle')]));
+    expect(score(alone, 'login', 'username')).toBeLessThan(0.8);
+    expect(top(alone, 'login')[0]!.reasons).toContain('an email address expected, the other side does not say it holds one');
+  });
   it('prefers the qualifier that fits the target entity for a generic leaf (status)', () => {
     const source = entity('Employee', [field('marital_status'), field('employment_status')]);
     const result = suggestMappings(source, entity('TeamMember', [field('status')]));

@@ -317,6 +317,22 @@ const REFERENCE_TERMS = new Set([
 /** Generic words that say what kind of value a field holds: two different ones do not fill each other. */
 const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag']);
 
+/** String formats and the name terms that promise them. */
+const FORMAT_TERMS: Record<string, string[]> = {
+  email: ['c:email'],
+  uri: ['c:url', 'c:photo', 'link'],
+  url: ['c:url', 'c:photo', 'link'],
+};
+
+/** `a` has a string format (email, uri) that `b` neither declares nor names: that format, else undefined. */
+function formatUnnamed(a: Prepared, b: Prepared): string | undefined {
+  const format = a.baseType === 'string' ? a.field.format : undefined;
+  const named = format ? FORMAT_TERMS[format] : undefined;
+  if (!named || b.baseType !== 'string' || b.field.format === format || (format !== 'email' && b.field.format && FORMAT_TERMS[b.field.format])) return undefined;
+  if (b.terms.some((x) => named.includes(x.term)) || b.context.some((x) => named.includes(x.term))) return undefined;
+  return format === 'email' ? 'an email address' : 'a link';
+}
+
 /** The owner of an owned leaf is named on the other side: in its name, its context or its owners. */
 function ownerNamed(ownedBy: Term[], other: Prepared): boolean {
   if (ownedBy.length === 0) return true;
@@ -501,6 +517,12 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
   if ((s.ownedBy && !ownerNamed(s.ownedBy, t)) || (t.ownedBy && !ownerNamed(t.ownedBy, s))) {
     score *= 0.7;
     if (reasons) reasons.push(`another object's ${termLabel((s.ownedBy ? s : t).terms[(s.ownedBy ? s : t).terms.length - 1]!.term)}`);
+  }
+  // A string format (email, uri) the other side neither declares nor names (`created_by.login` is an email, `username` is not).
+  const formatGap = formatUnnamed(t, s) ?? formatUnnamed(s, t);
+  if (formatGap) {
+    score *= 0.75;
+    if (reasons) reasons.push(`${formatGap} expected, the other side does not say it holds one`);
   }
   // A field about one party (supplier.address.city) is not filled from a field that is not about it.
   if ((t.ancestorParties & ~s.parties) !== 0 || (s.ancestorParties & ~t.parties) !== 0) {

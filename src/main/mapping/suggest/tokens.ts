@@ -108,6 +108,11 @@ export function wordsToTerms(words: string[]): string[] {
       terms.push(words[i]!);
       matched = 1;
     }
+    // `completed_by`, `approved_by`: who did it, not the deed (known phrases such as `created by` matched above).
+    if (words[i + matched] === 'by') {
+      terms.push(`${termLabel(terms.pop()!)} by`);
+      matched++;
+    }
     i += matched;
   }
   return [...new Set(terms.filter((term) => !JOINERS.has(term)))];
