@@ -157,7 +157,7 @@ export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: Ca
       flowId,
       field.path,
       JSON.stringify(sourcePaths),
-      sourcePaths.length > 1 ? 'concatenation' : 'direct',
+      sourcePaths.length > 1 ? 'concatenation' : valueMap.some((entry) => entry.source !== entry.target) ? 'lookup' : 'direct',
       best ? 'suggested' : 'needs_decision',
       best ? Math.min(1, Math.max(0, best.score)) : null,
       JSON.stringify(valueMap),

@@ -44,7 +44,12 @@ describe('flows and mapping through the handler table', () => {
     expect(new Set(sheet.rows.map((r: any) => r.mapId)).size).toBe(sheet.rows.length);
     const suggested = sheet.rows.filter((r: any) => r.status === 'suggested');
     expect(suggested.length).toBeGreaterThan(0);
-    for (const r of suggested) expect(r).toMatchObject({ sourcePaths: [expect.any(String)], mappingType: 'direct', confidence: expect.any(Number) });
+    for (const r of suggested) {
+      expect(r).toMatchObject({ sourcePaths: [expect.any(String)], confidence: expect.any(Number) });
+      // An enumeration whose values differ between the systems is a lookup through its suggested value map.
+      expect(r.mappingType).toBe(r.valueMap.some((entry: any) => entry.source !== entry.target) ? 'lookup' : 'direct');
+    }
+    expect(sheet.rows.find((r: any) => r.targetPath === 'status')).toMatchObject({ mappingType: 'lookup', valueMap: expect.arrayContaining([{ source: 'confirmed', target: 'AUTHORISED' }]) });
     for (const r of sheet.rows.filter((r: any) => r.status === 'needs_decision')) expect(r).toMatchObject({ sourcePaths: [], confidence: null });
     expect(sheet.completeness).toBe(0);
     expect(sheet.checks.some((c: any) => c.kind === 'required_unmapped' && c.targetPath === 'issue_date')).toBe(true);
