@@ -337,6 +337,14 @@ export const TrashIcon = icon(
   'TrashIcon',
 );
 
+export const EditIcon = icon(
+  <>
+    <path d="M10.5 2.75l2.75 2.75-7.5 7.5H3v-2.75z" />
+    <path d="M9 4.25l2.75 2.75" />
+  </>,
+  'EditIcon',
+);
+
 export const ImportIcon = icon(
   <>
     <path d="M8 1.75v8" />

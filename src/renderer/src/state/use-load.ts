@@ -20,6 +20,11 @@ export function forgetLoaded(): void {
   lastLoaded.clear();
 }
 
+/** Changes what is kept under a key (after a write elsewhere), so a list shown next shows it at once. */
+export function updateLoaded<T>(key: string, update: (current: T) => T): void {
+  if (lastLoaded.has(key)) lastLoaded.set(key, update(lastLoaded.get(key) as T));
+}
+
 export function useLoad<T>(key: string, load: () => Promise<T>, deps: DependencyList): Loaded<T> {
   const [data, setDataState] = useState<T | undefined>(() => lastLoaded.get(key) as T | undefined);
   const [error, setError] = useState<string | null>(null);

@@ -1,8 +1,8 @@
-// The flow screen's header: the flow and its entities, trigger, progress, check counts, bulk accept,
+// The flow screen's header: the flow (with its Flow details button) and its entities, trigger, progress, check counts, bulk accept,
 // undo/redo, and the sheet's filters and search.
 import { useState } from 'react';
 import type { FlowDetail, MappingCheck } from '../../../../shared/contract';
-import { AlertIcon, ArrowRightIcon, CheckIcon, ChevronRightIcon, HistoryIcon, WarningIcon } from '../../components/icons';
+import { AlertIcon, ArrowRightIcon, CheckIcon, ChevronRightIcon, EditIcon, HistoryIcon, WarningIcon } from '../../components/icons';
 import { SearchInput } from '../../components/SearchInput';
 import { triggerLabels } from '../../format';
 import { sheetFilterLabels, sheetFilters, type SheetFilter } from './labels';
@@ -23,6 +23,8 @@ interface FlowHeaderProps {
   redoLabel?: string;
   onUndo: () => void;
   onRedo: () => void;
+  /** Opens the flow details (name, use case, trigger, outcomes). */
+  onEditDetails: () => void;
 }
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl+';
@@ -46,7 +48,13 @@ export function FlowHeader(props: FlowHeaderProps) {
             </button>
             <ChevronRightIcon size={12} />
           </nav>
-          <h1 className="page-title">{flow.name}</h1>
+          <div className="flow-title-row">
+            <h1 className="page-title">{flow.name}</h1>
+            <button type="button" className="btn btn-ghost btn-sm" onClick={props.onEditDetails} title="Name, use case, trigger and outcomes">
+              <EditIcon size={12} />
+              Flow details
+            </button>
+          </div>
           <p className="flow-entities">
             <span className="entity">
               <span className="entity-system">{flow.source.system}</span>

@@ -2,17 +2,18 @@
 // the sheet and the selected row's details. Keyboard-first, with undo/redo of every row change.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
-import type { MappingCheck, MappingRow, MappingSheet, MappingStatus } from '../../../../shared/contract';
+import type { FlowDetail, FlowSummary, MappingCheck, MappingRow, MappingSheet, MappingStatus } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { LoadFailed } from '../../components/LoadFailed';
 import { Loading } from '../../components/Loading';
 import { useApp, useWorkspace } from '../../state/app-context';
 import { errorMessage } from '../../state/save-state';
-import { useLoad } from '../../state/use-load';
+import { updateLoaded, useLoad } from '../../state/use-load';
 import { ChecksList } from './ChecksList';
 import { DetailPanel } from './DetailPanel';
 import { loadEntity } from './entities';
+import { FlowDetailsDialog, summaryOf } from './FlowDetailsDialog';
 import { FlowHeader } from './FlowHeader';
 import { editableState, needsAttention, passesFilter, type SheetFilter } from './labels';
 import { createSheetContext } from './sheet-context';
@@ -29,7 +30,7 @@ const isTyping = (element: Element | null) =>
   !!element && (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement || (element as HTMLElement).isContentEditable);
 
 export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => void }) {
-  const { trackSave, dataVersion } = useApp();
+  const { trackSave, dataVersion, refreshWorkspace } = useApp();
   const workspace = useWorkspace();
   const sheet = useLoad(`${workspace.path}|sheet|${flowId}`, () => api['mapping.sheet']({ flowId }), [dataVersion]);
   // Asked only once the sheet is here: on a large flow the engine takes a while, and the sheet comes first.
@@ -42,7 +43,11 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     [dataVersion, sheetReady],
   );
   const systems = useLoad(`${workspace.path}|systems`, () => api['systems.list']({}), [dataVersion]);
-  const flow = sheet.data?.flow;
+  // The flow as saved from the details dialog: the sheet's rows live in the grid, so the sheet is not read again for it.
+  const [savedFlow, setSavedFlow] = useState<FlowDetail | null>(null);
+  const [editingDetails, setEditingDetails] = useState(false);
+  useEffect(() => setSavedFlow(null), [sheet.data]);
+  const flow = savedFlow?.id === flowId ? savedFlow : sheet.data?.flow;
   const entityKey = flow && systems.data ? `${flow.source.system}:${flow.source.entity}|${flow.target.system}:${flow.target.entity}` : '';
   const entities = useLoad(
     `${workspace.path}|flow-entities|${entityKey}`,
@@ -431,7 +436,22 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         redoLabel={history.nextRedo?.label}
         onUndo={undo}
         onRedo={redo}
+        onEditDetails={() => setEditingDetails(true)}
       />
+      {editingDetails && (
+        <FlowDetailsDialog
+          flow={flow}
+          onClose={() => setEditingDetails(false)}
+          onSaved={(updated) => {
+            setSavedFlow(updated);
+            setEditingDetails(false);
+            setNotice('Flow details saved.');
+            // The flow list and the spec outline read the flows again when next shown; the cached list is told now.
+            updateLoaded<FlowSummary[]>(`${workspace.path}|flows`, (flows) => flows.map((item) => (item.id === updated.id ? summaryOf(updated) : item)));
+            void refreshWorkspace();
+          }}
+        />
+      )}
       {(error || notice) && (
         <div className="flow-messages">
           {error ? (

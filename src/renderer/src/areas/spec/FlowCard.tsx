@@ -1,24 +1,104 @@
-// One data flow under its use case: one direction, what triggers it, its outcomes, how far it is mapped.
-// Triggers and outcomes are edited on the flow's mapping screen; this links there.
-import type { FlowSummary } from '../../../../shared/contract';
+// One data flow under its use case: one direction, how far it is mapped, and its details edited in place —
+// the use case it serves, what triggers it, its outcomes — saved as in an InlineField: a choice at once, text
+// on leaving the field (or Enter); a failed save puts the saved values back and says why. The field mappings
+// are edited on the flow's mapping screen; this links there.
+import { useEffect, useRef, useState } from 'react';
+import type { CallInput, FlowDetail, FlowSummary, UseCase } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ArrowRightIcon, ChevronRightIcon, FlowIcon } from '../../components/icons';
-import { triggerLabels } from '../../format';
+import { cleanOutcomes, OutcomeList, outcomeDrafts, sameOutcomes, TriggerFields, UseCaseSelect, type OutcomeDraft, type TriggerDraft } from '../mapping/TriggerOutcomesEditor';
 import { hashFor } from '../../shell/areas';
 import { useApp, useWorkspace } from '../../state/app-context';
+import { errorMessage } from '../../state/save-state';
 import { useLoad } from '../../state/use-load';
 
-export function FlowCard({ flow }: { flow: FlowSummary }) {
-  const { dataVersion } = useApp();
+interface Draft {
+  trigger: TriggerDraft;
+  outcomes: OutcomeDraft[];
+}
+
+const draftOf = (flow: FlowDetail): Draft => ({ trigger: { ...flow.trigger }, outcomes: outcomeDrafts(flow) });
+const sameDraft = (draft: Draft, flow: FlowDetail) =>
+  draft.trigger.kind === flow.trigger.kind && draft.trigger.detail.trim() === flow.trigger.detail && sameOutcomes(draft.outcomes, flow.outcomes);
+
+interface FlowCardProps {
+  flow: FlowSummary;
+  /** The use cases to link the flow to (undefined while they load). */
+  useCases: readonly UseCase[] | undefined;
+  /** After a save: the flow as stored now. */
+  onSaved: (flow: FlowDetail) => void;
+}
+
+export function FlowCard({ flow, useCases, onSaved }: FlowCardProps) {
+  const { dataVersion, trackSave } = useApp();
   const workspace = useWorkspace();
   const detail = useLoad(`${workspace.path}|flow|${flow.id}`, () => api['flows.get']({ id: flow.id }), [dataVersion, flow.id]);
-  const outcomes = detail.data?.outcomes ?? [];
   const { accepted, total } = flow.mappings;
+
+  const [draft, setDraftState] = useState<Draft | null>(() => (detail.data ? draftOf(detail.data) : null));
+  const draftRef = useRef(draft);
+  const setDraft = (next: Draft) => {
+    draftRef.current = next;
+    setDraftState(next);
+  };
+  /** The flow as last stored (loaded or answered by a save): what the draft is compared with. */
+  const saved = useRef<FlowDetail | undefined>(detail.data);
+  const [saving, setSaving] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const editor = useRef<HTMLDListElement>(null);
+  const sequence = useRef(0);
+
+  // Follow what is stored (a reload, a save) unless the analyst is at work in this card.
+  useEffect(() => {
+    const stored = detail.data;
+    if (!stored) return;
+    saved.current = stored;
+    if (saving || editor.current?.contains(document.activeElement)) return;
+    if (draftRef.current && sameDraft(draftRef.current, stored)) return;
+    setDraft(draftOf(stored));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on what is stored only
+  }, [detail.data]);
+
+  const save = async (changes: Omit<CallInput<'flows.update'>, 'id'>) => {
+    if (Object.keys(changes).length === 0) return;
+    const request = ++sequence.current;
+    setError(null);
+    setSaving((count) => count + 1);
+    try {
+      const stored = await trackSave(api['flows.update']({ id: flow.id, ...changes }));
+      if (request === sequence.current) {
+        saved.current = stored;
+        detail.setData(() => stored);
+      }
+      onSaved(stored);
+    } catch (failure) {
+      setError(errorMessage(failure));
+      if (saved.current) setDraft(draftOf(saved.current));
+    } finally {
+      setSaving((count) => count - 1);
+    }
+  };
+
+  /** Saves what differs between the draft and what is stored. */
+  const commit = (next = draftRef.current) => {
+    const stored = saved.current;
+    if (!next || !stored) return;
+    const changes: Omit<CallInput<'flows.update'>, 'id'> = {};
+    const trigger = { kind: next.trigger.kind, detail: next.trigger.detail.trim() };
+    if (trigger.kind !== stored.trigger.kind || trigger.detail !== stored.trigger.detail) changes.trigger = trigger;
+    if (!sameOutcomes(next.outcomes, stored.outcomes)) changes.outcomes = cleanOutcomes(next.outcomes);
+    void save(changes);
+  };
+
+  const linkTo = (useCaseId: number | null) => {
+    if (useCaseId !== flow.useCaseId) void save({ useCaseId });
+  };
+
   return (
-    <li className="flow-card">
+    <li className="flow-card" aria-label={flow.name}>
       <div className="flow-card-head">
         <FlowIcon size={14} />
-        <a className="flow-card-name" href={hashFor('mapping', String(flow.id))} title="Open the flow's mapping sheet: trigger, outcomes and field mappings">
+        <a className="flow-card-name" href={hashFor('mapping', String(flow.id))} title="Open the flow's mapping sheet">
           {flow.name}
         </a>
         <span className="flow-card-entities">
@@ -30,38 +110,60 @@ export function FlowCard({ flow }: { flow: FlowSummary }) {
         <span className="flow-card-mapped" title={`${accepted} of ${total} field mappings accepted`}>
           {total ? `${accepted}/${total} mapped` : 'Not mapped'}
         </span>
-        <a className="btn btn-ghost btn-sm" href={hashFor('mapping', String(flow.id))} aria-label={`Edit ${flow.name} in Mapping`}>
-          Edit in Mapping
+        <a className="btn btn-ghost btn-sm" href={hashFor('mapping', String(flow.id))} aria-label={`Map the fields of ${flow.name}`} title="Open the flow's mapping sheet">
+          Field mappings
           <ChevronRightIcon size={12} />
         </a>
       </div>
-      <dl className="flow-card-facts">
+      <dl className="flow-card-facts flow-card-editor" ref={editor} aria-busy={saving > 0 || undefined}>
+        <dt>Use case</dt>
+        <dd>
+          <UseCaseSelect useCases={useCases} value={flow.useCaseId} onChange={linkTo} label={`Use case of ${flow.name}`} className="select flow-card-use-case" />
+        </dd>
         <dt>Trigger</dt>
         <dd>
-          <span className="badge">{triggerLabels[flow.trigger.kind]}</span>{' '}
-          {flow.trigger.detail ? flow.trigger.detail : <span className="cell-placeholder">Not described yet</span>}
+          {draft ? (
+            <TriggerFields
+              compact
+              value={draft.trigger}
+              onChange={(trigger, now) => {
+                const next = { ...draftRef.current!, trigger };
+                setDraft(next);
+                if (now) commit(next);
+              }}
+              onLeave={() => commit()}
+            />
+          ) : (
+            <Pending error={detail.error} />
+          )}
         </dd>
         <dt>Outcomes</dt>
         <dd>
-          {detail.error && !detail.data ? (
-            <span className="field-error">{detail.error}</span>
-          ) : outcomes.length === 0 ? (
-            <span className="cell-placeholder">{detail.data ? 'None described yet' : '…'}</span>
+          {draft ? (
+            <OutcomeList
+              compact
+              value={draft.outcomes}
+              onChange={(outcomes, now) => {
+                const next = { ...draftRef.current!, outcomes };
+                setDraft(next);
+                if (now) commit(next);
+              }}
+              onLeave={() => commit()}
+            />
           ) : (
-            <ul className="flow-card-outcomes">
-              {outcomes.map((outcome) => (
-                <li key={outcome.id}>
-                  <span className={outcome.kind === 'success' ? 'badge badge-success' : 'badge badge-danger'}>
-                    {outcome.kind === 'success' ? 'Success' : 'Failure'}
-                  </span>{' '}
-                  {outcome.condition || <span className="cell-placeholder">No condition</span>}
-                  {outcome.handling && <span className="muted"> → {outcome.handling}</span>}
-                </li>
-              ))}
-            </ul>
+            <Pending error={detail.error} />
           )}
         </dd>
+        {error && (
+          <dd className="flow-card-error field-error" role="alert">
+            {error}
+          </dd>
+        )}
       </dl>
     </li>
   );
+}
+
+function Pending({ error }: { error: string | null }) {
+  return error ? <span className="field-error">{error}</span> : <span className="cell-placeholder">…</span>;
 }

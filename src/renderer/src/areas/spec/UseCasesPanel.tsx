@@ -1,7 +1,7 @@
 // Use cases: the business case cut into units of value (user or job stories), each descopable on its
 // own, with the data flows that serve it.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CallInput, FlowSummary, UseCase } from '../../../../shared/contract';
+import type { CallInput, FlowDetail, FlowSummary, UseCase } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
@@ -11,6 +11,7 @@ import { hashFor } from '../../shell/areas';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/save-state';
 import type { Loaded } from '../../state/use-load';
+import { summaryOf } from '../mapping/FlowDetailsDialog';
 import { ConfirmRemove } from './ConfirmRemove';
 import { FlowCard } from './FlowCard';
 import { flowsOf } from './flows-of';
@@ -28,6 +29,12 @@ export function UseCasesPanel({ useCases, flows, focus }: { useCases: Loaded<Use
   const unlinked = allFlows.filter((flow) => !linked.has(flow.id));
   const descoped = list?.filter((useCase) => useCase.descoped).length ?? 0;
   const loaded = list !== undefined;
+  // A flow saved from its card: the lists showing it (this section, the outline, Mapping's flow list) follow.
+  const flowSaved = (stored: FlowDetail) => {
+    const previous = allFlows.find((flow) => flow.id === stored.id);
+    replaceIn(flows, summaryOf(stored));
+    if (previous?.useCaseId !== stored.useCaseId) useCases.reload();
+  };
 
   // #/spec/use-cases/UC-2 (from the outline) brings that use case into sight.
   useEffect(() => {
@@ -61,6 +68,8 @@ export function UseCasesPanel({ useCases, flows, focus }: { useCases: Loaded<Use
               key={useCase.id}
               useCase={useCase}
               flows={flowsOf(useCase, allFlows)}
+              useCases={list}
+              onFlowSaved={flowSaved}
               onUpdated={(updated) => replaceIn(useCases, updated)}
               onRemoved={() => {
                 useCases.setData((current) => current?.filter((item) => item.id !== useCase.id));
@@ -76,10 +85,10 @@ export function UseCasesPanel({ useCases, flows, focus }: { useCases: Loaded<Use
           <h3 className="section-title">
             Data flows without a use case <span className="count">{unlinked.length}</span>
           </h3>
-          <p className="muted">Every flow should serve a use case; a flow is given its use case when it is created in Mapping.</p>
+          <p className="muted">Every flow should serve a use case: choose the one each of these serves.</p>
           <ul className="flow-cards">
             {unlinked.map((flow) => (
-              <FlowCard key={flow.id} flow={flow} />
+              <FlowCard key={flow.id} flow={flow} useCases={list} onSaved={flowSaved} />
             ))}
           </ul>
         </div>
@@ -88,7 +97,16 @@ export function UseCasesPanel({ useCases, flows, focus }: { useCases: Loaded<Use
   );
 }
 
-function UseCaseCard({ useCase, flows, onUpdated, onRemoved }: { useCase: UseCase; flows: FlowSummary[]; onUpdated: (value: UseCase) => void; onRemoved: () => void }) {
+interface UseCaseCardProps {
+  useCase: UseCase;
+  flows: FlowSummary[];
+  useCases: readonly UseCase[] | undefined;
+  onUpdated: (value: UseCase) => void;
+  onRemoved: () => void;
+  onFlowSaved: (flow: FlowDetail) => void;
+}
+
+function UseCaseCard({ useCase, flows, useCases, onUpdated, onRemoved, onFlowSaved }: UseCaseCardProps) {
   const { trackSave } = useApp();
   const [removing, setRemoving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -147,12 +165,12 @@ function UseCaseCard({ useCase, flows, onUpdated, onRemoved }: { useCase: UseCas
         {flows.length ? (
           <ul className="flow-cards">
             {flows.map((flow) => (
-              <FlowCard key={flow.id} flow={flow} />
+              <FlowCard key={flow.id} flow={flow} useCases={useCases} onSaved={onFlowSaved} />
             ))}
           </ul>
         ) : (
           <p className="faint">
-            No data flow serves it yet. <a href={hashFor('mapping')}>Create one in Mapping</a> and give it this use case.
+            No data flow serves it yet. <a href={hashFor('mapping')}>Create one in Mapping</a>, or link an existing flow to it from the flow's card.
           </p>
         )}
       </div>

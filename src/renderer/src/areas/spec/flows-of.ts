@@ -1,6 +1,5 @@
 // Which data flows serve a use case.
 import type { FlowSummary, UseCase } from '../../../../shared/contract';
 
-/** The flows serving a use case: named in its list, or naming it as theirs. */
-export const flowsOf = (useCase: UseCase, flows: FlowSummary[]) =>
-  flows.filter((flow) => useCase.flows.includes(flow.name) || flow.useCase === useCase.title);
+/** The flows serving a use case: those linked to it (a flow serves one use case at most). */
+export const flowsOf = (useCase: UseCase, flows: FlowSummary[]) => flows.filter((flow) => flow.useCaseId === useCase.id);

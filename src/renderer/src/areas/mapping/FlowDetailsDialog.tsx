@@ -1,0 +1,105 @@
+// "Flow details" from the mapping screen: the flow's name, the use case it serves, its trigger and its
+// outcomes, saved together with flows.update.
+import { useState } from 'react';
+import type { CallInput, FlowDetail, FlowSummary } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { Dialog } from '../../components/Dialog';
+import { useApp, useWorkspace } from '../../state/app-context';
+import { errorMessage } from '../../state/save-state';
+import { useLoad } from '../../state/use-load';
+import { cleanOutcomes, outcomeDrafts, sameOutcomes, TriggerOutcomesEditor, UseCaseSelect, type OutcomeDraft, type TriggerDraft } from './TriggerOutcomesEditor';
+
+/** A flow's summary (as flows.list answers) from its details. */
+export const summaryOf = ({ outcomes: _outcomes, ...summary }: FlowDetail): FlowSummary => summary;
+
+interface FlowDetailsDialogProps {
+  flow: FlowDetail;
+  onClose: () => void;
+  onSaved: (flow: FlowDetail) => void;
+}
+
+export function FlowDetailsDialog({ flow, onClose, onSaved }: FlowDetailsDialogProps) {
+  const { trackSave, dataVersion } = useApp();
+  const workspace = useWorkspace();
+  // The key the Spec area uses for the same call: what it loaded shows at once.
+  const useCases = useLoad(`${workspace.path}|use-cases`, () => api['useCases.list']({}), [dataVersion]);
+  const [name, setName] = useState(flow.name);
+  const [useCaseId, setUseCaseId] = useState<number | null>(flow.useCaseId);
+  const [trigger, setTrigger] = useState<TriggerDraft>(flow.trigger);
+  const [outcomes, setOutcomes] = useState<OutcomeDraft[]>(() => outcomeDrafts(flow));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const changes: Omit<CallInput<'flows.update'>, 'id'> = {};
+    const trimmedName = name.trim();
+    if (!trimmedName) {
+      setError('A data flow needs a name.');
+      return;
+    }
+    if (trimmedName !== flow.name) changes.name = trimmedName;
+    if (useCaseId !== flow.useCaseId) changes.useCaseId = useCaseId;
+    const nextTrigger = { kind: trigger.kind, detail: trigger.detail.trim() };
+    if (nextTrigger.kind !== flow.trigger.kind || nextTrigger.detail !== flow.trigger.detail) changes.trigger = nextTrigger;
+    if (!sameOutcomes(outcomes, flow.outcomes)) changes.outcomes = cleanOutcomes(outcomes);
+    if (Object.keys(changes).length === 0) return onClose();
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await trackSave(api['flows.update']({ id: flow.id, ...changes })));
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Flow details"
+      subtitle={
+        <>
+          {flow.source.system} · {flow.source.entity} → {flow.target.system} · {flow.target.entity}
+        </>
+      }
+      size="lg"
+      busy={busy}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save details'}
+          </button>
+        </>
+      }
+    >
+      {error && <Alert>{error}</Alert>}
+      {useCases.error && !useCases.data && <Alert>The use cases could not be loaded: {useCases.error}</Alert>}
+      <TriggerOutcomesEditor
+        trigger={trigger}
+        outcomes={outcomes}
+        onTrigger={setTrigger}
+        onOutcomes={setOutcomes}
+        disabled={busy}
+        leading={
+          <>
+            <label className="field">
+              <span className="field-label">Name</span>
+              <input className="input" value={name} maxLength={200} onChange={(event) => setName(event.target.value)} aria-invalid={!name.trim() || undefined} />
+            </label>
+            <div className="field">
+              <span className="field-label" aria-hidden="true">
+                Use case
+              </span>
+              <UseCaseSelect useCases={useCases.data} value={useCaseId} onChange={setUseCaseId} />
+            </div>
+          </>
+        }
+      />
+    </Dialog>
+  );
+}
