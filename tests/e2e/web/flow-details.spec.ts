@@ -80,7 +80,20 @@ test('edits a flow’s trigger, outcomes and use case in place in the spec', asy
   await expect(orders.getByLabel(`Outcome ${added} handling`)).toHaveValue('Take the next number and retry once');
   await expect(useCaseCard(page, 'Invoice confirmed orders').getByRole('listitem', { name: 'Customers to contacts', exact: true })).toBeVisible();
 
-  // Reorder and remove: the failure moves up, then goes.
+  // Escape puts the saved text back, unsaved.
+  await orders.getByLabel('Trigger detail').fill('Hourly');
+  await orders.getByLabel('Trigger detail').press('Escape');
+  await expect(orders.getByLabel('Trigger detail')).toHaveValue('Every 15 minutes');
+
+  // A save main refuses: its message shows in the card and the stored value comes back.
+  const refusal = 'There is no data flow 2 (it may have been deleted): reload the flows.';
+  await page.route('**/api/flows.update', (route) => route.fulfill({ json: { ok: false, error: { code: 'FLOW_NOT_FOUND', message: refusal } } }));
+  await orders.getByLabel('Trigger kind').selectOption('manual');
+  await expect(orders.getByRole('alert')).toHaveText(refusal);
+  await expect(orders.getByLabel('Trigger kind')).toHaveValue('schedule');
+  await page.unroute('**/api/flows.update');
+
+    // Reorder and remove: the failure moves up, then goes.
   await orders.getByRole('button', { name: `Move outcome ${added} up` }).click();
   await saved(page);
   await expect(orders.getByLabel(`Outcome ${added - 1} condition`)).toHaveValue('409: invoice number already taken');

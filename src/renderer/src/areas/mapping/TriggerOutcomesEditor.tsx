@@ -50,6 +50,8 @@ interface TriggerFieldsProps {
   /** `commit`: a discrete change (the kind); text changes commit on leaving the field (`onLeave`). */
   onChange: (value: TriggerDraft, commit: boolean) => void;
   onLeave?: () => void;
+  /** Escape in a text field: put the saved values back (in-place editing). */
+  onCancel?: () => void;
   /** Visible labels above (a form), or only accessible names (a compact row). */
   compact?: boolean;
   disabled?: boolean;
@@ -57,7 +59,7 @@ interface TriggerFieldsProps {
   leading?: ReactNode;
 }
 
-export function TriggerFields({ value, onChange, onLeave, compact, disabled, leading }: TriggerFieldsProps) {
+export function TriggerFields({ value, onChange, onLeave, onCancel, compact, disabled, leading }: TriggerFieldsProps) {
   const kind = (
     <select className="select" aria-label="Trigger kind" value={value.kind} disabled={disabled} onChange={(event) => onChange({ ...value, kind: event.target.value as TriggerKind }, true)}>
       {triggerKinds.map((item) => (
@@ -81,6 +83,8 @@ export function TriggerFields({ value, onChange, onLeave, compact, disabled, lea
         if (event.key === 'Enter' && onLeave) {
           event.preventDefault();
           event.currentTarget.blur();
+        } else if (event.key === 'Escape' && onCancel) {
+          cancel(event, onCancel);
         }
       }}
     />
@@ -112,16 +116,26 @@ export function TriggerFields({ value, onChange, onLeave, compact, disabled, lea
   );
 }
 
+/** Escape while editing in place: the saved values come back, nothing is saved, the field is left. */
+function cancel(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>, onCancel: () => void) {
+  event.preventDefault();
+  event.stopPropagation();
+  onCancel();
+  event.currentTarget.blur();
+}
+
 interface OutcomeListProps {
   value: OutcomeDraft[];
   onChange: (value: OutcomeDraft[], commit: boolean) => void;
   onLeave?: () => void;
+  /** Escape in a text field: put the saved values back (in-place editing). */
+  onCancel?: () => void;
   /** Visible "Outcomes" label row with the add button (a form); compact lists put the add button below. */
   compact?: boolean;
   disabled?: boolean;
 }
 
-export function OutcomeList({ value, onChange, onLeave, compact, disabled }: OutcomeListProps) {
+export function OutcomeList({ value, onChange, onLeave, onCancel, compact, disabled }: OutcomeListProps) {
   const change = (key: number, patch: Partial<OutcomeDraft>, commit: boolean) => onChange(value.map((item) => (item.key === key ? { ...item, ...patch } : item)), commit);
   const move = (index: number, step: number) => {
     const next = [...value];
@@ -129,8 +143,9 @@ export function OutcomeList({ value, onChange, onLeave, compact, disabled }: Out
     next.splice(index + step, 0, item!);
     onChange(next, true);
   };
-  // One-line texts that wrap: Enter leaves the field (saving in place), or submits the dialog's form.
+  // One-line texts that wrap: Enter leaves the field (saving in place), or submits the dialog's form; Escape in place puts the saved text back.
   const leaveOnEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Escape' && onCancel) return cancel(event, onCancel);
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     event.preventDefault();
     if (onLeave) event.currentTarget.blur();

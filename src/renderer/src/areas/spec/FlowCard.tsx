@@ -1,7 +1,7 @@
 // One data flow under its use case: one direction, how far it is mapped, and its details edited in place —
 // the use case it serves, what triggers it, its outcomes — saved as in an InlineField: a choice at once, text
-// on leaving the field (or Enter); a failed save puts the saved values back and says why. The field mappings
-// are edited on the flow's mapping screen; this links there.
+// on leaving the field (or Enter), Escape puts the saved text back; a failed save puts the saved values back
+// and says why. The field mappings are edited on the flow's mapping screen; this links there.
 import { useEffect, useRef, useState } from 'react';
 import type { CallInput, FlowDetail, FlowSummary, UseCase } from '../../../../shared/contract';
 import { api } from '../../api/client';
@@ -90,6 +90,12 @@ export function FlowCard({ flow, useCases, onSaved }: FlowCardProps) {
     void save(changes);
   };
 
+  /** Escape: the stored values come back, unsaved. */
+  const revert = () => {
+    if (saved.current) setDraft(draftOf(saved.current));
+    setError(null);
+  };
+
   const linkTo = (useCaseId: number | null) => {
     if (useCaseId !== flow.useCaseId) void save({ useCaseId });
   };
@@ -132,6 +138,7 @@ export function FlowCard({ flow, useCases, onSaved }: FlowCardProps) {
                 if (now) commit(next);
               }}
               onLeave={() => commit()}
+              onCancel={revert}
             />
           ) : (
             <Pending error={detail.error} />
@@ -149,6 +156,7 @@ export function FlowCard({ flow, useCases, onSaved }: FlowCardProps) {
                 if (now) commit(next);
               }}
               onLeave={() => commit()}
+              onCancel={revert}
             />
           ) : (
             <Pending error={detail.error} />
