@@ -198,6 +198,39 @@ describe('a workbook read back', () => {
     workspace.close();
   });
 
+
+  it('does not carry a row\'s values to another record when its hidden id was edited or the row was copied', async () => {
+    const workspace = await demoCopy();
+    const exported = await collectSpec(workspace, imports);
+    const file = path.join(tempDir(), 'review.xlsx');
+    await exportWorkbook(workspace, exported, file);
+    const [first, second, third] = mappingRows(exported);
+    const other = exported.flows[1]!.mappings[0]!;
+    await editWorkbook(file, (_, at) => {
+      // Row M-0002 now claims to be a row of the other flow; its note is for M-0002.
+      at(`mapping:${second!.id}`, 'Notes').value = `a note for ${second!.mapId}`;
+      at(`mapping:${second!.id}`, 'Row id (do not edit)').value = `mapping:${other.id}`;
+      // Row M-0001 copied over M-0003's row, hidden id and all; and the sign-off rows' ids swapped.
+      const sheet = at(`mapping:${first!.id}`, 'Notes').worksheet;
+      const [copy, target] = [Number(at(`mapping:${first!.id}`, 'Map ID').row), Number(at(`mapping:${third!.id}`, 'Map ID').row)];
+      sheet.getRow(copy).eachCell((cell, column) => (sheet.getRow(target).getCell(column).value = cell.value));
+      sheet.getRow(target).getCell(Number(at(`mapping:${first!.id}`, 'Status').col)).value = 'Not needed';
+      at('signOff:prepared', 'Name').value = 'Paula Preparer';
+      at('signOff:prepared', 'Row id (do not edit)').value = 'signOff:approved';
+    });
+    const report = await previewWorkbook(workspace, await collectSpec(workspace, imports), file);
+    expect(report.changes).toEqual([]);
+    expect(report.unreadable.map(({ message }) => message)).toEqual([
+      expect.stringMatching(new RegExp(`shows "${second!.mapId}" but its hidden row id is ${other.mapId}'s \\(mapping:${other.id}\\)`)),
+      expect.stringMatching(new RegExp(`^${first!.mapId} appears twice in "F-1 Customers to contacts"`)),
+      expect.stringMatching(/shows "Prepared by" but its hidden row id is Sign-off: approved's/),
+    ]);
+    expect(applyWorkbookChanges(workspace, report, [])).toEqual({ applied: 0, skipped: 0 });
+    const after = await collectSpec(workspace, imports);
+    expect(mappingRows(after).find((row) => row.id === other.id)).toMatchObject({ notes: other.notes, status: other.status });
+    expect(after.signOff.find((entry) => entry.role === 'approved')!.name).toBe('');
+    workspace.close();
+  });
   it('compares against the app alone when the workbook came from an export this workspace does not know', async () => {
     const workspace = await demoCopy();
     const exported = await collectSpec(workspace, imports);

@@ -5,7 +5,7 @@ import type { WorkbookChange } from '../../../shared/contract';
 import type { SpecDocument } from '../spec-document';
 import { comparable } from './cell-text';
 import type { Unreadable, WorkbookContents, WorkbookRow } from './read-workbook';
-import { EDITABLE, parseChoice, QUESTION_KIND, QUESTION_STATUS, recordsOf, rowId, type RecordKind, type RecordValues } from './records';
+import { EDITABLE, parseChoice, QUESTION_KIND, QUESTION_STATUS, recordsOf, rowId, shownRef, type RecordKind, type RecordValues } from './records';
 
 export interface NewQuestion {
   kind: 'question' | 'corner_case';
@@ -53,6 +53,7 @@ export function compareWorkbook(contents: WorkbookContents, base: SpecDocument |
   const then = base ? recordsOf(base) : null;
   const mappings = new Map(current.flows.flatMap((flow) => flow.mappings.map((row) => [String(row.id), { row, flow }] as const)));
   const baseMappings = base ? new Map(base.flows.flatMap((flow) => flow.mappings.map((row) => [String(row.id), row] as const))) : null;
+  const seen = new Set<string>();
 
   for (const row of contents.rows) {
     if (row.key === null) {
@@ -66,6 +67,21 @@ export function compareWorkbook(contents: WorkbookContents, base: SpecDocument |
       result.unreadable.push({ sheet: row.sheet, cell: `A${row.row}`, message: `Row ${row.row} of "${row.sheet}" names a record this workspace does not have (${id}): it was exported from another workspace, or removed; its edits are not read.` });
       continue;
     }
+    const record = (present ?? exported)!;
+    // A hidden id pasted onto another record's row (or edited to name one) would carry that row's values to the wrong record.
+    if (row.shownRef !== '' && row.shownRef.toLowerCase() !== shownRef(record).toLowerCase()) {
+      result.unreadable.push({
+        sheet: row.sheet,
+        cell: `A${row.row}`,
+        message: `Row ${row.row} of "${row.sheet}" shows "${clip(row.shownRef)}" but its hidden row id is ${record.ref}'s (${id}): the id was edited or copied from another row, so its edits are not read. Restore the row id, or type the edits on ${record.ref}'s own row.`,
+      });
+      continue;
+    }
+    if (seen.has(id)) {
+      result.unreadable.push({ sheet: row.sheet, cell: `A${row.row}`, message: `${record.ref} appears twice in "${row.sheet}" (row ${row.row} repeats it): only the first row's edits are read; delete the copy.` });
+      continue;
+    }
+    seen.add(id);
     for (const def of EDITABLE[row.kind]) {
       const cell = row.cells[def.field];
       if (!cell) continue;
@@ -125,10 +141,6 @@ function compareField(
   }
   const kind: WorkbookChange['kind'] = before !== null && now !== before ? 'conflict' : 'edit';
   const id = `${row.kind}:${row.key}:${field}`;
-  if (result.plan.some((planned) => planned.id === id)) {
-    result.unreadable.push({ sheet: row.sheet, cell: cell.cell, message: `${ref} appears twice in "${row.sheet}" (row ${row.row} repeats it): only the first row's edits are read; delete the copy.` });
-    return;
-  }
   result.changes.push({ id, sheet: row.sheet, record: ref, field: header, kind, exported: before, workbook, current: now });
   result.plan.push({ id, type: 'field', change: kind, kind: row.kind, key: row.key!, field, value: workbook, expected: now });
 }

@@ -7,7 +7,7 @@ import type { Workspace } from '../../workspace/workspace';
 import type { SpecDocument } from '../spec-document';
 import { comparable } from './cell-text';
 import { compareWorkbook, type PlannedChange } from './change-report';
-import { EDITABLE, parseChoice, parseRowId, type FieldDef, type RecordKind } from './records';
+import { EDITABLE, parseChoice, parseRowId, REF_HEADER, type FieldDef, type RecordKind } from './records';
 import { ID_HEADER, QUESTION_HEADER, type SheetKind } from './sheets';
 import { HIDDEN_SHEET, WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION, type WorkbookManifest } from './workbook-format';
 import { readZipDirectory } from './zip-directory';
@@ -28,6 +28,8 @@ export interface WorkbookRow {
   kind: RecordKind;
   /** The record's key from the hidden id column; null for a row added in the workbook. */
   key: string | null;
+  /** What the row shows as its id (Map ID, Ref, Key, Role), trimmed; '' when empty or its column is missing. */
+  shownRef: string;
   /** Field → value in stored form, and the cell it came from. */
   cells: Record<string, { value: string; cell: string }>;
 }
@@ -179,6 +181,7 @@ function readSheet(worksheet: ExcelJS.Worksheet, sheetKind: SheetKind, kind: Rec
     if (header) headers.set(header, column);
   });
   const idColumn = headers.get(ID_HEADER);
+  const refColumn = headers.get(REF_HEADER[kind]);
   if (!idColumn) {
     unreadable.push({ sheet, cell: 'A1', message: `The hidden column "${ID_HEADER}" is missing from "${sheet}", so its rows cannot be matched: export the workbook again.` });
     return;
@@ -216,7 +219,7 @@ function readSheet(worksheet: ExcelJS.Worksheet, sheetKind: SheetKind, kind: Rec
     }
     if (id === '') {
       if (!filled) return;
-      if (sheetKind === 'questions') rows.push({ sheet, row: number, kind, key: null, cells });
+      if (sheetKind === 'questions') rows.push({ sheet, row: number, kind, key: null, shownRef: '', cells });
       else unreadable.push({ sheet, cell: `A${number}`, message: `Row ${number} of "${sheet}" was added in the workbook; new rows are read only on "Open questions": raise it there as a question.` });
       return;
     }
@@ -225,7 +228,8 @@ function readSheet(worksheet: ExcelJS.Worksheet, sheetKind: SheetKind, kind: Rec
       unreadable.push({ sheet, cell: idCell.address, message: `Row ${number} of "${sheet}" has a row id Crosswalk does not know ("${id.slice(0, 40)}"): restore the hidden id or copy the edits into the original row.` });
       return;
     }
-    rows.push({ sheet, row: number, kind, key: parsed.key, cells });
+    const shownRef = refColumn ? (textOf(row.getCell(refColumn).value) ?? '').trim() : '';
+    rows.push({ sheet, row: number, kind, key: parsed.key, shownRef, cells });
   });
 }
 

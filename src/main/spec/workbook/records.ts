@@ -80,6 +80,16 @@ export interface RecordValues {
   values: Record<string, string>;
 }
 
+/** The sign-off sheet's Role column. */
+export const SIGN_OFF_ROLE: Record<'prepared' | 'reviewed' | 'approved', string> = { prepared: 'Prepared by', reviewed: 'Reviewed by', approved: 'Approved by' };
+
+/** The heading of the column that shows each record's id people quote (its sheet's first column). */
+export const REF_HEADER: Record<RecordKind, string> = { mapping: 'Map ID', question: 'Ref', testCase: 'Ref', requirement: 'Key', useCase: 'Ref', signOff: 'Role' };
+
+/** What that column shows for a record: read back, it tells a hidden id pasted onto another record's row. */
+export const shownRef = (record: RecordValues): string =>
+  record.kind === 'signOff' ? (SIGN_OFF_ROLE[record.key as keyof typeof SIGN_OFF_ROLE] ?? record.key) : record.ref;
+
 /** The hidden id written in each row: "mapping:12", "requirement:trigger", "signOff:reviewed". */
 export const rowId = (kind: RecordKind, key: string | number) => `${kind}:${key}`;
 

@@ -20,6 +20,8 @@ import {
   MAPPING_STATUS,
   QUESTION_KIND,
   QUESTION_STATUS,
+  REF_HEADER,
+  SIGN_OFF_ROLE,
   TEST_STATUS,
   type FieldDef,
   type RecordKind,
@@ -344,7 +346,7 @@ export function sheetsOf(document: SpecDocument): SheetDef[] {
     freezeColumns: 0,
     rowHeight: 36,
     columns: [
-      column('Role', (row) => ({ prepared: 'Prepared by', reviewed: 'Reviewed by', approved: 'Approved by' })[row.role], [14, 14]),
+      column(REF_HEADER.signOff, (row) => SIGN_OFF_ROLE[row.role], [14, 14]),
       editableColumn('signOff', 'name', (row) => row.name, [24, 30]),
       { ...editableColumn('signOff', 'date', (row) => (/^\d{4}-\d{2}-\d{2}$/.test(row.date) ? new Date(`${row.date}T00:00:00Z`) : row.date), [12, 12]), numFmt: 'yyyy-mm-dd' },
       column('Signature', () => '', [30, 30]),
