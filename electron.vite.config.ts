@@ -5,7 +5,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The suggestion engine's worker thread (src/main/mapping/compute-candidates.ts requires out/main/suggest-worker.js).
+          'suggest-worker': resolve(__dirname, 'src/main/mapping/suggest-worker.ts'),
+        },
+      },
     },
   },
   preload: {
