@@ -5,6 +5,7 @@ import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 import { resolveEntity, type EntityRef } from './entities';
 import { materialiseRowsIn } from './rows';
+import { writeWithCandidates } from './suggestion-cache';
 
 interface FlowRow {
   id: number;
@@ -128,7 +129,13 @@ export interface FlowRequest {
 export async function createFlow(workspace: Workspace, imports: SystemImports, request: FlowRequest): Promise<FlowDetail> {
   const source = await resolveEntity(workspace, imports, request.source);
   const target = await resolveEntity(workspace, imports, request.target);
-  const id = workspace.write((db) => {
+  // The engine's answer first (off the event loop for big entities), then the flow and its rows in one transaction.
+  const sides = {
+    sourceSystemId: source.system.id,
+    targetSystemId: target.system.id,
+    keys: { source: `${source.system.name}:${source.entity.name}`, target: `${target.system.name}:${target.entity.name}` },
+  };
+  const id = await writeWithCandidates(workspace, sides, source.entity, target.entity, (db, candidates) => {
     let name = request.name?.trim();
     if (!name) {
       const base = `${source.entity.name} to ${target.entity.name}`;
@@ -143,7 +150,7 @@ export async function createFlow(workspace: Workspace, imports: SystemImports, r
       trigger: request.trigger,
       outcomes: request.outcomes,
     });
-    materialiseRowsIn(db, flowId, source.entity, target.entity);
+    materialiseRowsIn(db, flowId, source.entity, target.entity, candidates);
     return flowId;
   });
   return getFlow(workspace, id);

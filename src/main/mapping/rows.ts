@@ -4,7 +4,8 @@ import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 import { suggestValueMap } from './suggest/value-map';
-import { flowCandidatesIn } from './suggestion-cache';
+import type { TargetSuggestion } from './suggest';
+import { writeWithCandidates } from './suggestion-cache';
 
 interface StoredRow {
   id: number;
@@ -122,15 +123,15 @@ const sourcePartsOf = (source: string) => source.split(' + ');
 
 /**
  * Creates one row per target leaf field (target-driven): `suggested` with the engine's best source when
- * it has one, otherwise unmapped (`needs_decision`). Runs inside the caller's write; skips target paths
- * that already have a row.
+ * it has one, otherwise unmapped (`needs_decision`). Runs inside the caller's write, with the engine's
+ * answer computed before it (`flowCandidates`, `writeWithCandidates`: never the engine inside a
+ * transaction); skips target paths that already have a row.
  */
-export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: CatalogueEntity, target: CatalogueEntity): number {
+export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: CatalogueEntity, target: CatalogueEntity, candidates: TargetSuggestion[]): number {
   const keys = flowKeysIn(db, flowId);
   const learned = learnedIn(db, keys);
   const rejected = new Set(learned.rejected.map((pair) => `${pair.source}\u0000${pair.target}`));
-  // Kept for the detail panel's candidates too (mapping.suggestions asks the same right after).
-  const suggestions = new Map(flowCandidatesIn(db, flowId, source, target, learned).map((entry) => [entry.target, entry.candidates]));
+  const suggestions = new Map(candidates.map((entry) => [entry.target, entry.candidates]));
   const existing = new Set((db.prepare('SELECT target_path FROM field_mapping WHERE flow_id = ?').all(flowId) as { target_path: string }[]).map((r) => r.target_path));
   const sourceFields = new Map(source.fields.map((field) => [field.path, field]));
   const insert = db.prepare(
@@ -166,6 +167,21 @@ export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: Ca
     created++;
   }
   return created;
+}
+
+const hasRowsIn = (db: SqliteDatabase, flowId: number) => db.prepare('SELECT 1 FROM field_mapping WHERE flow_id = ? LIMIT 1').get(flowId) !== undefined;
+
+/**
+ * Gives a flow without rows (flows added before mapping existed, the demo's) its rows with suggestions:
+ * the engine's answer first, off the event loop for big flows and outside any transaction (kept in the
+ * cache for the detail panel's candidates, which mapping.suggestions asks for right after), then the
+ * rows in one write — unless another call created them meanwhile. Returns the rows created.
+ */
+export async function ensureRows(workspace: Workspace, flowId: number, source: CatalogueEntity, target: CatalogueEntity): Promise<number> {
+  if (workspace.read((db) => hasRowsIn(db, flowId))) return 0;
+  return writeWithCandidates(workspace, flowId, source, target, (db, candidates) =>
+    hasRowsIn(db, flowId) ? 0 : materialiseRowsIn(db, flowId, source, target, candidates),
+  );
 }
 
 export interface RowChanges {

@@ -6,9 +6,9 @@ import type { Workspace } from '../workspace/workspace';
 import { checkRows, completeness, unmappedRows, type CheckedRow } from './checks';
 import { resolveEntity } from './entities';
 import { getFlow, listFlows } from './flows';
-import { flowKeysIn, getRowIn, learnedIn, listRows, listRowsIn, materialiseRowsIn, suggestRowValueMap } from './rows';
+import { ensureRows, getRowIn, listRows, suggestRowValueMap } from './rows';
 import type { TargetSuggestion } from './suggest';
-import { flowCandidatesIn } from './suggestion-cache';
+import { flowCandidates } from './suggestion-cache';
 
 async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
   const [source, target] = [await resolveEntity(workspace, imports, flow.source), await resolveEntity(workspace, imports, flow.target)];
@@ -22,13 +22,8 @@ async function flowEntities(workspace: Workspace, imports: SystemImports, flow: 
 export async function mappingSheet(workspace: Workspace, imports: SystemImports, flowId: number): Promise<MappingSheet> {
   const flow = getFlow(workspace, flowId);
   const { source, target } = await flowEntities(workspace, imports, flow);
-  let rows = listRows(workspace, flowId);
-  if (rows.length === 0) {
-    rows = workspace.write((db) => {
-      if (listRowsIn(db, flowId).length === 0) materialiseRowsIn(db, flowId, source, target);
-      return listRowsIn(db, flowId);
-    });
-  }
+  await ensureRows(workspace, flowId, source, target);
+  const rows = listRows(workspace, flowId);
   return { flow: getFlow(workspace, flowId), rows, checks: checkRows(rows, source, target), completeness: completeness(rows) };
 }
 
@@ -77,7 +72,7 @@ export async function suggestValueMapForRow(workspace: Workspace, imports: Syste
 export async function flowSuggestions(workspace: Workspace, imports: SystemImports, flowId: number): Promise<TargetSuggestion[]> {
   const flow = getFlow(workspace, flowId);
   const { source, target } = await flowEntities(workspace, imports, flow);
-  const candidates = workspace.read((db) => flowCandidatesIn(db, flowId, source, target, learnedIn(db, flowKeysIn(db, flowId))));
+  const { suggestions: candidates } = await flowCandidates(workspace, flowId, source, target);
   const byTarget = new Map(candidates.map((suggestion) => [suggestion.target, suggestion.candidates]));
   return target.fields
     .filter((field) => field.leaf)

@@ -4,7 +4,7 @@ import { isUserError } from '../errors';
 import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
 import { resolveEntity } from '../mapping/entities';
 import { getFlow, listFlows } from '../mapping/flows';
-import { listRowsIn, materialiseRowsIn } from '../mapping/rows';
+import { ensureRows, listRowsIn } from '../mapping/rows';
 import type { SystemImports } from '../openapi/system-import';
 import { listSystems } from '../openapi/systems';
 import type { Workspace } from '../workspace/workspace';
@@ -132,9 +132,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
   const flows = await resolveFlows(workspace, imports);
   for (const { flow, source, target } of flows) {
     if (!source || !target) continue;
-    workspace.write((db) => {
-      if (listRowsIn(db, flow.id).length === 0) materialiseRowsIn(db, flow.id, source, target);
-    });
+    await ensureRows(workspace, flow.id, source, target);
   }
   const systems = listSystems(workspace);
   const catalogues = new Map(await Promise.all(systems.map(async (system) => [system.name, await imports.catalogue(workspace, system.id)] as const)));
