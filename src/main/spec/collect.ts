@@ -145,7 +145,8 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
     for (const question of questions) {
       if (question.mapId) questionsByMapId.set(question.mapId, [...(questionsByMapId.get(question.mapId) ?? []), questionRef(question.id)]);
     }
-    const useCaseIds = new Map(listUseCasesIn(db).map((useCase) => [useCase.title, useCase.ref]));
+    const useCases = listUseCasesIn(db);
+    const useCaseRefsById = new Map(useCases.map((useCase) => [useCase.id, useCase.ref]));
     const specFlows: SpecFlow[] = flows.map(({ flow, source, target, problem }) => {
       const rows = listRowsIn(db, flow.id);
       const [sourceFields, targetFields] = [fieldsByPath(source), fieldsByPath(target)];
@@ -155,7 +156,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
         id: flow.id,
         ref: flowRef(flow.id),
         name: flow.name,
-        useCase: flow.useCase ? (useCaseIds.get(flow.useCase) ?? null) : null,
+        useCase: flow.useCaseId !== null ? (useCaseRefsById.get(flow.useCaseId) ?? null) : null,
         source: flow.source,
         target: flow.target,
         trigger: flow.trigger,
@@ -166,7 +167,6 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
       };
     });
     const flowRefsByName = new Map(specFlows.map((flow) => [flow.name, flow.ref]));
-    const useCaseRefsById = new Map(listUseCasesIn(db).map((useCase) => [useCase.id, useCase.ref]));
     return {
       format: SPEC_FORMAT,
       formatVersion: SPEC_FORMAT_VERSION,
@@ -181,7 +181,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
         updatedAt: integration.updatedAt,
       },
       systems: systems.map((system) => specSystem(system, catalogues.get(system.name)!)),
-      useCases: listUseCasesIn(db).map((useCase) => ({
+      useCases: useCases.map((useCase) => ({
         id: useCase.id,
         ref: useCase.ref,
         title: useCase.title,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
 import { updateIntegration } from '../../../src/main/spec/integration';
 import { addQuestion } from '../../../src/main/spec/questions';
+import { listUseCases, updateUseCase } from '../../../src/main/spec/use-cases';
 import { inline } from '../../../src/main/spec/export/markdown-spec';
 import type { SpecDocument } from '../../../src/main/spec/spec-document';
 import { crosswalk } from '../../helpers/cli';
@@ -43,6 +44,23 @@ describe('crosswalk export --json / --md', () => {
     crosswalk(['export', file, '--json', again]);
     const second = JSON.parse(fs.readFileSync(again, 'utf8')) as SpecDocument;
     expect(second.flows.map((flow) => flow.mappings.map((row) => row.mapId))).toEqual(spec.flows.map((flow) => flow.mappings.map((row) => row.mapId)));
+  });
+
+  it('links each flow to its own use case when two use cases have the same title', async () => {
+    const { dir, file } = demo();
+    const workspace = await openWorkspace(file);
+    const useCases = listUseCases(workspace);
+    expect(useCases).toHaveLength(2);
+    for (const useCase of useCases) updateUseCase(workspace, useCase.id, { title: 'Keep finance in sync' });
+    workspace.close();
+
+    const out = path.join(dir, 'spec.json');
+    expect(crosswalk(['export', file, '--json', out]).status).toBe(0);
+    const spec = JSON.parse(fs.readFileSync(out, 'utf8')) as SpecDocument;
+    const linked = spec.flows.map((flow) => [flow.ref, flow.useCase]);
+    expect(linked).toEqual(useCases.map((useCase) => [spec.flows.find((flow) => flow.name === useCase.flows[0])!.ref, useCase.ref]));
+    expect(new Set(linked.map(([, useCase]) => useCase)).size).toBe(2);
+    for (const useCase of spec.useCases) for (const flow of useCase.flows) expect(spec.flows.find((candidate) => candidate.ref === flow)!.useCase).toBe(useCase.ref);
   });
 
   it('writes Markdown in which values from documents and analysts cannot inject HTML or break tables', async () => {
