@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
 import { SystemImports } from '../../../src/main/openapi/system-import';
 import { collectSpec } from '../../../src/main/spec/collect';
+import { addQuestion } from '../../../src/main/spec/questions';
 import type { SpecDocument } from '../../../src/main/spec/spec-document';
 import { applyWorkbookChanges } from '../../../src/main/spec/workbook/apply-workbook';
 import { exportWorkbook } from '../../../src/main/spec/workbook/export-workbook';
@@ -231,6 +232,27 @@ describe('a workbook read back', () => {
     expect(after.signOff.find((entry) => entry.role === 'approved')!.name).toBe('');
     workspace.close();
   });
+  it('adds a question raised on one row even when another row already has a question in the same words; not twice', async () => {
+    const workspace = await demoCopy();
+    const [first, second] = mappingRows(await collectSpec(workspace, imports));
+    addQuestion(workspace, { kind: 'question', question: 'Who owns this field?', owner: '', mapId: first!.mapId });
+    const exported = await collectSpec(workspace, imports);
+    const file = path.join(tempDir(), 'review.xlsx');
+    await exportWorkbook(workspace, exported, file);
+    await editWorkbook(file, (_, at) => {
+      at(`mapping:${second!.id}`, 'Open question').value = 'Who owns this field?';
+    });
+    const report = await previewWorkbook(workspace, await collectSpec(workspace, imports), file);
+    expect(report.changes).toEqual([expect.objectContaining({ record: `${second!.mapId} new question`, kind: 'new', workbook: 'Who owns this field?' })]);
+    expect(applyWorkbookChanges(workspace, report, report.changes.map((change) => change.id))).toEqual({ applied: 1, skipped: 0 });
+    const after = await collectSpec(workspace, imports);
+    expect(after.questions.filter((question) => question.question === 'Who owns this field?').map((question) => question.mapId)).toEqual([first!.mapId, second!.mapId]);
+
+    // The same workbook read back again: nothing new.
+    expect((await previewWorkbook(workspace, after, file)).changes).toEqual([]);
+    workspace.close();
+  });
+
   it('compares against the app alone when the workbook came from an export this workspace does not know', async () => {
     const workspace = await demoCopy();
     const exported = await collectSpec(workspace, imports);

@@ -48,7 +48,9 @@ const questionLines = (document: SpecDocument, refs: readonly string[]) => {
 };
 
 export function compareWorkbook(contents: WorkbookContents, base: SpecDocument | null, current: SpecDocument): Comparison {
-  const result: Working = { changes: [], unreadable: [], plan: [], existingQuestions: new Set(current.questions.map((question) => comparable(question.question))) };
+  const mappingIds = new Map(current.flows.flatMap((flow) => flow.mappings.map((row) => [row.mapId, row.id] as const)));
+  const existingQuestions = new Set(current.questions.map((question) => questionKey(question.mapId ? (mappingIds.get(question.mapId) ?? null) : null, question.question)));
+  const result: Working = { changes: [], unreadable: [], plan: [], existingQuestions };
   const now = recordsOf(current);
   const then = base ? recordsOf(base) : null;
   const mappings = new Map(current.flows.flatMap((flow) => flow.mappings.map((row) => [String(row.id), { row, flow }] as const)));
@@ -170,10 +172,13 @@ function newQuestionRow(row: WorkbookRow, current: SpecDocument, result: Working
 }
 
 function addNewQuestion(result: Working, id: string, sheet: string, record: string, question: NewQuestion) {
-  // Already in the app (the same workbook read back twice): not new again.
-  if (result.existingQuestions.has(comparable(question.question))) return;
+  // Already in the app on the same row (the same workbook read back twice): not new again.
+  if (result.existingQuestions.has(questionKey(question.mappingId, question.question))) return;
   result.changes.push({ id, sheet, record, field: 'Question', kind: 'new', exported: null, workbook: question.question, current: null });
   result.plan.push({ id, type: 'newQuestion', question });
 }
+
+/** A question told apart by its text and the mapping row it was raised on: the same words on another row are another question. */
+const questionKey = (mappingId: number | null, text: string) => `${mappingId ?? ''}\u0000${comparable(text)}`;
 
 const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
