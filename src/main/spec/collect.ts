@@ -14,6 +14,7 @@ import { listInputsIn } from './inputs';
 import { listQuestionsIn, questionRef } from './questions';
 import { describeScheme } from './requirement-inference';
 import { listRequirements } from './requirements';
+import { serverUrlForSpec } from './server-url';
 import {
   SPEC_FORMAT,
   SPEC_FORMAT_VERSION,
@@ -90,7 +91,7 @@ function specSystem(system: { name: string; title: string; apiVersion: string; s
     openapiVersion: catalogue.specVersion,
     source: system.source,
     importedAt: system.importedAt,
-    servers: catalogue.servers.map((server) => ({ url: server.url, description: server.description ?? '', environment: server.environment })),
+    servers: catalogue.servers.map((server) => ({ url: serverUrlForSpec(server.url), description: server.description ?? '', environment: server.environment })),
     auth: catalogue.securitySchemes.map((scheme) => ({ name: scheme.name, type: scheme.type, detail: describeScheme(scheme) })),
   };
 }

@@ -7,6 +7,7 @@ import { addQuestion } from '../../../src/main/spec/questions';
 import { listUseCases, updateUseCase } from '../../../src/main/spec/use-cases';
 import { inline } from '../../../src/main/spec/export/markdown-spec';
 import type { SpecDocument } from '../../../src/main/spec/spec-document';
+import { readZipDirectory, readZipEntry } from '../../../src/main/spec/workbook/zip-directory';
 import { crosswalk } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
@@ -61,6 +62,31 @@ describe('crosswalk export --json / --md', () => {
     expect(linked).toEqual(useCases.map((useCase) => [spec.flows.find((flow) => flow.name === useCase.flows[0])!.ref, useCase.ref]));
     expect(new Set(linked.map(([, useCase]) => useCase)).size).toBe(2);
     for (const useCase of spec.useCases) for (const flow of useCase.flows) expect(spec.flows.find((candidate) => candidate.ref === flow)!.useCase).toBe(useCase.ref);
+  });
+
+  it('writes no credentials an API document puts in a server address, in any format', () => {
+    const { dir, file } = demo();
+    const api = path.join(dir, 'api.yaml');
+    fs.writeFileSync(
+      api,
+      [
+        'openapi: 3.1.0',
+        "info: { title: Billing, version: '1.0' }",
+        'servers:',
+        '  - url: https://svc:hunter2pass@api.billing.example/v1?api_key=sk_live_51HhSECRET',
+        'paths: {}',
+        'components: { schemas: { Bill: { type: object, properties: { total: { type: number } } } } }',
+      ].join('\n'),
+    );
+    expect(crosswalk(['add-system', file, 'Billing', api]).status).toBe(0);
+    const [json, md, xlsx] = ['spec.json', 'spec.md', 'spec.xlsx'].map((name) => path.join(dir, name));
+    expect(crosswalk(['export', file, '--json', json!, '--md', md!, '--xlsx', xlsx!]).status).toBe(0);
+
+    const spec = JSON.parse(fs.readFileSync(json!, 'utf8')) as SpecDocument;
+    expect(spec.systems.find((system) => system.name === 'Billing')!.servers.map((server) => server.url)).toEqual(['https://api.billing.example/v1?api_key=***']);
+    expect(spec.systems.find((system) => system.name === 'CRM')!.servers.map((server) => server.url)).toContain('https://api.acme-crm.example/v2');
+    const texts = [fs.readFileSync(json!, 'utf8'), fs.readFileSync(md!, 'utf8'), ...readZipDirectory(xlsx!)!.map((entry) => readZipEntry(xlsx!, entry).toString('utf8'))];
+    for (const text of texts) expect(text).not.toMatch(/hunter2pass|sk_live_51HhSECRET/);
   });
 
   it('writes Markdown in which values from documents and analysts cannot inject HTML or break tables', async () => {
