@@ -112,6 +112,18 @@ describe('crosswalk export --json / --md', () => {
     }
   });
 
+  it('keeps a business case one paragraph: its lines cannot open headings, lists, quotes, fences or rules', async () => {
+    const { dir, file } = demo();
+    const workspace = await openWorkspace(file);
+    updateIntegration(workspace, { businessCase: 'Why we do it\n# Approved by the CFO\n---\n- step one\n+ step two\n1. first\n~~~\n===' });
+    workspace.close();
+    const out = path.join(dir, 'spec.md');
+    expect(crosswalk(['export', file, '--md', out]).status).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toContain('Why we do it  \n\\# Approved by the CFO  \n\\---  \n\\- step one  \n\\+ step two  \n1\\. first  \n\\~~~  \n\\===\n');
+    expect(text.split('\n').filter((line) => line.startsWith('# '))).toEqual(['# Acme CRM → Ledgerly: orders to invoices']);
+  });
+
   it('escapes what Markdown would read as markup', () => {
     expect(inline('a_b *c* [x](y) `z` \\')).toBe('a\\_b \\*c\\* \\[x\\](y) \\`z\\` \\\\');
   });

@@ -11,8 +11,11 @@ export function inline(value: string | number | null | undefined): string {
     .replace(/\r?\n/g, '<br>');
 }
 
-/** A paragraph: raw HTML neutralised, line breaks kept. */
-const paragraph = (value: string) => (value.trim() ? inline(value).replace(/<br>/g, '  \n') : '_Not written yet._');
+/** A line that would open a block (heading, list, quote, fence, rule or heading underline) starts with it escaped. */
+const asParagraphLine = (line: string) => line.replace(/^(\s*)(?:([#>+=~-])|(\d+)([.)]))/, (_, space: string, mark?: string, number?: string, dot?: string) => `${space}${mark ? `\\${mark}` : `${number}\\${dot}`}`);
+
+/** A paragraph: raw HTML neutralised, line breaks kept, no line read as the start of another block. */
+const paragraph = (value: string) => (value.trim() ? inline(value).split('<br>').map(asParagraphLine).join('  \n') : '_Not written yet._');
 
 function table(headers: string[], rows: Array<Array<string | number | null | undefined>>): string {
   if (rows.length === 0) return '_None._\n';
