@@ -128,6 +128,23 @@ describe('crosswalk export --json / --md', () => {
     expect(inline('a_b *c* [x](y) `z` \\')).toBe('a\\_b \\*c\\* \\[x\\](y) \\`z\\` \\\\');
   });
 
+  it('refuses to write over the open workspace (by any name) or two formats to one file, and the workspace stays intact', () => {
+    const { dir, file } = demo();
+    const before = fs.readFileSync(file);
+    const link = path.join(dir, 'spec.json');
+    fs.linkSync(file, link);
+    for (const [flag, target] of [['--json', file], ['--xlsx', path.join(dir, '.', path.basename(file))], ['--md', `${file}-wal`], ['--json', link]] as const) {
+      const result = crosswalk(['export', file, flag, target]);
+      expect(result.status, target).toBe(1);
+      expect(result.stderr).toMatch(/that is the open workspace's file, which it would replace\. Choose another file name\./);
+    }
+    const both = path.join(dir, 'spec.out');
+    expect(crosswalk(['export', file, '--json', both, '--md', both]).stderr).toMatch(/The json and md exports are both to .*spec\.out: give each format a file of its own\./);
+    expect(fs.existsSync(both)).toBe(false);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(crosswalk(['info', file]).status).toBe(0);
+  });
+
   it('refuses a missing folder or no output, leaving nothing behind', () => {
     const { dir, file } = demo();
     const missing = crosswalk(['export', file, '--json', path.join(dir, 'no', 'spec.json')]);

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ExportFormat } from '../../../shared/contract';
+import { UserError } from '../../errors';
 import type { SystemImports } from '../../openapi/system-import';
 import type { Workspace } from '../../workspace/workspace';
 import { collectSpec } from '../collect';
@@ -15,11 +18,52 @@ export interface ExportRequest {
 
 /** Writes the spec, collected once, in each requested format; returns each file's size. */
 export async function exportSpec(workspace: Workspace, imports: SystemImports, requests: ExportRequest[]): Promise<Array<{ path: string; bytes: number }>> {
-  for (const request of requests) checkExportTarget(request.path);
+  checkTargets(workspace, requests);
   const document = await collectSpec(workspace, imports);
   const written: Array<{ path: string; bytes: number }> = [];
   for (const { format, path } of requests) written.push({ path, bytes: await writeSpec(workspace, document, format, path) });
   return written;
+}
+
+/** Each target a file of its own: never the open workspace (or its journal), never two formats in one file. */
+function checkTargets(workspace: Workspace, requests: ExportRequest[]) {
+  const workspaceFiles = ['', '-wal', '-shm', '-journal'].map((suffix) => sameFileAs(`${workspace.path}${suffix}`));
+  const taken = new Map<string, ExportFormat>();
+  for (const { format, path: file } of requests) {
+    checkExportTarget(file);
+    if (workspaceFiles.some((isWorkspaceFile) => isWorkspaceFile(file))) {
+      throw new UserError('EXPORT_OVER_WORKSPACE', `Cannot write the ${format} export to ${path.resolve(file)}: that is the open workspace's file, which it would replace. Choose another file name.`);
+    }
+    const key = identity(file);
+    const earlier = taken.get(key);
+    if (earlier) throw new UserError('EXPORT_SAME_FILE', `The ${earlier} and ${format} exports are both to ${path.resolve(file)}: give each format a file of its own.`);
+    taken.set(key, format);
+  }
+}
+
+/** A file's identity: its real path (symbolic links and "..", resolved as far as they exist). */
+function identity(file: string): string {
+  const resolved = path.resolve(file);
+  try {
+    return fs.realpathSync.native(resolved);
+  } catch {
+    try {
+      return path.join(fs.realpathSync.native(path.dirname(resolved)), path.basename(resolved));
+    } catch {
+      return resolved;
+    }
+  }
+}
+
+/** Whether a path names `file`: the same real path, or the same file under another name (a hard link). */
+function sameFileAs(file: string): (candidate: string) => boolean {
+  const real = identity(file);
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return (candidate) => {
+    if (identity(candidate) === real) return true;
+    const other = stat && fs.statSync(candidate, { throwIfNoEntry: false });
+    return !!other && other.dev === stat.dev && other.ino === stat.ino;
+  };
 }
 
 async function writeSpec(workspace: Workspace, document: SpecDocument, format: ExportFormat, file: string): Promise<number> {
