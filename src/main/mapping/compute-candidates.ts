@@ -18,11 +18,13 @@ import { suggestMappings, type SuggestOptions, type TargetSuggestion } from './s
 type Learned = NonNullable<SuggestOptions['learned']>;
 
 /**
- * Source fields × target fields from which the engine runs in a worker. Measured with
- * bench/mapping-sheet.ts (see its "cut-off" lines): below this the engine takes a few tens of
- * milliseconds inline, about what starting a worker and copying the entities costs.
+ * Source fields × target fields from which the engine runs in a worker. From bench/mapping-sheet.ts's
+ * "cut-off" lines (a busy 2-core machine): inline, 94k pairs took 54–100 ms, 166k 70–82 ms and 260k
+ * 120–143 ms, so below 150k the stall stays under ~100 ms; the worker adds 150–300 ms there under tsx
+ * (it registers tsx and loads the engine's sources, cold) and about 30 ms of start-up in the build.
+ * The demo's flows (about 30 × 30 fields) and most real entities stay inline.
  */
-export const WORKER_FROM_PAIRS = 200_000;
+export const WORKER_FROM_PAIRS = 150_000;
 
 let workerFromPairs = WORKER_FROM_PAIRS;
 
@@ -94,7 +96,7 @@ function inWorker(source: CatalogueEntity, target: CatalogueEntity, learned: Lea
       if (message.failure !== undefined) done(new Error(`The suggestion engine failed: ${message.failure}`));
       else done(undefined, message.suggestions ?? []);
     });
-    worker.once('error', (error) => done(new Error(`The suggestion engine's worker failed: ${error.message}`, { cause: error })));
+    worker.on('error', (error) => done(new Error(`The suggestion engine's worker failed: ${error.message}`, { cause: error })));
     worker.once('exit', (code) => done(new Error(`The suggestion engine's worker stopped before answering (exit code ${code}).`)));
     worker.postMessage({ source, target, learned });
   });

@@ -22,7 +22,8 @@ async function flowEntities(workspace: Workspace, imports: SystemImports, flow: 
 export async function mappingSheet(workspace: Workspace, imports: SystemImports, flowId: number): Promise<MappingSheet> {
   const flow = getFlow(workspace, flowId);
   const { source, target } = await flowEntities(workspace, imports, flow);
-  await ensureRows(workspace, flowId, source, target);
+  // Rows just created for a big flow: a turn of the event loop between their write and reading them back.
+  if ((await ensureRows(workspace, flowId, source, target)) >= 500) await new Promise((resolve) => setImmediate(resolve));
   const rows = listRows(workspace, flowId);
   return { flow: getFlow(workspace, flowId), rows, checks: checkRows(rows, source, target), completeness: completeness(rows) };
 }

@@ -102,6 +102,9 @@ export async function flowCandidates(workspace: Workspace, sides: FlowSides, sou
   return { suggestions: await computation, key };
 }
 
+/** Answers for this many target fields or more are followed by a turn of the event loop before their write. */
+const YIELD_FROM_TARGETS = 500;
+
 /** Marks an answer as stale inside writeWithCandidates. */
 const STALE: unique symbol = Symbol('stale');
 
@@ -119,6 +122,8 @@ export async function writeWithCandidates<T>(
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const { suggestions, key } = await flowCandidates(workspace, sides, source, target);
+    // A big answer has just been copied in from the worker: let calls waiting meanwhile run before the write.
+    if (suggestions.length >= YIELD_FROM_TARGETS) await new Promise((resolve) => setImmediate(resolve));
     const result = workspace.write((db) => {
       if (attempt < 2 && inputsIn(db, sides, source, target).key !== key) return STALE;
       return write(db, suggestions);
