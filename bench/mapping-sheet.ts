@@ -3,6 +3,10 @@
 //   npx tsx bench/mapping-sheet.ts
 // "suggestions, uncached" is what every mapping.suggestions call cost before the flow candidates cache
 // (the engine over the whole flow); "cached" is every later call while documents and decisions stand.
+// Then the event loop during the flow's first computation (rows created by mapping.sheet), the engine
+// inline (as before) against in its worker thread: the longest stall a 5 ms setInterval probe saw, the
+// slowest flows.list call sent every 20 ms meanwhile, and the total time. Last, the engine inline
+// against in a worker on smaller pairs, which is where compute-candidates.ts's cut-off comes from.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,11 +15,15 @@ import type { CallName } from '../src/shared/call-names';
 import { dispatch } from '../src/main/api/dispatch';
 import { createHandlers } from '../src/main/api/handlers';
 import { Session } from '../src/main/api/session';
+import { computeCandidates, setWorkerFromPairs, WORKER_FROM_PAIRS } from '../src/main/mapping/compute-candidates';
 import { clearSuggestionCache } from '../src/main/mapping/suggestion-cache';
+import { buildCatalogue } from '../src/main/openapi/catalogue';
 import { Settings } from '../src/main/settings/settings';
-import { bigFlowWorkspace } from './big-flow';
+import { bigDocument, bigFlowWorkspace } from './big-flow';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+/** Runs of the flow's first computation, each way (about 10 s each). */
+const FIRST_RUNS = Number(process.env.FIRST_RUNS ?? 3);
 
 async function time(run: () => unknown): Promise<number> {
   const start = performance.now();
@@ -26,6 +34,83 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 function report(name: string, ours: number, baseline: number) {
   console.log(`${name.padEnd(46)} ${ours.toFixed(1).padStart(9)} ms   plain SELECT of the rows ${baseline.toFixed(1).padStart(7)} ms   ratio ${(ours / baseline).toFixed(1)}x`);
+}
+
+async function openBig(dir: string) {
+  const { file, flowId } = bigFlowWorkspace(dir);
+  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  await session.open(file);
+  const handlers = createHandlers(session);
+  const call = async (name: CallName, input: unknown) => {
+    const result = await dispatch(handlers, name, input, () => {});
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as any;
+  };
+  return { session, call, flowId };
+}
+
+/** The flow's first mapping.sheet (the engine creates its rows) with the event loop watched. */
+async function firstComputation(dir: string, workerFromPairs: number) {
+  fs.mkdirSync(dir, { recursive: true });
+  const { session, call, flowId } = await openBig(dir);
+  // The catalogues are built (and kept) first: only the engine's part is watched.
+  await call('systems.entity', { id: 1, entity: 'schema:SalesOrder' });
+  await call('systems.entity', { id: 2, entity: 'schema:ErpOrder' });
+  const previous = setWorkerFromPairs(workerFromPairs);
+  clearSuggestionCache();
+  let last = performance.now();
+  let stall = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    stall = Math.max(stall, now - last);
+    last = now;
+  }, 5);
+  let running = true;
+  let slowestCall = 0;
+  let calls = 0;
+  const others = (async () => {
+    while (running) {
+      const sent = performance.now();
+      await call('flows.list', {});
+      slowestCall = Math.max(slowestCall, performance.now() - sent);
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const total = await time(() => call('mapping.sheet', { flowId }));
+  // The probe sees a stall only once it runs again: let it.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  running = false;
+  clearInterval(probe);
+  await others;
+  setWorkerFromPairs(previous);
+  session.close();
+  return { total, stall, slowestCall, calls };
+}
+
+/** The engine inline and in a worker on pairs of `groups` × 50 fields each side. */
+async function cutOff() {
+  const entity = (document: ReturnType<typeof bigDocument>, name: string) => buildCatalogue(document).entities.find((e) => e.name === name)!;
+  const pair = (groups: number) => ({
+    source: entity(bigDocument('Big CRM', 'SalesOrder', 'camel', 7, groups, 50), 'SalesOrder'),
+    target: entity(bigDocument('Big ERP', 'ErpOrder', 'snake', 11, groups, 50), 'ErpOrder'),
+  });
+  const learned = { accepted: [], rejected: [] };
+  const warm = pair(6);
+  for (let i = 0; i < 3; i++) await computeCandidates(warm.source, warm.target, learned, { workerFromPairs: Infinity });
+  await computeCandidates(warm.source, warm.target, learned, { workerFromPairs: 0 });
+  console.log(`cut-off: engine inline against in a worker (tsx: the worker registers tsx and loads the engine's sources; the build's worker starts faster); now ${WORKER_FROM_PAIRS.toLocaleString('en')} pairs`);
+  for (const groups of [1, 2, 3, 4, 6, 8, 10]) {
+    const { source, target } = pair(groups);
+    const inline: number[] = [];
+    const worker: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      inline.push(await time(() => computeCandidates(source, target, learned, { workerFromPairs: Infinity })));
+      worker.push(await time(() => computeCandidates(source, target, learned, { workerFromPairs: 0 })));
+    }
+    const pairs = source.fields.length * target.fields.length;
+    console.log(`  ${String(source.fields.length).padStart(4)} × ${String(target.fields.length).padEnd(4)} = ${pairs.toLocaleString('en').padStart(9)} pairs   inline ${median(inline).toFixed(1).padStart(7)} ms (the stall)   worker ${median(worker).toFixed(1).padStart(7)} ms (no stall)`);
+  }
 }
 
 async function main() {
@@ -71,6 +156,28 @@ async function main() {
     report('mapping.suggestions, cached', median(cached), base);
     report('mapping.suggestions, uncached (= before)', median(uncached), base);
     console.log(`suggestions: uncached / cached = ${(median(uncached) / median(cached)).toFixed(0)}x`);
+
+    // Alternated, as the machine's load changes; medians of each.
+    const runs: Record<'inline' | 'worker', Array<Awaited<ReturnType<typeof firstComputation>>>> = { inline: [], worker: [] };
+    for (let run = 0; run < FIRST_RUNS; run++) {
+      runs.inline.push(await firstComputation(path.join(dir, `inline-${run}`), Infinity));
+      runs.worker.push(await firstComputation(path.join(dir, `worker-${run}`), WORKER_FROM_PAIRS));
+    }
+    const medianOf = (list: typeof runs.inline) => ({
+      total: median(list.map((run) => run.total)),
+      stall: median(list.map((run) => run.stall)),
+      slowestCall: median(list.map((run) => run.slowestCall)),
+      calls: median(list.map((run) => run.calls)),
+    });
+    const [inline, worker] = [medianOf(runs.inline), medianOf(runs.worker)];
+    console.log(`first computation of the ${rows}-row flow (mapping.sheet creating its rows), event loop watched; medians of ${FIRST_RUNS} alternated runs:`);
+    for (const [name, run] of [['engine inline (before)', inline], ['engine in a worker (now)', worker]] as const) {
+      console.log(
+        `  ${name.padEnd(26)} total ${run.total.toFixed(0).padStart(6)} ms   longest stall ${run.stall.toFixed(0).padStart(6)} ms   slowest flows.list meanwhile ${run.slowestCall.toFixed(0).padStart(6)} ms (${run.calls} calls)`,
+      );
+    }
+    console.log(`  worker / inline: total ${(worker.total / inline.total).toFixed(2)}x, longest stall ${(worker.stall / inline.stall).toFixed(3)}x (${(inline.stall / worker.stall).toFixed(0)}x shorter)`);
+    await cutOff();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
