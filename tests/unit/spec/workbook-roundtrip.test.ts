@@ -7,6 +7,7 @@ import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
 import { SystemImports } from '../../../src/main/openapi/system-import';
 import { collectSpec } from '../../../src/main/spec/collect';
 import { addQuestion } from '../../../src/main/spec/questions';
+import { updateRequirement } from '../../../src/main/spec/requirements';
 import type { SpecDocument } from '../../../src/main/spec/spec-document';
 import { applyWorkbookChanges } from '../../../src/main/spec/workbook/apply-workbook';
 import { exportWorkbook } from '../../../src/main/spec/workbook/export-workbook';
@@ -250,6 +251,23 @@ describe('a workbook read back', () => {
 
     // The same workbook read back again: nothing new.
     expect((await previewWorkbook(workspace, after, file)).changes).toEqual([]);
+    workspace.close();
+  });
+
+  it('makes a requirement answered in the workbook the stakeholder\'s: confirmed, without the evidence of the inferred answer it replaced', async () => {
+    const workspace = await demoCopy();
+    const confirmed = await updateRequirement(workspace, imports, 'protocol', { confirmed: true });
+    expect(confirmed).toMatchObject({ confirmed: true, inferred: false });
+    expect(confirmed.evidence.length).toBeGreaterThan(0);
+    const file = path.join(tempDir(), 'review.xlsx');
+    await exportWorkbook(workspace, await collectSpec(workspace, imports), file);
+    await editWorkbook(file, (_, at) => {
+      at('requirement:protocol', 'Answer').value = 'HTTPS only, through the customer proxy';
+    });
+    const report = await previewWorkbook(workspace, await collectSpec(workspace, imports), file);
+    expect(applyWorkbookChanges(workspace, report, report.changes.map((change) => change.id))).toEqual({ applied: 1, skipped: 0 });
+    const after = (await collectSpec(workspace, imports)).requirements.find((requirement) => requirement.key === 'protocol');
+    expect(after).toMatchObject({ answer: 'HTTPS only, through the customer proxy', inferred: false, confirmed: true, evidence: [] });
     workspace.close();
   });
 

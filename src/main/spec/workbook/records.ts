@@ -181,12 +181,15 @@ export function storedValue(db: SqliteDatabase, kind: RecordKind, key: string, f
   return comparable(storage.load ? storage.load(field, row.value) : String(row.value ?? ''));
 }
 
-/** Writes one field (inside the caller's transaction); false when the record is gone. */
+/**
+ * Writes one field (inside the caller's transaction); false when the record is gone. A requirement's
+ * answer becomes a person's, as when typed in the app: confirmed, with no evidence from the documents.
+ */
 export function storeValue(db: SqliteDatabase, kind: RecordKind, key: string, field: string, value: string, now: string): boolean {
   if (kind === 'requirement') {
     db.prepare(
-      `INSERT INTO requirement_answer (key, answer, inferred, confirmed, updated_at) VALUES (?, ?, 0, 1, ?)
-       ON CONFLICT (key) DO UPDATE SET answer = excluded.answer, inferred = 0, confirmed = 1, updated_at = excluded.updated_at`,
+      `INSERT INTO requirement_answer (key, answer, inferred, confirmed, evidence, updated_at) VALUES (?, ?, 0, 1, '[]', ?)
+       ON CONFLICT (key) DO UPDATE SET answer = excluded.answer, inferred = 0, confirmed = 1, evidence = '[]', updated_at = excluded.updated_at`,
     ).run(key, value, now);
     return true;
   }
