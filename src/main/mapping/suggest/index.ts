@@ -36,21 +36,50 @@ const CANDIDATE_FLOOR = Math.min(SUGGESTION_THRESHOLD * 0.75, ALTERNATIVE_THRESH
 
 interface Term {
   term: string;
+  /** The term's number in this run's Vocabulary: pairs compare numbers, not strings. */
+  id: number;
   weight: number;
-  /** Weakly related terms with their similarity, if any. */
-  related?: Map<string, number>;
+  /** Weakly related terms (their ids) with their similarity; empty when none. */
+  relatedIds: readonly number[];
+  relatedSimilarities: readonly number[];
   /** A word repeating the owner's name (`card.card_type`): weighs little, yet says whose value it is. */
-  owner?: boolean;
+  owner: boolean;
+  /** One of ROLE_WORDS. */
+  role: boolean;
 }
 
-const makeTerm = (term: string, weight: number): Term => {
+/** Term strings numbered for one suggestMappings run (not kept across runs, so it does not grow with every document). */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    return id;
+  }
+}
+
+const NONE: readonly number[] = [];
+
+function makeTerm(vocabulary: Vocabulary, term: string, weight: number, owner = false): Term {
   const related = relatedMap(term);
-  return related ? { term, weight, related } : { term, weight };
-};
+  return {
+    term,
+    id: vocabulary.id(term),
+    weight,
+    relatedIds: related ? [...related.keys()].map((other) => vocabulary.id(other)) : NONE,
+    relatedSimilarities: related ? [...related.values()] : NONE,
+    owner,
+    role: ROLE_WORDS.has(term),
+  };
+}
 
 interface Prepared {
   field: CatalogueField;
   index: number;
+  /** The field has no parent (`field.parent` and `field.format` are copied here so the pair loop reads one shape). */
+  top: boolean;
+  format: string | undefined;
   terms: Term[];
   termWeightSum: number;
   words: string[];
@@ -70,29 +99,29 @@ interface Prepared {
   /** Some ancestor is a list: this is a value of each element. */
   element: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
-  ownedBy?: Term[];
+  ownedBy: Term[] | undefined;
   /** Whose field this is: the parent's terms, or the entity's at the top. */
   owners: Set<string>;
   /** Bit sets of PARTIES anywhere on the path / among the ancestors. */
   parties: number;
   ancestorParties: number;
-  bag: Map<string, number>;
-  /** The bag's terms and weights as arrays (iterated per pair without allocating). */
-  bagTerms: string[];
+  /** Name and description terms (ids) with their weights, in first-seen order; bagSet holds the same ids. */
+  bagIds: number[];
   bagWeights: number[];
+  bagSet: Set<number>;
   descTerms: string[];
   baseType: string;
   itemType: string;
-  enumKeys?: Set<string>;
+  enumKeys: Set<string> | undefined;
   /** A value in list elements, named with its list (`images[].url` → image, url): read against a list of values. */
-  listTerms?: Term[];
+  listTerms: Term[] | undefined;
   listWeightSum: number;
   /** The context above that list. */
   listContext: Term[];
   listContextWeightSum: number;
 }
 
-function prepare(field: CatalogueField, index: number, entityTerms: Set<string>): Prepared {
+function prepare(field: CatalogueField, index: number, entityTerms: Set<string>, vocabulary: Vocabulary): Prepared {
   const parentName = field.parent ? lastName(field.parent) : undefined;
   const parentTerms = parentName ? nameTerms(parentName) : [];
   const leafTerms = nameTerms(field.name);
@@ -114,18 +143,18 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     for (const term of parentTerms)
       if (!seen.has(term) && !entityTerms.has(term)) {
         seen.add(term);
-        terms.push(makeTerm(term, termWeight(term)));
+        terms.push(makeTerm(vocabulary, term, termWeight(term)));
       }
     if (!repeatsParent)
       for (const term of leafTerms)
         if (!seen.has(term)) {
         seen.add(term);
-        terms.push(makeTerm(term, termWeight(term) * (terms.length > 0 && (VALUE_TERMS.has(term) || bareLink) ? 0.5 : 1)));
+        terms.push(makeTerm(vocabulary, term, termWeight(term) * (terms.length > 0 && (VALUE_TERMS.has(term) || bareLink) ? 0.5 : 1)));
       }
   } else {
     // A word repeating the owner's name (`contact.contact_id`, Invoice's `invoice_id`) says little.
     const owner = field.parent ? new Set(parentTerms) : entityTerms;
-    terms = leafTerms.map((term) => (owner.has(term) ? { ...makeTerm(term, termWeight(term) * 0.3), owner: true } : makeTerm(term, termWeight(term))));
+    terms = leafTerms.map((term) => (owner.has(term) ? makeTerm(vocabulary, term, termWeight(term) * 0.3, true) : makeTerm(vocabulary, term, termWeight(term))));
   }
   // When the parent is part of the name, the context starts above it.
   const segments = field.path.split('.').slice(0, flattened ? -2 : -1);
@@ -138,7 +167,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     return contextTerms;
   };
   const contextTerms = contextOf(segments);
-  const context = [...contextTerms].map(([term, weight]) => makeTerm(term, weight));
+  const context = [...contextTerms].map(([term, weight]) => makeTerm(vocabulary, term, weight));
   const descTerms = field.description ? textTerms(field.description).slice(0, 40) : [];
   const values = field.enum ?? field.itemEnum;
   let parties = 0;
@@ -156,16 +185,23 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
   if (!flattened && parentName && field.path.split('.').slice(-2, -1)[0]?.endsWith('[]') && leafWords.every((word) => LIST_VALUE_WORDS.has(word))) {
     const seen = new Set<string>();
     listTerms = [];
-    for (const term of parentTerms) if (!seen.has(term)) (seen.add(term), listTerms.push(makeTerm(term, termWeight(term))));
-    for (const term of terms) if (!seen.has(term.term)) (seen.add(term.term), listTerms.push(makeTerm(term.term, term.weight * 0.3)));
+    for (const term of parentTerms) if (!seen.has(term)) (seen.add(term), listTerms.push(makeTerm(vocabulary, term, termWeight(term))));
+    for (const term of terms) if (!seen.has(term.term)) (seen.add(term.term), listTerms.push(makeTerm(vocabulary, term.term, term.weight * 0.3)));
   }
+  const listContext = listTerms ? [...contextOf(field.path.split('.').slice(0, -2))].map(([term, weight]) => makeTerm(vocabulary, term, weight)) : [];
+  const type = baseType(field);
+  const bag = bagOf([...terms.map((term) => term.term), ...descTerms], vocabulary);
+  // One object literal without spreads or optional keys: every Prepared has the same shape, which keeps the pair loop fast.
   return {
     field,
     index,
+    top: !field.parent,
+    format: field.format,
     terms,
     listTerms,
     listWeightSum: listTerms ? listTerms.reduce((sum, term) => sum + term.weight, 0) : 0,
-    ...listContextOf(listTerms ? [...contextOf(field.path.split('.').slice(0, -2))].map(([term, weight]) => makeTerm(term, weight)) : []),
+    listContext,
+    listContextWeightSum: weightSum(listContext),
     termWeightSum: terms.reduce((sum, term) => sum + term.weight, 0),
     words: normalWords(field.name),
     rawWords: splitWords(field.name),
@@ -178,13 +214,15 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>)
     formKey: formKey(field),
     hasRole: terms.some((term) => ROLE_WORDS.has(term.term)),
     owners: field.parent ? new Set(parentTerms) : entityTerms,
-    ...(owned ? { ownedBy: parentTerms.filter((term) => !entityTerms.has(term)).map((term) => makeTerm(term, termWeight(term))) } : {}),
-    reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (baseType(field) === 'string' || numeric(baseType(field))),
+    ownedBy: owned ? parentTerms.filter((term) => !entityTerms.has(term)).map((term) => makeTerm(vocabulary, term, termWeight(term))) : undefined,
+    reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (type === 'string' || numeric(type)),
     parties,
     ancestorParties,
-    ...bagOf([...terms.map((term) => term.term), ...descTerms]),
+    bagIds: bag.ids,
+    bagWeights: bag.weights,
+    bagSet: bag.set,
     descTerms,
-    baseType: baseType(field),
+    baseType: type,
     itemType: (field.itemType ?? 'any').split('|')[0]!.trim(),
     enumKeys: values && values.length > 0 ? new Set(values.map(enumKey)) : undefined,
   };
@@ -195,12 +233,12 @@ function formKey(field: CatalogueField): string {
   return words.length > 0 ? `${(field.parent ?? '').replace(/\[\]/g, '')}\u0000${words.join(' ')}` : '';
 }
 
-function bagOf(terms: string[]) {
-  const bag = new Map(terms.map((term) => [term, termWeight(term)]));
-  return { bag, bagTerms: [...bag.keys()], bagWeights: [...bag.values()] };
+function bagOf(terms: string[], vocabulary: Vocabulary) {
+  const bag = new Map(terms.map((term) => [vocabulary.id(term), termWeight(term)]));
+  return { ids: [...bag.keys()], weights: [...bag.values()], set: new Set(bag.keys()) };
 }
 
-const listContextOf = (listContext: Term[]) => ({ listContext, listContextWeightSum: listContext.reduce((sum, term) => sum + term.weight, 0) });
+const weightSum = (terms: Term[]) => terms.reduce((sum, term) => sum + term.weight, 0);
 
 /**
  * Leaves that are the value of a list element (`images[].url`, `phone_numbers[].number`, `tags[].name`): such a
@@ -290,7 +328,7 @@ function nameEvidence(
       if (m >= STRONG) strong = true;
       else unmatchedContent = aContent = true;
     } else if (x.owner && m < 0.5 && !bOwners?.has(x.term) && !(aTop && bTop)) unmatchedContent = true;
-    else if (m < 0.5 && x.weight >= 0.3 && ROLE_WORDS.has(x.term)) aRole = true;
+    else if (m < 0.5 && x.weight >= 0.3 && x.role) aRole = true;
   }
   for (let j = 0; j < b.length; j++) {
     const y = b[j]!;
@@ -298,7 +336,7 @@ function nameEvidence(
     if (y.weight >= CONTENT) {
       if (m < STRONG) unmatchedContent = bContent = true;
     } else if (y.owner && m < 0.5 && !aOwners?.has(y.term) && !(aTop && bTop)) unmatchedContent = true;
-    else if (m < 0.5 && y.weight >= 0.3 && ROLE_WORDS.has(y.term)) bRole = true;
+    else if (m < 0.5 && y.weight >= 0.3 && y.role) bRole = true;
   }
   if (!strong && unmatchedContent) return 'generic only';
   // One side says what kind of value it is (name), the other says another thing (email): `customer.name` vs `buyer_email`.
@@ -326,9 +364,9 @@ const FORMAT_TERMS: Record<string, string[]> = {
 
 /** `a` has a string format (email, uri) that `b` neither declares nor names: that format, else undefined. */
 function formatUnnamed(a: Prepared, b: Prepared): string | undefined {
-  const format = a.baseType === 'string' ? a.field.format : undefined;
+  const format = a.baseType === 'string' ? a.format : undefined;
   const named = format ? FORMAT_TERMS[format] : undefined;
-  if (!named || b.baseType !== 'string' || b.field.format === format || (format !== 'email' && b.field.format && FORMAT_TERMS[b.field.format])) return undefined;
+  if (!named || b.baseType !== 'string' || b.format === format || (format !== 'email' && b.format && FORMAT_TERMS[b.format])) return undefined;
   if (b.terms.some((x) => named.includes(x.term)) || b.context.some((x) => named.includes(x.term))) return undefined;
   return format === 'email' ? 'an email address' : 'a link';
 }
@@ -341,10 +379,11 @@ function ownerNamed(ownedBy: Term[], other: Prepared): boolean {
 
 function bestMatch(x: Term, others: Term[]): number {
   let best = 0;
-  for (const y of others) {
-    if (x.term === y.term) return 1;
-    const similarity = x.related?.get(y.term);
-    if (similarity !== undefined && similarity > best) best = similarity;
+  const related = x.relatedIds;
+  for (let k = 0; k < others.length; k++) {
+    const id = others[k]!.id;
+    if (id === x.id) return 1;
+    for (let r = 0; r < related.length; r++) if (related[r] === id && x.relatedSimilarities[r]! > best) best = x.relatedSimilarities[r]!;
   }
   return best;
 }
@@ -356,8 +395,8 @@ function typeCompatibility(t: Prepared, s: Prepared, reasons?: string[]): number
   // Optional calls: without `reasons` no reason text is built.
   if (a === 'any' || b === 'any' || a === 'unknown' || b === 'unknown') return reasons?.push(`type ${b}/${a} (unchecked)`), 0.9;
   if (a === b) {
-    const fa = t.field.format;
-    const fb = s.field.format;
+    const fa = t.format;
+    const fb = s.format;
     if (fa === fb || !fa || !fb) return reasons?.push(`type ${b}/${a}`), 1;
     if (/^date/.test(fa) && /^date/.test(fb)) return reasons?.push(`type ${b}/${a}, ${fb} → ${fa}`), 0.9;
     return reasons?.push(`type ${b}/${a}, ${fb} → ${fa}`), 0.95;
@@ -368,7 +407,7 @@ function typeCompatibility(t: Prepared, s: Prepared, reasons?: string[]): number
   if (numeric(a) && numeric(b)) return reasons?.push(`type ${b}/${a}`), 0.95;
   if ((a === 'string' && numeric(b)) || (numeric(a) && b === 'string')) {
     // A string holding a number (format decimal, int64...) takes a number as it is.
-    const stringFormat = a === 'string' ? t.field.format : s.field.format;
+    const stringFormat = a === 'string' ? t.format : s.format;
     if (stringFormat && NUMERIC_FORMATS.has(stringFormat)) return reasons?.push(`type ${b}/${a} (${stringFormat} string)`), 0.95;
     return reasons?.push(`type ${b}/${a} (convert)`), 0.75;
   }
@@ -461,14 +500,14 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
   if (!reasons && 0.68 * name + 0.2 * context + 0.22 < floor) return 0;
 
   let desc = 0;
-  if (t.bag.size > 0 && s.bag.size > 0) {
+  if (t.bagIds.length > 0 && s.bagIds.length > 0) {
     let overlap = 0;
     let total = 0;
-    const small = t.bag.size <= s.bag.size ? t : s;
-    const large = small === t ? s.bag : t.bag;
-    for (let i = 0; i < small.bagTerms.length; i++) {
+    const small = t.bagIds.length <= s.bagIds.length ? t : s;
+    const large = small === t ? s.bagSet : t.bagSet;
+    for (let i = 0; i < small.bagIds.length; i++) {
       total += small.bagWeights[i]!;
-      if (large.has(small.bagTerms[i]!)) overlap += small.bagWeights[i]!;
+      if (large.has(small.bagIds[i]!)) overlap += small.bagWeights[i]!;
     }
     desc = total > 0 ? overlap / total : 0;
     if (reasons && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
@@ -489,7 +528,7 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
   const referenceVsRole = (t.reference && !s.hasId && s.hasRole) || (s.reference && !t.hasId && t.hasRole);
   if (name > 0) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
-    const evidence = nameEvidence(tTerms, sTerms, t.owners, s.owners, !t.field.parent, !s.field.parent);
+    const evidence = nameEvidence(tTerms, sTerms, t.owners, s.owners, t.top, s.top);
     if (evidence === 'generic only') {
       score *= 0.6;
       if (reasons) reasons.push('only generic words in common');
@@ -553,8 +592,9 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
 export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity, options: SuggestOptions = {}): TargetSuggestion[] {
   const sourceTerms = ownerTerms(source.name);
   const targetTerms = ownerTerms(target.name);
-  const sources = source.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, sourceTerms));
-  const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms));
+  const vocabulary = new Vocabulary();
+  const sources = source.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, sourceTerms, vocabulary));
+  const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, vocabulary));
   const rejected = new Set((options.learned?.rejected ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
   const accepted = new Set((options.learned?.accepted ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
   const learnedAny = rejected.size > 0 || accepted.size > 0;
@@ -600,12 +640,13 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
         list.push(s);
       }
 
+  const candidates = new SourceSet(sources.length);
+  const look = (term: string, always: boolean) => {
+    const list = index.get(term);
+    if (list && (always || list.length <= common)) for (const s of list) candidates.add(s);
+  };
   const perTarget: Scored[][] = targets.map((t) => {
-    const candidates = new Set<Prepared>();
-    const look = (term: string, always: boolean) => {
-      const list = index.get(term);
-      if (list && (always || list.length <= common)) for (const s of list) candidates.add(s);
-    };
+    candidates.clear();
     for (const { term, weight } of t.terms) {
       const telling = weight >= 0.5 || t.terms.length === 1;
       look(term, telling);
@@ -634,7 +675,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
       const score = Math.max(pairScore(t, s, undefined), FLAG_FROM_ENUM);
       scored.push({ source: s, score, reasons: [], lead: [`flag from an enumeration value: ${s.field.name} = ${flagKey}`] });
     }
-    for (const s of candidates) {
+    for (const s of candidates.items) {
       const key = learnedAny ? `${t.field.path}\u0000${s.field.path}` : '';
       if (learnedAny && rejected.has(key)) continue;
       // Score only; the reasons are worked out for what is shown.
@@ -697,7 +738,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
   }
 
   // Concatenations (several sources into one target) come after the one-to-one pass: they reuse sources.
-  addConcatenations(source, sources, targets, perTarget, targetTerms, rejected);
+  addConcatenations(source, sources, targets, perTarget, targetTerms, rejected, vocabulary);
 
   return targets.map((t, i) => {
     const shown = perTarget[i]!
@@ -721,6 +762,36 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
       })),
     };
   });
+}
+
+/** Sources found for one target, in the order found; cleared per target without allocating (a stamp per source). */
+class SourceSet {
+  readonly items: Prepared[] = [];
+  private readonly stamps: Uint32Array;
+  private stamp = 0;
+
+  constructor(sources: number) {
+    this.stamps = new Uint32Array(sources);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  clear(): void {
+    this.items.length = 0;
+    this.stamp++;
+  }
+
+  has(s: Prepared): boolean {
+    return this.stamps[s.index] === this.stamp;
+  }
+
+  add(s: Prepared): void {
+    if (this.stamps[s.index] === this.stamp) return;
+    this.stamps[s.index] = this.stamp;
+    this.items.push(s);
+  }
 }
 
 /**
@@ -782,6 +853,7 @@ function addConcatenations(
   perTarget: Scored[][],
   targetTerms: Set<string>,
   rejected: Set<string>,
+  vocabulary: Vocabulary,
 ): void {
   const wholeName = (p: Prepared, owner: Set<string>) => {
     const parent = p.field.parent ? new Set(nameTerms(lastName(p.field.parent))) : owner;
@@ -808,7 +880,7 @@ function addConcatenations(
     if (!first || !last) continue;
     const joined = `${first.field.path} + ${last.field.path}`;
     const { description: _d, enum: _e, maxLength: _m, format: _f, ...rest } = first.field;
-    const whole = prepare({ ...rest, path: parent ? `${parent}.full_name` : 'full_name', name: 'full_name' }, first.index, sourceTerms);
+    const whole = prepare({ ...rest, path: parent ? `${parent}.full_name` : 'full_name', name: 'full_name' }, first.index, sourceTerms, vocabulary);
     for (const i of targetIndexes) {
       const t = targets[i]!;
       if (rejected.has(`${t.field.path}\u0000${joined}`)) continue;
