@@ -131,6 +131,20 @@ describe('writeWorkbook', () => {
     expect(sheet.getCell('A2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
   });
 
+  it('formats editable text cells as text, so that a spreadsheet keeps "10:30" or "1/2" typed there as typed', async () => {
+    const { workbook } = await written();
+    const cellUnder = (sheetName: string, header: string, row: number) => {
+      const sheet = workbook.getWorksheet(sheetName)!;
+      return sheet.getRow(row).getCell(headers(sheet).indexOf(header) + 1);
+    };
+    for (const header of ['Transformation', 'Condition', 'Default', 'Notes', 'Owner', 'Open question']) expect(cellUnder('F-1 Orders to invoices', header, 2).numFmt, header).toBe('@');
+    for (const header of ['Question', 'Owner', 'Answer', 'Flow', 'Map ID']) expect(cellUnder('Open questions', header, 30).numFmt, `empty row's ${header}`).toBe('@');
+    expect(cellUnder('Requirements', 'Answer', 2).numFmt).toBe('@');
+    expect(cellUnder('Sign-off', 'Date', 2).numFmt).toBe('yyyy-mm-dd');
+    expect(cellUnder('F-1 Orders to invoices', 'Confidence', 2).numFmt).toBe('0%');
+    expect(cellUnder('F-1 Orders to invoices', 'Target field', 2).numFmt).not.toBe('@');
+  });
+
   it('links the cover\'s table of contents to each sheet inside the workbook', async () => {
     const { parts } = await written();
     const cover = sheetXml(parts).get('Cover')!;

@@ -179,7 +179,9 @@ async function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: S
 
   const cellStyles = columns.map((column) => {
     const base = column.field ? (column.center ? styles.editableCentered : styles.editable) : column.center ? styles.bodyCentered : styles.body;
-    return column.numFmt ? { ...base, numFmt: column.numFmt } : base;
+    // An editable text cell is formatted as text, so that what a stakeholder types there ("10:30", "1/2", "00123") stays what they typed.
+    const numFmt = column.numFmt ?? (column.field?.type === 'text' ? '@' : undefined);
+    return numFmt ? { ...base, numFmt } : base;
   });
   const ids = styleIds(workbook, [...cellStyles, ...(record ? [null] : [])]);
   // Data rows go straight to the sheet's stream (see row-xml.ts); the header above opened <sheetData>.
