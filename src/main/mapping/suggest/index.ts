@@ -447,6 +447,17 @@ const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 
 /** One target is the other written differently: same parent, same words but for words of form. */
 const sameValueOtherForm = (a: Prepared, b: Prepared): boolean => a.formKey !== '' && a.formKey === b.formKey && a.words.length !== b.words.length;
 
+/** The most two fields' shared enumeration values add. */
+const ENUM_BONUS = 0.1;
+
+/**
+ * The most a pair can score given its name and context similarity and type factor: the description adds at most
+ * 0.12, the enum bonus at most `enumBonus`, and everything else only lowers the score. The margin covers rounding
+ * (a Dice similarity can come out a hair above 1, and 1 stands in for a context not yet compared).
+ */
+const scoreCeiling = (name: number, context: number, typeFactor: number, enumBonus: number) =>
+  (0.68 * name + 0.2 * context + 0.12) * typeFactor + enumBonus + 1e-9;
+
 /** Scores a pair, explained when given `reasons`. */
 function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Scored {
   const reasons: string[] | undefined = explain ? [] : undefined;
@@ -484,6 +495,11 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
     }
   }
 
+  // Without reasons, a pair stops as soon as it certainly cannot reach `floor` (see scoreCeiling).
+  const typeFactor = typeCompatibility(t, s, undefined);
+  const enumBonus = t.enumKeys && s.enumKeys ? ENUM_BONUS : 0;
+  if (!reasons && scoreCeiling(name, 1, typeFactor, enumBonus) < floor) return 0;
+
   let context: number;
   if (tContext.length === 0 && sContext.length === 0) context = 1;
   else if (tContext.length === 0 || sContext.length === 0) context = 0.3;
@@ -496,8 +512,7 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
     }
   }
 
-  // Cheap bound first: the description adds ≤ 0.12, the type factor ≤ 1, the enum bonus ≤ 0.1.
-  if (!reasons && 0.68 * name + 0.2 * context + 0.22 < floor) return 0;
+  if (!reasons && scoreCeiling(name, context, typeFactor, enumBonus) < floor) return 0;
 
   let desc = 0;
   if (t.bagIds.length > 0 && s.bagIds.length > 0) {
@@ -513,10 +528,10 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
     if (reasons && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
   }
 
-  const typeFactor = typeCompatibility(t, s, reasons);
+  if (reasons) typeCompatibility(t, s, reasons); // the same factor, now with its reason (after the name's, context's and description's)
   let score = (0.68 * name + 0.2 * context + 0.12 * desc) * typeFactor;
-  // What follows lowers the score, except the enum bonus (≤ 0.1).
-  if (!reasons && score + 0.1 < floor) return score;
+  // What follows lowers the score, except the enum bonus.
+  if (!reasons && score + enumBonus < floor) return score;
   // `created_by` ← `author.id`: a reference to a record is filled from that record's identifier.
   const referenceById = (t.reference && s.hasId) || (s.reference && t.hasId);
   if (referenceById) {
@@ -578,7 +593,7 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
     let shared = 0;
     for (const key of s.enumKeys) if (t.enumKeys.has(key)) shared++;
     if (shared > 0) {
-      score += 0.1 * (shared / Math.max(t.enumKeys.size, s.enumKeys.size));
+      score += ENUM_BONUS * (shared / Math.max(t.enumKeys.size, s.enumKeys.size));
       if (reasons) reasons.push(`enum overlap ${shared}/${t.enumKeys.size}`);
     } else if (reasons) reasons.push('both enumerations (values differ: map them)');
   }
