@@ -47,6 +47,13 @@ export async function computeCandidates(source: CatalogueEntity, target: Catalog
   return inWorker(source, target, learned);
 }
 
+/**
+ * Resolves after a full turn of the event loop, timers and I/O polling included (one setImmediate from
+ * the poll phase, where a worker's message arrives, would run before either). Writers call it between
+ * big synchronous steps so that calls waiting meanwhile are answered in between.
+ */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
 const BOOT_SOURCE = String.raw`
 'use strict';
 const { workerData } = require('node:worker_threads');

@@ -3,6 +3,7 @@ import type { FlowSummary, MappingCheck, MappingSheet } from '../../shared/contr
 import { isUserError } from '../errors';
 import type { SystemImports } from '../openapi/system-import';
 import type { Workspace } from '../workspace/workspace';
+import { nextTurn } from './compute-candidates';
 import { checkRows, completeness, unmappedRows, type CheckedRow } from './checks';
 import { resolveEntity } from './entities';
 import { getFlow, listFlows } from './flows';
@@ -23,7 +24,7 @@ export async function mappingSheet(workspace: Workspace, imports: SystemImports,
   const flow = getFlow(workspace, flowId);
   const { source, target } = await flowEntities(workspace, imports, flow);
   // Rows just created for a big flow: a turn of the event loop between their write and reading them back.
-  if ((await ensureRows(workspace, flowId, source, target)) >= 500) await new Promise((resolve) => setImmediate(resolve));
+  if ((await ensureRows(workspace, flowId, source, target)) >= 500) await nextTurn();
   const rows = listRows(workspace, flowId);
   return { flow: getFlow(workspace, flowId), rows, checks: checkRows(rows, source, target), completeness: completeness(rows) };
 }

@@ -15,7 +15,7 @@ import type { CatalogueEntity } from '../../shared/catalogue';
 import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
-import { computeCandidates } from './compute-candidates';
+import { computeCandidates, nextTurn } from './compute-candidates';
 import { learnedIn, type FlowKeys, type Learned } from './rows';
 import type { TargetSuggestion } from './suggest';
 
@@ -123,7 +123,7 @@ export async function writeWithCandidates<T>(
   for (let attempt = 0; ; attempt++) {
     const { suggestions, key } = await flowCandidates(workspace, sides, source, target);
     // A big answer has just been copied in from the worker: let calls waiting meanwhile run before the write.
-    if (suggestions.length >= YIELD_FROM_TARGETS) await new Promise((resolve) => setImmediate(resolve));
+    if (suggestions.length >= YIELD_FROM_TARGETS) await nextTurn();
     const result = workspace.write((db) => {
       if (attempt < 2 && inputsIn(db, sides, source, target).key !== key) return STALE;
       return write(db, suggestions);
