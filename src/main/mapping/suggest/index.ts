@@ -268,8 +268,8 @@ function baseType(field: CatalogueField): string {
 function softDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
   if (aSum === 0 || bSum === 0) return 0;
   let matched = 0;
-  for (const x of a) matched += bestMatch(x, b) * x.weight;
-  for (const y of b) matched += bestMatch(y, a) * y.weight;
+  for (let i = 0; i < a.length; i++) matched += bestMatch(a[i]!, b) * a[i]!.weight;
+  for (let j = 0; j < b.length; j++) matched += bestMatch(b[j]!, a) * b[j]!.weight;
   return matched / (aSum + bSum);
 }
 

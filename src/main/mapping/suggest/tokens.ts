@@ -27,17 +27,23 @@ export function stem(word: string): string {
 
 /** Words of a name after abbreviation expansion and stemming (no concepts yet). */
 export function normalWords(name: string): string[] {
-  const cached = NORMAL_CACHE.get(name);
-  if (cached) return cached;
-  if (NORMAL_CACHE.size > 50_000) NORMAL_CACHE.clear();
-  const out = normalWordsOf(name);
-  NORMAL_CACHE.set(name, out);
-  return out;
+  return memo(NORMAL_CACHE, name, normalWordsOf);
 }
 
-// Field names repeat (parents, common leaves): their words are worked out once. Callers do not mutate them.
+// Field names and descriptions repeat (parents, common leaves, the same entity suggested again): their words
+// are worked out once. Callers do not mutate them.
 const NORMAL_CACHE = new Map<string, string[]>();
 const TERMS_CACHE = new Map<string, string[]>();
+const TEXT_CACHE = new Map<string, string[]>();
+
+function memo(cache: Map<string, string[]>, key: string, make: (key: string) => string[]): string[] {
+  const cached = cache.get(key);
+  if (cached) return cached;
+  if (cache.size > 50_000) cache.clear();
+  const value = make(key);
+  cache.set(key, value);
+  return value;
+}
 
 function normalWordsOf(name: string): string[] {
   const out: string[] = [];
@@ -51,12 +57,15 @@ function normalWordsOf(name: string): string[] {
 
 // Phrase (space-joined normal words) → concept term id.
 const PHRASES = new Map<string, string>();
+/** First words of phrases of two or more words: a longer phrase is looked up only from one of these. */
+const PHRASE_STARTS = new Set<string>();
 let longestPhrase = 1;
 for (const group of CONCEPT_GROUPS) {
   const id = `c:${normalWords(group[0]!).join(' ')}`;
   for (const phrase of group) {
     const words = normalWords(phrase);
     longestPhrase = Math.max(longestPhrase, words.length);
+    if (words.length > 1) PHRASE_STARTS.add(words[0]!);
     if (!PHRASES.has(words.join(' '))) PHRASES.set(words.join(' '), id);
   }
 }
@@ -84,20 +93,16 @@ export function conceptOf(phrase: string): string | undefined {
 
 /** Terms of a name: concepts for known phrases (longest first), normal words otherwise. */
 export function nameTerms(name: string): string[] {
-  const cached = TERMS_CACHE.get(name);
-  if (cached) return cached;
-  if (TERMS_CACHE.size > 50_000) TERMS_CACHE.clear();
-  const terms = wordsToTerms(normalWords(name));
-  TERMS_CACHE.set(name, terms);
-  return terms;
+  return memo(TERMS_CACHE, name, (key) => wordsToTerms(normalWords(key)));
 }
 
 export function wordsToTerms(words: string[]): string[] {
   const terms: string[] = [];
   for (let i = 0; i < words.length; ) {
     let matched = 0;
-    for (let n = Math.min(longestPhrase, words.length - i); n >= 1; n--) {
-      const concept = PHRASES.get(words.slice(i, i + n).join(' '));
+    const longest = PHRASE_STARTS.has(words[i]!) ? Math.min(longestPhrase, words.length - i) : 1;
+    for (let n = longest; n >= 1; n--) {
+      const concept = PHRASES.get(n === 1 ? words[i]! : words.slice(i, i + n).join(' '));
       if (concept) {
         terms.push(concept);
         matched = n;
@@ -123,6 +128,10 @@ const JOINERS = new Set(['or', 'and', 'the', 'of', 'a', 'an']);
 
 /** Terms of free text (descriptions): stop words dropped. */
 export function textTerms(text: string): string[] {
+  return memo(TEXT_CACHE, text, textTermsOf);
+}
+
+function textTermsOf(text: string): string[] {
   const words = text
     .split(/[^A-Za-z0-9_]+/)
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word.toLowerCase()))
