@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as yieldToStreams } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { UserError } from '../../errors';
+import { checkExportTarget, exportTargetPath, exportWriteError, temporaryPathFor } from '../export/write-file-atomically';
 import type { SpecDocument } from '../spec-document';
 import { textCell } from './cell-text';
 import { addInternalLink } from './internal-links';
@@ -24,34 +23,17 @@ const WIDTH_SAMPLE = 1_000;
  * failed export leaves no half-written file and an older workbook of that name untouched.
  */
 export async function writeWorkbook(document: SpecDocument, file: string, options: { exportId: string }): Promise<{ bytes: number }> {
-  const target = path.resolve(file);
-  const folder = path.dirname(target);
-  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UserError('EXPORT_FOLDER_MISSING', `Cannot write ${target}: the folder ${folder} does not exist; choose an existing folder.`);
-  }
-  if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UserError('EXPORT_TARGET_IS_FOLDER', `Cannot write the workbook to ${target}: it is a folder; give a file name ending in .xlsx.`);
-  }
-  const temporary = path.join(folder, `.${path.basename(target)}.${randomBytes(4).toString('hex')}.partial`);
+  checkExportTarget(file);
+  const target = exportTargetPath(file);
+  const temporary = temporaryPathFor(target);
   try {
     await writeTo(temporary, document, options.exportId);
     fs.renameSync(temporary, target);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    throw writeError(error, target);
+    throw exportWriteError(error, target);
   }
   return { bytes: fs.statSync(target).size };
-}
-
-function writeError(error: unknown, target: string): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
-    return new UserError('EXPORT_NOT_WRITABLE', `Cannot write ${target} (${code}): close it if a spreadsheet program has it open, or choose a folder you may write to.`);
-  }
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new UserError('EXPORT_DISK_FULL', `Cannot write ${target}: the disk is full; free some space and export again.`);
-  }
-  return error;
 }
 
 async function writeTo(file: string, document: SpecDocument, exportId: string): Promise<void> {
