@@ -148,6 +148,26 @@ describe('a workbook read back', () => {
     workspace.close();
   });
 
+  it('refuses to accept a row nothing fills, as the app does, unless the workbook gives it a default', async () => {
+    const workspace = await demoCopy();
+    const exported = await collectSpec(workspace, imports);
+    const file = path.join(tempDir(), 'review.xlsx');
+    await exportWorkbook(workspace, exported, file);
+    const [empty, defaulted] = mappingRows(exported).filter((row) => row.sourcePaths.length === 0 && row.defaultValue === null);
+    await editWorkbook(file, (_workbook, at) => {
+      at(`mapping:${empty!.id}`, 'Status').value = 'Accepted';
+      at(`mapping:${defaulted!.id}`, 'Status').value = 'Accepted';
+      at(`mapping:${defaulted!.id}`, 'Default').value = 'EUR';
+    });
+    const report = await previewWorkbook(workspace, await collectSpec(workspace, imports), file);
+    expect(report.unreadable).toEqual([expect.objectContaining({ message: expect.stringMatching(new RegExp(`^${empty!.mapId} \\(${empty!.targetPath.replace(/[[\]]/g, '\\$&')}\\) is marked Accepted .* nothing fills it`)) })]);
+    expect(report.changes.map((change) => [change.record, change.field, change.workbook])).toEqual([
+      [defaulted!.mapId, 'Default', 'EUR'],
+      [defaulted!.mapId, 'Status', 'accepted'],
+    ].sort((a, b) => (a[1]! < b[1]! ? -1 : 1)));
+    workspace.close();
+  });
+
   it('skips a change whose record was deleted, or whose field was changed in the app, after the preview', async () => {
     const workspace = await demoCopy();
     const exported = await collectSpec(workspace, imports);

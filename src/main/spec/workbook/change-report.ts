@@ -87,6 +87,11 @@ export function compareWorkbook(contents: WorkbookContents, base: SpecDocument |
     for (const def of EDITABLE[row.kind]) {
       const cell = row.cells[def.field];
       if (!cell) continue;
+      const refused = row.kind === 'mapping' ? refusedStatus(row, def.field, cell, mappings.get(row.key)?.row) : null;
+      if (refused) {
+        result.unreadable.push({ sheet: row.sheet, cell: cell.cell, message: refused });
+        continue;
+      }
       compareField(row, def.field, def.header, cell, present ?? null, exported, result);
     }
     const raised = row.cells.newQuestion;
@@ -115,6 +120,14 @@ export function compareWorkbook(contents: WorkbookContents, base: SpecDocument |
     }
   }
   return { changes: result.changes, unreadable: result.unreadable, plan: result.plan };
+}
+
+/** The app's rule, applied to a workbook too: a row is accepted only when something fills the target. */
+function refusedStatus(row: WorkbookRow, field: string, cell: { value: string; cell: string }, mapping: SpecDocument['flows'][number]['mappings'][number] | undefined): string | null {
+  if (field !== 'status' || cell.value !== 'accepted' || !mapping || mapping.status === 'accepted') return null;
+  const defaultValue = row.cells.defaultValue?.value ?? mapping.defaultValue ?? '';
+  if (mapping.sourcePaths.length > 0 || mapping.mappingType === 'constant' || defaultValue !== '') return null;
+  return `${mapping.mapId} (${mapping.targetPath}) is marked Accepted in ${row.sheet}!${cell.cell}, but nothing fills it: no source field, constant or default. Give it a default in the workbook, or choose its source in Crosswalk.`;
 }
 
 function compareField(
