@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FilePurpose, RecentWorkspace, WorkspaceSummary } from '../../shared/contract';
 import { createDemoWorkspace } from '../demo/demo-workspace';
+import { stopSuggestionWorkers } from '../mapping/compute-candidates';
 import { UserError } from '../errors';
 import { currentCallContext } from './call-context';
 import type { Settings } from '../settings/settings';
@@ -65,7 +66,9 @@ export class Session {
     return this.settings.recent().map((entry) => ({ ...entry, exists: fs.existsSync(entry.path) }));
   }
 
+  /** Closes the workspace; suggestions still computing for it are stopped (their rows are never written). */
   close(): void {
+    stopSuggestionWorkers();
     this.workspace?.close();
     this.workspace = null;
   }

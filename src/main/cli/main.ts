@@ -133,6 +133,11 @@ function report(error: unknown, io: Io): number {
 
 /** Entry point of bin/crosswalk. */
 export function main(): void {
+  // A reader that stops early (`crosswalk entities api.yaml | head`) is not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   runCli(process.argv.slice(2)).then(
     (status) => {
       process.exitCode = status;
