@@ -105,10 +105,9 @@ interface Prepared {
   /** Bit sets of PARTIES anywhere on the path / among the ancestors. */
   parties: number;
   ancestorParties: number;
-  /** Name and description terms (ids) with their weights, in first-seen order; bagSet holds the same ids. */
+  /** Name and description terms (ids) with their weights, in first-seen order. */
   bagIds: number[];
   bagWeights: number[];
-  bagSet: Set<number>;
   descTerms: string[];
   baseType: string;
   itemType: string;
@@ -220,7 +219,6 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>,
     ancestorParties,
     bagIds: bag.ids,
     bagWeights: bag.weights,
-    bagSet: bag.set,
     descTerms,
     baseType: type,
     itemType: (field.itemType ?? 'any').split('|')[0]!.trim(),
@@ -235,7 +233,7 @@ function formKey(field: CatalogueField): string {
 
 function bagOf(terms: string[], vocabulary: Vocabulary) {
   const bag = new Map(terms.map((term) => [vocabulary.id(term), termWeight(term)]));
-  return { ids: [...bag.keys()], weights: [...bag.values()], set: new Set(bag.keys()) };
+  return { ids: [...bag.keys()], weights: [...bag.values()] };
 }
 
 const weightSum = (terms: Term[]) => terms.reduce((sum, term) => sum + term.weight, 0);
@@ -447,6 +445,34 @@ const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 
 /** One target is the other written differently: same parent, same words but for words of form. */
 const sameValueOtherForm = (a: Prepared, b: Prepared): boolean => a.formKey !== '' && a.formKey === b.formKey && a.words.length !== b.words.length;
 
+/** A set of term ids, refilled per pair: marking and testing index an array (no hashing, no allocation). */
+class IdMarks {
+  private stamps = new Uint32Array(1024);
+  private stamp = 0;
+
+  mark(ids: readonly number[]): void {
+    if (this.stamp === 0xffffffff) (this.stamps.fill(0), (this.stamp = 0));
+    this.stamp++;
+    for (const id of ids) {
+      if (id >= this.stamps.length) this.grow(id);
+      this.stamps[id] = this.stamp;
+    }
+  }
+
+  has(id: number): boolean {
+    return id < this.stamps.length && this.stamps[id] === this.stamp;
+  }
+
+  private grow(id: number): void {
+    const grown = new Uint32Array(Math.max(id + 1, this.stamps.length * 2));
+    grown.set(this.stamps);
+    this.stamps = grown;
+  }
+}
+
+/** The larger description bag of the pair being scored. */
+const BAG_MARKS = new IdMarks();
+
 /** The most two fields' shared enumeration values add. */
 const ENUM_BONUS = 0.1;
 
@@ -519,10 +545,10 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
     let overlap = 0;
     let total = 0;
     const small = t.bagIds.length <= s.bagIds.length ? t : s;
-    const large = small === t ? s.bagSet : t.bagSet;
+    BAG_MARKS.mark(small === t ? s.bagIds : t.bagIds);
     for (let i = 0; i < small.bagIds.length; i++) {
       total += small.bagWeights[i]!;
-      if (large.has(small.bagIds[i]!)) overlap += small.bagWeights[i]!;
+      if (BAG_MARKS.has(small.bagIds[i]!)) overlap += small.bagWeights[i]!;
     }
     desc = total > 0 ? overlap / total : 0;
     if (reasons && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
