@@ -51,12 +51,40 @@ interface Term {
 /** Term strings numbered for one suggestMappings run (not kept across runs, so it does not grow with every document). */
 class Vocabulary {
   private readonly ids = new Map<string, number>();
+  private readonly contexts = new Map<string, Context>();
 
   id(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) this.ids.set(term, (id = this.ids.size));
     return id;
   }
+
+  /** The context of the path segments, built once: fields under one parent share it. */
+  context(segments: string[]): Context {
+    const key = segments.join('.');
+    let context = this.contexts.get(key);
+    if (!context) {
+      const weights = contextWeights(segments);
+      context = { weights, terms: [...weights].map(([term, weight]) => makeTerm(this, term, weight)) };
+      this.contexts.set(key, context);
+    }
+    return context;
+  }
+}
+
+interface Context {
+  /** Term → weight: the last segment's terms weigh fully, those above it half. */
+  weights: Map<string, number>;
+  terms: Term[];
+}
+
+function contextWeights(segments: string[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  segments.forEach((segment, position) => {
+    const weight = position === segments.length - 1 ? 1 : 0.5;
+    for (const term of nameTerms(segment.replace(/\[\]/g, ''))) weights.set(term, Math.max(weights.get(term) ?? 0, weight * termWeight(term)));
+  });
+  return weights;
 }
 
 const NONE: readonly number[] = [];
@@ -157,16 +185,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>,
   }
   // When the parent is part of the name, the context starts above it.
   const segments = field.path.split('.').slice(0, flattened ? -2 : -1);
-  const contextOf = (segments: string[]) => {
-    const contextTerms = new Map<string, number>();
-    segments.forEach((segment, position) => {
-      const weight = position === segments.length - 1 ? 1 : 0.5;
-      for (const term of nameTerms(segment.replace(/\[\]/g, ''))) contextTerms.set(term, Math.max(contextTerms.get(term) ?? 0, weight * termWeight(term)));
-    });
-    return contextTerms;
-  };
-  const contextTerms = contextOf(segments);
-  const context = [...contextTerms].map(([term, weight]) => makeTerm(vocabulary, term, weight));
+  const { weights: contextTerms, terms: context } = vocabulary.context(segments);
   const descTerms = field.description ? textTerms(field.description).slice(0, 40) : [];
   const values = field.enum ?? field.itemEnum;
   let parties = 0;
@@ -187,7 +206,7 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>,
     for (const term of parentTerms) if (!seen.has(term)) (seen.add(term), listTerms.push(makeTerm(vocabulary, term, termWeight(term))));
     for (const term of terms) if (!seen.has(term.term)) (seen.add(term.term), listTerms.push(makeTerm(vocabulary, term.term, term.weight * 0.3)));
   }
-  const listContext = listTerms ? [...contextOf(field.path.split('.').slice(0, -2))].map(([term, weight]) => makeTerm(vocabulary, term, weight)) : [];
+  const listContext = listTerms ? vocabulary.context(field.path.split('.').slice(0, -2)).terms : [];
   const type = baseType(field);
   const bag = bagOf([...terms.map((term) => term.term), ...descTerms], vocabulary);
   // One object literal without spreads or optional keys: every Prepared has the same shape, which keeps the pair loop fast.
