@@ -1,32 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CallName } from '../../../src/shared/call-names';
-import { dispatch } from '../../../src/main/api/dispatch';
-import { createHandlers } from '../../../src/main/api/handlers';
-import { Session } from '../../../src/main/api/session';
-import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
-import { Settings } from '../../../src/main/settings/settings';
-import { tempDir } from '../../helpers/temp';
-
-async function open() {
-  const dir = tempDir();
-  const file = path.join(dir, 'demo.crosswalk');
-  (await createDemoWorkspace(file)).close();
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-  await session.open(file);
-  const handlers = createHandlers(session);
-  const raw = (name: CallName, input: unknown) => dispatch(handlers, name, input, () => {});
-  const call = async (name: CallName, input: unknown) => {
-    const result = await raw(name, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as any;
-  };
-  return { session, call, raw };
-}
+import { openDemoSession } from '../../helpers/handlers';
 
 describe('flows and mapping through the handler table', () => {
   it('creates a flow with outcomes and one row per target leaf, suggestions first', async () => {
-    const { session, call } = await open();
+    const { session, call } = await openDemoSession();
     const flow = await call('flows.create', {
       source: { system: 'CRM', entity: 'Order' },
       target: { system: 'Accounting', entity: 'schema:Invoice' },
@@ -57,7 +34,7 @@ describe('flows and mapping through the handler table', () => {
   });
 
   it('refuses unknown entities naming near matches, and duplicate names', async () => {
-    const { session, call } = await open();
+    const { session, call } = await openDemoSession();
     await expect(call('flows.create', { source: { system: 'CRM', entity: 'Line' }, target: { system: 'Accounting', entity: 'Invoice' } })).rejects.toThrow(
       /ENTITY_NOT_FOUND: System CRM has no entity named "Line": did you mean "OrderLine"\?/,
     );
@@ -68,7 +45,7 @@ describe('flows and mapping through the handler table', () => {
   });
 
   it('accepts, rejects for good, bulk-accepts and updates rows', async () => {
-    const { session, call } = await open();
+    const { session, call } = await openDemoSession();
     const flow = await call('flows.create', { source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
     let { rows } = await call('mapping.sheet', { flowId: flow.id });
     const [first, second] = rows.filter((r: any) => r.status === 'suggested');
@@ -105,7 +82,7 @@ describe('flows and mapping through the handler table', () => {
   });
 
   it('materialises rows for a flow that has none (the demo flows) and suggests value maps for enum rows', async () => {
-    const { session, call } = await open();
+    const { session, call } = await openDemoSession();
     const demoFlow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
     const sheet = await call('mapping.sheet', { flowId: demoFlow.id });
     expect(sheet.rows.length).toBeGreaterThan(10);
@@ -119,7 +96,7 @@ describe('flows and mapping through the handler table', () => {
   });
 
   it('lists every target leaf with live candidates and reasons, and forgets rejected pairs', async () => {
-    const { session, call } = await open();
+    const { session, call } = await openDemoSession();
     const demoFlow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
     const sheet = await call('mapping.sheet', { flowId: demoFlow.id });
     expect(sheet.rows.every((r: any) => r.review === null)).toBe(true);

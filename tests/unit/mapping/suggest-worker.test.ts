@@ -2,12 +2,7 @@
 // runs, a failure that rejects and writes nothing, one computation for concurrent asks.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallName } from '../../../src/shared/call-names';
 import type { CatalogueEntity } from '../../../src/shared/catalogue';
-import { dispatch } from '../../../src/main/api/dispatch';
-import { createHandlers } from '../../../src/main/api/handlers';
-import { Session } from '../../../src/main/api/session';
-import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
 import { computeCandidates, setWorkerFromPairs, stopSuggestionWorkers, WORKER_FROM_PAIRS } from '../../../src/main/mapping/compute-candidates';
 import { addFlow } from '../../../src/main/mapping/flows';
 import { ensureRows, listRows } from '../../../src/main/mapping/rows';
@@ -16,15 +11,14 @@ import { clearSuggestionCache, flowCandidates, suggestionComputations } from '..
 import { buildCatalogue } from '../../../src/main/openapi/catalogue';
 import { importApiDocument } from '../../../src/main/openapi/import';
 import { addSystem } from '../../../src/main/openapi/systems';
-import { Settings } from '../../../src/main/settings/settings';
 import { createWorkspace } from '../../../src/main/workspace/workspace';
 import { bigDocument } from '../../../bench/big-flow';
+import { demoDocument } from '../../helpers/cli';
+import { openDemoSession } from '../../helpers/handlers';
 import { tempDir } from '../../helpers/temp';
 
-const root = path.resolve(__dirname, '../../..');
-
 async function demoEntity(file: string, name: string): Promise<CatalogueEntity> {
-  const result = await importApiDocument(path.join(root, 'resources/demo', file), { validation: false });
+  const result = await importApiDocument(demoDocument(file), { validation: false });
   return (result as unknown as { catalogue: { entities: CatalogueEntity[] } }).catalogue.entities.find((e) => e.kind === 'schema' && e.name === name)!;
 }
 
@@ -126,17 +120,7 @@ describe('the suggestion engine in a worker thread', () => {
   });
 
   it('shares one computation among concurrent asks for the same flow, and a cache hit starts none', async () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'demo.crosswalk');
-    (await createDemoWorkspace(file)).close();
-    const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-    await session.open(file);
-    const handlers = createHandlers(session);
-    const call = async (name: CallName, input: unknown) => {
-      const result = await dispatch(handlers, name, input, () => {});
-      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-      return result.value as any;
-    };
+    const { session, call } = await openDemoSession();
     setWorkerFromPairs(0);
     const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
     const before = suggestionComputations();
@@ -158,13 +142,8 @@ describe('the suggestion engine in a worker thread', () => {
   it('creates the same rows through the worker as inline', async () => {
     const rowsOf = async (workerFromPairs: number) => {
       setWorkerFromPairs(workerFromPairs);
-      const dir = tempDir();
-      const file = path.join(dir, 'demo.crosswalk');
-      (await createDemoWorkspace(file)).close();
-      const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-      await session.open(file);
-      const handlers = createHandlers(session);
-      const result = (await dispatch(handlers, 'mapping.sheet', { flowId: 1 }, () => {})) as any;
+      const { session, raw } = await openDemoSession();
+      const result = (await raw('mapping.sheet', { flowId: 1 })) as any;
       session.close();
       expect(result.ok).toBe(true);
       return result.value.rows.map(({ updatedAt: _, ...row }: any) => row);

@@ -1,37 +1,14 @@
 // mapping.suggestions answers from the flow's cached candidates while the documents and the decisions
 // are unchanged, and computes anew when either changes (a workspace file on disk, the real engine).
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CallName } from '../../../src/shared/call-names';
-import { dispatch } from '../../../src/main/api/dispatch';
-import { createHandlers } from '../../../src/main/api/handlers';
-import { Session } from '../../../src/main/api/session';
-import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
 import { suggestionComputations } from '../../../src/main/mapping/suggestion-cache';
-import { Settings } from '../../../src/main/settings/settings';
 import { suggestMappings } from '../../../src/main/mapping/suggest';
-import { tempDir } from '../../helpers/temp';
-
-const demo = path.resolve(__dirname, '../../../resources/demo');
-
-async function open() {
-  const dir = tempDir();
-  const file = path.join(dir, 'demo.crosswalk');
-  (await createDemoWorkspace(file)).close();
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-  await session.open(file);
-  const handlers = createHandlers(session);
-  const call = async (name: CallName, input: unknown) => {
-    const result = await dispatch(handlers, name, input, () => {});
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as any;
-  };
-  return { session, call };
-}
+import { demoDocument } from '../../helpers/cli';
+import { openDemoSession } from '../../helpers/handlers';
 
 describe('the flow candidates cache', () => {
   it('computes once for the rows and the candidates, again only when decisions or documents change', async () => {
-    const { session, call } = await open();
+    const { session, call } = await openDemoSession();
     const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
     let runs = suggestionComputations();
     const computed = () => {
@@ -68,7 +45,7 @@ describe('the flow candidates cache', () => {
     expect(computed()).toBe(0);
 
     // Re-importing a document (same text, a new import) misses too.
-    const preview = await call('systems.previewReimport', { id: 1, source: { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') } });
+    const preview = await call('systems.previewReimport', { id: 1, source: { kind: 'file', path: demoDocument('crm.openapi.yaml') } });
     await call('systems.applyReimport', { previewId: preview.previewId });
     expect(await call('mapping.suggestions', { flowId: flow.id })).toEqual(first);
     expect(computed()).toBe(1);

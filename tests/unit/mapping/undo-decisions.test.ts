@@ -1,27 +1,10 @@
 // Undoing a decision in any front end writes the earlier row back through mapping.updateRow: the learned
 // decision for that exact pair must go with it, on the real workspace file.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CallName } from '../../../src/shared/call-names';
-import { dispatch } from '../../../src/main/api/dispatch';
-import { createHandlers } from '../../../src/main/api/handlers';
-import { Session } from '../../../src/main/api/session';
-import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
-import { Settings } from '../../../src/main/settings/settings';
-import { tempDir } from '../../helpers/temp';
+import { openDemoSession } from '../../helpers/handlers';
 
 async function open() {
-  const dir = tempDir();
-  const file = path.join(dir, 'demo.crosswalk');
-  (await createDemoWorkspace(file)).close();
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-  await session.open(file);
-  const handlers = createHandlers(session);
-  const call = async (name: CallName, input: unknown) => {
-    const result = await dispatch(handlers, name, input, () => {});
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as any;
-  };
+  const { session, call } = await openDemoSession();
   const decisions = () =>
     session
       .requireWorkspace()

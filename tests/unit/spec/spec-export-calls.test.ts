@@ -1,29 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CallName } from '../../../src/shared/call-names';
-import { dispatch } from '../../../src/main/api/dispatch';
-import { createHandlers } from '../../../src/main/api/handlers';
-import { Session } from '../../../src/main/api/session';
-import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
-import { Settings } from '../../../src/main/settings/settings';
-import { tempDir } from '../../helpers/temp';
+import { openDemoSession } from '../../helpers/handlers';
 
-async function openSession() {
-  const dir = tempDir();
-  const files = [path.join(dir, 'a.crosswalk'), path.join(dir, 'b.crosswalk')];
-  for (const file of files) (await createDemoWorkspace(file)).close();
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-  await session.open(files[0]!);
-  const handlers = createHandlers(session);
-  const raw = (name: CallName, input: unknown) => dispatch(handlers, name, input, () => {});
-  const call = async (name: CallName, input: unknown = {}) => {
-    const result = await raw(name, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as any;
-  };
-  return { dir, files, session, call, raw };
-}
+const openSession = () => openDemoSession({ files: ['a.crosswalk', 'b.crosswalk'] });
 
 describe('spec export and workbook review through the handler table', () => {
   it('exports all three formats and reads an unedited workbook back as no changes', async () => {

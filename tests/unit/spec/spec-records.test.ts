@@ -1,37 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CallName } from '../../../src/shared/call-names';
-import { dispatch } from '../../../src/main/api/dispatch';
-import { createHandlers } from '../../../src/main/api/handlers';
-import { Session } from '../../../src/main/api/session';
-import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
-import { Settings } from '../../../src/main/settings/settings';
-import { tempDir } from '../../helpers/temp';
-
-async function openDemo() {
-  const dir = tempDir();
-  const file = path.join(dir, 'demo.crosswalk');
-  (await createDemoWorkspace(file)).close();
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-  await session.open(file);
-  const handlers = createHandlers(session);
-  const raw = (name: CallName, input: unknown) => dispatch(handlers, name, input, () => {});
-  const call = async (name: CallName, input: unknown = {}) => {
-    const result = await raw(name, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as any;
-  };
-  const refused = async (name: CallName, input: unknown) => {
-    const result = await raw(name, input);
-    if (result.ok) throw new Error(`${name} was accepted`);
-    return result.error;
-  };
-  return { dir, session, call, refused };
-}
+import { openDemoSession } from '../../helpers/handlers';
 
 describe('use cases', () => {
   it('adds, edits, descopes and removes one; its flows stay, unlinked', async () => {
-    const { call } = await openDemo();
+    const { call } = await openDemoSession();
     const before = await call('useCases.list');
     const linked = before.find((useCase: any) => useCase.flows.length > 0);
     expect(linked).toBeDefined();
@@ -47,7 +19,7 @@ describe('use cases', () => {
   });
 
   it('says which use case is gone', async () => {
-    const { refused } = await openDemo();
+    const { refused } = await openDemoSession();
     expect((await refused('useCases.update', { id: 999, title: 'x' })).message).toMatch(/UC-999 does not exist/);
     expect((await refused('useCases.add', { title: '   ' })).code).toBe('INVALID_INPUT');
   });
@@ -55,7 +27,7 @@ describe('use cases', () => {
 
 describe('configurable inputs', () => {
   it('stores options per system and never a credential value', async () => {
-    const { call, refused } = await openDemo();
+    const { call, refused } = await openDemoSession();
     const option = await call('inputs.add', { name: 'Invoice due days', kind: 'option', system: 'Accounting', defaultValue: '30', description: 'Days until an invoice is due' });
     expect(option).toMatchObject({ ref: `CI-${option.id}`, system: 'Accounting', required: true, defaultValue: '30' });
 
@@ -76,7 +48,7 @@ describe('configurable inputs', () => {
 
 describe('test cases', () => {
   it('links a test case to a use case and to the mapping rows it covers, by Map ID', async () => {
-    const { call, refused } = await openDemo();
+    const { call, refused } = await openDemoSession();
     const [flow] = await call('flows.list');
     const sheet = await call('mapping.sheet', { flowId: flow.id });
     const [first, second] = sheet.rows.map((row: any) => row.mapId);
@@ -97,7 +69,7 @@ describe('test cases', () => {
 
 describe('open questions on mapping rows', () => {
   it('raises a question on a row; it belongs to the row’s flow', async () => {
-    const { call, refused } = await openDemo();
+    const { call, refused } = await openDemoSession();
     const [flow] = await call('flows.list');
     const { rows } = await call('mapping.sheet', { flowId: flow.id });
     const question = await call('questions.add', { question: 'Which currency when the order has none?', mapId: rows[0].mapId });
@@ -108,7 +80,7 @@ describe('open questions on mapping rows', () => {
 
 describe('change log and sign-off', () => {
   it('stamps entries with the spec version and keeps the three sign-off roles', async () => {
-    const { call, refused } = await openDemo();
+    const { call, refused } = await openDemoSession();
     await call('integration.update', { specVersion: '0.4' });
     expect(await call('changeLog.add', { summary: 'Agreed currency handling with finance', author: 'Dana' })).toMatchObject({ version: '0.4', author: 'Dana' });
     expect((await call('signOff.list')).map((entry: any) => entry.role)).toEqual(['prepared', 'reviewed', 'approved']);

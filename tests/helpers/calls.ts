@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type { CallName } from '../../src/shared/call-names';
+import { dispatch } from '../../src/main/api/dispatch';
+import { createHandlers } from '../../src/main/api/handlers';
+import { Session } from '../../src/main/api/session';
+import { Settings } from '../../src/main/settings/settings';
+
+// No vitest here: bench/ runs these outside the test runner.
+
+/** A browser session with its settings under `dir`, no workspace open. */
+export const browserSession = (dir: string) => new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+
+/**
+ * The session's handler table called as a front end does: `raw` answers the CallResult, `call` its value
+ * (throwing "CODE: message" on a refusal), `refused` the error (throwing if the call was accepted).
+ */
+export function sessionCalls(session: Session) {
+  const handlers = createHandlers(session);
+  const raw = (name: CallName, input: unknown) => dispatch(handlers, name, input, () => {});
+  const call = async (name: CallName, input: unknown = {}): Promise<any> => {
+    const result = await raw(name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+  const refused = async (name: CallName, input: unknown) => {
+    const result = await raw(name, input);
+    if (result.ok) throw new Error(`${name} was accepted`);
+    return result.error;
+  };
+  return { session, raw, call, refused };
+}
+
+/** Opens the workspace `file` in a browser session (settings under `dir`). */
+export async function openSession(dir: string, file: string) {
+  const session = browserSession(dir);
+  await session.open(file);
+  return sessionCalls(session);
+}
