@@ -1,29 +1,16 @@
 // A re-import flags the rows whose fields changed; the analyst marks them reviewed (mapping.clearReview).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CallName } from '../../../src/shared/call-names';
-import { dispatch } from '../../../src/main/api/dispatch';
-import { createHandlers } from '../../../src/main/api/handlers';
-import { Session } from '../../../src/main/api/session';
-import { Settings } from '../../../src/main/settings/settings';
 import { addFlow } from '../../../src/main/mapping/flows';
-import { tempDir } from '../../helpers/temp';
+import { demoDocument } from '../../helpers/cli';
+import { openNewSession } from '../../helpers/handlers';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/openapi');
-const demo = path.resolve(__dirname, '../../../resources/demo');
 
 async function flagged() {
-  const dir = tempDir();
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-  session.create(path.join(dir, 'w.crosswalk'), 'Orders');
-  const handlers = createHandlers(session);
-  const call = async (name: CallName, input: unknown) => {
-    const result = await dispatch(handlers, name, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as any;
-  };
+  const { session, call } = openNewSession('Orders');
   const v1 = await call('systems.import', { name: 'Orders', source: { kind: 'file', path: path.join(fixtures, 'diff', 'orders-v1.openapi.yaml') } });
-  await call('systems.import', { name: 'Ledger', source: { kind: 'file', path: path.join(demo, 'accounting.swagger.json') } });
+  await call('systems.import', { name: 'Ledger', source: { kind: 'file', path: demoDocument('accounting.swagger.json') } });
   const workspace = session.requireWorkspace();
   const flow = addFlow(workspace, { name: 'Orders out', source: { system: 'Orders', entity: 'Order' }, target: { system: 'Ledger', entity: 'Invoice' } });
   const { rows } = await call('mapping.sheet', { flowId: flow.id });

@@ -2,31 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CallName } from '../../../src/shared/call-names';
-import { dispatch } from '../../../src/main/api/dispatch';
-import { createHandlers } from '../../../src/main/api/handlers';
-import { Session } from '../../../src/main/api/session';
-import { Settings } from '../../../src/main/settings/settings';
 import { addFlow } from '../../../src/main/mapping/flows';
 import { SystemImports } from '../../../src/main/openapi/system-import';
 import { listSystems } from '../../../src/main/openapi/systems';
 import { createWorkspace, openWorkspace } from '../../../src/main/workspace/workspace';
+import { demoDocument } from '../../helpers/cli';
+import { openNewSession } from '../../helpers/handlers';
 import { tempDir } from '../../helpers/temp';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/openapi');
-const demo = path.resolve(__dirname, '../../../resources/demo');
-
-function open() {
-  const dir = tempDir();
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-  session.create(path.join(dir, 'w.crosswalk'), 'Orders');
-  const handlers = createHandlers(session);
-  const call = async (name: CallName, input: unknown) => {
-    const result = await dispatch(handlers, name, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as any;
-  };
-  return { session, call, dir };
-}
 
 async function validated(call: (name: CallName, input: unknown) => Promise<any>, id: number) {
   for (let i = 0; i < 200; i++) {
@@ -39,8 +23,8 @@ async function validated(call: (name: CallName, input: unknown) => Promise<any>,
 
 describe('systems in a workspace', () => {
   it('imports a document, serves its catalogue at once and stores the validation when it ends', async () => {
-    const { session, call } = open();
-    const result = await call('systems.import', { name: 'CRM', source: { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') } });
+    const { session, call } = openNewSession('Orders');
+    const result = await call('systems.import', { name: 'CRM', source: { kind: 'file', path: demoDocument('crm.openapi.yaml') } });
     expect(result).toMatchObject({ status: 'imported', system: { name: 'CRM', title: 'Acme CRM API', specVersion: '3.1.0', format: 'yaml' } });
 
     const catalogue = await call('systems.catalogue', { id: result.system.id });
@@ -55,7 +39,7 @@ describe('systems in a workspace', () => {
   });
 
   it('imports pasted text, and keeps validation problems without refusing the document', async () => {
-    const { session, call } = open();
+    const { session, call } = openNewSession('Orders');
     const text = fs.readFileSync(path.join(fixtures, 'import', 'invalid.openapi30.yaml'), 'utf8');
     const result = await call('systems.import', { name: 'Broken', source: { kind: 'text', text } });
     expect(result.system.source).toBe('pasted text');
@@ -67,7 +51,7 @@ describe('systems in a workspace', () => {
   });
 
   it('asks before following a reference outside the document folder, and stores nothing meanwhile', async () => {
-    const { session, call } = open();
+    const { session, call } = openNewSession('Orders');
     const source = { kind: 'file', path: path.join(fixtures, 'import', 'outside-refs', 'api', 'openapi.yaml') };
     const asked = await call('systems.import', { name: 'Outside', source });
     expect(asked.status).toBe('needs-consent');
@@ -84,7 +68,7 @@ describe('systems in a workspace', () => {
   });
 
   it('follows exactly the references the analyst allowed, and lists the ones found inside them before reading those', async () => {
-    const { session, call } = open();
+    const { session, call } = openNewSession('Orders');
     const source = { kind: 'file', path: path.join(fixtures, 'import', 'nested-outside', 'api', 'openapi.yaml') };
     const first = await call('systems.import', { name: 'Nested', source });
     expect(first.references.map((ref: { ref: string }) => ref.ref)).toEqual(['../shared/common.yaml#/Shared']);
@@ -103,9 +87,9 @@ describe('systems in a workspace', () => {
   });
 
   it('refuses a second system of the same name and a bad document with one clear sentence', async () => {
-    const { session, call } = open();
-    await call('systems.import', { name: 'CRM', source: { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') } });
-    await expect(call('systems.import', { name: 'crm', source: { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') } })).rejects.toThrow(
+    const { session, call } = openNewSession('Orders');
+    await call('systems.import', { name: 'CRM', source: { kind: 'file', path: demoDocument('crm.openapi.yaml') } });
+    await expect(call('systems.import', { name: 'crm', source: { kind: 'file', path: demoDocument('crm.openapi.yaml') } })).rejects.toThrow(
       /SYSTEM_EXISTS: The workspace already has a system named "crm"/,
     );
     await expect(call('systems.import', { name: 'X', source: { kind: 'text', text: 'just: some yaml' } })).rejects.toThrow(/neither Swagger 2\.0 nor OpenAPI 3\.x/);
@@ -114,9 +98,9 @@ describe('systems in a workspace', () => {
   });
 
   it('previews a new version with the mappings it breaks, and applies it keeping the old one and every mapping', async () => {
-    const { session, call } = open();
+    const { session, call } = openNewSession('Orders');
     const v1 = await call('systems.import', { name: 'Orders', source: { kind: 'file', path: path.join(fixtures, 'diff', 'orders-v1.openapi.yaml') } });
-    const target = await call('systems.import', { name: 'Ledger', source: { kind: 'file', path: path.join(demo, 'accounting.swagger.json') } });
+    const target = await call('systems.import', { name: 'Ledger', source: { kind: 'file', path: demoDocument('accounting.swagger.json') } });
     const workspace = session.requireWorkspace();
     addFlow(workspace, { name: 'Orders out', source: { system: 'Orders', entity: 'Order' }, target: { system: 'Ledger', entity: 'Invoice' } });
     workspace.write((db) => {
@@ -148,10 +132,10 @@ describe('systems in a workspace', () => {
   });
 
   it('removes a system no flow uses, and refuses one a flow uses, naming the flow', async () => {
-    const { session, call } = open();
-    const crm = await call('systems.import', { name: 'CRM', source: { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') } });
-    const accounting = await call('systems.import', { name: 'Accounting', source: { kind: 'file', path: path.join(demo, 'accounting.swagger.json') } });
-    const spare = await call('systems.import', { name: 'Spare', source: { kind: 'file', path: path.join(demo, 'accounting.swagger.json') } });
+    const { session, call } = openNewSession('Orders');
+    const crm = await call('systems.import', { name: 'CRM', source: { kind: 'file', path: demoDocument('crm.openapi.yaml') } });
+    const accounting = await call('systems.import', { name: 'Accounting', source: { kind: 'file', path: demoDocument('accounting.swagger.json') } });
+    const spare = await call('systems.import', { name: 'Spare', source: { kind: 'file', path: demoDocument('accounting.swagger.json') } });
     addFlow(session.requireWorkspace(), { name: 'Orders to invoices', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
 
     await expect(call('systems.remove', { id: crm.system.id })).rejects.toThrow('SYSTEM_IN_USE: CRM is used by the data flow "Orders to invoices": remove or change those flows first.');
@@ -164,7 +148,7 @@ describe('systems in a workspace', () => {
   it('stores the validation in its workspace file even when the analyst closed that workspace meanwhile', async () => {
     const file = path.join(tempDir(), 'closed.crosswalk');
     const workspace = createWorkspace(file, 'Closed early');
-    const result = await new SystemImports().import(workspace, 'CRM', { kind: 'file', path: path.join(demo, 'crm.openapi.yaml') });
+    const result = await new SystemImports().import(workspace, 'CRM', { kind: 'file', path: demoDocument('crm.openapi.yaml') });
     if (result.status !== 'imported') throw new Error('expected an import');
     workspace.close();
     expect(await result.validation).toBeUndefined();
