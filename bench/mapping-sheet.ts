@@ -11,14 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { CallName } from '../src/shared/call-names';
-import { dispatch } from '../src/main/api/dispatch';
-import { createHandlers } from '../src/main/api/handlers';
-import { Session } from '../src/main/api/session';
 import { computeCandidates, setWorkerFromPairs, WORKER_FROM_PAIRS } from '../src/main/mapping/compute-candidates';
 import { clearSuggestionCache } from '../src/main/mapping/suggestion-cache';
 import { buildCatalogue } from '../src/main/openapi/catalogue';
-import { Settings } from '../src/main/settings/settings';
+import { openSession } from '../tests/helpers/calls';
 import { bigDocument, bigFlowWorkspace } from './big-flow';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -36,23 +32,11 @@ function report(name: string, ours: number, baseline: number) {
   console.log(`${name.padEnd(46)} ${ours.toFixed(1).padStart(9)} ms   plain SELECT of the rows ${baseline.toFixed(1).padStart(7)} ms   ratio ${(ours / baseline).toFixed(1)}x`);
 }
 
-async function openBig(dir: string) {
-  const { file, flowId } = bigFlowWorkspace(dir);
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-  await session.open(file);
-  const handlers = createHandlers(session);
-  const call = async (name: CallName, input: unknown) => {
-    const result = await dispatch(handlers, name, input, () => {});
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as any;
-  };
-  return { session, call, flowId };
-}
-
 /** The flow's first mapping.sheet (the engine creates its rows) with the event loop watched. */
 async function firstComputation(dir: string, workerFromPairs: number) {
   fs.mkdirSync(dir, { recursive: true });
-  const { session, call, flowId } = await openBig(dir);
+  const { file, flowId } = bigFlowWorkspace(dir);
+  const { session, call } = await openSession(dir, file);
   // The catalogues are built (and kept) first: only the engine's part is watched.
   await call('systems.entity', { id: 1, entity: 'schema:SalesOrder' });
   await call('systems.entity', { id: 2, entity: 'schema:ErpOrder' });
@@ -117,14 +101,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-bench-sheet-'));
   try {
     const { file, flowId } = bigFlowWorkspace(dir);
-    const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-    await session.open(file);
-    const handlers = createHandlers(session);
-    const call = async (name: CallName, input: unknown) => {
-      const result = await dispatch(handlers, name, input, () => {});
-      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-      return result.value as any;
-    };
+    const { session, call } = await openSession(dir, file);
 
     let rows = 0;
     const create = await time(async () => (rows = (await call('mapping.sheet', { flowId })).rows.length));
