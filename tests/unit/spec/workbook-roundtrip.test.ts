@@ -33,6 +33,14 @@ async function demoCopy(): Promise<Workspace> {
   return openWorkspace(file);
 }
 
+/** Exports the workspace's spec as the workbook a stakeholder edits. */
+async function exportForReview(workspace: Workspace) {
+  const exported = await collectSpec(workspace, imports);
+  const file = path.join(tempDir(), 'review.xlsx');
+  const { exportId } = await exportWorkbook(workspace, exported, file);
+  return { exported, file, exportId };
+}
+
 /** Opens a workbook, lets `edit` change it as a stakeholder would in Excel, and saves it. */
 async function editWorkbook(file: string, edit: (workbook: ExcelJS.Workbook, at: (rowId: string, header: string) => ExcelJS.Cell) => void) {
   const workbook = new ExcelJS.Workbook();
@@ -56,9 +64,7 @@ const mappingRows = (document: SpecDocument) => document.flows.flatMap((flow) =>
 describe('a workbook read back', () => {
   it('reports exactly the stakeholder\'s edits, conflicts with the app and new questions, and applies only those chosen', async () => {
     const workspace = await demoCopy();
-    const exported = await collectSpec(workspace, imports);
-    const file = path.join(tempDir(), 'review.xlsx');
-    const { exportId } = await exportWorkbook(workspace, exported, file);
+    const { exported, file, exportId } = await exportForReview(workspace);
     const [first, second, third] = mappingRows(exported);
     const question = exported.questions[0]!;
 
@@ -126,9 +132,7 @@ describe('a workbook read back', () => {
 
   it('learns from statuses set in the workbook and marks a question answered when only its answer was given', async () => {
     const workspace = await demoCopy();
-    const exported = await collectSpec(workspace, imports);
-    const file = path.join(tempDir(), 'review.xlsx');
-    await exportWorkbook(workspace, exported, file);
+    const { exported, file } = await exportForReview(workspace);
     const [accepted, rejected] = mappingRows(exported).filter((row) => row.sourcePaths.length === 1 && row.status === 'suggested');
     const question = exported.questions.find((entry) => entry.status === 'open')!;
     await editWorkbook(file, (_workbook, at) => {
@@ -150,9 +154,7 @@ describe('a workbook read back', () => {
 
   it('refuses to accept a row nothing fills, as the app does, unless the workbook gives it a default', async () => {
     const workspace = await demoCopy();
-    const exported = await collectSpec(workspace, imports);
-    const file = path.join(tempDir(), 'review.xlsx');
-    await exportWorkbook(workspace, exported, file);
+    const { exported, file } = await exportForReview(workspace);
     const [empty, defaulted] = mappingRows(exported).filter((row) => row.sourcePaths.length === 0 && row.defaultValue === null);
     await editWorkbook(file, (_workbook, at) => {
       at(`mapping:${empty!.id}`, 'Status').value = 'Accepted';
@@ -170,9 +172,7 @@ describe('a workbook read back', () => {
 
   it('skips a change whose record was deleted, or whose field was changed in the app, after the preview', async () => {
     const workspace = await demoCopy();
-    const exported = await collectSpec(workspace, imports);
-    const file = path.join(tempDir(), 'review.xlsx');
-    await exportWorkbook(workspace, exported, file);
+    const { exported, file } = await exportForReview(workspace);
     const [first, second] = mappingRows(exported);
     const question = exported.questions[0]!;
     await editWorkbook(file, (_, at) => {
@@ -198,9 +198,7 @@ describe('a workbook read back', () => {
 
   it('lists unknown row ids and unreadable values with their cell and how to fix them', async () => {
     const workspace = await demoCopy();
-    const exported = await collectSpec(workspace, imports);
-    const file = path.join(tempDir(), 'review.xlsx');
-    await exportWorkbook(workspace, exported, file);
+    const { exported, file } = await exportForReview(workspace);
     const [first, second] = mappingRows(exported);
     let statusCell = '';
     await editWorkbook(file, (_, at) => {
@@ -223,9 +221,7 @@ describe('a workbook read back', () => {
 
   it('does not carry a row\'s values to another record when its hidden id was edited or the row was copied', async () => {
     const workspace = await demoCopy();
-    const exported = await collectSpec(workspace, imports);
-    const file = path.join(tempDir(), 'review.xlsx');
-    await exportWorkbook(workspace, exported, file);
+    const { exported, file } = await exportForReview(workspace);
     const [first, second, third] = mappingRows(exported);
     const other = exported.flows[1]!.mappings[0]!;
     await editWorkbook(file, (_, at) => {
@@ -257,9 +253,7 @@ describe('a workbook read back', () => {
     const workspace = await demoCopy();
     const [first, second] = mappingRows(await collectSpec(workspace, imports));
     addQuestion(workspace, { kind: 'question', question: 'Who owns this field?', owner: '', mapId: first!.mapId });
-    const exported = await collectSpec(workspace, imports);
-    const file = path.join(tempDir(), 'review.xlsx');
-    await exportWorkbook(workspace, exported, file);
+    const { file } = await exportForReview(workspace);
     await editWorkbook(file, (_, at) => {
       at(`mapping:${second!.id}`, 'Open question').value = 'Who owns this field?';
     });
@@ -279,8 +273,7 @@ describe('a workbook read back', () => {
     const confirmed = await updateRequirement(workspace, imports, 'protocol', { confirmed: true });
     expect(confirmed).toMatchObject({ confirmed: true, inferred: false });
     expect(confirmed.evidence.length).toBeGreaterThan(0);
-    const file = path.join(tempDir(), 'review.xlsx');
-    await exportWorkbook(workspace, await collectSpec(workspace, imports), file);
+    const { file } = await exportForReview(workspace);
     await editWorkbook(file, (_, at) => {
       at('requirement:protocol', 'Answer').value = 'HTTPS only, through the customer proxy';
     });
@@ -293,9 +286,7 @@ describe('a workbook read back', () => {
 
   it('compares against the app alone when the workbook came from an export this workspace does not know', async () => {
     const workspace = await demoCopy();
-    const exported = await collectSpec(workspace, imports);
-    const file = path.join(tempDir(), 'review.xlsx');
-    await exportWorkbook(workspace, exported, file);
+    const { exported, file } = await exportForReview(workspace);
     workspace.write((db) => db.prepare('DELETE FROM spec_export').run());
     const [first] = mappingRows(exported);
     await editWorkbook(file, (_, at) => {
