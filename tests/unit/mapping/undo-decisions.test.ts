@@ -13,7 +13,10 @@ async function open() {
       target: string;
       decision: string;
     }>;
-  return { session, call, decisions };
+  // The demo's flow, its rows created with the engine's suggestions.
+  const flow = (await call('flows.list')).find((f: any) => f.name === 'Orders to invoices');
+  const { rows } = await call('mapping.sheet', { flowId: flow.id });
+  return { session, call, decisions, flow, rows, suggested: rows.filter((r: any) => r.status === 'suggested') };
 }
 
 /** What the renderer's undo sends: the row's earlier editable state. */
@@ -32,10 +35,7 @@ const restore = (row: any) => ({
 
 describe('undoing a decision', () => {
   it('drops the learned rejection of exactly that pair, and the engine offers it again', async () => {
-    const { session, call, decisions } = await open();
-    const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
-    const { rows } = await call('mapping.sheet', { flowId: flow.id });
-    const [first, second] = rows.filter((r: any) => r.status === 'suggested');
+    const { session, call, decisions, flow, suggested: [first, second] } = await open();
     await call('mapping.decide', { rowId: first.id, decision: 'reject' });
     await call('mapping.decide', { rowId: second.id, decision: 'reject' });
     expect(decisions()).toEqual(
@@ -60,10 +60,7 @@ describe('undoing a decision', () => {
   });
 
   it('drops the rejection when the analyst picks the rejected source again by hand', async () => {
-    const { session, call, decisions } = await open();
-    const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
-    const { rows } = await call('mapping.sheet', { flowId: flow.id });
-    const row = rows.find((r: any) => r.status === 'suggested');
+    const { session, call, decisions, suggested: [row] } = await open();
     await call('mapping.decide', { rowId: row.id, decision: 'reject' });
     expect(decisions()).toHaveLength(1);
     // Editing something else keeps it.
@@ -75,10 +72,7 @@ describe('undoing a decision', () => {
   });
 
   it('drops the learned acceptance of an undone accept and of an undone bulk accept', async () => {
-    const { session, call, decisions } = await open();
-    const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
-    const { rows } = await call('mapping.sheet', { flowId: flow.id });
-    const row = rows.find((r: any) => r.status === 'suggested');
+    const { session, call, decisions, flow, rows, suggested: [row] } = await open();
     await call('mapping.decide', { rowId: row.id, decision: 'accept' });
     expect(decisions()).toEqual([{ source: row.sourcePaths[0], target: row.targetPath, decision: 'accepted' }]);
     // Redo writes the accepted state back: learned again.
@@ -99,9 +93,7 @@ describe('undoing a decision', () => {
   });
 
   it('keeps an accepted pair another flow between the same entities still holds', async () => {
-    const { session, call, decisions } = await open();
-    const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
-    const row = (await call('mapping.sheet', { flowId: flow.id })).rows.find((r: any) => r.status === 'suggested');
+    const { session, call, decisions, suggested: [row] } = await open();
     const other = await call('flows.create', { name: 'Other', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
     const twin = (await call('mapping.sheet', { flowId: other.id })).rows.find((r: any) => r.targetPath === row.targetPath);
     expect(twin.sourcePaths).toEqual(row.sourcePaths);
