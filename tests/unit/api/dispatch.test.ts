@@ -1,17 +1,11 @@
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { createHandlers } from '../../../src/main/api/handlers';
-import { Session } from '../../../src/main/api/session';
-import { Settings } from '../../../src/main/settings/settings';
+import { browserSession } from '../../helpers/calls';
+import { openNewSession } from '../../helpers/handlers';
 import { tempDir } from '../../helpers/temp';
 
-function sessionWithWorkspace() {
-  const dir = tempDir();
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
-  session.create(path.join(dir, 'w.crosswalk'), 'Orders to invoices');
-  return session;
-}
+const sessionWithWorkspace = () => openNewSession('Orders to invoices').session;
 
 describe('the handler table', () => {
   it.each([
@@ -46,7 +40,7 @@ describe('the handler table', () => {
   });
 
   it('passes on a problem the analyst can fix in their own words', async () => {
-    const session = new Session(new Settings(tempDir()), { kind: 'browser' });
+    const session = browserSession(tempDir());
     const result = await dispatch(createHandlers(session), 'systems.list', {});
     expect(result).toEqual({ ok: false, error: { code: 'NO_WORKSPACE', message: 'No workspace is open: open or create one in Workspaces first.' } });
   });
