@@ -1,5 +1,5 @@
 // Open questions & corner cases: a grid with inline editing of question, owner, status and answer, and an add form.
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { CellValueChangedEvent, ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { CallInput, OpenQuestion } from '../../../shared/contract';
@@ -9,6 +9,7 @@ import { LoadFailed } from '../components/LoadFailed';
 import { EmptyState } from '../components/EmptyState';
 import { PlusIcon, QuestionIcon } from '../components/icons';
 import { Loading } from '../components/Loading';
+import { useAddForm } from '../components/use-add-form';
 import { formatDateTime, formatRelative, questionKindLabels, questionStatusLabels } from '../format';
 import { DataGrid } from '../grid/DataGrid';
 import { useApp, useWorkspace } from '../state/app-context';
@@ -211,37 +212,12 @@ export function QuestionsPanel() {
 }
 
 function AddQuestionForm({ onAdded }: { onAdded: (question: OpenQuestion) => void }) {
-  const { trackSave } = useApp();
-  const [question, setQuestion] = useState('');
   const [kind, setKind] = useState<Kind>('question');
   const [owner, setOwner] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const questionInput = useRef<HTMLInputElement>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!question.trim()) {
-      setError('Type the question or corner case first.');
-      questionInput.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const added = await trackSave(api['questions.add']({ question: question.trim(), kind, owner: owner.trim() }));
-      onAdded(added);
-      setQuestion('');
-      questionInput.current?.focus();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useAddForm({ required: 'Type the question or corner case first.', add: (question) => api['questions.add']({ question, kind, owner: owner.trim() }), onAdded });
 
   return (
-    <form className="question-form" onSubmit={(event) => void submit(event)} aria-label="Add a question or corner case">
+    <form className="question-form" onSubmit={form.onSubmit} aria-label="Add a question or corner case">
       <div className="question-form-row">
         <label className="visually-hidden" htmlFor="new-question-kind">
           Kind
@@ -258,16 +234,10 @@ function AddQuestionForm({ onAdded }: { onAdded: (question: OpenQuestion) => voi
         </label>
         <input
           id="new-question-text"
-          ref={questionInput}
+          {...form.field}
           className="input question-text"
-          value={question}
           maxLength={20000}
           placeholder={kind === 'corner_case' ? 'Describe the corner case, e.g. what happens when the order has no lines?' : 'What do you need to find out?'}
-          onChange={(event) => {
-            setQuestion(event.target.value);
-            if (error) setError(null);
-          }}
-          aria-invalid={error ? true : undefined}
         />
         <label className="visually-hidden" htmlFor="new-question-owner">
           Owner
@@ -280,16 +250,12 @@ function AddQuestionForm({ onAdded }: { onAdded: (question: OpenQuestion) => voi
           placeholder="Owner (optional)"
           onChange={(event) => setOwner(event.target.value)}
         />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           <PlusIcon />
           Add
         </button>
       </div>
-      {error && (
-        <div className="question-form-error" role="alert">
-          {error}
-        </div>
-      )}
+      {form.error}
     </form>
   );
 }

@@ -1,11 +1,12 @@
 // Change log & sign-off: the spec's version, what changed between versions, and who prepared,
 // reviewed and approved it.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ChangeLogEntry, Integration, SignOff } from '../../../../shared/contract';
 import { signOffRoles } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { HistoryIcon, PlusIcon } from '../../components/icons';
+import { useAddForm } from '../../components/use-add-form';
 import { formatDate } from '../../format';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/save-state';
@@ -171,63 +172,29 @@ function SignOffRow({ entry, onUpdated }: { entry: SignOff; onUpdated: (value: S
 }
 
 function AddChangeForm({ onAdded }: { onAdded: (entry: ChangeLogEntry) => void }) {
-  const { trackSave } = useApp();
-  const [summary, setSummary] = useState('');
   const [author, setAuthor] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const summaryInput = useRef<HTMLInputElement>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!summary.trim()) {
-      setError('Say what changed first.');
-      summaryInput.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onAdded(await trackSave(api['changeLog.add']({ summary: summary.trim(), author: author.trim() })));
-      setSummary('');
-      summaryInput.current?.focus();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useAddForm({ required: 'Say what changed first.', add: (summary) => api['changeLog.add']({ summary, author: author.trim() }), onAdded });
 
   return (
-    <form className="spec-add-row change-log-form" onSubmit={(event) => void submit(event)} aria-label="Record a change">
+    <form className="spec-add-row change-log-form" onSubmit={form.onSubmit} aria-label="Record a change">
       <label className="visually-hidden" htmlFor="new-change-summary">
         What changed
       </label>
       <input
         id="new-change-summary"
-        ref={summaryInput}
+        {...form.field}
         className="input spec-add-grow"
-        value={summary}
         placeholder="What changed, e.g. Descoped UC-3 after the review with finance"
-        onChange={(event) => {
-          setSummary(event.target.value);
-          if (error) setError(null);
-        }}
-        aria-invalid={error ? true : undefined}
       />
       <label className="visually-hidden" htmlFor="new-change-author">
         Who changed it
       </label>
       <input id="new-change-author" className="input change-log-author-input" value={author} maxLength={200} placeholder="Who (optional)" onChange={(event) => setAuthor(event.target.value)} />
-      <button type="submit" className="btn" disabled={busy}>
+      <button type="submit" className="btn" disabled={form.busy}>
         <PlusIcon />
         Record change
       </button>
-      {error && (
-        <div className="question-form-error" role="alert">
-          {error}
-        </div>
-      )}
+      {form.error}
     </form>
   );
 }
