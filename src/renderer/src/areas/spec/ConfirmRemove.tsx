@@ -3,18 +3,24 @@ import { useState, type ReactNode } from 'react';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { TrashIcon } from '../../components/icons';
+import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/save-state';
 
 interface ConfirmRemoveProps {
-  title: string;
-  children: ReactNode;
-  /** The button's words, e.g. "Remove use case". */
-  action: string;
-  onRemove: () => Promise<unknown>;
+  /** The record, named by its ref (UC-2, TC-1, IN-3). */
+  record: { id: number; ref: string };
+  /** What it is, for the button: "use case" → "Remove use case". */
+  what: string;
+  /** The call that removes it, e.g. api['useCases.remove']. */
+  remove: (input: { id: number }) => Promise<unknown>;
+  /** After the record is removed. */
+  onRemoved: () => void;
   onClose: () => void;
+  children: ReactNode;
 }
 
-export function ConfirmRemove({ title, children, action, onRemove, onClose }: ConfirmRemoveProps) {
+export function ConfirmRemove({ record, what, remove: removeCall, onRemoved, onClose, children }: ConfirmRemoveProps) {
+  const { trackSave } = useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,7 +28,8 @@ export function ConfirmRemove({ title, children, action, onRemove, onClose }: Co
     setBusy(true);
     setError(null);
     try {
-      await onRemove();
+      await trackSave(removeCall({ id: record.id }));
+      onRemoved();
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -32,7 +39,7 @@ export function ConfirmRemove({ title, children, action, onRemove, onClose }: Co
 
   return (
     <Dialog
-      title={title}
+      title={`Remove ${record.ref}?`}
       onClose={onClose}
       busy={busy}
       size="sm"
@@ -46,7 +53,7 @@ export function ConfirmRemove({ title, children, action, onRemove, onClose }: Co
           </button>
           <button type="submit" className="btn btn-danger" disabled={busy} autoFocus>
             <TrashIcon />
-            {action}
+            {`Remove ${what}`}
           </button>
         </>
       }

@@ -1,20 +1,20 @@
 // Configurable inputs: what each customer fills in to run a templated integration — credentials,
 // options, custom field choices. A credential is only described here (what it is, where the customer
 // finds it); its value is never asked for or shown.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { CallInput, ConfigurableInput, SystemSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
+import { useAddForm } from '../../components/use-add-form';
 import { KeyIcon, PlusIcon, ShieldIcon, TrashIcon } from '../../components/icons';
 import { plural } from '../../format';
 import { useApp } from '../../state/app-context';
-import { errorMessage } from '../../state/save-state';
 import type { Loaded } from '../../state/use-load';
 import { ConfirmRemove } from './ConfirmRemove';
 import { InlineField } from './InlineField';
 import { SectionFrame, loadState } from './SectionFrame';
-import { replaceIn } from './use-spec-data';
+import { replaceIn, useSaveNow } from './use-spec-data';
 
 type Kind = ConfigurableInput['kind'];
 
@@ -72,21 +72,9 @@ export function InputsPanel({ inputs, systems }: { inputs: Loaded<ConfigurableIn
 function InputRow({ input, systems, onUpdated, onRemoved }: { input: ConfigurableInput; systems: string[]; onUpdated: (value: ConfigurableInput) => void; onRemoved: () => void }) {
   const { trackSave } = useApp();
   const [removing, setRemoving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const save = async (changes: Omit<CallInput<'inputs.update'>, 'id'>) => onUpdated(await trackSave(api['inputs.update']({ id: input.id, ...changes })));
-
-  /** Selects and checkboxes: shown at once, put back if the save fails. */
-  const saveNow = async (changes: Partial<ConfigurableInput>) => {
-    setError(null);
-    onUpdated({ ...input, ...changes });
-    try {
-      await save(changes);
-    } catch (failure) {
-      onUpdated(input);
-      setError(errorMessage(failure));
-    }
-  };
+  const { saveNow, error, clearError } = useSaveNow(input, onUpdated, save);
 
   const credential = input.kind === 'credential';
   const systemOptions = input.system && !systems.includes(input.system) ? [...systems, input.system] : systems;
@@ -170,17 +158,9 @@ function InputRow({ input, systems, onUpdated, onRemoved }: { input: Configurabl
           />
         )}
       </div>
-      {error && <Alert onDismiss={() => setError(null)}>{error}</Alert>}
+      {error && <Alert onDismiss={clearError}>{error}</Alert>}
       {removing && (
-        <ConfirmRemove
-          title={`Remove ${input.ref}?`}
-          action="Remove input"
-          onClose={() => setRemoving(false)}
-          onRemove={async () => {
-            await trackSave(api['inputs.remove']({ id: input.id }));
-            onRemoved();
-          }}
-        >
+        <ConfirmRemove record={input} what="input" remove={api['inputs.remove']} onRemoved={onRemoved} onClose={() => setRemoving(false)}>
           <p>“{input.name}” is no longer something each customer fills in.</p>
         </ConfirmRemove>
       )}
@@ -189,52 +169,22 @@ function InputRow({ input, systems, onUpdated, onRemoved }: { input: Configurabl
 }
 
 function AddInputForm({ systems, onAdded }: { systems: string[]; onAdded: (input: ConfigurableInput) => void }) {
-  const { trackSave } = useApp();
-  const [name, setName] = useState('');
   const [kind, setKind] = useState<Kind>('option');
   const [system, setSystem] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const nameInput = useRef<HTMLInputElement>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) {
-      setError('Name the input first.');
-      nameInput.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onAdded(await trackSave(api['inputs.add']({ name: name.trim(), kind, system: system || null })));
-      setName('');
-      nameInput.current?.focus();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useAddForm({ required: 'Name the input first.', add: (name) => api['inputs.add']({ name, kind, system: system || null }), onAdded });
 
   return (
-    <form className="spec-add-form" onSubmit={(event) => void submit(event)} aria-label="Add a configurable input">
+    <form className="spec-add-form" onSubmit={form.onSubmit} aria-label="Add a configurable input">
       <div className="spec-add-row">
         <label className="visually-hidden" htmlFor="new-input-name">
           New input name
         </label>
         <input
           id="new-input-name"
-          ref={nameInput}
+          {...form.field}
           className="input spec-add-grow"
-          value={name}
           maxLength={200}
           placeholder={kind === 'credential' ? 'e.g. Ledgerly API key (describe it; never type the secret)' : 'New input, e.g. Invoice template'}
-          onChange={(event) => {
-            setName(event.target.value);
-            if (error) setError(null);
-          }}
-          aria-invalid={error ? true : undefined}
         />
         <label className="visually-hidden" htmlFor="new-input-kind">
           New input kind
@@ -257,16 +207,12 @@ function AddInputForm({ systems, onAdded }: { systems: string[]; onAdded: (input
             </option>
           ))}
         </select>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           <PlusIcon />
           Add input
         </button>
       </div>
-      {error && (
-        <div className="question-form-error" role="alert">
-          {error}
-        </div>
-      )}
+      {form.error}
     </form>
   );
 }

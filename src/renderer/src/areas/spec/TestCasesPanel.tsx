@@ -1,22 +1,22 @@
 // Test cases: given an input, the expected result; each linked to a use case and to the mapping rows
 // it covers, with the tester's status and notes.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { CallInput, FlowSummary, TestCase, UseCase } from '../../../../shared/contract';
 import { testStatuses } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
+import { useAddForm } from '../../components/use-add-form';
 import { LinkIcon, PlusIcon, TestIcon, TrashIcon } from '../../components/icons';
 import { plural } from '../../format';
 import { useApp } from '../../state/app-context';
-import { errorMessage } from '../../state/save-state';
 import type { Loaded } from '../../state/use-load';
 import { ConfirmRemove } from './ConfirmRemove';
 import { CoversDialog } from './CoversDialog';
 import { InlineField } from './InlineField';
 import { SectionFrame, loadState } from './SectionFrame';
 import { flowsOf } from './flows-of';
-import { replaceIn } from './use-spec-data';
+import { replaceIn, useSaveNow } from './use-spec-data';
 
 type Status = TestCase['status'];
 
@@ -117,21 +117,10 @@ function TestCaseCard({ test, useCases, flows, onUpdated, onRemoved }: { test: T
   const { trackSave } = useApp();
   const [removing, setRemoving] = useState(false);
   const [picking, setPicking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const useCase = useCases.find((item) => item.id === test.useCaseId);
 
   const save = async (changes: Omit<CallInput<'testCases.update'>, 'id'>) => onUpdated(await trackSave(api['testCases.update']({ id: test.id, ...changes })));
-
-  const saveNow = async (changes: Partial<TestCase>) => {
-    setError(null);
-    onUpdated({ ...test, ...changes });
-    try {
-      await save(changes);
-    } catch (failure) {
-      onUpdated(test);
-      setError(errorMessage(failure));
-    }
-  };
+  const { saveNow, error, clearError } = useSaveNow(test, onUpdated, save);
 
   return (
     <li className={`record-card test-case${useCase?.descoped ? ' record-descoped' : ''}`} aria-label={`${test.ref} ${test.title}`}>
@@ -191,7 +180,7 @@ function TestCaseCard({ test, useCases, flows, onUpdated, onRemoved }: { test: T
         <InlineField label="Expected result" multiline rows={3} value={test.expectedResult} onSave={(expectedResult) => save({ expectedResult })} placeholder="Then … (what must be true after)" />
       </div>
       <InlineField label="Notes" multiline rows={1} value={test.notes} onSave={(notes) => save({ notes })} placeholder="What the tester saw, links to evidence" className="test-notes" />
-      {error && <Alert onDismiss={() => setError(null)}>{error}</Alert>}
+      {error && <Alert onDismiss={clearError}>{error}</Alert>}
       {picking && (
         <CoversDialog
           title={`Rows ${test.ref} covers`}
@@ -203,15 +192,7 @@ function TestCaseCard({ test, useCases, flows, onUpdated, onRemoved }: { test: T
         />
       )}
       {removing && (
-        <ConfirmRemove
-          title={`Remove ${test.ref}?`}
-          action="Remove test case"
-          onClose={() => setRemoving(false)}
-          onRemove={async () => {
-            await trackSave(api['testCases.remove']({ id: test.id }));
-            onRemoved();
-          }}
-        >
+        <ConfirmRemove record={test} what="test case" remove={api['testCases.remove']} onRemoved={onRemoved} onClose={() => setRemoving(false)}>
           <p>“{test.title}” and its results are removed from the spec.</p>
         </ConfirmRemove>
       )}
@@ -220,63 +201,29 @@ function TestCaseCard({ test, useCases, flows, onUpdated, onRemoved }: { test: T
 }
 
 function AddTestCaseForm({ useCases, onAdded }: { useCases: UseCase[]; onAdded: (test: TestCase) => void }) {
-  const { trackSave } = useApp();
-  const [title, setTitle] = useState('');
   const [useCaseId, setUseCaseId] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const titleInput = useRef<HTMLInputElement>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!title.trim()) {
-      setError('Give the test case a title first.');
-      titleInput.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onAdded(await trackSave(api['testCases.add']({ title: title.trim(), useCaseId })));
-      setTitle('');
-      titleInput.current?.focus();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useAddForm({ required: 'Give the test case a title first.', add: (title) => api['testCases.add']({ title, useCaseId }), onAdded });
 
   return (
-    <form className="spec-add-form" onSubmit={(event) => void submit(event)} aria-label="Add a test case">
+    <form className="spec-add-form" onSubmit={form.onSubmit} aria-label="Add a test case">
       <div className="spec-add-row">
         <label className="visually-hidden" htmlFor="new-test-title">
           New test case title
         </label>
         <input
           id="new-test-title"
-          ref={titleInput}
+          {...form.field}
           className="input spec-add-grow"
-          value={title}
           maxLength={500}
           placeholder="New test case, e.g. Confirmed order with two lines becomes a draft invoice"
-          onChange={(event) => {
-            setTitle(event.target.value);
-            if (error) setError(null);
-          }}
-          aria-invalid={error ? true : undefined}
         />
         <UseCaseSelect id="new-test-use-case" label="New test case use case" value={useCaseId} useCases={useCases} onChange={setUseCaseId} />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           <PlusIcon />
           Add test case
         </button>
       </div>
-      {error && (
-        <div className="question-form-error" role="alert">
-          {error}
-        </div>
-      )}
+      {form.error}
     </form>
   );
 }

@@ -1,15 +1,15 @@
 // Use cases: the business case cut into units of value (user or job stories), each descopable on its
 // own, with the data flows that serve it.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { CallInput, FlowDetail, FlowSummary, UseCase } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
+import { useAddForm } from '../../components/use-add-form';
 import { ListIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { plural } from '../../format';
 import { hashFor } from '../../shell/areas';
 import { useApp } from '../../state/app-context';
-import { errorMessage } from '../../state/save-state';
 import type { Loaded } from '../../state/use-load';
 import { summaryOf } from '../mapping/FlowDetailsDialog';
 import { ConfirmRemove } from './ConfirmRemove';
@@ -17,7 +17,7 @@ import { FlowCard } from './FlowCard';
 import { flowsOf } from './flows-of';
 import { InlineField } from './InlineField';
 import { SectionFrame, loadState } from './SectionFrame';
-import { replaceIn } from './use-spec-data';
+import { replaceIn, useSaveNow } from './use-spec-data';
 
 const storyHint = 'As a <stakeholder>, I want <goal>, so that <reason> — or: When <situation>, I want <motivation>, so that <outcome>.';
 
@@ -109,21 +109,10 @@ interface UseCaseCardProps {
 function UseCaseCard({ useCase, flows, useCases, onUpdated, onRemoved, onFlowSaved }: UseCaseCardProps) {
   const { trackSave } = useApp();
   const [removing, setRemoving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const save = async (changes: Omit<CallInput<'useCases.update'>, 'id'>) => onUpdated(await trackSave(api['useCases.update']({ id: useCase.id, ...changes })));
-
-  const toggleScope = async () => {
-    setError(null);
-    // Optimistic: struck through at once, back if the save fails.
-    onUpdated({ ...useCase, descoped: !useCase.descoped });
-    try {
-      await save({ descoped: !useCase.descoped });
-    } catch (failure) {
-      onUpdated(useCase);
-      setError(errorMessage(failure));
-    }
-  };
+  // Descoped: struck through at once, back if the save fails.
+  const { saveNow, error, clearError } = useSaveNow(useCase, onUpdated, save);
 
   return (
     <li id={`use-case-${useCase.ref}`} className={`record-card use-case${useCase.descoped ? ' record-descoped' : ''}`} aria-label={`${useCase.ref} ${useCase.title}${useCase.descoped ? ' (descoped)' : ''}`}>
@@ -140,7 +129,7 @@ function UseCaseCard({ useCase, flows, useCases, onUpdated, onRemoved, onFlowSav
           inputClassName="input-title"
         />
         <label className="record-toggle">
-          <input type="checkbox" checked={useCase.descoped} onChange={() => void toggleScope()} />
+          <input type="checkbox" checked={useCase.descoped} onChange={() => void saveNow({ descoped: !useCase.descoped })} />
           Descoped
         </label>
         <button type="button" className="btn btn-ghost btn-icon btn-sm btn-danger-ghost" onClick={() => setRemoving(true)} aria-label={`Remove ${useCase.ref}`} title="Remove">
@@ -157,7 +146,7 @@ function UseCaseCard({ useCase, flows, useCases, onUpdated, onRemoved, onFlowSav
         placeholder={storyHint}
         className="record-story"
       />
-      {error && <Alert onDismiss={() => setError(null)}>{error}</Alert>}
+      {error && <Alert onDismiss={clearError}>{error}</Alert>}
       <div className="use-case-flows">
         <h4 className="record-subtitle">
           Data flows <span className="count">{flows.length}</span>
@@ -175,15 +164,7 @@ function UseCaseCard({ useCase, flows, useCases, onUpdated, onRemoved, onFlowSav
         )}
       </div>
       {removing && (
-        <ConfirmRemove
-          title={`Remove ${useCase.ref}?`}
-          action="Remove use case"
-          onClose={() => setRemoving(false)}
-          onRemove={async () => {
-            await trackSave(api['useCases.remove']({ id: useCase.id }));
-            onRemoved();
-          }}
-        >
+        <ConfirmRemove record={useCase} what="use case" remove={api['useCases.remove']} onRemoved={onRemoved} onClose={() => setRemoving(false)}>
           <p>
             “{useCase.title}” is removed from the spec. Its data flows and test cases stay, no longer linked to a use case.
           </p>
@@ -195,52 +176,21 @@ function UseCaseCard({ useCase, flows, useCases, onUpdated, onRemoved, onFlowSav
 }
 
 function AddUseCaseForm({ onAdded }: { onAdded: (useCase: UseCase) => void }) {
-  const { trackSave } = useApp();
-  const [title, setTitle] = useState('');
   const [story, setStory] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const titleInput = useRef<HTMLInputElement>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!title.trim()) {
-      setError('Give the use case a short title first.');
-      titleInput.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onAdded(await trackSave(api['useCases.add']({ title: title.trim(), story: story.trim() })));
-      setTitle('');
-      setStory('');
-      titleInput.current?.focus();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useAddForm({ required: 'Give the use case a short title first.', add: (title) => api['useCases.add']({ title, story: story.trim() }), onAdded, reset: () => setStory('') });
 
   return (
-    <form className="spec-add-form" onSubmit={(event) => void submit(event)} aria-label="Add a use case">
+    <form className="spec-add-form" onSubmit={form.onSubmit} aria-label="Add a use case">
       <div className="spec-add-row">
         <label className="visually-hidden" htmlFor="new-use-case-title">
           New use case title
         </label>
         <input
           id="new-use-case-title"
-          ref={titleInput}
+          {...form.field}
           className="input spec-add-title"
-          value={title}
           maxLength={500}
           placeholder="New use case, e.g. Invoice confirmed orders"
-          onChange={(event) => {
-            setTitle(event.target.value);
-            if (error) setError(null);
-          }}
-          aria-invalid={error ? true : undefined}
         />
         <label className="visually-hidden" htmlFor="new-use-case-story">
           New use case story
@@ -253,16 +203,12 @@ function AddUseCaseForm({ onAdded }: { onAdded: (useCase: UseCase) => void }) {
           placeholder="As a …, I want …, so that … (optional)"
           onChange={(event) => setStory(event.target.value)}
         />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
           <PlusIcon />
           Add use case
         </button>
       </div>
-      {error && (
-        <div className="question-form-error" role="alert">
-          {error}
-        </div>
-      )}
+      {form.error}
     </form>
   );
 }

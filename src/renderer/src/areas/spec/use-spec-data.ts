@@ -1,8 +1,10 @@
 // Everything the spec workbench shows, each list loaded on its own: one failing call (or one not
 // answered yet) leaves the other sections working, and the outline counts what it has.
+import { useState } from 'react';
 import type { ChangeLogEntry, ConfigurableInput, FlowSummary, Integration, Requirement, SignOff, SystemSummary, TestCase, UseCase } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useApp, useWorkspace } from '../../state/app-context';
+import { errorMessage } from '../../state/save-state';
 import { useLoad, type Loaded } from '../../state/use-load';
 
 export interface SpecData {
@@ -38,4 +40,23 @@ export function useSpecData(): SpecData {
 /** Replaces one record (matched by `id`) in a loaded list. */
 export function replaceIn<T extends { id: number }>(loaded: Loaded<T[]>, updated: T): void {
   loaded.setData((current) => current?.map((item) => (item.id === updated.id ? updated : item)));
+}
+
+/**
+ * A record card's selects and checkboxes: the change shows at once and is saved; if the save fails the
+ * record is put back and `error` says why.
+ */
+export function useSaveNow<T>(record: T, onUpdated: (value: T) => void, save: (changes: Partial<T>) => Promise<unknown>) {
+  const [error, setError] = useState<string | null>(null);
+  const saveNow = async (changes: Partial<T>) => {
+    setError(null);
+    onUpdated({ ...record, ...changes });
+    try {
+      await save(changes);
+    } catch (failure) {
+      onUpdated(record);
+      setError(errorMessage(failure));
+    }
+  };
+  return { saveNow, error, clearError: () => setError(null) };
 }
