@@ -96,6 +96,19 @@ export function FlowCard({ flow, useCases, onSaved }: FlowCardProps) {
     setError(null);
   };
 
+  /** What the trigger's and the outcomes' fields share: a change goes into the draft; a discrete one is saved at once. */
+  const editing = <K extends keyof Draft>(part: K, current: Draft) => ({
+    compact: true,
+    value: current[part],
+    onChange: (value: Draft[K], now: boolean) => {
+      const next = { ...draftRef.current!, [part]: value };
+      setDraft(next);
+      if (now) commit(next);
+    },
+    onLeave: () => commit(),
+    onCancel: revert,
+  });
+
   const linkTo = (useCaseId: number | null) => {
     if (useCaseId !== flow.useCaseId) void save({ useCaseId });
   };
@@ -128,39 +141,11 @@ export function FlowCard({ flow, useCases, onSaved }: FlowCardProps) {
         </dd>
         <dt>Trigger</dt>
         <dd>
-          {draft ? (
-            <TriggerFields
-              compact
-              value={draft.trigger}
-              onChange={(trigger, now) => {
-                const next = { ...draftRef.current!, trigger };
-                setDraft(next);
-                if (now) commit(next);
-              }}
-              onLeave={() => commit()}
-              onCancel={revert}
-            />
-          ) : (
-            <Pending error={detail.error} />
-          )}
+          {draft ? <TriggerFields {...editing('trigger', draft)} /> : <Pending error={detail.error} />}
         </dd>
         <dt>Outcomes</dt>
         <dd>
-          {draft ? (
-            <OutcomeList
-              compact
-              value={draft.outcomes}
-              onChange={(outcomes, now) => {
-                const next = { ...draftRef.current!, outcomes };
-                setDraft(next);
-                if (now) commit(next);
-              }}
-              onLeave={() => commit()}
-              onCancel={revert}
-            />
-          ) : (
-            <Pending error={detail.error} />
-          )}
+          {draft ? <OutcomeList {...editing('outcomes', draft)} /> : <Pending error={detail.error} />}
         </dd>
         {error && (
           <dd className="flow-card-error field-error" role="alert">
