@@ -124,6 +124,12 @@ function cancel(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>, on
   event.currentTarget.blur();
 }
 
+/** An outcome's two texts: what the target answers, what happens then (placeholders by the outcome's kind). */
+const outcomeTexts = [
+  { part: 'condition', title: 'What the target answers', success: 'Invoice created', failure: 'Contact missing' },
+  { part: 'handling', title: 'What happens then', success: 'Store the invoice id on the order', failure: 'Create the contact, then retry' },
+] as const;
+
 interface OutcomeListProps {
   value: OutcomeDraft[];
   onChange: (value: OutcomeDraft[], commit: boolean) => void;
@@ -173,32 +179,22 @@ export function OutcomeList({ value, onChange, onLeave, onCancel, compact, disab
             <option value="success">Success</option>
             <option value="failure">Failure</option>
           </select>
-          <textarea
-            rows={1}
-            className="textarea outcome-text"
-            aria-label={`Outcome ${index + 1} condition`}
-            title="What the target answers"
-            placeholder={outcome.kind === 'success' ? 'Invoice created' : 'Contact missing'}
-            value={outcome.condition}
-            maxLength={2000}
-            disabled={disabled}
-            onChange={(event) => change(outcome.key, { condition: event.target.value }, false)}
-            onBlur={onLeave}
-            onKeyDown={leaveOnEnter}
-          />
-          <textarea
-            rows={1}
-            className="textarea outcome-text"
-            aria-label={`Outcome ${index + 1} handling`}
-            title="What happens then"
-            placeholder={outcome.kind === 'success' ? 'Store the invoice id on the order' : 'Create the contact, then retry'}
-            value={outcome.handling}
-            maxLength={2000}
-            disabled={disabled}
-            onChange={(event) => change(outcome.key, { handling: event.target.value }, false)}
-            onBlur={onLeave}
-            onKeyDown={leaveOnEnter}
-          />
+          {outcomeTexts.map(({ part, title, success, failure }) => (
+            <textarea
+              key={part}
+              rows={1}
+              className="textarea outcome-text"
+              aria-label={`Outcome ${index + 1} ${part}`}
+              title={title}
+              placeholder={outcome.kind === 'success' ? success : failure}
+              value={outcome[part]}
+              maxLength={2000}
+              disabled={disabled}
+              onChange={(event) => change(outcome.key, { [part]: event.target.value }, false)}
+              onBlur={onLeave}
+              onKeyDown={leaveOnEnter}
+            />
+          ))}
           <span className="outcome-actions">
             <button type="button" className="btn btn-ghost btn-icon btn-sm icon-up" aria-label={`Move outcome ${index + 1} up`} title="Move up" disabled={disabled || index === 0} onClick={() => move(index, -1)}>
               <ChevronDownIcon size={14} />
