@@ -290,18 +290,61 @@ function softDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
   return matched / (aSum + bSum);
 }
 
+/** A set of term ids, refilled per pair: marking and testing index an array (no hashing, no allocation). */
+class IdMarks {
+  private stamps = new Uint32Array(1024);
+  private stamp = 0;
+
+  mark(ids: readonly number[]): void {
+    this.clear();
+    for (let i = 0; i < ids.length; i++) this.add(ids[i]!);
+  }
+
+  markTerms(terms: readonly Term[]): void {
+    this.clear();
+    for (let i = 0; i < terms.length; i++) this.add(terms[i]!.id);
+  }
+
+  has(id: number): boolean {
+    return id < this.stamps.length && this.stamps[id] === this.stamp;
+  }
+
+  private clear(): void {
+    if (this.stamp === 0xffffffff) (this.stamps.fill(0), (this.stamp = 0));
+    this.stamp++;
+  }
+
+  private add(id: number): void {
+    if (id >= this.stamps.length) this.grow(id);
+    this.stamps[id] = this.stamp;
+  }
+
+  private grow(id: number): void {
+    const grown = new Uint32Array(Math.max(id + 1, this.stamps.length * 2));
+    grown.set(this.stamps);
+    this.stamps = grown;
+  }
+}
+
 // The best matches of the last name comparison (see nameDice), reused by nameEvidence for the same two lists.
 const MATCH_SCRATCH = 64;
 const aBest = new Float64Array(MATCH_SCRATCH);
 const bBest = new Float64Array(MATCH_SCRATCH);
 let bestOfA: Term[] | undefined;
 let bestOfB: Term[] | undefined;
+// The two names' term ids: a target's are marked once for all its candidates, a source's per pair.
+const namesOfA = new IdMarks();
+const namesOfB = new IdMarks();
+let markedA: Term[] | undefined;
 
 /** softDice for two names, keeping each term's best match for nameEvidence. */
 function nameDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
   if (a.length > MATCH_SCRATCH || b.length > MATCH_SCRATCH) return (bestOfA = bestOfB = undefined), softDice(a, aSum, b, bSum);
-  for (let i = 0; i < a.length; i++) aBest[i] = bestMatch(a[i]!, b);
-  for (let j = 0; j < b.length; j++) bBest[j] = bestMatch(b[j]!, a);
+  if (a !== markedA) (namesOfA.markTerms(a), (markedA = a));
+  namesOfB.markTerms(b);
+  // bestMatch, with the equal term found by its mark: only terms with related words look further.
+  for (let i = 0; i < a.length; i++) aBest[i] = namesOfB.has(a[i]!.id) ? 1 : a[i]!.relatedIds.length > 0 ? bestMatch(a[i]!, b) : 0;
+  for (let j = 0; j < b.length; j++) bBest[j] = namesOfA.has(b[j]!.id) ? 1 : b[j]!.relatedIds.length > 0 ? bestMatch(b[j]!, a) : 0;
   bestOfA = a;
   bestOfB = b;
   if (aSum === 0 || bSum === 0) return 0;
@@ -463,31 +506,6 @@ const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 
 
 /** One target is the other written differently: same parent, same words but for words of form. */
 const sameValueOtherForm = (a: Prepared, b: Prepared): boolean => a.formKey !== '' && a.formKey === b.formKey && a.words.length !== b.words.length;
-
-/** A set of term ids, refilled per pair: marking and testing index an array (no hashing, no allocation). */
-class IdMarks {
-  private stamps = new Uint32Array(1024);
-  private stamp = 0;
-
-  mark(ids: readonly number[]): void {
-    if (this.stamp === 0xffffffff) (this.stamps.fill(0), (this.stamp = 0));
-    this.stamp++;
-    for (const id of ids) {
-      if (id >= this.stamps.length) this.grow(id);
-      this.stamps[id] = this.stamp;
-    }
-  }
-
-  has(id: number): boolean {
-    return id < this.stamps.length && this.stamps[id] === this.stamp;
-  }
-
-  private grow(id: number): void {
-    const grown = new Uint32Array(Math.max(id + 1, this.stamps.length * 2));
-    grown.set(this.stamps);
-    this.stamps = grown;
-  }
-}
 
 /** The larger description bag of the pair being scored. */
 const BAG_MARKS = new IdMarks();
