@@ -4,6 +4,10 @@ import { ABBREVIATIONS, CONCEPT_GROUPS, GENERIC, RELATED, STOP_WORDS } from './l
 
 /** Splits camelCase, PascalCase, snake_case, kebab-case, dotted names and digits into lower-case words. */
 export function splitWords(name: string): string[] {
+  return memo(SPLIT_CACHE, name, splitWordsOf);
+}
+
+function splitWordsOf(name: string): string[] {
   return name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -32,6 +36,7 @@ export function normalWords(name: string): string[] {
 
 // Field names and descriptions repeat (parents, common leaves, the same entity suggested again): their words
 // are worked out once. Callers do not mutate them.
+const SPLIT_CACHE = new Map<string, string[]>();
 const NORMAL_CACHE = new Map<string, string[]>();
 const TERMS_CACHE = new Map<string, string[]>();
 const TEXT_CACHE = new Map<string, string[]>();
