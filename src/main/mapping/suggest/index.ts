@@ -290,7 +290,7 @@ function softDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
   return matched / (aSum + bSum);
 }
 
-/** A set of term ids, refilled per pair: marking and testing index an array (no hashing, no allocation). */
+/** A set of term ids, emptied by a new stamp: marking and testing index an array (no hashing, no allocation). */
 class IdMarks {
   private stamps = new Uint32Array(1024);
   private stamp = 0;
