@@ -337,14 +337,21 @@ const namesOfA = new IdMarks();
 const namesOfB = new IdMarks();
 let markedA: Term[] | undefined;
 
+/** bestMatch against a marked list: 1 for the same term, else the similarity of its closest related term there. */
+function markedMatch(x: Term, others: IdMarks): number {
+  if (others.has(x.id)) return 1;
+  let best = 0;
+  for (let r = 0; r < x.relatedIds.length; r++) if (x.relatedSimilarities[r]! > best && others.has(x.relatedIds[r]!)) best = x.relatedSimilarities[r]!;
+  return best;
+}
+
 /** softDice for two names, keeping each term's best match for nameEvidence. */
 function nameDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
   if (a.length > MATCH_SCRATCH || b.length > MATCH_SCRATCH) return (bestOfA = bestOfB = undefined), softDice(a, aSum, b, bSum);
   if (a !== markedA) (namesOfA.markTerms(a), (markedA = a));
   namesOfB.markTerms(b);
-  // bestMatch, with the equal term found by its mark: only terms with related words look further.
-  for (let i = 0; i < a.length; i++) aBest[i] = namesOfB.has(a[i]!.id) ? 1 : a[i]!.relatedIds.length > 0 ? bestMatch(a[i]!, b) : 0;
-  for (let j = 0; j < b.length; j++) bBest[j] = namesOfA.has(b[j]!.id) ? 1 : b[j]!.relatedIds.length > 0 ? bestMatch(b[j]!, a) : 0;
+  for (let i = 0; i < a.length; i++) aBest[i] = markedMatch(a[i]!, namesOfB);
+  for (let j = 0; j < b.length; j++) bBest[j] = markedMatch(b[j]!, namesOfA);
   bestOfA = a;
   bestOfB = b;
   if (aSum === 0 || bSum === 0) return 0;
