@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueEntity, CatalogueField } from '../../../src/shared/catalogue';
 import { checkRows, completeness, unmappedRows, type CheckedRow } from '../../../src/main/mapping/checks';
-
-const field = (path: string, extra: Partial<CatalogueField> = {}): CatalogueField => ({
-  path,
-  name: path.split('.').at(-1)!.replace('[]', ''),
-  depth: path.split('.').length - 1,
-  ...(path.includes('.') ? { parent: path.split('.').slice(0, -1).join('.') } : {}),
-  type: 'string',
-  nullable: false,
-  readOnly: false,
-  writeOnly: false,
-  deprecated: false,
-  required: false,
-  leaf: true,
-  ...extra,
-});
-
-const entity = (name: string, fields: CatalogueField[]): CatalogueEntity => ({
-  id: `schema:${name}`, kind: 'schema', name, pointer: '', usedBy: [], fields,
-  shape: { type: 'object', nullable: false, readOnly: false, writeOnly: false, deprecated: false },
-});
+import { entity, field } from '../../helpers/catalogue-fields';
 
 const source = entity('Order', [
   field('number', { maxLength: 40 }),

@@ -1,33 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CatalogueEntity, CatalogueField } from '../../../src/shared/catalogue';
+import type { CatalogueEntity } from '../../../src/shared/catalogue';
 import { SUGGESTION_THRESHOLD, suggestMappings } from '../../../src/main/mapping/suggest';
 import { conceptOf, nameTerms, normalWords, splitWords, stem, termSimilarity } from '../../../src/main/mapping/suggest/tokens';
 import { suggestValueMap } from '../../../src/main/mapping/suggest/value-map';
 import { importApiDocument } from '../../../src/main/openapi/import';
+import { entity, field } from '../../helpers/catalogue-fields';
 
 const root = path.resolve(__dirname, '../../..');
 
-function field(pathText: string, extra: Partial<CatalogueField> = {}): CatalogueField {
-  const segments = pathText.split('.');
-  return {
-    path: pathText,
-    name: segments[segments.length - 1]!.replace(/\[\]/g, ''),
-    ...(segments.length > 1 ? { parent: segments.slice(0, -1).join('.') } : {}),
-    depth: segments.length - 1,
-    type: 'string',
-    nullable: false,
-    readOnly: false,
-    writeOnly: false,
-    deprecated: false,
-    required: false,
-    leaf: true,
-    ...extra,
-  };
-}
-function entity(name: string, fields: CatalogueField[]): CatalogueEntity {
-  return { id: `schema:${name}`, kind: 'schema', name, pointer: `#/components/schemas/${name}`, shape: { type: 'object', nullable: false, readOnly: false, writeOnly: false, deprecated: false }, fields, usedBy: [] };
-}
 const top = (result: ReturnType<typeof suggestMappings>, target: string) => result.find((entry) => entry.target === target)?.candidates ?? [];
 const score = (result: ReturnType<typeof suggestMappings>, target: string, source: string) => top(result, target).find((c) => c.source === source)?.score ?? 0;
 
