@@ -110,28 +110,30 @@ export function getStoredDocument(workspace: Workspace, id: number): StoredDocum
   };
 }
 
+/** The system columns a stored document fills, and their values in the same order. */
+const DOCUMENT_COLUMNS = ['title', 'api_version', 'spec_version', 'format', 'source', 'document', 'files', 'bundle'] as const;
+
+const documentValues = (document: StoredDocument) => [
+  document.title,
+  document.apiVersion,
+  document.specVersion,
+  document.format,
+  document.source,
+  document.text,
+  JSON.stringify(document.files),
+  document.bundle ? JSON.stringify(document.bundle) : null,
+];
+
 export function addSystem(workspace: Workspace, name: string, document: StoredDocument, validation?: ValidationResult): SystemSummary {
   const id = workspace.write((db) => {
     const taken = db.prepare('SELECT 1 FROM system WHERE name = ?').get(name);
     if (taken) throw new UserError('SYSTEM_EXISTS', `The workspace already has a system named "${name}": choose another name, or re-import that system.`);
     return db
       .prepare(
-        `INSERT INTO system (name, title, api_version, spec_version, format, source, document, files, bundle, validation, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO system (name, ${DOCUMENT_COLUMNS.join(', ')}, validation, imported_at)
+         VALUES (?, ${DOCUMENT_COLUMNS.map(() => '?').join(', ')}, ?, ?)`,
       )
-      .run(
-        name,
-        document.title,
-        document.apiVersion,
-        document.specVersion,
-        document.format,
-        document.source,
-        document.text,
-        JSON.stringify(document.files),
-        document.bundle ? JSON.stringify(document.bundle) : null,
-        validation ? JSON.stringify(validation) : null,
-        new Date().toISOString(),
-      ).lastInsertRowid;
+      .run(name, ...documentValues(document), validation ? JSON.stringify(validation) : null, new Date().toISOString()).lastInsertRowid;
   });
   return getSystem(workspace, Number(id));
 }
@@ -161,18 +163,8 @@ export function replaceSystemDocument(workspace: Workspace, id: number, document
       )
       .run(new Date().toISOString(), id);
     if (archived.changes === 0) throw new UserError('SYSTEM_NOT_FOUND', `System ${id} is not in this workspace (it may have been removed): reload the list.`);
-    db.prepare(
-      `UPDATE system SET title = ?, api_version = ?, spec_version = ?, format = ?, source = ?, document = ?, files = ?,
-                         bundle = ?, validation = NULL, imported_at = ? WHERE id = ?`,
-    ).run(
-      document.title,
-      document.apiVersion,
-      document.specVersion,
-      document.format,
-      document.source,
-      document.text,
-      JSON.stringify(document.files),
-      document.bundle ? JSON.stringify(document.bundle) : null,
+    db.prepare(`UPDATE system SET ${DOCUMENT_COLUMNS.map((column) => `${column} = ?`).join(', ')}, validation = NULL, imported_at = ? WHERE id = ?`).run(
+      ...documentValues(document),
       new Date().toISOString(),
       id,
     );
