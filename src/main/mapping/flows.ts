@@ -22,7 +22,8 @@ interface FlowRow {
   accepted: number;
 }
 
-export function listFlows(workspace: Workspace): FlowSummary[] {
+/** Every flow, in order; or only flow `id` (an empty list when it does not exist). */
+export function listFlows(workspace: Workspace, id?: number): FlowSummary[] {
   const rows = workspace.read(
     (db) =>
       db
@@ -36,9 +37,10 @@ export function listFlows(workspace: Workspace): FlowSummary[] {
            JOIN system s ON s.id = f.source_system_id
            JOIN system t ON t.id = f.target_system_id
            LEFT JOIN use_case u ON u.id = f.use_case_id
+           WHERE ? IS NULL OR f.id = ?
            ORDER BY f.position, f.id`,
         )
-        .all() as FlowRow[],
+        .all(id ?? null, id ?? null) as FlowRow[],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -62,8 +64,7 @@ export interface NewFlow {
 }
 
 export function addFlow(workspace: Workspace, flow: NewFlow): FlowSummary {
-  workspace.write((db) => insertFlow(db, flow));
-  const added = listFlows(workspace).find((candidate) => candidate.name === flow.name);
+  const [added] = listFlows(workspace, workspace.write((db) => insertFlow(db, flow)));
   if (!added) throw new Error(`Flow "${flow.name}" was not stored.`);
   return added;
 }
@@ -105,7 +106,7 @@ function insertFlow(db: SqliteDatabase, flow: NewFlow): number {
 
 /** A flow with its outcomes (success and failures: condition and handling). */
 export function getFlow(workspace: Workspace, id: number): FlowDetail {
-  const summary = listFlows(workspace).find((flow) => flow.id === id);
+  const [summary] = listFlows(workspace, id);
   if (!summary) throw new UserError('FLOW_NOT_FOUND', `There is no data flow ${id} (it may have been deleted): reload the flows.`);
   const outcomes = workspace.read(
     (db) => db.prepare('SELECT id, kind, condition, handling FROM flow_outcome WHERE flow_id = ? ORDER BY position, id').all(id) as FlowOutcome[],
