@@ -44,7 +44,7 @@ export function bigFlowWorkspace(dir: string, groups = 98, leaves = 50): { file:
     ['BigERP', bigDocument('Big ERP', 'ErpOrder', 'snake', 11, groups, leaves)],
   ] as const;
   for (const [name, doc] of docs) {
-    addSystem(workspace, name, { text: JSON.stringify(doc), files: {}, format: 'json', title: doc.info.title, apiVersion: '1.0.0', specVersion: '3.0.3', source: 'pasted text' });
+    addSystem(workspace, name, { text: JSON.stringify(doc), files: {}, format: 'json', title: doc.info.title, apiVersion: '1.0.0', openapiVersion: '3.0.3', source: 'pasted text' });
   }
   const flow = addFlow(workspace, { name: 'Big orders', source: { system: 'BigCRM', entity: 'SalesOrder' }, target: { system: 'BigERP', entity: 'ErpOrder' } });
   workspace.close();

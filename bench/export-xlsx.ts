@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { MappingStatus, MappingType } from '../src/shared/contract';
-import type { SpecDocument, SpecFlow, SpecMapping } from '../src/main/spec/spec-document';
-import { sheetsOf, type SheetDef } from '../src/main/spec/workbook/sheets';
-import { writeWorkbook } from '../src/main/spec/workbook/write-workbook';
+import type { SpecDocument, SpecFlow, SpecMapping } from '../src/main/specification/spec-document';
+import { sheetsOf, type SheetDef } from '../src/main/specification/workbook/sheets';
+import { writeWorkbook } from '../src/main/specification/workbook/write-workbook';
 
 const ROWS = 10_000;
 const FLOWS = 4;

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { createHandlers } from '../src/main/api/handlers';
 import { Session } from '../src/main/api/session';
 import { Settings } from '../src/main/settings/settings';
-import { addQuestion } from '../src/main/spec/questions';
+import { addQuestion } from '../src/main/specification/questions';
 import { startWebHost } from '../src/main/webhost/server';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-bench-'));

@@ -8,9 +8,9 @@
 // the three inputs are staged into one folder and scanned together, keeping their repository paths.
 //
 // Current findings, reviewed (none HIGH, none silenced; all are "review this" notes):
-// - PRELOAD_JS_CHECK (MEDIUM) src/main/shell/main-window.ts: a preload is set. It exposes one function
+// - PRELOAD_JS_CHECK (MEDIUM) src/main/electron/main-window.ts: a preload is set. It exposes one function
 //   per contract call and a filtered menu subscription, never ipcRenderer (src/preload/index.ts).
-// - OPEN_EXTERNAL_JS_CHECK (MEDIUM) src/main/shell/web-contents-guards.ts: shell.openExternal gets only
+// - OPEN_EXTERNAL_JS_CHECK (MEDIUM) src/main/electron/web-contents-guards.ts: shell.openExternal gets only
 //   what externalUrl() returned (parsed http/https, no credentials; tests/unit/shell/url-policy.test.ts).
 // - CSP_GLOBAL_CHECK (LOW) src/renderer/index.html: 'unsafe-inline' in style-src, needed because
 //   ag-grid injects its theme as <style> elements at run time; script-src stays 'self' only.

@@ -1,4 +1,4 @@
-// Electron entry: wires the shell (src/main/shell) to the session and handler table both transports share.
+// Electron entry: wires the shell (src/main/electron) to the session and handler table both transports share.
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
@@ -7,15 +7,15 @@ import { createHandlers } from './api/handlers';
 import { Session } from './api/session';
 import { appDataDir, Settings } from './settings/settings';
 import { APP_VERSION } from './version';
-import { installMenu, type MenuActions } from './shell/app-menu';
-import { registerAppScheme, serveAppProtocol } from './shell/app-protocol';
-import { serveCalls } from './shell/ipc-calls';
-import { createMainWindow } from './shell/main-window';
-import { integrationNameFor, startupWorkspace, workspaceArgument } from './shell/startup-workspace';
-import { APP_ENTRY_URL, trustedOrigins } from './shell/url-policy';
-import { guardAllWebContents, restrictPermissions } from './shell/web-contents-guards';
-import { rememberWindowState, restoredWindowState } from './shell/window-state';
-import { chooseFilePath, showError } from './shell/workspace-dialogs';
+import { installMenu, type MenuActions } from './electron/app-menu';
+import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
+import { serveCalls } from './electron/ipc-calls';
+import { createMainWindow } from './electron/main-window';
+import { integrationNameFor, startupWorkspace, workspaceArgument } from './electron/startup-workspace';
+import { APP_ENTRY_URL, trustedOrigins } from './electron/url-policy';
+import { guardAllWebContents, restrictPermissions } from './electron/web-contents-guards';
+import { rememberWindowState, restoredWindowState } from './electron/window-state';
+import { chooseFilePath, showError } from './electron/workspace-dialogs';
 
 // Honoured only unpackaged: an environment variable must never point a shipped app at another page.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;

@@ -262,7 +262,7 @@ export interface CatalogueLimits {
 
 export interface Catalogue {
   /** The document's `openapi` or `swagger` value, e.g. "3.1.0" or "2.0". */
-  specVersion: string;
+  openapiVersion: string;
   limits: CatalogueLimits;
   /** Named schemas in document order, then inline bodies in operation order. */
   entities: CatalogueEntity[];
@@ -272,4 +272,10 @@ export interface Catalogue {
   servers: CatalogueServer[];
   /** Problems met while building (unresolvable or external `$ref`s, ref cycles without content), deduplicated, at most 100. */
   warnings: string[];
+}
+
+/** "3.1.0" → "OpenAPI 3.1.0", "2.0" → "Swagger 2.0"; anything already labelled is kept. */
+export function openapiVersionLabel(version: string): string {
+  if (!/^\d/.test(version)) return version;
+  return version.startsWith('2') ? `Swagger ${version}` : `OpenAPI ${version}`;
 }

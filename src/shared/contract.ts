@@ -102,7 +102,7 @@ export const SystemSummary = z.object({
   name: z.string(),
   title: z.string(),
   apiVersion: z.string(),
-  specVersion: z.string(),
+  openapiVersion: z.string(),
   format: z.enum(['json', 'yaml']),
   source: z.string(),
   sizeBytes: z.number().int(),
@@ -610,6 +610,7 @@ export type MappingCheck = z.infer<typeof MappingCheck>;
 export type TargetSuggestion = z.infer<typeof TargetSuggestion>;
 export type MappingSheet = z.infer<typeof MappingSheet>;
 export type MappingType = (typeof mappingTypes)[number];
+export type TriggerKind = (typeof triggerKinds)[number];
 export type MappingStatus = (typeof mappingStatuses)[number];
 export type AppInfo = z.infer<typeof AppInfo>;
 export type UseCase = z.infer<typeof UseCase>;

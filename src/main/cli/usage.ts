@@ -6,18 +6,19 @@ Commands:
   add-flow <workspace> <source-system>:<entity> <target-system>:<entity> [--accept-above X]
                                Add a data flow with one mapping row per target field, pre-filled with
                                suggestions; --accept-above accepts those scoring at least X (0 to 1).
-  add-system <workspace> <name> <spec> [--allow-refs]
+  add-system <workspace> <name> <api-doc> [--allow-refs]
                                Import an API document (file or URL) into a workspace as a system.
   check <workspace> [--json]   Check every flow's mappings: problems and completeness. Exits 1 when a
                                required target field is unmapped.
   demo <file>                  Write the demo workspace (CRM orders -> accounting invoices) to <file>.
-  diff <old> <new> [--json]    Compare two versions of an API document: what changed, breaking first.
-  entities <spec> [<entity>] [--json]
+  diff <old-api-doc> <new-api-doc> [--json]
+                               Compare two versions of an API document: what changed, breaking first.
+  entities <api-doc> [<entity>] [--json]
                                List a document's schemas with their fields as paths (lines[].amount).
   export <workspace> [--xlsx <file>] [--json <file>] [--md <file>]
                                Write the whole spec: the stakeholder workbook (Excel), the mapping spec
                                as JSON (docs/spec-format.md) and/or one Markdown document.
-  import <spec> [--json] [--allow-refs]
+  import <api-doc> [--json] [--allow-refs]
                                Import an API document (file or http(s) URL): its catalogue and
                                validation. --allow-refs follows references outside its folder/server.
   import-xlsx <workspace> <file> [--apply [--take-workbook]] [--json]
@@ -28,7 +29,7 @@ Commands:
   info <file> [--json]         Print what a workspace holds: integration, systems and data flows.
   serve [<file>] [--port N]    Serve the app to a browser on this machine (127.0.0.1 only); without
                                <file> it opens the demo workspace. The first line printed is its address.
-  suggest <source-spec> <source-entity> <target-spec> <target-entity> [--json]
+  suggest <source-api-doc> <source-entity> <target-api-doc> <target-entity> [--json]
                                Suggest which source field fills each target field, with scores and reasons.
 
 Options:

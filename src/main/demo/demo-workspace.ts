@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { SystemImports } from '../openapi/system-import';
 import { addFlow } from '../mapping/flows';
-import { updateIntegration } from '../spec/integration';
-import { logChangeIn } from '../spec/change-log';
-import { addInput } from '../spec/inputs';
-import { addQuestion } from '../spec/questions';
-import { addTestCase } from '../spec/test-cases';
-import { addUseCase } from '../spec/use-cases';
+import { updateIntegration } from '../specification/integration';
+import { logChangeIn } from '../specification/change-log';
+import { addInput } from '../specification/inputs';
+import { addQuestion } from '../specification/questions';
+import { addTestCase } from '../specification/test-cases';
+import { addUseCase } from '../specification/use-cases';
 import { resourcePath } from '../resources';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 

@@ -28,7 +28,7 @@ export type { ValidationIssue, ValidationMode, ValidationResult } from './load/v
  * A file path, an http(s) URL, or pasted text. A plain string is a URL when it starts with http:// or
  * https://, a file path otherwise. Pasted text may only reference files when `baseFolder` is given.
  */
-export type ImportSource = string | { file: string } | { url: string } | { text: string; baseFolder?: string };
+export type ApiDocSource = string | { file: string } | { url: string } | { text: string; baseFolder?: string };
 
 export interface ImportOptions extends Consent {
   /** Lower or raise the bounds (sizes, depth, time-outs): see ImportLimits. */
@@ -64,7 +64,7 @@ export interface ImportedApiDocument {
   /** The document with every external reference bundled in: all `$ref`s are internal. */
   document: Record<string, unknown>;
   /** The `openapi` or `swagger` value: "3.1.0", "3.0.3", "2.0". */
-  specVersion: string;
+  openapiVersion: string;
   /** info.title and info.version ('' when missing). */
   title: string;
   version: string;
@@ -102,7 +102,7 @@ interface Root extends LoadedFile {
 }
 
 /** Imports one API document (see the top of this file). */
-export async function importApiDocument(source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importApiDocument(source: ApiDocSource, options: ImportOptions = {}): Promise<ImportResult> {
   const limits = effectiveLimits(options.limits);
   const mode = options.validation === undefined ? 'schema' : options.validation;
   // Started first: the worker's start-up overlaps reading and parsing.
@@ -111,7 +111,7 @@ export async function importApiDocument(source: ImportSource, options: ImportOpt
     const root = await loadRoot(source, limits);
     const { display } = root.origin;
     const parsed = await parseText(root.text, display, limits);
-    const specVersion = checkApiDocument(parsed.value, display);
+    const openapiVersion = checkApiDocument(parsed.value, display);
     const inspected = inspectValue(parsed.value, display, limits, parsed.format === 'yaml');
     const rootFile = { location: root.location, text: root.text, format: parsed.format, value: parsed.value, bytes: root.bytes };
     const follow = await followReferences({ ...rootFile, refs: inspected.externalRefs }, root.origin, options, limits);
@@ -135,7 +135,7 @@ export async function importApiDocument(source: ImportSource, options: ImportOpt
     if (bundled) {
       const leftover = inspectValue(document, display, { ...limits, maxNestingDepth: Number.MAX_SAFE_INTEGER }).externalRefs;
       if (leftover.length > 0) {
-        throw new UserError('SPEC_REF_UNRESOLVED', `${display} still has the reference "${shownRef(leftover[0]!.ref)}" after bundling (at #${leftover[0]!.pointer}): check it.`);
+        throw new UserError('API_DOC_REF_UNRESOLVED', `${display} still has the reference "${shownRef(leftover[0]!.ref)}" after bundling (at #${leftover[0]!.pointer}): check it.`);
       }
     }
 
@@ -171,7 +171,7 @@ export async function importApiDocument(source: ImportSource, options: ImportOpt
       format: parsed.format,
       files: follow.files.map(({ location, text, format }) => ({ location: shownRef(location), text, format })),
       document,
-      specVersion,
+      openapiVersion,
       title: typeof info.title === 'string' ? info.title : info.title === undefined ? '' : String(info.title),
       version: typeof info.version === 'string' ? info.version : info.version === undefined ? '' : String(info.version),
       catalogue,
@@ -186,11 +186,11 @@ export async function importApiDocument(source: ImportSource, options: ImportOpt
   }
 }
 
-async function loadRoot(source: ImportSource, limits: ImportLimits): Promise<Root> {
+async function loadRoot(source: ApiDocSource, limits: ImportLimits): Promise<Root> {
   if (typeof source === 'string') {
     if (/^https?:\/\//i.test(source)) return loadUrl(source, limits);
     if (/^[a-z][a-z0-9+.-]+:\/\//i.test(source)) {
-      throw new UserError('SPEC_SOURCE', `Crosswalk cannot import from ${redactUrl(source)}: give a file path or an http(s) address.`);
+      throw new UserError('API_DOC_SOURCE', `Crosswalk cannot import from ${redactUrl(source)}: give a file path or an http(s) address.`);
     }
     return loadFile(source, limits);
   }
@@ -206,8 +206,8 @@ async function loadFile(file: string, limits: ImportLimits): Promise<Root> {
     real = await fs.promises.realpath(given);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('SPEC_NOT_FOUND', `There is no file at ${given}: check the path.`);
-    throw new UserError('SPEC_UNREADABLE', `Cannot read ${given} (${(error as Error).message}): check the path and its permissions.`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('API_DOC_NOT_FOUND', `There is no file at ${given}: check the path.`);
+    throw new UserError('API_DOC_UNREADABLE', `Cannot read ${given} (${(error as Error).message}): check the path and its permissions.`);
   }
   const { text, bytes } = await readTextFile(real, given, limits);
   return {
@@ -226,7 +226,7 @@ async function loadUrl(url: string, limits: ImportLimits): Promise<Root> {
   try {
     parsed = new URL(url);
   } catch {
-    throw new UserError('SPEC_SOURCE', `${redactUrl(url)} is not a valid address: check it (it should look like https://example.com/openapi.json).`);
+    throw new UserError('API_DOC_SOURCE', `${redactUrl(url)} is not a valid address: check it (it should look like https://example.com/openapi.json).`);
   }
   // Redirects are followed wherever they lead (the analyst asked for this address); the final address
   // becomes the root's location and origin, and so what its references may reach.
@@ -252,7 +252,7 @@ async function loadPasted(text: string, baseFolder: string | undefined, limits: 
       folder = await fs.promises.realpath(path.resolve(baseFolder));
       if (!(await fs.promises.stat(folder)).isDirectory()) throw new Error('not a folder');
     } catch {
-      throw new UserError('SPEC_SOURCE', `The folder ${path.resolve(baseFolder)} given for the pasted text does not exist or is not a folder: choose the folder the document's files are in.`);
+      throw new UserError('API_DOC_SOURCE', `The folder ${path.resolve(baseFolder)} given for the pasted text does not exist or is not a folder: choose the folder the document's files are in.`);
     }
   }
   return {
@@ -271,7 +271,7 @@ function checkApiDocument(value: unknown, display: string): string {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const what = Array.isArray(value) ? 'a list' : value === null ? 'null' : `a single ${typeof value === 'string' ? 'text' : typeof value} value`;
     throw new UserError(
-      'SPEC_NOT_API',
+      'API_DOC_NOT_API',
       `${display} is neither Swagger 2.0 nor OpenAPI 3.x: it is ${what}, not an object with an \`openapi\` or \`swagger\` field; choose the API document itself.`,
     );
   }
@@ -279,21 +279,21 @@ function checkApiDocument(value: unknown, display: string): string {
   const field = record.openapi !== undefined ? 'openapi' : record.swagger !== undefined ? 'swagger' : undefined;
   if (!field) {
     throw new UserError(
-      'SPEC_NOT_API',
+      'API_DOC_NOT_API',
       `${display} is neither Swagger 2.0 nor OpenAPI 3.x: it has no \`openapi\` or \`swagger\` field; choose the API document itself (a JSON Schema or an example payload is not one).`,
     );
   }
   const version = record[field];
   if (typeof version !== 'string') {
     throw new UserError(
-      'SPEC_VERSION',
+      'API_DOC_VERSION',
       `${display} gives its ${field} version as ${JSON.stringify(version)}, not as text: write it in quotes, e.g. ${field}: "${field === 'swagger' ? '2.0' : '3.0.3'}".`,
     );
   }
   const supported = field === 'swagger' ? version === '2.0' : /^3\.[01]\.\d+$/.test(version);
   if (!supported) {
     throw new UserError(
-      'SPEC_VERSION',
+      'API_DOC_VERSION',
       `${display} is ${field === 'swagger' ? 'Swagger' : 'OpenAPI'} ${version}, which Crosswalk cannot read: it reads Swagger 2.0 and OpenAPI 3.0 and 3.1 (convert the document, e.g. with swagger2openapi or your API tool's export).`,
     );
   }

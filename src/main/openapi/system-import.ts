@@ -10,7 +10,8 @@ import { UserError } from '../errors';
 import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { buildCatalogue, buildCatalogueOutline, type CatalogueOutline } from './catalogue';
 import { diffCatalogues, mappingImpact } from './diff';
-import { importApiDocument, type ImportedApiDocument, type ImportSource as PipelineSource, type ValidationResult } from './import';
+import { importApiDocument, type ApiDocSource, type ImportedApiDocument, type ValidationResult } from './import';
+import type { Consent } from './load/references';
 import { parseText } from './load/parse';
 import { DEFAULT_IMPORT_LIMITS } from './load/limits';
 import {
@@ -38,12 +39,6 @@ export interface ReimportPreview {
 const PREVIEW_LIFETIME_MS = 30 * 60 * 1000;
 // Each outline keeps its parsed document in memory to flatten fields on demand: keep few.
 const CATALOGUES_KEPT = 4;
-
-/** Which references outside the policy to follow: exactly these targets (the app), or all (the CLI's --allow-refs). */
-export interface Consent {
-  allowRefs?: string[];
-  allowAll?: boolean;
-}
 
 /** Imports, catalogues and re-imports the systems of whichever workspace is open. */
 export class SystemImports {
@@ -194,7 +189,7 @@ async function storedApiDocument(stored: StoredDocument): Promise<Record<string,
 
 const cacheKey = (workspace: Workspace, id: number, importedAt: string) => `${workspace.path}\u0000${id}\u0000${importedAt}`;
 
-function pipelineSource(source: ImportSource): PipelineSource {
+function pipelineSource(source: ImportSource): ApiDocSource {
   switch (source.kind) {
     case 'file':
       return { file: source.path };
@@ -218,7 +213,7 @@ function storedDocument(imported: ImportedApiDocument): StoredDocument {
     format: imported.format,
     title: imported.title,
     apiVersion: imported.version,
-    specVersion: imported.specVersion,
+    openapiVersion: imported.openapiVersion,
     source: imported.source.kind === 'text' ? 'pasted text' : imported.source.location,
   };
 }

@@ -13,12 +13,12 @@ export interface StoredDocument {
   title: string;
   apiVersion: string;
   /** The value of the document's `openapi` or `swagger` field, e.g. "3.1.0" or "2.0". */
-  specVersion: string;
+  openapiVersion: string;
   /** Where it was imported from: a file path, a URL, or "pasted text". */
   source: string;
 }
 
-export interface ValidationResult {
+export interface StoredValidation {
   valid: boolean;
   errors: { message: string; path: string; line?: number; column?: number }[];
   /** Set when validation could not finish; says why. */
@@ -30,7 +30,7 @@ interface SystemRow {
   name: string;
   title: string;
   api_version: string;
-  spec_version: string;
+  openapi_version: string;
   format: SystemSummary['format'];
   source: string;
   size_bytes: number;
@@ -40,21 +40,21 @@ interface SystemRow {
 }
 
 const summaryQuery = `
-  SELECT s.id, s.name, s.title, s.api_version, s.spec_version, s.format, s.source,
+  SELECT s.id, s.name, s.title, s.api_version, s.openapi_version, s.format, s.source,
          length(CAST(s.document AS BLOB)) AS size_bytes, s.imported_at, s.validation,
          (SELECT count(*) FROM system_version v WHERE v.system_id = s.id) AS previous_versions
   FROM system s`;
 
 function toSummary(row: SystemRow): SystemSummary {
   const validation: ValidationState = row.validation
-    ? { state: 'done', ...(JSON.parse(row.validation) as ValidationResult) }
+    ? { state: 'done', ...(JSON.parse(row.validation) as StoredValidation) }
     : { state: 'pending' };
   return {
     id: row.id,
     name: row.name,
     title: row.title,
     apiVersion: row.api_version,
-    specVersion: row.spec_version,
+    openapiVersion: row.openapi_version,
     format: row.format,
     source: row.source,
     sizeBytes: row.size_bytes,
@@ -82,11 +82,11 @@ export function findSystemByName(workspace: Workspace, name: string): SystemSumm
 export function getStoredDocument(workspace: Workspace, id: number): StoredDocument & { importedAt: string } {
   const row = workspace.read(
     (db) =>
-      db.prepare('SELECT title, api_version, spec_version, format, source, document, files, bundle, imported_at FROM system WHERE id = ?').get(id) as
+      db.prepare('SELECT title, api_version, openapi_version, format, source, document, files, bundle, imported_at FROM system WHERE id = ?').get(id) as
         | {
             title: string;
             api_version: string;
-            spec_version: string;
+            openapi_version: string;
             format: 'json' | 'yaml';
             source: string;
             document: string;
@@ -104,19 +104,19 @@ export function getStoredDocument(workspace: Workspace, id: number): StoredDocum
     format: row.format,
     title: row.title,
     apiVersion: row.api_version,
-    specVersion: row.spec_version,
+    openapiVersion: row.openapi_version,
     source: row.source,
     importedAt: row.imported_at,
   };
 }
 
 /** The system columns a stored document fills, and their values in the same order. */
-const DOCUMENT_COLUMNS = ['title', 'api_version', 'spec_version', 'format', 'source', 'document', 'files', 'bundle'] as const;
+const DOCUMENT_COLUMNS = ['title', 'api_version', 'openapi_version', 'format', 'source', 'document', 'files', 'bundle'] as const;
 
 const documentValues = (document: StoredDocument) => [
   document.title,
   document.apiVersion,
-  document.specVersion,
+  document.openapiVersion,
   document.format,
   document.source,
   document.text,
@@ -124,7 +124,7 @@ const documentValues = (document: StoredDocument) => [
   document.bundle ? JSON.stringify(document.bundle) : null,
 ];
 
-export function addSystem(workspace: Workspace, name: string, document: StoredDocument, validation?: ValidationResult): SystemSummary {
+export function addSystem(workspace: Workspace, name: string, document: StoredDocument, validation?: StoredValidation): SystemSummary {
   const id = workspace.write((db) => {
     const taken = db.prepare('SELECT 1 FROM system WHERE name = ?').get(name);
     if (taken) throw new UserError('SYSTEM_EXISTS', `The workspace already has a system named "${name}": choose another name, or re-import that system.`);
@@ -138,7 +138,7 @@ export function addSystem(workspace: Workspace, name: string, document: StoredDo
   return getSystem(workspace, Number(id));
 }
 
-export function recordValidation(workspace: Workspace, id: number, importedAt: string, validation: ValidationResult): void {
+export function recordValidation(workspace: Workspace, id: number, importedAt: string, validation: StoredValidation): void {
   // Only for the document it was run on: a re-import meanwhile starts its own validation.
   workspace.write((db) =>
     db.prepare('UPDATE system SET validation = ? WHERE id = ? AND imported_at = ?').run(JSON.stringify(validation), id, importedAt),
@@ -158,8 +158,8 @@ export function replaceSystemDocument(workspace: Workspace, id: number, document
   workspace.write((db) => {
     const archived = db
       .prepare(
-        `INSERT INTO system_version (system_id, title, api_version, spec_version, format, source, document, files, bundle, imported_at, replaced_at)
-         SELECT id, title, api_version, spec_version, format, source, document, files, bundle, imported_at, ? FROM system WHERE id = ?`,
+        `INSERT INTO system_version (system_id, title, api_version, openapi_version, format, source, document, files, bundle, imported_at, replaced_at)
+         SELECT id, title, api_version, openapi_version, format, source, document, files, bundle, imported_at, ? FROM system WHERE id = ?`,
       )
       .run(new Date().toISOString(), id);
     if (archived.changes === 0) throw new UserError('SYSTEM_NOT_FOUND', `System ${id} is not in this workspace (it may have been removed): reload the list.`);

@@ -1,15 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
-import {
-  APPLICATION_ID,
-  applyMigrations,
-  latestVersion,
-  migrations as shippedMigrations,
-  pendingMigrations,
-  schemaVersionOf,
-  type Migration,
-} from './migrations';
+import { APPLICATION_ID, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate';
+import { latestVersion, migrations as shippedMigrations, type Migration } from './migrations';
 import { openDatabase, type SqliteDatabase } from './sqlite';
 
 export const WORKSPACE_EXTENSION = '.crosswalk';

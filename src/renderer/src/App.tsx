@@ -16,7 +16,7 @@ import { OverviewArea } from './areas/OverviewArea';
 import { SystemsArea } from './areas/systems/SystemsArea';
 import { MappingArea } from './areas/mapping/MappingArea';
 import { SandboxArea } from './areas/SandboxArea';
-import { SpecArea } from './areas/SpecArea';
+import { SpecificationArea } from './areas/specification/SpecificationArea';
 import { WorkspacesArea } from './areas/WorkspacesArea';
 
 const areaViews: Record<AreaId, ComponentType> = {
@@ -24,7 +24,7 @@ const areaViews: Record<AreaId, ComponentType> = {
   systems: SystemsArea,
   mapping: MappingArea,
   sandbox: SandboxArea,
-  spec: SpecArea,
+  spec: SpecificationArea,
   workspaces: WorkspacesArea,
 };
 

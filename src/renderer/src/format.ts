@@ -34,11 +34,6 @@ export const triggerLabels: Record<FlowSummary['trigger']['kind'], string> = {
   manual: 'Manual',
 };
 
-/** "3.1.0" → "OpenAPI 3.1.0", "2.0" → "Swagger 2.0"; anything already labelled is kept. */
-export function specVersionLabel(version: string): string {
-  if (!/^\d/.test(version)) return version;
-  return version.startsWith('2') ? `Swagger ${version}` : `OpenAPI ${version}`;
-}
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

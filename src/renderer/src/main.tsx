@@ -7,7 +7,7 @@ import './styles/shell.css';
 import './styles/areas.css';
 import './styles/systems.css';
 import './styles/mapping.css';
-import './styles/spec.css';
+import './styles/specification.css';
 import { registerGridModules } from './grid/theme';
 import { installFavicon } from './shell/favicon';
 import { App } from './App';

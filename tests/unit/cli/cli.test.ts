@@ -19,8 +19,8 @@ describe('crosswalk demo and info', () => {
       path: file,
       schemaVersion: expect.any(Number),
       systems: [
-        { name: 'CRM', title: 'Acme CRM API', specVersion: '3.1.0' },
-        { name: 'Accounting', title: 'Ledgerly Accounting API', specVersion: '2.0' },
+        { name: 'CRM', title: 'Acme CRM API', specVersion: '3.1.0', openapiVersion: '3.1.0' },
+        { name: 'Accounting', title: 'Ledgerly Accounting API', specVersion: '2.0', openapiVersion: '2.0' },
       ],
       flows: [
         { name: 'Customers to contacts', source: 'CRM:Customer', target: 'Accounting:Contact' },

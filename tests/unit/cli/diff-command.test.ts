@@ -71,6 +71,6 @@ describe('crosswalk diff', () => {
   });
 
   it('is explained in --help', () => {
-    expect(crosswalk(['--help']).stdout).toContain('diff <old> <new> [--json]');
+    expect(crosswalk(['--help']).stdout).toContain('diff <old-api-doc> <new-api-doc> [--json]');
   });
 });

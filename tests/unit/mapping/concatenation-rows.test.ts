@@ -15,7 +15,7 @@ describe('a row suggested as a concatenation', () => {
   it('is stored with both source paths and the concatenation type', async () => {
     const workspace = createWorkspace(path.join(tempDir(), 'w.crosswalk'), 'People');
     for (const [name, doc] of [['People', person], ['Members', member]] as const) {
-      addSystem(workspace, name, { text: JSON.stringify(doc), files: {}, format: 'json', title: name, apiVersion: '1', specVersion: '3.0.3', source: 'pasted text' });
+      addSystem(workspace, name, { text: JSON.stringify(doc), files: {}, format: 'json', title: name, apiVersion: '1', openapiVersion: '3.0.3', source: 'pasted text' });
     }
     const flow = addFlow(workspace, { name: 'People to members', source: { system: 'People', entity: 'Person' }, target: { system: 'Members', entity: 'Member' } });
     const [source] = buildCatalogue(person).entities;

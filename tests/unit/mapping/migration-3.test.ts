@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, LATEST_SCHEMA_VERSION, migrations } from '../../../src/main/workspace/migrations';
+import { applyMigrations } from '../../../src/main/workspace/migrate';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../src/main/workspace/migrations';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
 import { tempDir } from '../../helpers/temp';
 

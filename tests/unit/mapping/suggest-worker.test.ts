@@ -96,7 +96,7 @@ describe('the suggestion engine in a worker thread', () => {
       ['BigCRM', bigDocument('Big CRM', 'SalesOrder', 'camel', 7, 4, 20)],
       ['BigERP', bigDocument('Big ERP', 'ErpOrder', 'snake', 11, 4, 20)],
     ] as const) {
-      addSystem(workspace, name, { text: JSON.stringify(document), files: {}, format: 'json', title: name, apiVersion: '1', specVersion: '3.0.3', source: 'pasted text' });
+      addSystem(workspace, name, { text: JSON.stringify(document), files: {}, format: 'json', title: name, apiVersion: '1', openapiVersion: '3.0.3', source: 'pasted text' });
     }
     const flow = addFlow(workspace, { name: 'Big orders', source: { system: 'BigCRM', entity: 'SalesOrder' }, target: { system: 'BigERP', entity: 'ErpOrder' } });
     setWorkerFromPairs(0);

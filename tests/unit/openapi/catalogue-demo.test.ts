@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 describe('Acme CRM (OpenAPI 3.1)', () => {
   it('lists every named schema as an entity, in document order, then the inline bodies', () => {
-    expect(crm.specVersion).toBe('3.1.0');
+    expect(crm.openapiVersion).toBe('3.1.0');
     expect(crm.entities.map((candidate) => candidate.id)).toEqual([
       'schema:Customer',
       'schema:Address',

@@ -25,7 +25,7 @@ describe('systems in a workspace', () => {
   it('imports a document, serves its catalogue at once and stores the validation when it ends', async () => {
     const { session, call } = openNewSession('Orders');
     const result = await call('systems.import', { name: 'CRM', source: { kind: 'file', path: demoDocument('crm.openapi.yaml') } });
-    expect(result).toMatchObject({ status: 'imported', system: { name: 'CRM', title: 'Acme CRM API', specVersion: '3.1.0', format: 'yaml' } });
+    expect(result).toMatchObject({ status: 'imported', system: { name: 'CRM', title: 'Acme CRM API', openapiVersion: '3.1.0', format: 'yaml' } });
 
     const catalogue = await call('systems.catalogue', { id: result.system.id });
     const outlined = catalogue.entities.find((entity: { name: string }) => entity.name === 'Order');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/main/errors';
-import { APPLICATION_ID, LATEST_SCHEMA_VERSION, migrations, type Migration } from '../../../src/main/workspace/migrations';
+import { APPLICATION_ID } from '../../../src/main/workspace/migrate';
+import { checksumOf, LATEST_SCHEMA_VERSION, migrations, type CodeMigration, type Migration } from '../../../src/main/workspace/migrations';
 import { createWorkspace, openWorkspace, WorkspaceTooNewError } from '../../../src/main/workspace/workspace';
 import { tempDir } from '../../helpers/temp';
 
@@ -85,7 +86,7 @@ describe('opening a workspace written by an older Crosswalk', () => {
   it('refuses to run when an applied migration was edited afterwards', async () => {
     const file = path.join(tempDir(), 'edited.crosswalk');
     createWorkspace(file, 'x').close();
-    const edited = migrations.map((m) => (m.version === 1 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
+    const edited = migrations.map((m) => (m.version === 1 && 'sql' in m ? { ...m, sql: `${m.sql}\n-- edited` } : m));
     await expect(openWorkspace(file, { migrations: edited })).rejects.toThrow(/changed after it had been applied/);
   });
 });
@@ -141,9 +142,9 @@ describe('a real workspace written by Crosswalk schema 1', () => {
     const workspace = await openWorkspace(file);
     expect(workspace.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     workspace.read((db) => {
-      expect(db.prepare('SELECT name, spec_version, files, validation FROM system ORDER BY id').all()).toEqual([
-        { name: 'CRM', spec_version: '3.1.0', files: '{}', validation: null },
-        { name: 'Accounting', spec_version: '2.0', files: '{}', validation: null },
+      expect(db.prepare('SELECT name, openapi_version, files, validation FROM system ORDER BY id').all()).toEqual([
+        { name: 'CRM', openapi_version: '3.1.0', files: '{}', validation: null },
+        { name: 'Accounting', openapi_version: '2.0', files: '{}', validation: null },
       ]);
       expect(db.prepare('SELECT target_path, source_paths, status, transformation, review FROM field_mapping').all()).toEqual([
         { target_path: 'reference', source_paths: '["orderNumber"]', status: 'accepted', transformation: 'Copy as is', review: null },
@@ -152,5 +153,60 @@ describe('a real workspace written by Crosswalk schema 1', () => {
     });
     workspace.close();
     expect(fs.readdirSync(dir).filter((name) => name.startsWith('v1-demo.crosswalk.v1-') && name.endsWith('.backup'))).toHaveLength(1);
+  });
+});
+
+describe('migrations kept one file each', () => {
+  const recordedChecksums = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare('SELECT version, checksum FROM schema_migration ORDER BY version').all() as { version: number; checksum: string }[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it.each([
+    ['schema 1', 'v1-demo.crosswalk', 1],
+    ['schema 4, written before the migrations were split into files', 'v4-demo.crosswalk', 4],
+  ])('accept the checksums a %s workspace recorded', async (_when, fixture, version) => {
+    const file = path.join(tempDir(), fixture);
+    fs.copyFileSync(path.resolve(__dirname, '../../fixtures/workspaces', fixture), file);
+    const before = recordedChecksums(file);
+    expect(before.map((row) => row.version)).toEqual(migrations.filter((m) => m.version <= version).map((m) => m.version));
+    for (const row of before) expect(row.checksum).toBe(checksumOf(migrations.find((m) => m.version === row.version)!));
+
+    const workspace = await openWorkspace(file);
+    expect(workspace.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(workspace.read((db) => db.prepare('SELECT name, openapi_version FROM system ORDER BY id').all())).toEqual([
+      { name: 'CRM', openapi_version: '3.1.0' },
+      { name: 'Accounting', openapi_version: '2.0' },
+    ]);
+    workspace.close();
+    expect(recordedChecksums(file).slice(0, before.length)).toEqual(before);
+  });
+
+  it('run a code step in the same transaction and record its declared id as its checksum', async () => {
+    const file = path.join(tempDir(), 'code-step.crosswalk');
+    createWorkspace(file, 'Legacy').close();
+    const upperCaseQuestions: CodeMigration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'questions in capitals (test only)',
+      id: 'upper-case-questions-v1',
+      run: (db) => {
+        db.prepare("INSERT INTO open_question (question, created_at, updated_at) VALUES ('who signs off?', 'now', 'now')").run();
+        db.prepare('UPDATE open_question SET question = upper(question)').run();
+      },
+    };
+    const workspace = await openWorkspace(file, { migrations: [...migrations, upperCaseQuestions] });
+    expect(workspace.read((db) => db.prepare('SELECT question FROM open_question').all())).toEqual([{ question: 'WHO SIGNS OFF?' }]);
+    expect(workspace.read((db) => db.prepare('SELECT checksum FROM schema_migration WHERE version = ?').get(upperCaseQuestions.version))).toEqual({
+      checksum: createHash('sha256').update('upper-case-questions-v1').digest('hex'),
+    });
+    workspace.close();
+
+    await expect(openWorkspace(file, { migrations: [...migrations, { ...upperCaseQuestions, id: 'upper-case-questions-v2' }] })).rejects.toThrow(
+      /changed after it had been applied/,
+    );
   });
 });

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { addQuestion, listQuestions } from '../../../src/main/spec/questions';
-import { updateIntegration } from '../../../src/main/spec/integration';
+import { addQuestion, listQuestions } from '../../../src/main/specification/questions';
+import { updateIntegration } from '../../../src/main/specification/integration';
 import { createWorkspace, openWorkspace } from '../../../src/main/workspace/workspace';
 import { tempDir } from '../../helpers/temp';
 

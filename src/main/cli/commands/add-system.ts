@@ -1,3 +1,4 @@
+import { openapiVersionLabel } from '../../../shared/catalogue';
 import type { ImportSource } from '../../../shared/contract';
 import { UserError } from '../../errors';
 import { SystemImports } from '../../openapi/system-import';
@@ -5,20 +6,20 @@ import { openWorkspace } from '../../workspace/workspace';
 import type { Flags, Io } from '../main';
 import { UsageError } from '../usage';
 
-/** `crosswalk add-system <workspace> <name> <spec> [--allow-refs]`: imports a document into a workspace as a system. */
-export async function addSystemCommand([file, name, spec, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
-  if (!file || !name?.trim() || !spec || extra.length > 0) {
+/** `crosswalk add-system <workspace> <name> <api-doc> [--allow-refs]`: imports a document into a workspace as a system. */
+export async function addSystemCommand([file, name, apiDoc, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+  if (!file || !name?.trim() || !apiDoc || extra.length > 0) {
     throw new UsageError('add-system takes three arguments: the workspace, the system name and the API document (file path or URL).');
   }
   const workspace = await openWorkspace(file);
   try {
-    const source: ImportSource = /^https?:\/\//i.test(spec) ? { kind: 'url', url: spec } : { kind: 'file', path: spec };
+    const source: ImportSource = /^https?:\/\//i.test(apiDoc) ? { kind: 'url', url: apiDoc } : { kind: 'file', path: apiDoc };
     const imports = new SystemImports();
     const result = await imports.import(workspace, name.trim(), source, { allowAll: flags.allowRefs ?? false });
     if (result.status === 'needs-consent') {
       throw new UserError(
-        'SPEC_REFS_NOT_ALLOWED',
-        `${spec} refers to documents outside its folder or on another server (${result.references.map((ref) => `"${ref.ref}"`).join(', ')}); nothing was stored: run again with --allow-refs to follow them.`,
+        'API_DOC_REFS_NOT_ALLOWED',
+        `${apiDoc} refers to documents outside its folder or on another server (${result.references.map((ref) => `"${ref.ref}"`).join(', ')}); nothing was stored: run again with --allow-refs to follow them.`,
       );
     }
     const catalogue = await imports.catalogue(workspace, result.system.id);
@@ -31,7 +32,7 @@ export async function addSystemCommand([file, name, spec, ...extra]: string[], f
           ? 'valid'
           : `${count(validation.errors.length, 'validation problem')} (kept; see the app's Systems area)`;
     io.out(
-      `Added ${system.name} to ${workspace.path}: ${system.title} ${system.apiVersion} (${system.specVersion.startsWith('2') ? 'Swagger' : 'OpenAPI'} ${system.specVersion}), ` +
+      `Added ${system.name} to ${workspace.path}: ${system.title} ${system.apiVersion} (${openapiVersionLabel(system.openapiVersion)}), ` +
         `${count(catalogue.entities.length, 'entity', 'entities')}, ${count(catalogue.operations.length, 'operation')}; ${verdict}.`,
     );
     return 0;

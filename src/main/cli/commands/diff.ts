@@ -21,7 +21,7 @@ export async function diffCommand([oldFile, newFile, ...extra]: string[], flags:
 /** One API document's catalogue; every failure becomes one sentence naming the file. */
 async function loadCatalogue(file: string): Promise<Catalogue> {
   const source = path.resolve(file);
-  const unreadable = (reason: string) => new UserError('SPEC_INVALID', `Cannot read ${file} as an API document: ${reason}.`);
+  const unreadable = (reason: string) => new UserError('API_DOC_INVALID', `Cannot read ${file} as an API document: ${reason}.`);
   try {
     if (fs.statSync(source).isDirectory()) throw unreadable('it is a folder');
   } catch (error) {

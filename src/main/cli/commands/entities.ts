@@ -4,14 +4,14 @@ import { importApiDocument } from '../../openapi/import';
 import type { Flags, Io } from '../main';
 import { UsageError } from '../usage';
 
-/** `crosswalk entities <spec> [<entity>] [--json]`: the named schemas of a document, flattened to field paths. */
-export async function entitiesCommand([spec, entityName, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
-  if (!spec || extra.length > 0) throw new UsageError('entities takes the API document and, optionally, one entity name.');
-  const result = await importApiDocument(spec, { allowAll: flags.allowRefs ?? false, validation: false });
-  if (result.status === 'needs-consent') throw new UserError('SPEC_REFS_NOT_ALLOWED', `${result.message.replace(/\.$/, '')} (run again with --allow-refs).`);
+/** `crosswalk entities <api-doc> [<entity>] [--json]`: the named schemas of a document, flattened to field paths. */
+export async function entitiesCommand([apiDoc, entityName, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+  if (!apiDoc || extra.length > 0) throw new UsageError('entities takes the API document and, optionally, one entity name.');
+  const result = await importApiDocument(apiDoc, { allowAll: flags.allowRefs ?? false, validation: false });
+  if (result.status === 'needs-consent') throw new UserError('API_DOC_REFS_NOT_ALLOWED', `${result.message.replace(/\.$/, '')} (run again with --allow-refs).`);
 
   const schemas = result.catalogue.entities.filter((entity) => entity.kind === 'schema');
-  const chosen = entityName === undefined ? schemas : [findEntity(schemas, entityName, spec)];
+  const chosen = entityName === undefined ? schemas : [findEntity(schemas, entityName, apiDoc)];
   if (flags.json) {
     io.out(JSON.stringify(chosen.map((entity) => ({ name: entity.name, fields: entity.fields.map(jsonField) }))));
     return 0;
@@ -23,13 +23,13 @@ export async function entitiesCommand([spec, entityName, ...extra]: string[], fl
   return 0;
 }
 
-function findEntity(schemas: CatalogueEntity[], name: string, spec: string): CatalogueEntity {
+function findEntity(schemas: CatalogueEntity[], name: string, apiDoc: string): CatalogueEntity {
   const exact = schemas.find((entity) => entity.name === name) ?? schemas.find((entity) => entity.name.toLowerCase() === name.toLowerCase());
   if (exact) return exact;
   const near = schemas.filter((entity) => entity.name.toLowerCase().includes(name.toLowerCase())).slice(0, 5);
   throw new UserError(
     'ENTITY_NOT_FOUND',
-    `${spec} has no schema named "${name}"${near.length ? `: did you mean ${near.map((entity) => `"${entity.name}"`).join(', ')}?` : '; run "crosswalk entities <spec>" to list them.'}`,
+    `${apiDoc} has no schema named "${name}"${near.length ? `: did you mean ${near.map((entity) => `"${entity.name}"`).join(', ')}?` : '; run "crosswalk entities <api-doc>" to list them.'}`,
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ExportFormat } from '../../../shared/contract';
 import { SystemImports } from '../../openapi/system-import';
-import { exportSpec } from '../../spec/export/export-spec';
+import { exportSpec } from '../../specification/export/export-spec';
 import { openWorkspace } from '../../workspace/workspace';
 import type { Flags, Io } from '../main';
 import { UsageError } from '../usage';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { WorkbookChange } from '../../../shared/contract';
 import { SystemImports } from '../../openapi/system-import';
-import { collectSpec } from '../../spec/collect';
-import { applyWorkbookChanges } from '../../spec/workbook/apply-workbook';
-import { previewWorkbook, type WorkbookPreview } from '../../spec/workbook/read-workbook';
+import { collectSpec } from '../../specification/collect';
+import { applyWorkbookChanges } from '../../specification/workbook/apply-workbook';
+import { previewWorkbook, type WorkbookPreview } from '../../specification/workbook/read-workbook';
 import { openWorkspace } from '../../workspace/workspace';
 import type { Flags, Io } from '../main';
 import { UsageError } from '../usage';

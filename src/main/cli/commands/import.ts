@@ -1,13 +1,13 @@
-import type { Catalogue } from '../../../shared/catalogue';
+import { openapiVersionLabel, type Catalogue } from '../../../shared/catalogue';
 import { UserError } from '../../errors';
 import { type ExternalReference, type ImportedApiDocument, type ValidationResult, importApiDocument } from '../../openapi/import';
 import type { Flags, Io } from '../main';
 import { UsageError } from '../usage';
 
-/** `crosswalk import <spec> [--json] [--allow-refs]`: imports an API document (path or URL) and reports what it holds. */
-export async function importCommand([spec, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
-  if (!spec || extra.length > 0) throw new UsageError('import takes one argument: the API document (a file path or an http(s) URL).');
-  const { summary, pending } = await importAndSummarize(spec, flags, io);
+/** `crosswalk import <api-doc> [--json] [--allow-refs]`: imports an API document (path or URL) and reports what it holds. */
+export async function importCommand([apiDoc, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+  if (!apiDoc || extra.length > 0) throw new UsageError('import takes one argument: the API document (a file path or an http(s) URL).');
+  const { summary, pending } = await importAndSummarize(apiDoc, flags, io);
   const validation = await pending;
   if (flags.json) {
     io.out(
@@ -28,12 +28,12 @@ export async function importCommand([spec, ...extra]: string[], flags: Flags, io
  * Imports and keeps only the summary and the validation promise, so that the document and the
  * catalogue can be collected while validation finishes in its worker.
  */
-async function importAndSummarize(spec: string, flags: Flags, io: Io): Promise<{ summary: ReturnType<typeof summarize>; pending: Promise<ValidationResult> }> {
-  const result = await importApiDocument(spec, { allowAll: flags.allowRefs ?? false });
+async function importAndSummarize(apiDoc: string, flags: Flags, io: Io): Promise<{ summary: ReturnType<typeof summarize>; pending: Promise<ValidationResult> }> {
+  const result = await importApiDocument(apiDoc, { allowAll: flags.allowRefs ?? false });
   if (result.status === 'needs-consent') {
     throw new UserError(
-      'SPEC_REFS_NOT_ALLOWED',
-      `${spec} refers to documents outside its folder or on another server, which were not read: ${result.refs.map(describeRef).join('; ')}; run again with --allow-refs to follow them.`,
+      'API_DOC_REFS_NOT_ALLOWED',
+      `${apiDoc} refers to documents outside its folder or on another server, which were not read: ${result.refs.map(describeRef).join('; ')}; run again with --allow-refs to follow them.`,
     );
   }
   if (result.followedRefs.length > 0) {
@@ -59,14 +59,16 @@ function summarize(result: ImportedApiDocument) {
   const json = {
     title: result.title,
     version: result.version,
-    specVersion: result.specVersion,
+    // specVersion is kept beside openapiVersion: this JSON is a contract.
+    specVersion: result.openapiVersion,
+    openapiVersion: result.openapiVersion,
     entities: catalogue.entities.length,
     fields,
     operations: catalogue.operations.length,
     securitySchemes: catalogue.securitySchemes.map((scheme) => ({ name: scheme.name, type: scheme.type })),
     servers: catalogue.servers.map((server) => ({ url: server.url, description: server.description ?? null, environment: server.environment })),
   };
-  const label = result.specVersion.startsWith('2') ? `Swagger ${result.specVersion}` : `OpenAPI ${result.specVersion}`;
+  const label = openapiVersionLabel(result.openapiVersion);
   const lines = [
     `${result.title || '(untitled API)'} ${result.version}`.trimEnd() + `  [${label}, ${result.format.toUpperCase()}]`,
     `${result.source.location}${result.files.length > 0 ? ` (+ ${result.files.length} referenced file${result.files.length === 1 ? '' : 's'})` : ''}`,

@@ -1,6 +1,7 @@
+import { openapiVersionLabel } from '../../../shared/catalogue';
 import { listFlows } from '../../mapping/flows';
 import { listSystems } from '../../openapi/systems';
-import { getIntegration } from '../../spec/integration';
+import { getIntegration } from '../../specification/integration';
 import { openWorkspace } from '../../workspace/workspace';
 import type { Flags, Io } from '../main';
 import { UsageError } from '../usage';
@@ -21,7 +22,8 @@ export async function infoCommand([file, ...extra]: string[], flags: Flags, io: 
         JSON.stringify({
           path: workspace.path,
           schemaVersion: workspace.schemaVersion,
-          systems: systems.map(({ name, title, specVersion }) => ({ name, title, specVersion })),
+          // specVersion is kept beside openapiVersion: this JSON is a contract.
+          systems: systems.map(({ name, title, openapiVersion }) => ({ name, title, specVersion: openapiVersion, openapiVersion })),
           flows,
         }),
       );
@@ -31,7 +33,7 @@ export async function infoCommand([file, ...extra]: string[], flags: Flags, io: 
     io.out(`${workspace.path} (workspace schema ${workspace.schemaVersion})`);
     io.out('');
     io.out(`Systems (${systems.length})`);
-    io.out(table(systems.map((s) => [s.name, `${s.title} ${s.apiVersion}`.trim(), specLabel(s.specVersion)])));
+    io.out(table(systems.map((s) => [s.name, `${s.title} ${s.apiVersion}`.trim(), openapiVersionLabel(s.openapiVersion)])));
     io.out('');
     io.out(`Data flows (${flows.length})`);
     io.out(table(flows.map((f) => [f.name, `${f.source} -> ${f.target}`])));
@@ -41,7 +43,6 @@ export async function infoCommand([file, ...extra]: string[], flags: Flags, io: 
   }
 }
 
-const specLabel = (version: string) => (version.startsWith('2') ? `Swagger ${version}` : `OpenAPI ${version}`);
 
 function table(rows: string[][]): string {
   if (rows.length === 0) return '  (none)';

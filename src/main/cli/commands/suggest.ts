@@ -5,12 +5,12 @@ import { importApiDocument } from '../../openapi/import';
 import type { Flags, Io } from '../main';
 import { UsageError } from '../usage';
 
-/** `crosswalk suggest <source-spec> <source-entity> <target-spec> <target-entity> [--json]`: suggested field mappings. */
+/** `crosswalk suggest <source-api-doc> <source-entity> <target-api-doc> <target-entity> [--json]`: suggested field mappings. */
 export async function suggestCommand(args: string[], flags: Flags, io: Io): Promise<number> {
-  const [sourceSpec, sourceName, targetSpec, targetName, ...extra] = args;
-  if (!sourceSpec || !sourceName || !targetSpec || !targetName || extra.length > 0) throw new UsageError('suggest takes the source document and entity, then the target document and entity.');
-  const source = await loadEntity(sourceSpec, sourceName, flags);
-  const target = await loadEntity(targetSpec, targetName, flags);
+  const [sourceDoc, sourceName, targetDoc, targetName, ...extra] = args;
+  if (!sourceDoc || !sourceName || !targetDoc || !targetName || extra.length > 0) throw new UsageError('suggest takes the source document and entity, then the target document and entity.');
+  const source = await loadEntity(sourceDoc, sourceName, flags);
+  const target = await loadEntity(targetDoc, targetName, flags);
   const suggestions = suggestMappings(source, target);
   if (flags.json) {
     io.out(JSON.stringify(suggestions));
@@ -27,9 +27,9 @@ export async function suggestCommand(args: string[], flags: Flags, io: Io): Prom
   return 0;
 }
 
-async function loadEntity(spec: string, name: string, flags: Flags): Promise<CatalogueEntity> {
-  const result = await importApiDocument(spec, { allowAll: flags.allowRefs ?? false, validation: false });
-  if (result.status === 'needs-consent') throw new UserError('SPEC_REFS_NOT_ALLOWED', `${result.message.replace(/\.$/, '')} (run again with --allow-refs).`);
+async function loadEntity(apiDoc: string, name: string, flags: Flags): Promise<CatalogueEntity> {
+  const result = await importApiDocument(apiDoc, { allowAll: flags.allowRefs ?? false, validation: false });
+  if (result.status === 'needs-consent') throw new UserError('API_DOC_REFS_NOT_ALLOWED', `${result.message.replace(/\.$/, '')} (run again with --allow-refs).`);
   const schemas = result.catalogue.entities.filter((entity) => entity.kind === 'schema');
   const found = schemas.find((entity) => entity.name === name) ?? schemas.find((entity) => entity.name.toLowerCase() === name.toLowerCase());
   if (found) return found;
@@ -39,6 +39,6 @@ async function loadEntity(spec: string, name: string, flags: Flags): Promise<Cat
     .slice(0, 5);
   throw new UserError(
     'ENTITY_NOT_FOUND',
-    `${spec} has no schema named "${name}"${near.length ? `: did you mean ${near.map((entity) => `"${entity.name}"`).join(', ')}?` : `; it has ${schemas.slice(0, 8).map((entity) => `"${entity.name}"`).join(', ')}${schemas.length > 8 ? ', …' : ''}.`}`,
+    `${apiDoc} has no schema named "${name}"${near.length ? `: did you mean ${near.map((entity) => `"${entity.name}"`).join(', ')}?` : `; it has ${schemas.slice(0, 8).map((entity) => `"${entity.name}"`).join(', ')}${schemas.length > 8 ? ', …' : ''}.`}`,
   );
 }

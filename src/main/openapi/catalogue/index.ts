@@ -48,7 +48,7 @@ function build(document: unknown, limits: Partial<CatalogueLimits>, deferFields:
   entities.addNamedSchemas(document);
   const operations = buildOperations({ document, swagger2: version.startsWith('2.'), refs, views, entities });
   const catalogue: Catalogue = {
-    specVersion: version,
+    openapiVersion: version,
     limits: effective,
     entities: entities.entities,
     operations,

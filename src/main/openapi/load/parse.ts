@@ -40,7 +40,7 @@ export function loadYaml(): YamlModule {
 /** JSON when the text starts with `{` or `[` and parses as JSON; YAML otherwise. */
 export async function parseText(text: string, display: string, limits: Pick<ImportLimits, 'maxAliasCount'>): Promise<ParsedText> {
   if (text.trim() === '') {
-    throw new UserError('SPEC_EMPTY', `${display} is empty: choose the API document itself, a JSON or YAML file with an "openapi" or "swagger" field.`);
+    throw new UserError('API_DOC_EMPTY', `${display} is empty: choose the API document itself, a JSON or YAML file with an "openapi" or "swagger" field.`);
   }
   const first = /\S/.exec(text)?.[0];
   if (first === '{' || first === '[') {
@@ -52,7 +52,7 @@ export async function parseText(text: string, display: string, limits: Pick<Impo
       try {
         return { value: parseYaml(loadYaml(), text, display, limits), format: 'yaml' };
       } catch (yamlError) {
-        if (yamlError instanceof UserError && yamlError.code !== 'SPEC_SYNTAX') throw yamlError;
+        if (yamlError instanceof UserError && yamlError.code !== 'API_DOC_SYNTAX') throw yamlError;
         throw jsonError;
       }
     }
@@ -69,7 +69,7 @@ function jsonSyntaxError(text: string, display: string, error: Error): UserError
     .replace(/^Unexpected end of JSON input$/, 'the text ends before the JSON is complete')
     .replace(/^Unexpected token (.*), ".*" is not valid JSON$/s, 'unexpected token $1');
   return new UserError(
-    'SPEC_SYNTAX',
+    'API_DOC_SYNTAX',
     `${display} is not valid JSON at line ${line}, column ${column} (${lowerFirst(reason)}): fix the document there and import it again.`,
   );
 }
@@ -85,22 +85,22 @@ function parseYaml({ LineCounter, parseDocument }: YamlModule, text: string, dis
       if (problem.code === 'DUPLICATE_KEY') {
         const key = /^[^\n:]*/.exec(text.slice(problem.pos[0], problem.pos[0] + 200))?.[0]?.trim() ?? '';
         throw new UserError(
-          'SPEC_SYNTAX',
+          'API_DOC_SYNTAX',
           `${display} is not valid YAML at line ${line}, column ${col} (the key ${key ? `"${key}" ` : ''}appears twice in the same mapping): remove or rename one of them.`,
         );
       }
       const reason = problem.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
-      throw new UserError('SPEC_SYNTAX', `${display} is not valid YAML at line ${line}, column ${col} (${lowerFirst(reason)}): fix the document there and import it again.`);
+      throw new UserError('API_DOC_SYNTAX', `${display} is not valid YAML at line ${line}, column ${col} (${lowerFirst(reason)}): fix the document there and import it again.`);
     }
     if (document.contents === null) {
-      throw new UserError('SPEC_EMPTY', `${display} holds no YAML content (only comments or directives): choose the API document itself.`);
+      throw new UserError('API_DOC_EMPTY', `${display} holds no YAML content (only comments or directives): choose the API document itself.`);
     }
     return document.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (error) {
     if (error instanceof UserError) throw error;
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       throw new UserError(
-        'SPEC_ALIAS_LIMIT',
+        'API_DOC_ALIAS_LIMIT',
         `${display} expands YAML aliases (*name) more than ${formatCount(limits.maxAliasCount)} times, as a "billion laughs" attack does: write the repeated parts out, or use $ref instead of aliases.`,
       );
     }
@@ -128,7 +128,7 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 /** `where`: a JSON pointer, or a line and column; `limit`: the nesting limit when it was the limit that stopped it. */
 function tooDeep(display: string, where: string | undefined, limit?: number): UserError {
   return new UserError(
-    'SPEC_TOO_DEEP',
+    'API_DOC_TOO_DEEP',
     `${display} nests objects and arrays ${limit ? `more than ${limit} levels deep` : 'too deeply to read'}${where !== undefined ? ` (at ${where || '/'})` : ''}: check the document is not generated wrongly, or flatten it with $ref.`,
   );
 }
@@ -155,7 +155,7 @@ export function inspectValue(
     [...path, ...(extra === undefined ? [] : [extra])].map((segment) => `/${escapePointerSegment(String(segment))}`).join('');
   const tooLong = (at: string, length: number) =>
     new UserError(
-      'SPEC_STRING_TOO_LONG',
+      'API_DOC_STRING_TOO_LONG',
       `${display} has a string of ${formatCount(length)} characters at ${at || '/'}, more than the limit of ${formatCount(maxStringLength)}: remove it (or move the data out of the API document) and import again.`,
     );
 

@@ -135,7 +135,7 @@ export async function followReferences(
       }
       if ('unsupported' in resolved) {
         throw new UserError(
-          'SPEC_REF_UNSUPPORTED',
+          'API_DOC_REF_UNSUPPORTED',
           `${current.display} has a reference "${shown(site.ref)}" (at #${site.pointer}) using "${resolved.unsupported}:", which Crosswalk cannot follow: refer to a file beside the document or an http(s) address instead.`,
         );
       }
@@ -143,7 +143,7 @@ export async function followReferences(
         const reference: ExternalReference = { ref: site.ref, from, kind: 'outside-folder', target: file };
         if (consent.allowAll || allowed.has(site.ref)) {
           throw new UserError(
-            'SPEC_REF_NO_FOLDER',
+            'API_DOC_REF_NO_FOLDER',
             `${current.display} refers to "${shown(site.ref)}" (at #${site.pointer}), which cannot be found without knowing the document's folder: import the file itself, or give the folder it belongs in.`,
           );
         }
@@ -177,7 +177,7 @@ export async function followReferences(
       if (loaded.has(target)) continue;
       if (loaded.size + 1 > limits.maxFiles) {
         throw new UserError(
-          'SPEC_TOO_MANY_FILES',
+          'API_DOC_TOO_MANY_FILES',
           `${origin.display} references more than ${limits.maxFiles} files, the limit for one API document: check for references that should not be there.`,
         );
       }
@@ -201,7 +201,7 @@ export async function followReferences(
         try {
           ({ text, bytes } = await readTextFile(realTarget, display, limits));
         } catch (error) {
-          if (error instanceof UserError && error.code === 'SPEC_NOT_FOUND') throw missingFile(current.display, site, target);
+          if (error instanceof UserError && error.code === 'API_DOC_NOT_FOUND') throw missingFile(current.display, site, target);
           throw error;
         }
       }
@@ -223,7 +223,7 @@ export async function followReferences(
     if (!file || file.value === undefined) continue;
     if (fragment && fragment !== '#' && resolveLocalPointer(file.value, fragment) === undefined) {
       throw new UserError(
-        'SPEC_REF_UNRESOLVED',
+        'API_DOC_REF_UNRESOLVED',
         `The reference "${shown(site.ref)}" (at ${site.from}) points to ${fragment}, which ${shown(site.target)} does not have: fix the reference or the file.`,
       );
     }
@@ -245,14 +245,14 @@ function invalidRef(display: string, site: RefSite, error: unknown): UserError {
         ? 'its path contains an encoded slash (%2F or %5C) or is not a file path'
         : 'it is not a well-formed address';
   return new UserError(
-    'SPEC_REF_INVALID',
+    'API_DOC_REF_INVALID',
     `${display}: the $ref "${shown(site.ref)}" at #${site.pointer} is not a valid reference (${reason}): write it as a path relative to this document (e.g. ./schemas/pet.yaml#/Pet) or a full http(s) address.`,
   );
 }
 
 function missingFile(display: string, site: RefSite, target: string): UserError {
   return new UserError(
-    'SPEC_REF_MISSING',
+    'API_DOC_REF_MISSING',
     `${display} refers to "${shown(site.ref)}" (at #${site.pointer}), but there is no file ${target}: add the file or fix the reference.`,
   );
 }
@@ -277,7 +277,7 @@ export async function bundleDocument(root: LoadedFile, rootLocation: string, fil
   for (const file of files) byKey.set(key(file.location), file);
   const lookup = (location: string) => {
     const file = byKey.get(key(location));
-    if (!file) throw new UserError('SPEC_REF_MISSING', `The reference to ${location} could not be bundled: it was not read (this is a bug in Crosswalk's import).`);
+    if (!file) throw new UserError('API_DOC_REF_MISSING', `The reference to ${location} could not be bundled: it was not read (this is a bug in Crosswalk's import).`);
     return file;
   };
   // Loaded on first use (single-file documents never need it); require(), as in loadYaml().
@@ -301,7 +301,7 @@ export async function bundleDocument(root: LoadedFile, rootLocation: string, fil
     } as never);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError('SPEC_REF_UNRESOLVED', `The references between the document's files could not be bundled (${(error as Error).message}): check them.`);
+    throw new UserError('API_DOC_REF_UNRESOLVED', `The references between the document's files could not be bundled (${(error as Error).message}): check them.`);
   }
   return parser.schema as Record<string, unknown>;
 }

@@ -26,8 +26,8 @@ export async function readTextFile(file: string, display: string, limits: Pick<I
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new UserError('SPEC_NOT_A_FILE', `${display} is a folder, not an API document: choose the document file itself (JSON or YAML).`);
-    if (!stat.isFile()) throw new UserError('SPEC_NOT_A_FILE', `${display} is not a regular file: choose the API document file itself (JSON or YAML).`);
+    if (stat.isDirectory()) throw new UserError('API_DOC_NOT_A_FILE', `${display} is a folder, not an API document: choose the document file itself (JSON or YAML).`);
+    if (!stat.isFile()) throw new UserError('API_DOC_NOT_A_FILE', `${display} is not a regular file: choose the API document file itself (JSON or YAML).`);
     if (stat.size > limits.maxDocumentBytes) throw tooLarge(display, limits.maxDocumentBytes);
     // Read at most one byte more than allowed, in case the file grew after stat.
     const buffer = Buffer.allocUnsafe(Math.min(stat.size, limits.maxDocumentBytes) + 1);
@@ -50,15 +50,15 @@ export async function readTextFile(file: string, display: string, limits: Pick<I
 
 function fileError(error: unknown, display: string): UserError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new UserError('SPEC_NOT_FOUND', `There is no file at ${display}: check the path.`);
-  if (code === 'EISDIR') return new UserError('SPEC_NOT_A_FILE', `${display} is a folder, not an API document: choose the document file itself (JSON or YAML).`);
-  if (code === 'EACCES' || code === 'EPERM') return new UserError('SPEC_UNREADABLE', `Crosswalk is not allowed to read ${display} (permission denied): check the file's permissions.`);
-  return new UserError('SPEC_UNREADABLE', `Cannot read ${display} (${(error as Error).message}): check the file.`);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new UserError('API_DOC_NOT_FOUND', `There is no file at ${display}: check the path.`);
+  if (code === 'EISDIR') return new UserError('API_DOC_NOT_A_FILE', `${display} is a folder, not an API document: choose the document file itself (JSON or YAML).`);
+  if (code === 'EACCES' || code === 'EPERM') return new UserError('API_DOC_UNREADABLE', `Crosswalk is not allowed to read ${display} (permission denied): check the file's permissions.`);
+  return new UserError('API_DOC_UNREADABLE', `Cannot read ${display} (${(error as Error).message}): check the file.`);
 }
 
 export function tooLarge(display: string, limit: number): UserError {
   return new UserError(
-    'SPEC_TOO_LARGE',
+    'API_DOC_TOO_LARGE',
     `${display} is larger than ${formatBytes(limit)}, the limit for an API document: check it is the right file, or raise the limit if this API really is that large.`,
   );
 }
@@ -83,7 +83,7 @@ export function decodeText(buffer: Buffer, display: string): string {
 
 function notText(display: string): UserError {
   return new UserError(
-    'SPEC_NOT_TEXT',
+    'API_DOC_NOT_TEXT',
     `${display} is not a text file (it holds binary data, or text that is not UTF-8): choose the API document itself, a JSON or YAML file.`,
   );
 }
@@ -187,13 +187,13 @@ export async function fetchText(
       try {
         next = new URL(location, current);
       } catch {
-        throw new UserError('SPEC_FETCH_REDIRECT', `${shown} redirected to "${redactUrl(location)}", which is not a valid address: check the address, or download the document and import the file.`);
+        throw new UserError('API_DOC_FETCH_REDIRECT', `${shown} redirected to "${redactUrl(location)}", which is not a valid address: check the address, or download the document and import the file.`);
       }
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-        throw new UserError('SPEC_FETCH_REDIRECT', `${shown} redirected to ${redactUrl(next.href)}, which is not an http(s) address: check the address, or download the document and import the file.`);
+        throw new UserError('API_DOC_FETCH_REDIRECT', `${shown} redirected to ${redactUrl(next.href)}, which is not an http(s) address: check the address, or download the document and import the file.`);
       }
       if (hops + 1 > MAX_REDIRECTS) {
-        throw new UserError('SPEC_FETCH_REDIRECT', `${redactUrl(url)} redirected more than ${MAX_REDIRECTS} times: check the address, or download the document and import the file.`);
+        throw new UserError('API_DOC_FETCH_REDIRECT', `${redactUrl(url)} redirected more than ${MAX_REDIRECTS} times: check the address, or download the document and import the file.`);
       }
       // Credentials given for one origin are not handed to another.
       if (next.origin !== first.origin) {
@@ -221,7 +221,7 @@ export async function fetchText(
             : response.status >= 500
               ? 'the server failed: try again later, or download the document and import the file'
               : 'check the address';
-      throw new UserError('SPEC_HTTP_STATUS', `${shown} answered HTTP ${status} instead of the API document: ${hint}.`);
+      throw new UserError('API_DOC_HTTP_STATUS', `${shown} answered HTTP ${status} instead of the API document: ${hint}.`);
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > limits.maxDocumentBytes) {
@@ -251,7 +251,7 @@ export async function fetchText(
     const buffer = Buffer.concat(chunks, bytes);
     if (/^text\/html\b/i.test(contentType) || /^\s*<(!doctype|html)/i.test(buffer.subarray(0, 256).toString('latin1'))) {
       throw new UserError(
-        'SPEC_NOT_API',
+        'API_DOC_NOT_API',
         `${shown} returned a web page (HTML), not an API document: use the address of the raw JSON or YAML file (often behind a "Download" or "Raw" link).`,
       );
     }
@@ -265,7 +265,7 @@ export async function fetchText(
 function fetchError(url: string, error: unknown, timedOut: boolean, timeoutMs: number): UserError {
   if (timedOut) {
     return new UserError(
-      'SPEC_FETCH_TIMEOUT',
+      'API_DOC_FETCH_TIMEOUT',
       `${url} did not deliver the document within ${formatSeconds(timeoutMs)}: try again later, or download it and import the file.`,
     );
   }
@@ -278,23 +278,23 @@ function fetchError(url: string, error: unknown, timedOut: boolean, timeoutMs: n
     // keep the whole address
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') {
-    return new UserError('SPEC_FETCH_DNS', `Cannot download ${url}: the host name ${host} was not found (DNS): check the address and the network connection.`);
+    return new UserError('API_DOC_FETCH_DNS', `Cannot download ${url}: the host name ${host} was not found (DNS): check the address and the network connection.`);
   }
   if (code === 'ECONNREFUSED') {
-    return new UserError('SPEC_FETCH_REFUSED', `Cannot download ${url}: ${host} refused the connection: check the address and port, and that the server is running.`);
+    return new UserError('API_DOC_FETCH_REFUSED', `Cannot download ${url}: ${host} refused the connection: check the address and port, and that the server is running.`);
   }
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
-    return new UserError('SPEC_FETCH_RESET', `Cannot download ${url}: ${host} closed the connection before the document arrived: try again, or download it and import the file.`);
+    return new UserError('API_DOC_FETCH_RESET', `Cannot download ${url}: ${host} closed the connection before the document arrived: try again, or download it and import the file.`);
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new UserError('SPEC_FETCH_TIMEOUT', `${url} did not answer in time: try again later, or download the document and import the file.`);
+    return new UserError('API_DOC_FETCH_TIMEOUT', `${url} did not answer in time: try again later, or download the document and import the file.`);
   }
   if (/CERT|SSL|TLS/i.test(code)) {
-    return new UserError('SPEC_FETCH_TLS', `Cannot download ${url}: its TLS certificate is not trusted (${code}): check the address, or download the document and import the file.`);
+    return new UserError('API_DOC_FETCH_TLS', `Cannot download ${url}: its TLS certificate is not trusted (${code}): check the address, or download the document and import the file.`);
   }
   const raw = cause?.message ?? (error as Error)?.message ?? String(error);
   const detail = raw.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (address) => redactUrl(address));
-  return new UserError('SPEC_FETCH_FAILED', `Cannot download ${url} (${detail}): check the address, or download the document and import the file.`);
+  return new UserError('API_DOC_FETCH_FAILED', `Cannot download ${url} (${detail}): check the address, or download the document and import the file.`);
 }
 
 export function formatSeconds(ms: number): string {

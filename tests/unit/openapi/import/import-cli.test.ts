@@ -17,11 +17,12 @@ describe('crosswalk import --json', () => {
     expect(result).toMatchObject({ status: 0, stderr: '' });
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     const output = JSON.parse(result.stdout);
-    expect(Object.keys(output)).toEqual(['title', 'version', 'specVersion', 'entities', 'fields', 'operations', 'securitySchemes', 'servers', 'validation']);
+    expect(Object.keys(output)).toEqual(['title', 'version', 'specVersion', 'openapiVersion', 'entities', 'fields', 'operations', 'securitySchemes', 'servers', 'validation']);
     expect(output).toEqual({
       title: 'Acme CRM API',
       version: '2.4.0',
       specVersion: '3.1.0',
+      openapiVersion: '3.1.0',
       entities: 9,
       fields: 193,
       operations: 8,
@@ -44,6 +45,7 @@ describe('crosswalk import --json', () => {
       title: 'Ledgerly Accounting API',
       version: '1.12',
       specVersion: '2.0',
+      openapiVersion: '2.0',
       entities: 7,
       fields: 167,
       operations: 9,
@@ -131,6 +133,6 @@ describe('crosswalk import errors', () => {
   });
 
   it('explains the command in --help', () => {
-    expect(crosswalk(['--help']).stdout).toContain('import <spec> [--json] [--allow-refs]');
+    expect(crosswalk(['--help']).stdout).toContain('import <api-doc> [--json] [--allow-refs]');
   });
 });

@@ -30,7 +30,7 @@ describe('the demo documents', () => {
     const file = path.join(root, 'resources/demo/crm.openapi.yaml');
     const result = imported(await importApiDocument(file));
     expect(result.text).toBe(fs.readFileSync(file, 'utf8'));
-    expect(result).toMatchObject({ format: 'yaml', specVersion: '3.1.0', title: 'Acme CRM API', version: '2.4.0', files: [], followedRefs: [] });
+    expect(result).toMatchObject({ format: 'yaml', openapiVersion: '3.1.0', title: 'Acme CRM API', version: '2.4.0', files: [], followedRefs: [] });
     expect(result.source).toEqual({ kind: 'file', location: fs.realpathSync(file) });
     expect(result.catalogue.entities.map((entity) => entity.id)).toContain('schema:Order');
     expect(result.catalogue.securitySchemes.map((scheme) => [scheme.name, scheme.type])).toEqual([
@@ -42,7 +42,7 @@ describe('the demo documents', () => {
 
   it('imports Ledgerly Accounting (Swagger 2.0, JSON), Swagger spec rules included', async () => {
     const result = imported(await importApiDocument(path.join(root, 'resources/demo/accounting.swagger.json')));
-    expect(result).toMatchObject({ format: 'json', specVersion: '2.0', title: 'Ledgerly Accounting API', version: '1.12' });
+    expect(result).toMatchObject({ format: 'json', openapiVersion: '2.0', title: 'Ledgerly Accounting API', version: '1.12' });
     expect(result.catalogue.entities.filter((entity) => entity.kind === 'schema')).toHaveLength(7);
     expect(await result.validation).toMatchObject({ valid: true, errors: [] });
   });
@@ -56,7 +56,7 @@ describe('the demo documents', () => {
 describe('OpenAPI 3.0', () => {
   it('imports a 3.0 YAML document with its servers and security scheme', async () => {
     const result = imported(await importApiDocument(fixture('petstore.openapi30.yaml')));
-    expect(result).toMatchObject({ specVersion: '3.0.3', title: 'Petstore', version: '1.0.7', format: 'yaml' });
+    expect(result).toMatchObject({ openapiVersion: '3.0.3', title: 'Petstore', version: '1.0.7', format: 'yaml' });
     expect(result.catalogue.servers.map((server) => [server.url, server.environment])).toEqual([
       ['https://sandbox.petstore.example/v1', 'sandbox'],
       ['https://api.petstore.example/v1', 'production'],
@@ -201,7 +201,7 @@ describe('pasted text', () => {
   it('imports pasted JSON', async () => {
     const text = fs.readFileSync(path.join(root, 'resources/demo/accounting.swagger.json'), 'utf8');
     const result = imported(await importApiDocument({ text }));
-    expect(result).toMatchObject({ format: 'json', specVersion: '2.0' });
+    expect(result).toMatchObject({ format: 'json', openapiVersion: '2.0' });
   });
 
   it('lists file references of pasted text without a folder, and follows them when given one', async () => {

@@ -117,13 +117,13 @@ describe('redirects', () => {
 
   it('gives up after too many redirects', async () => {
     await expect(importApiDocument(`${a}/loop`)).rejects.toMatchObject({
-      code: 'SPEC_FETCH_REDIRECT',
+      code: 'API_DOC_FETCH_REDIRECT',
       message: `${a}/loop redirected more than 5 times: check the address, or download the document and import the file.`,
     });
   });
 
   it('refuses a redirect to something other than http(s)', async () => {
-    await expect(importApiDocument(`${a}/to-file`)).rejects.toMatchObject({ code: 'SPEC_FETCH_REDIRECT', message: expect.stringContaining('file:///etc/passwd, which is not an http(s) address') });
+    await expect(importApiDocument(`${a}/to-file`)).rejects.toMatchObject({ code: 'API_DOC_FETCH_REDIRECT', message: expect.stringContaining('file:///etc/passwd, which is not an http(s) address') });
   });
 });
 
@@ -140,7 +140,7 @@ describe('malformed $refs', () => {
       () => undefined,
       (caught: unknown) => caught,
     );
-    expect(error).toMatchObject({ name: 'UserError', code: 'SPEC_REF_INVALID' });
+    expect(error).toMatchObject({ name: 'UserError', code: 'API_DOC_REF_INVALID' });
     expect((error as Error).message).toBe(
       `${file}: the $ref "${ref}#/Thing" at #/components/schemas/Thing is not a valid reference (${reason}): write it as a path relative to this document (e.g. ./schemas/pet.yaml#/Pet) or a full http(s) address.`,
     );
@@ -171,16 +171,16 @@ describe('secrets in URLs', () => {
 
   it('keeps them out of error messages', async () => {
     const missing = await importApiDocument(withSecrets('/keyed/missing.yaml')).catch((error: Error) => error);
-    expect(missing).toMatchObject({ code: 'SPEC_HTTP_STATUS', message: `${a}/keyed/missing.yaml?apikey=***&v=*** answered HTTP 404 Not Found instead of the API document: check the address.` });
+    expect(missing).toMatchObject({ code: 'API_DOC_HTTP_STATUS', message: `${a}/keyed/missing.yaml?apikey=***&v=*** answered HTTP 404 Not Found instead of the API document: check the address.` });
 
     const closed = await listen(() => undefined);
     const server = servers.pop()!;
     await new Promise((resolve) => server.close(resolve));
     const refused = await importApiDocument(`${closed.replace('http://', 'http://user:pw@')}/api.json?apikey=secret`).catch((error: Error) => error);
-    expect(refused).toMatchObject({ code: 'SPEC_FETCH_REFUSED' });
+    expect(refused).toMatchObject({ code: 'API_DOC_FETCH_REFUSED' });
 
     const invalid = await importApiDocument('http://user:pw@[bad/api.json?apikey=secret').catch((error: Error) => error);
-    expect(invalid).toMatchObject({ code: 'SPEC_SOURCE' });
+    expect(invalid).toMatchObject({ code: 'API_DOC_SOURCE' });
 
     for (const error of [missing, refused, invalid]) expect((error as Error).message).not.toMatch(/secret|pw/);
   });

@@ -2,12 +2,10 @@
 // what happens then), as controlled form pieces: the new-flow dialog, the flow details dialog and the spec's
 // flow cards (which save in place) share them. Also the use-case select of a flow.
 import type { KeyboardEvent, ReactNode } from 'react';
-import type { FlowDetail, UseCase } from '../../../../shared/contract';
-import { triggerKinds } from '../../../../shared/contract';
+import { triggerKinds, type FlowDetail, type TriggerKind, type UseCase } from '../../../../shared/contract';
 import { ChevronDownIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { triggerLabels } from '../../format';
 
-export type TriggerKind = (typeof triggerKinds)[number];
 export interface TriggerDraft {
   kind: TriggerKind;
   detail: string;

@@ -3,7 +3,8 @@
 import type { Catalogue } from '../../../../shared/catalogue';
 import type { SystemSummary } from '../../../../shared/contract';
 import { AlertIcon, CheckCircleIcon, WarningIcon } from '../../components/icons';
-import { plural, specVersionLabel } from '../../format';
+import { plural } from '../../format';
+import { openapiVersionLabel } from '../../../../shared/catalogue';
 
 /** How many problems the tab lists, or null while validation runs. */
 export function problemCount(system: SystemSummary, catalogue: Catalogue | undefined): number | null {
@@ -21,7 +22,7 @@ export function ProblemsTab({ system, catalogue, onRefresh }: { system: SystemSu
           <h3 className="panel-title" id="validation-title">
             Validation
           </h3>
-          <span className="panel-subtitle">Checked against the {specVersionLabel(system.specVersion)} schema</span>
+          <span className="panel-subtitle">Checked against the {openapiVersionLabel(system.openapiVersion)} schema</span>
           <span className="spacer" />
           {validation.state === 'done' &&
             (validation.valid && validation.errors.length === 0 ? (

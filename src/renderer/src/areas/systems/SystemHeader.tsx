@@ -2,7 +2,8 @@
 // from, the data flows that use it, and the way to re-import or remove it.
 import type { FlowSummary, SystemSummary } from '../../../../shared/contract';
 import { HistoryIcon, ImportIcon, SystemsIcon, TrashIcon } from '../../components/icons';
-import { formatBytes, formatDateTime, formatRelative, plural, specVersionLabel } from '../../format';
+import { formatBytes, formatDateTime, formatRelative, plural } from '../../format';
+import { openapiVersionLabel } from '../../../../shared/catalogue';
 import { hashFor } from '../../shell/areas';
 
 interface SystemHeaderProps {
@@ -27,7 +28,7 @@ export function SystemHeader({ system, flows, onReimport, onRemove }: SystemHead
             {system.apiVersion && <code className="value-chip">{system.apiVersion}</code>}
           </span>
           <span className="system-header-facts">
-            {specVersionLabel(system.specVersion)} · {system.format.toUpperCase()} · {formatBytes(system.sizeBytes)}
+            {openapiVersionLabel(system.openapiVersion)} · {system.format.toUpperCase()} · {formatBytes(system.sizeBytes)}
           </span>
         </div>
         <div className="system-header-meta">

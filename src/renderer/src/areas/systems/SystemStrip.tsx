@@ -1,7 +1,8 @@
 // The imported systems side by side, one card each: pick one to browse its catalogue.
 import type { FlowSummary, SystemSummary } from '../../../../shared/contract';
 import { AlertIcon, CheckCircleIcon, PlusIcon, SystemsIcon } from '../../components/icons';
-import { plural, specVersionLabel } from '../../format';
+import { plural } from '../../format';
+import { openapiVersionLabel } from '../../../../shared/catalogue';
 import { hashFor } from '../../shell/areas';
 
 /** Source / Target, as the data flows use the system. */
@@ -78,10 +79,10 @@ export function SystemStrip({ systems, selectedId, flows, onImport }: SystemStri
                     <span className="spacer" />
                     <ValidationBadge system={system} />
                   </span>
-                  <span className="system-card-title" title={`${system.title} ${system.apiVersion} · ${specVersionLabel(system.specVersion)}`}>
+                  <span className="system-card-title" title={`${system.title} ${system.apiVersion} · ${openapiVersionLabel(system.openapiVersion)}`}>
                     {system.title}
                     {system.apiVersion && ` ${system.apiVersion}`}
-                    <span className="faint"> · {specVersionLabel(system.specVersion)}</span>
+                    <span className="faint"> · {openapiVersionLabel(system.openapiVersion)}</span>
                   </span>
                 </span>
               </a>

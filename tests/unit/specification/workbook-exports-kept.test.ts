@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportWorkbook, KEPT_EXPORTS } from '../../../src/main/spec/workbook/export-workbook';
-import { exportWriteError, writeFileAtomically } from '../../../src/main/spec/export/write-file-atomically';
+import { exportWorkbook, KEPT_EXPORTS } from '../../../src/main/specification/workbook/export-workbook';
+import { exportWriteError, writeFileAtomically } from '../../../src/main/specification/export/write-file-atomically';
 import { createWorkspace } from '../../../src/main/workspace/workspace';
 import { tempDir } from '../../helpers/temp';
 import { sampleDocument } from './workbook-fixture';

@@ -7,7 +7,7 @@ import { comparable } from './cell-text';
 import type { Unreadable, WorkbookContents, WorkbookRow } from './read-workbook';
 import { EDITABLE, parseChoice, QUESTION_KIND, QUESTION_STATUS, recordsOf, rowId, shownRef, type RecordKind, type RecordValues } from './records';
 
-export interface NewQuestion {
+export interface QuestionFromWorkbook {
   kind: 'question' | 'corner_case';
   question: string;
   owner: string;
@@ -30,7 +30,7 @@ export type PlannedChange =
       /** The app's value when the preview was made (comparable form): applying is skipped if it changed since. */
       expected: string;
     }
-  | { id: string; type: 'newQuestion'; question: NewQuestion };
+  | { id: string; type: 'newQuestion'; question: QuestionFromWorkbook };
 
 export interface Comparison {
   changes: WorkbookChange[];
@@ -174,17 +174,17 @@ function newQuestionRow(row: WorkbookRow, current: SpecDocument, result: Working
   if (flowRef && !flow) result.unreadable.push({ sheet: row.sheet, cell: row.cells.flow!.cell, message: `Flow "${clip(flowRef)}" in ${row.sheet}!${row.cells.flow!.cell} is not a flow of this workspace (F-1, F-2, …): the new question is added without a flow.` });
   if (mapId && !mapping) result.unreadable.push({ sheet: row.sheet, cell: row.cells.mapId!.cell, message: `Map ID "${clip(mapId)}" in ${row.sheet}!${row.cells.mapId!.cell} is not a mapping row of this workspace: the new question is added without one.` });
   addNewQuestion(result, `question:new:${row.sheet}!${row.row}`, row.sheet, `new question (row ${row.row})`, {
-    kind: (parseChoice(QUESTION_KIND, value('kind')) ?? 'question') as NewQuestion['kind'],
+    kind: (parseChoice(QUESTION_KIND, value('kind')) ?? 'question') as QuestionFromWorkbook['kind'],
     question,
     owner: value('owner'),
-    status: (parseChoice(QUESTION_STATUS, value('status')) ?? 'open') as NewQuestion['status'],
+    status: (parseChoice(QUESTION_STATUS, value('status')) ?? 'open') as QuestionFromWorkbook['status'],
     answer: value('answer'),
     flowId: mapping?.flow.id ?? flow?.id ?? null,
     mappingId: mapping?.entry.id ?? null,
   });
 }
 
-function addNewQuestion(result: Working, id: string, sheet: string, record: string, question: NewQuestion) {
+function addNewQuestion(result: Working, id: string, sheet: string, record: string, question: QuestionFromWorkbook) {
   // Already in the app on the same row (the same workbook read back twice): not new again.
   if (result.existingQuestions.has(questionKey(question.mappingId, question.question))) return;
   result.changes.push({ id, sheet, record, field: 'Question', kind: 'new', exported: null, workbook: question.question, current: null });

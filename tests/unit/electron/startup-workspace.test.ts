@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { integrationNameFor, startupWorkspace, workspaceArgument } from '../../../src/main/shell/startup-workspace';
+import { integrationNameFor, startupWorkspace, workspaceArgument } from '../../../src/main/electron/startup-workspace';
 
 describe('workspaceArgument', () => {
   it('finds the file after the app path when run as `electron <app> <file>`', () => {

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
-import { updateIntegration } from '../../../src/main/spec/integration';
-import { addQuestion } from '../../../src/main/spec/questions';
-import { listUseCases, updateUseCase } from '../../../src/main/spec/use-cases';
-import { inline } from '../../../src/main/spec/export/markdown-spec';
-import type { SpecDocument } from '../../../src/main/spec/spec-document';
-import { readZipDirectory, readZipEntry } from '../../../src/main/spec/workbook/zip-directory';
+import { updateIntegration } from '../../../src/main/specification/integration';
+import { addQuestion } from '../../../src/main/specification/questions';
+import { listUseCases, updateUseCase } from '../../../src/main/specification/use-cases';
+import { inline } from '../../../src/main/specification/export/markdown-spec';
+import type { SpecDocument } from '../../../src/main/specification/spec-document';
+import { readZipDirectory, readZipEntry } from '../../../src/main/specification/workbook/zip-directory';
 import { crosswalk } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, migrations } from '../../../src/main/workspace/migrations';
+import { applyMigrations } from '../../../src/main/workspace/migrate';
+import { migrations } from '../../../src/main/workspace/migrations';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
-import { listQuestions } from '../../../src/main/spec/questions';
-import { getIntegration } from '../../../src/main/spec/integration';
-import { listSignOff } from '../../../src/main/spec/change-log';
+import { listQuestions } from '../../../src/main/specification/questions';
+import { getIntegration } from '../../../src/main/specification/integration';
+import { listSignOff } from '../../../src/main/specification/change-log';
 import { tempDir } from '../../helpers/temp';
 
 describe('migration 4: the spec tables', () => {

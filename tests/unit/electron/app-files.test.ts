@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppFile } from '../../../src/main/shell/app-files';
+import { resolveAppFile } from '../../../src/main/electron/app-files';
 import { contentTypeOf } from '../../../src/main/static-files';
 
 const root = path.resolve('/srv/crosswalk/out/renderer');

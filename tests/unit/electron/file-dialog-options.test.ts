@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filePurposes } from '../../../src/shared/contract';
-import { fileDialogOptions } from '../../../src/main/shell/file-dialog-options';
+import { fileDialogOptions } from '../../../src/main/electron/file-dialog-options';
 
 describe('native file dialogs', () => {
   it('saves exports with their own file type, starting in the documents folder or at the suggested path', () => {

@@ -2,12 +2,10 @@
 // written from, and the JSON export itself. docs/spec-format.md documents it field by field;
 // bump SPEC_FORMAT_VERSION on any change a reader would notice (a removed or renamed key, a new
 // meaning) and describe the change there. Adding an optional key is not such a change.
-import type { MappingCheck, MappingStatus, MappingType } from '../../shared/contract';
+import type { MappingCheck, MappingStatus, MappingType, TriggerKind } from '../../shared/contract';
 
 export const SPEC_FORMAT = 'crosswalk-spec';
 export const SPEC_FORMAT_VERSION = 1;
-
-export type TriggerKind = 'event' | 'schedule' | 'query' | 'file_drop' | 'manual';
 
 export interface SpecDocument {
   format: typeof SPEC_FORMAT;

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeWorkbook } from '../../../src/main/spec/workbook/write-workbook';
-import { readZipDirectory, readZipEntry } from '../../../src/main/spec/workbook/zip-directory';
+import { writeWorkbook } from '../../../src/main/specification/workbook/write-workbook';
+import { readZipDirectory, readZipEntry } from '../../../src/main/specification/workbook/zip-directory';
 import { tempDir } from '../../helpers/temp';
 import { HOSTILE, SECRET, mapping, sampleDocument } from './workbook-fixture';
 

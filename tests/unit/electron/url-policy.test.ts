@@ -7,7 +7,7 @@ import {
   isTrustedUrl,
   originOf,
   trustedOrigins,
-} from '../../../src/main/shell/url-policy';
+} from '../../../src/main/electron/url-policy';
 
 describe('externalUrl: what may open in the system browser', () => {
   it.each([

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue, CatalogueOperation } from '../../../src/shared/catalogue';
 import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
 import { SystemImports } from '../../../src/main/openapi/system-import';
-import { inferRequirements, type InferenceInput } from '../../../src/main/spec/requirement-inference';
-import { listRequirements, updateRequirement } from '../../../src/main/spec/requirements';
+import { inferRequirements, type InferenceInput } from '../../../src/main/specification/requirement-inference';
+import { listRequirements, updateRequirement } from '../../../src/main/specification/requirements';
 import { tempDir } from '../../helpers/temp';
 
 const operation = (id: string, extra: Partial<CatalogueOperation> = {}): CatalogueOperation => {
@@ -13,7 +13,7 @@ const operation = (id: string, extra: Partial<CatalogueOperation> = {}): Catalog
 };
 
 const catalogue = (extra: Partial<Catalogue>): Catalogue => ({
-  specVersion: '3.0.3',
+  openapiVersion: '3.0.3',
   limits: { maxDepth: 10, maxFieldsPerEntity: 5000 },
   entities: [],
   operations: [],
@@ -35,7 +35,7 @@ const param = (name: string, where = 'query') => ({ name, in: where, required: f
 describe('requirement inference', () => {
   it('reads XML, plain HTTP, paging, rate limits, bulk and idempotency from the operations', () => {
     const legacy = catalogue({
-      specVersion: '2.0',
+      openapiVersion: '2.0',
       servers: [{ url: 'http://erp.example/api', resolvedUrl: 'http://erp.example/api', relative: false, variables: [], environment: 'unknown' }],
       operations: [
         operation('GET /items', { parameters: [param('$top'), param('$skip'), param('filter')], responses: [{ status: '200', mediaType: 'application/xml', array: false }] }),

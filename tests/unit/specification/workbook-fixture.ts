@@ -1,4 +1,4 @@
-import type { SpecDocument, SpecMapping } from '../../../src/main/spec/spec-document';
+import type { SpecDocument, SpecMapping } from '../../../src/main/specification/spec-document';
 
 export const HOSTILE = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)'] as const;
 export const SECRET = 'sk_live_51HhOSTILEsecretVALUE';

@@ -1,25 +1,25 @@
 // Spec & export: the spec workbench. A left outline of the spec hierarchy (business case → use cases →
 // flows → triggers, outcomes and mappings; requirements, inputs, tests, questions, sign-off) with how
-// ready each part is, and one section at a time beside it (#/spec/<section>). Sections live in spec/.
-import { RefreshButton } from '../components/RefreshButton';
-import { Page } from '../shell/Page';
-import { areaById } from '../shell/areas';
-import { useSubRoute } from '../shell/use-hash-route';
-import { useApp, useWorkspace } from '../state/app-context';
-import { QuestionsPanel } from './QuestionsPanel';
-import { BusinessCasePanel } from './spec/BusinessCasePanel';
-import { ExportPanel } from './spec/ExportPanel';
-import { InputsPanel } from './spec/InputsPanel';
-import { outline } from './spec/readiness';
-import { RequirementsPanel } from './spec/RequirementsPanel';
-import { sectionFromSegment, type SectionId } from './spec/sections';
-import { SignOffPanel } from './spec/SignOffPanel';
-import { SpecOutline } from './spec/SpecOutline';
-import { TestCasesPanel } from './spec/TestCasesPanel';
-import { UseCasesPanel } from './spec/UseCasesPanel';
-import { useSpecData, type SpecData } from './spec/use-spec-data';
+// ready each part is, and one section at a time beside it (#/spec/<section>). Sections live beside it.
+import { RefreshButton } from '../../components/RefreshButton';
+import { Page } from '../../shell/Page';
+import { areaById } from '../../shell/areas';
+import { useSubRoute } from '../../shell/use-hash-route';
+import { useApp, useWorkspace } from '../../state/app-context';
+import { QuestionsPanel } from '../QuestionsPanel';
+import { BusinessCasePanel } from './BusinessCasePanel';
+import { ExportPanel } from './ExportPanel';
+import { InputsPanel } from './InputsPanel';
+import { outline } from './readiness';
+import { RequirementsPanel } from './RequirementsPanel';
+import { sectionFromSegment, type SectionId } from './sections';
+import { SignOffPanel } from './SignOffPanel';
+import { SpecOutline } from './SpecOutline';
+import { TestCasesPanel } from './TestCasesPanel';
+import { UseCasesPanel } from './UseCasesPanel';
+import { useSpecData, type SpecData } from './use-spec-data';
 
-export function SpecArea() {
+export function SpecificationArea() {
   const { reloadAll } = useApp();
   const workspace = useWorkspace();
   const [segments] = useSubRoute('spec');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centredDefault, fitsWorkArea, initialWindowState } from '../../../src/main/shell/window-bounds';
+import { centredDefault, fitsWorkArea, initialWindowState } from '../../../src/main/electron/window-bounds';
 
 const laptop = { x: 0, y: 0, width: 1920, height: 1040 };
 const rightMonitor = { x: 1920, y: 0, width: 2560, height: 1400 };

@@ -1,6 +1,6 @@
 // Answers to the requirements checklist read from the API documents and the flows: a first draft
 // the analyst confirms or rewrites. Pure: everything it reads is passed in.
-import type { Catalogue, CatalogueOperation, CatalogueSecurityScheme } from '../../shared/catalogue';
+import { openapiVersionLabel, type Catalogue, type CatalogueOperation, type CatalogueSecurityScheme } from '../../shared/catalogue';
 import { serverUrlForSpec } from './server-url';
 
 export interface InferenceInput {
@@ -100,7 +100,7 @@ function auth(catalogue: Catalogue): Inferred {
 function api(catalogue: Catalogue): Inferred {
   const webhooks = catalogue.operations.filter((operation) => operation.webhook);
   const calls = catalogue.operations.length - webhooks.length;
-  const version = catalogue.specVersion.startsWith('2') ? `Swagger ${catalogue.specVersion}` : `OpenAPI ${catalogue.specVersion}`;
+  const version = openapiVersionLabel(catalogue.openapiVersion);
   return {
     answer: `REST over HTTP, ${calls} operation(s)` + (webhooks.length ? `; webhooks: ${webhooks.map((hook) => hook.path).join(', ')}` : ''),
     evidence: [`${version} document`],

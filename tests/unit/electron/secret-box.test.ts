@@ -19,7 +19,7 @@ const safeStorage = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => ({ safeStorage }));
 
-const { createSafeStorageSecretBox } = await import('../../../src/main/shell/secret-box');
+const { createSafeStorageSecretBox } = await import('../../../src/main/electron/secret-box');
 
 describe('the safeStorage secret box', () => {
   beforeEach(() => {

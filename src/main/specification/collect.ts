@@ -88,7 +88,7 @@ function specSystem(system: { name: string; title: string; apiVersion: string; s
     name: system.name,
     title: system.title,
     apiVersion: system.apiVersion,
-    openapiVersion: catalogue.specVersion,
+    openapiVersion: catalogue.openapiVersion,
     source: system.source,
     importedAt: system.importedAt,
     servers: catalogue.servers.map((server) => ({ url: serverUrlForSpec(server.url), description: server.description ?? '', environment: server.environment })),

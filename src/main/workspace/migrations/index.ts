@@ -1,0 +1,16 @@
+// The workspace schema's steps, in order: one file each (NNNN-name.ts), SQL or a code step.
+import { specHierarchy } from './0001-spec-hierarchy';
+import { systemDocuments } from './0002-system-documents';
+import { mappingIdsAndDecisions } from './0003-mapping-ids-and-decisions';
+import { specificationRecords } from './0004-specification-records';
+import { openapiVersionNames } from './0005-openapi-version-names';
+import type { Migration } from './migration';
+
+export type { CodeMigration, Migration, SqlMigration } from './migration';
+export { checksumOf } from './migration';
+
+export const migrations: readonly Migration[] = [specHierarchy, systemDocuments, mappingIdsAndDecisions, specificationRecords, openapiVersionNames];
+
+export const latestVersion = (all: readonly Migration[]) => all.at(-1)?.version ?? 0;
+
+export const LATEST_SCHEMA_VERSION = latestVersion(migrations);
