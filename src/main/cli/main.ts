@@ -1,12 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isUserError } from '../errors';
 import { APP_VERSION } from '../version';
+import type { Flags, Io } from './io';
 import { USAGE, UsageError } from './usage';
-
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -14,20 +10,6 @@ const processIo: Io = {
 };
 
 type Command = (positionals: string[], flags: Flags, io: Io) => Promise<number>;
-export interface Flags {
-  json: boolean;
-  port?: number;
-  /** import: follow references outside the document's folder or server. */
-  allowRefs?: boolean;
-  /** add-flow: accept every suggestion scoring at least this (0..1). */
-  acceptAbove?: number;
-  /** export: the file to write per format (`--xlsx <file>`, `--json <file>`, `--md <file>`). */
-  outputs?: { xlsx?: string; json?: string; md?: string };
-  /** import-xlsx: apply the edits and new rows (conflicts too with takeWorkbook). */
-  apply?: boolean;
-  takeWorkbook?: boolean;
-}
-
 /** `export` takes a file after --json, where every other command takes --json alone. */
 const exportOptions = {
   xlsx: { type: 'string' },
@@ -35,7 +17,8 @@ const exportOptions = {
   md: { type: 'string' },
 } as const;
 
-// Loaded on demand (require: tsx runs this file as CommonJS): each command pulls in only the modules it needs.
+// Loaded on demand (require: tsx runs this file as CommonJS, where import() would need file extensions):
+// each command pulls in only the modules it needs.
 const commands: Record<string, () => Command> = {
   'add-flow': () => (require('./commands/add-flow') as typeof import('./commands/add-flow')).addFlowCommand,
   'add-system': () => (require('./commands/add-system') as typeof import('./commands/add-system')).addSystemCommand,

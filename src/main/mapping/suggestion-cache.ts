@@ -16,7 +16,7 @@ import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 import { computeCandidates, nextTurn } from './compute-candidates';
-import { learnedIn, type FlowKeys, type Learned } from './rows';
+import { learnedIn, type FlowKeys, type Learned } from './decisions';
 import type { TargetSuggestion } from './suggest';
 
 /** Flows kept: each holds up to three candidates with reasons per target leaf (a few MB for 5,000 leaves). */

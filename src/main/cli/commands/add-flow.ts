@@ -3,7 +3,7 @@ import { createFlow } from '../../mapping/flows';
 import { acceptAbove, listRows } from '../../mapping/rows';
 import { SystemImports } from '../../openapi/system-import';
 import { openWorkspace } from '../../workspace/workspace';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /** `crosswalk add-flow <workspace> <source-system>:<entity> <target-system>:<entity> [--accept-above X] [--json]`. */

@@ -3,7 +3,7 @@ import type { ImportSource } from '../../../shared/contract';
 import { UserError } from '../../errors';
 import { SystemImports } from '../../openapi/system-import';
 import { openWorkspace } from '../../workspace/workspace';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /** `crosswalk add-system <workspace> <name> <api-doc> [--allow-refs]`: imports a document into a workspace as a system. */

@@ -1,7 +1,7 @@
 import { checkWorkspace } from '../../mapping/sheet';
 import { SystemImports } from '../../openapi/system-import';
 import { openWorkspace } from '../../workspace/workspace';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /**

@@ -1,5 +1,5 @@
 import { createDemoWorkspace } from '../../demo/demo-workspace';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 export async function demoCommand([file, ...extra]: string[], _flags: Flags, io: Io): Promise<number> {

@@ -5,7 +5,7 @@ import type { Catalogue } from '../../../shared/catalogue';
 import { UserError } from '../../errors';
 import { buildCatalogue } from '../../openapi/catalogue';
 import { diffCatalogues, formatDiffReport } from '../../openapi/diff';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 export async function diffCommand([oldFile, newFile, ...extra]: string[], flags: Flags, io: Io): Promise<number> {

@@ -1,7 +1,7 @@
 import type { CatalogueEntity, CatalogueField } from '../../../shared/catalogue';
 import { UserError } from '../../errors';
 import { importApiDocument } from '../../openapi/import';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /** `crosswalk entities <api-doc> [<entity>] [--json]`: the named schemas of a document, flattened to field paths. */

@@ -2,7 +2,7 @@ import type { ExportFormat } from '../../../shared/contract';
 import { SystemImports } from '../../openapi/system-import';
 import { exportSpec } from '../../specification/export/export-spec';
 import { openWorkspace } from '../../workspace/workspace';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 const formats: ExportFormat[] = ['xlsx', 'json', 'md'];

@@ -5,7 +5,7 @@ import { collectSpec } from '../../specification/collect';
 import { applyWorkbookChanges } from '../../specification/workbook/apply-workbook';
 import { previewWorkbook, type WorkbookPreview } from '../../specification/workbook/read-workbook';
 import { openWorkspace } from '../../workspace/workspace';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /**

@@ -1,7 +1,7 @@
 import { openapiVersionLabel, type Catalogue } from '../../../shared/catalogue';
 import { UserError } from '../../errors';
 import { type ExternalReference, type ImportedApiDocument, type ValidationResult, importApiDocument } from '../../openapi/import';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /** `crosswalk import <api-doc> [--json] [--allow-refs]`: imports an API document (path or URL) and reports what it holds. */

@@ -3,7 +3,7 @@ import { listFlows } from '../../mapping/flows';
 import { listSystems } from '../../openapi/systems';
 import { getIntegration } from '../../specification/integration';
 import { openWorkspace } from '../../workspace/workspace';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 export async function infoCommand([file, ...extra]: string[], flags: Flags, io: Io): Promise<number> {

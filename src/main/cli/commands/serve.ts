@@ -5,7 +5,7 @@ import { projectRoot } from '../../resources';
 import { Settings } from '../../settings/settings';
 import { PortInUseError, startWebHost } from '../../webhost/server';
 import { UserError } from '../../errors';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 export async function serveCommand([file, ...extra]: string[], flags: Flags, io: Io): Promise<number> {

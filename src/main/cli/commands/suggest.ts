@@ -2,7 +2,7 @@ import type { CatalogueEntity } from '../../../shared/catalogue';
 import { UserError } from '../../errors';
 import { suggestMappings } from '../../mapping/suggest';
 import { importApiDocument } from '../../openapi/import';
-import type { Flags, Io } from '../main';
+import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /** `crosswalk suggest <source-api-doc> <source-entity> <target-api-doc> <target-entity> [--json]`: suggested field mappings. */

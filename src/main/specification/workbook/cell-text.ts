@@ -11,13 +11,11 @@ const TRUNCATED = ' … [truncated: the full text is in Crosswalk]';
  * breaks as \n, cut to Excel's limit. Comparing a cell read back with `shownText(exported value)`
  * tells whether anyone edited it.
  */
-// eslint-disable-next-line no-control-regex
 const NEEDS_WORK = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 export function shownText(value: string | null | undefined): string {
   if (!value) return '';
   if (value.length <= MAX_CELL_CHARACTERS && !NEEDS_WORK.test(value)) return value;
-  // eslint-disable-next-line no-control-regex
   let text = value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
   text = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   if (text.length > MAX_CELL_CHARACTERS) text = text.slice(0, MAX_CELL_CHARACTERS - TRUNCATED.length) + TRUNCATED;

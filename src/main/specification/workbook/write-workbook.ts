@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { setImmediate as yieldToStreams } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { checkExportTarget, exportTargetPath, exportWriteError, temporaryPathFor } from '../export/write-file-atomically';

@@ -1,0 +1,20 @@
+import { SystemImports } from '../../openapi/system-import';
+import type { Session } from '../session';
+import type { HandlerDeps, Handlers } from './handler';
+import { mappingHandlers } from './mapping';
+import { specificationHandlers } from './specification';
+import { systemsHandlers } from './systems';
+import { workspaceHandlers } from './workspace';
+
+export type { Handler, Handlers } from './handler';
+
+/** The one table of handlers both transports (Electron IPC and the web host) serve: one factory per domain. */
+export function createHandlers(session: Session): Handlers {
+  const deps: HandlerDeps = { session, workspace: () => session.requireWorkspace(), systems: new SystemImports() };
+  return {
+    ...workspaceHandlers(deps),
+    ...systemsHandlers(deps),
+    ...mappingHandlers(deps),
+    ...specificationHandlers(deps),
+  };
+}

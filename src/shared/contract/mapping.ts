@@ -1,0 +1,169 @@
+// Data flows (one direction, source entity → target entity) and their field mappings.
+import { z } from 'zod';
+import { call, name, noInput, text } from './fields';
+
+export const triggerKinds = ['event', 'schedule', 'query', 'file_drop', 'manual'] as const;
+export const outcomeKinds = ['success', 'failure'] as const;
+export const mappingTypes = ['direct', 'derived', 'constant', 'lookup', 'conditional', 'concatenation', 'split'] as const;
+export const mappingStatuses = ['suggested', 'accepted', 'rejected', 'needs_decision', 'not_needed'] as const;
+export const checkKinds = [
+  'required_unmapped',
+  'type_mismatch',
+  'max_length',
+  'enum_unmapped',
+  'read_only_target',
+  'source_missing',
+  'entity_missing',
+] as const;
+
+const EntityRef = z.object({ system: z.string(), entity: z.string() });
+
+export const FlowSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  /** The use case's title, or null. */
+  useCase: z.string().nullable(),
+  useCaseId: z.number().int().nullable(),
+  source: EntityRef,
+  target: EntityRef,
+  trigger: z.object({ kind: z.enum(triggerKinds), detail: z.string() }),
+  mappings: z.object({ total: z.number().int(), accepted: z.number().int() }),
+});
+
+export const FlowOutcome = z.object({
+  id: z.number().int(),
+  kind: z.enum(outcomeKinds),
+  condition: z.string(),
+  handling: z.string(),
+});
+
+export const FlowDetail = FlowSummary.extend({ outcomes: z.array(FlowOutcome) });
+
+export const ValueMapEntry = z.object({ source: z.string(), target: z.string() });
+
+/** One target leaf field of a flow and what fills it. */
+export const MappingRow = z.object({
+  id: z.number().int(),
+  /** Stable id analysts quote: M-0001. */
+  mapId: z.string(),
+  flowId: z.number().int(),
+  targetPath: z.string(),
+  /** Several for a concatenation. */
+  sourcePaths: z.array(z.string()),
+  mappingType: z.enum(mappingTypes),
+  status: z.enum(mappingStatuses),
+  /** The suggestion's score, 0..1; null once a person chose the source. */
+  confidence: z.number().nullable(),
+  transformation: z.string(),
+  defaultValue: z.string().nullable(),
+  valueMap: z.array(ValueMapEntry),
+  condition: z.string(),
+  notes: z.string(),
+  owner: z.string(),
+  updatedAt: z.string(),
+  /** Why a re-import put this row in question; null when nothing is pending. */
+  review: z.array(z.string()).nullable(),
+});
+
+/** The candidates the suggestion engine sees for one target leaf, best first, with its reasons. */
+export const TargetSuggestion = z.object({
+  target: z.string(),
+  candidates: z.array(z.object({ source: z.string(), score: z.number(), reasons: z.array(z.string()) })),
+});
+
+export const MappingCheck = z.object({
+  /** Null when the flow's rows were not created yet (or the check concerns the whole flow). */
+  rowId: z.number().int().nullable(),
+  mapId: z.string().nullable(),
+  targetPath: z.string(),
+  kind: z.enum(checkKinds),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+
+export const MappingSheet = z.object({
+  flow: FlowDetail,
+  rows: z.array(MappingRow),
+  checks: z.array(MappingCheck),
+  /** Percent (0..100) of rows accepted or not needed, with a source, constant or default. */
+  completeness: z.number(),
+});
+
+const entityRefInput = z.strictObject({ system: name, entity: text(2000).trim().min(1, 'must not be empty') });
+
+export const mappingCalls = {
+  'flows.list': call(noInput, z.array(FlowSummary)),
+  /** Creates the flow and one mapping row per target leaf field, pre-filled with the best suggestion. */
+  'flows.create': call(
+    z.strictObject({
+      source: entityRefInput,
+      target: entityRefInput,
+      /** Default: "<source entity> to <target entity>". */
+      name: name.optional(),
+      useCase: text(2000).trim().optional(),
+      trigger: z.strictObject({ kind: z.enum(triggerKinds), detail: text(2000).default('') }).optional(),
+      outcomes: z
+        .array(z.strictObject({ kind: z.enum(outcomeKinds), condition: text(2000).default(''), handling: text(2000).default('') }))
+        .max(100)
+        .default([]),
+    }),
+    FlowDetail,
+  ),
+  'flows.get': call(z.strictObject({ id: z.number().int().positive() }), FlowDetail),
+  /** Renames the flow, links it to a use case (null: none), sets its trigger, or replaces its outcomes (in order). */
+  'flows.update': call(
+    z.strictObject({
+      id: z.number().int().positive(),
+      name: name.optional(),
+      useCaseId: z.number().int().positive().nullable().optional(),
+      trigger: z.strictObject({ kind: z.enum(triggerKinds), detail: text(2000).default('') }).optional(),
+      outcomes: z
+        .array(z.strictObject({ kind: z.enum(outcomeKinds), condition: text(2000).default(''), handling: text(2000).default('') }))
+        .max(100)
+        .optional(),
+    }),
+    FlowDetail,
+  ),
+
+  'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
+  'mapping.updateRow': call(
+    z.strictObject({
+      rowId: z.number().int().positive(),
+      sourcePaths: z.array(text(2000).trim().min(1, 'must not be empty')).max(50).optional(),
+      mappingType: z.enum(mappingTypes).optional(),
+      status: z.enum(mappingStatuses).optional(),
+      transformation: text().optional(),
+      defaultValue: text().nullable().optional(),
+      valueMap: z.array(z.strictObject({ source: text(2000), target: text(2000) })).max(1000).optional(),
+      condition: text(2000).optional(),
+      notes: text().optional(),
+      owner: text(200).optional(),
+    }),
+    MappingRow,
+  ),
+  'mapping.decide': call(z.strictObject({ rowId: z.number().int().positive(), decision: z.enum(['accept', 'reject']) }), MappingRow),
+  'mapping.acceptAbove': call(
+    z.strictObject({ flowId: z.number().int().positive(), threshold: z.number().min(0).max(1) }),
+    z.object({ accepted: z.number().int(), rows: z.array(MappingRow) }),
+  ),
+  /** Suggested value map for a row whose source and target are both enumerations (not stored). */
+  'mapping.suggestValueMap': call(
+    z.strictObject({ rowId: z.number().int().positive() }),
+    z.array(z.object({ source: z.string(), target: z.string().nullable(), score: z.number(), reason: z.string() })),
+  ),
+  /** For each target leaf of the flow, the engine's candidates computed now (learned decisions applied; not stored). */
+  'mapping.suggestions': call(z.strictObject({ flowId: z.number().int().positive() }), z.array(TargetSuggestion)),
+  /** Marks rows reviewed: clears the flags a re-import set on them (all or none); answers the rows. */
+  'mapping.clearReview': call(z.strictObject({ rowIds: z.array(z.number().int().positive()).min(1).max(10_000) }), z.array(MappingRow)),
+};
+
+export type FlowSummary = z.infer<typeof FlowSummary>;
+export type FlowOutcome = z.infer<typeof FlowOutcome>;
+export type FlowDetail = z.infer<typeof FlowDetail>;
+export type MappingRow = z.infer<typeof MappingRow>;
+export type MappingCheck = z.infer<typeof MappingCheck>;
+export type TargetSuggestion = z.infer<typeof TargetSuggestion>;
+export type MappingSheet = z.infer<typeof MappingSheet>;
+export type MappingType = (typeof mappingTypes)[number];
+export type TriggerKind = (typeof triggerKinds)[number];
+export type MappingStatus = (typeof mappingStatuses)[number];
