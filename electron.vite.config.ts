@@ -8,8 +8,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          // The suggestion engine's worker thread (src/main/mapping/compute-candidates.ts requires out/main/suggest-worker.js).
-          'suggest-worker': resolve(__dirname, 'src/main/mapping/suggest-worker.ts'),
+          // Worker entries (src/main/**/*.worker.ts): the platform's worker runner starts out/main/<name>.js.
+          'suggest.worker': resolve(__dirname, 'src/main/mapping/suggest.worker.ts'),
+          'validation.worker': resolve(__dirname, 'src/main/openapi/load/validation.worker.ts'),
         },
       },
     },

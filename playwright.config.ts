@@ -42,6 +42,8 @@ export default defineConfig({
         trace: 'retain-on-failure',
       },
     },
+    // The built bundles themselves (out/main), outside any browser.
+    { name: 'build', testDir: 'tests/e2e/build' },
     { name: 'electron', testDir: 'tests/e2e/electron', timeout: 60_000 },
   ],
 });

@@ -109,7 +109,7 @@ describe('the suggestion engine in a worker thread', () => {
     // A worker stopped before it answers (a crash, a closed workspace): rejected, nothing written.
     // (The worker starts within the call, before its first await.)
     const stopped = ensureRows(workspace, flow.id, source, target);
-    const outcome = expect(stopped).rejects.toThrow(/stopped/);
+    const outcome = expect(stopped).rejects.toThrow(/suggestion engine was cancelled/);
     stopSuggestionWorkers();
     await outcome;
     expect(listRows(workspace, flow.id)).toEqual([]);
