@@ -11,8 +11,8 @@ import { Settings } from '../../src/main/settings/settings';
 /** A browser session with its settings under `dir`, no workspace open. */
 export const browserSession = (dir: string) => new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
 
-/** A call's input, optional where the call takes none or only optional fields. */
-export type InputArgs<N extends CallName> = {} extends CallInput<N> ? [input?: CallInput<N>] : [input: CallInput<N>];
+/** A call's input, optional where the call takes none or only optional fields (where an empty object would do). */
+export type InputArgs<N extends CallName> = Record<never, never> extends CallInput<N> ? [input?: CallInput<N>] : [input: CallInput<N>];
 
 /**
  * The session's handler table called as a front end does: `raw` answers the CallResult, `call` its value

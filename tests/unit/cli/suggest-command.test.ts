@@ -1,12 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../helpers/temp';
 import { crosswalk } from '../../helpers/cli';
 
 const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'bin/crosswalk');
 const demo = (file: string) => path.join(root, 'resources/demo', file);
-
 
 describe('crosswalk suggest', () => {
   it('prints one entry per target leaf field with at most three candidates, the JSON contract', () => {
