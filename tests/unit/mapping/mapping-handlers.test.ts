@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALTERNATIVE_THRESHOLD } from '../../../src/main/mapping/suggest';
 import { openDemoSession } from '../../helpers/handlers';
 import { present } from '../../helpers/narrow';
 
@@ -28,7 +29,11 @@ describe('flows and mapping through the handler table', () => {
       expect(r.mappingType).toBe(r.valueMap.some((entry) => entry.source !== entry.target) ? 'lookup' : 'direct');
     }
     expect(sheet.rows.find((r) => r.targetPath === 'status')).toMatchObject({ mappingType: 'lookup', valueMap: expect.arrayContaining([{ source: 'confirmed', target: 'AUTHORISED' }]) });
-    for (const r of sheet.rows.filter((r) => r.status === 'needs_decision')) expect(r).toMatchObject({ sourcePaths: [], confidence: null });
+    // Every other row awaits a decision, without a source: issue_date among them (no candidate in the CRM's Order).
+    const needsDecision = sheet.rows.filter((r) => r.status === 'needs_decision');
+    expect(suggested.length + needsDecision.length).toBe(sheet.rows.length);
+    expect(needsDecision.map((r) => r.targetPath)).toContain('issue_date');
+    for (const r of needsDecision) expect(r).toMatchObject({ sourcePaths: [], confidence: null });
     expect(sheet.completeness).toBe(0);
     expect(sheet.checks.some((c) => c.kind === 'required_unmapped' && c.targetPath === 'issue_date')).toBe(true);
     session.close();
@@ -62,9 +67,15 @@ describe('flows and mapping through the handler table', () => {
     const againRow = present((await call('mapping.sheet', { flowId: again.id })).rows.find((r) => r.targetPath === second.targetPath), 'the row in the new flow');
     expect(againRow.sourcePaths).not.toContain(second.sourcePaths[0]);
 
+    // The bulk accept takes exactly the suggestions still open at 0.8 or above, and leaves those below.
+    const open = rows.filter((r) => r.status === 'suggested' && r.id !== first.id && r.id !== second.id);
     const bulk = await call('mapping.acceptAbove', { flowId: flow.id, threshold: 0.8 });
     expect(bulk.accepted).toBeGreaterThan(0);
-    for (const r of bulk.rows.filter((r) => r.status === 'suggested')) expect(r.confidence).toBeLessThan(0.8);
+    expect(bulk.accepted).toBe(open.filter((r) => (r.confidence ?? 0) >= 0.8).length);
+    const below = bulk.rows.filter((r) => r.status === 'suggested');
+    expect(below.map((r) => r.targetPath)).toEqual(open.filter((r) => (r.confidence ?? 0) < 0.8).map((r) => r.targetPath));
+    expect(below.length).toBeGreaterThan(0);
+    for (const r of below) expect(r.confidence).toBeLessThan(0.8);
 
     const target = present(bulk.rows.find((r) => r.targetPath === 'issue_date'), 'the issue_date row');
     const updated = await call('mapping.updateRow', {
@@ -101,13 +112,20 @@ describe('flows and mapping through the handler table', () => {
     const { session, call, refused } = await openDemoSession();
     const demoFlow = present((await call('flows.list', {})).find((f) => f.name === 'Orders to invoices'), 'the demo flow');
     const sheet = await call('mapping.sheet', { flowId: demoFlow.id });
+    expect(sheet.rows.length).toBeGreaterThan(10);
     expect(sheet.rows.every((r) => r.review === null)).toBe(true);
     const suggestions = await call('mapping.suggestions', { flowId: demoFlow.id });
     expect(suggestions.map((s) => s.target)).toEqual(sheet.rows.map((r) => r.targetPath));
     const suggested = present(sheet.rows.find((r) => r.status === 'suggested'), 'a suggested row');
     const entry = present(suggestions.find((s) => s.target === suggested.targetPath), 'its suggestion');
-    expect(entry.candidates[0]).toMatchObject({ source: suggested.sourcePaths[0], score: expect.any(Number), reasons: expect.arrayContaining([expect.any(String)]) });
-    for (const candidate of entry.candidates) expect(candidate.score).toBeGreaterThanOrEqual(0);
+    // The row was filled from the best candidate: its source and its score.
+    expect(entry.candidates[0]).toMatchObject({ source: suggested.sourcePaths[0], score: suggested.confidence, reasons: expect.arrayContaining([expect.any(String)]) });
+    const scores = entry.candidates.map((candidate) => candidate.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const score of scores) {
+      expect(score).toBeGreaterThanOrEqual(ALTERNATIVE_THRESHOLD);
+      expect(score).toBeLessThanOrEqual(1);
+    }
 
     await call('mapping.decide', { rowId: suggested.id, decision: 'reject' });
     const after = present((await call('mapping.suggestions', { flowId: demoFlow.id })).find((s) => s.target === suggested.targetPath), 'its suggestion afterwards');

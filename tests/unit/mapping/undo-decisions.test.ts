@@ -89,8 +89,10 @@ describe('undoing a decision', () => {
 
     const bulk = await call('mapping.acceptAbove', { flowId: flow.id, threshold: 0.5 });
     expect(bulk.accepted).toBeGreaterThan(1);
-    expect(decisions().filter((d) => d.decision === 'accepted').length).toBeGreaterThanOrEqual(bulk.accepted);
-    for (const before of rows.filter((r) => bulk.rows.some((a) => a.id === r.id && a.status === 'accepted' && r.status === 'suggested'))) {
+    expect(decisions().filter((d) => d.decision === 'accepted').length).toBe(bulk.accepted);
+    const bulkAccepted = rows.filter((r) => bulk.rows.some((a) => a.id === r.id && a.status === 'accepted' && r.status === 'suggested'));
+    expect(bulkAccepted).toHaveLength(bulk.accepted);
+    for (const before of bulkAccepted) {
       await call('mapping.updateRow', restore(before));
     }
     expect(decisions()).toEqual([]);
