@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import type { DesktopBridge } from '../../../src/shared/bridge';
 import { callNames } from '../../../src/shared/call-names';
 import { electronSqliteBinding, findElectronBinary, projectRoot } from '../../../scripts/electron-binary.mjs';
 
@@ -19,6 +20,17 @@ test.skip(!!binaryPath && !fs.existsSync(electronSqliteBinding()), 'better-sqlit
 test.skip(!!binaryPath && !fs.existsSync(mainEntry), 'out/main/index.js is missing: run `npm run build` first');
 
 test.describe.configure({ mode: 'serial' });
+
+/** The page's globals these tests touch: the bridge, and the Node names that must be missing there. */
+type PageGlobals = typeof globalThis & {
+  crosswalk: DesktopBridge;
+  require?: unknown;
+  module?: unknown;
+  location: { href: string };
+  open(url: string): unknown;
+};
+/** Main's globals: where a test's stand-in for shell.openExternal records the URLs. */
+type MainGlobals = typeof globalThis & { openedExternally?: string[] };
 
 let app: ElectronApplication;
 let page: Page;
@@ -49,11 +61,10 @@ test.afterAll(async () => {
 test('opens the demo workspace on app://crosswalk', async () => {
   expect(page.url()).toMatch(/^app:\/\/crosswalk\//);
   await expect(page.locator('.sidebar-integration')).toHaveText('Acme CRM → Ledgerly: orders to invoices');
-  const current = await page.evaluate(() => (globalThis as any).crosswalk.calls['workspace.current']({}));
-  expect(current.ok).toBe(true);
-  expect(current.value.path).toBe(path.join(home, 'demo.crosswalk'));
-  const info = await page.evaluate(() => (globalThis as any).crosswalk.calls['app.info']({}));
-  expect(info.value).toMatchObject({ host: 'desktop', nativeDialogs: true });
+  const current = await page.evaluate(() => (globalThis as PageGlobals).crosswalk.calls['workspace.current']({}));
+  expect(current).toMatchObject({ ok: true, value: { path: path.join(home, 'demo.crosswalk') } });
+  const info = await page.evaluate(() => (globalThis as PageGlobals).crosswalk.calls['app.info']({}));
+  expect(info).toMatchObject({ ok: true, value: { host: 'desktop', nativeDialogs: true } });
 });
 
 test('navigates the areas from the sidebar and from the View menu', async () => {
@@ -79,7 +90,7 @@ test('navigates the areas from the sidebar and from the View menu', async () => 
 test('the page has no Node and sees only the narrow bridge', async () => {
   // contextBridge refuses to expose anything without contextIsolation, so the bridge's presence proves it.
   const facts = await page.evaluate(() => {
-    const page = globalThis as any;
+    const page = globalThis as PageGlobals;
     const bridge = page.crosswalk;
     return {
       require: typeof page.require,
@@ -103,26 +114,26 @@ test('the page has no Node and sees only the narrow bridge', async () => {
 test('navigation away is blocked and only http(s) links leave, to the system browser', async () => {
   const before = page.url();
   await page.evaluate(() => {
-    (globalThis as any).location.href = 'https://example.com/';
+    (globalThis as PageGlobals).location.href = 'https://example.com/';
   });
   await page.waitForTimeout(500);
   expect(page.url()).toBe(before);
 
   await app.evaluate(({ shell }) => {
     const opened: string[] = [];
-    (globalThis as any).openedExternally = opened;
+    (globalThis as MainGlobals).openedExternally = opened;
     shell.openExternal = async (url: string) => {
       opened.push(url);
     };
   });
   const windows = await page.evaluate(() =>
     ['https://example.com/docs', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.com/'].map(
-      (url) => (globalThis as any).open(url) === null,
+      (url) => (globalThis as PageGlobals).open(url) === null,
     ),
   );
   expect(windows).toEqual([true, true, true, true]);
   expect(app.windows()).toHaveLength(1);
-  expect(await app.evaluate(() => (globalThis as any).openedExternally)).toEqual(['https://example.com/docs']);
+  expect(await app.evaluate(() => (globalThis as MainGlobals).openedExternally)).toEqual(['https://example.com/docs']);
 });
 
 test('remembers the window bounds when it closes', async () => {

@@ -5,12 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { CallName } from '../../../src/shared/call-names';
-import { dispatch } from '../../../src/main/api/dispatch';
-import { createHandlers } from '../../../src/main/api/handlers';
-import { Session } from '../../../src/main/api/session';
 import { addFlow } from '../../../src/main/mapping/flows';
-import { Settings } from '../../../src/main/settings/settings';
+import { browserSession, sessionCalls } from '../../helpers/calls';
 import { expect, test } from './fixtures';
 
 const root = path.resolve(__dirname, '../../..');
@@ -19,22 +15,23 @@ const fixtures = path.join(root, 'tests/fixtures/openapi');
 /** Orders v1 → Ledger invoices, rows created, two of them on shipping.city, then Orders re-imported as v2 (shipping changed). */
 async function flaggedWorkspace(dir: string): Promise<{ file: string; flowId: number; flagged: number }> {
   const file = path.join(dir, 'flagged.crosswalk');
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  const session = browserSession(dir);
   session.create(file, 'Orders');
-  const handlers = createHandlers(session);
-  const call = async (name: CallName, input: unknown) => {
-    const result = await dispatch(handlers, name, input);
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as any;
-  };
+  const { call } = sessionCalls(session);
   const v1 = await call('systems.import', { name: 'Orders', source: { kind: 'file', path: path.join(fixtures, 'diff', 'orders-v1.openapi.yaml') } });
+  if (v1.status !== 'imported') throw new Error(`Orders v1 was not imported: ${v1.status}`);
   await call('systems.import', { name: 'Ledger', source: { kind: 'file', path: path.join(root, 'resources/demo/accounting.swagger.json') } });
   const flow = addFlow(session.requireWorkspace(), { name: 'Orders out', source: { system: 'Orders', entity: 'Order' }, target: { system: 'Ledger', entity: 'Invoice' } });
   const { rows } = await call('mapping.sheet', { flowId: flow.id });
-  for (const target of ['memo', 'reference']) await call('mapping.updateRow', { rowId: rows.find((row: any) => row.targetPath === target).id, sourcePaths: ['shipping.city'] });
+  for (const target of ['memo', 'reference']) {
+    const row = rows.find((candidate) => candidate.targetPath === target);
+    if (!row) throw new Error(`Invoice has no ${target} row`);
+    await call('mapping.updateRow', { rowId: row.id, sourcePaths: ['shipping.city'] });
+  }
   const preview = await call('systems.previewReimport', { id: v1.system.id, source: { kind: 'file', path: path.join(fixtures, 'diff', 'orders-v2.openapi.yaml') } });
+  if (preview.status !== 'ready') throw new Error(`The v2 preview is not ready: ${preview.status}`);
   await call('systems.applyReimport', { previewId: preview.previewId });
-  const flagged = (await call('mapping.sheet', { flowId: flow.id })).rows.filter((row: any) => row.review !== null).length;
+  const flagged = (await call('mapping.sheet', { flowId: flow.id })).rows.filter((row) => row.review !== null).length;
   session.close();
   return { file, flowId: flow.id, flagged };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { createHandlers } from '../../../src/main/api/handlers';
+import { callNames } from '../../../src/shared/call-names';
 import { browserSession } from '../../helpers/calls';
 import { openNewSession } from '../../helpers/handlers';
 import { tempDir } from '../../helpers/temp';
@@ -22,6 +23,7 @@ describe('the handler table', () => {
     const session = sessionWithWorkspace();
     const handlers = createHandlers(session);
     const spies = Object.keys(handlers).map((key) => vi.spyOn(handlers, key as keyof typeof handlers));
+    expect(spies).toHaveLength(callNames.length);
     const result = await dispatch(handlers, name, input);
     expect(result).toMatchObject({ ok: false, error: { code } });
     expect(result.ok ? '' : result.error.message).toMatch(message);

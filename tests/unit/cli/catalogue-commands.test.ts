@@ -5,9 +5,7 @@ import { tempDir } from '../../helpers/temp';
 import { crosswalk } from '../../helpers/cli';
 
 const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'bin/crosswalk');
 const demo = (file: string) => path.join(root, 'resources/demo', file);
-
 
 describe('crosswalk entities', () => {
   it('lists one entity with its fields as paths, the contract shape', () => {

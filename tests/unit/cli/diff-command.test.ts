@@ -5,9 +5,7 @@ import { tempDir } from '../../helpers/temp';
 import { crosswalk } from '../../helpers/cli';
 
 const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'bin/crosswalk');
 const fixture = (name: string) => path.join(root, 'tests/fixtures/openapi/diff', name);
-
 
 describe('crosswalk diff', () => {
   it('prints the diff as one JSON document with --json, exiting 0 despite breaking changes', () => {

@@ -3,10 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp';
 import { crosswalk } from '../../helpers/cli';
 
-const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'bin/crosswalk');
-
-
 function demo() {
   const file = path.join(tempDir(), 'w.crosswalk');
   crosswalk(['demo', file]);

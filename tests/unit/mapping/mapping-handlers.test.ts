@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ALTERNATIVE_THRESHOLD } from '../../../src/main/mapping/suggest';
 import { openDemoSession } from '../../helpers/handlers';
+import { present } from '../../helpers/narrow';
 
 describe('flows and mapping through the handler table', () => {
   it('creates a flow with outcomes and one row per target leaf, suggestions first', async () => {
@@ -12,43 +14,48 @@ describe('flows and mapping through the handler table', () => {
       outcomes: [{ kind: 'success', condition: 'Invoice created', handling: 'Store its id' }, { kind: 'failure', condition: 'Contact missing', handling: 'Create it, retry' }],
     });
     expect(flow).toMatchObject({ name: 'Order to Invoice', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' }, useCase: 'Invoice confirmed orders' });
-    expect(flow.outcomes.map((o: any) => [o.kind, o.condition])).toEqual([['success', 'Invoice created'], ['failure', 'Contact missing']]);
+    expect(flow.outcomes.map((o) => [o.kind, o.condition])).toEqual([['success', 'Invoice created'], ['failure', 'Contact missing']]);
     expect(await call('flows.get', { id: flow.id })).toEqual(flow);
 
     const sheet = await call('mapping.sheet', { flowId: flow.id });
     const invoice = await call('systems.entity', { id: 2, entity: 'schema:Invoice' });
-    expect(sheet.rows.map((r: any) => r.targetPath)).toEqual(invoice.fields.filter((f: any) => f.leaf).map((f: any) => f.path));
-    expect(new Set(sheet.rows.map((r: any) => r.mapId)).size).toBe(sheet.rows.length);
-    const suggested = sheet.rows.filter((r: any) => r.status === 'suggested');
+    expect(sheet.rows.map((r) => r.targetPath)).toEqual(invoice.fields.filter((f) => f.leaf).map((f) => f.path));
+    expect(new Set(sheet.rows.map((r) => r.mapId)).size).toBe(sheet.rows.length);
+    const suggested = sheet.rows.filter((r) => r.status === 'suggested');
     expect(suggested.length).toBeGreaterThan(0);
     for (const r of suggested) {
       expect(r).toMatchObject({ sourcePaths: [expect.any(String)], confidence: expect.any(Number) });
       // An enumeration whose values differ between the systems is a lookup through its suggested value map.
-      expect(r.mappingType).toBe(r.valueMap.some((entry: any) => entry.source !== entry.target) ? 'lookup' : 'direct');
+      expect(r.mappingType).toBe(r.valueMap.some((entry) => entry.source !== entry.target) ? 'lookup' : 'direct');
     }
-    expect(sheet.rows.find((r: any) => r.targetPath === 'status')).toMatchObject({ mappingType: 'lookup', valueMap: expect.arrayContaining([{ source: 'confirmed', target: 'AUTHORISED' }]) });
-    for (const r of sheet.rows.filter((r: any) => r.status === 'needs_decision')) expect(r).toMatchObject({ sourcePaths: [], confidence: null });
+    expect(sheet.rows.find((r) => r.targetPath === 'status')).toMatchObject({ mappingType: 'lookup', valueMap: expect.arrayContaining([{ source: 'confirmed', target: 'AUTHORISED' }]) });
+    // Every other row awaits a decision, without a source: issue_date among them (no candidate in the CRM's Order).
+    const needsDecision = sheet.rows.filter((r) => r.status === 'needs_decision');
+    expect(suggested.length + needsDecision.length).toBe(sheet.rows.length);
+    expect(needsDecision.map((r) => r.targetPath)).toContain('issue_date');
+    for (const r of needsDecision) expect(r).toMatchObject({ sourcePaths: [], confidence: null });
     expect(sheet.completeness).toBe(0);
-    expect(sheet.checks.some((c: any) => c.kind === 'required_unmapped' && c.targetPath === 'issue_date')).toBe(true);
+    expect(sheet.checks.some((c) => c.kind === 'required_unmapped' && c.targetPath === 'issue_date')).toBe(true);
     session.close();
   });
 
   it('refuses unknown entities naming near matches, and duplicate names', async () => {
-    const { session, call } = await openDemoSession();
+    const { session, call, refused } = await openDemoSession();
     await expect(call('flows.create', { source: { system: 'CRM', entity: 'Line' }, target: { system: 'Accounting', entity: 'Invoice' } })).rejects.toThrow(
       /ENTITY_NOT_FOUND: System CRM has no entity named "Line": did you mean "OrderLine"\?/,
     );
     await expect(call('flows.create', { source: { system: 'ERP', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } })).rejects.toThrow(/SYSTEM_NOT_FOUND.*"CRM", "Accounting"/);
     await expect(call('flows.create', { name: 'Orders to invoices', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } })).rejects.toThrow(/FLOW_EXISTS/);
-    await expect(call('flows.create', { source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' }, extra: 1 })).rejects.toThrow(/INVALID_INPUT/);
+    expect(await refused('flows.create', { source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' }, extra: 1 })).toMatchObject({ code: 'INVALID_INPUT' });
     session.close();
   });
 
   it('accepts, rejects for good, bulk-accepts and updates rows', async () => {
-    const { session, call } = await openDemoSession();
+    const { session, call, refused } = await openDemoSession();
     const flow = await call('flows.create', { source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
-    let { rows } = await call('mapping.sheet', { flowId: flow.id });
-    const [first, second] = rows.filter((r: any) => r.status === 'suggested');
+    const { rows } = await call('mapping.sheet', { flowId: flow.id });
+    const suggestedRows = rows.filter((r) => r.status === 'suggested');
+    const [first, second] = [present(suggestedRows[0], 'a suggested row'), present(suggestedRows[1], 'a second suggested row')];
 
     const accepted = await call('mapping.decide', { rowId: first.id, decision: 'accept' });
     expect(accepted).toMatchObject({ status: 'accepted', sourcePaths: first.sourcePaths, mapId: first.mapId });
@@ -57,37 +64,43 @@ describe('flows and mapping through the handler table', () => {
     expect(rejected).toMatchObject({ status: 'needs_decision', sourcePaths: [], confidence: null });
     // A new flow between the same entities never suggests the rejected pair again.
     const again = await call('flows.create', { name: 'Again', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
-    const againRow = (await call('mapping.sheet', { flowId: again.id })).rows.find((r: any) => r.targetPath === second.targetPath);
+    const againRow = present((await call('mapping.sheet', { flowId: again.id })).rows.find((r) => r.targetPath === second.targetPath), 'the row in the new flow');
     expect(againRow.sourcePaths).not.toContain(second.sourcePaths[0]);
 
+    // The bulk accept takes exactly the suggestions still open at 0.8 or above, and leaves those below.
+    const open = rows.filter((r) => r.status === 'suggested' && r.id !== first.id && r.id !== second.id);
     const bulk = await call('mapping.acceptAbove', { flowId: flow.id, threshold: 0.8 });
     expect(bulk.accepted).toBeGreaterThan(0);
-    for (const r of bulk.rows.filter((r: any) => r.status === 'suggested')) expect(r.confidence).toBeLessThan(0.8);
+    expect(bulk.accepted).toBe(open.filter((r) => (r.confidence ?? 0) >= 0.8).length);
+    const below = bulk.rows.filter((r) => r.status === 'suggested');
+    expect(below.map((r) => r.targetPath)).toEqual(open.filter((r) => (r.confidence ?? 0) < 0.8).map((r) => r.targetPath));
+    expect(below.length).toBeGreaterThan(0);
+    for (const r of below) expect(r.confidence).toBeLessThan(0.8);
 
-    const target = bulk.rows.find((r: any) => r.targetPath === 'issue_date');
+    const target = present(bulk.rows.find((r) => r.targetPath === 'issue_date'), 'the issue_date row');
     const updated = await call('mapping.updateRow', {
       rowId: target.id, sourcePaths: ['confirmedAt', 'createdAt'], transformation: 'Date part of confirmedAt', notes: 'n', owner: 'Finance', condition: 'status = confirmed', status: 'accepted',
     });
     expect(updated).toMatchObject({ sourcePaths: ['confirmedAt', 'createdAt'], mappingType: 'concatenation', status: 'accepted', confidence: null, condition: 'status = confirmed', owner: 'Finance' });
     const sheet = await call('mapping.sheet', { flowId: flow.id });
-    expect(sheet.checks.some((c: any) => c.targetPath === 'issue_date' && c.kind === 'required_unmapped')).toBe(false);
+    expect(sheet.checks.some((c) => c.targetPath === 'issue_date' && c.kind === 'required_unmapped')).toBe(false);
     expect(sheet.completeness).toBeGreaterThan(0);
 
-    const empty = sheet.rows.find((r: any) => r.sourcePaths.length === 0 && r.status === 'needs_decision');
+    const empty = present(sheet.rows.find((r) => r.sourcePaths.length === 0 && r.status === 'needs_decision'), 'a row without a source');
     await expect(call('mapping.decide', { rowId: empty.id, decision: 'accept' })).rejects.toThrow(/NOTHING_TO_ACCEPT/);
     await expect(call('mapping.acceptAbove', { flowId: flow.id, threshold: 1.5 })).rejects.toThrow(/INVALID_INPUT/);
-    await expect(call('mapping.updateRow', { rowId: target.id, mappingType: 'guess' })).rejects.toThrow(/INVALID_INPUT/);
+    expect(await refused('mapping.updateRow', { rowId: target.id, mappingType: 'guess' })).toMatchObject({ code: 'INVALID_INPUT' });
     await expect(call('mapping.decide', { rowId: 999999, decision: 'accept' })).rejects.toThrow(/MAPPING_NOT_FOUND/);
     session.close();
   });
 
   it('materialises rows for a flow that has none (the demo flows) and suggests value maps for enum rows', async () => {
     const { session, call } = await openDemoSession();
-    const demoFlow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
+    const demoFlow = present((await call('flows.list', {})).find((f) => f.name === 'Orders to invoices'), 'the demo flow');
     const sheet = await call('mapping.sheet', { flowId: demoFlow.id });
     expect(sheet.rows.length).toBeGreaterThan(10);
     expect((await call('mapping.sheet', { flowId: demoFlow.id })).rows).toEqual(sheet.rows);
-    const status = sheet.rows.find((r: any) => r.targetPath === 'status');
+    const status = present(sheet.rows.find((r) => r.targetPath === 'status'), 'the status row');
     await call('mapping.updateRow', { rowId: status.id, sourcePaths: ['status'] });
     const values = await call('mapping.suggestValueMap', { rowId: status.id });
     expect(values.length).toBeGreaterThan(0);
@@ -96,23 +109,30 @@ describe('flows and mapping through the handler table', () => {
   });
 
   it('lists every target leaf with live candidates and reasons, and forgets rejected pairs', async () => {
-    const { session, call } = await openDemoSession();
-    const demoFlow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
+    const { session, call, refused } = await openDemoSession();
+    const demoFlow = present((await call('flows.list', {})).find((f) => f.name === 'Orders to invoices'), 'the demo flow');
     const sheet = await call('mapping.sheet', { flowId: demoFlow.id });
-    expect(sheet.rows.every((r: any) => r.review === null)).toBe(true);
+    expect(sheet.rows.length).toBeGreaterThan(10);
+    expect(sheet.rows.every((r) => r.review === null)).toBe(true);
     const suggestions = await call('mapping.suggestions', { flowId: demoFlow.id });
-    expect(suggestions.map((s: any) => s.target)).toEqual(sheet.rows.map((r: any) => r.targetPath));
-    const suggested = sheet.rows.find((r: any) => r.status === 'suggested');
-    const entry = suggestions.find((s: any) => s.target === suggested.targetPath);
-    expect(entry.candidates[0]).toMatchObject({ source: suggested.sourcePaths[0], score: expect.any(Number), reasons: expect.arrayContaining([expect.any(String)]) });
-    for (const candidate of entry.candidates) expect(candidate.score).toBeGreaterThanOrEqual(0);
+    expect(suggestions.map((s) => s.target)).toEqual(sheet.rows.map((r) => r.targetPath));
+    const suggested = present(sheet.rows.find((r) => r.status === 'suggested'), 'a suggested row');
+    const entry = present(suggestions.find((s) => s.target === suggested.targetPath), 'its suggestion');
+    // The row was filled from the best candidate: its source and its score.
+    expect(entry.candidates[0]).toMatchObject({ source: suggested.sourcePaths[0], score: suggested.confidence, reasons: expect.arrayContaining([expect.any(String)]) });
+    const scores = entry.candidates.map((candidate) => candidate.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const score of scores) {
+      expect(score).toBeGreaterThanOrEqual(ALTERNATIVE_THRESHOLD);
+      expect(score).toBeLessThanOrEqual(1);
+    }
 
     await call('mapping.decide', { rowId: suggested.id, decision: 'reject' });
-    const after = (await call('mapping.suggestions', { flowId: demoFlow.id })).find((s: any) => s.target === suggested.targetPath);
-    expect(after.candidates.map((c: any) => c.source)).not.toContain(suggested.sourcePaths[0]);
+    const after = present((await call('mapping.suggestions', { flowId: demoFlow.id })).find((s) => s.target === suggested.targetPath), 'its suggestion afterwards');
+    expect(after.candidates.map((c) => c.source)).not.toContain(suggested.sourcePaths[0]);
 
     await expect(call('mapping.suggestions', { flowId: 999999 })).rejects.toThrow(/FLOW_NOT_FOUND/);
-    await expect(call('mapping.suggestions', { flowId: 'x' })).rejects.toThrow(/INVALID_INPUT/);
+    expect(await refused('mapping.suggestions', { flowId: 'x' })).toMatchObject({ code: 'INVALID_INPUT' });
     session.close();
   });
 });

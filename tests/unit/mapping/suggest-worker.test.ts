@@ -15,6 +15,7 @@ import { createWorkspace } from '../../../src/main/workspace/workspace';
 import { bigDocument } from '../../../bench/big-flow';
 import { demoDocument } from '../../helpers/cli';
 import { openDemoSession } from '../../helpers/handlers';
+import { present } from '../../helpers/narrow';
 import { tempDir } from '../../helpers/temp';
 
 async function demoEntity(file: string, name: string): Promise<CatalogueEntity> {
@@ -122,7 +123,7 @@ describe('the suggestion engine in a worker thread', () => {
   it('shares one computation among concurrent asks for the same flow, and a cache hit starts none', async () => {
     const { session, call } = await openDemoSession();
     setWorkerFromPairs(0);
-    const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
+    const flow = present((await call('flows.list', {})).find((f) => f.name === 'Orders to invoices'), 'the demo flow');
     const before = suggestionComputations();
     const [sheet, suggestions, again] = await Promise.all([
       call('mapping.sheet', { flowId: flow.id }),
@@ -142,11 +143,13 @@ describe('the suggestion engine in a worker thread', () => {
   it('creates the same rows through the worker as inline', async () => {
     const rowsOf = async (workerFromPairs: number) => {
       setWorkerFromPairs(workerFromPairs);
-      const { session, raw } = await openDemoSession();
-      const result = (await raw('mapping.sheet', { flowId: 1 })) as any;
-      session.close();
-      expect(result.ok).toBe(true);
-      return result.value.rows.map(({ updatedAt: _, ...row }: any) => row);
+      const { session, call } = await openDemoSession();
+      try {
+        const { rows } = await call('mapping.sheet', { flowId: 1 });
+        return rows.map(({ updatedAt: _, ...row }) => row);
+      } finally {
+        session.close();
+      }
     };
     const inline = await rowsOf(Infinity);
     expect(inline.length).toBeGreaterThan(5);

@@ -5,11 +5,12 @@ import { suggestionComputations } from '../../../src/main/mapping/suggestion-cac
 import { suggestMappings } from '../../../src/main/mapping/suggest';
 import { demoDocument } from '../../helpers/cli';
 import { openDemoSession } from '../../helpers/handlers';
+import { present, withStatus } from '../../helpers/narrow';
 
 describe('the flow candidates cache', () => {
   it('computes once for the rows and the candidates, again only when decisions or documents change', async () => {
     const { session, call } = await openDemoSession();
-    const flow = (await call('flows.list', {})).find((f: any) => f.name === 'Orders to invoices');
+    const flow = present((await call('flows.list', {})).find((f) => f.name === 'Orders to invoices'), 'the demo flow');
     let runs = suggestionComputations();
     const computed = () => {
       const now = suggestionComputations();
@@ -25,11 +26,11 @@ describe('the flow candidates cache', () => {
     expect(computed()).toBe(0);
     // The cached answer is the engine's answer.
     const [source, target] = [await call('systems.entity', { id: 1, entity: 'schema:Order' }), await call('systems.entity', { id: 2, entity: 'schema:Invoice' })];
-    const direct = new Map(suggestMappings(source, target).map((entry) => [entry.target, entry.candidates.map((c) => c.source)]));
-    for (const entry of first) expect(entry.candidates.map((c: any) => c.source)).toEqual(direct.get(entry.target) ?? []);
+    expect(first).toHaveLength(target.fields.filter((field) => field.leaf).length);
+    expect(first).toEqual(suggestMappings(source, target));
 
     // Editing a row changes no decision: still cached.
-    const row = rows.find((r: any) => r.status === 'suggested');
+    const row = present(rows.find((r) => r.status === 'suggested'), 'a suggested row');
     await call('mapping.updateRow', { rowId: row.id, notes: 'checked' });
     await call('mapping.suggestions', { flowId: flow.id });
     expect(computed()).toBe(0);
@@ -38,14 +39,14 @@ describe('the flow candidates cache', () => {
     await call('mapping.decide', { rowId: row.id, decision: 'reject' });
     const afterReject = await call('mapping.suggestions', { flowId: flow.id });
     expect(computed()).toBe(1);
-    expect(afterReject.find((s: any) => s.target === row.targetPath).candidates.map((c: any) => c.source)).not.toContain(row.sourcePaths[0]);
+    expect(present(afterReject.find((s) => s.target === row.targetPath), 'its suggestion').candidates.map((c) => c.source)).not.toContain(row.sourcePaths[0]);
     // Undoing it restores the earlier decisions: the earlier answer, from the cache.
     await call('mapping.updateRow', { rowId: row.id, sourcePaths: row.sourcePaths, status: 'suggested' });
     expect(await call('mapping.suggestions', { flowId: flow.id })).toEqual(first);
     expect(computed()).toBe(0);
 
     // Re-importing a document (same text, a new import) misses too.
-    const preview = await call('systems.previewReimport', { id: 1, source: { kind: 'file', path: demoDocument('crm.openapi.yaml') } });
+    const preview = withStatus(await call('systems.previewReimport', { id: 1, source: { kind: 'file', path: demoDocument('crm.openapi.yaml') } }), 'ready');
     await call('systems.applyReimport', { previewId: preview.previewId });
     expect(await call('mapping.suggestions', { flowId: flow.id })).toEqual(first);
     expect(computed()).toBe(1);

@@ -1,7 +1,9 @@
 // Undoing a decision in any front end writes the earlier row back through mapping.updateRow: the learned
 // decision for that exact pair must go with it, on the real workspace file.
 import { describe, expect, it } from 'vitest';
+import type { MappingRow } from '../../../src/shared/contract';
 import { openDemoSession } from '../../helpers/handlers';
+import { present } from '../../helpers/narrow';
 
 async function open() {
   const { session, call } = await openDemoSession();
@@ -14,13 +16,15 @@ async function open() {
       decision: string;
     }>;
   // The demo's flow, its rows created with the engine's suggestions.
-  const flow = (await call('flows.list')).find((f: any) => f.name === 'Orders to invoices');
+  const flow = present((await call('flows.list')).find((f) => f.name === 'Orders to invoices'), 'the demo flow');
   const { rows } = await call('mapping.sheet', { flowId: flow.id });
-  return { session, call, decisions, flow, rows, suggested: rows.filter((r: any) => r.status === 'suggested') };
+  const suggested = rows.filter((r) => r.status === 'suggested');
+  // Two suggested rows, the ones the tests decide on.
+  return { session, call, decisions, flow, rows, first: present(suggested[0], 'a suggested row'), second: present(suggested[1], 'a second suggested row') };
 }
 
 /** What the renderer's undo sends: the row's earlier editable state. */
-const restore = (row: any) => ({
+const restore = (row: MappingRow) => ({
   rowId: row.id,
   sourcePaths: row.sourcePaths,
   mappingType: row.mappingType,
@@ -35,7 +39,7 @@ const restore = (row: any) => ({
 
 describe('undoing a decision', () => {
   it('drops the learned rejection of exactly that pair, and the engine offers it again', async () => {
-    const { session, call, decisions, flow, suggested: [first, second] } = await open();
+    const { session, call, decisions, flow, first, second } = await open();
     await call('mapping.decide', { rowId: first.id, decision: 'reject' });
     await call('mapping.decide', { rowId: second.id, decision: 'reject' });
     expect(decisions()).toEqual(
@@ -44,7 +48,8 @@ describe('undoing a decision', () => {
         { source: second.sourcePaths[0], target: second.targetPath, decision: 'rejected' },
       ]),
     );
-    const offered = async () => (await call('mapping.suggestions', { flowId: flow.id })).find((s: any) => s.target === first.targetPath).candidates.map((c: any) => c.source);
+    const offered = async () =>
+      present((await call('mapping.suggestions', { flowId: flow.id })).find((s) => s.target === first.targetPath), 'the suggestion for the first row').candidates.map((c) => c.source);
     expect(await offered()).not.toContain(first.sourcePaths[0]);
 
     const undone = await call('mapping.updateRow', restore(first));
@@ -54,13 +59,13 @@ describe('undoing a decision', () => {
     expect(await offered()).toContain(first.sourcePaths[0]);
     // A new flow between the same entities suggests the pair again.
     const again = await call('flows.create', { name: 'Again', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
-    const againRow = (await call('mapping.sheet', { flowId: again.id })).rows.find((r: any) => r.targetPath === first.targetPath);
+    const againRow = present((await call('mapping.sheet', { flowId: again.id })).rows.find((r) => r.targetPath === first.targetPath), 'the row in the new flow');
     expect(againRow.sourcePaths).toEqual(first.sourcePaths);
     session.close();
   });
 
   it('drops the rejection when the analyst picks the rejected source again by hand', async () => {
-    const { session, call, decisions, suggested: [row] } = await open();
+    const { session, call, decisions, first: row } = await open();
     await call('mapping.decide', { rowId: row.id, decision: 'reject' });
     expect(decisions()).toHaveLength(1);
     // Editing something else keeps it.
@@ -72,7 +77,7 @@ describe('undoing a decision', () => {
   });
 
   it('drops the learned acceptance of an undone accept and of an undone bulk accept', async () => {
-    const { session, call, decisions, flow, rows, suggested: [row] } = await open();
+    const { session, call, decisions, flow, rows, first: row } = await open();
     await call('mapping.decide', { rowId: row.id, decision: 'accept' });
     expect(decisions()).toEqual([{ source: row.sourcePaths[0], target: row.targetPath, decision: 'accepted' }]);
     // Redo writes the accepted state back: learned again.
@@ -84,8 +89,10 @@ describe('undoing a decision', () => {
 
     const bulk = await call('mapping.acceptAbove', { flowId: flow.id, threshold: 0.5 });
     expect(bulk.accepted).toBeGreaterThan(1);
-    expect(decisions().filter((d) => d.decision === 'accepted').length).toBeGreaterThanOrEqual(bulk.accepted);
-    for (const before of rows.filter((r: any) => bulk.rows.some((a: any) => a.id === r.id && a.status === 'accepted' && r.status === 'suggested'))) {
+    expect(decisions().filter((d) => d.decision === 'accepted').length).toBe(bulk.accepted);
+    const bulkAccepted = rows.filter((r) => bulk.rows.some((a) => a.id === r.id && a.status === 'accepted' && r.status === 'suggested'));
+    expect(bulkAccepted).toHaveLength(bulk.accepted);
+    for (const before of bulkAccepted) {
       await call('mapping.updateRow', restore(before));
     }
     expect(decisions()).toEqual([]);
@@ -93,9 +100,9 @@ describe('undoing a decision', () => {
   });
 
   it('keeps an accepted pair another flow between the same entities still holds', async () => {
-    const { session, call, decisions, suggested: [row] } = await open();
+    const { session, call, decisions, first: row } = await open();
     const other = await call('flows.create', { name: 'Other', source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });
-    const twin = (await call('mapping.sheet', { flowId: other.id })).rows.find((r: any) => r.targetPath === row.targetPath);
+    const twin = present((await call('mapping.sheet', { flowId: other.id })).rows.find((r) => r.targetPath === row.targetPath), 'the row in the other flow');
     expect(twin.sourcePaths).toEqual(row.sourcePaths);
     await call('mapping.decide', { rowId: row.id, decision: 'accept' });
     await call('mapping.decide', { rowId: twin.id, decision: 'accept' });

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDemoSession } from '../../helpers/handlers';
+import { present } from '../../helpers/narrow';
 
 const openSession = () => openDemoSession({ files: ['a.crosswalk', 'b.crosswalk'] });
 
 describe('spec export and workbook review through the handler table', () => {
   it('exports all three formats and reads an unedited workbook back as no changes', async () => {
     const { dir, call } = await openSession();
-    for (const format of ['xlsx', 'json', 'md']) {
+    for (const format of ['xlsx', 'json', 'md'] as const) {
       const file = path.join(dir, `spec.${format}`);
       expect(await call('spec.export', { format, path: file })).toEqual({ path: file, bytes: fs.statSync(file).size });
     }
@@ -43,7 +44,7 @@ describe('spec export and workbook review through the handler table', () => {
 describe('flows.update', () => {
   it('links a flow to a use case, sets its trigger and replaces its outcomes in one call', async () => {
     const { call, raw } = await openSession();
-    const [flow] = await call('flows.list');
+    const flow = present((await call('flows.list'))[0], 'a demo flow');
     const useCase = await call('useCases.add', { title: 'Nightly catch-up' });
     const updated = await call('flows.update', {
       id: flow.id,
@@ -52,11 +53,11 @@ describe('flows.update', () => {
       outcomes: [{ kind: 'failure', condition: '422 Unprocessable', handling: 'Park the record, report it in the morning mail' }],
     });
     expect(updated).toMatchObject({ useCaseId: useCase.id, useCase: 'Nightly catch-up', trigger: { kind: 'schedule', detail: 'Every night at 02:00 UTC' } });
-    expect(updated.outcomes.map((outcome: any) => [outcome.kind, outcome.condition])).toEqual([['failure', '422 Unprocessable']]);
-    expect((await call('useCases.list')).find((item: any) => item.id === useCase.id).flows).toEqual([flow.name]);
+    expect(updated.outcomes.map((outcome) => [outcome.kind, outcome.condition])).toEqual([['failure', '422 Unprocessable']]);
+    expect(present((await call('useCases.list')).find((item) => item.id === useCase.id), 'the use case').flows).toEqual([flow.name]);
 
     expect(await call('flows.update', { id: flow.id, useCaseId: null })).toMatchObject({ useCaseId: null, useCase: null });
-    const [, other] = await call('flows.list');
+    const other = present((await call('flows.list'))[1], 'a second demo flow');
     expect(await raw('flows.update', { id: flow.id, name: other.name })).toMatchObject({ ok: false, error: { code: 'FLOW_EXISTS' } });
     expect(await raw('flows.update', { id: flow.id, useCaseId: 999, trigger: { kind: 'manual' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // The refused call changed nothing, not even the trigger it carried.

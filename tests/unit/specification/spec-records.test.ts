@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openDemoSession } from '../../helpers/handlers';
+import { present } from '../../helpers/narrow';
 
 describe('use cases', () => {
   it('adds, edits, descopes and removes one; its flows stay, unlinked', async () => {
     const { call } = await openDemoSession();
     const before = await call('useCases.list');
-    const linked = before.find((useCase: any) => useCase.flows.length > 0);
-    expect(linked).toBeDefined();
+    const linked = present(before.find((useCase) => useCase.flows.length > 0), 'a use case with flows');
 
     const added = await call('useCases.add', { title: 'Credit notes', story: 'When an order is refunded, I want a credit note so the ledger balances.' });
     expect(added).toMatchObject({ ref: `UC-${added.id}`, title: 'Credit notes', descoped: false, flows: [] });
@@ -14,8 +14,8 @@ describe('use cases', () => {
 
     await call('useCases.remove', { id: linked.id });
     const flows = await call('flows.list');
-    for (const name of linked.flows) expect(flows.find((flow: any) => flow.name === name)).toMatchObject({ useCase: null });
-    expect((await call('useCases.list')).map((useCase: any) => useCase.id)).not.toContain(linked.id);
+    for (const name of linked.flows) expect(flows.find((flow) => flow.name === name)).toMatchObject({ useCase: null });
+    expect((await call('useCases.list')).map((useCase) => useCase.id)).not.toContain(linked.id);
   });
 
   it('says which use case is gone', async () => {
@@ -40,7 +40,7 @@ describe('configurable inputs', () => {
     expect((await refused('inputs.add', { name: 'x', system: 'Nowhere' })).message).toMatch(/no system named "Nowhere"/);
     expect(await call('inputs.update', { id: option.id, system: null, required: false })).toMatchObject({ system: null, required: false });
     await call('inputs.remove', { id: option.id });
-    const names = (await call('inputs.list')).map((input: any) => input.name);
+    const names = (await call('inputs.list')).map((input) => input.name);
     expect(names).toContain('API key');
     expect(names).not.toContain('Invoice due days');
   });
@@ -49,10 +49,10 @@ describe('configurable inputs', () => {
 describe('test cases', () => {
   it('links a test case to a use case and to the mapping rows it covers, by Map ID', async () => {
     const { call, refused } = await openDemoSession();
-    const [flow] = await call('flows.list');
+    const flow = present((await call('flows.list'))[0], 'a demo flow');
     const sheet = await call('mapping.sheet', { flowId: flow.id });
-    const [first, second] = sheet.rows.map((row: any) => row.mapId);
-    const [useCase] = await call('useCases.list');
+    const [first, second] = [present(sheet.rows[0], 'a row').mapId, present(sheet.rows[1], 'a second row').mapId];
+    const useCase = present((await call('useCases.list'))[0], 'a demo use case');
 
     const test = await call('testCases.add', { title: 'Confirmed order becomes a draft invoice', useCaseId: useCase.id, givenInput: 'Order 1001, confirmed', expectedResult: 'Invoice in DRAFT', covers: [second, first, first] });
     expect(test).toMatchObject({ ref: `TC-${test.id}`, useCaseId: useCase.id, status: 'not_run', covers: [first, second].sort() });
@@ -62,7 +62,7 @@ describe('test cases', () => {
 
     const unknown = await refused('testCases.update', { id: test.id, status: 'failed', covers: [first, 'M-9999'] });
     expect(unknown.message).toMatch(/Map ID "M-9999"/);
-    expect((await call('testCases.list')).find((item: any) => item.id === test.id)).toMatchObject({ status: 'passed', covers: [first] });
+    expect((await call('testCases.list')).find((item) => item.id === test.id)).toMatchObject({ status: 'passed', covers: [first] });
     expect((await refused('testCases.add', { title: 'x', useCaseId: 999 })).message).toMatch(/UC-999 does not exist/);
   });
 });
@@ -70,10 +70,10 @@ describe('test cases', () => {
 describe('open questions on mapping rows', () => {
   it('raises a question on a row; it belongs to the row’s flow', async () => {
     const { call, refused } = await openDemoSession();
-    const [flow] = await call('flows.list');
-    const { rows } = await call('mapping.sheet', { flowId: flow.id });
-    const question = await call('questions.add', { question: 'Which currency when the order has none?', mapId: rows[0].mapId });
-    expect(question).toMatchObject({ mapId: rows[0].mapId, flowId: flow.id, status: 'open' });
+    const flow = present((await call('flows.list'))[0], 'a demo flow');
+    const row = present((await call('mapping.sheet', { flowId: flow.id })).rows[0], 'a row');
+    const question = await call('questions.add', { question: 'Which currency when the order has none?', mapId: row.mapId });
+    expect(question).toMatchObject({ mapId: row.mapId, flowId: flow.id, status: 'open' });
     expect((await refused('questions.add', { question: 'x', mapId: 'M-9999' })).message).toMatch(/M-9999/);
   });
 });
@@ -83,7 +83,7 @@ describe('change log and sign-off', () => {
     const { call, refused } = await openDemoSession();
     await call('integration.update', { specVersion: '0.4' });
     expect(await call('changeLog.add', { summary: 'Agreed currency handling with finance', author: 'Dana' })).toMatchObject({ version: '0.4', author: 'Dana' });
-    expect((await call('signOff.list')).map((entry: any) => entry.role)).toEqual(['prepared', 'reviewed', 'approved']);
+    expect((await call('signOff.list')).map((entry) => entry.role)).toEqual(['prepared', 'reviewed', 'approved']);
     expect(await call('signOff.update', { role: 'reviewed', name: 'Sam Lee', date: '2026-11-20' })).toEqual({ role: 'reviewed', name: 'Sam Lee', date: '2026-11-20', note: '' });
     expect((await refused('signOff.update', { role: 'approved', date: '20/11/2026' })).code).toBe('INVALID_INPUT');
   });

@@ -86,8 +86,9 @@ describe('writeWorkbook', () => {
 
   it('stores text from documents and payloads as strings, never as formulas', async () => {
     const { parts, workbook } = await written();
-    for (const [name, xml] of parts) {
-      if (!name.startsWith('xl/worksheets/sheet')) continue;
+    const worksheets = [...parts].filter(([name]) => name.startsWith('xl/worksheets/sheet'));
+    expect(worksheets).toHaveLength(workbook.worksheets.length);
+    for (const [name, xml] of worksheets) {
       expect(xml, name).not.toMatch(/<f[ >]/);
       // Every text cell is an inline string: t="str" is a formula's cached result, t="s" needs a shared-string table.
       expect(xml, name).not.toMatch(/t="str"/);

@@ -7,9 +7,7 @@ import { tempDir } from '../../../helpers/temp';
 import { crosswalk } from '../../../helpers/cli';
 
 const root = path.resolve(__dirname, '../../../..');
-const bin = path.join(root, 'bin/crosswalk');
 const fixtures = path.join(root, 'tests/fixtures/openapi/import');
-
 
 describe('crosswalk import --json', () => {
   it('prints the contract for Acme CRM (OpenAPI 3.1, YAML)', () => {
