@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { appDataDir } from '../settings/settings';
-import { Redactor } from './redact';
+import { defaultRedactor, type Redactor } from './redact';
 
 /** Where Crosswalk writes what it did and what failed; every line is redacted before it is written. */
 export interface Logger {
@@ -15,7 +15,8 @@ export interface Logger {
 export interface FileLoggerOptions {
   /** The folder of the log files; `<settings folder>/logs` by default. */
   dir?: string;
-  redactor?: Redactor;
+  /** Knows the secret values to keep out of the file; by default only the rules (URLs) apply. */
+  redactor?: Pick<Redactor, 'text'>;
   /** The size at which crosswalk.log is rotated to crosswalk.log.1. */
   maxBytes?: number;
   /** How many rotated files are kept (crosswalk.log.1 … crosswalk.log.<kept>). */
@@ -28,14 +29,14 @@ export interface FileLoggerOptions {
  */
 export function createFileLogger({
   dir = path.join(appDataDir(), 'logs'),
-  redactor = new Redactor(),
+  redactor = defaultRedactor,
   maxBytes = 1_000_000,
   kept = 3,
 }: FileLoggerOptions = {}): Logger {
   const file = path.join(dir, 'crosswalk.log');
 
   const write = (level: string, message: string, error?: unknown) => {
-    const entry = redactor.text(`${new Date().toISOString()} ${level} ${message}${error === undefined ? '' : `\n${describe(error)}`}`) + '\n';
+    const entry = redactor.text(`${new Date().toISOString()} ${level} ${message}${error === undefined ? '' : `\n${describeError(error)}`}`) + '\n';
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const size = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
@@ -64,7 +65,7 @@ function rotate(file: string, kept: number) {
 }
 
 /** An error's stack (or message), then its causes', indented under the line that reported it. */
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   const lines: string[] = [];
   for (let cause: unknown = error, depth = 0; cause !== undefined && depth < 5; depth++) {
     const text = cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause);

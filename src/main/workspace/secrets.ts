@@ -41,9 +41,8 @@ export function workspaceIdOf(workspace: Workspace): string {
 export function setSecret(workspace: Workspace, access: SecretAccess, ref: SecretRef, value: string): void {
   const id = secretId(workspace, ref);
   if (value === '') throw new UserError('SECRET_EMPTY', `The secret "${id.name}" has no value: enter one, or delete the secret.`);
-  const keyFolder = access.keys.info.kind === 'key-files' ? access.keys.info.location : undefined;
-  if (keyFolder && !path.relative(keyFolder, workspace.path).startsWith('..')) {
-    throw new UserError('WORKSPACE_IN_KEY_FOLDER', `${workspace.path} is inside ${keyFolder}, where Crosswalk keeps the keys: move the workspace elsewhere first.`);
+  if (access.keys.info.kind === 'key-files' && isInside(access.keys.info.location, workspace.path)) {
+    throw new UserError('WORKSPACE_IN_KEY_FOLDER', `${workspace.path} is inside ${access.keys.info.location}, where Crosswalk keeps the keys: move the workspace elsewhere first.`);
   }
   access.redactor?.add(value);
   const sealed = sealSecret(access.keys, id, value);
@@ -85,6 +84,11 @@ export function listSecrets(workspace: Workspace, access: SecretAccess): StoredS
     opensHere: opens(access.keys, { workspaceId, scope: secret.scope, name: secret.name }, sealed),
     fromEnvironment: environmentSecret(secret.name, access.env) !== undefined,
   }));
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 function opens(keys: KeyStore, id: SecretId, sealed: string): boolean {

@@ -51,9 +51,10 @@ export class OsKeyring implements KeyStore {
   findOrCreate(workspaceId: string): Buffer {
     const found = this.find(workspaceId);
     if (found) return found;
-    const key = randomBytes(KEY_BYTES);
-    this.use(() => this.entries(keyName(workspaceId)).setPassword(key.toString('base64')));
-    return key;
+    // OS key stores have no create-if-absent: reading back keeps the window in which two processes
+    // creating the same key both win as small as it can be.
+    this.use(() => this.entries(keyName(workspaceId)).setPassword(randomBytes(KEY_BYTES).toString('base64')));
+    return this.find(workspaceId)!;
   }
 
   private use<T>(action: () => T): T {
