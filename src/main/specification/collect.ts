@@ -7,6 +7,7 @@ import { getFlow, listFlows } from '../mapping/flows';
 import { ensureRows, listRowsIn } from '../mapping/rows';
 import type { SystemImports } from '../openapi/system-import';
 import { listSystems } from '../openapi/systems';
+import { defaultRedactor } from '../platform/redact';
 import type { Workspace } from '../workspace/workspace';
 import { listChangesIn, listSignOffIn } from './change-log';
 import { getIntegration } from './integration';
@@ -14,7 +15,6 @@ import { listInputsIn } from './inputs';
 import { listQuestionsIn, questionRef } from './questions';
 import { describeScheme } from './requirement-inference';
 import { listRequirements } from './requirements';
-import { serverUrlForSpec } from './server-url';
 import {
   SPEC_FORMAT,
   SPEC_FORMAT_VERSION,
@@ -91,7 +91,7 @@ function specSystem(system: { name: string; title: string; apiVersion: string; s
     openapiVersion: catalogue.openapiVersion,
     source: system.source,
     importedAt: system.importedAt,
-    servers: catalogue.servers.map((server) => ({ url: serverUrlForSpec(server.url), description: server.description ?? '', environment: server.environment })),
+    servers: catalogue.servers.map((server) => ({ url: defaultRedactor.url(server.url), description: server.description ?? '', environment: server.environment })),
     auth: catalogue.securitySchemes.map((scheme) => ({ name: scheme.name, type: scheme.type, detail: describeScheme(scheme) })),
   };
 }

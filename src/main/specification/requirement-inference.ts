@@ -1,7 +1,7 @@
 // Answers to the requirements checklist read from the API documents and the flows: a first draft
 // the analyst confirms or rewrites. Pure: everything it reads is passed in.
 import { openapiVersionLabel, type Catalogue, type CatalogueOperation, type CatalogueSecurityScheme } from '../../shared/catalogue';
-import { serverUrlForSpec } from './server-url';
+import { defaultRedactor } from '../platform/redact';
 
 export interface InferenceInput {
   systems: Array<{ name: string; catalogue: Catalogue }>;
@@ -137,7 +137,7 @@ function protocol(catalogues: InferenceInput['systems']): Inferred | null {
       const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(server.resolvedUrl)?.[1]?.toUpperCase();
       if (!scheme) continue;
       schemes.add(scheme);
-      evidence.push(`${name}: server ${serverUrlForSpec(server.resolvedUrl)}`);
+      evidence.push(`${name}: server ${defaultRedactor.url(server.resolvedUrl)}`);
     }
   }
   if (schemes.size === 0) return null;

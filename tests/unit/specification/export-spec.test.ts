@@ -86,7 +86,7 @@ describe('crosswalk export --json / --md', () => {
     expect(crosswalk(['export', file, '--json', json!, '--md', md!, '--xlsx', xlsx!]).status).toBe(0);
 
     const spec = JSON.parse(fs.readFileSync(json!, 'utf8')) as SpecDocument;
-    expect(spec.systems.find((system) => system.name === 'Billing')!.servers.map((server) => server.url)).toEqual(['https://api.billing.example/v1?api_key=***']);
+    expect(spec.systems.find((system) => system.name === 'Billing')!.servers.map((server) => server.url)).toEqual(['https://***@api.billing.example/v1?api_key=***']);
     expect(spec.systems.find((system) => system.name === 'CRM')!.servers.map((server) => server.url)).toContain('https://api.acme-crm.example/v2');
     const texts = [fs.readFileSync(json!, 'utf8'), fs.readFileSync(md!, 'utf8'), ...readZipDirectory(xlsx!)!.map((entry) => readZipEntry(xlsx!, entry).toString('utf8'))];
     for (const text of texts) expect(text).not.toMatch(/hunter2pass|sk_live_51HhSECRET/);

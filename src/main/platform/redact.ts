@@ -1,0 +1,90 @@
+// The one redaction of Crosswalk: logs, exports, error messages, CLI output and request history all
+// pass what they show through a Redactor, and none redacts by its own rules.
+
+/** What replaces every redacted value. */
+export const REDACTED = '***';
+
+/**
+ * Known values shorter than this are not redacted: replacing every "abc" or "1234"-length match would
+ * mangle ordinary text and, by where the markers fall, give the value away. Such short values are no
+ * credentials worth the name; their URL and header positions are still redacted by name.
+ */
+export const MIN_KNOWN_LENGTH = 4;
+
+export type HeaderMap = Record<string, string | readonly string[] | undefined>;
+
+// Names whose value is a credential: api_key, apiKey, X-Auth-Token, client_secret, Cookie, sig…
+// Matched against the name lower-cased, with camelCase humps and punctuation turned into "_".
+const SECRET_NAME =
+  /(^|_)(key|sig|pass|pwd|jwt)(_|$)|(^|_)auth(?!or(_|$))|token|secret|passw(or)?d|passphrase|api_?key|signature|credential|cookie|session/;
+
+/** Whether a query parameter, header or field named `name` carries a credential. */
+export function looksSecret(name: string): boolean {
+  return SECRET_NAME.test(
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_'),
+  );
+}
+
+// `scheme://user:password@` (the user-info ends at the authority's last "@").
+const USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*(?:@[^\s/?#@]*)*@/gi;
+// `name=value` after "?", "&", ";" or "#": a URL's query or fragment, in a full URL, a path or a form body.
+const PARAMETER = /([?&;#])([^\s=&#;?"'<>]+)=([^\s&#;"'<>]*)/g;
+
+/**
+ * Redacts text for showing or storing: values added with `add` wherever they appear (also
+ * URL-encoded or JSON-escaped), URL user-info, and the values of secret-looking query parameters.
+ * Everything else is kept as written.
+ */
+export class Redactor {
+  private readonly known = new Set<string>();
+  private pattern: RegExp | null = null;
+
+  /** Remembers a secret value (and its encoded forms) so that it is redacted wherever it appears. */
+  add(value: string): void {
+    if (value.length < MIN_KNOWN_LENGTH) return;
+    const before = this.known.size;
+    for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) this.known.add(form);
+    if (this.known.size !== before) this.pattern = null;
+  }
+
+  text(text: string): string {
+    return this.knownValues(text)
+      .replace(USER_INFO, `$1${REDACTED}@`)
+      .replace(PARAMETER, (whole, separator: string, name: string) => (looksSecret(name) ? `${separator}${name}=${REDACTED}` : whole));
+  }
+
+  /** A URL is text to the redactor: the same rules, named for what the caller holds. */
+  url(url: string): string {
+    return this.text(url);
+  }
+
+  /** A copy of `headers` with credential headers' values replaced and the others' redacted as text. */
+  headers<T extends HeaderMap>(headers: T): T {
+    const redactValue = (name: string, value: string) => (looksSecret(name) ? REDACTED : this.text(value));
+    return Object.fromEntries(
+      Object.entries(headers).map(([name, value]) => [
+        name,
+        value === undefined ? value : typeof value === 'string' ? redactValue(name, value) : value.map((item) => redactValue(name, item)),
+      ]),
+    ) as T;
+  }
+
+  private knownValues(text: string): string {
+    if (this.known.size === 0) return text;
+    // Longest first, so that a value containing another is redacted whole.
+    this.pattern ??= new RegExp(
+      [...this.known]
+        .sort((a, b) => b.length - a.length)
+        .map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'),
+      'g',
+    );
+    return text.replace(this.pattern, REDACTED);
+  }
+}
+
+/** Redacts by the rules alone (URLs, headers), knowing no values: for pure cases such as a document's server address. */
+export const defaultRedactor: Omit<Redactor, 'add'> = new Redactor();
