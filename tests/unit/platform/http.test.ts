@@ -62,6 +62,9 @@ const routes: http.RequestListener = (request, response) => {
         return redirect(302, '/b');
       case '/b':
         return redirect(301, `http://localhost:${ports.http}/echo`);
+      case '/wordy-redirect':
+        response.writeHead(302, { location: '/echo', 'content-length': '5000' });
+        return response.end('z'.repeat(5000));
       case '/post-redirect':
         return redirect(303, '/echo');
       case '/loop':
@@ -256,6 +259,11 @@ describe('redirects', () => {
       { url: `${origin}/a`, status: 302 },
       { url: `${origin}/b`, status: 301 },
     ]);
+  });
+
+  it('does not read a redirect\'s own body, so the size limit is the final body\'s', async () => {
+    const response = await direct.request({ url: `${origin}/wordy-redirect`, maxBodyBytes: 1000 });
+    expect(response).toMatchObject({ status: 201, redirects: [{ url: `${origin}/wordy-redirect`, status: 302 }] });
   });
 
   it('turns a POST answered with 303 into a GET without body', async () => {

@@ -90,20 +90,15 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
     clearTimeout(headersTimer);
   }
   stopwatch.mark('firstByte');
-  const tooBig = () => tooLarge(target.authority, request.maxBodyBytes, url);
-  if (Number(response.headers['content-length']) > request.maxBodyBytes) {
-    response.body.on('error', () => undefined).destroy();
-    release(new Error('The response is too large.'));
-    throw tooBig();
-  }
   return {
     status: response.statusCode,
     statusText: response.statusText ?? '',
     headers: new ResponseHeaders(response.headers),
     body: new ResponseBody(response.body, {
       maxBytes: request.maxBodyBytes,
+      declaredBytes: request.method === 'HEAD' ? undefined : Number(response.headers['content-length']) || undefined,
       idleMs: timeoutMs,
-      tooLarge: tooBig,
+      tooLarge: () => tooLarge(target.authority, request.maxBodyBytes, url),
       timedOut: () => timedOut('body', at, timeoutMs, url),
       describe,
       onEnd: () => stopwatch.mark('end'),
