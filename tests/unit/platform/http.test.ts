@@ -1,16 +1,13 @@
 // The platform http service against real servers on 127.0.0.1: requests and responses, timings,
 // redirects, each way a request can fail, and proxies from the environment (a small forward proxy
 // started here, which records what it was asked).
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HttpError, createHttpService, displayUrl, proxyFromEnv } from '../../../src/main/platform/http';
+import { selfSignedCertificate } from '../../helpers/tls';
 
 const closers: Array<() => void> = [];
 
@@ -132,22 +129,7 @@ function forwardProxy(): http.Server {
   return server;
 }
 
-function makeCertificate(): { key: string; cert: string } | undefined {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-http-'));
-  try {
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', 'key.pem', '-out', 'cert.pem'],
-      { cwd: dir, stdio: 'ignore' },
-    );
-    return { key: fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8') };
-  } catch {
-    return undefined; // no openssl here: the HTTPS tests are skipped
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-const tlsFiles = makeCertificate();
+const tlsFiles = selfSignedCertificate(); // undefined without openssl: the HTTPS tests are skipped
 
 beforeAll(async () => {
   ports.http = await listen(http.createServer(routes));
@@ -412,7 +394,7 @@ describe('proxies from the environment', () => {
   it('says so when the proxy will not connect', async () => {
     const service = createHttpService({ env: { HTTPS_PROXY: refusingProxyUrl } });
     const error = await failure(service.request({ url: 'https://api.example.test/' }));
-    expect(error).toMatchObject({ code: 'PROXY', proxy: true, message: `The proxy ${refusingProxyUrl.slice(7)} would not connect to api.example.test:443 (HTTP 403 Forbidden).` });
+    expect(error).toMatchObject({ code: 'PROXY', proxy: true, message: `The proxy ${refusingProxyUrl.slice(7)} would not connect to api.example.test:443 (HTTP 403 Forbidden): check the proxy settings.` });
   });
 
   it('chooses by scheme and NO_PROXY entries as curl does', () => {

@@ -3,6 +3,7 @@
 // for an https server, and the server's TLS handshake. undici gets the finished socket.
 import net from 'node:net';
 import tls from 'node:tls';
+import { displayUrl } from './display-url';
 import type { Endpoint } from './endpoint';
 import { type FailedAt, HttpError, aborted, connectionError, proxyRefused, timedOut } from './errors';
 import type { Stopwatch } from './stopwatch';
@@ -31,7 +32,7 @@ export function openConnection(options: ConnectOptions): Promise<net.Socket> {
   const { route, signal } = options;
   const opened: net.Socket[] = [];
   // Where the connection is at, for a time-out's message.
-  let at: FailedAt = { host: (route.proxy ?? route.target).authority, proxy: route.proxy !== undefined };
+  let at: FailedAt = { host: (route.proxy ?? route.target).authority, proxy: route.proxy !== undefined, url: options.url };
   let settled = false;
   return new Promise((resolve, reject) => {
     const finish = (error: HttpError | undefined, socket?: net.Socket) => {
@@ -50,7 +51,7 @@ export function openConnection(options: ConnectOptions): Promise<net.Socket> {
       }
     };
     const onAbort = () => finish(aborted(options.url, signal?.reason));
-    const timer = Number.isFinite(options.timeoutMs) && options.timeoutMs > 0 ? setTimeout(() => finish(timedOut('connect', at, options.timeoutMs, options.url)), options.timeoutMs) : undefined;
+    const timer = Number.isFinite(options.timeoutMs) && options.timeoutMs > 0 ? setTimeout(() => finish(timedOut('connect', at, options.timeoutMs)), options.timeoutMs) : undefined;
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -59,8 +60,8 @@ export function openConnection(options: ConnectOptions): Promise<net.Socket> {
       let socket = await tcp(first, at, options.stopwatch, opened);
       if (route.proxy?.tls) socket = await handshake(socket, route.proxy, at, options, opened);
       if (route.proxy && route.target.tls) {
-        await tunnel(socket, route.proxy, route.target);
-        at = { host: route.target.authority, proxy: false };
+        await tunnel(socket, at, route.proxy, route.target);
+        at = { host: route.target.authority, proxy: false, url: options.url };
       }
       if (route.target.tls) socket = await handshake(socket, route.target, at, options, opened);
       return socket;
@@ -120,8 +121,7 @@ function handshake(socket: net.Socket, endpoint: Endpoint, at: FailedAt, options
 }
 
 /** Asks the proxy for a tunnel to `target` (CONNECT); resolves once it answered 200. */
-function tunnel(socket: net.Socket, proxy: Endpoint & { authorization?: string }, target: Endpoint): Promise<void> {
-  const at: FailedAt = { host: proxy.authority, proxy: true };
+function tunnel(socket: net.Socket, at: FailedAt, proxy: Endpoint & { authorization?: string }, target: Endpoint): Promise<void> {
   return new Promise((resolve, reject) => {
     let answer = Buffer.alloc(0);
     const done = (error?: Error) => {
@@ -131,17 +131,18 @@ function tunnel(socket: net.Socket, proxy: Endpoint & { authorization?: string }
       else resolve();
     };
     const onError = (error: Error) => done(connectionError(error, at));
-    const onEnd = () => done(new HttpError('PROXY', `The proxy ${proxy.authority} closed the connection instead of connecting to ${target.authority}.`, { host: proxy.authority, proxy: true }));
+    const onEnd = () =>
+      done(new HttpError('PROXY', `The proxy ${at.host} closed the connection instead of connecting to ${target.authority}: check the proxy settings.`, { host: at.host, proxy: true, url: displayUrl(at.url) }));
     const onData = (chunk: Buffer) => {
       answer = Buffer.concat([answer, chunk]);
       const end = answer.indexOf('\r\n\r\n');
       if (end === -1) {
-        if (answer.length > MAX_PROXY_ANSWER_BYTES) done(proxyRefused(proxy.authority, target.authority, 'answer too long'));
+        if (answer.length > MAX_PROXY_ANSWER_BYTES) done(proxyRefused(at, target.authority, 'answer too long'));
         return;
       }
       const statusLine = answer.subarray(0, answer.indexOf('\r\n')).toString('latin1');
       const [, status, reason] = /^HTTP\/\d(?:\.\d)? (\d{3}) ?(.*)$/.exec(statusLine) ?? [];
-      if (status !== '200') return done(proxyRefused(proxy.authority, target.authority, status ? `${status} ${reason}`.trim() : 'not an HTTP answer'));
+      if (status !== '200') return done(proxyRefused(at, target.authority, status ? `${status} ${reason}`.trim() : 'not an HTTP answer'));
       // Whatever followed the answer already belongs to the tunnel.
       if (answer.length > end + 4) socket.unshift(answer.subarray(end + 4));
       done();

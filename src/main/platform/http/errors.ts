@@ -55,11 +55,14 @@ export class HttpError extends Error {
   }
 }
 
-/** Where something failed, for messages: the server's host:port, or the proxy's. */
+/** Where something failed: the server's host:port, or the proxy's; and the address being requested. */
 export interface FailedAt {
   host: string;
   proxy: boolean;
+  url: string | URL;
 }
+
+const located = (at: FailedAt) => ({ host: at.host, proxy: at.proxy, url: displayUrl(at.url) });
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
@@ -83,35 +86,35 @@ export function formatSeconds(ms: number): string {
   return seconds === 1 ? '1 second' : `${+seconds.toFixed(seconds < 1 ? 3 : seconds < 10 ? 1 : 0)} seconds`;
 }
 
-/** Opening a connection failed: the name lookup, TCP, or the TLS handshake (`handshake` set). */
+/**
+ * Opening a connection failed: the name lookup, TCP, or the TLS handshake (`handshake` set). Reaching a
+ * proxy, the sentence ends in "check the proxy settings".
+ */
 export function connectionError(error: unknown, at: FailedAt, handshake = false): HttpError {
   if (error instanceof HttpError) return error;
-  const code = codeOf(error);
-  const details = { host: at.host, proxy: at.proxy, cause: error };
-  const fix = at.proxy ? 'check the proxy settings' : undefined;
-  if (DNS_CODES.has(code)) {
-    return new HttpError('DNS', `The host name of ${name(at)} was not found (DNS): ${fix ?? 'check the address'}.`, details);
-  }
-  if (code === 'ECONNREFUSED') {
-    return new HttpError('REFUSED', `The connection to ${name(at)} was refused: ${fix ?? 'is the server running'}${fix ? '.' : '?'}`, details);
-  }
-  if (code === 'ETIMEDOUT') return new HttpError('TIMEOUT', `Connecting to ${name(at)} timed out (ETIMEDOUT).`, { ...details, phase: 'connect' });
-  if (RESET_CODES.has(code)) {
-    const when = handshake ? 'during the TLS handshake' : 'while connecting';
-    return new HttpError('RESET', `${Name(at)} closed the connection ${when}.`, details);
-  }
-  if (handshake || /CERT|SSL|TLS/.test(code)) {
-    const certificate = `The TLS certificate of ${name(at)}`;
-    if (UNTRUSTED_CODES.has(code)) return new HttpError('TLS', `${certificate} is not trusted (${code}).`, details);
-    if (code === 'CERT_HAS_EXPIRED') return new HttpError('TLS', `${certificate} has expired (${code}).`, details);
-    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new HttpError('TLS', `${certificate} is not for that host name (${code}).`, details);
-    return new HttpError('TLS', `The TLS handshake with ${name(at)} failed (${detail(error)}).`, details);
-  }
-  return new HttpError('FAILED', `The connection to ${name(at)} failed (${detail(error)}).`, details);
+  const [code, what, fix] = describeConnectionError(error, at, handshake);
+  const message = at.proxy ? `${what}: check the proxy settings.` : `${what}${fix ?? '.'}`;
+  return new HttpError(code, message, { ...located(at), cause: error, ...(code === 'TIMEOUT' ? { phase: 'connect' } : {}) });
 }
 
-export function timedOut(phase: HttpPhase, at: FailedAt, ms: number, url: string | URL): HttpError {
-  const details = { host: at.host, proxy: at.proxy, phase, url: displayUrl(url) };
+function describeConnectionError(error: unknown, at: FailedAt, handshake: boolean): [HttpErrorCode, string, string?] {
+  const code = codeOf(error);
+  if (DNS_CODES.has(code)) return ['DNS', `The host name of ${name(at)} was not found (DNS)`, ': check the address.'];
+  if (code === 'ECONNREFUSED') return ['REFUSED', `The connection to ${name(at)} was refused`, ': is the server running?'];
+  if (code === 'ETIMEDOUT') return ['TIMEOUT', `Connecting to ${name(at)} timed out (ETIMEDOUT)`];
+  if (RESET_CODES.has(code)) return ['RESET', `${Name(at)} closed the connection ${handshake ? 'during the TLS handshake' : 'while connecting'}`];
+  if (handshake || /CERT|SSL|TLS/.test(code)) {
+    const certificate = `The TLS certificate of ${name(at)}`;
+    if (UNTRUSTED_CODES.has(code)) return ['TLS', `${certificate} is not trusted (${code})`];
+    if (code === 'CERT_HAS_EXPIRED') return ['TLS', `${certificate} has expired (${code})`];
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return ['TLS', `${certificate} is not for that host name (${code})`];
+    return ['TLS', `The TLS handshake with ${name(at)} failed (${detail(error)})`];
+  }
+  return ['FAILED', `The connection to ${name(at)} failed (${detail(error)})`];
+}
+
+export function timedOut(phase: HttpPhase, at: FailedAt, ms: number): HttpError {
+  const details = { ...located(at), phase };
   const within = formatSeconds(ms);
   if (phase === 'connect') return new HttpError('TIMEOUT', `Connecting to ${name(at)} took longer than ${within}.`, details);
   if (phase === 'headers') return new HttpError('TIMEOUT', `${Name(at)} sent no response within ${within}.`, details);
@@ -122,27 +125,25 @@ export function aborted(url: string | URL, reason: unknown): HttpError {
   return new HttpError('ABORTED', `The request to ${displayUrl(url)} was cancelled.`, { url: displayUrl(url), cause: reason });
 }
 
-export function tooLarge(host: string, maxBytes: number, url: string | URL): HttpError {
-  return new HttpError('TOO_LARGE', `The response from ${host} is larger than ${maxBytes.toLocaleString('en-US')} bytes, the limit for this request.`, {
-    host,
-    url: displayUrl(url),
-  });
+export function tooLarge(at: FailedAt, maxBytes: number): HttpError {
+  return new HttpError('TOO_LARGE', `The response from ${at.host} is larger than ${maxBytes.toLocaleString('en-US')} bytes, the limit for this request.`, located(at));
 }
 
-export function proxyRefused(proxy: string, target: string, status: string): HttpError {
+/** `proxy` (a FailedAt with proxy set) did not open the tunnel to `target` (host:port). */
+export function proxyRefused(proxy: FailedAt, target: string, status: string): HttpError {
   const message =
     status.startsWith('407')
-      ? `The proxy ${proxy} asks for credentials (HTTP ${status}): give them in the proxy address (http://user:password@${proxy}).`
-      : `The proxy ${proxy} would not connect to ${target} (HTTP ${status}).`;
-  return new HttpError('PROXY', message, { host: proxy, proxy: true });
+      ? `The proxy ${proxy.host} asks for credentials (HTTP ${status}): give them in the proxy address (http://user:password@${proxy.host}).`
+      : `The proxy ${proxy.host} would not connect to ${target} (HTTP ${status}): check the proxy settings.`;
+  return new HttpError('PROXY', message, located(proxy));
 }
 
 /** What undici reported about a request on an open connection (or its abort), as an HttpError. */
-export function exchangeError(error: unknown, at: FailedAt, url: URL, signal: AbortSignal | undefined): HttpError {
+export function exchangeError(error: unknown, at: FailedAt, signal: AbortSignal | undefined): HttpError {
   if (error instanceof HttpError) return error;
-  if (signal?.aborted) return aborted(url, signal.reason);
+  if (signal?.aborted) return aborted(at.url, signal.reason);
   const code = codeOf(error);
-  const details = { host: at.host, proxy: at.proxy, url: displayUrl(url), cause: error };
+  const details = { ...located(at), cause: error };
   if (RESET_CODES.has(code)) return new HttpError('RESET', `${Name(at)} closed the connection before the response was complete.`, details);
-  return new HttpError('FAILED', `The request to ${displayUrl(url)} failed (${displayUrlsIn(error instanceof Error ? error.message : String(error))}).`, details);
+  return new HttpError('FAILED', `The request to ${displayUrl(at.url)} failed (${displayUrlsIn(error instanceof Error ? error.message : String(error))}).`, details);
 }

@@ -45,7 +45,7 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
   const target = endpointOf(url);
   const proxy = await chooseProxy(url, settings.proxyFor);
   const route: Route = { target, proxy: proxy && { ...endpointOf(proxy), authorization: basicCredentials(proxy) } };
-  const at = { host: target.authority, proxy: false };
+  const at = { host: target.authority, proxy: false, url };
   // Through a proxy, plain http goes to it as an absolute URL; https goes through a CONNECT tunnel.
   const forwarded = route.proxy !== undefined && !target.tls;
   const headers = { ...request.headers };
@@ -60,7 +60,7 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
     connect: (_, callback) => {
       openConnection({ route, tls: settings.tls, timeoutMs, signal, url, stopwatch }).then(
         (socket) => {
-          if (limited) headersTimer = setTimeout(() => stop.abort(timedOut('headers', at, timeoutMs, url)), timeoutMs);
+          if (limited) headersTimer = setTimeout(() => stop.abort(timedOut('headers', at, timeoutMs)), timeoutMs);
           callback(null, socket);
         },
         (error: Error) => callback(error, null),
@@ -72,7 +72,7 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
   const release = (error?: Error) => {
     (error ? client.destroy(error) : client.close()).catch(() => undefined);
   };
-  const describe = (error: unknown) => exchangeError(error, at, url, signal);
+  const describe = (error: unknown) => exchangeError(error, at, signal);
 
   let response: Dispatcher.ResponseData;
   try {
@@ -98,8 +98,8 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
       maxBytes: request.maxBodyBytes,
       declaredBytes: request.method === 'HEAD' ? undefined : Number(response.headers['content-length']) || undefined,
       idleMs: timeoutMs,
-      tooLarge: () => tooLarge(target.authority, request.maxBodyBytes, url),
-      timedOut: () => timedOut('body', at, timeoutMs, url),
+      tooLarge: () => tooLarge(at, request.maxBodyBytes),
+      timedOut: () => timedOut('body', at, timeoutMs),
       describe,
       onEnd: () => stopwatch.mark('end'),
       release,
@@ -114,10 +114,8 @@ async function chooseProxy(url: URL, proxyFor: ProxyResolver): Promise<URL | und
   try {
     proxy = await proxyFor(url);
   } catch (error) {
-    throw new HttpError('PROXY', `Choosing the proxy for ${endpointOf(url).authority} failed (${displayUrlsIn(String((error as Error)?.message ?? error))}).`, {
-      url: displayUrl(url),
-      cause: error,
-    });
+    const reason = displayUrlsIn(String((error as Error)?.message ?? error));
+    throw new HttpError('PROXY', `Choosing the proxy for ${endpointOf(url).authority} failed (${reason}): check the proxy settings.`, { url: displayUrl(url), proxy: true, cause: error });
   }
   if (proxy && proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
     throw new HttpError('PROXY', `The proxy ${displayUrl(proxy)} is not an http(s) proxy, the only kind Crosswalk can use: check the proxy settings.`, {
