@@ -51,7 +51,8 @@ export function openConnection(options: ConnectOptions): Promise<net.Socket> {
       }
     };
     const onAbort = () => finish(aborted(options.url, signal?.reason));
-    const timer = Number.isFinite(options.timeoutMs) && options.timeoutMs > 0 ? setTimeout(() => finish(timedOut('connect', at, options.timeoutMs)), options.timeoutMs) : undefined;
+    const limited = Number.isFinite(options.timeoutMs) && options.timeoutMs > 0;
+    const timer = limited ? setTimeout(() => finish(timedOut('connect', at, options.timeoutMs)), options.timeoutMs) : undefined;
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -102,14 +103,15 @@ function tcp(endpoint: Endpoint, at: FailedAt, stopwatch: Stopwatch, opened: net
 function handshake(socket: net.Socket, endpoint: Endpoint, at: FailedAt, options: ConnectOptions, opened: net.Socket[]): Promise<tls.TLSSocket> {
   const extra = options.tls.ca === undefined ? undefined : [options.tls.ca].flat();
   return new Promise((resolve, reject) => {
-    const secure = track(tls.connect({
+    const secure = tls.connect({
       socket,
       host: endpoint.hostname,
       // SNI takes host names only.
       servername: net.isIP(endpoint.hostname) ? undefined : endpoint.hostname,
       ca: extra ? [...tls.rootCertificates, ...extra] : undefined,
       ALPNProtocols: ['http/1.1'],
-    }), opened);
+    });
+    track(secure, opened);
     const onError = (error: Error) => reject(connectionError(error, at, true));
     secure.once('error', onError);
     secure.once('secureConnect', () => {

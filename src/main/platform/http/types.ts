@@ -66,10 +66,11 @@ export interface HttpRedirect {
 }
 
 /**
- * Milliseconds since the request started until each phase ended, as curl's time_* (so dns <= connect <=
- * tls <= firstByte <= total, with tls 0 without TLS and dns 0 for an IP address); `download` is the one
- * duration, from the headers to the end of the body. Through a proxy, dns and connect are the proxy's.
- * A streamed body fills in download and total when it ends.
+ * Milliseconds from the start of the request until each phase ended, as curl's time_* values:
+ * dns <= connect <= firstByte <= total, and connect <= tls <= firstByte over TLS. dns is 0 for an IP
+ * address, tls 0 without TLS; through a proxy, dns and connect are the proxy's (and tls is the server's,
+ * inside the tunnel). `download` is the one duration: from the headers to the end of the body. A streamed
+ * body fills in download and total when it ends.
  */
 export interface HttpTimings {
   dns: number;
