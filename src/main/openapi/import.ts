@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalogue, CatalogueEntity } from '../../shared/catalogue';
 import { UserError } from '../errors';
+import type { HttpService } from '../platform/http';
 import { buildCatalogue, buildCatalogueOutline } from './catalogue';
 import { type ImportLimits, effectiveLimits } from './load/limits';
 import { type DocumentFormat, inspectValue, parseText } from './load/parse';
@@ -37,6 +38,8 @@ export interface ImportOptions extends Consent {
   validation?: ValidationMode | false;
   /** 'full' (default): every entity's fields listed; 'outline': fields flattened on demand by `entity(id)`. */
   catalogue?: 'full' | 'outline';
+  /** Downloads URL documents and remote references; a default service (proxies from the environment) unless given. */
+  http?: HttpService;
 }
 
 export interface ImportedFile {
@@ -108,13 +111,13 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
   // Started first: the worker's start-up overlaps reading and parsing.
   const validation = mode ? prepareValidation(mode, limits) : undefined;
   try {
-    const root = await loadRoot(source, limits);
+    const root = await loadRoot(source, limits, options.http);
     const { display } = root.origin;
     const parsed = await parseText(root.text, display, limits);
     const openapiVersion = checkApiDocument(parsed.value, display);
     const inspected = inspectValue(parsed.value, display, limits, parsed.format === 'yaml');
     const rootFile = { location: root.location, text: root.text, format: parsed.format, value: parsed.value, bytes: root.bytes };
-    const follow = await followReferences({ ...rootFile, refs: inspected.externalRefs }, root.origin, options, limits);
+    const follow = await followReferences({ ...rootFile, refs: inspected.externalRefs }, root.origin, options, limits, options.http);
     if (follow.blocked.length > 0) {
       validation?.cancel();
       const refs = follow.blocked;
@@ -186,16 +189,16 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
   }
 }
 
-async function loadRoot(source: ApiDocSource, limits: ImportLimits): Promise<Root> {
+async function loadRoot(source: ApiDocSource, limits: ImportLimits, http: HttpService | undefined): Promise<Root> {
   if (typeof source === 'string') {
-    if (/^https?:\/\//i.test(source)) return loadUrl(source, limits);
+    if (/^https?:\/\//i.test(source)) return loadUrl(source, limits, http);
     if (/^[a-z][a-z0-9+.-]+:\/\//i.test(source)) {
       throw new UserError('API_DOC_SOURCE', `Crosswalk cannot import from ${redactUrl(source)}: give a file path or an http(s) address.`);
     }
     return loadFile(source, limits);
   }
   if ('file' in source) return loadFile(source.file, limits);
-  if ('url' in source) return loadUrl(source.url, limits);
+  if ('url' in source) return loadUrl(source.url, limits, http);
   return loadPasted(source.text, source.baseFolder, limits);
 }
 
@@ -221,7 +224,7 @@ async function loadFile(file: string, limits: ImportLimits): Promise<Root> {
   };
 }
 
-async function loadUrl(url: string, limits: ImportLimits): Promise<Root> {
+async function loadUrl(url: string, limits: ImportLimits, http: HttpService | undefined): Promise<Root> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -230,7 +233,7 @@ async function loadUrl(url: string, limits: ImportLimits): Promise<Root> {
   }
   // Redirects are followed wherever they lead (the analyst asked for this address); the final address
   // becomes the root's location and origin, and so what its references may reach.
-  const fetched = await fetchText(parsed.href, limits);
+  const fetched = await fetchText(parsed.href, limits, { http });
   return {
     location: fetched.url,
     text: fetched.text,

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UserError } from '../../errors';
+import type { HttpService } from '../../platform/http';
 import type { ImportLimits } from './limits';
 import { type DocumentFormat, type RefSite, inspectValue, parseText } from './parse';
 import { resolveLocalPointer } from './pointer';
@@ -109,6 +110,7 @@ export async function followReferences(
   origin: RootOrigin,
   consent: Consent,
   limits: ImportLimits,
+  http?: HttpService,
 ): Promise<FollowResult> {
   const allowed = new Set(consent.allowRefs ?? []);
   const loaded = new Map<string, LoadedFile & { refs: RefSite[] }>();
@@ -189,7 +191,10 @@ export async function followReferences(
         // target's); one leaving it is checked before anything is requested from it: without consent
         // for the new address, the reference is listed as remote with that address as its target.
         const scope = kind ? new URL(target).origin : origin.origin;
-        const fetched = await fetchText(target, limits, (next) => consent.allowAll === true || allowed.has(next) || new URL(next).origin === scope);
+        const fetched = await fetchText(target, limits, {
+          http,
+          mayFollow: (next) => consent.allowAll === true || allowed.has(next) || new URL(next).origin === scope,
+        });
         if ('blockedRedirect' in fetched) {
           pushOnce(blocked, { ...reference, kind: 'remote', target: fetched.blockedRedirect });
           loaded.set(target, { location: target, text: '', format: 'json', value: undefined, bytes: 0, refs: [] });

@@ -2,7 +2,9 @@
 // them into text. Every failure is a UserError naming the file or address and what to do.
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import { UserError } from '../../errors';
+import { HttpError, type HttpResponse, type HttpService, createHttpService, readBody } from '../../platform/http';
 import { type ImportLimits, formatBytes } from './limits';
 
 export interface FetchedText extends ReadText {
@@ -118,184 +120,151 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** The request address without credentials, and the credentials as a Basic Authorization header (fetch refuses them in the URL). */
-function splitCredentials(url: URL): { href: string; authorization?: string } {
-  const bare = new URL(url.href);
-  bare.hash = '';
-  if (!url.username && !url.password) return { href: bare.href };
-  bare.username = '';
-  bare.password = '';
-  const decode = (value: string) => {
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  };
-  const credentials = `${decode(url.username)}:${decode(url.password)}`;
-  return { href: bare.href, authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` };
+/** The service URL imports use when the caller gives none: proxies from the environment. */
+const defaultHttp = createHttpService();
+
+export interface FetchOptions {
+  /** Downloads with this service; the module's default one unless given. */
+  http?: HttpService;
+  /**
+   * Asked before each redirect is followed, with the absolute address it leads to; one it refuses ends
+   * the download as a BlockedRedirect (nothing was requested from it).
+   */
+  mayFollow?: (location: string) => boolean;
 }
 
+const ACCEPT = 'application/json, application/yaml, text/yaml, application/x-yaml, text/plain;q=0.9, */*;q=0.5';
+
 /**
- * Downloads a document over http(s): the whole exchange (connection, redirects, headers, body) must end
- * within `limits.fetchTimeoutMs`, and the body may not exceed `limits.maxDocumentBytes` (checked while it
- * arrives). Redirects are followed here, at most MAX_REDIRECTS of them, and only to http(s): each
- * `Location` is checked by `mayFollow` (when given) before anything is requested from it; one it refuses
- * ends the download as a BlockedRedirect. Credentials in the URL go as a Basic Authorization header, and
- * only to the origin they were given for. Messages show addresses through redactUrl().
+ * Downloads a document over http(s) through the http service: the whole exchange (connection, redirects,
+ * headers, body) must end within `limits.fetchTimeoutMs`, and the body may not exceed
+ * `limits.maxDocumentBytes` (checked while it arrives). At most MAX_REDIRECTS redirects are followed,
+ * only to http(s), each checked by `mayFollow` (when given) first. Credentials in the URL go as Basic
+ * authorization, and only to the origin they were given for. Messages show addresses through redactUrl().
  */
-export function fetchText(url: string, limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>): Promise<FetchedText>;
+export function fetchText(url: string, limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>, options?: FetchOptions & { mayFollow?: undefined }): Promise<FetchedText>;
 export function fetchText(
   url: string,
   limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>,
-  mayFollow: (location: string) => boolean,
+  options: FetchOptions & { mayFollow: (location: string) => boolean },
 ): Promise<FetchedText | BlockedRedirect>;
 export async function fetchText(
   url: string,
   limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>,
-  mayFollow?: (location: string) => boolean,
+  options: FetchOptions = {},
 ): Promise<FetchedText | BlockedRedirect> {
-  const controller = new AbortController();
+  const { mayFollow } = options;
+  // The service's time-outs are per phase; a download also has one deadline for all of it.
+  const deadline = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort();
+    deadline.abort();
   }, limits.fetchTimeoutMs);
-  const first = new URL(url);
-  let current = first;
-  let shown = redactUrl(current.href);
+  let blockedRedirect: string | undefined;
   try {
-    let response: Response;
-    for (let hops = 0; ; hops++) {
-      const { href, authorization } = splitCredentials(current);
-      try {
-        response = await fetch(href, {
-          signal: controller.signal,
-          redirect: 'manual',
-          headers: {
-            accept: 'application/json, application/yaml, text/yaml, application/x-yaml, text/plain;q=0.9, */*;q=0.5',
-            ...(authorization ? { authorization } : {}),
-          },
-        });
-      } catch (error) {
-        throw fetchError(shown, error, timedOut, limits.fetchTimeoutMs);
-      }
-      const location = response.headers.get('location');
-      if (response.status < 300 || response.status > 399 || response.status === 304 || location === null) break;
-      await response.body?.cancel().catch(() => undefined);
-      let next: URL;
-      try {
-        next = new URL(location, current);
-      } catch {
-        throw new UserError('API_DOC_FETCH_REDIRECT', `${shown} redirected to "${redactUrl(location)}", which is not a valid address: check the address, or download the document and import the file.`);
-      }
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-        throw new UserError('API_DOC_FETCH_REDIRECT', `${shown} redirected to ${redactUrl(next.href)}, which is not an http(s) address: check the address, or download the document and import the file.`);
-      }
-      if (hops + 1 > MAX_REDIRECTS) {
-        throw new UserError('API_DOC_FETCH_REDIRECT', `${redactUrl(url)} redirected more than ${MAX_REDIRECTS} times: check the address, or download the document and import the file.`);
-      }
-      // Credentials given for one origin are not handed to another.
-      if (next.origin !== first.origin) {
-        next.username = '';
-        next.password = '';
-      }
-      next.hash = '';
-      if (mayFollow && !mayFollow(next.href)) {
-        controller.abort();
-        return { blockedRedirect: next.href };
-      }
-      current = next;
-      shown = redactUrl(current.href);
-    }
-    const finalUrl = current.href;
-    const contentType = response.headers.get('content-type') ?? '';
-    if (!response.ok) {
-      controller.abort();
-      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      const hint =
-        response.status === 401 || response.status === 403
-          ? 'the document must be downloadable without signing in: download it in a browser and import the file'
-          : response.status === 404 || response.status === 410
-            ? 'check the address'
-            : response.status >= 500
-              ? 'the server failed: try again later, or download the document and import the file'
-              : 'check the address';
-      throw new UserError('API_DOC_HTTP_STATUS', `${shown} answered HTTP ${status} instead of the API document: ${hint}.`);
-    }
-    const declared = Number(response.headers.get('content-length') ?? NaN);
-    if (declared > limits.maxDocumentBytes) {
-      controller.abort();
-      throw tooLarge(shown, limits.maxDocumentBytes);
-    }
-    const chunks: Uint8Array[] = [];
-    let bytes = 0;
+    let response: HttpResponse<Readable>;
     try {
-      if (response.body) {
-        const reader = response.body.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          bytes += value.byteLength;
-          if (bytes > limits.maxDocumentBytes) {
-            controller.abort();
-            throw tooLarge(shown, limits.maxDocumentBytes);
-          }
-          chunks.push(value);
-        }
-      }
+      response = await (options.http ?? defaultHttp).request({
+        url,
+        headers: { accept: ACCEPT },
+        timeoutMs: limits.fetchTimeoutMs,
+        signal: deadline.signal,
+        maxRedirects: MAX_REDIRECTS,
+        mayFollow: mayFollow && ((next) => mayFollow(next) || ((blockedRedirect = next), false)),
+        maxBodyBytes: limits.maxDocumentBytes,
+        responseBody: 'stream',
+      });
     } catch (error) {
-      if (error instanceof UserError) throw error;
-      throw fetchError(shown, error, timedOut, limits.fetchTimeoutMs);
+      throw fetchError(url, error, timedOut, limits);
     }
-    const buffer = Buffer.concat(chunks, bytes);
+    if (blockedRedirect !== undefined) {
+      response.body.destroy();
+      return { blockedRedirect };
+    }
+    const shown = redactUrl(response.url);
+    if (response.status < 200 || response.status > 299) {
+      response.body.destroy();
+      throw statusError(shown, response.status, response.statusText);
+    }
+    let buffer: Buffer;
+    try {
+      buffer = await readBody(response.body);
+    } catch (error) {
+      throw fetchError(url, error, timedOut, limits);
+    }
+    const contentType = response.headers.get('content-type') ?? '';
     if (/^text\/html\b/i.test(contentType) || /^\s*<(!doctype|html)/i.test(buffer.subarray(0, 256).toString('latin1'))) {
       throw new UserError(
         'API_DOC_NOT_API',
         `${shown} returned a web page (HTML), not an API document: use the address of the raw JSON or YAML file (often behind a "Download" or "Raw" link).`,
       );
     }
-    return { url: finalUrl, text: decodeText(buffer, shown), bytes, contentType };
+    return { url: response.url, text: decodeText(buffer, shown), bytes: buffer.length, contentType };
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** `url` is already redacted; the cause's own text is not shown when it names an address. */
-function fetchError(url: string, error: unknown, timedOut: boolean, timeoutMs: number): UserError {
-  if (timedOut) {
+function statusError(shown: string, status: number, statusText: string): UserError {
+  const hint =
+    status === 401 || status === 403
+      ? 'the document must be downloadable without signing in: download it in a browser and import the file'
+      : status === 404 || status === 410
+        ? 'check the address'
+        : status >= 500
+          ? 'the server failed: try again later, or download the document and import the file'
+          : 'check the address';
+  return new UserError('API_DOC_HTTP_STATUS', `${shown} answered HTTP ${status}${statusText ? ` ${statusText}` : ''} instead of the API document: ${hint}.`);
+}
+
+/** The service's HttpError as the loader's UserError: messages name the address (redacted) the failure happened at. */
+function fetchError(requested: string, error: unknown, timedOut: boolean, limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>): Error {
+  // The service fails only with HttpError: anything else is a bug, passed on as it is.
+  if (!(error instanceof HttpError)) return error as Error;
+  const url = redactUrl(error.url ?? requested);
+  if (timedOut || error.code === 'TIMEOUT') {
     return new UserError(
       'API_DOC_FETCH_TIMEOUT',
-      `${url} did not deliver the document within ${formatSeconds(timeoutMs)}: try again later, or download it and import the file.`,
+      `${url} did not deliver the document within ${formatSeconds(limits.fetchTimeoutMs)}: try again later, or download it and import the file.`,
     );
   }
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? (error as NodeJS.ErrnoException).code ?? '';
-  let host = url;
-  try {
-    host = new URL(url).host;
-  } catch {
-    // keep the whole address
+  const download = `Cannot download ${url}`;
+  const fix = 'check the address, or download the document and import the file';
+  // A proxy is new to the loader: the service's sentence says what to check.
+  if (error.proxy) return new UserError('API_DOC_FETCH_PROXY', `${download}: ${lowerFirst(error.message)}`);
+  const host = new URL(url).host;
+  switch (error.code) {
+    case 'TOO_LARGE':
+      return tooLarge(url, limits.maxDocumentBytes);
+    case 'DNS':
+      return new UserError('API_DOC_FETCH_DNS', `${download}: the host name ${host} was not found (DNS): check the address and the network connection.`);
+    case 'REFUSED':
+      return new UserError('API_DOC_FETCH_REFUSED', `${download}: ${host} refused the connection: check the address and port, and that the server is running.`);
+    case 'RESET':
+      return new UserError('API_DOC_FETCH_RESET', `${download}: ${host} closed the connection before the document arrived: try again, or download it and import the file.`);
+    case 'TLS':
+      return new UserError('API_DOC_FETCH_TLS', `${download}: its TLS certificate is not trusted (${codeOf(error.cause) || 'TLS'}): ${fix}.`);
+    case 'TOO_MANY_REDIRECTS':
+      return new UserError('API_DOC_FETCH_REDIRECT', `${redactUrl(requested)} redirected more than ${MAX_REDIRECTS} times: ${fix}.`);
+    case 'BAD_REDIRECT':
+      // The location is absolute when it could be resolved (and so was not http(s)), as sent when not.
+      return new UserError(
+        'API_DOC_FETCH_REDIRECT',
+        URL.canParse(error.location ?? '')
+          ? `${url} redirected to ${redactUrl(error.location!)}, which is not an http(s) address: ${fix}.`
+          : `${url} redirected to "${redactUrl(error.location ?? '')}", which is not a valid address: ${fix}.`,
+      );
+    default: {
+      // The underlying error's own words, as before the service (addresses in them redacted).
+      const cause = error.cause instanceof Error ? error.cause.message : error.message.replace(/\.$/, '');
+      return new UserError('API_DOC_FETCH_FAILED', `${download} (${cause.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (address) => redactUrl(address))}): ${fix}.`);
+    }
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') {
-    return new UserError('API_DOC_FETCH_DNS', `Cannot download ${url}: the host name ${host} was not found (DNS): check the address and the network connection.`);
-  }
-  if (code === 'ECONNREFUSED') {
-    return new UserError('API_DOC_FETCH_REFUSED', `Cannot download ${url}: ${host} refused the connection: check the address and port, and that the server is running.`);
-  }
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
-    return new UserError('API_DOC_FETCH_RESET', `Cannot download ${url}: ${host} closed the connection before the document arrived: try again, or download it and import the file.`);
-  }
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    return new UserError('API_DOC_FETCH_TIMEOUT', `${url} did not answer in time: try again later, or download the document and import the file.`);
-  }
-  if (/CERT|SSL|TLS/i.test(code)) {
-    return new UserError('API_DOC_FETCH_TLS', `Cannot download ${url}: its TLS certificate is not trusted (${code}): check the address, or download the document and import the file.`);
-  }
-  const raw = cause?.message ?? (error as Error)?.message ?? String(error);
-  const detail = raw.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (address) => redactUrl(address));
-  return new UserError('API_DOC_FETCH_FAILED', `Cannot download ${url} (${detail}): check the address, or download the document and import the file.`);
 }
+
+const codeOf = (cause: unknown) => String((cause as { code?: unknown } | undefined)?.code ?? '');
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export function formatSeconds(ms: number): string {
   const seconds = ms / 1000;

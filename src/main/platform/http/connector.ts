@@ -1,0 +1,156 @@
+// Opening the connection for one request, and timing it: the name lookup and TCP connect (to the proxy
+// when there is one, and its TLS handshake for an https proxy), the tunnel through the proxy (CONNECT)
+// for an https server, and the server's TLS handshake. undici gets the finished socket.
+import net from 'node:net';
+import tls from 'node:tls';
+import { displayUrl } from './display-url';
+import type { Endpoint } from './endpoint';
+import { type FailedAt, HttpError, aborted, connectionError, proxyRefused, timedOut } from './errors';
+import type { Stopwatch } from './stopwatch';
+import type { TlsSettings } from './types';
+
+export interface Route {
+  target: Endpoint;
+  proxy?: Endpoint & { authorization?: string };
+}
+
+export interface ConnectOptions {
+  route: Route;
+  tls: TlsSettings;
+  /** For the whole of it: lookup, TCP, proxy and TLS. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** The request's address, for messages. */
+  url: URL;
+  stopwatch: Stopwatch;
+}
+
+/** Largest CONNECT answer read from a proxy: its status line and headers. */
+const MAX_PROXY_ANSWER_BYTES = 64 * 1024;
+
+export function openConnection(options: ConnectOptions): Promise<net.Socket> {
+  const { route, signal } = options;
+  const opened: net.Socket[] = [];
+  // Where the connection is at, for a time-out's message.
+  let at: FailedAt = { host: (route.proxy ?? route.target).authority, proxy: route.proxy !== undefined, url: options.url };
+  let settled = false;
+  return new Promise((resolve, reject) => {
+    const finish = (error: HttpError | undefined, socket?: net.Socket) => {
+      if (settled) {
+        socket?.destroy();
+        return;
+      }
+      settled = true;
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        for (const each of opened) each.destroy();
+        reject(error);
+      } else {
+        resolve(socket!);
+      }
+    };
+    const onAbort = () => finish(aborted(options.url, signal?.reason));
+    const limited = Number.isFinite(options.timeoutMs) && options.timeoutMs > 0;
+    const timer = limited ? setTimeout(() => finish(timedOut('connect', at, options.timeoutMs)), options.timeoutMs) : undefined;
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const steps = async () => {
+      const first = route.proxy ?? route.target;
+      let socket = await tcp(first, at, options.stopwatch, opened);
+      if (route.proxy?.tls) socket = await handshake(socket, route.proxy, at, options, opened);
+      if (route.proxy && route.target.tls) {
+        await tunnel(socket, at, route.proxy, route.target);
+        at = { host: route.target.authority, proxy: false, url: options.url };
+      }
+      if (route.target.tls) socket = await handshake(socket, route.target, at, options, opened);
+      return socket;
+    };
+    steps().then(
+      (socket) => finish(undefined, socket),
+      (error: unknown) => finish(error instanceof HttpError ? error : connectionError(error, at)),
+    );
+  });
+}
+
+/**
+ * Keeps the socket to destroy on failure. Its errors are also handled by the step using it, and then by
+ * undici; this listener only keeps a late one (a socket under TLS, one already given up) from crashing.
+ */
+function track<S extends net.Socket>(socket: S, opened: net.Socket[]): S {
+  opened.push(socket);
+  return socket.on('error', () => undefined);
+}
+
+function tcp(endpoint: Endpoint, at: FailedAt, stopwatch: Stopwatch, opened: net.Socket[]): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = track(net.connect({ host: endpoint.hostname, port: endpoint.port }), opened);
+    // No 'lookup' for an IP address: dns stays 0.
+    socket.once('lookup', (error) => {
+      if (!error) stopwatch.mark('dns');
+    });
+    const onError = (error: Error) => reject(connectionError(error, at));
+    socket.once('error', onError);
+    socket.once('connect', () => {
+      stopwatch.mark('connect');
+      socket.off('error', onError);
+      resolve(socket);
+    });
+  });
+}
+
+function handshake(socket: net.Socket, endpoint: Endpoint, at: FailedAt, options: ConnectOptions, opened: net.Socket[]): Promise<tls.TLSSocket> {
+  const extra = options.tls.ca === undefined ? undefined : [options.tls.ca].flat();
+  return new Promise((resolve, reject) => {
+    const secure = tls.connect({
+      socket,
+      host: endpoint.hostname,
+      // SNI takes host names only.
+      servername: net.isIP(endpoint.hostname) ? undefined : endpoint.hostname,
+      ca: extra ? [...tls.rootCertificates, ...extra] : undefined,
+      ALPNProtocols: ['http/1.1'],
+    });
+    track(secure, opened);
+    const onError = (error: Error) => reject(connectionError(error, at, true));
+    secure.once('error', onError);
+    secure.once('secureConnect', () => {
+      options.stopwatch.mark('tls');
+      secure.off('error', onError);
+      resolve(secure);
+    });
+  });
+}
+
+/** Asks the proxy for a tunnel to `target` (CONNECT); resolves once it answered 200. */
+function tunnel(socket: net.Socket, at: FailedAt, proxy: Endpoint & { authorization?: string }, target: Endpoint): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let answer = Buffer.alloc(0);
+    const done = (error?: Error) => {
+      socket.off('data', onData).off('error', onError).off('end', onEnd);
+      socket.pause();
+      if (error) reject(error);
+      else resolve();
+    };
+    const onError = (error: Error) => done(connectionError(error, at));
+    const onEnd = () =>
+      done(new HttpError('PROXY', `The proxy ${at.host} closed the connection instead of connecting to ${target.authority}: check the proxy settings.`, { host: at.host, proxy: true, url: displayUrl(at.url) }));
+    const onData = (chunk: Buffer) => {
+      answer = Buffer.concat([answer, chunk]);
+      const end = answer.indexOf('\r\n\r\n');
+      if (end === -1) {
+        if (answer.length > MAX_PROXY_ANSWER_BYTES) done(proxyRefused(at, target.authority, 'answer too long'));
+        return;
+      }
+      const statusLine = answer.subarray(0, answer.indexOf('\r\n')).toString('latin1');
+      const [, status, reason] = /^HTTP\/\d(?:\.\d)? (\d{3}) ?(.*)$/.exec(statusLine) ?? [];
+      if (status !== '200') return done(proxyRefused(at, target.authority, status ? `${status} ${reason}`.trim() : 'not an HTTP answer'));
+      // Whatever followed the answer already belongs to the tunnel.
+      if (answer.length > end + 4) socket.unshift(answer.subarray(end + 4));
+      done();
+    };
+    socket.on('data', onData).once('error', onError).once('end', onEnd);
+    const authorization = proxy.authorization ? `Proxy-Authorization: ${proxy.authorization}\r\n` : '';
+    socket.write(`CONNECT ${target.authority} HTTP/1.1\r\nHost: ${target.authority}\r\n${authorization}\r\n`);
+  });
+}

@@ -1,0 +1,149 @@
+// The one error the http service fails with: a code to branch on and one sentence saying what happened
+// and where (host:port). Addresses in messages go through displayUrl, never as given.
+import { displayUrl, displayUrlsIn } from './display-url';
+
+export type HttpErrorCode =
+  | 'BAD_URL'
+  | 'DNS'
+  | 'REFUSED'
+  | 'TIMEOUT'
+  | 'TLS'
+  | 'RESET'
+  | 'PROXY'
+  | 'TOO_LARGE'
+  | 'ABORTED'
+  | 'TOO_MANY_REDIRECTS'
+  | 'BAD_REDIRECT'
+  | 'FAILED';
+
+/** The waits a TIMEOUT names: connecting (lookup, proxy and TLS included), the response headers, the next piece of the body. */
+export type HttpPhase = 'connect' | 'headers' | 'body';
+
+export interface HttpErrorDetails {
+  /** The address being requested, printable. */
+  url?: string;
+  /** host:port where it failed: the server's, or the proxy's when `proxy` is set. */
+  host?: string;
+  /** It failed reaching the proxy, or the proxy refused. */
+  proxy?: boolean;
+  /** TIMEOUT: the wait that ran out. */
+  phase?: HttpPhase;
+  /** BAD_REDIRECT: the Location, printable; resolved to an absolute address when it could be (it was not http(s)), as sent when not. */
+  location?: string;
+  cause?: unknown;
+}
+
+export class HttpError extends Error {
+  readonly url?: string;
+  readonly host?: string;
+  readonly proxy?: boolean;
+  readonly phase?: HttpPhase;
+  readonly location?: string;
+
+  constructor(
+    readonly code: HttpErrorCode,
+    message: string,
+    details: HttpErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'HttpError';
+    this.url = details.url;
+    this.host = details.host;
+    this.proxy = details.proxy;
+    this.phase = details.phase;
+    this.location = details.location;
+  }
+}
+
+/** Where something failed: the server's host:port, or the proxy's; and the address being requested. */
+export interface FailedAt {
+  host: string;
+  proxy: boolean;
+  url: string | URL;
+}
+
+const located = (at: FailedAt) => ({ host: at.host, proxy: at.proxy, url: displayUrl(at.url) });
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+const UNTRUSTED_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
+
+const codeOf = (error: unknown) => String((error as { code?: unknown } | undefined)?.code ?? '');
+const name = ({ host, proxy }: FailedAt) => (proxy ? `the proxy ${host}` : host);
+const Name = (at: FailedAt) => (at.proxy ? `The proxy ${at.host}` : at.host);
+const detail = (error: unknown) => displayUrlsIn(codeOf(error) || (error instanceof Error ? error.message : String(error)));
+
+export function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return seconds === 1 ? '1 second' : `${+seconds.toFixed(seconds < 1 ? 3 : seconds < 10 ? 1 : 0)} seconds`;
+}
+
+/**
+ * Opening a connection failed: the name lookup, TCP, or the TLS handshake (`handshake` set). Reaching a
+ * proxy, the sentence ends in "check the proxy settings".
+ */
+export function connectionError(error: unknown, at: FailedAt, handshake = false): HttpError {
+  if (error instanceof HttpError) return error;
+  const [code, what, fix] = describeConnectionError(error, at, handshake);
+  const message = at.proxy ? `${what}: check the proxy settings.` : `${what}${fix ?? '.'}`;
+  return new HttpError(code, message, { ...located(at), cause: error, ...(code === 'TIMEOUT' ? { phase: 'connect' } : {}) });
+}
+
+function describeConnectionError(error: unknown, at: FailedAt, handshake: boolean): [HttpErrorCode, string, string?] {
+  const code = codeOf(error);
+  if (DNS_CODES.has(code)) return ['DNS', `The host name of ${name(at)} was not found (DNS)`, ': check the address.'];
+  if (code === 'ECONNREFUSED') return ['REFUSED', `The connection to ${name(at)} was refused`, ': is the server running?'];
+  if (code === 'ETIMEDOUT') return ['TIMEOUT', `Connecting to ${name(at)} timed out (ETIMEDOUT)`];
+  if (RESET_CODES.has(code)) return ['RESET', `${Name(at)} closed the connection ${handshake ? 'during the TLS handshake' : 'while connecting'}`];
+  if (handshake || /CERT|SSL|TLS/.test(code)) {
+    const certificate = `The TLS certificate of ${name(at)}`;
+    if (UNTRUSTED_CODES.has(code)) return ['TLS', `${certificate} is not trusted (${code})`];
+    if (code === 'CERT_HAS_EXPIRED') return ['TLS', `${certificate} has expired (${code})`];
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return ['TLS', `${certificate} is not for that host name (${code})`];
+    return ['TLS', `The TLS handshake with ${name(at)} failed (${detail(error)})`];
+  }
+  return ['FAILED', `The connection to ${name(at)} failed (${detail(error)})`];
+}
+
+export function timedOut(phase: HttpPhase, at: FailedAt, ms: number): HttpError {
+  const details = { ...located(at), phase };
+  const within = formatSeconds(ms);
+  if (phase === 'connect') return new HttpError('TIMEOUT', `Connecting to ${name(at)} took longer than ${within}.`, details);
+  if (phase === 'headers') return new HttpError('TIMEOUT', `${Name(at)} sent no response within ${within}.`, details);
+  return new HttpError('TIMEOUT', `${Name(at)} sent nothing more of the response body for ${within}.`, details);
+}
+
+export function aborted(url: string | URL, reason: unknown): HttpError {
+  return new HttpError('ABORTED', `The request to ${displayUrl(url)} was cancelled.`, { url: displayUrl(url), cause: reason });
+}
+
+export function tooLarge(at: FailedAt, maxBytes: number): HttpError {
+  return new HttpError('TOO_LARGE', `The response from ${at.host} is larger than ${maxBytes.toLocaleString('en-US')} bytes, the limit for this request.`, located(at));
+}
+
+/** `proxy` (a FailedAt with proxy set) did not open the tunnel to `target` (host:port). */
+export function proxyRefused(proxy: FailedAt, target: string, status: string): HttpError {
+  const message =
+    status.startsWith('407')
+      ? `The proxy ${proxy.host} asks for credentials (HTTP ${status}): give them in the proxy address (http://user:password@${proxy.host}).`
+      : `The proxy ${proxy.host} would not connect to ${target} (HTTP ${status}): check the proxy settings.`;
+  return new HttpError('PROXY', message, located(proxy));
+}
+
+/** What undici reported about a request on an open connection (or its abort), as an HttpError. */
+export function exchangeError(error: unknown, at: FailedAt, signal: AbortSignal | undefined): HttpError {
+  if (error instanceof HttpError) return error;
+  if (signal?.aborted) return aborted(at.url, signal.reason);
+  const code = codeOf(error);
+  const details = { ...located(at), cause: error };
+  if (RESET_CODES.has(code)) return new HttpError('RESET', `${Name(at)} closed the connection before the response was complete.`, details);
+  return new HttpError('FAILED', `The request to ${displayUrl(at.url)} failed (${displayUrlsIn(error instanceof Error ? error.message : String(error))}).`, details);
+}

@@ -1,0 +1,127 @@
+// One request and its response, over a connection of its own (so its timings are its own): the route
+// (direct, or through the proxy chosen for the address), the timed connector, undici's Client for the
+// HTTP/1.1 exchange, and the body as a stream that releases the connection when it is done.
+import type { Readable } from 'node:stream';
+import { Client, type Dispatcher } from 'undici';
+import { ResponseBody } from './body';
+import { type Route, openConnection } from './connector';
+import { displayUrl, displayUrlsIn } from './display-url';
+import { basicCredentials, endpointOf } from './endpoint';
+import { HttpError, exchangeError, timedOut, tooLarge } from './errors';
+import { ResponseHeaders } from './headers';
+import { Stopwatch } from './stopwatch';
+import type { HttpTimings, ProxyResolver, TlsSettings } from './types';
+
+/** What every exchange of one service shares. */
+export interface ConnectionSettings {
+  proxyFor: ProxyResolver;
+  tls: TlsSettings;
+}
+
+export interface Exchange {
+  /** Without credentials; its fragment is not sent. */
+  url: URL;
+  method: string;
+  /** Lower-case names. */
+  headers: Record<string, string | string[]>;
+  body?: string | Buffer | Uint8Array;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  signal?: AbortSignal;
+}
+
+export interface ExchangeResponse {
+  status: number;
+  statusText: string;
+  headers: ResponseHeaders;
+  body: Readable;
+  timings: HttpTimings;
+  proxy?: string;
+}
+
+export async function exchange(request: Exchange, settings: ConnectionSettings): Promise<ExchangeResponse> {
+  const stopwatch = new Stopwatch();
+  const { url, timeoutMs, signal } = request;
+  const target = endpointOf(url);
+  const proxy = await chooseProxy(url, settings.proxyFor);
+  const route: Route = { target, proxy: proxy && { ...endpointOf(proxy), authorization: basicCredentials(proxy) } };
+  const at = { host: target.authority, proxy: false, url };
+  // Through a proxy, plain http goes to it as an absolute URL; https goes through a CONNECT tunnel.
+  const forwarded = route.proxy !== undefined && !target.tls;
+  const headers = { ...request.headers };
+  if (forwarded && route.proxy?.authorization) headers['proxy-authorization'] = route.proxy.authorization;
+
+  // The time-outs after connecting are kept here rather than by undici, whose timers are only accurate
+  // to about a second: `stop` ends the request with the time-out as its reason.
+  const limited = Number.isFinite(timeoutMs) && timeoutMs > 0;
+  const stop = new AbortController();
+  let headersTimer: NodeJS.Timeout | undefined;
+  const client = new Client(url.origin, {
+    connect: (_, callback) => {
+      openConnection({ route, tls: settings.tls, timeoutMs, signal, url, stopwatch }).then(
+        (socket) => {
+          if (limited) headersTimer = setTimeout(() => stop.abort(timedOut('headers', at, timeoutMs)), timeoutMs);
+          callback(null, socket);
+        },
+        (error: Error) => callback(error, null),
+      );
+    },
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+  const release = (error?: Error) => {
+    (error ? client.destroy(error) : client.close()).catch(() => undefined);
+  };
+  const describe = (error: unknown) => exchangeError(error, at, signal);
+
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await client.request({
+      path: forwarded ? url.href.replace(/#.*$/, '') : `${url.pathname}${url.search}`,
+      method: request.method,
+      headers,
+      body: request.body,
+      signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
+    });
+  } catch (error) {
+    release(error as Error);
+    throw describe(error);
+  } finally {
+    clearTimeout(headersTimer);
+  }
+  stopwatch.mark('firstByte');
+  return {
+    status: response.statusCode,
+    statusText: response.statusText ?? '',
+    headers: new ResponseHeaders(response.headers),
+    body: new ResponseBody(response.body, {
+      maxBytes: request.maxBodyBytes,
+      declaredBytes: request.method === 'HEAD' ? undefined : Number(response.headers['content-length']) || undefined,
+      idleMs: timeoutMs,
+      tooLarge: () => tooLarge(at, request.maxBodyBytes),
+      timedOut: () => timedOut('body', at, timeoutMs),
+      describe,
+      onEnd: () => stopwatch.mark('end'),
+      release,
+    }),
+    timings: stopwatch.timings,
+    proxy: proxy && displayUrl(proxy),
+  };
+}
+
+async function chooseProxy(url: URL, proxyFor: ProxyResolver): Promise<URL | undefined> {
+  let proxy: URL | undefined;
+  try {
+    proxy = await proxyFor(url);
+  } catch (error) {
+    const reason = displayUrlsIn(String((error as Error)?.message ?? error));
+    throw new HttpError('PROXY', `Choosing the proxy for ${endpointOf(url).authority} failed (${reason}): check the proxy settings.`, { url: displayUrl(url), proxy: true, cause: error });
+  }
+  if (proxy && proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
+    throw new HttpError('PROXY', `The proxy ${displayUrl(proxy)} is not an http(s) proxy, the only kind Crosswalk can use: check the proxy settings.`, {
+      host: proxy.host,
+      proxy: true,
+    });
+  }
+  return proxy;
+}
