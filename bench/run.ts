@@ -7,10 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createHandlers } from '../src/main/api/handlers';
-import { Session } from '../src/main/api/session';
-import { Settings } from '../src/main/settings/settings';
 import { addQuestion } from '../src/main/specification/questions';
 import { startWebHost } from '../src/main/webhost/server';
+import { browserSession } from '../tests/helpers/calls';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-bench-'));
 const WRITES = 2_000;
@@ -27,7 +26,7 @@ function report(name: string, ours: number, baseline: number, baselineName: stri
 }
 
 async function workspaceWrites() {
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  const session = browserSession(dir);
   session.create(path.join(dir, 'writes.crosswalk'), 'Bench');
   const workspace = session.requireWorkspace();
   const ours = await time(() => {
@@ -53,9 +52,9 @@ async function workspaceWrites() {
 }
 
 async function webHostCalls() {
-  const session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  const session = browserSession(dir);
   await session.open(path.join(dir, 'writes.crosswalk'));
-  const host = await startWebHost({ handlers: createHandlers(session), rendererDir: dir });
+  const host = await startWebHost({ handlers: createHandlers(session), rendererDir: dir, log: session.services.log, events: session.events });
   const origin = `http://127.0.0.1:${host.port}`;
   const call = () =>
     fetch(`${origin}/api/integration.get`, {

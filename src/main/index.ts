@@ -1,10 +1,11 @@
 // Electron entry: wires the shell (src/main/electron) to the session and handler table both transports share.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, type BrowserWindow } from 'electron';
+import { app, ipcMain, type BrowserWindow } from 'electron';
 import { IPC_MENU_CHANNEL, type CallName, type MenuCommand } from '../shared/call-names';
 import { createHandlers } from './api/handlers';
 import { Session } from './api/session';
+import { createServices } from './platform/services';
 import { appDataDir, Settings } from './settings/settings';
 import { APP_VERSION } from './version';
 import { installMenu, type MenuActions } from './electron/app-menu';
@@ -39,7 +40,8 @@ function start(): void {
   let window: BrowserWindow | null = null;
   let fileFromOs: string | undefined;
 
-  const session = new Session(settings, { kind: 'desktop', choosePath: (purpose, suggested) => chooseFilePath(window, purpose, suggested) });
+  const services = createServices({ settingsDir: settings.dir });
+  const session = new Session(settings, { kind: 'desktop', choosePath: (purpose, suggested) => chooseFilePath(window, purpose, suggested) }, services);
   const send = (command: MenuCommand) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_MENU_CHANNEL, command);
   };
@@ -74,9 +76,12 @@ function start(): void {
 
   guardAllWebContents(trusted);
   serveCalls({
+    ipcMain,
     handlers: createHandlers(session),
     mainWindow: () => window,
     trusted,
+    log: services.log,
+    events: session.events,
     afterCall: (name) => {
       if (RECENT_CHANGING_CALLS.has(name)) refreshMenu();
     },
@@ -115,6 +120,7 @@ function start(): void {
       if (problem) window.once('show', () => void showError(window, problem.title, problem.error));
     })
     .catch((error: unknown) => {
+      services.log.error('Start-up failed', error);
       console.error('[crosswalk] Start-up failed:', error);
       app.exit(1);
     });

@@ -74,3 +74,7 @@ export type MenuCommand = (typeof menuCommands)[number];
 
 export const IPC_CALL_PREFIX = 'crosswalk:call:';
 export const IPC_MENU_CHANNEL = 'crosswalk:menu';
+/** Main → renderer: one event of src/shared/contract/events.ts (name, payload). */
+export const IPC_EVENT_CHANNEL = 'crosswalk:event';
+/** Renderer → main: stop the call with this id. */
+export const IPC_CANCEL_CHANNEL = 'crosswalk:cancel';

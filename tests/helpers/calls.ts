@@ -5,11 +5,12 @@ import { dispatch } from '../../src/main/api/dispatch';
 import { createHandlers } from '../../src/main/api/handlers';
 import { Session } from '../../src/main/api/session';
 import { Settings } from '../../src/main/settings/settings';
+import { testServices } from './services';
 
 // No vitest here: bench/ runs these outside the test runner.
 
 /** A browser session with its settings under `dir`, no workspace open. */
-export const browserSession = (dir: string) => new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+export const browserSession = (dir: string) => new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' }, testServices(dir));
 
 /** A call's input, optional where the call takes none or only optional fields (where an empty object would do). */
 export type InputArgs<N extends CallName> = Record<never, never> extends CallInput<N> ? [input?: CallInput<N>] : [input: CallInput<N>];
@@ -21,7 +22,7 @@ export type InputArgs<N extends CallName> = Record<never, never> extends CallInp
  */
 export function sessionCalls(session: Session) {
   const handlers = createHandlers(session);
-  const raw = (name: CallName, input: unknown) => dispatch(handlers, name, input, () => {});
+  const raw = (name: CallName, input: unknown) => dispatch(handlers, name, input, { log: session.services.log });
   const call = async <N extends CallName>(name: N, ...[input]: InputArgs<N>): Promise<CallOutput<N>> => {
     const result = await raw(name, input ?? {});
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

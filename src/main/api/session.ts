@@ -4,7 +4,9 @@ import type { FilePurpose, RecentWorkspace, WorkspaceSummary } from '../../share
 import { createDemoWorkspace } from '../demo/demo-workspace';
 import { stopSuggestionWorkers } from '../mapping/compute-candidates';
 import { UserError } from '../errors';
+import type { Services } from '../platform/services';
 import { currentCallContext } from './call-context';
+import { EventHub } from './events';
 import type { Settings } from '../settings/settings';
 import { summarize } from '../workspace/summary';
 import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
@@ -23,6 +25,9 @@ export class Session {
   constructor(
     readonly settings: Settings,
     readonly host: Host,
+    readonly services: Services,
+    /** Main's events for whichever transports serve this session. */
+    readonly events = new EventHub(),
   ) {}
 
   get current(): Workspace | null {
@@ -58,7 +63,7 @@ export class Session {
   /** Opens the demo workspace in the settings folder, writing it first if it is not there. */
   async openDemo(): Promise<WorkspaceSummary> {
     const file = path.join(this.settings.dir, 'demo.crosswalk');
-    if (!fs.existsSync(file)) (await createDemoWorkspace(file)).close();
+    if (!fs.existsSync(file)) (await createDemoWorkspace(file, this.services)).close();
     return this.open(file);
   }
 

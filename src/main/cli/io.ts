@@ -1,4 +1,6 @@
-// What every command receives: where to print, and the parsed options.
+// What every command receives: where to print, the parsed options, and the services (platform/services.ts).
+import type { Services } from '../platform/services';
+
 export interface Io {
   out(line: string): void;
   err(line: string): void;
@@ -18,3 +20,5 @@ export interface Flags {
   takeWorkbook?: boolean;
 }
 
+
+export type Command = (positionals: string[], flags: Flags, io: Io, services: Services) => Promise<number>;

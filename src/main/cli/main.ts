@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { isUserError } from '../errors';
 import { APP_VERSION } from '../version';
-import type { Flags, Io } from './io';
+import { createServices } from '../platform/services';
+import { appDataDir } from '../settings/settings';
+import type { Command, Io } from './io';
 import { USAGE, UsageError } from './usage';
 
 const processIo: Io = {
@@ -9,7 +11,6 @@ const processIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-type Command = (positionals: string[], flags: Flags, io: Io) => Promise<number>;
 /** `export` takes a file after --json, where every other command takes --json alone. */
 const exportOptions = {
   xlsx: { type: 'string' },
@@ -73,6 +74,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         outputs: exporting ? { xlsx: values.xlsx as string | undefined, json: values.json as string | undefined, md: values.md as string | undefined } : undefined,
       },
       io,
+      createServices({ settingsDir: appDataDir() }),
     );
   } catch (error) {
     return report(error, io);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Services } from '../platform/services';
 import { SystemImports } from '../openapi/system-import';
 import { addFlow } from '../mapping/flows';
 import { updateIntegration } from '../specification/integration';
@@ -11,10 +12,10 @@ import { resourcePath } from '../resources';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 
 /** The bundled example: sync confirmed orders from a CRM (OpenAPI 3.1, YAML) to accounting (Swagger 2.0, JSON). */
-export async function createDemoWorkspace(file: string): Promise<Workspace> {
+export async function createDemoWorkspace(file: string, services: Partial<Pick<Services, 'http' | 'workers'>> = {}): Promise<Workspace> {
   const workspace = createWorkspace(file, 'Acme CRM → Ledgerly: orders to invoices');
   try {
-    const imports = new SystemImports();
+    const imports = new SystemImports(services);
     const systems = [
       await imports.import(workspace, 'CRM', { kind: 'file', path: resourcePath('demo', 'crm.openapi.yaml') }),
       await imports.import(workspace, 'Accounting', { kind: 'file', path: resourcePath('demo', 'accounting.swagger.json') }),

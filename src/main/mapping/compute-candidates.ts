@@ -29,12 +29,16 @@ export function setWorkerFromPairs(pairs: number): number {
   return previous;
 }
 
-export interface ComputeOptions {
-  /** Overrides the cut-off for this call. */
-  workerFromPairs?: number;
+/** How a call runs the engine: its cancel, and the runner its worker comes from (the process's unless given). */
+export interface EngineRun {
   /** Stops the worker (an inline computation is too short to need it). */
   signal?: AbortSignal;
   workers?: WorkerRunner;
+}
+
+export interface ComputeOptions extends EngineRun {
+  /** Overrides the cut-off for this call. */
+  workerFromPairs?: number;
 }
 
 /** The engine's answer for these entities and decisions: inline for small inputs, in a worker thread for big ones. */

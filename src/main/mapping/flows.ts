@@ -5,6 +5,7 @@ import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 import { resolveEntity, type EntityRef } from './entities';
 import { materialiseRowsIn } from './rows';
+import type { EngineRun } from './compute-candidates';
 import { writeWithCandidates } from './suggestion-cache';
 
 interface FlowRow {
@@ -127,7 +128,7 @@ export interface FlowRequest {
  * Creates a flow after checking that both entities exist in their systems' catalogues, and one
  * mapping row per target leaf field with the best suggestion (learned decisions included): one transaction.
  */
-export async function createFlow(workspace: Workspace, imports: SystemImports, request: FlowRequest): Promise<FlowDetail> {
+export async function createFlow(workspace: Workspace, imports: SystemImports, request: FlowRequest, run: EngineRun = {}): Promise<FlowDetail> {
   const source = await resolveEntity(workspace, imports, request.source);
   const target = await resolveEntity(workspace, imports, request.target);
   // The engine's answer first (off the event loop for big entities), then the flow and its rows in one transaction.
@@ -153,7 +154,7 @@ export async function createFlow(workspace: Workspace, imports: SystemImports, r
     });
     materialiseRowsIn(db, flowId, source.entity, target.entity, candidates);
     return flowId;
-  });
+  }, run);
   return getFlow(workspace, id);
 }
 

@@ -5,6 +5,7 @@ import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 import { suggestValueMap } from './suggest/value-map';
 import type { TargetSuggestion } from './suggest';
+import type { EngineRun } from './compute-candidates';
 import { flowKeysIn, forgetDecisionsIn, learnedIn, recordDecisionsIn } from './decisions';
 import { writeWithCandidates } from './suggestion-cache';
 
@@ -145,10 +146,15 @@ const hasRowsIn = (db: SqliteDatabase, flowId: number) => db.prepare('SELECT 1 F
  * cache for the detail panel's candidates, which mapping.suggestions asks for right after), then the
  * rows in one write — unless another call created them meanwhile. Returns the rows created.
  */
-export async function ensureRows(workspace: Workspace, flowId: number, source: CatalogueEntity, target: CatalogueEntity): Promise<number> {
+export async function ensureRows(workspace: Workspace, flowId: number, source: CatalogueEntity, target: CatalogueEntity, run: EngineRun = {}): Promise<number> {
   if (workspace.read((db) => hasRowsIn(db, flowId))) return 0;
-  return writeWithCandidates(workspace, flowId, source, target, (db, candidates) =>
-    hasRowsIn(db, flowId) ? 0 : materialiseRowsIn(db, flowId, source, target, candidates),
+  return writeWithCandidates(
+    workspace,
+    flowId,
+    source,
+    target,
+    (db, candidates) => (hasRowsIn(db, flowId) ? 0 : materialiseRowsIn(db, flowId, source, target, candidates)),
+    run,
   );
 }
 

@@ -3,7 +3,7 @@ import type { FlowSummary, MappingCheck, MappingSheet } from '../../shared/contr
 import { isUserError } from '../errors';
 import type { SystemImports } from '../openapi/system-import';
 import type { Workspace } from '../workspace/workspace';
-import { nextTurn } from './compute-candidates';
+import { nextTurn, type EngineRun } from './compute-candidates';
 import { checkRows, completeness, unmappedRows, type CheckedRow } from './checks';
 import { resolveEntity } from './entities';
 import { getFlow, listFlows } from './flows';
@@ -20,11 +20,11 @@ async function flowEntities(workspace: Workspace, imports: SystemImports, flow: 
  * The flow's mapping sheet: rows, checks and completeness. A flow whose rows were never created
  * (flows added before mapping existed, the demo's) gets them now, with suggestions.
  */
-export async function mappingSheet(workspace: Workspace, imports: SystemImports, flowId: number): Promise<MappingSheet> {
+export async function mappingSheet(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun = {}): Promise<MappingSheet> {
   const flow = getFlow(workspace, flowId);
   const { source, target } = await flowEntities(workspace, imports, flow);
   // Rows just created for a big flow: a turn of the event loop between their write and reading them back.
-  if ((await ensureRows(workspace, flowId, source, target)) >= 500) await nextTurn();
+  if ((await ensureRows(workspace, flowId, source, target, run)) >= 500) await nextTurn();
   const rows = listRows(workspace, flowId);
   return { flow: getFlow(workspace, flowId), rows, checks: checkRows(rows, source, target), completeness: completeness(rows) };
 }
@@ -71,10 +71,10 @@ export async function suggestValueMapForRow(workspace: Workspace, imports: Syste
  * The engine's candidates for every target leaf of the flow with what analysts decided before: computed
  * once per flow, documents and decisions (see suggestion-cache.ts), so asking again costs a lookup.
  */
-export async function flowSuggestions(workspace: Workspace, imports: SystemImports, flowId: number): Promise<TargetSuggestion[]> {
+export async function flowSuggestions(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun = {}): Promise<TargetSuggestion[]> {
   const flow = getFlow(workspace, flowId);
   const { source, target } = await flowEntities(workspace, imports, flow);
-  const { suggestions: candidates } = await flowCandidates(workspace, flowId, source, target);
+  const { suggestions: candidates } = await flowCandidates(workspace, flowId, source, target, run);
   const byTarget = new Map(candidates.map((suggestion) => [suggestion.target, suggestion.candidates]));
   return target.fields
     .filter((field) => field.leaf)

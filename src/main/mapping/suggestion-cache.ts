@@ -8,22 +8,28 @@
 // finds, and leaves, the same entry its sheet asks for next.
 //
 // A miss computes with computeCandidates (a worker thread for big flows), outside any transaction;
-// concurrent asks for the same inputs share that one computation. Writers that store rows from the
-// answer use writeWithCandidates, which checks inside the write that the inputs have not changed.
+// concurrent asks for the same inputs share that one computation, which stops only once every asker
+// has cancelled. Writers that store rows from the answer use writeWithCandidates, which checks inside
+// the write that the inputs have not changed, and writes nothing once its caller has cancelled.
 import { createHash } from 'node:crypto';
 import type { CatalogueEntity } from '../../shared/catalogue';
 import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
-import { computeCandidates, nextTurn } from './compute-candidates';
+import { computeCandidates, nextTurn, type EngineRun } from './compute-candidates';
 import { learnedIn, type FlowKeys, type Learned } from './decisions';
 import type { TargetSuggestion } from './suggest';
 
 /** Flows kept: each holds up to three candidates with reasons per target leaf (a few MB for 5,000 leaves). */
 const KEPT = 4;
 const entries = new Map<string, TargetSuggestion[]>();
-/** Computations under way, by key: a second ask waits for the first one's answer. */
-const pending = new Map<string, Promise<TargetSuggestion[]>>();
+/** A computation under way: a second ask waits for the first one's answer; the last asker to cancel stops it. */
+interface Computation {
+  answer: Promise<TargetSuggestion[]>;
+  stop: AbortController;
+  waiting: number;
+}
+const pending = new Map<string, Computation>();
 let computed = 0;
 
 /** The two sides of a flow: its id once stored, or (a flow being created) its systems and decision keys. */
@@ -78,7 +84,13 @@ export interface FlowCandidates {
  * The engine's answer for the flow with what analysts decided so far, from the cache when its inputs
  * are unchanged; otherwise computed off the event loop for big flows. Never call it inside a transaction.
  */
-export async function flowCandidates(workspace: Workspace, sides: FlowSides, source: CatalogueEntity, target: CatalogueEntity): Promise<FlowCandidates> {
+export async function flowCandidates(
+  workspace: Workspace,
+  sides: FlowSides,
+  source: CatalogueEntity,
+  target: CatalogueEntity,
+  { signal, workers }: EngineRun = {},
+): Promise<FlowCandidates> {
   const { key, learned } = workspace.read((db) => inputsIn(db, sides, source, target));
   const cached = entries.get(key);
   if (cached) {
@@ -90,16 +102,48 @@ export async function flowCandidates(workspace: Workspace, sides: FlowSides, sou
   let computation = pending.get(key);
   if (!computation) {
     computed++;
-    computation = computeCandidates(source, target, learned).then((answer) => {
-      entries.set(key, answer);
+    const stop = new AbortController();
+    const answer = computeCandidates(source, target, learned, { signal: stop.signal, workers }).then((found) => {
+      entries.set(key, found);
       while (entries.size > KEPT) entries.delete(entries.keys().next().value!);
-      return answer;
+      return found;
     });
-    const forget = () => pending.delete(key);
-    computation.then(forget, forget);
-    pending.set(key, computation);
+    const started: Computation = { answer, stop, waiting: 0 };
+    const forget = () => {
+      if (pending.get(key) === started) pending.delete(key);
+    };
+    answer.then(forget, forget);
+    pending.set(key, started);
+    computation = started;
   }
-  return { suggestions: await computation, key };
+  return { suggestions: await waitFor(computation, signal), key };
+}
+
+/** The computation's answer for one asker, who may stop waiting: the computation stops when nobody waits any more. */
+function waitFor(computation: Computation, signal: AbortSignal | undefined): Promise<TargetSuggestion[]> {
+  if (!signal) {
+    computation.waiting = Infinity; // someone who cannot cancel keeps it running
+    return computation.answer;
+  }
+  signal.throwIfAborted();
+  computation.waiting++;
+  return new Promise<TargetSuggestion[]>((resolve, reject) => {
+    const leave = () => {
+      if (--computation.waiting === 0) computation.stop.abort(signal.reason);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    computation.answer.then(
+      (answer) => {
+        signal.removeEventListener('abort', leave);
+        resolve(answer);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', leave);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Answers for this many target fields or more are followed by a turn of the event loop before their write. */
@@ -119,11 +163,14 @@ export async function writeWithCandidates<T>(
   source: CatalogueEntity,
   target: CatalogueEntity,
   write: (db: SqliteDatabase, suggestions: TargetSuggestion[]) => T,
+  run: EngineRun = {},
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const { suggestions, key } = await flowCandidates(workspace, sides, source, target);
+    const { suggestions, key } = await flowCandidates(workspace, sides, source, target, run);
     // A big answer has just been copied in from the worker: let calls waiting meanwhile run before the write.
     if (suggestions.length >= YIELD_FROM_TARGETS) await nextTurn();
+    // Cancelled meanwhile: nothing is written (the write below is one transaction: whole or not at all).
+    run.signal?.throwIfAborted();
     const result = workspace.write((db) => {
       if (attempt < 2 && inputsIn(db, sides, source, target).key !== key) return STALE;
       return write(db, suggestions);

@@ -12,11 +12,12 @@ import path from 'node:path';
 import type { Catalogue, CatalogueEntity } from '../../shared/catalogue';
 import { UserError } from '../errors';
 import type { HttpService } from '../platform/http';
+import type { WorkerRunner } from '../platform/workers/runner';
 import { buildCatalogue, buildCatalogueOutline } from './catalogue';
 import { type ImportLimits, effectiveLimits } from './load/limits';
 import { type DocumentFormat, inspectValue, parseText } from './load/parse';
 import { type Consent, type ExternalReference, type LoadedFile, type RootOrigin, bundleDocument, followReferences } from './load/references';
-import { decodeText, fetchText, readTextFile, redactUrl, tooLarge } from './load/source';
+import { decodeText, fetchText, readTextFile, redactUrl, tooLarge, type FetchOptions } from './load/source';
 import { type ValidationIssue, type ValidationMode, type ValidationResult, prepareValidation } from './load/validation';
 
 export type { ImportLimits } from './load/limits';
@@ -40,6 +41,10 @@ export interface ImportOptions extends Consent {
   catalogue?: 'full' | 'outline';
   /** Downloads URL documents and remote references; a default service (proxies from the environment) unless given. */
   http?: HttpService;
+  /** Runs validation off the event loop; the process's runner unless given. */
+  workers?: WorkerRunner;
+  /** The caller's cancel: downloads stop, validation stops, and the import ends without a result. */
+  signal?: AbortSignal;
 }
 
 export interface ImportedFile {
@@ -109,15 +114,17 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
   const limits = effectiveLimits(options.limits);
   const mode = options.validation === undefined ? 'schema' : options.validation;
   // Started first: the worker's start-up overlaps reading and parsing.
-  const validation = mode ? prepareValidation(mode, limits) : undefined;
+  const validation = mode ? prepareValidation(mode, limits, options.workers) : undefined;
   try {
-    const root = await loadRoot(source, limits, options.http);
+    const fetching = { http: options.http, signal: options.signal };
+    const root = await loadRoot(source, limits, fetching);
     const { display } = root.origin;
     const parsed = await parseText(root.text, display, limits);
     const openapiVersion = checkApiDocument(parsed.value, display);
     const inspected = inspectValue(parsed.value, display, limits, parsed.format === 'yaml');
     const rootFile = { location: root.location, text: root.text, format: parsed.format, value: parsed.value, bytes: root.bytes };
-    const follow = await followReferences({ ...rootFile, refs: inspected.externalRefs }, root.origin, options, limits, options.http);
+    const follow = await followReferences({ ...rootFile, refs: inspected.externalRefs }, root.origin, options, limits, fetching);
+    options.signal?.throwIfAborted();
     if (follow.blocked.length > 0) {
       validation?.cancel();
       const refs = follow.blocked;
@@ -189,16 +196,16 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
   }
 }
 
-async function loadRoot(source: ApiDocSource, limits: ImportLimits, http: HttpService | undefined): Promise<Root> {
+async function loadRoot(source: ApiDocSource, limits: ImportLimits, fetching: Omit<FetchOptions, 'mayFollow'>): Promise<Root> {
   if (typeof source === 'string') {
-    if (/^https?:\/\//i.test(source)) return loadUrl(source, limits, http);
+    if (/^https?:\/\//i.test(source)) return loadUrl(source, limits, fetching);
     if (/^[a-z][a-z0-9+.-]+:\/\//i.test(source)) {
       throw new UserError('API_DOC_SOURCE', `Crosswalk cannot import from ${redactUrl(source)}: give a file path or an http(s) address.`);
     }
     return loadFile(source, limits);
   }
   if ('file' in source) return loadFile(source.file, limits);
-  if ('url' in source) return loadUrl(source.url, limits, http);
+  if ('url' in source) return loadUrl(source.url, limits, fetching);
   return loadPasted(source.text, source.baseFolder, limits);
 }
 
@@ -224,7 +231,7 @@ async function loadFile(file: string, limits: ImportLimits): Promise<Root> {
   };
 }
 
-async function loadUrl(url: string, limits: ImportLimits, http: HttpService | undefined): Promise<Root> {
+async function loadUrl(url: string, limits: ImportLimits, fetching: Omit<FetchOptions, 'mayFollow'>): Promise<Root> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -233,7 +240,7 @@ async function loadUrl(url: string, limits: ImportLimits, http: HttpService | un
   }
   // Redirects are followed wherever they lead (the analyst asked for this address); the final address
   // becomes the root's location and origin, and so what its references may reach.
-  const fetched = await fetchText(parsed.href, limits, { http });
+  const fetched = await fetchText(parsed.href, limits, fetching);
   return {
     location: fetched.url,
     text: fetched.text,

@@ -12,6 +12,7 @@ import { buildCatalogue, buildCatalogueOutline, type CatalogueOutline } from './
 import { diffCatalogues, mappingImpact } from './diff';
 import { importApiDocument, type ApiDocSource, type ImportedApiDocument, type ValidationResult } from './import';
 import type { Consent } from './load/references';
+import type { Services } from '../platform/services';
 import { parseText } from './load/parse';
 import { DEFAULT_IMPORT_LIMITS } from './load/limits';
 import {
@@ -42,14 +43,17 @@ const CATALOGUES_KEPT = 4;
 
 /** Imports, catalogues and re-imports the systems of whichever workspace is open. */
 export class SystemImports {
+  /** The services imports use (downloads, validation's worker); the process's defaults where not given. */
+  constructor(private readonly services: Partial<Pick<Services, 'http' | 'workers'>> = {}) {}
+
   private readonly outlines = new Map<string, CatalogueOutline>();
   private readonly previews = new Map<
     string,
     { workspace: string; systemId: number; importedAt: string; imported: ImportedApiDocument; expires: number }
   >();
 
-  async import(workspace: Workspace, name: string, source: ImportSource, consent: Consent = {}): Promise<Imported | NeedsConsent> {
-    const result = await importApiDocument(pipelineSource(source), { ...consent, catalogue: 'outline' });
+  async import(workspace: Workspace, name: string, source: ImportSource, consent: Consent = {}, signal?: AbortSignal): Promise<Imported | NeedsConsent> {
+    const result = await importApiDocument(pipelineSource(source), { ...consent, catalogue: 'outline', http: this.services.http, workers: this.services.workers, signal });
     if (result.status === 'needs-consent') return { status: 'needs-consent', references: result.refs.map(contractReference) };
     let system: SystemSummary;
     try {
@@ -85,10 +89,10 @@ export class SystemImports {
     return outline;
   }
 
-  async previewReimport(workspace: Workspace, id: number, source: ImportSource, consent: Consent = {}): Promise<ReimportPreview | NeedsConsent> {
+  async previewReimport(workspace: Workspace, id: number, source: ImportSource, consent: Consent = {}, signal?: AbortSignal): Promise<ReimportPreview | NeedsConsent> {
     const before = buildCatalogue(await storedApiDocument(getStoredDocument(workspace, id)));
     // Validation starts now and runs while the analyst reviews the changes.
-    const imported = await importApiDocument(pipelineSource(source), consent);
+    const imported = await importApiDocument(pipelineSource(source), { ...consent, http: this.services.http, workers: this.services.workers, signal });
     if (imported.status === 'needs-consent') return { status: 'needs-consent', references: imported.refs.map(contractReference) };
     const diff = diffCatalogues(before, imported.catalogue);
     this.dropExpiredPreviews();

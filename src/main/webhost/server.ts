@@ -4,8 +4,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { CallResult } from '../../shared/contract';
-import { dispatch, type Log } from '../api/dispatch';
+import { formatServerSentEvent } from '../../shared/server-sent-events';
+import { CallsInFlight } from '../api/calls-in-flight';
+import { dispatch } from '../api/dispatch';
+import type { EventHub } from '../api/events';
 import type { Handlers } from '../api/handlers';
+import type { Logger } from '../platform/log';
 import { contentTypeOf, resolveStaticFile, SECURITY_HEADERS } from '../static-files';
 
 export interface WebHostOptions {
@@ -14,7 +18,9 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 or absent: a free port chosen by the system. */
   port?: number;
-  log?: Log;
+  log: Logger;
+  /** Main's events, streamed to every tab that listens on GET /events. */
+  events: EventHub;
 }
 
 export interface WebHost {
@@ -28,11 +34,17 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-crosswalk-token';
 /** The workspace the calling page shows (URI-encoded path); see Session.requireWorkspace. */
 export const WORKSPACE_HEADER = 'x-crosswalk-workspace';
+/** The caller's id for a call, which POST /cancel names. */
+export const CALL_ID_HEADER = 'x-crosswalk-call-id';
+/** A comment line sent this often keeps an idle event stream open through proxies and timeouts. */
+const EVENT_STREAM_KEEPALIVE_MS = 25_000;
 
 /**
  * Serves the built renderer and the handler table to a browser on this machine only: bound to
  * 127.0.0.1, every call needs the per-launch token, and a foreign Host or Origin header is refused
- * so a web page elsewhere cannot reach it through DNS rebinding.
+ * so a web page elsewhere cannot reach it through DNS rebinding. Calls are POST /api/<name>; POST
+ * /cancel stops one by its id; GET /events streams main's events (server-sent events). The token
+ * travels in a header on all three, never in a URL.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(32).toString('base64url');
@@ -44,6 +56,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const calls = new CallsInFlight();
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
 
@@ -53,11 +66,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (origin !== undefined && !allowedOrigins.has(origin)) return refuse(response, 403, 'Requests from other sites are refused.');
 
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) {
-      handleCall(request, response, url.pathname.slice('/api/'.length), token, options).catch((error) => {
-        options.log?.('Web host call failed', error);
-        if (!response.headersSent) refuse(response, 500, 'Internal error.');
-      });
+    const serve = (what: string, handle: () => Promise<void> | void) =>
+      Promise.resolve()
+        .then(handle)
+        .catch((error: unknown) => {
+          options.log.error(`Web host ${what} failed`, error);
+          if (!response.headersSent) refuse(response, 500, 'Internal error.');
+        });
+    const route = url.pathname.startsWith('/api/') ? 'call' : url.pathname === '/cancel' ? 'cancel' : url.pathname === '/events' ? 'events' : 'static';
+    if (route !== 'static') {
+      if (!sameSecret(String(request.headers[TOKEN_HEADER] ?? ''), token)) return refuse(response, 401, 'Missing or wrong access token.');
+      if (route === 'call') void serve('call', () => handleCall(request, response, url.pathname.slice('/api/'.length), options, calls));
+      else if (route === 'cancel') void serve('cancel', () => handleCancel(request, response, calls));
+      else void serve('event stream', () => streamEvents(request, response, options.events));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.');
@@ -82,39 +103,83 @@ export class PortInUseError extends Error {
   }
 }
 
-async function handleCall(
-  request: http.IncomingMessage,
-  response: http.ServerResponse,
-  name: string,
-  token: string,
-  options: WebHostOptions,
-) {
+async function handleCall(request: http.IncomingMessage, response: http.ServerResponse, name: string, options: WebHostOptions, calls: CallsInFlight) {
   if (request.method !== 'POST') return refuse(response, 405, 'Calls must be POST requests.');
-  if (!sameSecret(String(request.headers[TOKEN_HEADER] ?? ''), token)) {
-    return refuse(response, 401, 'Missing or wrong access token.');
+  const input = await readJson(request, response);
+  if (input === undefined) return;
+  // Call names are plain ASCII: an undecodable one is simply unknown (dispatch says so).
+  const callName = /^[\w.-]+$/.test(name) ? name : '';
+  const call = calls.start(headerText(request, CALL_ID_HEADER));
+  // A caller that goes away (a closed tab, an aborted fetch) cancels its call.
+  response.once('close', () => {
+    if (!response.writableFinished) call.cancel();
+  });
+  try {
+    const result = await dispatch(options.handlers, callName, input, {
+      log: options.log,
+      events: options.events,
+      expectedWorkspace: expectedWorkspace(request),
+      callId: call.callId,
+      signal: call.signal,
+    });
+    sendJson(response, 200, result);
+  } finally {
+    call.finish();
   }
+}
+
+/** POST /cancel {"callId"}: stops that call; answers whether one was running. */
+async function handleCancel(request: http.IncomingMessage, response: http.ServerResponse, calls: CallsInFlight) {
+  if (request.method !== 'POST') return refuse(response, 405, 'Cancelling is a POST request.');
+  const input = await readJson(request, response);
+  if (input === undefined) return;
+  const callId = (input as { callId?: unknown } | null)?.callId;
+  if (typeof callId !== 'string') return sendJson(response, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'Name the call to cancel: {"callId": "…"}.' } });
+  sendJson(response, 200, { ok: true, value: { cancelled: calls.cancel(callId) } });
+}
+
+/** GET /events: main's events as server-sent events (`event: <name>`, `data: <payload JSON>`), until the tab goes away. */
+function streamEvents(request: http.IncomingMessage, response: http.ServerResponse, events: EventHub) {
+  if (request.method !== 'GET') return refuse(response, 405, 'The event stream is a GET request.');
+  response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+  response.write(': crosswalk events\n\n');
+  const unsubscribe = events.subscribe((event) => response.write(formatServerSentEvent(event)));
+  const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), EVENT_STREAM_KEEPALIVE_MS);
+  keepAlive.unref();
+  response.once('close', () => {
+    clearInterval(keepAlive);
+    unsubscribe();
+  });
+}
+
+/** The request's JSON body, or undefined once a refusal has been sent. */
+async function readJson(request: http.IncomingMessage, response: http.ServerResponse): Promise<unknown> {
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return refuse(response, 415, 'Calls must send JSON.');
+    refuse(response, 415, 'Calls must send JSON.');
+    return undefined;
   }
-  let input: unknown;
   try {
     const body = await readBody(request);
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    return body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       response.setHeader('connection', 'close');
-      return sendJson(response, 413, { ok: false, error: { code: 'TOO_LARGE', message: error.message } });
+      sendJson(response, 413, { ok: false, error: { code: 'TOO_LARGE', message: error.message } });
+    } else {
+      sendJson(response, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } });
     }
-    return sendJson(response, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } });
+    return undefined;
   }
-  // Call names are plain ASCII: an undecodable one is simply unknown (dispatch says so).
-  const callName = /^[\w.-]+$/.test(name) ? name : '';
-  sendJson(response, 200, await dispatch(options.handlers, callName, input, options.log, { expectedWorkspace: expectedWorkspace(request) }));
+}
+
+function headerText(request: http.IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function expectedWorkspace(request: http.IncomingMessage): string | undefined {
-  const header = request.headers[WORKSPACE_HEADER];
-  if (typeof header !== 'string' || header === '') return undefined;
+  const header = headerText(request, WORKSPACE_HEADER);
+  if (header === undefined) return undefined;
   try {
     return decodeURIComponent(header);
   } catch {
@@ -166,6 +231,7 @@ function serveStatic(pathname: string, rendererDir: string, response: http.Serve
 }
 
 function sendJson(response: http.ServerResponse, status: number, body: CallResult) {
+  if (response.destroyed) return;
   response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(JSON.stringify(body));
 }

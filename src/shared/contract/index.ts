@@ -8,6 +8,7 @@ import { specificationCalls } from './specification';
 import { systemsCalls } from './systems';
 import { workspaceCalls } from './workspace';
 
+export * from './events';
 export * from './mapping';
 export * from './specification';
 export * from './systems';
@@ -26,8 +27,8 @@ export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
 export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
 export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
 
-/** The renderer's view of main: one async function per call. */
-export type CrosswalkApi = { [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>> };
+/** The renderer's view of main: one async function per call; aborting `signal` cancels the call. */
+export type CrosswalkApi = { [N in CallName]: (input: CallInput<N>, options?: { signal?: AbortSignal }) => Promise<CallOutput<N>> };
 
 /** What travels over either transport: a value, or an error a person can act on. */
 export type CallResult<T = unknown> =

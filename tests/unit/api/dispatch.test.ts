@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../src/main/api/dispatch';
 import { createHandlers } from '../../../src/main/api/handlers';
@@ -47,17 +48,22 @@ describe('the handler table', () => {
     expect(result).toEqual({ ok: false, error: { code: 'NO_WORKSPACE', message: 'No workspace is open: open or create one in Workspaces first.' } });
   });
 
-  it('hides the details of an internal failure from the caller and logs them', async () => {
+  it('hides the details of an internal failure from the caller and writes them to the log it names', async () => {
     const session = sessionWithWorkspace();
     const handlers = createHandlers(session);
     handlers['questions.list'] = () => {
       throw new Error('SQLITE_IOERR at /home/analyst/secret-path');
     };
-    const log = vi.fn();
-    const result = await dispatch(handlers, 'questions.list', {}, log);
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const { log } = session.services;
+    const result = await dispatch(handlers, 'questions.list', {}, { log });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: `Crosswalk failed while running questions.list; the details are in its log (${log.file}). Your saved work is unchanged.` },
+    });
     expect(JSON.stringify(result)).not.toContain('secret-path');
-    expect(log).toHaveBeenCalledWith('Call questions.list failed', expect.any(Error));
+    const written = fs.readFileSync(log.file, 'utf8');
+    expect(written).toContain('ERROR Call questions.list failed');
+    expect(written).toContain('SQLITE_IOERR at /home/analyst/secret-path');
     session.close();
   });
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/main/api/handlers';
 import { Session } from '../../../src/main/api/session';
-import { Settings } from '../../../src/main/settings/settings';
 import { startWebHost, TOKEN_HEADER, WORKSPACE_HEADER, type WebHost } from '../../../src/main/webhost/server';
+import { browserSession } from '../../helpers/calls';
 import { tempDir } from '../../helpers/temp';
 
 let host: WebHost | undefined;
@@ -22,9 +22,9 @@ async function start() {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Crosswalk</title>');
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside the renderer');
-  session = new Session(new Settings(path.join(dir, 'settings')), { kind: 'browser' });
+  session = browserSession(dir);
   session.create(path.join(dir, 'w.crosswalk'), 'Orders to invoices');
-  host = await startWebHost({ handlers: createHandlers(session), rendererDir, log: () => {} });
+  host = await startWebHost({ handlers: createHandlers(session), rendererDir, log: session.services.log, events: session.events });
   return host;
 }
 

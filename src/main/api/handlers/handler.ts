@@ -1,6 +1,7 @@
 import type { CallName } from '../../../shared/call-names';
 import type { CallOutput, ParsedInput } from '../../../shared/contract';
 import type { SystemImports } from '../../openapi/system-import';
+import type { Services } from '../../platform/services';
 import type { Workspace } from '../../workspace/workspace';
 import type { CallContext } from '../call-context';
 import type { Session } from '../session';
@@ -20,4 +21,5 @@ export interface HandlerDeps {
   workspace(): Workspace;
   /** Catalogues and imports of the open workspace's systems, shared by every domain that reads them. */
   systems: SystemImports;
+  services: Services;
 }

@@ -10,7 +10,8 @@ export type { Handler, Handlers } from './handler';
 
 /** The one table of handlers both transports (Electron IPC and the web host) serve: one factory per domain. */
 export function createHandlers(session: Session): Handlers {
-  const deps: HandlerDeps = { session, workspace: () => session.requireWorkspace(), systems: new SystemImports() };
+  const { services } = session;
+  const deps: HandlerDeps = { session, services, workspace: () => session.requireWorkspace(), systems: new SystemImports(services) };
   return {
     ...workspaceHandlers(deps),
     ...systemsHandlers(deps),

@@ -3,18 +3,18 @@ import { acceptAbove, clearReview, decideRow, updateRow } from '../../mapping/ro
 import { flowSuggestions, mappingSheet, suggestValueMapForRow } from '../../mapping/sheet';
 import type { HandlerDeps, HandlersOf } from './handler';
 
-export function mappingHandlers({ workspace, systems }: HandlerDeps): HandlersOf<'flows'> & HandlersOf<'mapping'> {
+export function mappingHandlers({ workspace, systems, services }: HandlerDeps): HandlersOf<'flows'> & HandlersOf<'mapping'> {
   return {
     'flows.list': () => listFlows(workspace()),
-    'flows.create': (request) => createFlow(workspace(), systems, request),
+    'flows.create': (request, { signal }) => createFlow(workspace(), systems, request, { signal, workers: services.workers }),
     'flows.get': ({ id }) => getFlow(workspace(), id),
     'flows.update': ({ id, ...changes }) => updateFlow(workspace(), id, changes),
-    'mapping.sheet': ({ flowId }) => mappingSheet(workspace(), systems, flowId),
+    'mapping.sheet': ({ flowId }, { signal }) => mappingSheet(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.updateRow': ({ rowId, ...changes }) => updateRow(workspace(), rowId, changes),
     'mapping.decide': ({ rowId, decision }) => decideRow(workspace(), rowId, decision),
     'mapping.acceptAbove': ({ flowId, threshold }) => acceptAbove(workspace(), flowId, threshold),
     'mapping.suggestValueMap': ({ rowId }) => suggestValueMapForRow(workspace(), systems, rowId),
-    'mapping.suggestions': ({ flowId }) => flowSuggestions(workspace(), systems, flowId),
+    'mapping.suggestions': ({ flowId }, { signal }) => flowSuggestions(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.clearReview': ({ rowIds }) => clearReview(workspace(), rowIds),
   };
 }

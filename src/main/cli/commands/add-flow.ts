@@ -3,11 +3,12 @@ import { createFlow } from '../../mapping/flows';
 import { acceptAbove, listRows } from '../../mapping/rows';
 import { SystemImports } from '../../openapi/system-import';
 import { openWorkspace } from '../../workspace/workspace';
+import type { Services } from '../../platform/services';
 import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /** `crosswalk add-flow <workspace> <source-system>:<entity> <target-system>:<entity> [--accept-above X] [--json]`. */
-export async function addFlowCommand([file, source, target, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+export async function addFlowCommand([file, source, target, ...extra]: string[], flags: Flags, io: Io, services: Services): Promise<number> {
   if (!file || !source || !target || extra.length > 0) {
     throw new UsageError('add-flow takes the workspace file, the source as <system>:<entity> and the target as <system>:<entity>.');
   }
@@ -15,7 +16,7 @@ export async function addFlowCommand([file, source, target, ...extra]: string[],
   const targetRef = parseEntityRef(target, 'target');
   const workspace = await openWorkspace(file);
   try {
-    const flow = await createFlow(workspace, new SystemImports(), { source: sourceRef, target: targetRef });
+    const flow = await createFlow(workspace, new SystemImports(services), { source: sourceRef, target: targetRef }, { workers: services.workers });
     if (flags.acceptAbove !== undefined) acceptAbove(workspace, flow.id, flags.acceptAbove);
     const rows = listRows(workspace, flow.id);
     const count = (status: string) => rows.filter((row) => row.status === status).length;

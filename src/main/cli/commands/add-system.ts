@@ -3,18 +3,19 @@ import type { ImportSource } from '../../../shared/contract';
 import { UserError } from '../../errors';
 import { SystemImports } from '../../openapi/system-import';
 import { openWorkspace } from '../../workspace/workspace';
+import type { Services } from '../../platform/services';
 import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /** `crosswalk add-system <workspace> <name> <api-doc> [--allow-refs]`: imports a document into a workspace as a system. */
-export async function addSystemCommand([file, name, apiDoc, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+export async function addSystemCommand([file, name, apiDoc, ...extra]: string[], flags: Flags, io: Io, services: Services): Promise<number> {
   if (!file || !name?.trim() || !apiDoc || extra.length > 0) {
     throw new UsageError('add-system takes three arguments: the workspace, the system name and the API document (file path or URL).');
   }
   const workspace = await openWorkspace(file);
   try {
     const source: ImportSource = /^https?:\/\//i.test(apiDoc) ? { kind: 'url', url: apiDoc } : { kind: 'file', path: apiDoc };
-    const imports = new SystemImports();
+    const imports = new SystemImports(services);
     const result = await imports.import(workspace, name.trim(), source, { allowAll: flags.allowRefs ?? false });
     if (result.status === 'needs-consent') {
       throw new UserError(

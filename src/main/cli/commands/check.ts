@@ -1,6 +1,7 @@
 import { checkWorkspace } from '../../mapping/sheet';
 import { SystemImports } from '../../openapi/system-import';
 import { openWorkspace } from '../../workspace/workspace';
+import type { Services } from '../../platform/services';
 import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
@@ -8,11 +9,11 @@ import { UsageError } from '../usage';
  * `crosswalk check <workspace> [--json]`: every flow's mapping checks and completeness. Exits 1 when a
  * required target field is unmapped (a flow without rows counts as entirely unmapped), 0 otherwise.
  */
-export async function checkCommand([file, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+export async function checkCommand([file, ...extra]: string[], flags: Flags, io: Io, services: Services): Promise<number> {
   if (!file || extra.length > 0) throw new UsageError('check takes one argument: the workspace file.');
   const workspace = await openWorkspace(file);
   try {
-    const results = (await checkWorkspace(workspace, new SystemImports())).map(({ flow, completeness, checks }) => ({
+    const results = (await checkWorkspace(workspace, new SystemImports(services))).map(({ flow, completeness, checks }) => ({
       flow: flow.name,
       source: `${flow.source.system}:${flow.source.entity}`,
       target: `${flow.target.system}:${flow.target.entity}`,

@@ -1,13 +1,14 @@
 import type { CatalogueEntity, CatalogueField } from '../../../shared/catalogue';
 import { UserError } from '../../errors';
 import { importApiDocument } from '../../openapi/import';
+import type { Services } from '../../platform/services';
 import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /** `crosswalk entities <api-doc> [<entity>] [--json]`: the named schemas of a document, flattened to field paths. */
-export async function entitiesCommand([apiDoc, entityName, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+export async function entitiesCommand([apiDoc, entityName, ...extra]: string[], flags: Flags, io: Io, services: Services): Promise<number> {
   if (!apiDoc || extra.length > 0) throw new UsageError('entities takes the API document and, optionally, one entity name.');
-  const result = await importApiDocument(apiDoc, { allowAll: flags.allowRefs ?? false, validation: false });
+  const result = await importApiDocument(apiDoc, { http: services.http, workers: services.workers, allowAll: flags.allowRefs ?? false, validation: false });
   if (result.status === 'needs-consent') throw new UserError('API_DOC_REFS_NOT_ALLOWED', `${result.message.replace(/\.$/, '')} (run again with --allow-refs).`);
 
   const schemas = result.catalogue.entities.filter((entity) => entity.kind === 'schema');

@@ -5,6 +5,7 @@ import { collectSpec } from '../../specification/collect';
 import { applyWorkbookChanges } from '../../specification/workbook/apply-workbook';
 import { previewWorkbook, type WorkbookPreview } from '../../specification/workbook/read-workbook';
 import { openWorkspace } from '../../workspace/workspace';
+import type { Services } from '../../platform/services';
 import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
@@ -13,12 +14,12 @@ import { UsageError } from '../usage';
  * stakeholder edited and prints what differs from the workspace. With --apply it applies the edits and
  * new questions; conflicts (changed in both places since the export) only with --take-workbook too.
  */
-export async function importXlsxCommand([file, workbook, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+export async function importXlsxCommand([file, workbook, ...extra]: string[], flags: Flags, io: Io, services: Services): Promise<number> {
   if (!file || !workbook || extra.length > 0) throw new UsageError('import-xlsx takes the workspace file and the workbook (.xlsx) to read.');
   if (flags.takeWorkbook && !flags.apply) throw new UsageError('--take-workbook applies conflicts, so it goes with --apply.');
   const workspace = await openWorkspace(file);
   try {
-    const report = await previewWorkbook(workspace, await collectSpec(workspace, new SystemImports()), workbook);
+    const report = await previewWorkbook(workspace, await collectSpec(workspace, new SystemImports(services)), workbook);
     const chosen = report.changes.filter((change) => change.kind !== 'conflict' || flags.takeWorkbook).map((change) => change.id);
     const result = flags.apply ? applyWorkbookChanges(workspace, report, chosen) : null;
     if (flags.json) {

@@ -1,13 +1,14 @@
 import { openapiVersionLabel, type Catalogue } from '../../../shared/catalogue';
 import { UserError } from '../../errors';
 import { type ExternalReference, type ImportedApiDocument, type ValidationResult, importApiDocument } from '../../openapi/import';
+import type { Services } from '../../platform/services';
 import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /** `crosswalk import <api-doc> [--json] [--allow-refs]`: imports an API document (path or URL) and reports what it holds. */
-export async function importCommand([apiDoc, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
+export async function importCommand([apiDoc, ...extra]: string[], flags: Flags, io: Io, services: Services): Promise<number> {
   if (!apiDoc || extra.length > 0) throw new UsageError('import takes one argument: the API document (a file path or an http(s) URL).');
-  const { summary, pending } = await importAndSummarize(apiDoc, flags, io);
+  const { summary, pending } = await importAndSummarize(apiDoc, flags, io, services);
   const validation = await pending;
   if (flags.json) {
     io.out(
@@ -28,8 +29,8 @@ export async function importCommand([apiDoc, ...extra]: string[], flags: Flags, 
  * Imports and keeps only the summary and the validation promise, so that the document and the
  * catalogue can be collected while validation finishes in its worker.
  */
-async function importAndSummarize(apiDoc: string, flags: Flags, io: Io): Promise<{ summary: ReturnType<typeof summarize>; pending: Promise<ValidationResult> }> {
-  const result = await importApiDocument(apiDoc, { allowAll: flags.allowRefs ?? false });
+async function importAndSummarize(apiDoc: string, flags: Flags, io: Io, services: Services): Promise<{ summary: ReturnType<typeof summarize>; pending: Promise<ValidationResult> }> {
+  const result = await importApiDocument(apiDoc, { http: services.http, workers: services.workers, allowAll: flags.allowRefs ?? false });
   if (result.status === 'needs-consent') {
     throw new UserError(
       'API_DOC_REFS_NOT_ALLOWED',

@@ -2,15 +2,16 @@ import type { CatalogueEntity } from '../../../shared/catalogue';
 import { UserError } from '../../errors';
 import { suggestMappings } from '../../mapping/suggest';
 import { importApiDocument } from '../../openapi/import';
+import type { Services } from '../../platform/services';
 import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
 /** `crosswalk suggest <source-api-doc> <source-entity> <target-api-doc> <target-entity> [--json]`: suggested field mappings. */
-export async function suggestCommand(args: string[], flags: Flags, io: Io): Promise<number> {
+export async function suggestCommand(args: string[], flags: Flags, io: Io, services: Services): Promise<number> {
   const [sourceDoc, sourceName, targetDoc, targetName, ...extra] = args;
   if (!sourceDoc || !sourceName || !targetDoc || !targetName || extra.length > 0) throw new UsageError('suggest takes the source document and entity, then the target document and entity.');
-  const source = await loadEntity(sourceDoc, sourceName, flags);
-  const target = await loadEntity(targetDoc, targetName, flags);
+  const source = await loadEntity(sourceDoc, sourceName, flags, services);
+  const target = await loadEntity(targetDoc, targetName, flags, services);
   const suggestions = suggestMappings(source, target);
   if (flags.json) {
     io.out(JSON.stringify(suggestions));
@@ -27,8 +28,8 @@ export async function suggestCommand(args: string[], flags: Flags, io: Io): Prom
   return 0;
 }
 
-async function loadEntity(apiDoc: string, name: string, flags: Flags): Promise<CatalogueEntity> {
-  const result = await importApiDocument(apiDoc, { allowAll: flags.allowRefs ?? false, validation: false });
+async function loadEntity(apiDoc: string, name: string, flags: Flags, services: Services): Promise<CatalogueEntity> {
+  const result = await importApiDocument(apiDoc, { http: services.http, workers: services.workers, allowAll: flags.allowRefs ?? false, validation: false });
   if (result.status === 'needs-consent') throw new UserError('API_DOC_REFS_NOT_ALLOWED', `${result.message.replace(/\.$/, '')} (run again with --allow-refs).`);
   const schemas = result.catalogue.entities.filter((entity) => entity.kind === 'schema');
   const found = schemas.find((entity) => entity.name === name) ?? schemas.find((entity) => entity.name.toLowerCase() === name.toLowerCase());

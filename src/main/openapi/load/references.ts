@@ -11,11 +11,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UserError } from '../../errors';
-import type { HttpService } from '../../platform/http';
 import type { ImportLimits } from './limits';
 import { type DocumentFormat, type RefSite, inspectValue, parseText } from './parse';
 import { resolveLocalPointer } from './pointer';
-import { fetchText, readTextFile, redactUrl, tooLarge } from './source';
+import { fetchText, readTextFile, redactUrl, tooLarge, type FetchOptions } from './source';
 
 export type ReferenceKind = 'outside-folder' | 'remote';
 
@@ -110,7 +109,7 @@ export async function followReferences(
   origin: RootOrigin,
   consent: Consent,
   limits: ImportLimits,
-  http?: HttpService,
+  fetching: Omit<FetchOptions, 'mayFollow'> = {},
 ): Promise<FollowResult> {
   const allowed = new Set(consent.allowRefs ?? []);
   const loaded = new Map<string, LoadedFile & { refs: RefSite[] }>();
@@ -192,7 +191,7 @@ export async function followReferences(
         // for the new address, the reference is listed as remote with that address as its target.
         const scope = kind ? new URL(target).origin : origin.origin;
         const fetched = await fetchText(target, limits, {
-          http,
+          ...fetching,
           mayFollow: (next) => consent.allowAll === true || allowed.has(next) || new URL(next).origin === scope,
         });
         if ('blockedRedirect' in fetched) {

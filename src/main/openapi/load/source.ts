@@ -126,6 +126,8 @@ const defaultHttp = createHttpService();
 export interface FetchOptions {
   /** Downloads with this service; the module's default one unless given. */
   http?: HttpService;
+  /** The caller's cancel: stops the download. */
+  signal?: AbortSignal;
   /**
    * Asked before each redirect is followed, with the absolute address it leads to; one it refuses ends
    * the download as a BlockedRedirect (nothing was requested from it).
@@ -169,7 +171,7 @@ export async function fetchText(
         url,
         headers: { accept: ACCEPT },
         timeoutMs: limits.fetchTimeoutMs,
-        signal: deadline.signal,
+        signal: options.signal ? AbortSignal.any([deadline.signal, options.signal]) : deadline.signal,
         maxRedirects: MAX_REDIRECTS,
         mayFollow: mayFollow && ((next) => mayFollow(next) || ((blockedRedirect = next), false)),
         maxBodyBytes: limits.maxDocumentBytes,
