@@ -17,8 +17,9 @@ import { buildCatalogue, buildCatalogueOutline } from './catalogue';
 import { type ImportLimits, effectiveLimits } from './load/limits';
 import { type DocumentFormat, inspectValue, parseText } from './load/parse';
 import { type Consent, type ExternalReference, type LoadedFile, type RootOrigin, bundleDocument, followReferences } from './load/references';
-import { decodeText, fetchText, readTextFile, redactUrl, tooLarge, type FetchOptions } from './load/source';
+import { decodeText, fetchText, readTextFile, tooLarge, type FetchOptions } from './load/source';
 import { type ValidationIssue, type ValidationMode, type ValidationResult, prepareValidation } from './load/validation';
+import { defaultRedactor } from '../platform/redact';
 
 export type { ImportLimits } from './load/limits';
 export { DEFAULT_IMPORT_LIMITS } from './load/limits';
@@ -48,7 +49,7 @@ export interface ImportOptions extends Consent {
 }
 
 export interface ImportedFile {
-  /** File path (resolved from the referencing file's location; symlinks not resolved) or URL (redacted: see redactUrl). */
+  /** File path (resolved from the referencing file's location; symlinks not resolved) or URL (redacted: platform/redact). */
   location: string;
   /** Exactly as read. */
   text: string;
@@ -57,7 +58,7 @@ export interface ImportedFile {
 
 export interface ImportOrigin {
   kind: 'file' | 'url' | 'text';
-  /** Real path of the file, the URL after redirects (without credentials or query values: see redactUrl), or "pasted text". */
+  /** Real path of the file, the URL after redirects (redacted: platform/redact), or "pasted text". */
   location: string;
 }
 
@@ -102,7 +103,7 @@ export type ImportResult = ImportedApiDocument | ImportNeedsConsent;
 const PASTED = 'The pasted text';
 
 /** URLs as stored and shown: without credentials or query values. */
-const shownRef = (value: string) => (/^https?:\/\//i.test(value) ? redactUrl(value) : value);
+const shownRef = (value: string) => (/^https?:\/\//i.test(value) ? defaultRedactor.url(value) : value);
 
 interface Root extends LoadedFile {
   origin: RootOrigin;
@@ -200,7 +201,7 @@ async function loadRoot(source: ApiDocSource, limits: ImportLimits, fetching: Om
   if (typeof source === 'string') {
     if (/^https?:\/\//i.test(source)) return loadUrl(source, limits, fetching);
     if (/^[a-z][a-z0-9+.-]+:\/\//i.test(source)) {
-      throw new UserError('API_DOC_SOURCE', `Crosswalk cannot import from ${redactUrl(source)}: give a file path or an http(s) address.`);
+      throw new UserError('API_DOC_SOURCE', `Crosswalk cannot import from ${defaultRedactor.url(source)}: give a file path or an http(s) address.`);
     }
     return loadFile(source, limits);
   }
@@ -236,7 +237,7 @@ async function loadUrl(url: string, limits: ImportLimits, fetching: Omit<FetchOp
   try {
     parsed = new URL(url);
   } catch {
-    throw new UserError('API_DOC_SOURCE', `${redactUrl(url)} is not a valid address: check it (it should look like https://example.com/openapi.json).`);
+    throw new UserError('API_DOC_SOURCE', `${defaultRedactor.url(url)} is not a valid address: check it (it should look like https://example.com/openapi.json).`);
   }
   // Redirects are followed wherever they lead (the analyst asked for this address); the final address
   // becomes the root's location and origin, and so what its references may reach.
@@ -247,8 +248,8 @@ async function loadUrl(url: string, limits: ImportLimits, fetching: Omit<FetchOp
     bytes: fetched.bytes,
     format: 'json',
     value: undefined,
-    origin: { display: redactUrl(parsed.href), location: fetched.url, origin: new URL(fetched.url).origin },
-    source: { kind: 'url', location: redactUrl(fetched.url) },
+    origin: { display: defaultRedactor.url(parsed.href), location: fetched.url, origin: new URL(fetched.url).origin },
+    source: { kind: 'url', location: defaultRedactor.url(fetched.url) },
   };
 }
 

@@ -57,8 +57,8 @@ export class Redactor {
   }
 
   /** A URL is text to the redactor: the same rules, named for what the caller holds. */
-  url(url: string): string {
-    return this.text(url);
+  url(url: string | URL): string {
+    return this.text(String(url));
   }
 
   /** A copy of `headers` with credential headers' values replaced and the others' redacted as text. */

@@ -14,7 +14,8 @@ import { UserError } from '../../errors';
 import type { ImportLimits } from './limits';
 import { type DocumentFormat, type RefSite, inspectValue, parseText } from './parse';
 import { resolveLocalPointer } from './pointer';
-import { fetchText, readTextFile, redactUrl, tooLarge, type FetchOptions } from './source';
+import { fetchText, readTextFile, tooLarge, type FetchOptions } from './source';
+import { defaultRedactor } from '../../platform/redact';
 
 export type ReferenceKind = 'outside-folder' | 'remote';
 
@@ -71,8 +72,8 @@ export interface FollowResult {
 
 const isHttp = (value: string) => /^https?:\/\//i.test(value);
 
-/** A location or `$ref` as shown in messages: URLs without credentials or query values (see redactUrl). */
-const shown = (value: string) => (isHttp(value) ? redactUrl(value) : value);
+/** A location or `$ref` as shown in messages: URLs redacted (platform/redact: no credentials, no secret query values). */
+const shown = (value: string) => (isHttp(value) ? defaultRedactor.url(value) : value);
 
 function splitRef(ref: string): { file: string; fragment: string } {
   const hash = ref.indexOf('#');

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UserError } from '../../errors';
 import { HttpError, type HttpResponse, type HttpService, createHttpService, readBody } from '../../platform/http';
+import { defaultRedactor } from '../../platform/redact';
 import { type ImportLimits, formatBytes } from './limits';
 
 export interface FetchedText extends ReadText {
@@ -98,28 +99,6 @@ export interface BlockedRedirect {
 /** Redirects followed for one download before giving up. */
 export const MAX_REDIRECTS = 5;
 
-/**
- * A URL fit to store or show: without `user:password@`, and with every query parameter's value replaced
- * by `***` (names kept; a parameter without `=` becomes `***` too, as it may be a bare token).
- */
-export function redactUrl(url: string): string {
-  const redactQuery = (query: string) =>
-    query
-      .split('&')
-      .map((part) => (part === '' ? part : part.includes('=') ? `${part.slice(0, part.indexOf('='))}=***` : '***'))
-      .join('&');
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    if (parsed.search.length > 1) parsed.search = `?${redactQuery(parsed.search.slice(1))}`;
-    return parsed.href;
-  } catch {
-    // Not a well-formed URL: redact by pattern.
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1').replace(/\?([^#]*)/, (_, query: string) => `?${redactQuery(query)}`);
-  }
-}
-
 /** The service URL imports use when the caller gives none: proxies from the environment. */
 const defaultHttp = createHttpService();
 
@@ -142,7 +121,7 @@ const ACCEPT = 'application/json, application/yaml, text/yaml, application/x-yam
  * headers, body) must end within `limits.fetchTimeoutMs`, and the body may not exceed
  * `limits.maxDocumentBytes` (checked while it arrives). At most MAX_REDIRECTS redirects are followed,
  * only to http(s), each checked by `mayFollow` (when given) first. Credentials in the URL go as Basic
- * authorization, and only to the origin they were given for. Messages show addresses through redactUrl().
+ * authorization, and only to the origin they were given for. Messages show addresses redacted (platform/redact).
  */
 export function fetchText(url: string, limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>, options?: FetchOptions & { mayFollow?: undefined }): Promise<FetchedText>;
 export function fetchText(
@@ -184,7 +163,7 @@ export async function fetchText(
       response.body.destroy();
       return { blockedRedirect };
     }
-    const shown = redactUrl(response.url);
+    const shown = defaultRedactor.url(response.url);
     if (response.status < 200 || response.status > 299) {
       response.body.destroy();
       throw statusError(shown, response.status, response.statusText);
@@ -224,7 +203,7 @@ function statusError(shown: string, status: number, statusText: string): UserErr
 function fetchError(requested: string, error: unknown, timedOut: boolean, limits: Pick<ImportLimits, 'maxDocumentBytes' | 'fetchTimeoutMs'>): Error {
   // The service fails only with HttpError: anything else is a bug, passed on as it is.
   if (!(error instanceof HttpError)) return error as Error;
-  const url = redactUrl(error.url ?? requested);
+  const url = defaultRedactor.url(error.url ?? requested);
   if (timedOut || error.code === 'TIMEOUT') {
     return new UserError(
       'API_DOC_FETCH_TIMEOUT',
@@ -248,19 +227,19 @@ function fetchError(requested: string, error: unknown, timedOut: boolean, limits
     case 'TLS':
       return new UserError('API_DOC_FETCH_TLS', `${download}: its TLS certificate is not trusted (${codeOf(error.cause) || 'TLS'}): ${fix}.`);
     case 'TOO_MANY_REDIRECTS':
-      return new UserError('API_DOC_FETCH_REDIRECT', `${redactUrl(requested)} redirected more than ${MAX_REDIRECTS} times: ${fix}.`);
+      return new UserError('API_DOC_FETCH_REDIRECT', `${defaultRedactor.url(requested)} redirected more than ${MAX_REDIRECTS} times: ${fix}.`);
     case 'BAD_REDIRECT':
       // The location is absolute when it could be resolved (and so was not http(s)), as sent when not.
       return new UserError(
         'API_DOC_FETCH_REDIRECT',
         URL.canParse(error.location ?? '')
-          ? `${url} redirected to ${redactUrl(error.location!)}, which is not an http(s) address: ${fix}.`
-          : `${url} redirected to "${redactUrl(error.location ?? '')}", which is not a valid address: ${fix}.`,
+          ? `${url} redirected to ${defaultRedactor.url(error.location!)}, which is not an http(s) address: ${fix}.`
+          : `${url} redirected to "${defaultRedactor.url(error.location ?? '')}", which is not a valid address: ${fix}.`,
       );
     default: {
       // The underlying error's own words, as before the service (addresses in them redacted).
       const cause = error.cause instanceof Error ? error.cause.message : error.message.replace(/\.$/, '');
-      return new UserError('API_DOC_FETCH_FAILED', `${download} (${cause.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (address) => redactUrl(address))}): ${fix}.`);
+      return new UserError('API_DOC_FETCH_FAILED', `${download} (${defaultRedactor.text(cause)}): ${fix}.`);
     }
   }
 }

@@ -3,11 +3,12 @@
 // for an https server, and the server's TLS handshake. undici gets the finished socket.
 import net from 'node:net';
 import tls from 'node:tls';
-import { displayUrl } from './display-url';
+
 import type { Endpoint } from './endpoint';
 import { type FailedAt, HttpError, aborted, connectionError, proxyRefused, timedOut } from './errors';
 import type { Stopwatch } from './stopwatch';
 import type { TlsSettings } from './types';
+import { defaultRedactor } from '../redact';
 
 export interface Route {
   target: Endpoint;
@@ -134,7 +135,7 @@ function tunnel(socket: net.Socket, at: FailedAt, proxy: Endpoint & { authorizat
     };
     const onError = (error: Error) => done(connectionError(error, at));
     const onEnd = () =>
-      done(new HttpError('PROXY', `The proxy ${at.host} closed the connection instead of connecting to ${target.authority}: check the proxy settings.`, { host: at.host, proxy: true, url: displayUrl(at.url) }));
+      done(new HttpError('PROXY', `The proxy ${at.host} closed the connection instead of connecting to ${target.authority}: check the proxy settings.`, { host: at.host, proxy: true, url: defaultRedactor.url(at.url) }));
     const onData = (chunk: Buffer) => {
       answer = Buffer.concat([answer, chunk]);
       const end = answer.indexOf('\r\n\r\n');

@@ -1,6 +1,6 @@
 // The one error the http service fails with: a code to branch on and one sentence saying what happened
-// and where (host:port). Addresses in messages go through displayUrl, never as given.
-import { displayUrl, displayUrlsIn } from './display-url';
+// and where (host:port). Addresses in messages are redacted (platform/redact), never as given.
+import { defaultRedactor } from '../redact';
 
 export type HttpErrorCode =
   | 'BAD_URL'
@@ -62,7 +62,7 @@ export interface FailedAt {
   url: string | URL;
 }
 
-const located = (at: FailedAt) => ({ host: at.host, proxy: at.proxy, url: displayUrl(at.url) });
+const located = (at: FailedAt) => ({ host: at.host, proxy: at.proxy, url: defaultRedactor.url(at.url) });
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
@@ -79,7 +79,7 @@ const UNTRUSTED_CODES = new Set([
 const codeOf = (error: unknown) => String((error as { code?: unknown } | undefined)?.code ?? '');
 const name = ({ host, proxy }: FailedAt) => (proxy ? `the proxy ${host}` : host);
 const Name = (at: FailedAt) => (at.proxy ? `The proxy ${at.host}` : at.host);
-const detail = (error: unknown) => displayUrlsIn(codeOf(error) || (error instanceof Error ? error.message : String(error)));
+const detail = (error: unknown) => defaultRedactor.text(codeOf(error) || (error instanceof Error ? error.message : String(error)));
 
 export function formatSeconds(ms: number): string {
   const seconds = ms / 1000;
@@ -122,7 +122,7 @@ export function timedOut(phase: HttpPhase, at: FailedAt, ms: number): HttpError 
 }
 
 export function aborted(url: string | URL, reason: unknown): HttpError {
-  return new HttpError('ABORTED', `The request to ${displayUrl(url)} was cancelled.`, { url: displayUrl(url), cause: reason });
+  return new HttpError('ABORTED', `The request to ${defaultRedactor.url(url)} was cancelled.`, { url: defaultRedactor.url(url), cause: reason });
 }
 
 export function tooLarge(at: FailedAt, maxBytes: number): HttpError {
@@ -145,5 +145,5 @@ export function exchangeError(error: unknown, at: FailedAt, signal: AbortSignal 
   const code = codeOf(error);
   const details = { ...located(at), cause: error };
   if (RESET_CODES.has(code)) return new HttpError('RESET', `${Name(at)} closed the connection before the response was complete.`, details);
-  return new HttpError('FAILED', `The request to ${displayUrl(at.url)} failed (${displayUrlsIn(error instanceof Error ? error.message : String(error))}).`, details);
+  return new HttpError('FAILED', `The request to ${defaultRedactor.url(at.url)} failed (${defaultRedactor.text(error instanceof Error ? error.message : String(error))}).`, details);
 }

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { Client, type Dispatcher } from 'undici';
 import { ResponseBody } from './body';
 import { type Route, openConnection } from './connector';
-import { displayUrl, displayUrlsIn } from './display-url';
+import { defaultRedactor } from '../redact';
 import { basicCredentials, endpointOf } from './endpoint';
 import { HttpError, exchangeError, timedOut, tooLarge } from './errors';
 import { ResponseHeaders } from './headers';
@@ -105,7 +105,7 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
       release,
     }),
     timings: stopwatch.timings,
-    proxy: proxy && displayUrl(proxy),
+    proxy: proxy && defaultRedactor.url(proxy),
   };
 }
 
@@ -114,11 +114,11 @@ async function chooseProxy(url: URL, proxyFor: ProxyResolver): Promise<URL | und
   try {
     proxy = await proxyFor(url);
   } catch (error) {
-    const reason = displayUrlsIn(String((error as Error)?.message ?? error));
-    throw new HttpError('PROXY', `Choosing the proxy for ${endpointOf(url).authority} failed (${reason}): check the proxy settings.`, { url: displayUrl(url), proxy: true, cause: error });
+    const reason = defaultRedactor.text(String((error as Error)?.message ?? error));
+    throw new HttpError('PROXY', `Choosing the proxy for ${endpointOf(url).authority} failed (${reason}): check the proxy settings.`, { url: defaultRedactor.url(url), proxy: true, cause: error });
   }
   if (proxy && proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
-    throw new HttpError('PROXY', `The proxy ${displayUrl(proxy)} is not an http(s) proxy, the only kind Crosswalk can use: check the proxy settings.`, {
+    throw new HttpError('PROXY', `The proxy ${defaultRedactor.url(proxy)} is not an http(s) proxy, the only kind Crosswalk can use: check the proxy settings.`, {
       host: proxy.host,
       proxy: true,
     });

@@ -10,5 +10,4 @@ export { createHttpService, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './
 export { HttpError, type HttpErrorCode, type HttpPhase } from './errors';
 export { ResponseHeaders } from './headers';
 export { readBody } from './body';
-export { displayUrl } from './display-url';
 export { proxyFromEnv } from './proxy-env';

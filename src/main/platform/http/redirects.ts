@@ -1,6 +1,6 @@
 // Following a redirect: where it leads (checked before anything is requested from there), and what
 // the next request keeps of the last one.
-import { displayUrl } from './display-url';
+import { defaultRedactor } from '../redact';
 import { HttpError } from './errors';
 
 export interface Outgoing {
@@ -24,15 +24,15 @@ const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'con
  */
 export function redirectTarget(status: number, location: string | undefined, from: URL): URL | undefined {
   if (status < 300 || status > 399 || status === 304 || location === undefined) return undefined;
-  const details = { url: displayUrl(from) };
+  const details = { url: defaultRedactor.url(from) };
   let next: URL;
   try {
     next = new URL(location, from);
   } catch {
-    throw new HttpError('BAD_REDIRECT', `${displayUrl(from)} redirected to "${displayUrl(location)}", which is not a valid address.`, { ...details, location: displayUrl(location) });
+    throw new HttpError('BAD_REDIRECT', `${defaultRedactor.url(from)} redirected to "${defaultRedactor.url(location)}", which is not a valid address.`, { ...details, location: defaultRedactor.url(location) });
   }
   if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-    throw new HttpError('BAD_REDIRECT', `${displayUrl(from)} redirected to ${displayUrl(next)}, which is not an http(s) address.`, { ...details, location: displayUrl(next) });
+    throw new HttpError('BAD_REDIRECT', `${defaultRedactor.url(from)} redirected to ${defaultRedactor.url(next)}, which is not an http(s) address.`, { ...details, location: defaultRedactor.url(next) });
   }
   if (next.origin !== from.origin) {
     next.username = '';

@@ -1,7 +1,7 @@
 // The http service: one request, the redirects it is sent along, and its response.
 import type { Readable } from 'node:stream';
 import { readBody } from './body';
-import { displayUrl } from './display-url';
+import { defaultRedactor } from '../redact';
 import { basicCredentials } from './endpoint';
 import { HttpError } from './errors';
 import { type ConnectionSettings, type Exchange, type ExchangeResponse, exchange } from './exchange';
@@ -34,7 +34,7 @@ export function createHttpService(options: HttpServiceOptions = {}): HttpService
       try {
         next = request.redirect === 'manual' ? undefined : redirectTarget(response.status, response.headers.getAll('location')[0], outgoing.url);
         if (next && redirects.length + 1 > maxRedirects) {
-          throw new HttpError('TOO_MANY_REDIRECTS', `${displayUrl(first)} redirected more than ${maxRedirects} times.`, { url: displayUrl(first) });
+          throw new HttpError('TOO_MANY_REDIRECTS', `${defaultRedactor.url(first)} redirected more than ${maxRedirects} times.`, { url: defaultRedactor.url(first) });
         }
         if (next && request.mayFollow && !request.mayFollow(next.href)) next = undefined;
       } catch (error) {
@@ -68,10 +68,10 @@ function httpUrl(given: string | URL): URL {
   try {
     url = new URL(String(given));
   } catch {
-    throw new HttpError('BAD_URL', `"${displayUrl(String(given))}" is not a valid address.`, { url: displayUrl(String(given)) });
+    throw new HttpError('BAD_URL', `"${defaultRedactor.url(String(given))}" is not a valid address.`, { url: defaultRedactor.url(String(given)) });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new HttpError('BAD_URL', `${displayUrl(url)} is not an http(s) address.`, { url: displayUrl(url) });
+    throw new HttpError('BAD_URL', `${defaultRedactor.url(url)} is not an http(s) address.`, { url: defaultRedactor.url(url) });
   }
   return url;
 }

@@ -50,7 +50,7 @@ export interface HttpResponse<Body extends Buffer | Readable = Buffer> {
    * RESET, ABORTED): read it to the end or destroy it, so the connection is released.
    */
   body: Body;
-  /** The final address, as requested (credentials and all): print it through displayUrl. */
+  /** The final address, as requested (credentials and all): print it redacted (platform/redact). */
   url: string;
   /** Each redirect followed, in order: the address requested and the 3xx it answered. */
   redirects: HttpRedirect[];

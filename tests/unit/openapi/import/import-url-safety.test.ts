@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importApiDocument } from '../../../../src/main/openapi/import';
-import { redactUrl } from '../../../../src/main/openapi/load/source';
+import { defaultRedactor } from '../../../../src/main/platform/redact';
 import { tempDir } from '../../../helpers/temp';
 
 const servers: http.Server[] = [];
@@ -150,10 +150,10 @@ describe('malformed $refs', () => {
 describe('secrets in URLs', () => {
   const withSecrets = (pathname: string) => `${a.replace('http://', 'http://user:pw@')}${pathname}?apikey=secret&v=2`;
 
-  it('redacts credentials and query values', () => {
-    expect(redactUrl('https://user:pw@example.com/a.yaml?apikey=secret&v=2&flag#x')).toBe('https://example.com/a.yaml?apikey=***&v=***&***#x');
-    expect(redactUrl('https://example.com/a.yaml')).toBe('https://example.com/a.yaml');
-    expect(redactUrl('http://user:pw@[bad/x?k=secret')).toBe('http://[bad/x?k=***');
+  it('redacts credentials and secret query values with the one redaction', () => {
+    expect(defaultRedactor.url('https://user:pw@example.com/a.yaml?apikey=secret&v=2&flag#x')).toBe('https://***@example.com/a.yaml?apikey=***&v=2&flag#x');
+    expect(defaultRedactor.url('https://example.com/a.yaml')).toBe('https://example.com/a.yaml');
+    expect(defaultRedactor.url('http://user:pw@[bad/x?token=secret')).toBe('http://***@[bad/x?token=***');
   });
 
   it('fetches with the credentials, but stores the source and file locations without them', async () => {
@@ -161,8 +161,8 @@ describe('secrets in URLs', () => {
     const result = await importApiDocument(withSecrets('/keyed/api.yaml'));
     expect(result.status).toBe('imported');
     if (result.status !== 'imported') return;
-    expect(result.source).toEqual({ kind: 'url', location: `${a}/keyed/api.yaml?apikey=***&v=***` });
-    expect(result.files.map((file) => file.location)).toEqual([`${a}/keyed/schemas.json?token=***`]);
+    expect(result.source).toEqual({ kind: 'url', location: `${a.replace('http://', 'http://***@')}/keyed/api.yaml?apikey=***&v=2` });
+    expect(result.files.map((file) => file.location)).toEqual([`${a.replace('http://', 'http://***@')}/keyed/schemas.json?token=***`]);
     expect(JSON.stringify([result.source, result.files.map((file) => file.location)])).not.toMatch(/secret|pw/);
     // The real address was requested, credentials included (also for the same-origin reference).
     expect(aHits.map((hit) => hit.url)).toEqual(['/keyed/api.yaml?apikey=secret&v=2', '/keyed/schemas.json?token=secret']);
@@ -171,7 +171,7 @@ describe('secrets in URLs', () => {
 
   it('keeps them out of error messages', async () => {
     const missing = await importApiDocument(withSecrets('/keyed/missing.yaml')).catch((error: Error) => error);
-    expect(missing).toMatchObject({ code: 'API_DOC_HTTP_STATUS', message: `${a}/keyed/missing.yaml?apikey=***&v=*** answered HTTP 404 Not Found instead of the API document: check the address.` });
+    expect(missing).toMatchObject({ code: 'API_DOC_HTTP_STATUS', message: `${a.replace('http://', 'http://***@')}/keyed/missing.yaml?apikey=***&v=2 answered HTTP 404 Not Found instead of the API document: check the address.` });
 
     const closed = await listen(() => undefined);
     const server = servers.pop()!;
