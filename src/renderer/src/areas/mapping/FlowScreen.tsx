@@ -38,7 +38,8 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
   const [filter, setFilter] = useState<SheetFilter>('all');
   const [quickFilter, setQuickFilter] = useState('');
   const [tab, setTab] = useState<'row' | 'checks'>('row');
-  const [valueMapRowId, setValueMapRowId] = useState<number | null>(null);
+  /** The row whose value map is being edited, as it was when the dialog opened. */
+  const [valueMapRow, setValueMapRow] = useState<MappingRow | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
 
   const gridRef = useRef<AgGridReact<MappingRow>>(null);
@@ -58,12 +59,11 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     sourceLeaves: data.sourceLeaves,
     targetFields: data.targetFields,
     refilter,
-    openValueMap: (row) => setValueMapRowId(row.id),
+    openValueMap: (row) => setValueMapRow(data.rowsById.get(row.id) ?? row),
     setSources: (row, paths) => void writes.edit(row, { sourcePaths: paths }, `Pick source of ${row.mapId}`),
   });
 
   const selected = selection.selectedId !== null ? data.rowsById.get(selection.selectedId) : undefined;
-  const valueMapRow = valueMapRowId !== null ? data.rowsById.get(valueMapRowId) : undefined;
   const nextNeedingAttention = () => {
     if (!selection.selectNext((row) => needsAttention(row, data.checksByRow.get(row.id)))) messages.say('Nothing left that needs attention under this filter.');
   };
@@ -200,7 +200,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
                 onDecide={(decision) => void writes.decide(selected.id, decision)}
                 onMarkReviewed={() => void writes.markReviewed([selected.id])}
                 onEdit={(changes, label) => void writes.edit(selected, changes, label)}
-                onOpenValueMap={() => setValueMapRowId(selected.id)}
+                onOpenValueMap={() => setValueMapRow(selected)}
               />
             ) : (
               <div className="detail-empty">
@@ -215,10 +215,10 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         <ValueMapDialog
           row={valueMapRow}
           targetValues={enumValues(data.targetFields.get(valueMapRow.targetPath))}
-          onClose={() => setValueMapRowId(null)}
+          onClose={() => setValueMapRow(null)}
           onSave={async (valueMap) => {
             await writes.saveValueMap(valueMapRow, valueMap);
-            setValueMapRowId(null);
+            setValueMapRow(null);
           }}
         />
       )}
