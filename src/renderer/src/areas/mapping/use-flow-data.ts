@@ -67,5 +67,3 @@ export function useFlowData(flowId: number) {
     entityError: queryError(source) ?? queryError(target),
   };
 }
-
-export type FlowData = ReturnType<typeof useFlowData>;

@@ -111,5 +111,3 @@ export function useRowWrites(flowId: number, { history, messages, onReviewed, on
 
   return { edit, decide, markReviewed, acceptAbove, saveValueMap, undo: () => replayNext('undo'), redo: () => replayNext('redo') };
 }
-
-export type RowWrites = ReturnType<typeof useRowWrites>;
