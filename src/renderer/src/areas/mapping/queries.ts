@@ -1,7 +1,7 @@
 // What the Mapping area reads — the flows, a flow's sheet, its checks and candidates, its two entities —
 // and the hooks its writes update the cache through (cache-updates.ts).
 import { useMemo } from 'react';
-import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import type { FlowDetail, FlowSummary, SystemSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useCall, useCallCache, useWorkspacePath } from '../../state/queries';
@@ -16,13 +16,13 @@ export const useFlows = () => useCall('flows.list', {});
  * which row writes then invalidate on their own: an edit never reads the whole sheet again.
  */
 export function useSheet(flowId: number, enabled = true) {
-  const client = useQueryClient();
+  const cache = useCallCache();
   const workspace = useWorkspacePath();
   return useQuery({
     queryKey: callKey(workspace, 'mapping.sheet', { flowId }),
     queryFn: async () => {
       const sheet = await api['mapping.sheet']({ flowId });
-      client.setQueryData(callKey(workspace, 'mapping.checks', { flowId }), { checks: sheet.checks, completeness: sheet.completeness });
+      cache.set('mapping.checks', { flowId }, { checks: sheet.checks, completeness: sheet.completeness });
       return sheet;
     },
     enabled,
