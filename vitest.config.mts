@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    // tests/unit: main and the contract (tsconfig.node.json); tests/renderer: the renderer's pure modules,
+    // type-checked with the renderer's own settings (tsconfig.web.json).
+    include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
     // better-sqlite3 is a native addon: forks isolate it more simply than worker threads.
     pool: 'forks',
     testTimeout: 20_000,

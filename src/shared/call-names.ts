@@ -23,6 +23,7 @@ export const callNames = [
   'flows.get',
   'flows.update',
   'mapping.sheet',
+  'mapping.checks',
   'mapping.updateRow',
   'mapping.decide',
   'mapping.acceptAbove',

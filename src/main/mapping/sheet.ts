@@ -17,16 +17,32 @@ async function flowEntities(workspace: Workspace, imports: SystemImports, flow: 
 }
 
 /**
- * The flow's mapping sheet: rows, checks and completeness. A flow whose rows were never created
- * (flows added before mapping existed, the demo's) gets them now, with suggestions.
+ * The flow's rows with their checks and completeness. A flow whose rows were never created (flows
+ * added before mapping existed, the demo's) gets them now, with suggestions.
  */
-export async function mappingSheet(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun = {}): Promise<MappingSheet> {
-  const flow = getFlow(workspace, flowId);
-  const { source, target } = await flowEntities(workspace, imports, flow);
+async function checkedRows(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun): Promise<Omit<MappingSheet, 'flow'>> {
+  const { source, target } = await flowEntities(workspace, imports, getFlow(workspace, flowId));
   // Rows just created for a big flow: a turn of the event loop between their write and reading them back.
   if ((await ensureRows(workspace, flowId, source, target, run)) >= 500) await nextTurn();
   const rows = listRows(workspace, flowId);
-  return { flow: getFlow(workspace, flowId), rows, checks: checkRows(rows, source, target), completeness: completeness(rows) };
+  return { rows, checks: checkRows(rows, source, target), completeness: completeness(rows) };
+}
+
+/** The flow's mapping sheet: the flow, its rows, their checks and completeness. */
+export async function mappingSheet(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun = {}): Promise<MappingSheet> {
+  const checked = await checkedRows(workspace, imports, flowId, run);
+  return { flow: getFlow(workspace, flowId), ...checked };
+}
+
+/** The sheet's checks and completeness without its rows: what changes with every row edit. */
+export async function mappingChecks(
+  workspace: Workspace,
+  imports: SystemImports,
+  flowId: number,
+  run: EngineRun = {},
+): Promise<Pick<MappingSheet, 'checks' | 'completeness'>> {
+  const { checks, completeness } = await checkedRows(workspace, imports, flowId, run);
+  return { checks, completeness };
 }
 
 export interface FlowCheck {

@@ -1,5 +1,6 @@
 // The app shell: loads what the host knows, then lays out sidebar, the current area and the status bar.
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { AppInfo, WorkspaceSummary } from '../../shared/contract';
 import { api, onMenuCommand } from './api/client';
 import { Alert } from './components/Alert';
@@ -7,7 +8,6 @@ import { LogoMark, RefreshIcon } from './components/icons';
 import { Loading } from './components/Loading';
 import { AppContext, type AppContextValue, type WorkspaceIntent } from './state/app-context';
 import { errorMessage, useSaveState } from './state/save-state';
-import { forgetLoaded } from './state/use-load';
 import { areaById, areaFromMenuCommand, mainAreas, type AreaId } from './shell/areas';
 import { Sidebar } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
@@ -33,18 +33,30 @@ type Boot =
   | { state: 'failed'; message: string }
   | { state: 'ready'; info: AppInfo; workspace: WorkspaceSummary | null };
 
+/** What the host knows and the workspace it has open: the shell waits for both. */
+const readBoot = (): Promise<Boot> =>
+  Promise.all([api['app.info']({}), api['workspace.current']({})]).then(
+    ([info, workspace]): Boot => ({ state: 'ready', info, workspace }),
+    (error: unknown): Boot => ({ state: 'failed', message: errorMessage(error) }),
+  );
+
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
 
-  const start = useCallback(() => {
-    setBoot({ state: 'loading' });
-    Promise.all([api['app.info']({}), api['workspace.current']({})]).then(
-      ([info, workspace]) => setBoot({ state: 'ready', info, workspace }),
-      (error: unknown) => setBoot({ state: 'failed', message: errorMessage(error) }),
-    );
+  useEffect(() => {
+    let current = true;
+    void readBoot().then((next) => {
+      if (current) setBoot(next);
+    });
+    return () => {
+      current = false;
+    };
   }, []);
 
-  useEffect(start, [start]);
+  const retry = () => {
+    setBoot({ state: 'loading' });
+    void readBoot().then(setBoot);
+  };
 
   if (boot.state === 'loading') {
     return (
@@ -62,7 +74,7 @@ export function App() {
             <span className="brand-name">Crosswalk</span>
           </div>
           <Alert title="Crosswalk could not start">{boot.message}</Alert>
-          <button type="button" className="btn" onClick={start}>
+          <button type="button" className="btn" onClick={retry}>
             <RefreshIcon />
             Try again
           </button>
@@ -75,7 +87,7 @@ export function App() {
 
 function Shell({ info, initialWorkspace }: { info: AppInfo; initialWorkspace: WorkspaceSummary | null }) {
   const [workspace, setWorkspace] = useState(initialWorkspace);
-  const [dataVersion, setDataVersion] = useState(0);
+  const queryClient = useQueryClient();
   const [route, navigate] = useHashRoute();
   const [workspaceIntent, setWorkspaceIntent] = useState<WorkspaceIntent>(null);
   const [refreshError, setRefreshError] = useState<string | null>(null);
@@ -97,18 +109,18 @@ function Shell({ info, initialWorkspace }: { info: AppInfo; initialWorkspace: Wo
 
   const reloadAll = useCallback(() => {
     void refreshWorkspace();
-    setDataVersion((value) => value + 1);
-  }, [refreshWorkspace]);
+    void queryClient.invalidateQueries();
+  }, [refreshWorkspace, queryClient]);
 
   const workspaceOpened = useCallback(
     (summary: WorkspaceSummary) => {
-      forgetLoaded();
+      // Nothing read from the workspace shown so far may show in this one.
+      queryClient.removeQueries();
       setWorkspace(summary);
-      setDataVersion((value) => value + 1);
       setRefreshError(null);
       resetSaveState();
     },
-    [resetSaveState],
+    [queryClient, resetSaveState],
   );
 
   // Desktop menu commands.
@@ -151,8 +163,8 @@ function Shell({ info, initialWorkspace }: { info: AppInfo; initialWorkspace: Wo
   }, [definition.title, workspace]);
 
   const context = useMemo<AppContextValue>(
-    () => ({ info, workspace, dataVersion, refreshWorkspace, reloadAll, workspaceOpened, navigate, trackSave, workspaceIntent }),
-    [info, workspace, dataVersion, refreshWorkspace, reloadAll, workspaceOpened, navigate, trackSave, workspaceIntent],
+    () => ({ info, workspace, refreshWorkspace, reloadAll, workspaceOpened, navigate, trackSave, workspaceIntent }),
+    [info, workspace, refreshWorkspace, reloadAll, workspaceOpened, navigate, trackSave, workspaceIntent],
   );
 
   const View = areaViews[area];

@@ -1,6 +1,7 @@
-// Renderer entry point: styles, the grid's modules, then the app.
+// Renderer entry point: styles, the grid's modules, then the app with its query cache.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
@@ -10,6 +11,7 @@ import './styles/mapping.css';
 import './styles/specification.css';
 import { registerGridModules } from './grid/theme';
 import { installFavicon } from './shell/favicon';
+import { createQueryClient } from './state/query-client';
 import { App } from './App';
 
 installFavicon();
@@ -19,7 +21,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <QueryClientProvider client={createQueryClient()}>
+        <App />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -126,6 +126,8 @@ export const mappingCalls = {
   ),
 
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
+  /** The sheet's checks and completeness alone: read again after each row edit instead of the whole sheet. */
+  'mapping.checks': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet.pick({ checks: true, completeness: true })),
   'mapping.updateRow': call(
     z.strictObject({
       rowId: z.number().int().positive(),

@@ -164,15 +164,15 @@ test('an open source picker survives the checks arriving late (a loaded machine)
   await nav(page).getByRole('link', { name: /^Mapping/ }).click();
   await page.getByRole('gridcell', { name: /Orders to invoices/ }).first().click();
   await expect(targetRow(page, 'due_date')).toBeVisible();
-  // From now on the sheet's answers (the checks read again after each change) arrive late, as on a busy machine.
-  await page.route('**/api/mapping.sheet', async (route) => {
+  // From now on the checks (read again after each change) arrive late, as on a busy machine.
+  await page.route('**/api/mapping.checks', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue().catch(() => {});
   });
   await targetRow(page, 'due_date').locator('[col-id="target"]').click();
   await details(page).getByRole('textbox', { name: 'Notes' }).fill('Checked with finance');
   await details(page).getByRole('textbox', { name: 'Notes' }).blur();
-  const recheck = page.waitForResponse('**/api/mapping.sheet');
+  const recheck = page.waitForResponse('**/api/mapping.checks');
   await saved(page);
   // The picker opens before the checks are back…
   await targetRow(page, 'due_date').locator('[col-id="target"]').click();

@@ -30,7 +30,7 @@ describe('the folder map holds', () => {
   });
 
   it('the renderer reaches main only through src/shared and never touches Node', () => {
-    const allowedPackages = /^(react|react-dom|ag-grid-community|ag-grid-react|zod)(\/|$)/;
+    const allowedPackages = /^(react|react-dom|ag-grid-community|ag-grid-react|@tanstack\/react-query|zod)(\/|$)/;
     const offenders = sourceFiles('src/renderer').flatMap((file) =>
       importsOf(file)
         .filter((specifier) => {

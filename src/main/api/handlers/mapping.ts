@@ -1,6 +1,6 @@
 import { createFlow, getFlow, listFlows, updateFlow } from '../../mapping/flows';
 import { acceptAbove, clearReview, decideRow, updateRow } from '../../mapping/rows';
-import { flowSuggestions, mappingSheet, suggestValueMapForRow } from '../../mapping/sheet';
+import { flowSuggestions, mappingChecks, mappingSheet, suggestValueMapForRow } from '../../mapping/sheet';
 import type { HandlerDeps, HandlersOf } from './handler';
 
 export function mappingHandlers({ workspace, systems, services }: HandlerDeps): HandlersOf<'flows'> & HandlersOf<'mapping'> {
@@ -10,6 +10,7 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'flows.get': ({ id }) => getFlow(workspace(), id),
     'flows.update': ({ id, ...changes }) => updateFlow(workspace(), id, changes),
     'mapping.sheet': ({ flowId }, { signal }) => mappingSheet(workspace(), systems, flowId, { signal, workers: services.workers }),
+    'mapping.checks': ({ flowId }, { signal }) => mappingChecks(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.updateRow': ({ rowId, ...changes }) => updateRow(workspace(), rowId, changes),
     'mapping.decide': ({ rowId, decision }) => decideRow(workspace(), rowId, decision),
     'mapping.acceptAbove': ({ flowId, threshold }) => acceptAbove(workspace(), flowId, threshold),

@@ -3,7 +3,6 @@ import { useEffect, useRef, useState, type ComponentType, type KeyboardEvent, ty
 import type { CallInput, Integration, WorkspaceSummary } from '../../../shared/contract';
 import { api } from '../api/client';
 import { Alert } from '../components/Alert';
-import { LoadFailed } from '../components/LoadFailed';
 import {
   CheckIcon,
   ChevronRightIcon,
@@ -16,18 +15,20 @@ import {
 } from '../components/icons';
 import { Loading } from '../components/Loading';
 import { RefreshButton } from '../components/RefreshButton';
+import { Unloaded } from '../components/Unloaded';
 import { formatDate, formatRelative, integrationStatusLabels } from '../format';
 import { Page } from '../shell/Page';
 import { areaById, hashFor, type AreaId } from '../shell/areas';
 import { useApp, useWorkspace } from '../state/app-context';
+import { useCall, useCallCache } from '../state/queries';
 import { errorMessage } from '../state/save-state';
-import { useLoad } from '../state/use-load';
 import { QuestionsPanel } from './QuestionsPanel';
 
 export function OverviewArea() {
-  const { dataVersion, reloadAll } = useApp();
+  const { reloadAll } = useApp();
   const workspace = useWorkspace();
-  const integration = useLoad(`${workspace.path}|integration`, () => api['integration.get']({}), [dataVersion]);
+  const cache = useCallCache();
+  const integration = useCall('integration.get', {});
   const area = areaById('overview');
 
   return (
@@ -40,14 +41,9 @@ export function OverviewArea() {
         <SummaryCards counts={workspace.counts} />
         <div className="overview-columns">
           {integration.data ? (
-            <IntegrationPanel
-              integration={integration.data}
-              onUpdated={(updated) => integration.setData(() => updated)}
-            />
-          ) : integration.error ? (
-            <LoadFailed title="The integration could not be loaded" onRetry={integration.reload}>
-              {integration.error}
-            </LoadFailed>
+            <IntegrationPanel integration={integration.data} onUpdated={(updated) => cache.set('integration.get', {}, updated)} />
+          ) : integration.isError ? (
+            <Unloaded query={integration} title="The integration could not be loaded" />
           ) : (
             <div className="panel">
               <Loading />
@@ -125,7 +121,9 @@ function IntegrationPanel({ integration, onUpdated }: { integration: Integration
   const [name, setName] = useState(integration.name);
   const [author, setAuthor] = useState(integration.author);
   const [businessCase, setBusinessCase] = useState(integration.businessCase);
-  const [status, setStatus] = useState(integration.status);
+  /** The status just chosen, shown while it saves; then the saved one (or, refused, the one before). */
+  const [chosenStatus, setChosenStatus] = useState<Integration['status'] | null>(null);
+  const status = chosenStatus ?? integration.status;
   const nameInput = useRef<HTMLInputElement>(null);
   const authorInput = useRef<HTMLInputElement>(null);
   const businessCaseInput = useRef<HTMLTextAreaElement>(null);
@@ -134,7 +132,6 @@ function IntegrationPanel({ integration, onUpdated }: { integration: Integration
   useFollow(integration.name, setName, nameInput);
   useFollow(integration.author, setAuthor, authorInput);
   useFollow(integration.businessCase, setBusinessCase, businessCaseInput);
-  useEffect(() => setStatus(integration.status), [integration.status]);
   const [nameError, setNameError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -230,10 +227,8 @@ function IntegrationPanel({ integration, onUpdated }: { integration: Integration
               value={status}
               onChange={(event) => {
                 const next = event.target.value as Integration['status'];
-                setStatus(next);
-                void save({ status: next }).then((saved) => {
-                  if (!saved) setStatus(integration.status);
-                });
+                setChosenStatus(next);
+                void save({ status: next }).then(() => setChosenStatus(null));
               }}
             >
               {statuses.map((value) => (

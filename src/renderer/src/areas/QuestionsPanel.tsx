@@ -1,20 +1,20 @@
 // Open questions & corner cases: a grid with inline editing of question, owner, status and answer, and an add form.
 import { useMemo, useState } from 'react';
-import type { CellValueChangedEvent, ColDef, GetRowIdParams } from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, GetRowIdParams } from 'ag-grid-community';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { CallInput, OpenQuestion } from '../../../shared/contract';
 import { api } from '../api/client';
 import { Alert } from '../components/Alert';
-import { LoadFailed } from '../components/LoadFailed';
 import { EmptyState } from '../components/EmptyState';
 import { PlusIcon, QuestionIcon } from '../components/icons';
-import { Loading } from '../components/Loading';
+import { Unloaded } from '../components/Unloaded';
 import { useAddForm } from '../components/use-add-form';
 import { formatDateTime, formatRelative, questionKindLabels, questionStatusLabels } from '../format';
 import { DataGrid } from '../grid/DataGrid';
-import { useApp, useWorkspace } from '../state/app-context';
+import { useApp } from '../state/app-context';
+import { replaceById } from '../state/list-edits';
+import { useCall, useCallCache } from '../state/queries';
 import { errorMessage } from '../state/save-state';
-import { useLoad } from '../state/use-load';
 
 type Kind = OpenQuestion['kind'];
 type Status = OpenQuestion['status'];
@@ -51,9 +51,9 @@ const AnswerCell = textOr('No answer yet');
 const getRowId = (params: GetRowIdParams<OpenQuestion>) => String(params.data.id);
 
 export function QuestionsPanel() {
-  const { dataVersion, trackSave, refreshWorkspace } = useApp();
-  const workspace = useWorkspace();
-  const questions = useLoad(`${workspace.path}|questions`, () => api['questions.list']({}), [dataVersion]);
+  const { trackSave, refreshWorkspace } = useApp();
+  const cache = useCallCache();
+  const questions = useCall('questions.list', {});
   const [error, setError] = useState<string | null>(null);
 
   const columns = useMemo<ColDef<OpenQuestion>[]>(
@@ -115,20 +115,19 @@ export function QuestionsPanel() {
     [],
   );
 
-  const replace = (updated: OpenQuestion) =>
-    questions.setData((current) => current?.map((question) => (question.id === updated.id ? updated : question)));
+  const show = (question: OpenQuestion) => cache.update('questions.list', {}, (current) => replaceById(current, question));
 
-  const onCellValueChanged = async (event: CellValueChangedEvent<OpenQuestion>) => {
+  // The grid edits nothing itself (readOnlyEdit): the typed value shows at once, and the stored one comes
+  // back if main refuses it.
+  const onCellEditRequest = async (event: CellEditRequestEvent<OpenQuestion>) => {
     const field = event.colDef.field as EditableField | undefined;
     const row = event.data;
     if (!field || !row || event.newValue === event.oldValue) return;
-    const revert = () => event.node.setData({ ...row, [field]: event.oldValue as string });
     const value = String(event.newValue ?? '');
 
     const changes: CallInput<'questions.update'> = { id: row.id };
     if (field === 'question') {
       if (!value.trim()) {
-        revert();
         setError('A question cannot be empty; the previous text was kept.');
         return;
       }
@@ -140,11 +139,12 @@ export function QuestionsPanel() {
     }
 
     setError(null);
+    show({ ...row, [field]: value });
     try {
-      replace(await trackSave(api['questions.update'](changes)));
+      show(await trackSave(api['questions.update'](changes)));
       if (field === 'status') void refreshWorkspace();
     } catch (failure) {
-      revert();
+      show(row);
       setError(errorMessage(failure));
     }
   };
@@ -167,7 +167,7 @@ export function QuestionsPanel() {
       </div>
       <AddQuestionForm
         onAdded={(added) => {
-          questions.setData((current) => [...(current ?? []), added]);
+          cache.update('questions.list', {}, (current) => [...current, added]);
           void refreshWorkspace();
         }}
       />
@@ -176,14 +176,8 @@ export function QuestionsPanel() {
           <Alert onDismiss={() => setError(null)}>{error}</Alert>
         </div>
       )}
-      {questions.error && !list ? (
-        <div className="panel-alert">
-          <LoadFailed title="The questions could not be loaded" onRetry={questions.reload}>
-            {questions.error}
-          </LoadFailed>
-        </div>
-      ) : !list ? (
-        <Loading />
+      {!list ? (
+        <Unloaded query={questions} title="The questions could not be loaded" frame="panel-alert" />
       ) : list.length === 0 ? (
         <EmptyState icon={QuestionIcon} title="No open questions yet" compact>
           Write down everything you still need to find out, and every corner case the developers must handle (missing
@@ -198,7 +192,8 @@ export function QuestionsPanel() {
             columnDefs={columns}
             getRowId={getRowId}
             domLayout="autoHeight"
-            onCellValueChanged={(event) => void onCellValueChanged(event)}
+            readOnlyEdit
+            onCellEditRequest={(event) => void onCellEditRequest(event)}
             tooltipShowDelay={500}
           />
           <p className="panel-footnote">

@@ -1,29 +1,29 @@
 // Workspaces: recent files, open by path, create a new one, or open the demo. Doubles as the welcome screen.
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type RefObject } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { RecentWorkspace, WorkspaceSummary } from '../../../shared/contract';
 import { api } from '../api/client';
 import { Alert } from '../components/Alert';
-import { LoadFailed } from '../components/LoadFailed';
 import { EmptyState } from '../components/EmptyState';
 import { CloseIcon, FileIcon, FolderOpenIcon, HistoryIcon, PlusIcon, SandboxIcon } from '../components/icons';
-import { Loading } from '../components/Loading';
+import { Unloaded } from '../components/Unloaded';
 import { folderOf, formatDateTime, formatRelative } from '../format';
 import { Page } from '../shell/Page';
 import { areaById } from '../shell/areas';
-import { useApp } from '../state/app-context';
+import { useApp, type WorkspaceIntent } from '../state/app-context';
+import { useCall, useCallCache } from '../state/queries';
 import { errorMessage } from '../state/save-state';
-import { useLoad } from '../state/use-load';
 
 export function WorkspacesArea() {
-  const { workspace, workspaceOpened, navigate, info, dataVersion, workspaceIntent } = useApp();
-  const recent = useLoad('recent', () => api['workspace.recent']({}), [dataVersion]);
+  const { workspace, workspaceOpened, navigate, info, workspaceIntent } = useApp();
+  const cache = useCallCache();
+  const recent = useCall('workspace.recent', {});
   const area = areaById('workspaces');
   const welcome = !workspace;
   const nativeDialogs = info.nativeDialogs;
 
   const createName = useRef<HTMLInputElement>(null);
   const openPath = useRef<HTMLInputElement>(null);
-  const [openRequest, setOpenRequest] = useState(0);
 
   /** After opening or creating: adopt the workspace and go to its overview. */
   const opened = (summary: WorkspaceSummary) => {
@@ -31,12 +31,10 @@ export function WorkspacesArea() {
     navigate('overview');
   };
 
-  // Requests from the desktop menu (File › New / Open…).
+  // Requests from the desktop menu (File › New / Open…); Open… with native dialogs goes to OpenCard.
   useEffect(() => {
-    if (!workspaceIntent) return;
-    if (workspaceIntent.kind === 'create') createName.current?.focus();
-    else if (nativeDialogs) setOpenRequest((value) => value + 1);
-    else openPath.current?.focus();
+    if (workspaceIntent?.kind === 'create') createName.current?.focus();
+    else if (workspaceIntent?.kind === 'open' && !nativeDialogs) openPath.current?.focus();
   }, [workspaceIntent, nativeDialogs]);
 
   const examplePath = `${folderOf(workspace?.path ?? recent.data?.[0]?.path ?? '') || (navigator.platform.startsWith('Win') ? 'C:\\Users\\you\\Documents\\' : '/home/you/')}`;
@@ -59,20 +57,13 @@ export function WorkspacesArea() {
                 Recent workspaces
               </h2>
             </div>
-            <RecentList
-              recent={recent.data}
-              error={recent.error}
-              currentPath={workspace?.path ?? null}
-              onOpened={opened}
-              onForgotten={(list) => recent.setData(() => list)}
-              onRetry={recent.reload}
-            />
+            <RecentList recent={recent} currentPath={workspace?.path ?? null} onOpened={opened} onForgotten={(list) => cache.set('workspace.recent', {}, list)} />
           </section>
           {welcome ? <HowItWorks /> : <DemoCard onOpened={opened} />}
         </div>
         <div className="workspaces-side">
           <CreateCard inputRef={createName} examplePath={examplePath} nativeDialogs={nativeDialogs} onOpened={opened} />
-          <OpenCard inputRef={openPath} examplePath={examplePath} nativeDialogs={nativeDialogs} onOpened={opened} browseRequest={openRequest} />
+          <OpenCard inputRef={openPath} examplePath={examplePath} nativeDialogs={nativeDialogs} onOpened={opened} intent={workspaceIntent} />
         </div>
       </div>
     </Page>
@@ -109,28 +100,18 @@ function HowItWorks() {
 }
 
 interface RecentListProps {
-  recent: RecentWorkspace[] | undefined;
-  error: string | null;
+  recent: UseQueryResult<RecentWorkspace[]>;
   currentPath: string | null;
   onOpened: (summary: WorkspaceSummary) => void;
   onForgotten: (list: RecentWorkspace[]) => void;
-  onRetry: () => void;
 }
 
-function RecentList({ recent, error, currentPath, onOpened, onForgotten, onRetry }: RecentListProps) {
+function RecentList({ recent: query, currentPath, onOpened, onForgotten }: RecentListProps) {
   const [busyPath, setBusyPath] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const recent = query.data;
 
-  if (error && !recent) {
-    return (
-      <div className="panel-body">
-        <LoadFailed title="The recent workspaces could not be read" onRetry={onRetry}>
-          {error}
-        </LoadFailed>
-      </div>
-    );
-  }
-  if (!recent) return <Loading />;
+  if (!recent) return <Unloaded query={query} title="The recent workspaces could not be read" frame="panel-body" />;
   if (recent.length === 0) {
     return (
       <EmptyState icon={HistoryIcon} title="No recent workspaces" compact>
@@ -234,25 +215,26 @@ async function choosePath(purpose: 'open' | 'create'): Promise<string | null> {
   return (await api['workspace.choosePath']({ purpose })).path;
 }
 
-/** A workspace file path, with Browse… where the desktop's file dialogs exist. */
-function PathInput(props: {
+interface PathInputProps {
   id: string;
   inputRef?: RefObject<HTMLInputElement | null>;
   value: string;
   onChange(value: string): void;
   examplePath: string;
   onBrowse?: () => Promise<void>;
-}) {
-  const { onBrowse } = props;
+}
+
+/** A workspace file path, with Browse… where the desktop's file dialogs exist. */
+function PathInput({ id, inputRef, value, onChange, examplePath, onBrowse }: PathInputProps) {
   return (
     <div className="input-row">
       <input
-        id={props.id}
-        ref={props.inputRef}
+        id={id}
+        ref={inputRef}
         className="input mono"
-        value={props.value}
-        placeholder={`${props.examplePath}orders.crosswalk`}
-        onChange={(event) => props.onChange(event.target.value)}
+        value={value}
+        placeholder={`${examplePath}orders.crosswalk`}
+        onChange={(event) => onChange(event.target.value)}
         spellCheck={false}
         autoComplete="off"
       />
@@ -344,7 +326,7 @@ function CreateCard({ inputRef, examplePath, nativeDialogs, onOpened }: PathCard
   );
 }
 
-function OpenCard({ inputRef, examplePath, nativeDialogs, onOpened, browseRequest }: PathCardProps & { browseRequest: number }) {
+function OpenCard({ inputRef, examplePath, nativeDialogs, onOpened, intent }: PathCardProps & { intent: WorkspaceIntent }) {
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -362,22 +344,20 @@ function OpenCard({ inputRef, examplePath, nativeDialogs, onOpened, browseReques
     }
   };
 
-  const browse = async () => {
+  /** What the native dialog answered: a file to open, or null when cancelled. */
+  const chosen = async (target: string | null) => {
     setError(null);
-    try {
-      const chosen = await choosePath('open');
-      if (chosen) await open(chosen);
-    } catch (problem) {
-      setError(errorMessage(problem));
-    }
+    if (target) await open(target);
   };
+  const failed = (problem: unknown) => setError(errorMessage(problem));
+  const browse = () => choosePath('open').then(chosen, failed);
 
-  // The desktop menu's File › Open… goes straight to the dialog.
-  const browseRef = useRef(browse);
-  browseRef.current = browse;
+  // The desktop menu's File › Open… goes straight to the native dialog.
+  const onChosen = useEffectEvent(chosen);
+  const onFailed = useEffectEvent(failed);
   useEffect(() => {
-    if (browseRequest > 0) void browseRef.current();
-  }, [browseRequest]);
+    if (intent?.kind === 'open' && nativeDialogs) void choosePath('open').then(onChosen, onFailed);
+  }, [intent, nativeDialogs]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

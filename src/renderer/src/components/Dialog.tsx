@@ -1,6 +1,6 @@
 // A modal dialog on the native <dialog> element: the page behind is inert, focus stays inside,
 // Escape closes it (unless something is running). It is open for as long as it is rendered.
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { CloseIcon } from './icons';
 
 interface DialogProps {
@@ -25,19 +25,16 @@ interface DialogProps {
 export function Dialog({ title, subtitle, onClose, busy = false, size = 'md', footer, onSubmit, alert, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const busyRef = useRef(busy);
-  busyRef.current = busy;
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  // Escape: the browser would close the dialog itself; the caller decides.
+  const onCancel = useEffectEvent((event: Event) => {
+    event.preventDefault();
+    if (!busy) onClose();
+  });
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      if (!busyRef.current) closeRef.current();
-    };
     dialog.addEventListener('cancel', onCancel);
     return () => {
       dialog.removeEventListener('cancel', onCancel);

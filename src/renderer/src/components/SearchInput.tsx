@@ -1,7 +1,7 @@
 // A search field that reports what was typed only after a short pause, so long lists filter once
 // per pause instead of once per keystroke. Escape clears it; "/" elsewhere on the page focuses it
 // (see useSlashToSearch).
-import { useEffect, useRef, useState, type Ref, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useState, type Ref, type RefObject } from 'react';
 import { CloseIcon, SearchIcon } from './icons';
 
 interface SearchInputProps {
@@ -22,32 +22,21 @@ interface SearchInputProps {
 }
 
 export function SearchInput({ label, placeholder, value, onSearch, delay = 120, inputRef, className, slashHint = true, onArrowDown }: SearchInputProps) {
-  const [text, setText] = useState(value);
-  const searchRef = useRef(onSearch);
-  searchRef.current = onSearch;
-  const lastSent = useRef(value);
+  // What is typed shows at once and is reported after the pause. A draft counts only over the value it was
+  // typed over: an outside change (a "Clear search" button) wins over it, and so does the value it reported.
+  const [draft, setDraft] = useState<{ text: string; over: string } | null>(null);
+  const text = draft && draft.over === value ? draft.text : value;
 
-  // Outside changes (cleared by a button, another entity) win over what is in the field.
+  const report = useEffectEvent((query: string) => onSearch(query));
   useEffect(() => {
-    if (value !== lastSent.current) {
-      lastSent.current = value;
-      setText(value);
-    }
-  }, [value]);
-
-  useEffect(() => {
-    if (text === lastSent.current) return;
-    const timer = window.setTimeout(() => {
-      lastSent.current = text;
-      searchRef.current(text);
-    }, delay);
+    if (text === value) return;
+    const timer = window.setTimeout(() => report(text), delay);
     return () => window.clearTimeout(timer);
-  }, [text, delay]);
+  }, [text, value, delay]);
 
   const clear = () => {
-    setText('');
-    lastSent.current = '';
-    searchRef.current('');
+    setDraft(null);
+    onSearch('');
   };
 
   return (
@@ -63,18 +52,15 @@ export function SearchInput({ label, placeholder, value, onSearch, delay = 120, 
         data-search=""
         spellCheck={false}
         autoComplete="off"
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => setDraft({ text: event.target.value, over: value })}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && text) {
             event.preventDefault();
             event.stopPropagation();
             clear();
           }
-          if (event.key === 'Enter' || (event.key === 'ArrowDown' && onArrowDown)) {
-            // Apply at once rather than after the pause.
-            lastSent.current = text;
-            searchRef.current(text);
-          }
+          // Apply at once rather than after the pause.
+          if (event.key === 'Enter' || (event.key === 'ArrowDown' && onArrowDown)) onSearch(text);
           if (event.key === 'ArrowDown' && onArrowDown) {
             event.preventDefault();
             // After the list has taken in the search.

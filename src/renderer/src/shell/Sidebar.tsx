@@ -2,7 +2,12 @@
 import type { WorkspaceSummary } from '../../../shared/contract';
 import { LogoMark } from '../components/icons';
 import { integrationStatusLabels, integrationStatusTone } from '../format';
-import { hashFor, isMac, mainAreas, shortcutLabel, workspacesArea, type AreaDefinition, type AreaId } from './areas';
+import { hashFor, mainAreas, workspacesArea, type AreaDefinition, type AreaId } from './areas';
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+/** "⌘1" on macOS, "Ctrl+1" elsewhere. */
+const shortcutLabel = (index: number) => (isMac ? `⌘${index}` : `Ctrl+${index}`);
 
 interface SidebarProps {
   workspace: WorkspaceSummary | null;

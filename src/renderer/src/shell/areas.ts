@@ -113,8 +113,3 @@ export function areaFromMenuCommand(command: MenuCommand): AreaId | null {
   const id = command.slice(3);
   return allAreas.some((area) => area.id === id) ? (id as AreaId) : null;
 }
-
-export const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
-
-/** "⌘1" on macOS, "Ctrl+1" elsewhere. */
-export const shortcutLabel = (index: number) => (isMac ? `⌘${index}` : `Ctrl+${index}`);

@@ -9,13 +9,11 @@ export interface AppContextValue {
   info: AppInfo;
   /** The open workspace, or null when none is open. */
   workspace: WorkspaceSummary | null;
-  /** Bumped whenever the workspace changes underneath the areas; areas reload their data on it. */
-  dataVersion: number;
   /** Re-reads the workspace summary (names, counts) after a change. */
   refreshWorkspace(): Promise<void>;
-  /** Re-reads the summary and makes every area reload its data (the Refresh buttons). */
+  /** Re-reads the summary and invalidates every cached answer (the Refresh buttons). */
   reloadAll(): void;
-  /** Adopts a workspace that was just opened or created, and reloads every area. */
+  /** Adopts a workspace that was just opened or created, dropping every answer cached for the one before. */
   workspaceOpened(summary: WorkspaceSummary): void;
   navigate(area: AreaId): void;
   /** Runs a write and reflects it in the status bar: "Saving…", then saved or the error. */

@@ -1,5 +1,5 @@
 // A text field that saves when the analyst leaves it (or presses Ctrl/Cmd+Enter), not on each keystroke.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 interface DraftFieldProps {
   label: string;
@@ -12,10 +12,12 @@ interface DraftFieldProps {
 }
 
 export function DraftField({ label, value, onSave, multiline, placeholder, mono, rows = 3 }: DraftFieldProps) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  /** What the analyst typed and has not saved yet; null: the field shows the saved value. */
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? value;
   const commit = () => {
     if (text !== value) onSave(text);
+    setDraft(null);
   };
   const common = {
     'aria-label': label,
@@ -27,7 +29,7 @@ export function DraftField({ label, value, onSave, multiline, placeholder, mono,
       if (event.key === 'Escape' && text !== value) {
         event.preventDefault();
         event.stopPropagation();
-        setText(value);
+        setDraft(null);
       }
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey || !multiline)) {
         event.preventDefault();
@@ -39,9 +41,9 @@ export function DraftField({ label, value, onSave, multiline, placeholder, mono,
     <label className="field detail-field">
       <span className="field-label">{label}</span>
       {multiline ? (
-        <textarea className={`textarea${mono ? ' mono' : ''}`} rows={rows} {...common} onChange={(event) => setText(event.target.value)} />
+        <textarea className={`textarea${mono ? ' mono' : ''}`} rows={rows} {...common} onChange={(event) => setDraft(event.target.value)} />
       ) : (
-        <input className={`input${mono ? ' mono' : ''}`} {...common} onChange={(event) => setText(event.target.value)} />
+        <input className={`input${mono ? ' mono' : ''}`} {...common} onChange={(event) => setDraft(event.target.value)} />
       )}
     </label>
   );

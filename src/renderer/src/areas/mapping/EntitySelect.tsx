@@ -1,9 +1,9 @@
 // A searchable select of one system's entities: the system, then a filtered list of its entities.
 import { useId, useMemo, useState } from 'react';
 import type { SystemSummary } from '../../../../shared/contract';
-import { api } from '../../api/client';
 import { SearchInput } from '../../components/SearchInput';
-import { useLoad } from '../../state/use-load';
+import { queryError } from '../../state/queries';
+import { useCatalogue } from '../systems/queries';
 
 export interface EntityChoice {
   system: string;
@@ -17,17 +17,16 @@ interface EntitySelectProps {
   systems: readonly SystemSummary[];
   value: EntityChoice | null;
   onChange: (choice: EntityChoice | null) => void;
-  workspacePath: string;
 }
 
 const SHOWN = 200;
 
-export function EntitySelect({ label, systems, value, onChange, workspacePath }: EntitySelectProps) {
+export function EntitySelect({ label, systems, value, onChange }: EntitySelectProps) {
   const id = useId();
   const [systemId, setSystemId] = useState<number | null>(() => systems.find((system) => system.name === value?.system)?.id ?? null);
   const [query, setQuery] = useState('');
   const system = systems.find((candidate) => candidate.id === systemId) ?? null;
-  const catalogue = useLoad(`${workspacePath}|catalogue|${systemId ?? 0}`, () => (systemId ? api['systems.catalogue']({ id: systemId }) : Promise.resolve(null)), [systemId]);
+  const catalogue = useCatalogue(system);
 
   const entities = useMemo(() => {
     const all = catalogue.data?.entities ?? [];
@@ -61,8 +60,8 @@ export function EntitySelect({ label, systems, value, onChange, workspacePath }:
         <>
           <SearchInput label={`Search ${label.toLowerCase()} entities`} placeholder="Search entities" value={query} onSearch={setQuery} slashHint={false} />
           <div className="entity-options" role="listbox" id={id} aria-label={`${label} entity`}>
-            {catalogue.error ? (
-              <div className="entity-options-note">{catalogue.error}</div>
+            {catalogue.isError ? (
+              <div className="entity-options-note">{queryError(catalogue)}</div>
             ) : !catalogue.data ? (
               <div className="entity-options-note">Loading entities…</div>
             ) : entities.length === 0 ? (

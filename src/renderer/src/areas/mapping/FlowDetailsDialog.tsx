@@ -1,17 +1,14 @@
 // "Flow details" from the mapping screen: the flow's name, the use case it serves, its trigger and its
 // outcomes, saved together with flows.update.
 import { useState } from 'react';
-import type { CallInput, FlowDetail, FlowSummary } from '../../../../shared/contract';
+import type { CallInput, FlowDetail } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
-import { useApp, useWorkspace } from '../../state/app-context';
+import { useApp } from '../../state/app-context';
+import { queryError, useCall } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
-import { useLoad } from '../../state/use-load';
 import { cleanOutcomes, outcomeDrafts, sameOutcomes, TriggerOutcomesEditor, UseCaseSelect, type OutcomeDraft, type TriggerDraft } from './TriggerOutcomesEditor';
-
-/** A flow's summary (as flows.list answers) from its details. */
-export const summaryOf = ({ outcomes: _outcomes, ...summary }: FlowDetail): FlowSummary => summary;
 
 interface FlowDetailsDialogProps {
   flow: FlowDetail;
@@ -20,10 +17,9 @@ interface FlowDetailsDialogProps {
 }
 
 export function FlowDetailsDialog({ flow, onClose, onSaved }: FlowDetailsDialogProps) {
-  const { trackSave, dataVersion } = useApp();
-  const workspace = useWorkspace();
-  // The key the Spec area uses for the same call: what it loaded shows at once.
-  const useCases = useLoad(`${workspace.path}|use-cases`, () => api['useCases.list']({}), [dataVersion]);
+  const { trackSave } = useApp();
+  // What the Spec area loaded shows at once.
+  const useCases = useCall('useCases.list', {});
   const [name, setName] = useState(flow.name);
   const [useCaseId, setUseCaseId] = useState<number | null>(flow.useCaseId);
   const [trigger, setTrigger] = useState<TriggerDraft>(flow.trigger);
@@ -78,7 +74,7 @@ export function FlowDetailsDialog({ flow, onClose, onSaved }: FlowDetailsDialogP
       }
     >
       {error && <Alert>{error}</Alert>}
-      {useCases.error && !useCases.data && <Alert>The use cases could not be loaded: {useCases.error}</Alert>}
+      {!useCases.data && useCases.isError && <Alert>The use cases could not be loaded: {queryError(useCases)}</Alert>}
       <TriggerOutcomesEditor
         trigger={trigger}
         outcomes={outcomes}

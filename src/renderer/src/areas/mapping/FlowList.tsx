@@ -3,19 +3,19 @@ import { useMemo, useState } from 'react';
 import type { ColDef, GetRowIdParams, RowClickedEvent, CellKeyDownEvent, ValueFormatterParams } from 'ag-grid-community';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { FlowSummary } from '../../../../shared/contract';
-import { api } from '../../api/client';
-import { LoadFailed } from '../../components/LoadFailed';
 import { EmptyState } from '../../components/EmptyState';
 import { ArrowRightIcon, FlowIcon, PlusIcon, SystemsIcon, WorkspacesIcon } from '../../components/icons';
-import { Loading } from '../../components/Loading';
 import { RefreshButton } from '../../components/RefreshButton';
+import { Unloaded } from '../../components/Unloaded';
 import { plural, triggerLabels } from '../../format';
 import { DataGrid } from '../../grid/DataGrid';
 import { Page } from '../../shell/Page';
 import { areaById } from '../../shell/areas';
 import { useApp, useWorkspace } from '../../state/app-context';
-import { useLoad } from '../../state/use-load';
+import { useCallCache } from '../../state/queries';
 import { NewFlowDialog } from './NewFlowDialog';
+import { summaryOf } from './cache-updates';
+import { useFlows } from './queries';
 
 type EntityRef = FlowSummary['source'];
 
@@ -83,10 +83,11 @@ const entityText = (params: ValueFormatterParams<FlowSummary, EntityRef>) =>
 const compareEntities = (a: EntityRef, b: EntityRef) => `${a.system} ${a.entity}`.localeCompare(`${b.system} ${b.entity}`);
 
 export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
-  const { dataVersion, reloadAll, navigate, refreshWorkspace } = useApp();
+  const { reloadAll, navigate, refreshWorkspace } = useApp();
   const [creating, setCreating] = useState(false);
   const workspace = useWorkspace();
-  const flows = useLoad(`${workspace.path}|flows`, () => api['flows.list']({}), [dataVersion]);
+  const cache = useCallCache();
+  const flows = useFlows();
   const area = areaById('mapping');
 
   const columns = useMemo<ColDef<FlowSummary>[]>(
@@ -168,12 +169,8 @@ export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
         </>
       }
     >
-      {flows.error && !list ? (
-        <LoadFailed title="The data flows could not be loaded" onRetry={flows.reload}>
-          {flows.error}
-        </LoadFailed>
-      ) : !list ? (
-        <Loading />
+      {!list ? (
+        <Unloaded query={flows} title="The data flows could not be loaded" />
       ) : list.length === 0 ? (
         <EmptyState
           icon={FlowIcon}
@@ -246,7 +243,9 @@ export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
           onClose={() => setCreating(false)}
           onCreated={(flow) => {
             setCreating(false);
-            flows.setData((current = []) => [...current, flow]);
+            cache.update('flows.list', {}, (current) => [...current, summaryOf(flow)]);
+            // Its use case lists it by name.
+            cache.invalidate('useCases.list');
             void refreshWorkspace();
             onOpen(flow.id);
           }}

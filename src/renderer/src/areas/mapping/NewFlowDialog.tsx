@@ -6,9 +6,10 @@ import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { ArrowRightIcon } from '../../components/icons';
-import { useApp, useWorkspace } from '../../state/app-context';
+import { useApp } from '../../state/app-context';
+import { queryError } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
-import { useLoad } from '../../state/use-load';
+import { useSystems } from '../systems/queries';
 import { EntitySelect, type EntityChoice } from './EntitySelect';
 import { cleanOutcomes, newOutcome, TriggerOutcomesEditor, type OutcomeDraft, type TriggerDraft } from './TriggerOutcomesEditor';
 
@@ -20,8 +21,7 @@ interface NewFlowDialogProps {
 
 export function NewFlowDialog({ existing, onClose, onCreated }: NewFlowDialogProps) {
   const { trackSave } = useApp();
-  const workspace = useWorkspace();
-  const systems = useLoad(`${workspace.path}|systems`, () => api['systems.list']({}), []);
+  const systems = useSystems();
   const [source, setSource] = useState<EntityChoice | null>(null);
   const [target, setTarget] = useState<EntityChoice | null>(null);
   const [name, setName] = useState('');
@@ -87,14 +87,14 @@ export function NewFlowDialog({ existing, onClose, onCreated }: NewFlowDialogPro
       <div className="new-flow-entities">
         {systems.data ? (
           <>
-            <EntitySelect label="Source" systems={systems.data} value={source} onChange={setSource} workspacePath={workspace.path} />
+            <EntitySelect label="Source" systems={systems.data} value={source} onChange={setSource} />
             <span className="new-flow-arrow" aria-hidden="true">
               <ArrowRightIcon size={18} />
             </span>
-            <EntitySelect label="Target" systems={systems.data} value={target} onChange={setTarget} workspacePath={workspace.path} />
+            <EntitySelect label="Target" systems={systems.data} value={target} onChange={setTarget} />
           </>
         ) : (
-          <p className="muted">{systems.error ?? 'Loading systems…'}</p>
+          <p className="muted">{queryError(systems) ?? 'Loading systems…'}</p>
         )}
       </div>
       <TriggerOutcomesEditor

@@ -1,11 +1,12 @@
 // The mapping sheet: one row per target field, virtualised by ag-grid (thousands of rows scroll
-// freely). Columns are defined once; rows change one at a time through transactions. Source fields
-// dragged from the tree drop onto a row (Shift adds one, for a concatenation).
+// freely). Columns are defined once. The rows are the cached sheet's: the grid never edits them itself
+// (readOnlyEdit) but asks for the change, and takes in the rows that changed when the cache does. Source
+// fields dragged from the tree drop onto a row (Shift adds one, for a concatenation).
 import { useCallback, useMemo, useRef, type DragEvent, type Ref } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type {
+  CellEditRequestEvent,
   CellFocusedEvent,
-  CellValueChangedEvent,
   ColDef,
   GetRowIdParams,
   IRowNode,
@@ -13,6 +14,7 @@ import type {
 } from 'ag-grid-community';
 import { mappingTypes, type MappingRow } from '../../../../shared/contract';
 import { DataGrid } from '../../grid/DataGrid';
+import { useLatest } from '../../state/use-latest';
 import { mappingTypeLabels } from './labels';
 import type { SheetContext } from './sheet-context';
 import { ChecksCell, ConfidenceCell, SourceCell, StatusCell, TargetCell, ValueMapCell } from './SheetCells';
@@ -67,8 +69,7 @@ const textColumn = (colId: keyof MappingRow & string, headerName: string, width:
 });
 
 export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped }: SheetGridProps) {
-  const handlers = useRef({ isFiltered, passes, onFocusRow, onEdit, onDropSource });
-  handlers.current = { isFiltered, passes, onFocusRow, onEdit, onDropSource };
+  const handlersRef = useLatest({ isFiltered, passes, onFocusRow, onEdit, onDropSource });
   const dropRow = useRef<HTMLElement | null>(null);
 
   const columns = useMemo<ColDef<MappingRow>[]>(
@@ -95,7 +96,6 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         width: 220,
         editable: true,
         valueGetter: (params) => params.data?.sourcePaths ?? [],
-        valueSetter: () => false,
         cellRenderer: SourceCell,
         cellEditor: SourcePicker,
         cellEditorPopup: true,
@@ -124,29 +124,35 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
 
   const defaultColDef = useMemo<ColDef<MappingRow>>(() => ({ suppressKeyboardEvent: suppressShortcuts }), []);
 
-  const onCellValueChanged = useCallback((event: CellValueChangedEvent<MappingRow>) => {
-    const row = event.data;
-    const colId = event.column.getColId();
-    if (!row || event.oldValue === event.newValue) return;
-    const label = event.column.getColDef().headerName ?? colId;
-    if (colId === 'source') return; // the picker writes through the context
-    handlers.current.onEdit(row, { [colId]: colId === 'defaultValue' && event.newValue === '' ? null : event.newValue } as RowEdit, `Edit ${label.toLowerCase()} of ${row.mapId}`);
-  }, []);
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<MappingRow>) => {
+      const row = event.data;
+      const colId = event.column.getColId();
+      // The source picker writes through the context.
+      if (!row || colId === 'source' || event.oldValue === event.newValue) return;
+      const label = event.column.getColDef().headerName ?? colId;
+      handlersRef.current.onEdit(row, { [colId]: colId === 'defaultValue' && event.newValue === '' ? null : event.newValue } as RowEdit, `Edit ${label.toLowerCase()} of ${row.mapId}`);
+    },
+    [handlersRef],
+  );
 
   // Grid options must keep their identity across renders: ag-grid treats a new isExternalFilterPresent or
   // doesExternalFilterPass as a filter change, and a filter change ends any open cell editor. The screen
   // re-renders whenever something arrives (checks read again after a change, a notice fading), so a new
   // function here closed the source picker under the analyst's hands.
-  const isExternalFilterPresent = useCallback(() => handlers.current.isFiltered(), []);
-  const doesExternalFilterPass = useCallback((node: IRowNode<MappingRow>) => !!node.data && handlers.current.passes(node.data), []);
+  const isExternalFilterPresent = useCallback(() => handlersRef.current.isFiltered(), [handlersRef]);
+  const doesExternalFilterPass = useCallback((node: IRowNode<MappingRow>) => !!node.data && handlersRef.current.passes(node.data), [handlersRef]);
 
-  const onCellFocused = useCallback((event: CellFocusedEvent<MappingRow>) => {
-    if (event.rowIndex === null || event.rowIndex === undefined || event.rowPinned) return;
-    const node = event.api.getDisplayedRowAtIndex(event.rowIndex);
-    if (!node?.data) return;
-    if (!node.isSelected()) node.setSelected(true, true);
-    handlers.current.onFocusRow(node.data, event.rowIndex);
-  }, []);
+  const onCellFocused = useCallback(
+    (event: CellFocusedEvent<MappingRow>) => {
+      if (event.rowIndex === null || event.rowIndex === undefined || event.rowPinned) return;
+      const node = event.api.getDisplayedRowAtIndex(event.rowIndex);
+      if (!node?.data) return;
+      if (!node.isSelected()) node.setSelected(true, true);
+      handlersRef.current.onFocusRow(node.data, event.rowIndex);
+    },
+    [handlersRef],
+  );
 
   const clearDrop = () => {
     dropRow.current?.classList.remove('is-drop-target');
@@ -177,7 +183,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     const rowId = element.getAttribute('row-id');
     const api = typeof gridRef === 'object' && gridRef ? gridRef.current?.api : undefined;
     const node = rowId ? api?.getRowNode(rowId) : undefined;
-    if (node?.data) handlers.current.onDropSource(node.data, path, event.shiftKey);
+    if (node?.data) handlersRef.current.onDropSource(node.data, path, event.shiftKey);
   };
 
   return (
@@ -205,7 +211,8 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         doesExternalFilterPass={doesExternalFilterPass}
         quickFilterText={quickFilter}
         onCellFocused={onCellFocused}
-        onCellValueChanged={onCellValueChanged}
+        readOnlyEdit
+        onCellEditRequest={onCellEditRequest}
         onCellEditingStopped={onEditingStopped}
         singleClickEdit={false}
         enableCellTextSelection={false}

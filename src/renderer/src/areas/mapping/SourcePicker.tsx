@@ -1,6 +1,6 @@
 // The sheet's "pick source" editor: a searchable list of the source entity's leaf fields, in a popup
 // over the cell. Enter takes the highlighted field; Escape leaves the row as it was.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { MappingRow } from '../../../../shared/contract';
 import { typeText } from './entities';
@@ -29,8 +29,7 @@ export function SourcePicker({ value, stopEditing, context, data }: CustomCellEd
 
   // A native listener on the field itself runs before the grid's own (on the popup around it), so
   // Enter and the arrows belong to the list while it is open.
-  const keys = useRef<(event: KeyboardEvent) => void>(() => {});
-  keys.current = (event: KeyboardEvent) => {
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       event.stopPropagation();
@@ -40,13 +39,12 @@ export function SourcePicker({ value, stopEditing, context, data }: CustomCellEd
       event.stopPropagation();
       if (matches[active]) choose(matches[active]!.path);
     }
-  };
+  });
   useEffect(() => {
     const field = input.current;
     if (!field) return;
-    const listener = (event: KeyboardEvent) => keys.current(event);
-    field.addEventListener('keydown', listener);
-    return () => field.removeEventListener('keydown', listener);
+    field.addEventListener('keydown', onKeyDown);
+    return () => field.removeEventListener('keydown', onKeyDown);
   }, []);
 
   useEffect(() => {

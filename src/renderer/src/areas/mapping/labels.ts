@@ -74,18 +74,3 @@ export const needsAttention = (row: MappingRow, checks: readonly MappingCheck[] 
   !!checks?.some((check) => check.severity === 'error');
 
 export const percent = (score: number) => `${Math.round(score * 100)}%`;
-
-/** What updateRow takes to put a row back as it was. */
-export function editableState(row: MappingRow) {
-  return {
-    sourcePaths: row.sourcePaths,
-    mappingType: row.mappingType,
-    status: row.status,
-    transformation: row.transformation,
-    defaultValue: row.defaultValue,
-    valueMap: row.valueMap,
-    condition: row.condition,
-    notes: row.notes,
-    owner: row.owner,
-  };
-}

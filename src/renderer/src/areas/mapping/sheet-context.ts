@@ -1,5 +1,5 @@
-// What the sheet's cells read besides their row: kept in one mutable object handed to ag-grid as its
-// context, so column definitions never change (the grid refreshes the cells that depend on it).
+// What the sheet's cells read besides their row: one object handed to ag-grid as its context (see
+// use-sheet-grid.ts), so column definitions never change; the grid redraws the cells that depend on it.
 import type { CatalogueField } from '../../../../shared/catalogue';
 import type { MappingCheck, MappingRow } from '../../../../shared/contract';
 
@@ -12,13 +12,3 @@ export interface SheetContext {
   pickSource(row: MappingRow): void;
   setSources(row: MappingRow, paths: string[]): void;
 }
-
-export const createSheetContext = (): SheetContext => ({
-  checksByRow: new Map(),
-  targetFields: new Map(),
-  sourceFields: new Map(),
-  sourceLeaves: [],
-  openValueMap: () => {},
-  pickSource: () => {},
-  setSources: () => {},
-});

@@ -1,19 +1,21 @@
 // Business case: the integration's value to its stakeholders, short; the spec's version and author.
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { CallInput, Integration } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { formatRelative, plural } from '../../format';
 import { useApp } from '../../state/app-context';
-import type { Loaded } from '../../state/use-load';
+import { useCallCache } from '../../state/queries';
 import { InlineField } from './InlineField';
-import { SectionFrame, loadState } from './SectionFrame';
+import { SectionFrame } from './SectionFrame';
 
-export function BusinessCasePanel({ integration }: { integration: Loaded<Integration> }) {
+export function BusinessCasePanel({ integration }: { integration: UseQueryResult<Integration> }) {
   const { trackSave, refreshWorkspace } = useApp();
+  const cache = useCallCache();
   const value = integration.data;
 
   const save = async (changes: CallInput<'integration.update'>) => {
     const updated = await trackSave(api['integration.update'](changes));
-    integration.setData(() => updated);
+    cache.set('integration.get', {}, updated);
     if (changes.name !== undefined) await refreshWorkspace();
   };
 
@@ -24,7 +26,7 @@ export function BusinessCasePanel({ integration }: { integration: Loaded<Integra
       id="business-case"
       title="Business case"
       subtitle="Why the integration exists: the value it brings to each stakeholder. Short — a few paragraphs at most."
-      loading={loadState(integration, 'integration')}
+      loading={{ query: integration, what: 'integration' }}
     >
       {value && (
         <div className="panel-body spec-form">

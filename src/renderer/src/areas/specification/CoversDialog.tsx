@@ -1,13 +1,10 @@
 // Picks the mapping rows a test case covers: one flow's sheet at a time, searchable, ticked rows kept across flows.
 import { useMemo, useState } from 'react';
 import type { FlowSummary, MappingRow } from '../../../../shared/contract';
-import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
-import { LoadFailed } from '../../components/LoadFailed';
-import { Loading } from '../../components/Loading';
 import { SearchInput } from '../../components/SearchInput';
-import { useApp, useWorkspace } from '../../state/app-context';
-import { useLoad } from '../../state/use-load';
+import { Unloaded } from '../../components/Unloaded';
+import { useSheet } from '../mapping/queries';
 
 interface CoversDialogProps {
   title: string;
@@ -28,18 +25,12 @@ const statusLabel: Record<MappingRow['status'], string> = {
 };
 
 export function CoversDialog({ title, flows, firstFlowId, initial, onSave, onClose }: CoversDialogProps) {
-  const { dataVersion } = useApp();
-  const workspace = useWorkspace();
   const [flowId, setFlowId] = useState<number | null>(firstFlowId ?? flows[0]?.id ?? null);
   const [selected, setSelected] = useState(() => new Set(initial));
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const sheet = useLoad(
-    `${workspace.path}|sheet|${flowId ?? 0}`,
-    () => (flowId === null ? Promise.resolve(null) : api['mapping.sheet']({ flowId })),
-    [dataVersion, flowId],
-  );
+  const sheet = useSheet(flowId ?? 0, flowId !== null);
 
   const rows = useMemo(() => {
     const all = sheet.data?.rows ?? [];
@@ -106,12 +97,8 @@ export function CoversDialog({ title, flows, firstFlowId, initial, onSave, onClo
             </select>
             <SearchInput label="Search mapping rows" placeholder="Map ID, target or source field" value={query} onSearch={setQuery} slashHint={false} />
           </div>
-          {sheet.error && !sheet.data ? (
-            <LoadFailed title="The mapping sheet could not be loaded" onRetry={sheet.reload}>
-              {sheet.error}
-            </LoadFailed>
-          ) : !sheet.data ? (
-            <Loading />
+          {!sheet.data ? (
+            <Unloaded query={sheet} title="The mapping sheet could not be loaded" />
           ) : rows.length === 0 ? (
             <p className="muted covers-empty">{query ? 'No row matches the search.' : 'This flow has no mapping rows.'}</p>
           ) : (

@@ -2,15 +2,16 @@
 // the use case it serves, what triggers it, its outcomes — saved as in an InlineField: a choice at once, text
 // on leaving the field (or Enter), Escape puts the saved text back; a failed save puts the saved values back
 // and says why. The field mappings are edited on the flow's mapping screen; this links there.
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type FocusEvent } from 'react';
 import type { CallInput, FlowDetail, FlowSummary, UseCase } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ArrowRightIcon, ChevronRightIcon, FlowIcon } from '../../components/icons';
 import { cleanOutcomes, OutcomeList, outcomeDrafts, sameOutcomes, TriggerFields, UseCaseSelect, type OutcomeDraft, type TriggerDraft } from '../mapping/TriggerOutcomesEditor';
 import { hashFor } from '../../shell/areas';
-import { useApp, useWorkspace } from '../../state/app-context';
+import { useApp } from '../../state/app-context';
+import { queryError, useCall } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
-import { useLoad } from '../../state/use-load';
+import { useFlowStored } from '../mapping/queries';
 
 interface Draft {
   trigger: TriggerDraft;
@@ -25,63 +26,46 @@ interface FlowCardProps {
   flow: FlowSummary;
   /** The use cases to link the flow to (undefined while they load). */
   useCases: readonly UseCase[] | undefined;
-  /** After a save: the flow as stored now. */
-  onSaved: (flow: FlowDetail) => void;
 }
 
-export function FlowCard({ flow, useCases, onSaved }: FlowCardProps) {
-  const { dataVersion, trackSave } = useApp();
-  const workspace = useWorkspace();
-  const detail = useLoad(`${workspace.path}|flow|${flow.id}`, () => api['flows.get']({ id: flow.id }), [dataVersion, flow.id]);
+export function FlowCard({ flow, useCases }: FlowCardProps) {
+  const { trackSave } = useApp();
+  const flowStored = useFlowStored();
+  const detail = useCall('flows.get', { id: flow.id });
+  const stored = detail.data;
   const { accepted, total } = flow.mappings;
 
-  const [draft, setDraftState] = useState<Draft | null>(() => (detail.data ? draftOf(detail.data) : null));
-  const draftRef = useRef(draft);
-  const setDraft = (next: Draft) => {
-    draftRef.current = next;
-    setDraftState(next);
-  };
-  /** The flow as last stored (loaded or answered by a save): what the draft is compared with. */
-  const saved = useRef<FlowDetail | undefined>(detail.data);
+  // The card shows what is stored, except while the analyst is at work in it: then their draft, which a
+  // save (or a reload) does not replace until they leave the card.
+  const storedDraft = useMemo(() => (stored ? draftOf(stored) : null), [stored]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const shown = draft ?? storedDraft;
   const [saving, setSaving] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const editor = useRef<HTMLDListElement>(null);
-  const sequence = useRef(0);
-
-  // Follow what is stored (a reload, a save) unless the analyst is at work in this card.
-  useEffect(() => {
-    const stored = detail.data;
-    if (!stored) return;
-    saved.current = stored;
-    if (saving || editor.current?.contains(document.activeElement)) return;
-    if (draftRef.current && sameDraft(draftRef.current, stored)) return;
-    setDraft(draftOf(stored));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- on what is stored only
-  }, [detail.data]);
+  const lastSave = useRef(0);
+  const atWork = () => !!editor.current?.contains(document.activeElement);
 
   const save = async (changes: Omit<CallInput<'flows.update'>, 'id'>) => {
     if (Object.keys(changes).length === 0) return;
-    const request = ++sequence.current;
+    const request = ++lastSave.current;
     setError(null);
     setSaving((count) => count + 1);
     try {
-      const stored = await trackSave(api['flows.update']({ id: flow.id, ...changes }));
-      if (request === sequence.current) {
-        saved.current = stored;
-        detail.setData(() => stored);
-      }
-      onSaved(stored);
+      const answer = await trackSave(api['flows.update']({ id: flow.id, ...changes }));
+      if (request !== lastSave.current) return;
+      flowStored(answer, flow);
+      if (!atWork()) setDraft(null);
     } catch (failure) {
       setError(errorMessage(failure));
-      if (saved.current) setDraft(draftOf(saved.current));
+      setDraft(null);
     } finally {
       setSaving((count) => count - 1);
     }
   };
 
   /** Saves what differs between the draft and what is stored. */
-  const commit = (next = draftRef.current) => {
-    const stored = saved.current;
+  const commit = (next = shown) => {
     if (!next || !stored) return;
     const changes: Omit<CallInput<'flows.update'>, 'id'> = {};
     const trigger = { kind: next.trigger.kind, detail: next.trigger.detail.trim() };
@@ -90,24 +74,31 @@ export function FlowCard({ flow, useCases, onSaved }: FlowCardProps) {
     void save(changes);
   };
 
-  /** Escape: the stored values come back, unsaved. */
+  /** Escape: the stored values come back, unsaved (the field is left next, with nothing to save). */
+  const cancelled = useRef(false);
   const revert = () => {
-    if (saved.current) setDraft(draftOf(saved.current));
+    cancelled.current = true;
+    setDraft(null);
     setError(null);
   };
+  const leaveField = () => {
+    if (cancelled.current) cancelled.current = false;
+    else commit();
+  };
 
-  /** What the trigger's and the outcomes' fields share: a change goes into the draft; a discrete one is saved at once. */
-  const editing = <K extends keyof Draft>(part: K, current: Draft) => ({
-    compact: true,
-    value: current[part],
-    onChange: (value: Draft[K], now: boolean) => {
-      const next = { ...draftRef.current!, [part]: value };
-      setDraft(next);
-      if (now) commit(next);
-    },
-    onLeave: () => commit(),
-    onCancel: revert,
-  });
+  /** Leaving the card with nothing left to save: it follows what is stored again. */
+  const left = (event: FocusEvent<HTMLDListElement>) => {
+    if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+    if (draft && stored && saving === 0 && sameDraft(draft, stored)) setDraft(null);
+  };
+
+  /** A change goes into the draft; a discrete one (a kind chosen, an outcome moved) is saved at once. */
+  const edit = (next: Draft, now: boolean) => {
+    setDraft(next);
+    if (now) commit(next);
+  };
+  const changeTrigger = (trigger: TriggerDraft, now: boolean) => shown && edit({ ...shown, trigger }, now);
+  const changeOutcomes = (outcomes: OutcomeDraft[], now: boolean) => shown && edit({ ...shown, outcomes }, now);
 
   const linkTo = (useCaseId: number | null) => {
     if (useCaseId !== flow.useCaseId) void save({ useCaseId });
@@ -134,18 +125,18 @@ export function FlowCard({ flow, useCases, onSaved }: FlowCardProps) {
           <ChevronRightIcon size={12} />
         </a>
       </div>
-      <dl className="flow-card-facts flow-card-editor" ref={editor} aria-busy={saving > 0 || undefined}>
+      <dl className="flow-card-facts flow-card-editor" ref={editor} aria-busy={saving > 0 || undefined} onBlur={left}>
         <dt>Use case</dt>
         <dd>
           <UseCaseSelect useCases={useCases} value={flow.useCaseId} onChange={linkTo} label={`Use case of ${flow.name}`} className="select flow-card-use-case" />
         </dd>
         <dt>Trigger</dt>
         <dd>
-          {draft ? <TriggerFields {...editing('trigger', draft)} /> : <Pending error={detail.error} />}
+          {shown ? <TriggerFields compact value={shown.trigger} onChange={changeTrigger} onLeave={leaveField} onCancel={revert} /> : <Pending error={queryError(detail)} />}
         </dd>
         <dt>Outcomes</dt>
         <dd>
-          {draft ? <OutcomeList {...editing('outcomes', draft)} /> : <Pending error={detail.error} />}
+          {shown ? <OutcomeList compact value={shown.outcomes} onChange={changeOutcomes} onLeave={leaveField} onCancel={revert} /> : <Pending error={queryError(detail)} />}
         </dd>
         {error && (
           <dd className="flow-card-error field-error" role="alert">

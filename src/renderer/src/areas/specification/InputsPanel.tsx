@@ -2,6 +2,7 @@
 // options, custom field choices. A credential is only described here (what it is, where the customer
 // finds it); its value is never asked for or shown.
 import { useState } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { CallInput, ConfigurableInput, SystemSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
@@ -10,11 +11,12 @@ import { useAddForm } from '../../components/use-add-form';
 import { KeyIcon, PlusIcon, ShieldIcon, TrashIcon } from '../../components/icons';
 import { plural } from '../../format';
 import { useApp } from '../../state/app-context';
-import type { Loaded } from '../../state/use-load';
+import { removeById, replaceById } from '../../state/list-edits';
+import { useCallCache } from '../../state/queries';
 import { ConfirmRemove } from './ConfirmRemove';
 import { InlineField } from './InlineField';
-import { SectionFrame, loadState } from './SectionFrame';
-import { replaceIn, useSaveNow } from './use-spec-data';
+import { SectionFrame } from './SectionFrame';
+import { useSaveNow } from './use-save-now';
 
 type Kind = ConfigurableInput['kind'];
 
@@ -27,7 +29,8 @@ export const inputKindLabels: Record<Kind, string> = {
 
 const kinds = Object.keys(inputKindLabels) as Kind[];
 
-export function InputsPanel({ inputs, systems }: { inputs: Loaded<ConfigurableInput[]>; systems: Loaded<SystemSummary[]> }) {
+export function InputsPanel({ inputs, systems }: { inputs: UseQueryResult<ConfigurableInput[]>; systems: UseQueryResult<SystemSummary[]> }) {
+  const cache = useCallCache();
   const list = inputs.data;
   const systemNames = systems.data?.map((system) => system.name) ?? [];
   const required = list?.filter((input) => input.required).length ?? 0;
@@ -38,9 +41,9 @@ export function InputsPanel({ inputs, systems }: { inputs: Loaded<ConfigurableIn
       title="Configurable inputs"
       subtitle="What each customer must fill in when the integration is set up for them: credentials, options, custom field choices."
       actions={list && list.length > 0 && <span className="spec-counts">{plural(list.length, 'input')} · {required} required</span>}
-      loading={loadState(inputs, 'configurable inputs')}
+      loading={{ query: inputs, what: 'configurable inputs' }}
     >
-      <AddInputForm systems={systemNames} onAdded={(added) => inputs.setData((current) => [...(current ?? []), added])} />
+      <AddInputForm systems={systemNames} onAdded={(added) => cache.update('inputs.list', {}, (current) => [...current, added])} />
       {list && list.length === 0 ? (
         <EmptyState icon={KeyIcon} title="No configurable inputs yet" compact>
           For an integration many customers will use, list what each one provides: the API key of their ledger account, which
@@ -59,8 +62,8 @@ export function InputsPanel({ inputs, systems }: { inputs: Loaded<ConfigurableIn
               key={input.id}
               input={input}
               systems={systemNames}
-              onUpdated={(updated) => replaceIn(inputs, updated)}
-              onRemoved={() => inputs.setData((current) => current?.filter((item) => item.id !== input.id))}
+              onUpdated={(updated) => cache.update('inputs.list', {}, (current) => replaceById(current, updated))}
+              onRemoved={() => cache.update('inputs.list', {}, (current) => removeById(current, input.id))}
             />
           ))}
         </ol>

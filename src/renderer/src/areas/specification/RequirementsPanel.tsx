@@ -2,29 +2,31 @@
 // inferred from the API documents and flows. An inferred answer shows what it was read from until
 // the analyst confirms it; typing an answer confirms it.
 import { useState } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { Requirement } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { CheckCircleIcon, CheckIcon, CircleIcon, InfoIcon } from '../../components/icons';
 import { useApp } from '../../state/app-context';
+import { replaceEach } from '../../state/list-edits';
+import { useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
-import type { Loaded } from '../../state/use-load';
 import { InlineField } from './InlineField';
 import { isSettled } from './readiness';
-import { SectionFrame, loadState } from './SectionFrame';
+import { SectionFrame } from './SectionFrame';
 
 const groups: Array<{ id: Requirement['group']; title: string; text: string }> = [
   { id: 'functional', title: 'Functional', text: 'What moves, when, how and in which form.' },
   { id: 'non_functional', title: 'Non-functional', text: 'How much, how fast, and what happens when it fails or runs twice.' },
 ];
 
-export function RequirementsPanel({ requirements }: { requirements: Loaded<Requirement[]> }) {
+export function RequirementsPanel({ requirements }: { requirements: UseQueryResult<Requirement[]> }) {
+  const cache = useCallCache();
   const list = requirements.data;
   const settled = list?.filter(isSettled).length ?? 0;
   const toConfirm = list?.filter((item) => item.inferred && !item.confirmed && item.answer.trim()).length ?? 0;
 
-  const replace = (updated: Requirement) =>
-    requirements.setData((current) => current?.map((item) => (item.key === updated.key ? updated : item)));
+  const replace = (updated: Requirement) => cache.update('requirements.list', {}, (current) => replaceEach(current, [updated], 'key'));
 
   return (
     <SectionFrame
@@ -38,7 +40,7 @@ export function RequirementsPanel({ requirements }: { requirements: Loaded<Requi
           </span>
         )
       }
-      loading={loadState(requirements, 'requirements')}
+      loading={{ query: requirements, what: 'requirements' }}
     >
       {list &&
         groups.map((group) => {

@@ -1,15 +1,15 @@
 // The frame of every section: a panel with its heading, a one-line explanation, actions, and load states.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { LoadFailed } from '../../components/LoadFailed';
-import { Loading } from '../../components/Loading';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Unloaded } from '../../components/Unloaded';
 
 interface SectionFrameProps {
   id: string;
   title: string;
   subtitle?: ReactNode;
   actions?: ReactNode;
-  /** What the section needs loaded: shows the load error or a spinner until it is. */
-  loading?: { ready: boolean; error: string | null; retry: () => void; what: string };
+  /** What the section needs loaded (and what it is called): shows the load error or a spinner until it is. */
+  loading?: { query: UseQueryResult<unknown>; what: string };
   children: ReactNode;
   className?: string;
 }
@@ -32,27 +32,7 @@ export function SectionFrame({ id, title, subtitle, actions, loading, children, 
         </div>
         {actions && <div className="spec-section-actions">{actions}</div>}
       </header>
-      {loading && !loading.ready ? (
-        loading.error ? (
-          <div className="panel-body">
-            <LoadFailed title={`The ${loading.what} could not be loaded`} onRetry={loading.retry}>
-              {loading.error}
-            </LoadFailed>
-          </div>
-        ) : (
-          <Loading />
-        )
-      ) : (
-        children
-      )}
+      {loading && loading.query.data === undefined ? <Unloaded query={loading.query} title={`The ${loading.what} could not be loaded`} frame="panel-body" /> : children}
     </section>
   );
 }
-
-/** The load state of one `useLoad`, for SectionFrame. */
-export const loadState = (loaded: { data: unknown; error: string | null; reload: () => void }, what: string) => ({
-  ready: loaded.data !== undefined,
-  error: loaded.error,
-  retry: loaded.reload,
-  what,
-});

@@ -1,6 +1,7 @@
 // Change log & sign-off: the spec's version, what changed between versions, and who prepared,
 // reviewed and approved it.
 import { useState } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ChangeLogEntry, Integration, SignOff } from '../../../../shared/contract';
 import { signOffRoles } from '../../../../shared/contract';
 import { api } from '../../api/client';
@@ -9,10 +10,11 @@ import { HistoryIcon, PlusIcon } from '../../components/icons';
 import { useAddForm } from '../../components/use-add-form';
 import { formatDate } from '../../format';
 import { useApp } from '../../state/app-context';
+import { replaceEach } from '../../state/list-edits';
+import { queryError, useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
-import type { Loaded } from '../../state/use-load';
 import { InlineField } from './InlineField';
-import { SectionFrame, loadState } from './SectionFrame';
+import { SectionFrame } from './SectionFrame';
 
 type Role = SignOff['role'];
 
@@ -28,24 +30,25 @@ const today = () => {
 };
 
 interface SignOffPanelProps {
-  integration: Loaded<Integration>;
-  changeLog: Loaded<ChangeLogEntry[]>;
-  signOff: Loaded<SignOff[]>;
+  integration: UseQueryResult<Integration>;
+  changeLog: UseQueryResult<ChangeLogEntry[]>;
+  signOff: UseQueryResult<SignOff[]>;
 }
 
 export function SignOffPanel({ integration, changeLog, signOff }: SignOffPanelProps) {
   const { trackSave } = useApp();
+  const cache = useCallCache();
   const specVersion = integration.data?.specVersion;
   const entries = [...(changeLog.data ?? [])].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
 
-  const replace = (updated: SignOff) => signOff.setData((current) => current?.map((entry) => (entry.role === updated.role ? updated : entry)));
+  const replace = (updated: SignOff) => cache.update('signOff.list', {}, (current) => replaceEach(current, [updated], 'role'));
 
   return (
     <SectionFrame
       id="sign-off"
       title="Change log & sign-off"
       subtitle="Which version of the spec this is, what changed since the last one, and who stands behind it."
-      loading={loadState(signOff, 'sign-off')}
+      loading={{ query: signOff, what: 'sign-off' }}
     >
       <div className="panel-body spec-form">
         {specVersion !== undefined && integration.data && (
@@ -54,7 +57,7 @@ export function SignOffPanel({ integration, changeLog, signOff }: SignOffPanelPr
             value={specVersion}
             onSave={async (next) => {
               const updated = await trackSave(api['integration.update']({ specVersion: next }));
-              integration.setData(() => updated);
+              cache.set('integration.get', {}, updated);
             }}
             requiredMessage="The spec needs a version; the previous one was kept."
             maxLength={40}
@@ -81,9 +84,9 @@ export function SignOffPanel({ integration, changeLog, signOff }: SignOffPanelPr
         <h3 className="section-title">
           Change log <span className="count">{entries.length}</span>
         </h3>
-        <AddChangeForm onAdded={(added) => changeLog.setData((current) => [...(current ?? []), added])} />
-        {changeLog.error && !changeLog.data ? (
-          <Alert>{changeLog.error}</Alert>
+        <AddChangeForm onAdded={(added) => cache.update('changeLog.list', {}, (current) => [...current, added])} />
+        {changeLog.isError && !changeLog.data ? (
+          <Alert>{queryError(changeLog)}</Alert>
         ) : entries.length === 0 ? (
           <p className="faint change-log-empty">
             <HistoryIcon size={13} /> No changes recorded yet. Note what changed each time you hand out a new version.

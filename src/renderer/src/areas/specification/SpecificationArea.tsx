@@ -17,7 +17,7 @@ import { SignOffPanel } from './SignOffPanel';
 import { SpecOutline } from './SpecOutline';
 import { TestCasesPanel } from './TestCasesPanel';
 import { UseCasesPanel } from './UseCasesPanel';
-import { useSpecData, type SpecData } from './use-spec-data';
+import { useSpecData, type SpecData } from './queries';
 
 export function SpecificationArea() {
   const { reloadAll } = useApp();

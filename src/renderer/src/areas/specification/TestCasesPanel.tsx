@@ -1,6 +1,7 @@
 // Test cases: given an input, the expected result; each linked to a use case and to the mapping rows
 // it covers, with the tester's status and notes.
 import { useState } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { CallInput, FlowSummary, TestCase, UseCase } from '../../../../shared/contract';
 import { testStatuses } from '../../../../shared/contract';
 import { api } from '../../api/client';
@@ -10,13 +11,14 @@ import { useAddForm } from '../../components/use-add-form';
 import { LinkIcon, PlusIcon, TestIcon, TrashIcon } from '../../components/icons';
 import { plural } from '../../format';
 import { useApp } from '../../state/app-context';
-import type { Loaded } from '../../state/use-load';
+import { removeById, replaceById } from '../../state/list-edits';
+import { useCallCache } from '../../state/queries';
 import { ConfirmRemove } from './ConfirmRemove';
 import { CoversDialog } from './CoversDialog';
 import { InlineField } from './InlineField';
-import { SectionFrame, loadState } from './SectionFrame';
+import { SectionFrame } from './SectionFrame';
 import { flowsOf } from './flows-of';
-import { replaceIn, useSaveNow } from './use-spec-data';
+import { useSaveNow } from './use-save-now';
 
 type Status = TestCase['status'];
 
@@ -35,13 +37,14 @@ const statusClass: Record<Status, string> = {
 };
 
 interface TestCasesPanelProps {
-  testCases: Loaded<TestCase[]>;
-  useCases: Loaded<UseCase[]>;
-  flows: Loaded<FlowSummary[]>;
+  testCases: UseQueryResult<TestCase[]>;
+  useCases: UseQueryResult<UseCase[]>;
+  flows: UseQueryResult<FlowSummary[]>;
 }
 
 export function TestCasesPanel({ testCases, useCases, flows }: TestCasesPanelProps) {
   const { refreshWorkspace } = useApp();
+  const cache = useCallCache();
   const list = testCases.data;
   const useCaseList = useCases.data ?? [];
   const counts = Object.fromEntries(testStatuses.map((status) => [status, list?.filter((test) => test.status === status).length ?? 0])) as Record<Status, number>;
@@ -59,12 +62,12 @@ export function TestCasesPanel({ testCases, useCases, flows }: TestCasesPanelPro
           </span>
         )
       }
-      loading={loadState(testCases, 'test cases')}
+      loading={{ query: testCases, what: 'test cases' }}
     >
       <AddTestCaseForm
         useCases={useCaseList}
         onAdded={(added) => {
-          testCases.setData((current) => [...(current ?? []), added]);
+          cache.update('testCases.list', {}, (current) => [...current, added]);
           void refreshWorkspace();
         }}
       />
@@ -81,9 +84,9 @@ export function TestCasesPanel({ testCases, useCases, flows }: TestCasesPanelPro
               test={test}
               useCases={useCaseList}
               flows={flows.data ?? []}
-              onUpdated={(updated) => replaceIn(testCases, updated)}
+              onUpdated={(updated) => cache.update('testCases.list', {}, (current) => replaceById(current, updated))}
               onRemoved={() => {
-                testCases.setData((current) => current?.filter((item) => item.id !== test.id));
+                cache.update('testCases.list', {}, (current) => removeById(current, test.id));
                 void refreshWorkspace();
               }}
             />

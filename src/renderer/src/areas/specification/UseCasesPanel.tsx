@@ -1,7 +1,8 @@
 // Use cases: the business case cut into units of value (user or job stories), each descopable on its
 // own, with the data flows that serve it.
 import { useEffect, useState } from 'react';
-import type { CallInput, FlowDetail, FlowSummary, UseCase } from '../../../../shared/contract';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { CallInput, FlowSummary, UseCase } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,31 +11,28 @@ import { ListIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { plural } from '../../format';
 import { hashFor } from '../../shell/areas';
 import { useApp } from '../../state/app-context';
-import type { Loaded } from '../../state/use-load';
-import { summaryOf } from '../mapping/FlowDetailsDialog';
+import { removeById, replaceById } from '../../state/list-edits';
+import { useCallCache } from '../../state/queries';
 import { ConfirmRemove } from './ConfirmRemove';
 import { FlowCard } from './FlowCard';
 import { flowsOf } from './flows-of';
 import { InlineField } from './InlineField';
-import { SectionFrame, loadState } from './SectionFrame';
-import { replaceIn, useSaveNow } from './use-spec-data';
+import { SectionFrame } from './SectionFrame';
+import { useFlowsRenamed } from './queries';
+import { useSaveNow } from './use-save-now';
 
 const storyHint = 'As a <stakeholder>, I want <goal>, so that <reason> — or: When <situation>, I want <motivation>, so that <outcome>.';
 
-export function UseCasesPanel({ useCases, flows, focus }: { useCases: Loaded<UseCase[]>; flows: Loaded<FlowSummary[]>; focus?: string }) {
+export function UseCasesPanel({ useCases, flows, focus }: { useCases: UseQueryResult<UseCase[]>; flows: UseQueryResult<FlowSummary[]>; focus?: string }) {
   const { refreshWorkspace } = useApp();
+  const cache = useCallCache();
+  const flowsRenamed = useFlowsRenamed();
   const list = useCases.data;
   const allFlows = flows.data ?? [];
   const linked = new Set(list?.flatMap((useCase) => flowsOf(useCase, allFlows).map((flow) => flow.id)));
   const unlinked = allFlows.filter((flow) => !linked.has(flow.id));
   const descoped = list?.filter((useCase) => useCase.descoped).length ?? 0;
   const loaded = list !== undefined;
-  // A flow saved from its card: the lists showing it (this section, the outline, Mapping's flow list) follow.
-  const flowSaved = (stored: FlowDetail) => {
-    const previous = allFlows.find((flow) => flow.id === stored.id);
-    replaceIn(flows, summaryOf(stored));
-    if (previous?.useCaseId !== stored.useCaseId) useCases.reload();
-  };
 
   // #/spec/use-cases/UC-2 (from the outline) brings that use case into sight.
   useEffect(() => {
@@ -48,11 +46,11 @@ export function UseCasesPanel({ useCases, flows, focus }: { useCases: Loaded<Use
       title="Use cases"
       subtitle="The features of the integration, in the stakeholders' words. Each one independent, so it can be descoped without touching the others; under each, the data flows that serve it."
       actions={list && list.length > 0 && <span className="spec-counts">{plural(list.length - descoped, 'in scope', 'in scope')}{descoped ? ` · ${descoped} descoped` : ''}</span>}
-      loading={loadState(useCases, 'use cases')}
+      loading={{ query: useCases, what: 'use cases' }}
     >
       <AddUseCaseForm
         onAdded={(added) => {
-          useCases.setData((current) => [...(current ?? []), added]);
+          cache.update('useCases.list', {}, (current) => [...current, added]);
           void refreshWorkspace();
         }}
       />
@@ -69,11 +67,15 @@ export function UseCasesPanel({ useCases, flows, focus }: { useCases: Loaded<Use
               useCase={useCase}
               flows={flowsOf(useCase, allFlows)}
               useCases={list}
-              onFlowSaved={flowSaved}
-              onUpdated={(updated) => replaceIn(useCases, updated)}
+              onUpdated={(updated) => {
+                cache.update('useCases.list', {}, (current) => replaceById(current, updated));
+                if (updated.title !== useCase.title) flowsRenamed();
+              }}
               onRemoved={() => {
-                useCases.setData((current) => current?.filter((item) => item.id !== useCase.id));
-                flows.reload();
+                cache.update('useCases.list', {}, (current) => removeById(current, useCase.id));
+                // Its flows and test cases serve no use case now.
+                flowsRenamed();
+                cache.invalidate('testCases.list');
                 void refreshWorkspace();
               }}
             />
@@ -88,7 +90,7 @@ export function UseCasesPanel({ useCases, flows, focus }: { useCases: Loaded<Use
           <p className="muted">Every flow should serve a use case: choose the one each of these serves.</p>
           <ul className="flow-cards">
             {unlinked.map((flow) => (
-              <FlowCard key={flow.id} flow={flow} useCases={list} onSaved={flowSaved} />
+              <FlowCard key={flow.id} flow={flow} useCases={list} />
             ))}
           </ul>
         </div>
@@ -103,10 +105,9 @@ interface UseCaseCardProps {
   useCases: readonly UseCase[] | undefined;
   onUpdated: (value: UseCase) => void;
   onRemoved: () => void;
-  onFlowSaved: (flow: FlowDetail) => void;
 }
 
-function UseCaseCard({ useCase, flows, useCases, onUpdated, onRemoved, onFlowSaved }: UseCaseCardProps) {
+function UseCaseCard({ useCase, flows, useCases, onUpdated, onRemoved }: UseCaseCardProps) {
   const { trackSave } = useApp();
   const [removing, setRemoving] = useState(false);
 
@@ -154,7 +155,7 @@ function UseCaseCard({ useCase, flows, useCases, onUpdated, onRemoved, onFlowSav
         {flows.length ? (
           <ul className="flow-cards">
             {flows.map((flow) => (
-              <FlowCard key={flow.id} flow={flow} useCases={useCases} onSaved={onFlowSaved} />
+              <FlowCard key={flow.id} flow={flow} useCases={useCases} />
             ))}
           </ul>
         ) : (

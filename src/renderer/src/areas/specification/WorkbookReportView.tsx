@@ -38,6 +38,9 @@ const rowClassRules: RowClassRules<WorkbookChange> = {
 
 const getRowId = (params: GetRowIdParams<WorkbookChange>) => params.data.id;
 
+/** Edits and new rows start selected; conflicts wait for the analyst. */
+const initialSelection = (report: WorkbookReport) => report.changes.filter((change) => change.kind !== 'conflict').map((change) => change.id);
+
 interface WorkbookReportViewProps {
   report: WorkbookReport;
   busy: boolean;
@@ -46,7 +49,7 @@ interface WorkbookReportViewProps {
 }
 
 export function WorkbookReportView({ report, busy, onApply, onDiscard }: WorkbookReportViewProps) {
-  const [selected, setSelected] = useState<string[]>(() => report.changes.filter((change) => change.kind !== 'conflict').map((change) => change.id));
+  const [selected, setSelected] = useState<string[]>(() => initialSelection(report));
   const count = (kind: Kind) => report.changes.filter((change) => change.kind === kind).length;
   const conflicts = count('conflict');
   const ref = useRef<HTMLDivElement>(null);
@@ -85,12 +88,10 @@ export function WorkbookReportView({ report, busy, onApply, onDiscard }: Workboo
 
   const onFirstDataRendered = useCallback(
     (event: FirstDataRenderedEvent<WorkbookChange>) => {
-      const initial = new Set(selected);
+      const initial = new Set(initialSelection(report));
       event.api.forEachNode((node) => node.setSelected(Boolean(node.data && initial.has(node.data.id))));
     },
-    // Only once, when the grid first shows the report.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
+    [report],
   );
 
   const onSelectionChanged = (event: SelectionChangedEvent<WorkbookChange>) =>

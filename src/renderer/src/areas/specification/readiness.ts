@@ -4,7 +4,7 @@ import { plural, triggerLabels } from '../../format';
 import { hashFor } from '../../shell/areas';
 import { flowsOf } from './flows-of';
 import type { SectionId } from './sections';
-import type { SpecData } from './use-spec-data';
+import type { SpecData } from './queries';
 
 export type Readiness = 'done' | 'partial' | 'todo' | 'attention';
 
@@ -48,7 +48,10 @@ export const isSettled = (requirement: { answer: string; inferred: boolean; conf
 
 const wordCount = (text: string) => (text.trim() ? text.trim().split(/\s+/).length : 0);
 
-export function outline(data: SpecData, counts: WorkspaceSummary['counts']): OutlineItem[] {
+/** Each list of the spec as far as it is loaded (`data` undefined until it is). */
+export type SpecLists = { [K in keyof SpecData]: Pick<SpecData[K], 'data'> };
+
+export function outline(data: SpecLists, counts: WorkspaceSummary['counts']): OutlineItem[] {
   const items: OutlineItem[] = [];
   const integration = data.integration.data;
   const words = integration ? wordCount(integration.businessCase) : 0;

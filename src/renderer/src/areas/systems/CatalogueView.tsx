@@ -3,16 +3,13 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Catalogue } from '../../../../shared/catalogue';
 import type { SystemSummary } from '../../../../shared/contract';
-import { api } from '../../api/client';
-import { LoadFailed } from '../../components/LoadFailed';
-import { Loading } from '../../components/Loading';
 import { useSlashToSearch } from '../../components/SearchInput';
-import { useApp, useWorkspace } from '../../state/app-context';
-import { useLoad } from '../../state/use-load';
+import { Unloaded } from '../../components/Unloaded';
 import { AuthTab } from './AuthTab';
 import { EntitiesTab } from './EntitiesTab';
 import { OperationsTab } from './OperationsTab';
 import { ProblemsTab, problemCount } from './ProblemsTab';
+import { useCatalogue } from './queries';
 import { catalogueTabs, type CatalogueTab, type SystemsPlace } from './route';
 import { ServersTab } from './ServersTab';
 
@@ -34,14 +31,7 @@ interface CatalogueViewProps {
 }
 
 export function CatalogueView({ system, place, onPlace, onRefreshSystems, header }: CatalogueViewProps) {
-  const { dataVersion } = useApp();
-  const workspace = useWorkspace();
-  // A re-import changes importedAt: the new catalogue is loaded, never the cached old one.
-  const catalogue = useLoad(
-    `${workspace.path}|catalogue|${system.id}|${system.importedAt}`,
-    () => api['systems.catalogue']({ id: system.id }),
-    [dataVersion],
-  );
+  const catalogue = useCatalogue(system);
   const container = useRef<HTMLDivElement>(null);
   useSlashToSearch(container);
 
@@ -53,14 +43,8 @@ export function CatalogueView({ system, place, onPlace, onRefreshSystems, header
       {header}
       <Tabs current={place.tab} catalogue={data} system={system} onSelect={(tab) => go(tab)} />
       <div className="catalogue-body" role="tabpanel" id={`catalogue-panel`} aria-labelledby={`tab-${place.tab}`}>
-        {catalogue.error && !data ? (
-          <div className="catalogue-message">
-            <LoadFailed title="The catalogue could not be loaded" onRetry={catalogue.reload}>
-              {catalogue.error}
-            </LoadFailed>
-          </div>
-        ) : !data ? (
-          <Loading label="Reading the catalogue…" />
+        {!data ? (
+          <Unloaded query={catalogue} title="The catalogue could not be loaded" label="Reading the catalogue…" frame="catalogue-message" />
         ) : (
           <TabContent
             tab={place.tab}

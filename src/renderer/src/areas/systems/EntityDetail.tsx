@@ -3,20 +3,20 @@ import { useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CatalogueEntity, CatalogueField, CatalogueShape } from '../../../../shared/catalogue';
 import type { SystemSummary } from '../../../../shared/contract';
-import { LoadFailed } from '../../components/LoadFailed';
-import { Loading } from '../../components/Loading';
 import { EmptyState } from '../../components/EmptyState';
 import { CollapseAllIcon, ExpandAllIcon, SearchIcon } from '../../components/icons';
 import { SearchInput } from '../../components/SearchInput';
+import { Unloaded } from '../../components/Unloaded';
 import { plural } from '../../format';
 import { focusFirstRow } from '../../grid/focus';
+import { useLatest } from '../../state/use-latest';
 import type { FieldTreeContext } from './field-cells';
 import { allowedValues, enumText, limitParts, typeText } from './field-format';
-import { expandablePaths, visibleRows, type RowCache } from './field-tree';
+import { expandablePaths, visibleRows } from './field-tree';
 import { FieldTree } from './FieldTree';
 import type { TreeRow } from './field-tree';
 import { MethodBadge, roleText, splitOperationId } from './operation-format';
-import { useEntityFields } from './use-entity-fields';
+import { useEntityFields } from './queries';
 
 const NOTHING: ReadonlySet<string> = new Set();
 const NO_FIELDS: readonly CatalogueField[] = [];
@@ -37,33 +37,28 @@ interface EntityDetailProps {
 }
 
 export function EntityDetail({ system, entity, expanded = NOTHING, onExpanded, query, onQuery, onOpenOperation, schemaEntityId, onOpenEntity }: EntityDetailProps) {
-  const detail = useEntityFields(system, entity);
-  const complete = detail.complete;
+  const { query: fieldsQuery, complete } = useEntityFields(system, entity);
   const fields = complete?.fields ?? NO_FIELDS;
-  const cache = useMemo<RowCache>(() => new Map(), [fields]);
-  const rows = useMemo(() => visibleRows(fields, expanded, query, cache), [fields, expanded, query, cache]);
+  const rows = useMemo(() => visibleRows(fields, expanded, query), [fields, expanded, query]);
   const allExpandable = useMemo(() => expandablePaths(fields), [fields]);
   const searching = query.trim() !== '';
 
-  // The grid keeps one context object; its functions read the latest props through a ref.
-  const latest = useRef({ expanded, onExpanded, schemaEntityId, onOpenEntity });
-  latest.current = { expanded, onExpanded, schemaEntityId, onOpenEntity };
-  const context = useRef<FieldTreeContext>({
+  // The grid keeps one context object; its functions read the latest props.
+  const latestRef = useLatest({ expanded, onExpanded, schemaEntityId, onOpenEntity });
+  const [context] = useState<FieldTreeContext>(() => ({
     toggle(path) {
-      const { expanded: current, onExpanded: set } = latest.current;
+      const { expanded: current, onExpanded: set } = latestRef.current;
       const next = new Set(current);
       if (next.has(path)) next.delete(path);
       else next.add(path);
       set(next);
     },
     openSchema(name) {
-      const id = latest.current.schemaEntityId(name);
-      if (id) latest.current.onOpenEntity(id);
+      const id = latestRef.current.schemaEntityId(name);
+      if (id) latestRef.current.onOpenEntity(id);
     },
-    hasSchema: (name) => latest.current.schemaEntityId(name) !== undefined,
-    searching: false,
-  }).current;
-  context.searching = searching;
+    hasSchema: (name) => latestRef.current.schemaEntityId(name) !== undefined,
+  }));
 
   const matches = searching ? rows.filter((row) => row.match).length : 0;
   const gridRef = useRef<AgGridReact<TreeRow>>(null);
@@ -72,15 +67,7 @@ export function EntityDetail({ system, entity, expanded = NOTHING, onExpanded, q
     <section className="entity-detail" aria-labelledby="entity-title" data-search-scope="">
       <EntityHeader entity={entity} onOpenOperation={onOpenOperation} />
       {!complete ? (
-        detail.error ? (
-          <div className="catalogue-message">
-            <LoadFailed title={`The fields of ${entity.name} could not be loaded`} onRetry={detail.reload}>
-              {detail.error}
-            </LoadFailed>
-          </div>
-        ) : (
-          <Loading label={`Listing the fields of ${entity.name}…`} />
-        )
+        <Unloaded query={fieldsQuery} title={`The fields of ${entity.name} could not be loaded`} label={`Listing the fields of ${entity.name}…`} frame="catalogue-message" />
       ) : fields.length === 0 ? (
         <RootShape entity={complete} />
       ) : (

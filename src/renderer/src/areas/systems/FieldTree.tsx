@@ -6,7 +6,7 @@ import type { AgGridReact } from 'ag-grid-react';
 import { DataGrid } from '../../grid/DataGrid';
 import { AccessCell, DescriptionCell, FlagCell, NameCell, TypeCell, type FieldTreeContext } from './field-cells';
 import { allowedValues, enumText, limitParts, typeText } from './field-format';
-import type { TreeRow } from './field-tree';
+import { shownBySearch, type TreeRow } from './field-tree';
 
 /** A click picks a field out (highlighted), nothing more. */
 const pickOne = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
@@ -25,7 +25,7 @@ const rowClassRules: RowClassRules<TreeRow> = {
 function foldKeys(params: SuppressKeyboardEventParams<TreeRow>): boolean {
   const { event, data } = params;
   const context = params.context as FieldTreeContext;
-  if (event.type !== 'keydown' || !data?.hasChildren || context.searching || event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (event.type !== 'keydown' || !data?.hasChildren || shownBySearch(data) || event.ctrlKey || event.metaKey || event.altKey) return false;
   const fold = (event.key === 'ArrowRight' && !data.expanded) || (event.key === 'ArrowLeft' && data.expanded) || event.key === 'Enter';
   if (fold) context.toggle(data.field.path);
   return fold;
@@ -136,7 +136,7 @@ export function FieldTree({ label, rows, context, gridRef }: FieldTreeProps) {
   const toggleOnDoubleClick = (event: RowDoubleClickedEvent<TreeRow>) => {
     const data = event.data;
     const target = event.event?.target as HTMLElement | null;
-    if (data?.hasChildren && !context.searching && !target?.closest('button')) context.toggle(data.field.path);
+    if (data?.hasChildren && !shownBySearch(data) && !target?.closest('button')) context.toggle(data.field.path);
   };
   return (
     <DataGrid<TreeRow>

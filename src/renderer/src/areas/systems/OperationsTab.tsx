@@ -10,6 +10,7 @@ import { SearchInput } from '../../components/SearchInput';
 import { plural } from '../../format';
 import { DataGrid } from '../../grid/DataGrid';
 import { focusFirstRow } from '../../grid/focus';
+import { useLatest } from '../../state/use-latest';
 import { fillStyle } from './FieldTree';
 import { MethodBadge, securityText } from './operation-format';
 
@@ -178,12 +179,12 @@ export function OperationsTab({ catalogue, operationId, onOpenEntity, onSelectOp
   const gridRef = useRef<AgGridReact<CatalogueOperation>>(null);
   const names = useMemo(() => new Map(catalogue.entities.map((entity) => [entity.id, entity.name])), [catalogue]);
 
-  const latest = useRef({ onOpenEntity, names });
-  latest.current = { onOpenEntity, names };
-  const context = useRef<OperationsContext>({
-    entityName: (id) => latest.current.names.get(id),
-    openEntity: (id) => latest.current.onOpenEntity(id),
-  }).current;
+  // The grid keeps one context object; its functions read the latest props.
+  const latestRef = useLatest({ onOpenEntity, names });
+  const [context] = useState<OperationsContext>(() => ({
+    entityName: (id) => latestRef.current.names.get(id),
+    openEntity: (id) => latestRef.current.onOpenEntity(id),
+  }));
 
   const showSelected = useCallback(() => {
     const api = gridRef.current?.api;

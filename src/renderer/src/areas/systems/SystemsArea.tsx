@@ -2,20 +2,21 @@
 // Import, re-import (with a review of what changes) and removal happen in dialogs.
 import { useEffect, useRef, useState } from 'react';
 import type { SystemSummary } from '../../../../shared/contract';
-import { api } from '../../api/client';
-import { LoadFailed } from '../../components/LoadFailed';
 import { EmptyState } from '../../components/EmptyState';
 import { PlusIcon, SystemsIcon } from '../../components/icons';
-import { Loading } from '../../components/Loading';
 import { RefreshButton } from '../../components/RefreshButton';
+import { Unloaded } from '../../components/Unloaded';
 import { Page } from '../../shell/Page';
 import { areaById } from '../../shell/areas';
-import { useApp, useWorkspace } from '../../state/app-context';
-import { useLoad } from '../../state/use-load';
+import { useApp } from '../../state/app-context';
+import { removeById, replaceById } from '../../state/list-edits';
+import { useCallCache } from '../../state/queries';
+import { useFlows } from '../mapping/queries';
 import { CatalogueView } from './CatalogueView';
 import { ImportDialog } from './ImportDialog';
 import { ReimportDialog } from './ReimportDialog';
 import { RemoveDialog } from './RemoveDialog';
+import { useSystems } from './queries';
 import { useSystemsPlace } from './route';
 import { SystemHeader } from './SystemHeader';
 import { SystemStrip } from './SystemStrip';
@@ -27,10 +28,10 @@ const POLL_MS = 2500;
 const POLL_LIMIT = 48;
 
 export function SystemsArea() {
-  const { dataVersion, reloadAll, refreshWorkspace } = useApp();
-  const workspace = useWorkspace();
-  const systems = useLoad(`${workspace.path}|systems`, () => api['systems.list']({}), [dataVersion]);
-  const flows = useLoad(`${workspace.path}|flows`, () => api['flows.list']({}), [dataVersion]);
+  const { reloadAll, refreshWorkspace } = useApp();
+  const cache = useCallCache();
+  const systems = useSystems();
+  const flows = useFlows();
   const [place, setPlace] = useSystemsPlace();
   const [dialog, setDialog] = useState<DialogState>(null);
   const area = areaById('systems');
@@ -48,6 +49,7 @@ export function SystemsArea() {
   // Validation runs after an import: look again until it is done (for a while).
   const polls = useRef(0);
   const pending = list?.some((system) => system.validation.state === 'pending') ?? false;
+  const { refetch: readSystems } = systems;
   useEffect(() => {
     if (!pending) {
       polls.current = 0;
@@ -56,25 +58,23 @@ export function SystemsArea() {
     if (polls.current >= POLL_LIMIT) return;
     const timer = window.setTimeout(() => {
       polls.current += 1;
-      systems.reload();
+      void readSystems();
     }, POLL_MS);
     return () => window.clearTimeout(timer);
-  }, [pending, list, systems.reload]);
+  }, [pending, list, readSystems]);
 
-  /** After an import, a re-import or a removal: show the answer at once, then read everything again. */
+  /**
+   * After an import, a re-import or a removal: the answer shows at once, then everything is read again
+   * when next shown (flows, mapping rows and their checks, inferred requirements all follow the documents).
+   */
   const changed = (update: { system: SystemSummary } | { removed: number }) => {
     setDialog(null);
-    systems.setData((current = []) =>
-      'removed' in update
-        ? current.filter((system) => system.id !== update.removed)
-        : current.some((system) => system.id === update.system.id)
-          ? current.map((system) => (system.id === update.system.id ? update.system : system))
-          : [...current, update.system],
+    cache.update('systems.list', {}, (current) =>
+      'removed' in update ? removeById(current, update.removed) : current.some((system) => system.id === update.system.id) ? replaceById(current, update.system) : [...current, update.system],
     );
     if ('removed' in update) setPlace({ systemId: null, tab: 'entities', item: null });
     else if (update.system.id !== place.systemId) setPlace({ systemId: update.system.id, tab: 'entities', item: null });
-    systems.reload();
-    flows.reload();
+    cache.invalidateAll();
     void refreshWorkspace();
   };
 
@@ -96,12 +96,8 @@ export function SystemsArea() {
         </>
       }
     >
-      {systems.error && !list ? (
-        <LoadFailed title="The systems could not be loaded" onRetry={systems.reload}>
-          {systems.error}
-        </LoadFailed>
-      ) : !list ? (
-        <Loading />
+      {!list ? (
+        <Unloaded query={systems} title="The systems could not be loaded" />
       ) : list.length === 0 || !selected ? (
         <EmptyState
           icon={SystemsIcon}
@@ -123,7 +119,7 @@ export function SystemsArea() {
             system={selected}
             place={place.systemId === selected.id ? place : { systemId: selected.id, tab: place.systemId === null ? place.tab : 'entities', item: null }}
             onPlace={setPlace}
-            onRefreshSystems={systems.reload}
+            onRefreshSystems={() => void readSystems()}
             header={
               <SystemHeader
                 system={selected}

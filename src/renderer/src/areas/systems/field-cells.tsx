@@ -3,7 +3,7 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import { CheckIcon, ChevronRightIcon } from '../../components/icons';
 import { typeParts } from './field-format';
-import type { TreeRow } from './field-tree';
+import { shownBySearch, type TreeRow } from './field-tree';
 import { Highlight } from './Highlight';
 
 /** What the tree's cells need from the view around them (the grid's `context`). */
@@ -12,8 +12,6 @@ export interface FieldTreeContext {
   /** Opens a named schema's entity, when the catalogue has it. */
   openSchema(name: string): void;
   hasSchema(name: string): boolean;
-  /** A search is in effect: the tree shows matches and their ancestors, and cannot be folded. */
-  searching: boolean;
 }
 
 type Props = CustomCellRendererProps<TreeRow, unknown, FieldTreeContext>;
@@ -22,6 +20,7 @@ export function NameCell({ data, context }: Props) {
   if (!data) return null;
   const { field, hasChildren, expanded, match, query } = data;
   const arrayOfObjects = field.type === 'array' && hasChildren;
+  const searching = shownBySearch(data);
   return (
     <span className="tree-cell" style={{ paddingLeft: field.depth * 18 }}>
       {hasChildren ? (
@@ -29,10 +28,10 @@ export function NameCell({ data, context }: Props) {
           type="button"
           className={`tree-caret${expanded ? ' tree-caret-open' : ''}`}
           tabIndex={-1}
-          disabled={context.searching}
+          disabled={searching}
           aria-label={`${expanded ? 'Collapse' : 'Expand'} ${field.path}`}
           aria-expanded={expanded}
-          title={context.searching ? 'Clear the search to fold and unfold' : expanded ? 'Collapse (←)' : 'Expand (→)'}
+          title={searching ? 'Clear the search to fold and unfold' : expanded ? 'Collapse (←)' : 'Expand (→)'}
           onClick={(event) => {
             event.stopPropagation();
             context.toggle(field.path);

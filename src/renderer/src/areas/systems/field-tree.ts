@@ -27,10 +27,22 @@ function haystackOf(fields: readonly CatalogueField[]): string[] {
   return list;
 }
 
-/** Reuses the row object when nothing about it changed, so the grid redraws only what did. */
-export type RowCache = Map<string, TreeRow>;
+/** Shown by a search: the tree holds matches and their ancestors, and cannot be folded until it is cleared. */
+export const shownBySearch = (row: TreeRow) => row.match !== null;
 
-function row(cache: RowCache, field: CatalogueField, expanded: boolean, match: boolean | null, query = ''): TreeRow {
+/** The rows made for each field list, by path: a row is reused while nothing about it changes, so the grid redraws only what did. */
+const rowCaches = new WeakMap<readonly CatalogueField[], Map<string, TreeRow>>();
+
+function rowCacheOf(fields: readonly CatalogueField[]): Map<string, TreeRow> {
+  let cache = rowCaches.get(fields);
+  if (!cache) {
+    cache = new Map();
+    rowCaches.set(fields, cache);
+  }
+  return cache;
+}
+
+function row(cache: Map<string, TreeRow>, field: CatalogueField, expanded: boolean, match: boolean | null, query = ''): TreeRow {
   const cached = cache.get(field.path);
   if (cached && cached.field === field && cached.expanded === expanded && cached.match === match && cached.query === query) return cached;
   const next: TreeRow = { field, hasChildren: !field.leaf, expanded, match, query };
@@ -48,7 +60,8 @@ export function matchingFields(fields: readonly CatalogueField[], query: string)
 }
 
 /** The rows to show: every field whose ancestors are all expanded, or, with a query, the matches and their ancestors. */
-export function visibleRows(fields: readonly CatalogueField[], expanded: ReadonlySet<string>, query: string, cache: RowCache): TreeRow[] {
+export function visibleRows(fields: readonly CatalogueField[], expanded: ReadonlySet<string>, query: string): TreeRow[] {
+  const cache = rowCacheOf(fields);
   const needle = query.trim();
   if (!needle) {
     const rows: TreeRow[] = [];

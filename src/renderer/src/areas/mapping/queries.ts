@@ -1,0 +1,56 @@
+// What the Mapping area reads — the flows, a flow's sheet, its checks and candidates, its two entities —
+// and the hooks its writes update the cache through (cache-updates.ts).
+import { useMemo } from 'react';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import type { FlowDetail, FlowSummary, SystemSummary } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { useCall, useCallCache, useWorkspacePath } from '../../state/queries';
+import { callKey } from '../../state/query-keys';
+import { flowStored, sheetCache } from './cache-updates';
+import { loadEntity } from './entities';
+
+export const useFlows = () => useCall('flows.list', {});
+
+/**
+ * A flow's mapping sheet. Its checks come with it and are kept as the flow's mapping.checks answer,
+ * which row writes then invalidate on their own: an edit never reads the whole sheet again.
+ */
+export function useSheet(flowId: number, enabled = true) {
+  const cache = useCallCache();
+  const workspace = useWorkspacePath();
+  return useQuery({
+    queryKey: callKey(workspace, 'mapping.sheet', { flowId }),
+    queryFn: async () => {
+      const sheet = await api['mapping.sheet']({ flowId });
+      cache.set('mapping.checks', { flowId }, { checks: sheet.checks, completeness: sheet.completeness });
+      return sheet;
+    },
+    enabled,
+  });
+}
+
+/** The flow's checks and completeness: what the sheet brought, until a row write invalidates them. */
+export const useChecks = (flowId: number, sheetLoaded: boolean) => useCall('mapping.checks', { flowId }, { enabled: sheetLoaded, staleTime: Infinity });
+
+export const useSuggestions = (flowId: number, wanted: boolean) => useCall('mapping.suggestions', { flowId }, { enabled: wanted });
+
+/** A flow's source or target entity with its fields, found by system and entity name. */
+export function useFlowEntity(systems: readonly SystemSummary[] | undefined, ref: FlowSummary['source'] | undefined) {
+  const workspace = useWorkspacePath();
+  return useQuery({
+    queryKey: [workspace, 'systems.entity', { system: ref?.system, entity: ref?.entity }],
+    queryFn: systems && ref ? () => loadEntity(systems, ref) : skipToken,
+  });
+}
+
+/** The cached sheet of one flow, as its rows are written (see cache-updates.ts). */
+export function useSheetCache(flowId: number) {
+  const cache = useCallCache();
+  return useMemo(() => sheetCache(cache, flowId), [cache, flowId]);
+}
+
+/** Stores a flow as flows.update answered it, wherever it is cached (see cache-updates.ts). */
+export function useFlowStored(): (flow: FlowDetail, before: FlowSummary) => void {
+  const cache = useCallCache();
+  return (flow, before) => flowStored(cache, flow, before);
+}
