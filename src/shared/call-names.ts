@@ -2,6 +2,7 @@
 // preload can bundle it without pulling in the schemas; contract.ts is checked against it.
 export const callNames = [
   'app.info',
+  'app.settings',
   'workspace.current',
   'workspace.recent',
   'workspace.open',

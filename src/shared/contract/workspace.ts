@@ -38,8 +38,23 @@ export const AppInfo = z.object({
   latestSchemaVersion: z.number().int(),
 });
 
+/** Where this machine keeps what Crosswalk needs besides the workspace: the secrets' keys and the log. */
+export const AppSettings = z.object({
+  /** Crosswalk's settings folder (CROSSWALK_HOME). */
+  folder: z.string(),
+  secretKeys: z.object({
+    kind: z.enum(['os-keyring', 'key-files']),
+    /** The key store's name, or the key files' folder. */
+    location: z.string(),
+    /** Why the OS key store is not used, when it is not. */
+    fallbackReason: z.string().optional(),
+  }),
+  logFile: z.string(),
+});
+
 export const workspaceCalls = {
   'app.info': call(noInput, AppInfo),
+  'app.settings': call(noInput, AppSettings),
 
   'workspace.current': call(noInput, WorkspaceSummary.nullable()),
   'workspace.recent': call(noInput, z.array(RecentWorkspace)),
@@ -57,3 +72,4 @@ export const workspaceCalls = {
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
 export type AppInfo = z.infer<typeof AppInfo>;
+export type AppSettings = z.infer<typeof AppSettings>;

@@ -4,7 +4,7 @@ import { UserError } from '../../errors';
 import { APP_VERSION } from '../../version';
 import type { HandlerDeps, HandlersOf } from './handler';
 
-export function workspaceHandlers({ session }: HandlerDeps): HandlersOf<'app'> & HandlersOf<'workspace'> {
+export function workspaceHandlers({ session, services }: HandlerDeps): HandlersOf<'app'> & HandlersOf<'workspace'> {
   return {
     'app.info': () => ({
       version: APP_VERSION,
@@ -12,6 +12,7 @@ export function workspaceHandlers({ session }: HandlerDeps): HandlersOf<'app'> &
       nativeDialogs: !!session.host.choosePath,
       latestSchemaVersion: LATEST_SCHEMA_VERSION,
     }),
+    'app.settings': () => ({ folder: session.settings.dir, secretKeys: services.keys.info, logFile: services.log.file }),
     'workspace.current': () => (session.current ? summarize(session.current) : null),
     'workspace.recent': () => session.recent(),
     'workspace.open': ({ path }) => session.open(path),

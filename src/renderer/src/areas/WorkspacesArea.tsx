@@ -1,7 +1,7 @@
 // Workspaces: recent files, open by path, create a new one, or open the demo. Doubles as the welcome screen.
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { RecentWorkspace, WorkspaceSummary } from '../../../shared/contract';
+import type { AppSettings, RecentWorkspace, WorkspaceSummary } from '../../../shared/contract';
 import { api } from '../api/client';
 import { Alert } from '../components/Alert';
 import { EmptyState } from '../components/EmptyState';
@@ -64,6 +64,7 @@ export function WorkspacesArea() {
         <div className="workspaces-side">
           <CreateCard inputRef={createName} examplePath={examplePath} nativeDialogs={nativeDialogs} onOpened={opened} />
           <OpenCard inputRef={openPath} examplePath={examplePath} nativeDialogs={nativeDialogs} onOpened={opened} intent={workspaceIntent} />
+          <MachineCard />
         </div>
       </div>
     </Page>
@@ -436,5 +437,47 @@ function DemoCard({ onOpened, prominent = false }: { onOpened: (summary: Workspa
         </div>
       )}
     </section>
+  );
+}
+
+/** What this machine keeps apart from the workspace: the keys that open its secrets, and the log. */
+function MachineCard() {
+  const settings = useCall('app.settings', {});
+  return (
+    <section className="panel" aria-labelledby="machine-title">
+      <div className="panel-header">
+        <h2 className="panel-title" id="machine-title">
+          This machine
+        </h2>
+        <span className="panel-subtitle">Kept outside the workspace</span>
+      </div>
+      {settings.data ? (
+        <dl className="panel-body properties">
+          <dt title="A workspace keeps its secrets sealed: they open only where their key is.">Secret keys</dt>
+          <SecretKeys keys={settings.data.secretKeys} />
+          <dt>Settings</dt>
+          <dd className="mono path">{settings.data.folder}</dd>
+          <dt>Log</dt>
+          <dd className="mono path">{settings.data.logFile}</dd>
+        </dl>
+      ) : (
+        <Unloaded query={settings} title="This machine's settings could not be read" frame="panel-body" />
+      )}
+    </section>
+  );
+}
+
+function SecretKeys({ keys }: { keys: AppSettings['secretKeys'] }) {
+  if (keys.kind === 'os-keyring') return <dd>The operating system's key store ({keys.location})</dd>;
+  return (
+    <dd>
+      <span className="mono path">{keys.location}</span>
+      {keys.fallbackReason && (
+        <span className="faint" title={keys.fallbackReason}>
+          {' '}
+          · the operating system's key store is not available here
+        </span>
+      )}
+    </dd>
   );
 }
