@@ -203,8 +203,16 @@ function prepare(field: CatalogueField, index: number, entityTerms: Set<string>,
   if (!flattened && parentName && field.path.split('.').slice(-2, -1)[0]?.endsWith('[]') && leafWords.every((word) => LIST_VALUE_WORDS.has(word))) {
     const seen = new Set<string>();
     listTerms = [];
-    for (const term of parentTerms) if (!seen.has(term)) (seen.add(term), listTerms.push(makeTerm(vocabulary, term, termWeight(term))));
-    for (const term of terms) if (!seen.has(term.term)) (seen.add(term.term), listTerms.push(makeTerm(vocabulary, term.term, term.weight * 0.3)));
+    for (const term of parentTerms)
+      if (!seen.has(term)) {
+        seen.add(term);
+        listTerms.push(makeTerm(vocabulary, term, termWeight(term)));
+      }
+    for (const term of terms)
+      if (!seen.has(term.term)) {
+        seen.add(term.term);
+        listTerms.push(makeTerm(vocabulary, term.term, term.weight * 0.3));
+      }
   }
   const listContext = listTerms ? vocabulary.context(field.path.split('.').slice(0, -2)).terms : [];
   const type = baseType(field);
@@ -310,7 +318,10 @@ class IdMarks {
   }
 
   private clear(): void {
-    if (this.stamp === 0xffffffff) (this.stamps.fill(0), (this.stamp = 0));
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
     this.stamp++;
   }
 
@@ -347,8 +358,14 @@ function markedMatch(x: Term, others: IdMarks): number {
 
 /** softDice for two names, keeping each term's best match for nameEvidence. */
 function nameDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
-  if (a.length > MATCH_SCRATCH || b.length > MATCH_SCRATCH) return (bestOfA = bestOfB = undefined), softDice(a, aSum, b, bSum);
-  if (a !== markedA) (namesOfA.markTerms(a), (markedA = a));
+  if (a.length > MATCH_SCRATCH || b.length > MATCH_SCRATCH) {
+    bestOfA = bestOfB = undefined;
+    return softDice(a, aSum, b, bSum);
+  }
+  if (a !== markedA) {
+    namesOfA.markTerms(a);
+    markedA = a;
+  }
   namesOfB.markTerms(b);
   for (let i = 0; i < a.length; i++) aBest[i] = markedMatch(a[i]!, namesOfB);
   for (let j = 0; j < b.length; j++) bBest[j] = markedMatch(b[j]!, namesOfA);
@@ -549,10 +566,20 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
   // A list of values ↔ a value in the elements of a list named alike.
   if (t.baseType === 'array' && s.listTerms) {
     const asList = softDice(t.terms, t.termWeightSum, s.listTerms, s.listWeightSum);
-    if (asList > name) (name = asList), (sTerms = s.listTerms), (sContext = s.listContext), (sContextSum = s.listContextWeightSum);
+    if (asList > name) {
+      name = asList;
+      sTerms = s.listTerms;
+      sContext = s.listContext;
+      sContextSum = s.listContextWeightSum;
+    }
   } else if (s.baseType === 'array' && t.listTerms) {
     const asList = softDice(t.listTerms, t.listWeightSum, s.terms, s.termWeightSum);
-    if (asList > name) (name = asList), (tTerms = t.listTerms), (tContext = t.listContext), (tContextSum = t.listContextWeightSum);
+    if (asList > name) {
+      name = asList;
+      tTerms = t.listTerms;
+      tContext = t.listContext;
+      tContextSum = t.listContextWeightSum;
+    }
   }
   if (reasons && name > 0) {
     if (t.rawWords.join(' ') === s.rawWords.join(' ')) reasons.push(`name: ${describe(s)} = ${describe(t)}`);
