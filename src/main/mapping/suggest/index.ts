@@ -337,16 +337,28 @@ class IdMarks {
   }
 }
 
-// The best matches of the last name comparison (see nameDice), reused by nameEvidence for the same two lists.
 const MATCH_SCRATCH = 64;
-const aBest = new Float64Array(MATCH_SCRATCH);
-const bBest = new Float64Array(MATCH_SCRATCH);
-let bestOfA: Term[] | undefined;
-let bestOfB: Term[] | undefined;
-// The two names' term ids: a target's are marked once for all its candidates, a source's per pair.
-const namesOfA = new IdMarks();
-const namesOfB = new IdMarks();
-let markedA: Term[] | undefined;
+
+/** The pair scoring's working memory, one per run (see RunContext). */
+class ScoreScratch {
+  // The best matches of the last name comparison (see nameDice), reused by nameEvidence for the same two lists.
+  readonly aBest = new Float64Array(MATCH_SCRATCH);
+  readonly bBest = new Float64Array(MATCH_SCRATCH);
+  bestOfA: Term[] | undefined = undefined;
+  bestOfB: Term[] | undefined = undefined;
+  // The two names' term ids: a target's are marked once for all its candidates, a source's per pair.
+  readonly namesOfA = new IdMarks();
+  readonly namesOfB = new IdMarks();
+  markedA: Term[] | undefined = undefined;
+  /** The larger description bag of the pair being scored. */
+  readonly bagMarks = new IdMarks();
+}
+
+/** What one suggestMappings run works with: made per run, so two runs never share state. */
+interface RunContext {
+  vocabulary: Vocabulary;
+  scratch: ScoreScratch;
+}
 
 /** bestMatch against a marked list: 1 for the same term, else the similarity of its closest related term there. */
 function markedMatch(x: Term, others: IdMarks): number {
@@ -357,20 +369,21 @@ function markedMatch(x: Term, others: IdMarks): number {
 }
 
 /** softDice for two names, keeping each term's best match for nameEvidence. */
-function nameDice(a: Term[], aSum: number, b: Term[], bSum: number): number {
+function nameDice(scratch: ScoreScratch, a: Term[], aSum: number, b: Term[], bSum: number): number {
   if (a.length > MATCH_SCRATCH || b.length > MATCH_SCRATCH) {
-    bestOfA = bestOfB = undefined;
+    scratch.bestOfA = scratch.bestOfB = undefined;
     return softDice(a, aSum, b, bSum);
   }
-  if (a !== markedA) {
+  const { aBest, bBest, namesOfA, namesOfB } = scratch;
+  if (a !== scratch.markedA) {
     namesOfA.markTerms(a);
-    markedA = a;
+    scratch.markedA = a;
   }
   namesOfB.markTerms(b);
   for (let i = 0; i < a.length; i++) aBest[i] = markedMatch(a[i]!, namesOfB);
   for (let j = 0; j < b.length; j++) bBest[j] = markedMatch(b[j]!, namesOfA);
-  bestOfA = a;
-  bestOfB = b;
+  scratch.bestOfA = a;
+  scratch.bestOfB = b;
   if (aSum === 0 || bSum === 0) return 0;
   let matched = 0;
   for (let i = 0; i < a.length; i++) matched += aBest[i]! * a[i]!.weight;
@@ -391,6 +404,7 @@ const CONTENT = 0.75;
  * (`emails[].type` vs `email`: an email's type is not the email). 'ok' otherwise.
  */
 function nameEvidence(
+  scratch: ScoreScratch,
   a: Term[],
   b: Term[],
   aOwners?: Set<string>,
@@ -404,7 +418,8 @@ function nameEvidence(
   let bContent = false;
   let aRole = false;
   let bRole = false;
-  const known = bestOfA === a && bestOfB === b;
+  const known = scratch.bestOfA === a && scratch.bestOfB === b;
+  const { aBest, bBest } = scratch;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const m = known ? aBest[i]! : bestMatch(x, b);
@@ -531,9 +546,6 @@ const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 
 /** One target is the other written differently: same parent, same words but for words of form. */
 const sameValueOtherForm = (a: Prepared, b: Prepared): boolean => a.formKey !== '' && a.formKey === b.formKey && a.words.length !== b.words.length;
 
-/** The larger description bag of the pair being scored. */
-const BAG_MARKS = new IdMarks();
-
 /** The most two fields' shared enumeration values add. */
 const ENUM_BONUS = 0.1;
 
@@ -546,17 +558,17 @@ const scoreCeiling = (name: number, context: number, typeFactor: number, enumBon
   (0.68 * name + 0.2 * context + 0.12) * typeFactor + enumBonus + 1e-9;
 
 /** Scores a pair, explained when given `reasons`. */
-function scorePair(t: Prepared, s: Prepared, explain: boolean, floor = 0): Scored {
+function scorePair(scratch: ScoreScratch, t: Prepared, s: Prepared, explain: boolean, floor = 0): Scored {
   const reasons: string[] | undefined = explain ? [] : undefined;
-  return { source: s, score: pairScore(t, s, reasons, floor), reasons: reasons ?? [] };
+  return { source: s, score: pairScore(scratch, t, s, reasons, floor), reasons: reasons ?? [] };
 }
 
 /**
  * The score of a pair; its reasons go to `reasons` when given. Without them, a pair that cannot reach `floor`
  * returns early with a score below it.
  */
-function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floor = 0): number {
-  let name = nameDice(t.terms, t.termWeightSum, s.terms, s.termWeightSum);
+function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reasons: string[] | undefined, floor = 0): number {
+  let name = nameDice(scratch, t.terms, t.termWeightSum, s.terms, s.termWeightSum);
   let tTerms = t.terms;
   let sTerms = s.terms;
   let tContext = t.context;
@@ -616,10 +628,11 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
     let overlap = 0;
     let total = 0;
     const small = t.bagIds.length <= s.bagIds.length ? t : s;
-    BAG_MARKS.mark(small === t ? s.bagIds : t.bagIds);
+    const bagMarks = scratch.bagMarks;
+    bagMarks.mark(small === t ? s.bagIds : t.bagIds);
     for (let i = 0; i < small.bagIds.length; i++) {
       total += small.bagWeights[i]!;
-      if (BAG_MARKS.has(small.bagIds[i]!)) overlap += small.bagWeights[i]!;
+      if (bagMarks.has(small.bagIds[i]!)) overlap += small.bagWeights[i]!;
     }
     desc = total > 0 ? overlap / total : 0;
     if (reasons && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
@@ -640,7 +653,7 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
   const referenceVsRole = (t.reference && !s.hasId && s.hasRole) || (s.reference && !t.hasId && t.hasRole);
   if (name > 0) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
-    const evidence = nameEvidence(tTerms, sTerms, t.owners, s.owners, t.top, s.top);
+    const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
     if (evidence === 'generic only') {
       score *= 0.6;
       if (reasons) reasons.push('only generic words in common');
@@ -704,9 +717,10 @@ function pairScore(t: Prepared, s: Prepared, reasons: string[] | undefined, floo
 export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity, options: SuggestOptions = {}): TargetSuggestion[] {
   const sourceTerms = ownerTerms(source.name);
   const targetTerms = ownerTerms(target.name);
-  const vocabulary = new Vocabulary();
-  const sources = source.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, sourceTerms, vocabulary));
-  const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, vocabulary));
+  const run: RunContext = { vocabulary: new Vocabulary(), scratch: new ScoreScratch() };
+  const { scratch } = run;
+  const sources = source.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, sourceTerms, run.vocabulary));
+  const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, run.vocabulary));
   const rejected = new Set((options.learned?.rejected ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
   const accepted = new Set((options.learned?.accepted ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
   const learnedAny = rejected.size > 0 || accepted.size > 0;
@@ -784,17 +798,17 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
     const flagSources = flagKey.length >= 4 ? (enumIndex.get(flagKey) ?? []) : [];
     for (const s of flagSources) {
       if (candidates.has(s) || rejected.has(`${t.field.path}\u0000${s.field.path}`)) continue;
-      const score = Math.max(pairScore(t, s, undefined), FLAG_FROM_ENUM);
+      const score = Math.max(pairScore(scratch, t, s, undefined), FLAG_FROM_ENUM);
       scored.push({ source: s, score, reasons: [], lead: [`flag from an enumeration value: ${s.field.name} = ${flagKey}`] });
     }
     for (const s of candidates.items) {
       const key = learnedAny ? `${t.field.path}\u0000${s.field.path}` : '';
       if (learnedAny && rejected.has(key)) continue;
       // Score only; the reasons are worked out for what is shown.
-      let quick = pairScore(t, s, undefined, CANDIDATE_FLOOR);
+      let quick = pairScore(scratch, t, s, undefined, CANDIDATE_FLOOR);
       if (quick < CANDIDATE_FLOOR) {
         if (!accepted.has(key) && analogies.length === 0) continue;
-        quick = pairScore(t, s, undefined);
+        quick = pairScore(scratch, t, s, undefined);
       }
       const result: Scored = { source: s, score: quick, reasons: [] };
       if (accepted.has(key)) {
@@ -850,7 +864,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
   }
 
   // Concatenations (several sources into one target) come after the one-to-one pass: they reuse sources.
-  addConcatenations(source, sources, targets, perTarget, targetTerms, rejected, vocabulary);
+  addConcatenations(source, sources, targets, perTarget, targetTerms, rejected, run);
 
   return targets.map((t, i) => {
     const shown = perTarget[i]!
@@ -870,7 +884,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
       candidates: shown.map((c) => ({
         source: c.joined ?? c.source.field.path,
         score: Math.round(c.score * 1000) / 1000,
-        reasons: c.explained ? c.reasons : [...(c.lead ?? []), ...scorePair(t, c.source, true).reasons, ...c.reasons],
+        reasons: c.explained ? c.reasons : [...(c.lead ?? []), ...scorePair(scratch, t, c.source, true).reasons, ...c.reasons],
       })),
     };
   });
@@ -965,7 +979,7 @@ function addConcatenations(
   perTarget: Scored[][],
   targetTerms: Set<string>,
   rejected: Set<string>,
-  vocabulary: Vocabulary,
+  run: RunContext,
 ): void {
   const wholeName = (p: Prepared, owner: Set<string>) => {
     const parent = p.field.parent ? new Set(nameTerms(lastName(p.field.parent))) : owner;
@@ -992,11 +1006,11 @@ function addConcatenations(
     if (!first || !last) continue;
     const joined = `${first.field.path} + ${last.field.path}`;
     const { description: _d, enum: _e, maxLength: _m, format: _f, ...rest } = first.field;
-    const whole = prepare({ ...rest, path: parent ? `${parent}.full_name` : 'full_name', name: 'full_name' }, first.index, sourceTerms, vocabulary);
+    const whole = prepare({ ...rest, path: parent ? `${parent}.full_name` : 'full_name', name: 'full_name' }, first.index, sourceTerms, run.vocabulary);
     for (const i of targetIndexes) {
       const t = targets[i]!;
       if (rejected.has(`${t.field.path}\u0000${joined}`)) continue;
-      const result = scorePair(t, whole, true);
+      const result = scorePair(run.scratch, t, whole, true);
       let score = result.score * 0.95;
       const direct = maxBy(perTarget[i]!.filter((c) => !c.joined && wholeName(c.source, sourceTerms)));
       if (direct) score = Math.min(score, direct.score - 0.01);
