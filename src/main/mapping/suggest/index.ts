@@ -6,9 +6,11 @@
 // overlap; then a sibling boost under parents that match well, a greedy one-to-one pass, and what the
 // analyst accepted or rejected before.
 import type { CatalogueEntity } from '../../../shared/catalogue';
+import { addConcatenations } from './combine';
 import { lastName, ownerTerms, prepare, type Prepared } from './prepare';
-import { newRunContext, type RunContext } from './run-context';
+import { newRunContext } from './run-context';
 import { CONTENT, maxBy, pairScore, scorePair, type Scored } from './score';
+import { ALTERNATIVE_THRESHOLD, CANDIDATE_FLOOR, SUGGESTION_THRESHOLD } from './thresholds';
 import { conceptWords, nameTerms, relatedTerms, splitWords, termLabel, termWeight } from './tokens';
 
 export interface SuggestionCandidate {
@@ -28,13 +30,9 @@ export interface SuggestOptions {
   learned?: { accepted: Array<{ source: string; target: string }>; rejected: Array<{ source: string; target: string }> };
 }
 
-/** Candidates scoring below this are not shown. */
-export const SUGGESTION_THRESHOLD = 0.5;
-/** Once the best candidate reaches SUGGESTION_THRESHOLD, alternatives down to this are shown too. */
-export const ALTERNATIVE_THRESHOLD = 0.42;
+export { ALTERNATIVE_THRESHOLD, SUGGESTION_THRESHOLD } from './thresholds';
+
 const MAX_CANDIDATES = 3;
-/** Pairs scoring below this are dropped before the assignment. */
-const CANDIDATE_FLOOR = Math.min(SUGGESTION_THRESHOLD * 0.75, ALTERNATIVE_THRESHOLD * 0.8);
 
 /** One target is the other written differently: same parent, same words but for words of form. */
 const sameValueOtherForm = (a: Prepared, b: Prepared): boolean => a.formKey !== '' && a.formKey === b.formKey && a.words.length !== b.words.length;
@@ -274,62 +272,5 @@ function relatedWord(a: string, b: string): boolean {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n >= 6;
-}
-
-/** A whole-name target (`name`, `full_name`, `displayName`, `contact_name`): these words and owner words only. */
-const WHOLE_NAME = new Set(['name', 'c:display name']);
-const PERSON_WORDS = new Set(['c:customer', 'c:employee', 'person', 'user', 'member', 'c:author', 'c:assignee', 'c:manager']);
-
-/**
- * Concatenation candidates: a whole-name target filled from first + last name leaves under one parent,
- * scored as if that parent had a `full_name` leaf. Below a direct whole-name source, when there is one.
- */
-function addConcatenations(
-  entity: CatalogueEntity,
-  sources: Prepared[],
-  targets: Prepared[],
-  perTarget: Scored[][],
-  targetTerms: Set<string>,
-  rejected: Set<string>,
-  run: RunContext,
-): void {
-  const wholeName = (p: Prepared, owner: Set<string>) => {
-    const parent = p.field.parent ? new Set(nameTerms(lastName(p.field.parent))) : owner;
-    const terms = nameTerms(p.field.name).filter((term) => !PERSON_WORDS.has(term) && !owner.has(term) && !parent.has(term));
-    return terms.length > 0 && terms.every((term) => WHOLE_NAME.has(term));
-  };
-  const targetIndexes = targets.map((t, i) => (t.baseType === 'string' && !t.element && wholeName(t, targetTerms) ? i : -1)).filter((i) => i >= 0);
-  if (targetIndexes.length === 0) return;
-  // First and last name leaves by parent.
-  const sourceTerms = ownerTerms(entity.name);
-  const parts = new Map<string, { first?: Prepared; last?: Prepared }>();
-  for (const s of sources) {
-    if (s.baseType !== 'string' || s.element) continue;
-    const parent = s.field.parent ? new Set(nameTerms(lastName(s.field.parent))) : sourceTerms;
-    const terms = nameTerms(s.field.name).filter((term) => !PERSON_WORDS.has(term) && !sourceTerms.has(term) && !parent.has(term));
-    if (terms.length !== 1 || (terms[0] !== 'c:first name' && terms[0] !== 'c:last name')) continue;
-    const key = s.field.parent ?? '';
-    const entry = parts.get(key) ?? {};
-    if (terms[0] === 'c:first name') entry.first ??= s;
-    else entry.last ??= s;
-    parts.set(key, entry);
-  }
-  for (const [parent, { first, last }] of parts) {
-    if (!first || !last) continue;
-    const joined = `${first.field.path} + ${last.field.path}`;
-    const { description: _d, enum: _e, maxLength: _m, format: _f, ...rest } = first.field;
-    const whole = prepare({ ...rest, path: parent ? `${parent}.full_name` : 'full_name', name: 'full_name' }, first.index, sourceTerms, run.vocabulary);
-    for (const i of targetIndexes) {
-      const t = targets[i]!;
-      if (rejected.has(`${t.field.path}\u0000${joined}`)) continue;
-      const result = scorePair(run.scratch, t, whole, true);
-      let score = result.score * 0.95;
-      const direct = maxBy(perTarget[i]!.filter((c) => !c.joined && wholeName(c.source, sourceTerms)));
-      if (direct) score = Math.min(score, direct.score - 0.01);
-      if (score < ALTERNATIVE_THRESHOLD) continue;
-      const reasons = ['concatenation: first name + last name', ...result.reasons.filter((reason) => !reason.startsWith('name:'))];
-      perTarget[i]!.push({ source: first, score, reasons, joined, explained: true });
-    }
-  }
 }
 
