@@ -6,8 +6,11 @@ import type { Learned } from './learned';
 import type { Prepared } from './prepare';
 import type { RunContext } from './run-context';
 import { CONTENT, maxBy, pairScore, type Scored } from './score';
-import { CANDIDATE_FLOOR } from './thresholds';
+import { ALTERNATIVE_THRESHOLD, SUGGESTION_THRESHOLD } from './thresholds';
 import { conceptWords, nameTerms, relatedTerms, termLabel, termWeight } from './tokens';
+
+/** Pairs scoring below this are dropped before the assignment. */
+const CANDIDATE_FLOOR = Math.min(SUGGESTION_THRESHOLD * 0.75, ALTERNATIVE_THRESHOLD * 0.8);
 
 /** The scored candidates of each target (same order as `targets`), not yet assigned. */
 export function findCandidates(run: RunContext, sources: Prepared[], targets: Prepared[], target: CatalogueEntity, learned: Learned): Scored[][] {

@@ -3,6 +3,7 @@
 // (flattened, reference, owned by its parent, parties), computed once per field instead of once per pair.
 import type { CatalogueField } from '../../../shared/catalogue';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
+import { numeric } from './score';
 import { nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
 
@@ -269,8 +270,6 @@ const REFERENCE_TERMS = new Set([
 
 /** Generic words that say what kind of value a field holds: two different ones do not fill each other. */
 const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag']);
-
-export const numeric = (type: string) => type === 'number' || type === 'integer';
 
 /** Words naming how a value is written, not what it is (`unit_amount_decimal` is `unit_amount` in another form). */
 const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 'display', 'iso', 'utc', 'unix', 'ms', 'raw', 'html', 'plain', 'markdown', 'local', 'localized', 'rendered', 'encoded']);

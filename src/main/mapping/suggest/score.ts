@@ -1,6 +1,6 @@
 // Pair scoring: how well a source field fills a target field, from name, path context, description, type/format
 // and enumeration evidence, lowered where the names' evidence is weak; with the reasons when asked for them.
-import { numeric, type Prepared, type Term } from './prepare';
+import type { Prepared, Term } from './prepare';
 import { IdMarks } from './id-marks';
 import { splitWords, termLabel, termSimilarity } from './tokens';
 
@@ -197,6 +197,7 @@ export interface Scored {
 
 const describe = (p: Prepared) => p.field.name;
 
+export const numeric = (type: string) => type === 'number' || type === 'integer';
 const NUMERIC_FORMATS = new Set(['decimal', 'double', 'float', 'int32', 'int64', 'integer', 'number', 'money', 'currency']);
 
 /** The most two fields' shared enumeration values add. */
