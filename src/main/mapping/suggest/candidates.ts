@@ -15,6 +15,8 @@ const CANDIDATE_FLOOR = Math.min(SUGGESTION_THRESHOLD * 0.75, ALTERNATIVE_THRESH
 /** The scored candidates of each target (same order as `targets`), not yet assigned. */
 export function findCandidates(run: RunContext, sources: Prepared[], targets: Prepared[], target: CatalogueEntity, learned: Learned): Scored[][] {
   const { scratch } = run;
+  // Read once: under tsx every read of an imported binding is a getter call, and the loop below runs per pair.
+  const scoreOf = pairScore;
   const { accepted, rejected, analogies } = learned;
   const learnedAny = learned.any;
 
@@ -73,17 +75,17 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
     const flagSources = flagKey.length >= 4 ? (enumIndex.get(flagKey) ?? []) : [];
     for (const s of flagSources) {
       if (candidates.has(s) || rejected.has(`${t.field.path}\u0000${s.field.path}`)) continue;
-      const score = Math.max(pairScore(scratch, t, s, undefined), FLAG_FROM_ENUM);
+      const score = Math.max(scoreOf(scratch, t, s, undefined), FLAG_FROM_ENUM);
       scored.push({ source: s, score, reasons: [], lead: [`flag from an enumeration value: ${s.field.name} = ${flagKey}`] });
     }
     for (const s of candidates.items) {
       const key = learnedAny ? `${t.field.path}\u0000${s.field.path}` : '';
       if (learnedAny && rejected.has(key)) continue;
       // Score only; the reasons are worked out for what is shown.
-      let quick = pairScore(scratch, t, s, undefined, CANDIDATE_FLOOR);
+      let quick = scoreOf(scratch, t, s, undefined, CANDIDATE_FLOOR);
       if (quick < CANDIDATE_FLOOR) {
         if (!accepted.has(key) && analogies.length === 0) continue;
-        quick = pairScore(scratch, t, s, undefined);
+        quick = scoreOf(scratch, t, s, undefined);
       }
       const result: Scored = { source: s, score: quick, reasons: [] };
       if (accepted.has(key)) {
