@@ -6,9 +6,9 @@
 // overlap; then a sibling boost under parents that match well, a greedy one-to-one pass, and what the
 // analyst accepted or rejected before.
 //
-// One module per step: prepare (each field once), candidates (found and scored for each target, with score
-// for one pair), assign (one-to-one, what each target shows), combine (concatenations); learned reads the
-// past decisions. Each run has its own RunContext (vocabulary, scratch buffers): runs share no state.
+// One module per step: prepare (each field once), candidates (the sources worth scoring for each target,
+// scored by score), assign (one-to-one, what each target shows), combine (concatenations); learned reads
+// the past decisions. Each run has its own RunContext (vocabulary, scratch buffers): runs share no state.
 import type { CatalogueEntity } from '../../../shared/catalogue';
 import { assignOneToOne, shownCandidates } from './assign';
 import { boostSiblings, findCandidates } from './candidates';
