@@ -1,0 +1,291 @@
+// Fields made ready for the pair loop: name terms (numbered in the run's Vocabulary, weighted, with their weakly
+// related terms), path context, description bag, types, enumeration keys and the facts the scoring asks of a field
+// (flattened, reference, owned by its parent, parties), computed once per field instead of once per pair.
+import type { CatalogueField } from '../../../shared/catalogue';
+import { PARTIES, PARTY_MARKERS } from './lexicon';
+import { numeric } from './score';
+import { nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
+
+
+export interface Term {
+  term: string;
+  /** The term's number in this run's Vocabulary: pairs compare numbers, not strings. */
+  id: number;
+  weight: number;
+  /** Weakly related terms (their ids) with their similarity; empty when none. */
+  relatedIds: readonly number[];
+  relatedSimilarities: readonly number[];
+  /** A word repeating the owner's name (`card.card_type`): weighs little, yet says whose value it is. */
+  owner: boolean;
+  /** One of ROLE_WORDS. */
+  role: boolean;
+}
+
+/** Term strings numbered for one suggestMappings run (not kept across runs, so it does not grow with every document). */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly contexts = new Map<string, Context>();
+
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    return id;
+  }
+
+  /** The context of the path segments, built once: fields under one parent share it. */
+  context(segments: string[]): Context {
+    const key = segments.join('.');
+    let context = this.contexts.get(key);
+    if (!context) {
+      const weights = contextWeights(segments);
+      context = { weights, terms: [...weights].map(([term, weight]) => makeTerm(this, term, weight)) };
+      this.contexts.set(key, context);
+    }
+    return context;
+  }
+}
+
+interface Context {
+  /** Term → weight: the last segment's terms weigh fully, those above it half. */
+  weights: Map<string, number>;
+  terms: Term[];
+}
+
+function contextWeights(segments: string[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  segments.forEach((segment, position) => {
+    const weight = position === segments.length - 1 ? 1 : 0.5;
+    for (const term of nameTerms(segment.replace(/\[\]/g, ''))) weights.set(term, Math.max(weights.get(term) ?? 0, weight * termWeight(term)));
+  });
+  return weights;
+}
+
+const NONE: readonly number[] = [];
+
+function makeTerm(vocabulary: Vocabulary, term: string, weight: number, owner = false): Term {
+  const related = relatedMap(term);
+  return {
+    term,
+    id: vocabulary.id(term),
+    weight,
+    relatedIds: related ? [...related.keys()].map((other) => vocabulary.id(other)) : NONE,
+    relatedSimilarities: related ? [...related.values()] : NONE,
+    owner,
+    role: ROLE_WORDS.has(term),
+  };
+}
+
+export interface Prepared {
+  field: CatalogueField;
+  index: number;
+  /** The field has no parent (`field.parent` and `field.format` are copied here so the pair loop reads one shape). */
+  top: boolean;
+  format: string | undefined;
+  terms: Term[];
+  termWeightSum: number;
+  words: string[];
+  rawWords: string[];
+  context: Term[];
+  contextWeightSum: number;
+  inArray: boolean;
+  /** The parent's name is part of this field's name terms. */
+  flattened: boolean;
+  hasId: boolean;
+  /** Named only for another record (`created_by`, `owner`, `customer`) and a scalar: it holds that record's identifier. */
+  reference: boolean;
+  /** Some name term says what kind of value it is (ROLE_WORDS). */
+  hasRole: boolean;
+  /** Parent path and the name's words but for words of form (`unit_amount_decimal` → `unit amount`). */
+  formKey: string;
+  /** Some ancestor is a list: this is a value of each element. */
+  element: boolean;
+  /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
+  ownedBy: Term[] | undefined;
+  /** Whose field this is: the parent's terms, or the entity's at the top. */
+  owners: Set<string>;
+  /** Bit sets of PARTIES anywhere on the path / among the ancestors. */
+  parties: number;
+  ancestorParties: number;
+  /** Name and description terms (ids) with their weights, in first-seen order. */
+  bagIds: number[];
+  bagWeights: number[];
+  descTerms: string[];
+  baseType: string;
+  itemType: string;
+  enumKeys: Set<string> | undefined;
+  /** A value in list elements, named with its list (`images[].url` → image, url): read against a list of values. */
+  listTerms: Term[] | undefined;
+  listWeightSum: number;
+  /** The context above that list. */
+  listContext: Term[];
+  listContextWeightSum: number;
+}
+
+export function prepare(field: CatalogueField, index: number, entityTerms: Set<string>, vocabulary: Vocabulary): Prepared {
+  const parentName = field.parent ? lastName(field.parent) : undefined;
+  const parentTerms = parentName ? nameTerms(parentName) : [];
+  const leafTerms = nameTerms(field.name);
+  // A leaf that only says "id", "name", "type", "amount"... or repeats its parent (`emails[].email`,
+  // `phone_numbers[].number`) is named by its parent: `customer.id` reads as `customer_id`.
+  const leafWords = normalWords(field.name);
+  const parentWords = parentName ? new Set(normalWords(parentName)) : undefined;
+  const repeatsParent =
+    parentTerms.length > 0 && (leafWords.every((word) => parentWords!.has(word)) || leafTerms.every((term) => parentTerms.includes(term)));
+  // A bare link (`avatar.href`, `links.html.url`) is its parent's link.
+  const bareLink = leafWords.length > 0 && leafWords.every((word) => LINK_WORDS.has(word));
+  const plainFlattened = repeatsParent || (parentTerms.length > 0 && (bareLink || leafTerms.every((term) => termWeight(term) < 1 || VALUE_TERMS.has(term))));
+  const owned = !plainFlattened && parentTerms.length > 0 && leafTerms.every((term) => termWeight(term) < 1 || OWNED_TERMS.has(term));
+  const flattened = plainFlattened || owned;
+  let terms: Term[];
+  if (flattened) {
+    const seen = new Set<string>();
+    terms = [];
+    for (const term of parentTerms)
+      if (!seen.has(term) && !entityTerms.has(term)) {
+        seen.add(term);
+        terms.push(makeTerm(vocabulary, term, termWeight(term)));
+      }
+    if (!repeatsParent)
+      for (const term of leafTerms)
+        if (!seen.has(term)) {
+          seen.add(term);
+          terms.push(makeTerm(vocabulary, term, termWeight(term) * (terms.length > 0 && (VALUE_TERMS.has(term) || bareLink) ? 0.5 : 1)));
+        }
+  } else {
+    // A word repeating the owner's name (`contact.contact_id`, Invoice's `invoice_id`) says little.
+    const owner = field.parent ? new Set(parentTerms) : entityTerms;
+    terms = leafTerms.map((term) => (owner.has(term) ? makeTerm(vocabulary, term, termWeight(term) * 0.3, true) : makeTerm(vocabulary, term, termWeight(term))));
+  }
+  // When the parent is part of the name, the context starts above it.
+  const segments = field.path.split('.').slice(0, flattened ? -2 : -1);
+  const { weights: contextTerms, terms: context } = vocabulary.context(segments);
+  const descTerms = field.description ? textTerms(field.description).slice(0, 40) : [];
+  const values = field.enum ?? field.itemEnum;
+  let parties = 0;
+  let ancestorParties = 0;
+  PARTIES.forEach((party, bit) => {
+    if (contextTerms.has(party)) ancestorParties |= 1 << bit;
+    if (contextTerms.has(party) || terms.some((term) => term.term === party)) parties |= 1 << bit;
+  });
+  for (const term of [...contextTerms.keys(), ...terms.map((x) => x.term)]) {
+    const party = PARTY_MARKERS[term];
+    if (party) parties |= 1 << PARTIES.indexOf(party);
+  }
+  // `images[].url` under a list named for what it holds: a list of values (`images`) is filled from it.
+  let listTerms: Term[] | undefined;
+  if (!flattened && parentName && field.path.split('.').slice(-2, -1)[0]?.endsWith('[]') && leafWords.every((word) => LIST_VALUE_WORDS.has(word))) {
+    const seen = new Set<string>();
+    listTerms = [];
+    for (const term of parentTerms)
+      if (!seen.has(term)) {
+        seen.add(term);
+        listTerms.push(makeTerm(vocabulary, term, termWeight(term)));
+      }
+    for (const term of terms)
+      if (!seen.has(term.term)) {
+        seen.add(term.term);
+        listTerms.push(makeTerm(vocabulary, term.term, term.weight * 0.3));
+      }
+  }
+  const listContext = listTerms ? vocabulary.context(field.path.split('.').slice(0, -2)).terms : [];
+  const type = baseType(field);
+  const bag = bagOf([...terms.map((term) => term.term), ...descTerms], vocabulary);
+  // One object literal without spreads or optional keys: every Prepared has the same shape, which keeps the pair loop fast.
+  return {
+    field,
+    index,
+    top: !field.parent,
+    format: field.format,
+    terms,
+    listTerms,
+    listWeightSum: listTerms ? listTerms.reduce((sum, term) => sum + term.weight, 0) : 0,
+    listContext,
+    listContextWeightSum: weightSum(listContext),
+    termWeightSum: terms.reduce((sum, term) => sum + term.weight, 0),
+    words: normalWords(field.name),
+    rawWords: splitWords(field.name),
+    context,
+    contextWeightSum: context.reduce((sum, term) => sum + term.weight, 0),
+    inArray: segments.some((segment) => segment.endsWith('[]')),
+    element: field.path.includes('[]'),
+    flattened,
+    hasId: terms.some((term) => term.term === 'c:identifier'),
+    formKey: formKey(field),
+    hasRole: terms.some((term) => ROLE_WORDS.has(term.term)),
+    owners: field.parent ? new Set(parentTerms) : entityTerms,
+    ownedBy: owned ? parentTerms.filter((term) => !entityTerms.has(term)).map((term) => makeTerm(vocabulary, term, termWeight(term))) : undefined,
+    reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (type === 'string' || numeric(type)),
+    parties,
+    ancestorParties,
+    bagIds: bag.ids,
+    bagWeights: bag.weights,
+    descTerms,
+    baseType: type,
+    itemType: (field.itemType ?? 'any').split('|')[0]!.trim(),
+    enumKeys: values && values.length > 0 ? new Set(values.map(enumKey)) : undefined,
+  };
+}
+
+function formKey(field: CatalogueField): string {
+  const words = normalWords(field.name).filter((word) => !FORM_WORDS.has(word));
+  return words.length > 0 ? `${(field.parent ?? '').replace(/\[\]/g, '')}\u0000${words.join(' ')}` : '';
+}
+
+function bagOf(terms: string[], vocabulary: Vocabulary) {
+  const bag = new Map(terms.map((term) => [vocabulary.id(term), termWeight(term)]));
+  return { ids: [...bag.keys()], weights: [...bag.values()] };
+}
+
+const weightSum = (terms: Term[]) => terms.reduce((sum, term) => sum + term.weight, 0);
+
+/**
+ * Leaves that are the value of a list element (`images[].url`, `phone_numbers[].number`, `tags[].name`): such a
+ * list reads as a list of values. A part of each element (`addresses[].county`) does not.
+ */
+const LIST_VALUE_WORDS = new Set(['url', 'uri', 'href', 'link', 'number', 'name', 'value', 'identifier', 'code', 'text']);
+
+/** Leaf names that hold the value of their parent object (`total_money.amount`). */
+const VALUE_TERMS = new Set(['c:total', 'value']);
+/**
+ * What every record has (when it was created or changed, its status, description, title): under a nested
+ * object (`milestone.created_at`, `custom_fields[].description`) it is that object's, read with its name.
+ */
+const OWNED_TERMS = new Set(['c:created', 'c:updated', 'c:deleted', 'c:completed at', 'c:status', 'c:description', 'c:title']);
+/** Words of a bare link (after abbreviations: href, uri → url). */
+const LINK_WORDS = new Set(['url', 'link']);
+
+const enumKey = (value: unknown) => String(value).toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function baseType(field: CatalogueField): string {
+  const types = field.type.split('|').map((part) => part.trim()).filter((part) => part !== 'null');
+  const type = types[0] ?? 'any';
+  return type;
+}
+
+/** Other records a field can be named after: a scalar named only so holds the record's identifier. */
+const REFERENCE_TERMS = new Set([
+  'c:author', 'c:assignee', 'c:updated by', 'c:customer', 'c:supplier', 'c:employee', 'c:manager', 'user', 'person', 'member',
+  'product', 'order', 'c:invoice', 'invoice', 'account', 'project', 'subscription', 'payment',
+]);
+
+/** Generic words that say what kind of value a field holds: two different ones do not fill each other. */
+const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag']);
+
+/** Words naming how a value is written, not what it is (`unit_amount_decimal` is `unit_amount` in another form). */
+const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 'display', 'iso', 'utc', 'unix', 'ms', 'raw', 'html', 'plain', 'markdown', 'local', 'localized', 'rendered', 'encoded']);
+
+/**
+ * What an entity is: the head (last) term of its name. The words before it name other things
+ * (CatalogItemVariation is a variation; its `item_id` is the item's id, not its own).
+ */
+export function ownerTerms(entityName: string): Set<string> {
+  const words = [...normalWords(entityName.split('.').pop()!)];
+  while (words.length > 1 && (ENTITY_SUFFIXES.has(words[words.length - 1]!) || /^\d+$/.test(words[words.length - 1]!))) words.pop();
+  const terms = wordsToTerms(words);
+  return new Set(terms.length > 0 ? [terms[terms.length - 1]!] : []);
+}
+
+/** Words API documents add to a record's name (`ContactResponse`, `contact-details3`, `TaskDTO`): not what it is. */
+const ENTITY_SUFFIXES = new Set(['response', 'request', 'detail', 'details', 'info', 'data', 'object', 'model', 'dto', 'schema', 'resource', 'entity', 'record', 'input', 'output', 'payload', 'body', 'full', 'base', 'summary', 'view', 'create', 'update', 'result']);
+
+export const lastName = (path: string) => path.split('.').pop()!.replace(/\[\]/g, '');
