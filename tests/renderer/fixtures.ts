@@ -1,25 +1,7 @@
 // Contract records for the renderer's tests: a value for every field, `extra` for what a test is about.
-import type { CatalogueField } from '../../src/shared/catalogue';
 import type { FlowDetail, MappingCheck, MappingRow } from '../../src/shared/contract';
 
-/** A field at a dotted path (`customer.address.city`): a string leaf unless `extra` says otherwise. */
-export function field(path: string, extra: Partial<CatalogueField> = {}): CatalogueField {
-  const segments = path.split('.');
-  return {
-    path,
-    name: segments.at(-1)!.replace(/\[\]/g, ''),
-    ...(segments.length > 1 ? { parent: segments.slice(0, -1).join('.') } : {}),
-    depth: segments.length - 1,
-    type: 'string',
-    nullable: false,
-    readOnly: false,
-    writeOnly: false,
-    deprecated: false,
-    required: false,
-    leaf: true,
-    ...extra,
-  };
-}
+export { field } from '../helpers/catalogue-fields';
 
 export function mappingRow(id: number, extra: Partial<MappingRow> = {}): MappingRow {
   return {

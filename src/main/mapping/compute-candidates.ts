@@ -5,10 +5,8 @@
 // same suggestMappings on structured-cloned copies of the same inputs.
 import type { CatalogueEntity } from '../../shared/catalogue';
 import { defaultWorkerRunner, type WorkerRunner } from '../platform/workers/runner';
-import { suggestMappings, type SuggestOptions, type TargetSuggestion } from './suggest';
+import { suggestMappings, type LearnedDecisions, type TargetSuggestion } from './suggest';
 import { suggestJob } from './suggest-job';
-
-type Learned = NonNullable<SuggestOptions['learned']>;
 
 /**
  * Source fields × target fields from which the engine runs in a worker. From bench/mapping-sheet.ts's
@@ -42,7 +40,7 @@ export interface ComputeOptions extends EngineRun {
 }
 
 /** The engine's answer for these entities and decisions: inline for small inputs, in a worker thread for big ones. */
-export async function computeCandidates(source: CatalogueEntity, target: CatalogueEntity, learned: Learned, options: ComputeOptions = {}): Promise<TargetSuggestion[]> {
+export async function computeCandidates(source: CatalogueEntity, target: CatalogueEntity, learned: LearnedDecisions, options: ComputeOptions = {}): Promise<TargetSuggestion[]> {
   const pairs = source.fields.length * target.fields.length;
   if (pairs < (options.workerFromPairs ?? workerFromPairs)) return suggestMappings(source, target, { learned });
   const signal = options.signal ? AbortSignal.any([options.signal, stopAll.signal]) : stopAll.signal;

@@ -2,6 +2,7 @@
 // learns from it (a rejected pair is never suggested again) and undoing a decision forgets it.
 import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
+import type { LearnedDecisions } from './suggest';
 
 const now = () => new Date().toISOString();
 
@@ -22,13 +23,8 @@ export function flowKeysIn(db: SqliteDatabase, flowId: number): FlowKeys {
   return row;
 }
 
-export interface Learned {
-  accepted: Array<{ source: string; target: string }>;
-  rejected: Array<{ source: string; target: string }>;
-}
-
 /** What analysts decided before between these two entities, in any flow. */
-export function learnedIn(db: SqliteDatabase, keys: FlowKeys): Learned {
+export function learnedIn(db: SqliteDatabase, keys: FlowKeys): LearnedDecisions {
   const rows = db
     .prepare('SELECT source_path AS source, target_path AS target, decision FROM mapping_decision WHERE source_entity = ? AND target_entity = ?')
     .all(keys.source, keys.target) as Array<{ source: string; target: string; decision: 'accepted' | 'rejected' }>;

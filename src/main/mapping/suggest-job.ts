@@ -1,11 +1,11 @@
 import type { CatalogueEntity } from '../../shared/catalogue';
 import { defineWorkerKind } from '../platform/workers/worker-kind';
-import type { SuggestOptions, TargetSuggestion } from './suggest';
+import type { LearnedDecisions, TargetSuggestion } from './suggest';
 
 export interface SuggestJob {
   source: CatalogueEntity;
   target: CatalogueEntity;
-  learned: NonNullable<SuggestOptions['learned']>;
+  learned: LearnedDecisions;
 }
 
 /** The suggestion engine in a worker thread (suggest.worker.ts), for flows too big to compute inline. */

@@ -17,8 +17,8 @@ import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 import { computeCandidates, nextTurn, type EngineRun } from './compute-candidates';
-import { learnedIn, type FlowKeys, type Learned } from './decisions';
-import type { TargetSuggestion } from './suggest';
+import { learnedIn, type FlowKeys } from './decisions';
+import type { LearnedDecisions, TargetSuggestion } from './suggest';
 
 /** Flows kept: each holds up to three candidates with reasons per target leaf (a few MB for 5,000 leaves). */
 const KEPT = 4;
@@ -37,7 +37,7 @@ export type FlowSides = number | { sourceSystemId: number; targetSystemId: numbe
 
 interface Inputs {
   key: string;
-  learned: Learned;
+  learned: LearnedDecisions;
 }
 
 function inputsIn(db: SqliteDatabase, sides: FlowSides, source: CatalogueEntity, target: CatalogueEntity): Inputs {
@@ -58,7 +58,7 @@ function inputsIn(db: SqliteDatabase, sides: FlowSides, source: CatalogueEntity,
   const learned = learnedIn(db, stored.keys);
   const importedAt = db.prepare('SELECT id || \'@\' || imported_at AS document FROM system WHERE id = ?');
   const documentOf = (id: number) => (importedAt.get(id) as { document: string } | undefined)?.document ?? `${id}@`;
-  const decided = (pairs: Learned['accepted']) => pairs.map((pair) => `${pair.source}\u0000${pair.target}`).sort();
+  const decided = (pairs: LearnedDecisions['accepted']) => pairs.map((pair) => `${pair.source}\u0000${pair.target}`).sort();
   const hash = createHash('sha256');
   for (const part of [
     db.name,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sectionIds } from '../../../src/renderer/src/areas/specification/sections';
 import { isSettled, outline, type SpecLists } from '../../../src/renderer/src/areas/specification/readiness';
 import type { FlowSummary, Requirement, UseCase, WorkspaceSummary } from '../../../src/shared/contract';
 import { flowDetail } from '../fixtures';
@@ -39,16 +40,7 @@ const item = (items: ReturnType<typeof outline>, key: string) => items.find((ent
 describe('the spec outline', () => {
   it('lists every part, saying "…" for what is not loaded yet', () => {
     const items = outline(lists({}), counts);
-    expect(items.filter((entry) => entry.level === 0).map((entry) => entry.key)).toEqual([
-      'business-case',
-      'requirements',
-      'use-cases',
-      'inputs',
-      'test-cases',
-      'questions',
-      'sign-off',
-      'export',
-    ]);
+    expect(items.filter((entry) => entry.level === 0).map((entry) => entry.key)).toEqual([...sectionIds]);
     expect(item(items, 'requirements')).toMatchObject({ readiness: 'todo', detail: '…' });
     expect(item(items, 'export').readiness).toBeNull();
   });

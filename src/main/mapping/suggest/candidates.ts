@@ -2,7 +2,7 @@
 // description, learned analogies and accepted pairs) or an enumeration value it is a flag for, scored and kept
 // above CANDIDATE_FLOOR; then the sibling boost under parent pairs that already match well.
 import type { CatalogueEntity } from '../../../shared/catalogue';
-import type { Learned } from './learned';
+import type { LearnedIndex } from './learned';
 import type { Prepared } from './prepare';
 import type { RunContext } from './run-context';
 import { CONTENT, maxBy, pairScore, type Scored } from './score';
@@ -13,7 +13,7 @@ import { conceptWords, nameTerms, relatedTerms, termLabel, termWeight } from './
 const CANDIDATE_FLOOR = Math.min(SUGGESTION_THRESHOLD * 0.75, ALTERNATIVE_THRESHOLD * 0.8);
 
 /** The scored candidates of each target (same order as `targets`), not yet assigned. */
-export function findCandidates(run: RunContext, sources: Prepared[], targets: Prepared[], target: CatalogueEntity, learned: Learned): Scored[][] {
+export function findCandidates(run: RunContext, sources: Prepared[], targets: Prepared[], target: CatalogueEntity, learned: LearnedIndex): Scored[][] {
   const { scratch } = run;
   // Read once: under tsx every read of an imported binding is a getter call, and the loop below runs per pair.
   const scoreOf = pairScore;

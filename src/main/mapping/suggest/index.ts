@@ -14,6 +14,8 @@ import { assignOneToOne, shownCandidates } from './assign';
 import { boostSiblings, findCandidates } from './candidates';
 import { addConcatenations } from './combine';
 import { readLearned, type LearnedDecisions } from './learned';
+
+export type { LearnedDecisions } from './learned';
 import { ownerTerms, prepare } from './prepare';
 import { newRunContext } from './run-context';
 import { scorePair } from './score';

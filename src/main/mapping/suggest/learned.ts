@@ -19,7 +19,7 @@ export interface Analogy {
   sDiff: string[];
 }
 
-export interface Learned {
+export interface LearnedIndex {
   /** Pairs as `${target}\u0000${source}`. */
   accepted: Set<string>;
   rejected: Set<string>;
@@ -30,7 +30,7 @@ export interface Learned {
   analogies: Analogy[];
 }
 
-export function readLearned(decisions: LearnedDecisions | undefined, sources: Prepared[], targets: Prepared[]): Learned {
+export function readLearned(decisions: LearnedDecisions | undefined, sources: Prepared[], targets: Prepared[]): LearnedIndex {
   const rejected = new Set((decisions?.rejected ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
   const accepted = new Set((decisions?.accepted ?? []).map((pair) => `${pair.target}\u0000${pair.source}`));
   const bySourcePath = new Map(sources.map((s) => [s.field.path, s]));

@@ -17,10 +17,13 @@ export function useWorkspacePath(): string {
 
 type CallOptions<N extends CallName> = Omit<UseQueryOptions<CallOutput<N>>, 'queryKey' | 'queryFn'>;
 
-/** A call's answer, cached under [workspace, call, input]. */
+/**
+ * A call's answer, cached under [workspace, call, input]. A read nobody waits for any more (its view
+ * closed before the answer came) is cancelled in main too: a long computation stops there.
+ */
 export function useCall<N extends CallName>(call: N, input: CallInput<N>, options?: CallOptions<N>): UseQueryResult<CallOutput<N>> {
   const workspace = useWorkspacePath();
-  return useQuery({ queryKey: callKey(workspace, call, input), queryFn: () => api[call](input), ...options });
+  return useQuery({ queryKey: callKey(workspace, call, input), queryFn: ({ signal }) => api[call](input, { signal }), ...options });
 }
 
 /** Why a query failed, in the words main used; null when it did not. */
