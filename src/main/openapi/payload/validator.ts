@@ -1,0 +1,146 @@
+// Payloads checked against an API document's schemas: one validator per document, mode and direction,
+// each schema compiled once (ajv, JSON Schema 2020-12 after json-schema.ts's conversion). Open mode
+// validates as JSON Schema does (undeclared properties allowed); closed mode also reports every
+// property no schema of its object names (undocumented.ts) — how documents drift from what APIs really
+// send. Used by the mock (requests), the contract check (responses, closed) and the executable
+// mappings' preview (open).
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { convertDocument, dialectOf, FORBIDDEN, lookUp, type Dialect, type Direction } from './json-schema';
+import { findUndocumented } from './undocumented';
+
+export type ValidationMode = 'open' | 'closed';
+
+export interface PayloadFinding {
+  /** JSON pointer of the value in the payload ('' for the payload itself). */
+  pointer: string;
+  /** Where in the document the failing schema is (a JSON pointer). */
+  schemaPath: string;
+  /** The JSON Schema keyword that failed (`required`, `type`, `undocumented` for closed mode's refusals…). */
+  keyword: string;
+  /** One sentence a person can act on, naming the value: `/customer/email must be an email address`. */
+  message: string;
+}
+
+const DOCUMENT_ID = 'crosswalk:api-document';
+
+export class PayloadValidator {
+  readonly dialect: Dialect;
+  private readonly ajv: Ajv2020;
+  private readonly document: Record<string, unknown>;
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(
+    document: Record<string, unknown>,
+    readonly options: { mode: ValidationMode; direction: Direction },
+  ) {
+    this.dialect = dialectOf(document);
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true });
+    addFormats(this.ajv);
+    addOpenApiFormats(this.ajv);
+    this.ajv.addKeyword({
+      keyword: FORBIDDEN,
+      schemaType: 'string',
+      validate: function forbidden(message: string) {
+        (forbidden as { errors?: Partial<ErrorObject>[] }).errors = [{ keyword: FORBIDDEN, message, params: {} }];
+        return false;
+      },
+      errors: true,
+    });
+    this.document = convertDocument(document, { dialect: this.dialect, direction: options.direction });
+    this.ajv.addSchema(this.document, DOCUMENT_ID);
+  }
+
+  /** Checks `value` against the schema at `pointer` in the document (`#/components/schemas/Order`, an operation's body schema…). */
+  validate(pointer: string, value: unknown): PayloadFinding[] {
+    const check = this.compile(pointer);
+    const findings = check(value) ? [] : findingsOf(check.errors ?? [], pointer);
+    if (this.options.mode === 'closed') {
+      const matches = (at: string, part: unknown) => this.compile(at)(part);
+      for (const property of findUndocumented(this.document, { schema: lookUp(this.document, pointer), pointer }, value, matches)) {
+        findings.push({ pointer: property.pointer, schemaPath: property.schemaPath, keyword: 'undocumented', message: `${property.pointer} is not in the document (an undocumented property)` });
+      }
+    }
+    return findings;
+  }
+
+  /** The open-mode check of the schema at `pointer`, compiled once. */
+  private compile(pointer: string): ValidateFunction {
+    let check = this.compiled.get(pointer);
+    if (!check) {
+      const fragment = pointer.slice(1).split('/').map(encodeURIComponent).join('/');
+      check = this.ajv.compile({ $ref: `${DOCUMENT_ID}#${fragment}` });
+      this.compiled.set(pointer, check);
+    }
+    return check;
+  }
+}
+
+/** OpenAPI's own formats: number sizes and string encodings. */
+function addOpenApiFormats(ajv: Ajv2020) {
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  ajv.addFormat('float', { type: 'number', validate: () => true });
+  ajv.addFormat('double', { type: 'number', validate: () => true });
+  ajv.addFormat('byte', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+  for (const format of ['binary', 'password']) ajv.addFormat(format, () => true);
+}
+
+/** ajv's errors as findings: the summaries of unions dropped where a specific error explains the value. */
+function findingsOf(errors: ErrorObject[], root: string): PayloadFinding[] {
+  const raw = errors.map((error) => finding(error, root));
+  const specific = raw.filter((item) => !['anyOf', 'oneOf', 'if', 'not-null'].includes(item.keyword));
+  const kept = raw.filter((item) => specific.includes(item) || !specific.some((other) => other.pointer === item.pointer || other.pointer.startsWith(`${item.pointer}/`)));
+  const seen = new Set<string>();
+  return kept.filter((item) => {
+    const key = `${item.pointer}\n${item.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function finding(error: ErrorObject, root: string): PayloadFinding {
+  const params = error.params as Record<string, unknown>;
+  const at = (pointer: string) => pointer || '(the payload)';
+  const schemaPath = `${root}${error.schemaPath.replace(/^#/, '')}`;
+  switch (error.keyword) {
+    case 'required': {
+      const pointer = `${error.instancePath}/${escape(String(params.missingProperty))}`;
+      return { pointer, schemaPath, keyword: 'required', message: `${pointer} is required and missing` };
+    }
+    case 'unevaluatedProperties': {
+      const pointer = `${error.instancePath}/${escape(String(params.unevaluatedProperty))}`;
+      return { pointer, schemaPath, keyword: 'undocumented', message: `${pointer} is not in the document (an undocumented property)` };
+    }
+    case 'additionalProperties': {
+      const pointer = `${error.instancePath}/${escape(String(params.additionalProperty))}`;
+      return { pointer, schemaPath, keyword: 'additionalProperties', message: `${pointer} is not allowed: the schema admits no other properties` };
+    }
+    case 'type':
+      // The null branch of a nullable value: not what the value is meant to be, only what else it may be.
+      if (params.type === 'null') return { pointer: error.instancePath, schemaPath, keyword: 'not-null', message: `${at(error.instancePath)} is not null` };
+      return { pointer: error.instancePath, schemaPath, keyword: 'type', message: `${at(error.instancePath)} must be ${article(String(params.type))}` };
+    case 'enum':
+      return {
+        pointer: error.instancePath,
+        schemaPath,
+        keyword: 'enum',
+        message: `${at(error.instancePath)} must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`,
+      };
+    case 'format':
+      return { pointer: error.instancePath, schemaPath, keyword: 'format', message: `${at(error.instancePath)} must be a valid ${String(params.format)}` };
+    case FORBIDDEN:
+      return { pointer: error.instancePath, schemaPath, keyword: 'direction', message: `${at(error.instancePath)} ${error.message}` };
+    default:
+      return { pointer: error.instancePath, schemaPath, keyword: error.keyword, message: `${at(error.instancePath)} ${error.message ?? `fails ${error.keyword}`}` };
+  }
+}
+
+const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function article(type: string): string {
+  const names = type.split(',');
+  const one = (name: string) => (name === 'null' ? 'null' : name === 'integer' ? 'an integer' : name === 'object' ? 'an object' : name === 'array' ? 'an array' : `a ${name}`);
+  return names.map(one).join(' or ');
+}
