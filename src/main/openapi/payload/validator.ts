@@ -6,7 +6,7 @@
 // mappings' preview (open).
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { convertDocument, dialectOf, FORBIDDEN, lookUp, type Dialect, type Direction } from './json-schema';
+import { convertDocument, convertSchema, dialectOf, FORBIDDEN, lookUp, type Dialect, type Direction } from './json-schema';
 import { findUndocumented } from './undocumented';
 
 export type ValidationMode = 'open' | 'closed';
@@ -62,6 +62,16 @@ export class PayloadValidator {
       }
     }
     return findings;
+  }
+
+  /** Checks `value` against a schema given here (a Swagger 2.0 parameter's keywords), compiled once under `key`. */
+  validateValue(key: string, schema: Record<string, unknown>, value: unknown): PayloadFinding[] {
+    let check = this.compiled.get(key);
+    if (!check) {
+      check = this.ajv.compile(convertSchema(schema, { dialect: this.dialect, direction: this.options.direction }, (ref) => lookUp(this.document, ref)) as object);
+      this.compiled.set(key, check);
+    }
+    return check(value) ? [] : findingsOf(check.errors ?? [], key);
   }
 
   /** The open-mode check of the schema at `pointer`, compiled once. */
