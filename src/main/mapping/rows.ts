@@ -261,21 +261,6 @@ export function decideRow(workspace: Workspace, rowId: number, decision: 'accept
 }
 
 /** Accepts every suggested row whose confidence is at least `threshold`; returns how many, and the flow's rows. */
-export function acceptAbove(workspace: Workspace, flowId: number, threshold: number): { accepted: number; rows: MappingRow[] } {
-  return workspace.write((db) => {
-    flowKeysIn(db, flowId);
-    const chosen = listRowsIn(db, flowId).filter(
-      (row) => row.status === 'suggested' && row.confidence !== null && row.confidence >= threshold && row.sourcePaths.length > 0,
-    );
-    const accept = db.prepare("UPDATE field_mapping SET status = 'accepted', updated_at = ? WHERE id = ?");
-    for (const row of chosen) {
-      accept.run(now(), row.id);
-      recordDecisionsIn(db, flowId, row.sourcePaths, row.targetPath, 'accepted');
-    }
-    return { accepted: chosen.length, rows: listRowsIn(db, flowId) };
-  });
-}
-
 /**
  * Marks rows reviewed: the reasons a re-import flagged them for are cleared, all rows or none (one
  * transaction). Rows without a flag are left as they are.

@@ -11,7 +11,8 @@ import { ensureRows, getRowIn, listRows, suggestRowValueMap } from './rows';
 import type { TargetSuggestion } from './suggest';
 import { flowCandidates } from './suggestion-cache';
 
-async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
+/** The entities a flow maps, as its systems' catalogues have them now. */
+export async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
   const [source, target] = [await resolveEntity(workspace, imports, flow.source), await resolveEntity(workspace, imports, flow.target)];
   return { source: source.entity, target: target.entity };
 }

@@ -144,9 +144,17 @@ export const mappingCalls = {
     MappingRow,
   ),
   'mapping.decide': call(z.strictObject({ rowId: z.number().int().positive(), decision: z.enum(['accept', 'reject']) }), MappingRow),
+  /**
+   * Accepts every suggested row scoring at least `threshold` except those a check shows an error on
+   * (listed in `skipped` with the errors); `dryRun` answers the same without writing.
+   */
   'mapping.acceptAbove': call(
-    z.strictObject({ flowId: z.number().int().positive(), threshold: z.number().min(0).max(1) }),
-    z.object({ accepted: z.number().int(), rows: z.array(MappingRow) }),
+    z.strictObject({ flowId: z.number().int().positive(), threshold: z.number().min(0).max(1), dryRun: z.boolean().default(false) }),
+    z.object({
+      accepted: z.number().int(),
+      skipped: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), targetPath: z.string(), reasons: z.array(z.string()) })),
+      rows: z.array(MappingRow),
+    }),
   ),
   /** Suggested value map for a row whose source and target are both enumerations (not stored). */
   'mapping.suggestValueMap': call(

@@ -14,8 +14,13 @@ describe('crosswalk add-flow', () => {
     const file = demo();
     const result = crosswalk(['add-flow', file, 'CRM:Order', 'Accounting:Invoice', '--accept-above', '0.8']);
     expect(result).toMatchObject({ status: 0, stderr: '' });
-    const match = /^Added flow "Order to Invoice" \(CRM:Order -> Accounting:Invoice\): (\d+) rows, (\d+) suggested, (\d+) accepted, (\d+) unmapped\.\n$/.exec(result.stdout);
+    const [first, ...rest] = result.stdout.trimEnd().split('\n');
+    const match = /^Added flow "Order to Invoice" \(CRM:Order -> Accounting:Invoice\): (\d+) rows, (\d+) suggested, (\d+) accepted, (\d+) unmapped\.$/.exec(first!);
     expect(match).not.toBeNull();
+    // Suggestions above the bar that a check shows an error on are left for review, each named with why.
+    expect(rest[0]).toMatch(/^Left (\d+) suggestions? above 0\.8 for review, a check showing an error on (it|them):$/);
+    expect(rest.slice(1).length).toBe(Number(/^Left (\d+)/.exec(rest[0]!)![1]));
+    for (const line of rest.slice(1)) expect(line).toMatch(/^ {2}M-\d{4} \S+: .+/);
     const [rows, suggested, accepted, unmapped] = match!.slice(1).map(Number);
     expect(accepted).toBeGreaterThan(0);
     expect(suggested! + accepted! + unmapped!).toBe(rows);
@@ -23,7 +28,7 @@ describe('crosswalk add-flow', () => {
     expect(info.flows.map((flow: { name: string }) => flow.name)).toContain('Order to Invoice');
   });
 
-  it('names near matches for an unknown entity and refuses a bad threshold as usage', () => {
+  it('names near matches for an unknown entity and refuses a bad threshold as usage', { timeout: 60_000 }, () => {
     const file = demo();
     expect(crosswalk(['add-flow', file, 'CRM:Line', 'Accounting:Invoice'])).toMatchObject({ status: 1, stderr: expect.stringMatching(/no entity named "Line": did you mean "OrderLine"\?/) });
     for (const bad of ['2', 'high', '-0.1', '']) {

@@ -67,12 +67,14 @@ describe('flows and mapping through the handler table', () => {
     const againRow = present((await call('mapping.sheet', { flowId: again.id })).rows.find((r) => r.targetPath === second.targetPath), 'the row in the new flow');
     expect(againRow.sourcePaths).not.toContain(second.sourcePaths[0]);
 
-    // The bulk accept takes exactly the suggestions still open at 0.8 or above, and leaves those below.
+    // The bulk accept takes exactly the suggestions still open at 0.8 or above (but those a check shows
+    // an error on), and leaves those below.
     const open = rows.filter((r) => r.status === 'suggested' && r.id !== first.id && r.id !== second.id);
     const bulk = await call('mapping.acceptAbove', { flowId: flow.id, threshold: 0.8 });
     expect(bulk.accepted).toBeGreaterThan(0);
-    expect(bulk.accepted).toBe(open.filter((r) => (r.confidence ?? 0) >= 0.8).length);
-    const below = bulk.rows.filter((r) => r.status === 'suggested');
+    expect(bulk.accepted + bulk.skipped.length).toBe(open.filter((r) => (r.confidence ?? 0) >= 0.8).length);
+    const kept = new Set(bulk.skipped.map((r) => r.rowId));
+    const below = bulk.rows.filter((r) => r.status === 'suggested' && !kept.has(r.id));
     expect(below.map((r) => r.targetPath)).toEqual(open.filter((r) => (r.confidence ?? 0) < 0.8).map((r) => r.targetPath));
     expect(below.length).toBeGreaterThan(0);
     for (const r of below) expect(r.confidence).toBeLessThan(0.8);
@@ -133,6 +135,32 @@ describe('flows and mapping through the handler table', () => {
 
     await expect(call('mapping.suggestions', { flowId: 999999 })).rejects.toThrow(/FLOW_NOT_FOUND/);
     expect(await refused('mapping.suggestions', { flowId: 'x' })).toMatchObject({ code: 'INVALID_INPUT' });
+    session.close();
+  });
+
+  it('accepts above a bar only what no check shows an error on, says which it left and why, and can be asked first', async () => {
+    const { session, call } = await openDemoSession();
+    const flow = present((await call('flows.list')).find((f) => f.name === 'Orders to invoices'), 'the demo flow');
+    const { rows, checks } = await call('mapping.sheet', { flowId: flow.id });
+    const errorRows = new Set(checks.filter((c) => c.severity === 'error' && c.rowId !== null).map((c) => c.rowId));
+    const aboveBar = rows.filter((r) => r.status === 'suggested' && (r.confidence ?? 0) >= 0.5 && r.sourcePaths.length > 0);
+    const withErrors = aboveBar.filter((r) => errorRows.has(r.id));
+    expect(withErrors.length).toBeGreaterThan(0);
+
+    const asked = await call('mapping.acceptAbove', { flowId: flow.id, threshold: 0.5, dryRun: true });
+    expect(asked.accepted).toBe(aboveBar.length - withErrors.length);
+    expect(asked.skipped.map((r) => r.mapId).sort()).toEqual(withErrors.map((r) => r.mapId).sort());
+    for (const skipped of asked.skipped) expect(skipped.reasons).toEqual(checks.filter((c) => c.rowId === skipped.rowId && c.severity === 'error').map((c) => c.message));
+    // A dry run writes nothing.
+    expect((await call('mapping.sheet', { flowId: flow.id })).rows.map((r) => r.status)).toEqual(rows.map((r) => r.status));
+
+    const done = await call('mapping.acceptAbove', { flowId: flow.id, threshold: 0.5 });
+    expect(done.accepted).toBe(asked.accepted);
+    for (const row of done.rows) {
+      const before = rows.find((r) => r.id === row.id)!;
+      const expected = aboveBar.includes(before) && !errorRows.has(row.id) ? 'accepted' : before.status;
+      expect([row.mapId, row.status]).toEqual([row.mapId, expected]);
+    }
     session.close();
   });
 });

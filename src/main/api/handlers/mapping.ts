@@ -1,5 +1,6 @@
 import { createFlow, getFlow, listFlows, updateFlow } from '../../mapping/flows';
-import { acceptAbove, clearReview, decideRow, updateRow } from '../../mapping/rows';
+import { acceptAbove } from '../../mapping/bulk-accept';
+import { clearReview, decideRow, updateRow } from '../../mapping/rows';
 import { flowSuggestions, mappingChecks, mappingSheet, suggestValueMapForRow } from '../../mapping/sheet';
 import type { HandlerDeps, HandlersOf } from './handler';
 
@@ -13,7 +14,7 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'mapping.checks': ({ flowId }, { signal }) => mappingChecks(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.updateRow': ({ rowId, ...changes }) => updateRow(workspace(), rowId, changes),
     'mapping.decide': ({ rowId, decision }) => decideRow(workspace(), rowId, decision),
-    'mapping.acceptAbove': ({ flowId, threshold }) => acceptAbove(workspace(), flowId, threshold),
+    'mapping.acceptAbove': ({ flowId, threshold, dryRun }) => acceptAbove(workspace(), systems, flowId, threshold, { dryRun }),
     'mapping.suggestValueMap': ({ rowId }) => suggestValueMapForRow(workspace(), systems, rowId),
     'mapping.suggestions': ({ flowId }, { signal }) => flowSuggestions(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.clearReview': ({ rowIds }) => clearReview(workspace(), rowIds),

@@ -1,6 +1,7 @@
 import { parseEntityRef } from '../../mapping/entities';
 import { createFlow } from '../../mapping/flows';
-import { acceptAbove, listRows } from '../../mapping/rows';
+import { acceptAbove } from '../../mapping/bulk-accept';
+import { listRows } from '../../mapping/rows';
 import { SystemImports } from '../../openapi/system-import';
 import { openWorkspace } from '../../workspace/workspace';
 import type { Services } from '../../platform/services';
@@ -16,8 +17,9 @@ export async function addFlowCommand([file, source, target, ...extra]: string[],
   const targetRef = parseEntityRef(target, 'target');
   const workspace = await openWorkspace(file);
   try {
-    const flow = await createFlow(workspace, new SystemImports(services), { source: sourceRef, target: targetRef }, { workers: services.workers });
-    if (flags.acceptAbove !== undefined) acceptAbove(workspace, flow.id, flags.acceptAbove);
+    const imports = new SystemImports(services);
+    const flow = await createFlow(workspace, imports, { source: sourceRef, target: targetRef }, { workers: services.workers });
+    const bulk = flags.acceptAbove !== undefined ? await acceptAbove(workspace, imports, flow.id, flags.acceptAbove) : undefined;
     const rows = listRows(workspace, flow.id);
     const count = (status: string) => rows.filter((row) => row.status === status).length;
     const summary = {
@@ -37,6 +39,10 @@ export async function addFlowCommand([file, source, target, ...extra]: string[],
       `Added flow "${summary.flow}" (${summary.source} -> ${summary.target}): ${summary.rows} row${summary.rows === 1 ? '' : 's'}, ` +
         `${summary.suggested} suggested, ${summary.accepted} accepted, ${summary.unmapped} unmapped.`,
     );
+    if (bulk && bulk.skipped.length > 0) {
+      io.out(`Left ${bulk.skipped.length} suggestion${bulk.skipped.length === 1 ? '' : 's'} above ${flags.acceptAbove} for review, a check showing an error on ${bulk.skipped.length === 1 ? 'it' : 'them'}:`);
+      for (const row of bulk.skipped) io.out(`  ${row.mapId} ${row.targetPath}: ${row.reasons.join(' ')}`);
+    }
     return 0;
   } finally {
     workspace.close();

@@ -1,10 +1,11 @@
 // The flow screen's header: the flow (with its Flow details button) and its entities, trigger, progress, check counts, bulk accept,
 // undo/redo, and the sheet's filters and search.
 import { useState } from 'react';
-import type { FlowDetail, MappingCheck } from '../../../../shared/contract';
+import type { CallOutput, FlowDetail, MappingCheck } from '../../../../shared/contract';
 import { AlertIcon, ArrowRightIcon, CheckIcon, ChevronRightIcon, EditIcon, HistoryIcon, WarningIcon } from '../../components/icons';
 import { SearchInput } from '../../components/SearchInput';
 import { triggerLabels } from '../../format';
+import { AcceptAboveDialog } from './AcceptAboveDialog';
 import { sheetFilterLabels, sheetFilters, type SheetFilter } from './labels';
 
 interface FlowHeaderProps {
@@ -15,6 +16,8 @@ interface FlowHeaderProps {
   filter: SheetFilter;
   onFilter: (filter: SheetFilter) => void;
   onBack: () => void;
+  /** What a bulk accept at `threshold` would do (nothing written). */
+  onPreviewAcceptAbove: (threshold: number) => Promise<CallOutput<'mapping.acceptAbove'> | undefined>;
   onAcceptAbove: (threshold: number) => Promise<void>;
   onShowChecks: () => void;
   quickFilter: string;
@@ -33,6 +36,7 @@ export function FlowHeader(props: FlowHeaderProps) {
   const { flow, completeness, checks, counts, filter, onFilter, onBack } = props;
   const [threshold, setThreshold] = useState('0.80');
   const [accepting, setAccepting] = useState(false);
+  const [preview, setPreview] = useState<{ threshold: number; result: CallOutput<'mapping.acceptAbove'> } | null>(null);
   const errors = checks.filter((check) => check.severity === 'error').length;
   const warnings = checks.length - errors;
   const value = Number(threshold);
@@ -94,7 +98,10 @@ export function FlowHeader(props: FlowHeaderProps) {
               event.preventDefault();
               if (!validThreshold || accepting) return;
               setAccepting(true);
-              void props.onAcceptAbove(value).finally(() => setAccepting(false));
+              void props
+                .onPreviewAcceptAbove(value)
+                .then((result) => result && setPreview({ threshold: value, result }))
+                .finally(() => setAccepting(false));
             }}
           >
             <button type="submit" className="btn btn-sm" disabled={!validThreshold || accepting} title="Accept every suggestion scoring at least this">
@@ -132,6 +139,9 @@ export function FlowHeader(props: FlowHeaderProps) {
         <span className="spacer" />
         <SearchInput label="Search the sheet" placeholder="Search target or source fields" value={props.quickFilter} onSearch={props.onQuickFilter} className="flow-search" />
       </div>
+      {preview && (
+        <AcceptAboveDialog threshold={preview.threshold} preview={preview.result} onAccept={() => props.onAcceptAbove(preview.threshold)} onClose={() => setPreview(null)} />
+      )}
     </header>
   );
 }

@@ -102,6 +102,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         filter={filter}
         onFilter={setFilter}
         onBack={onBack}
+        onPreviewAcceptAbove={writes.previewAcceptAbove}
         onAcceptAbove={writes.acceptAbove}
         onShowChecks={() => setTab('checks')}
         quickFilter={quickFilter}

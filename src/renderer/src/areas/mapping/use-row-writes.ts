@@ -64,19 +64,27 @@ export function useRowWrites(flowId: number, { history, messages, onReviewed, on
     }
   };
 
-  const acceptAbove = async (threshold: number) => {
-    const percent = Math.round(threshold * 100);
+  /** What accepting above `threshold` would do, for the confirmation (nothing is written). */
+  const previewAcceptAbove = async (threshold: number) => {
     try {
-      const result = await trackSave(api['mapping.acceptAbove']({ flowId, threshold }));
-      const current = sheet.rows();
-      const changes = result.rows.filter((row) => current.get(row.id)?.status !== row.status).map((after) => ({ before: current.get(after.id)!, after }));
-      sheet.stored(result.rows);
-      if (changes.length) history.record({ label: `Accept ${changes.length} above ${percent}%`, changes });
-      messages.say(result.accepted ? `Accepted ${result.accepted} suggestion${result.accepted === 1 ? '' : 's'} scoring ${percent}% or more.` : `No suggestion scores ${percent}% or more.`);
-      messages.succeeded();
+      return await api['mapping.acceptAbove']({ flowId, threshold, dryRun: true });
     } catch (failure) {
       messages.fail(failure);
+      return undefined;
     }
+  };
+
+  /** Accepts above `threshold` as one undo step; a refusal is thrown for the confirmation to show. */
+  const acceptAbove = async (threshold: number) => {
+    const percent = Math.round(threshold * 100);
+    const result = await trackSave(api['mapping.acceptAbove']({ flowId, threshold }));
+    const current = sheet.rows();
+    const changes = result.rows.filter((row) => current.get(row.id)?.status !== row.status).map((after) => ({ before: current.get(after.id)!, after }));
+    sheet.stored(result.rows);
+    if (changes.length) history.record({ label: `Accept ${changes.length} above ${percent}%`, changes });
+    const left = result.skipped.length ? ` ${result.skipped.length} above it left for review (a check shows an error).` : '';
+    messages.say(`Accepted ${result.accepted} suggestion${result.accepted === 1 ? '' : 's'} scoring ${percent}% or more.${left}`);
+    messages.succeeded();
   };
 
   const saveValueMap = async (row: MappingRow, valueMap: MappingRow['valueMap']) => {
@@ -109,5 +117,5 @@ export function useRowWrites(flowId: number, { history, messages, onReviewed, on
     if (entry) void replay(entry, direction);
   };
 
-  return { edit, decide, markReviewed, acceptAbove, saveValueMap, undo: () => replayNext('undo'), redo: () => replayNext('redo') };
+  return { edit, decide, markReviewed, previewAcceptAbove, acceptAbove, saveValueMap, undo: () => replayNext('undo'), redo: () => replayNext('redo') };
 }

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, screenshotDir, test } from './fixtures';
+
+/** Creates a flow of its own through the host's API (the demo's flows belong to the other tests). */
+async function newFlow(hostUrl: string, name: string): Promise<number> {
+  const url = new URL(hostUrl);
+  const response = await fetch(`${url.origin}/api/flows.create`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-crosswalk-token': url.searchParams.get('token')! },
+    body: JSON.stringify({ name, source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } }),
+  });
+  const result = (await response.json()) as { ok: boolean; value: { id: number } };
+  expect(result.ok).toBe(true);
+  return result.value.id;
+}
+
+const saved = (page: Page) => expect(page.getByRole('status', { name: 'Status bar' })).toContainText('All changes saved');
+
+test('accepts above a bar after asking, leaving rows with errors for review, and undoes it in one step', async ({ page, host }) => {
+  const flowId = await newFlow(host.url, 'Bulk accept');
+  await page.goto(host.url);
+  await page.goto(`${new URL(host.url).origin}/#/mapping/${flowId}`);
+  await expect(page.getByRole('heading', { name: 'Bulk accept', level: 1 })).toBeVisible();
+  const progress = page.getByRole('progressbar', { name: 'Mapping complete' });
+  await expect(progress).toHaveAttribute('aria-valuenow', /\d+/);
+  const before = await progress.getAttribute('aria-valuenow');
+
+  await page.getByRole('textbox', { name: 'Accept threshold' }).fill('0.80');
+  await page.getByRole('button', { name: 'Accept all above' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading')).toHaveText(/^Accept \d+ suggestions\?$/);
+  await expect(dialog).toContainText(/\d+ suggestions? above the bar stays? for you to review: a check shows an error on/);
+  await expect(dialog.locator('.accept-skipped-list li').first()).toContainText('add them to the value map');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(screenshotDir, `bulk-accept-${scheme}.png`) });
+  }
+  // Nothing was written by asking.
+  await expect(progress).toHaveAttribute('aria-valuenow', before!);
+
+  const count = Number(/^Accept (\d+)/.exec((await dialog.getByRole('heading').textContent())!)![1]);
+  await dialog.getByRole('button', { name: `Accept ${count}` }).click();
+  await expect(dialog).toBeHidden();
+  await saved(page);
+  await expect(page.getByRole('note').filter({ hasText: `Accepted ${count} suggestions scoring 80% or more.` })).toBeVisible();
+  await expect(progress).not.toHaveAttribute('aria-valuenow', before!);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await saved(page);
+  await expect(progress).toHaveAttribute('aria-valuenow', before!);
+});
