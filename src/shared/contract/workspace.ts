@@ -11,7 +11,12 @@ const Counts = z.object({
   systems: z.number().int(),
   flows: z.number().int(),
   useCases: z.number().int(),
+  /** Mapping rows, over all flows. */
   mappings: z.number().int(),
+  /** Rows done: accepted with a source, constant or default, or not needed. */
+  mappingsDone: z.number().int(),
+  /** Flows whose rows are all done. */
+  flowsComplete: z.number().int(),
   testCases: z.number().int(),
   openQuestions: z.number().int(),
 });

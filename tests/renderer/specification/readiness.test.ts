@@ -5,7 +5,7 @@ import type { FlowSummary, Requirement, UseCase, WorkspaceSummary } from '../../
 import { flowDetail } from '../fixtures';
 import { summaryOf } from '../../../src/renderer/src/areas/mapping/cache-updates';
 
-const counts: WorkspaceSummary['counts'] = { systems: 2, flows: 2, useCases: 1, mappings: 10, testCases: 0, openQuestions: 0 };
+const counts: WorkspaceSummary['counts'] = { systems: 2, flows: 2, useCases: 1, mappings: 10, mappingsDone: 4, flowsComplete: 0, testCases: 0, openQuestions: 0 };
 
 const requirement = (key: string, extra: Partial<Requirement> = {}): Requirement => ({
   key,

@@ -64,7 +64,7 @@ const statuses = Object.keys(integrationStatusLabels) as Integration['status'][]
 interface SummaryCard {
   key: keyof Counts;
   label: string;
-  hint: (count: number) => string;
+  hint: (count: number, counts: Counts) => string;
   icon: ComponentType<{ size?: number }>;
   area: AreaId;
   /** A place inside the area: #/spec/use-cases. */
@@ -76,7 +76,7 @@ const summaryCards: SummaryCard[] = [
   { key: 'systems', label: 'Systems', hint: (n) => (n >= 2 ? 'Both sides imported' : n === 1 ? 'One side missing' : 'None imported yet'), icon: SystemsIcon, area: 'systems' },
   { key: 'flows', label: 'Data flows', hint: (n) => (n ? 'Entity to entity' : 'None defined yet'), icon: FlowIcon, area: 'mapping' },
   { key: 'useCases', label: 'Use cases', hint: (n) => (n ? 'Why flows exist' : 'None written yet'), icon: ListIcon, area: 'spec', section: 'use-cases' },
-  { key: 'mappings', label: 'Field mappings', hint: (n) => (n ? 'Across all flows' : 'None mapped yet'), icon: LinkIcon, area: 'mapping' },
+  { key: 'mappingsDone', label: 'Fields mapped', hint: (_n, counts) => (counts.mappings ? `Of ${counts.mappings} across all flows` : 'No flow mapped yet'), icon: LinkIcon, area: 'mapping' },
   { key: 'testCases', label: 'Test cases', hint: (n) => (n ? 'For the testers' : 'None written yet'), icon: TestIcon, area: 'spec', section: 'test-cases' },
   { key: 'openQuestions', label: 'Open questions', hint: (n) => (n ? 'Waiting for answers' : 'Nothing open'), icon: QuestionIcon, area: 'overview', attention: true },
 ];
@@ -101,14 +101,14 @@ function SummaryCards({ counts }: { counts: Counts }) {
             type="button"
             className={`summary-card${card.attention && count > 0 ? ' summary-card-attention' : ''}`}
             onClick={open}
-            aria-label={`${count} ${card.label.toLowerCase()}: ${card.hint(count)}. Open ${card.area === 'overview' ? 'the questions' : areaById(card.area).label}.`}
+            aria-label={`${count} ${card.label.toLowerCase()}: ${card.hint(count, counts)}. Open ${card.area === 'overview' ? 'the questions' : areaById(card.area).label}.`}
           >
             <span className="summary-card-top">
               <span className="summary-card-label">{card.label}</span>
               <Icon size={15} />
             </span>
             <span className="summary-card-count">{count}</span>
-            <span className="summary-card-hint">{card.hint(count)}</span>
+            <span className="summary-card-hint">{card.hint(count, counts)}</span>
           </button>
         );
       })}
@@ -316,8 +316,10 @@ function nextSteps(counts: Counts): Step[] {
     },
     {
       title: 'Map fields',
-      detail: counts.mappings ? `${counts.mappings} field mapping${counts.mappings === 1 ? '' : 's'}` : 'Match each target field to its source',
-      done: counts.mappings > 0,
+      detail: counts.mappings
+        ? `${Math.floor((counts.mappingsDone / counts.mappings) * 100)}% mapped; ${counts.flowsComplete} of ${counts.flows} flow${counts.flows === 1 ? '' : 's'} complete`
+        : 'Match each target field to its source',
+      done: counts.flows > 0 && counts.flowsComplete === counts.flows,
       area: 'mapping',
     },
     {
