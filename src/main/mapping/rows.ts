@@ -90,6 +90,46 @@ const enumOf = (field: CatalogueField | undefined) => field?.enum ?? field?.item
 /** The engine writes a concatenation candidate as its source paths joined with " + ". */
 const sourcePartsOf = (source: string) => source.split(' + ');
 
+/** What a row holds when it is filled from the engine's candidates for its target. */
+interface Filling {
+  sourcePaths: string[];
+  mappingType: MappingType;
+  status: MappingStatus;
+  confidence: number | null;
+  valueMap: Array<{ source: string; target: string }>;
+}
+
+const UNMAPPED: Filling = { sourcePaths: [], mappingType: 'direct', status: 'needs_decision', confidence: null, valueMap: [] };
+
+/**
+ * The row's filling from its candidates, best first: the first one none of whose parts was rejected for
+ * this target (a concatenation "first + last" is refused when any part was), with a value map when
+ * both fields are enumerations; unmapped when none is left.
+ */
+function fillingFrom(candidates: TargetSuggestion['candidates'], field: CatalogueField, sourceFields: Map<string, CatalogueField>, rejected: Set<string>): Filling {
+  const best = candidates.find((candidate) => !sourcePartsOf(candidate.source).some((part) => rejected.has(`${part}\u0000${field.path}`)));
+  if (!best) return UNMAPPED;
+  const sourcePaths = sourcePartsOf(best.source);
+  let valueMap: Filling['valueMap'] = [];
+  const sourceEnum = enumOf(sourceFields.get(best.source));
+  const targetEnum = enumOf(field);
+  if (sourceEnum && targetEnum) {
+    valueMap = suggestValueMap(sourceEnum, targetEnum, field.description)
+      .filter((entry) => entry.target !== null && entry.target !== undefined)
+      .map((entry) => ({ source: String(entry.source), target: String(entry.target) }));
+  }
+  return {
+    sourcePaths,
+    mappingType: sourcePaths.length > 1 ? 'concatenation' : valueMap.some((entry) => entry.source !== entry.target) ? 'lookup' : 'direct',
+    status: 'suggested',
+    confidence: Math.min(1, Math.max(0, best.score)),
+    valueMap,
+  };
+}
+
+const rejectedIn = (db: SqliteDatabase, flowId: number) =>
+  new Set(learnedIn(db, flowKeysIn(db, flowId)).rejected.map((pair) => `${pair.source}\u0000${pair.target}`));
+
 /**
  * Creates one row per target leaf field (target-driven): `suggested` with the engine's best source when
  * it has one, otherwise unmapped (`needs_decision`). Runs inside the caller's write, with the engine's
@@ -97,9 +137,7 @@ const sourcePartsOf = (source: string) => source.split(' + ');
  * transaction); skips target paths that already have a row.
  */
 export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: CatalogueEntity, target: CatalogueEntity, candidates: TargetSuggestion[]): number {
-  const keys = flowKeysIn(db, flowId);
-  const learned = learnedIn(db, keys);
-  const rejected = new Set(learned.rejected.map((pair) => `${pair.source}\u0000${pair.target}`));
+  const rejected = rejectedIn(db, flowId);
   const suggestions = new Map(candidates.map((entry) => [entry.target, entry.candidates]));
   const existing = new Set((db.prepare('SELECT target_path FROM field_mapping WHERE flow_id = ?').all(flowId) as { target_path: string }[]).map((r) => r.target_path));
   const sourceFields = new Map(source.fields.map((field) => [field.path, field]));
@@ -110,32 +148,32 @@ export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: Ca
   let created = 0;
   for (const field of target.fields) {
     if (!field.leaf || existing.has(field.path)) continue;
-    // A concatenation candidate ("first + last") is refused when any of its parts was rejected for this target.
-    const best = (suggestions.get(field.path) ?? []).find(
-      (candidate) => !sourcePartsOf(candidate.source).some((part) => rejected.has(`${part}\u0000${field.path}`)),
-    );
-    const sourcePaths = best ? sourcePartsOf(best.source) : [];
-    let valueMap: Array<{ source: string; target: string }> = [];
-    const sourceEnum = best && enumOf(sourceFields.get(best.source));
-    const targetEnum = enumOf(field);
-    if (sourceEnum && targetEnum) {
-      valueMap = suggestValueMap(sourceEnum, targetEnum, field.description)
-        .filter((entry) => entry.target !== null && entry.target !== undefined)
-        .map((entry) => ({ source: String(entry.source), target: String(entry.target) }));
-    }
-    insert.run(
-      flowId,
-      field.path,
-      JSON.stringify(sourcePaths),
-      sourcePaths.length > 1 ? 'concatenation' : valueMap.some((entry) => entry.source !== entry.target) ? 'lookup' : 'direct',
-      best ? 'suggested' : 'needs_decision',
-      best ? Math.min(1, Math.max(0, best.score)) : null,
-      JSON.stringify(valueMap),
-      now(),
-    );
+    const filling = fillingFrom(suggestions.get(field.path) ?? [], field, sourceFields, rejected);
+    insert.run(flowId, field.path, JSON.stringify(filling.sourcePaths), filling.mappingType, filling.status, filling.confidence, JSON.stringify(filling.valueMap), now());
     created++;
   }
   return created;
+}
+
+/**
+ * Rejects the row's source (remembered as wrong for this pair of entities) and offers the next
+ * candidate the engine had for the target — one not rejected — or leaves the row unmapped. Inside the
+ * caller's write, with the candidates computed before it.
+ */
+export function rejectRowIn(db: SqliteDatabase, rowId: number, source: CatalogueEntity, target: CatalogueEntity, candidates: TargetSuggestion[]): MappingRow {
+  const row = getRowIn(db, rowId);
+  if (row.sourcePaths.length === 0) {
+    throw new UserError('NOTHING_TO_REJECT', `${row.mapId} (${row.targetPath}) has no source to reject; mark it not needed if nothing should fill it.`);
+  }
+  recordDecisionsIn(db, row.flowId, row.sourcePaths, row.targetPath, 'rejected');
+  const field = target.fields.find((each) => each.path === row.targetPath);
+  const next = field
+    ? fillingFrom(candidates.find((entry) => entry.target === row.targetPath)?.candidates ?? [], field, new Map(source.fields.map((each) => [each.path, each])), rejectedIn(db, row.flowId))
+    : UNMAPPED;
+  db.prepare(
+    `UPDATE field_mapping SET source_paths = ?, mapping_type = ?, status = ?, confidence = ?, value_map = ?, updated_at = ? WHERE id = ?`,
+  ).run(JSON.stringify(next.sourcePaths), next.mappingType, next.status, next.confidence, JSON.stringify(next.valueMap), now(), rowId);
+  return getRowIn(db, rowId);
 }
 
 const hasRowsIn = (db: SqliteDatabase, flowId: number) => db.prepare('SELECT 1 FROM field_mapping WHERE flow_id = ? LIMIT 1').get(flowId) !== undefined;
@@ -179,6 +217,9 @@ export function updateRow(workspace: Workspace, rowId: number, changes: RowChang
     const mappingType = changes.mappingType ?? (sourcesChanged && sourcePaths.length > 1 && row.mappingType === 'direct' ? 'concatenation' : row.mappingType);
     let status = changes.status ?? row.status;
     if (!changes.status && sourcesChanged && row.status === 'needs_decision' && sourcePaths.length > 0) status = 'suggested';
+    // The source cleared and nothing else fills the field: the row is unmapped again, whatever it was.
+    const defaultValue = changes.defaultValue !== undefined ? changes.defaultValue : row.defaultValue;
+    if (!changes.status && sourcesChanged && !hasContent({ sourcePaths, mappingType, defaultValue })) status = 'needs_decision';
     if (status === 'accepted' && !hasContent({ ...row, sourcePaths, mappingType, defaultValue: changes.defaultValue !== undefined ? changes.defaultValue : row.defaultValue })) {
       throw nothingToAccept(row);
     }
@@ -234,28 +275,13 @@ export function learnFromStatusIn(db: SqliteDatabase, rowId: number, before: Map
   if (before === 'accepted') forgetDecisionsIn(db, row.flowId, row.sourcePaths, row.targetPath, 'accepted', rowId);
 }
 
-/**
- * Accept: the row's source becomes the mapping, and the pair is remembered. Reject: the pair is
- * remembered as wrong (never suggested again, in any flow between these entities) and the row goes
- * back to unmapped.
- */
-export function decideRow(workspace: Workspace, rowId: number, decision: 'accept' | 'reject'): MappingRow {
+/** Accept: the row's source becomes the mapping, and the pair is remembered (see rejectRowIn for a reject). */
+export function acceptRow(workspace: Workspace, rowId: number): MappingRow {
   return workspace.write((db) => {
     const row = getRowIn(db, rowId);
-    if (decision === 'accept') {
-      if (!hasContent(row)) throw nothingToAccept(row);
-      db.prepare("UPDATE field_mapping SET status = 'accepted', updated_at = ? WHERE id = ?").run(now(), rowId);
-      recordDecisionsIn(db, row.flowId, row.sourcePaths, row.targetPath, 'accepted');
-    } else {
-      if (row.sourcePaths.length === 0) {
-        throw new UserError('NOTHING_TO_REJECT', `${row.mapId} (${row.targetPath}) has no source to reject; mark it not needed if nothing should fill it.`);
-      }
-      recordDecisionsIn(db, row.flowId, row.sourcePaths, row.targetPath, 'rejected');
-      db.prepare(
-        `UPDATE field_mapping SET source_paths = '[]', mapping_type = 'direct', status = 'needs_decision', confidence = NULL,
-           value_map = '[]', updated_at = ? WHERE id = ?`,
-      ).run(now(), rowId);
-    }
+    if (!hasContent(row)) throw nothingToAccept(row);
+    db.prepare("UPDATE field_mapping SET status = 'accepted', updated_at = ? WHERE id = ?").run(now(), rowId);
+    recordDecisionsIn(db, row.flowId, row.sourcePaths, row.targetPath, 'accepted');
     return getRowIn(db, rowId);
   });
 }

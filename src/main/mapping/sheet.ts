@@ -1,5 +1,5 @@
 import type { CatalogueEntity } from '../../shared/catalogue';
-import type { FlowSummary, MappingCheck, MappingSheet } from '../../shared/contract';
+import type { FlowSummary, MappingCheck, MappingRow, MappingSheet } from '../../shared/contract';
 import { isUserError } from '../errors';
 import type { SystemImports } from '../openapi/system-import';
 import type { Workspace } from '../workspace/workspace';
@@ -7,7 +7,7 @@ import { nextTurn, type EngineRun } from './compute-candidates';
 import { checkRows, completeness, unmappedRows, type CheckedRow } from './checks';
 import { resolveEntity } from './entities';
 import { getFlow, listFlows } from './flows';
-import { ensureRows, getRowIn, listRows, suggestRowValueMap } from './rows';
+import { acceptRow, ensureRows, getRowIn, listRows, rejectRowIn, suggestRowValueMap } from './rows';
 import type { TargetSuggestion } from './suggest';
 import { flowCandidates } from './suggestion-cache';
 
@@ -103,4 +103,16 @@ export async function flowSuggestions(workspace: Workspace, imports: SystemImpor
         reasons: [...candidate.reasons],
       })),
     }));
+}
+
+/**
+ * The sheet's Accept and Reject. A reject offers the next candidate the engine had for the target
+ * (computed before: the cache answers it), so reviewing walks the alternatives instead of emptying rows.
+ */
+export async function decideRow(workspace: Workspace, imports: SystemImports, rowId: number, decision: 'accept' | 'reject', run: EngineRun = {}): Promise<MappingRow> {
+  if (decision === 'accept') return acceptRow(workspace, rowId);
+  const row = workspace.read((db) => getRowIn(db, rowId));
+  const { source, target } = await flowEntities(workspace, imports, getFlow(workspace, row.flowId));
+  const { suggestions } = await flowCandidates(workspace, row.flowId, source, target, run);
+  return workspace.write((db) => rejectRowIn(db, rowId, source, target, suggestions));
 }

@@ -163,4 +163,32 @@ describe('flows and mapping through the handler table', () => {
     }
     session.close();
   });
+
+  it('offers the next candidate on a reject, and clears an accepted row back to unmapped', async () => {
+    const { session, call } = await openDemoSession();
+    const flow = present((await call('flows.list')).find((f) => f.name === 'Orders to invoices'), 'the demo flow');
+    const { rows } = await call('mapping.sheet', { flowId: flow.id });
+    const suggestions = await call('mapping.suggestions', { flowId: flow.id });
+    const withAlternative = present(
+      rows.find((row) => row.status === 'suggested' && (suggestions.find((s) => s.target === row.targetPath)?.candidates.length ?? 0) >= 2),
+      'a suggested row with an alternative',
+    );
+    const [best, second] = suggestions.find((s) => s.target === withAlternative.targetPath)!.candidates;
+    expect(withAlternative.sourcePaths.join(' + ')).toBe(best!.source);
+
+    const rejected = await call('mapping.decide', { rowId: withAlternative.id, decision: 'reject' });
+    expect(rejected).toMatchObject({ status: 'suggested', sourcePaths: second!.source.split(' + '), confidence: Number(second!.score.toFixed(10)) });
+    // Rejecting every candidate in turn ends unmapped, and none comes back.
+    let row = rejected;
+    for (let i = 0; i < 5 && row.sourcePaths.length > 0; i++) row = await call('mapping.decide', { rowId: row.id, decision: 'reject' });
+    expect(row).toMatchObject({ status: 'needs_decision', sourcePaths: [], confidence: null });
+
+    const other = present(rows.find((r) => r.status === 'suggested' && r.id !== withAlternative.id && r.sourcePaths.length === 1), 'another suggested row');
+    await call('mapping.decide', { rowId: other.id, decision: 'accept' });
+    const cleared = await call('mapping.updateRow', { rowId: other.id, sourcePaths: [] });
+    expect(cleared).toMatchObject({ status: 'needs_decision', sourcePaths: [] });
+    const learned = session.requireWorkspace().read((db) => db.prepare("SELECT count(*) AS n FROM mapping_decision WHERE decision = 'accepted' AND target_path = ?").get(other.targetPath));
+    expect(learned).toEqual({ n: 0 });
+    session.close();
+  });
 });

@@ -1,7 +1,7 @@
 import { createFlow, getFlow, listFlows, updateFlow } from '../../mapping/flows';
 import { acceptAbove } from '../../mapping/bulk-accept';
-import { clearReview, decideRow, updateRow } from '../../mapping/rows';
-import { flowSuggestions, mappingChecks, mappingSheet, suggestValueMapForRow } from '../../mapping/sheet';
+import { clearReview, updateRow } from '../../mapping/rows';
+import { decideRow, flowSuggestions, mappingChecks, mappingSheet, suggestValueMapForRow } from '../../mapping/sheet';
 import type { HandlerDeps, HandlersOf } from './handler';
 
 export function mappingHandlers({ workspace, systems, services }: HandlerDeps): HandlersOf<'flows'> & HandlersOf<'mapping'> {
@@ -13,7 +13,7 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'mapping.sheet': ({ flowId }, { signal }) => mappingSheet(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.checks': ({ flowId }, { signal }) => mappingChecks(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.updateRow': ({ rowId, ...changes }) => updateRow(workspace(), rowId, changes),
-    'mapping.decide': ({ rowId, decision }) => decideRow(workspace(), rowId, decision),
+    'mapping.decide': ({ rowId, decision }, { signal }) => decideRow(workspace(), systems, rowId, decision, { signal, workers: services.workers }),
     'mapping.acceptAbove': ({ flowId, threshold, dryRun }) => acceptAbove(workspace(), systems, flowId, threshold, { dryRun }),
     'mapping.suggestValueMap': ({ rowId }) => suggestValueMapForRow(workspace(), systems, rowId),
     'mapping.suggestions': ({ flowId }, { signal }) => flowSuggestions(workspace(), systems, flowId, { signal, workers: services.workers }),

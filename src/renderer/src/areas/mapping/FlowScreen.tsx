@@ -13,10 +13,11 @@ import { ChecksList } from './ChecksList';
 import { DetailPanel } from './DetailPanel';
 import { FlowDetailsDialog } from './FlowDetailsDialog';
 import { FlowHeader } from './FlowHeader';
-import { needsAttention, type SheetFilter } from './labels';
+import { walksTo, type SheetFilter, type WalkMode } from './labels';
 import { useFlowStored } from './queries';
 import { SheetGrid } from './SheetGrid';
 import { ShortcutLegend } from './ShortcutLegend';
+import { useStickyState } from '../../state/use-sticky-state';
 import { SourceTree } from './SourceTree';
 import { useFlowData } from './use-flow-data';
 import { useFlowMessages } from './use-flow-messages';
@@ -64,8 +65,11 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
   });
 
   const selected = selection.selectedId !== null ? data.rowsById.get(selection.selectedId) : undefined;
+  const [walk, setWalk] = useStickyState<WalkMode>('mapping.walk', () => 'attention');
   const nextNeedingAttention = () => {
-    if (!selection.selectNext((row) => needsAttention(row, data.checksByRow.get(row.id)))) messages.say('Nothing left that needs attention under this filter.');
+    if (!selection.selectNext((row) => walksTo(walk, row, data.checksByRow.get(row.id)))) {
+      messages.say(walk === 'suggestions' ? 'No suggestion left to review under this filter.' : 'Nothing left that needs attention under this filter.');
+    }
   };
 
   useSheetShortcuts({
@@ -167,7 +171,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
               void writes.edit(current, { sourcePaths: add ? [...new Set([...current.sourcePaths, path])] : [path] }, `${add ? 'Add' : 'Drop'} ${path} on ${current.mapId}`);
             }}
           />
-          <ShortcutLegend />
+          <ShortcutLegend walk={walk} onWalk={setWalk} />
         </section>
         <aside className="detail-pane" aria-label="Details">
           <div className="detail-tabs" role="tablist">

@@ -1,4 +1,6 @@
-// The sheet's keyboard shortcuts, always in view under it.
+// The sheet's keyboard shortcuts, always in view under it, with the choice of what N walks to.
+import { walkModeLabels, walkModes, type WalkMode } from './labels';
+
 const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl';
 
 const shortcuts: Array<[string[], string]> = [
@@ -12,7 +14,7 @@ const shortcuts: Array<[string[], string]> = [
   [[mod, '⇧', 'Z'], 'redo'],
 ];
 
-export function ShortcutLegend() {
+export function ShortcutLegend({ walk, onWalk }: { walk: WalkMode; onWalk: (mode: WalkMode) => void }) {
   return (
     <footer className="shortcut-legend" aria-label="Keyboard shortcuts">
       {shortcuts.map(([keys, label]) => (
@@ -20,7 +22,17 @@ export function ShortcutLegend() {
           {keys.map((key) => (
             <kbd key={key}>{key}</kbd>
           ))}
-          <span>{label}</span>
+          {label === 'next' ? (
+            <select className="shortcut-select" aria-label="N goes to the next row" value={walk} onChange={(event) => onWalk(event.target.value as WalkMode)}>
+              {walkModes.map((mode) => (
+                <option key={mode} value={mode}>
+                  next {walkModeLabels[mode]}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span>{label}</span>
+          )}
         </span>
       ))}
     </footer>

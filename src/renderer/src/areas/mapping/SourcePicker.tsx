@@ -4,6 +4,7 @@ import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { MappingRow } from '../../../../shared/contract';
 import { typeText } from './entities';
+import { searchSources } from './source-search';
 import type { SheetContext } from './sheet-context';
 
 const SHOWN = 80;
@@ -15,11 +16,7 @@ export function SourcePicker({ value, stopEditing, context, data }: CustomCellEd
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => input.current?.focus(), []);
 
-  const matches = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    const leaves = context.sourceLeaves;
-    return (words.length ? leaves.filter((field) => words.every((word) => field.path.toLowerCase().includes(word))) : leaves).slice(0, SHOWN);
-  }, [context.sourceLeaves, query]);
+  const matches = useMemo(() => searchSources(context.sourceLeaves, query, SHOWN), [context.sourceLeaves, query]);
 
   const choose = (path: string | null) => {
     // The sheet writes the change itself (and keeps it for undo); the editor only closes.

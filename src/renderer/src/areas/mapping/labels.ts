@@ -73,4 +73,13 @@ export const needsAttention = (row: MappingRow, checks: readonly MappingCheck[] 
   (row.review !== null && row.review.length > 0) ||
   !!checks?.some((check) => check.severity === 'error');
 
+/** What N walks to: rows needing attention (default), suggestions only, or every row in turn. */
+export const walkModes = ['attention', 'suggestions', 'all'] as const;
+export type WalkMode = (typeof walkModes)[number];
+
+export const walkModeLabels: Record<WalkMode, string> = { attention: 'needing attention', suggestions: 'suggested', all: 'any' };
+
+export const walksTo = (mode: WalkMode, row: MappingRow, checks: readonly MappingCheck[] | undefined) =>
+  mode === 'all' || (mode === 'suggestions' ? row.status === 'suggested' : needsAttention(row, checks));
+
 export const percent = (score: number) => `${Math.round(score * 100)}%`;

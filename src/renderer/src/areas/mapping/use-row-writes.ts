@@ -45,7 +45,13 @@ export function useRowWrites(flowId: number, { history, messages, onReviewed, on
       sheet.stored([after]);
       history.record({ label: `${decision === 'accept' ? 'Accept' : 'Reject'} ${before.mapId}`, changes: [{ before, after }], decision });
       messages.succeeded();
-      if (decision === 'reject') sheet.relearned();
+      if (decision === 'reject') {
+        sheet.relearned();
+        // A reject offers the next candidate the engine had, if any.
+        if (after.sourcePaths.length > 0) {
+          messages.say(`Rejected ${before.sourcePaths.join(' + ')} for ${before.mapId}; suggesting ${after.sourcePaths.join(' + ')} instead (${Math.round((after.confidence ?? 0) * 100)}%).`);
+        }
+      }
     } catch (failure) {
       messages.fail(failure);
     }

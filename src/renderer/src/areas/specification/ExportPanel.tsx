@@ -9,7 +9,7 @@ import { folderOf, formatBytes, plural } from '../../format';
 import { useApp, useWorkspace } from '../../state/app-context';
 import { errorMessage } from '../../state/save-state';
 import { SectionFrame } from './SectionFrame';
-import { useStickyState } from './use-sticky-state';
+import { useStickyState } from '../../state/use-sticky-state';
 import { WorkbookReportView } from './WorkbookReportView';
 
 interface ExportTarget {

@@ -1,5 +1,5 @@
-// State that outlives its component for as long as the page lives: the export paths and results stay
-// when the analyst opens another section and comes back.
+// State that outlives its component for as long as the page lives: the spec's export paths and results
+// when the analyst opens another section and comes back, what N walks to on the mapping sheet.
 import { useCallback, useState, type SetStateAction } from 'react';
 
 const kept = new Map<string, unknown>();
