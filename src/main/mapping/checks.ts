@@ -5,7 +5,7 @@ import type { MappingCheck, MappingRow } from '../../shared/contract';
 import { hasContent } from './rows';
 
 /** What the checks read of a row; rows not stored yet (a flow whose rows were never created) have no id. */
-export type CheckedRow = Pick<MappingRow, 'targetPath' | 'sourcePaths' | 'mappingType' | 'status' | 'transformation' | 'defaultValue' | 'valueMap'> & {
+export type CheckedRow = Pick<MappingRow, 'targetPath' | 'sourcePaths' | 'mappingType' | 'status' | 'transformation' | 'defaultValue' | 'valueMap' | 'condition'> & {
   id: number | null;
   mapId: string | null;
 };
@@ -24,8 +24,12 @@ export function unmappedRows(target: CatalogueEntity): CheckedRow[] {
       transformation: '',
       defaultValue: null,
       valueMap: [],
+      condition: '',
     }));
 }
+
+/** How many arrays a path passes through (`lines[].taxes[].rate`: 2). */
+const arrayDepth = (path: string) => path.split('[]').length - 1;
 
 /** Required in every record: required itself and under parents that are all required too. */
 export function effectivelyRequired(field: CatalogueField, byPath: Map<string, CatalogueField>): boolean {
@@ -110,8 +114,24 @@ export function checkRows(rows: CheckedRow[], source: CatalogueEntity, target: C
             'say in the transformation whether longer values are cut, refused or held.',
         );
       }
+      if (arrayDepth(path) > arrayDepth(row.targetPath) && row.condition.trim() === '' && !hasTransformation) {
+        add(
+          'array_to_single',
+          'error',
+          `${source.name}.${path} is one element of a list, ${target.name}.${row.targetPath} holds one value: ` +
+            'say which element in the condition (e.g. type = BILLING), or how the elements combine in the transformation.',
+        );
+      }
       const sourceValues = from.enum ?? from.itemEnum;
       const targetValues = field.enum ?? field.itemEnum;
+      if (!sourceValues && targetValues && row.valueMap.length === 0 && !hasTransformation && baseType(from) === 'string') {
+        add(
+          'free_text_enum',
+          'warning',
+          `${source.name}.${path} is free text, ${target.name}.${row.targetPath} takes one of ${targetValues.map((v) => `"${String(v)}"`).join(', ')}: ` +
+            'map the values the source sends (a value map), or say how other text is handled.',
+        );
+      }
       if (sourceValues && targetValues) {
         const mapped = new Set(row.valueMap.map((entry) => entry.source));
         const same = new Set(targetValues.map(String));

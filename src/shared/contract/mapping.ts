@@ -11,6 +11,8 @@ export const checkKinds = [
   'type_mismatch',
   'max_length',
   'enum_unmapped',
+  'free_text_enum',
+  'array_to_single',
   'read_only_target',
   'source_missing',
   'entity_missing',

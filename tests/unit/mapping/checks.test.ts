@@ -8,6 +8,8 @@ const source = entity('Order', [
   field('amount', { type: 'number' }),
   field('confirmedAt', { format: 'date-time' }),
   field('status', { enum: ['open', 'shipped', 'cancelled'] }),
+  field('note'),
+  field('lines[].sku'),
 ]);
 const target = entity('Invoice', [
   field('id', { readOnly: true }),
@@ -18,6 +20,8 @@ const target = entity('Invoice', [
   field('state', { enum: ['OPEN', 'VOIDED'] }),
   field('address', { type: 'object', leaf: false }),
   field('address.city', { required: true }),
+  field('firstSku'),
+  field('items[].code'),
 ]);
 
 let nextId = 1;
@@ -25,7 +29,7 @@ const row = (targetPath: string, changes: Partial<CheckedRow> = {}): CheckedRow 
   const id = nextId++;
   return {
     id, mapId: `M-${String(id).padStart(4, '0')}`, targetPath, sourcePaths: [], mappingType: 'direct',
-    status: 'suggested', transformation: '', defaultValue: null, valueMap: [], ...changes,
+    status: 'suggested', transformation: '', defaultValue: null, valueMap: [], condition: '', ...changes,
   };
 };
 
@@ -57,6 +61,25 @@ describe('mapping checks', () => {
     expect(checks.map((c) => c.kind)).toEqual(['enum_unmapped']);
     expect(checks[0]!.message).toContain('"shipped", "cancelled"');
     expect(kinds([row('state', { sourcePaths: ['status'], valueMap: [{ source: 'open', target: 'OPEN' }, { source: 'shipped', target: 'OPEN' }, { source: 'cancelled', target: 'VOIDED' }] })])).toEqual([]);
+  });
+
+  it('asks which element of a list fills a single value, unless a condition or a transformation says', () => {
+    expect(checkRows([row('firstSku', { sourcePaths: ['lines[].sku'] })], source, target).map((c) => [c.kind, c.severity, c.message])).toEqual([
+      [
+        'array_to_single',
+        'error',
+        'Order.lines[].sku is one element of a list, Invoice.firstSku holds one value: say which element in the condition (e.g. type = BILLING), or how the elements combine in the transformation.',
+      ],
+    ]);
+    expect(kinds([row('firstSku', { sourcePaths: ['lines[].sku'], condition: 'the first line' })])).toEqual([]);
+    expect(kinds([row('firstSku', { sourcePaths: ['lines[].sku'], transformation: 'join with commas' })])).toEqual([]);
+    // Element into element is as many as there are.
+    expect(kinds([row('items[].code', { sourcePaths: ['lines[].sku'] })])).toEqual([]);
+  });
+
+  it('warns when free text fills a field of fixed values without a value map', () => {
+    expect(kinds([row('state', { sourcePaths: ['note'] })])).toEqual([['state', 'free_text_enum', 'warning']]);
+    expect(kinds([row('state', { sourcePaths: ['note'], valueMap: [{ source: 'void', target: 'VOIDED' }] })])).toEqual([]);
   });
 
   it('reports a source field that no longer exists', () => {

@@ -32,6 +32,8 @@ export const checkKindLabels: Record<MappingCheck['kind'], string> = {
   type_mismatch: 'Type mismatch',
   max_length: 'Too long',
   enum_unmapped: 'Values unmapped',
+  free_text_enum: 'Text into values',
+  array_to_single: 'List into one value',
   read_only_target: 'Read-only target',
   source_missing: 'Source missing',
   entity_missing: 'Entity missing',
@@ -48,7 +50,7 @@ export const sheetFilterLabels: Record<SheetFilter, string> = {
   flagged: 'Flagged by re-import',
 };
 
-const MISMATCH_KINDS = new Set<MappingCheck['kind']>(['type_mismatch', 'max_length', 'enum_unmapped', 'source_missing', 'read_only_target']);
+const MISMATCH_KINDS = new Set<MappingCheck['kind']>(['type_mismatch', 'max_length', 'enum_unmapped', 'free_text_enum', 'array_to_single', 'source_missing', 'read_only_target']);
 
 /** Whether a row belongs under a filter, given the checks on it. */
 export function passesFilter(filter: SheetFilter, row: MappingRow, checks: readonly MappingCheck[] | undefined): boolean {
