@@ -31,6 +31,8 @@ export const callNames = [
   'mapping.suggestValueMap',
   'mapping.suggestions',
   'mapping.clearReview',
+  'mapping.learned',
+  'mapping.forgetLearned',
   'questions.list',
   'questions.add',
   'questions.update',

@@ -1,7 +1,9 @@
 // What analysts accepted and rejected, workspace-wide, per pair of entities: the suggestion engine
 // learns from it (a rejected pair is never suggested again) and undoing a decision forgets it.
 import { UserError } from '../errors';
+import type { LearnedDecision } from '../../shared/contract';
 import type { SqliteDatabase } from '../workspace/sqlite';
+import type { Workspace } from '../workspace/workspace';
 import type { LearnedDecisions } from './suggest';
 
 const now = () => new Date().toISOString();
@@ -67,4 +69,31 @@ export function forgetDecisionsIn(db: SqliteDatabase, flowId: number, sourcePath
         )
       : new Set<string>();
   for (const sourcePath of sourcePaths) if (!heldElsewhere.has(sourcePath)) remove.run(keys.source, sourcePath, keys.target, targetPath, decision);
+}
+
+/** Every pair learned between a flow's two entities, newest first. */
+export function learnedDecisionsOf(workspace: Workspace, flowId: number): LearnedDecision[] {
+  return workspace.read((db) => learnedListIn(db, flowKeysIn(db, flowId)));
+}
+
+/** Forgets one learned pair, whichever the decision; the rows that hold it keep their values. */
+export function forgetLearned(workspace: Workspace, flowId: number, targetPath: string, sourcePath: string): LearnedDecision[] {
+  return workspace.write((db) => {
+    const keys = flowKeysIn(db, flowId);
+    const removed = db
+      .prepare('DELETE FROM mapping_decision WHERE source_entity = ? AND source_path = ? AND target_entity = ? AND target_path = ?')
+      .run(keys.source, sourcePath, keys.target, targetPath);
+    if (removed.changes === 0)
+      throw new UserError('NOT_LEARNED', `Nothing was learned for ${targetPath} ← ${sourcePath} between these entities (it may be forgotten already): reload the flow.`);
+    return learnedListIn(db, keys);
+  });
+}
+
+function learnedListIn(db: SqliteDatabase, keys: FlowKeys): LearnedDecision[] {
+  return db
+    .prepare(
+      `SELECT target_path AS targetPath, source_path AS sourcePath, decision, decided_at AS decidedAt FROM mapping_decision
+       WHERE source_entity = ? AND target_entity = ? ORDER BY decided_at DESC, target_path`,
+    )
+    .all(keys.source, keys.target) as LearnedDecision[];
 }

@@ -93,6 +93,13 @@ export const MappingSheet = z.object({
 
 const entityRefInput = z.strictObject({ system: name, entity: text(2000).trim().min(1, 'must not be empty') });
 
+export const LearnedDecision = z.object({
+  targetPath: z.string(),
+  sourcePath: z.string(),
+  decision: z.enum(['accepted', 'rejected']),
+  decidedAt: z.string(),
+});
+
 export const mappingCalls = {
   'flows.list': call(noInput, z.array(FlowSummary)),
   /** Creates the flow and one mapping row per target leaf field, pre-filled with the best suggestion. */
@@ -167,8 +174,13 @@ export const mappingCalls = {
   'mapping.suggestions': call(z.strictObject({ flowId: z.number().int().positive() }), z.array(TargetSuggestion)),
   /** Marks rows reviewed: clears the flags a re-import set on them (all or none); answers the rows. */
   'mapping.clearReview': call(z.strictObject({ rowIds: z.array(z.number().int().positive()).min(1).max(10_000) }), z.array(MappingRow)),
+  /** What the engine learned between this flow's two entities (from any flow): each accepted or rejected pair. */
+  'mapping.learned': call(z.strictObject({ flowId: z.number().int().positive() }), z.array(LearnedDecision)),
+  /** Forgets one learned pair (accepted or rejected), so it counts for nothing again; rows keep their values. */
+  'mapping.forgetLearned': call(z.strictObject({ flowId: z.number().int().positive(), targetPath: text(2000), sourcePath: text(2000) }), z.array(LearnedDecision)),
 };
 
+export type LearnedDecision = z.infer<typeof LearnedDecision>;
 export type FlowSummary = z.infer<typeof FlowSummary>;
 export type FlowOutcome = z.infer<typeof FlowOutcome>;
 export type FlowDetail = z.infer<typeof FlowDetail>;

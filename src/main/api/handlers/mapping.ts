@@ -1,5 +1,6 @@
 import { createFlow, getFlow, listFlows, updateFlow } from '../../mapping/flows';
 import { acceptAbove } from '../../mapping/bulk-accept';
+import { forgetLearned, learnedDecisionsOf } from '../../mapping/decisions';
 import { clearReview, updateRow } from '../../mapping/rows';
 import { decideRow, flowSuggestions, mappingChecks, mappingSheet, suggestValueMapForRow } from '../../mapping/sheet';
 import type { HandlerDeps, HandlersOf } from './handler';
@@ -18,5 +19,7 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'mapping.suggestValueMap': ({ rowId }) => suggestValueMapForRow(workspace(), systems, rowId),
     'mapping.suggestions': ({ flowId }, { signal }) => flowSuggestions(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.clearReview': ({ rowIds }) => clearReview(workspace(), rowIds),
+    'mapping.learned': ({ flowId }) => learnedDecisionsOf(workspace(), flowId),
+    'mapping.forgetLearned': ({ flowId, targetPath, sourcePath }) => forgetLearned(workspace(), flowId, targetPath, sourcePath),
   };
 }

@@ -11,6 +11,10 @@ import { conceptWords, nameTerms, relatedTerms, termLabel, termWeight } from './
 
 /** Pairs scoring below this are dropped before the assignment. */
 const CANDIDATE_FLOOR = Math.min(SUGGESTION_THRESHOLD * 0.75, ALTERNATIVE_THRESHOLD * 0.8);
+/** What an accept adds to a pair's own score. */
+const LEARNED_LIFT = 0.3;
+/** Below this a pair's names and types say (almost) nothing for it. */
+const OWN_EVIDENCE = SUGGESTION_THRESHOLD * 0.8;
 
 /** The scored candidates of each target (same order as `targets`), not yet assigned. */
 export function findCandidates(run: RunContext, sources: Prepared[], targets: Prepared[], target: CatalogueEntity, learned: LearnedIndex): Scored[][] {
@@ -89,7 +93,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
       }
       const result: Scored = { source: s, score: quick, reasons: [] };
       if (accepted.has(key)) {
-        result.score = Math.max(result.score, 0.97);
+        result.score = liftedByAcceptance(quick);
         result.lead = ['learned: accepted before'];
       } else
         for (const analogy of analogies) {
@@ -108,6 +112,15 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
     }
     return scored;
   });
+}
+
+/**
+ * One accept is evidence, not certainty: it raises a pair by a fixed amount, and a pair with no evidence of its
+ * own (an accidental accept of a nonsense pair) stays below the suggestion bar — shown, but never suggested.
+ */
+export function liftedByAcceptance(ownScore: number): number {
+  if (ownScore < OWN_EVIDENCE) return Math.min(ownScore + LEARNED_LIFT, SUGGESTION_THRESHOLD - 0.01);
+  return Math.min(ownScore + LEARNED_LIFT, 0.97);
 }
 
 /** Structure: siblings under parent pairs whose children already match well get a boost. */

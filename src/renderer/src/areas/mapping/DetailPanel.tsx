@@ -7,6 +7,7 @@ import { DraftField } from './DraftField';
 import { typeText } from './entities';
 import { mappingTypeLabels, percent, statusLabels, statusTone } from './labels';
 import type { RowEdit } from './SheetGrid';
+import { LearnedPairs } from './LearnedPairs';
 
 interface DetailPanelProps {
   row: MappingRow;
@@ -141,6 +142,8 @@ export function DetailPanel({ row, targetField, sourceFields, suggestion, sugges
           </ol>
         )}
       </section>
+
+      <LearnedPairs flowId={row.flowId} targetPath={row.targetPath} />
 
       <section className="detail-section detail-editors" aria-label="Mapping details">
         <h3 className="detail-heading">Mapping</h3>

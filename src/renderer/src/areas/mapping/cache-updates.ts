@@ -26,7 +26,10 @@ export function sheetCache(cache: CallCache, flowId: number) {
       cache.invalidate('flows.list');
     },
     /** A decision made or undone changes what main learned: the candidates are asked for again. */
-    relearned: () => cache.invalidate('mapping.suggestions', input),
+    relearned: () => {
+      cache.invalidate('mapping.suggestions', input);
+      cache.invalidate('mapping.learned', input);
+    },
   };
 }
 
