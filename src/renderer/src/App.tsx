@@ -15,7 +15,7 @@ import { useHashRoute } from './shell/use-hash-route';
 import { OverviewArea } from './areas/OverviewArea';
 import { SystemsArea } from './areas/systems/SystemsArea';
 import { MappingArea } from './areas/mapping/MappingArea';
-import { SandboxArea } from './areas/SandboxArea';
+import { SandboxArea } from './areas/sandbox/SandboxArea';
 import { SpecificationArea } from './areas/specification/SpecificationArea';
 import { WorkspacesArea } from './areas/WorkspacesArea';
 

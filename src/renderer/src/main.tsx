@@ -9,6 +9,7 @@ import './styles/areas.css';
 import './styles/systems.css';
 import './styles/mapping.css';
 import './styles/specification.css';
+import './styles/sandbox.css';
 import { registerGridModules } from './grid/theme';
 import { installFavicon } from './shell/favicon';
 import { createQueryClient } from './state/query-client';

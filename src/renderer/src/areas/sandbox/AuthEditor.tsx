@@ -1,0 +1,148 @@
+// A request's (or an environment's) authentication: none, the environment's, basic, API key, bearer token
+// or OAuth 2.0. Secrets (passwords, keys, tokens, client secrets) are typed here and sealed by main; once
+// stored they read "stored" and can only be replaced.
+import type { Auth, OAuthTokenState, SecretValue } from '../../../../shared/contract';
+import { isSecretValue } from './KeyValueEditor';
+
+import type { WithSecretInputs } from './request-draft';
+
+type Secret = string | SecretValue;
+/** Auth as the editor holds it: any secret may be a new plain value not sent yet. */
+export type EditedAuth = WithSecretInputs<Auth>;
+
+const unset: SecretValue = { secret: true, set: false };
+
+const blankOf = (kind: EditedAuth['kind']): EditedAuth => {
+  switch (kind) {
+    case 'none':
+    case 'inherit':
+      return { kind };
+    case 'basic':
+      return { kind, username: '', password: unset };
+    case 'apiKey':
+      return { kind, in: 'header', name: 'X-API-Key', value: unset };
+    case 'bearer':
+      return { kind, token: unset, prefix: 'Bearer' };
+    case 'oauth2':
+      return { kind, grant: 'clientCredentials', tokenUrl: '', authUrl: '', clientId: '', clientSecret: unset, scope: '', audience: '', username: '', password: unset, clientAuth: 'basic' };
+  }
+};
+
+const kindLabels: Record<EditedAuth['kind'], string> = {
+  inherit: 'As the environment',
+  none: 'None',
+  basic: 'Basic (user and password)',
+  apiKey: 'API key',
+  bearer: 'Bearer token',
+  oauth2: 'OAuth 2.0',
+};
+
+export function SecretField({ label, value, onChange }: { label: string; value: Secret; onChange: (value: Secret) => void }) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      {isSecretValue(value) && value.set ? (
+        <span className="kv-stored">
+          <span className="badge">stored, sealed</span>
+          <button type="button" className="btn btn-sm btn-ghost" onClick={() => onChange('')}>
+            Replace
+          </button>
+          <button type="button" className="btn btn-sm btn-ghost" onClick={() => onChange(unset)}>
+            Clear
+          </button>
+        </span>
+      ) : (
+        <input className="input mono" type="password" autoComplete="off" value={typeof value === 'string' ? value : ''} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </label>
+  );
+}
+
+function TextField({ label, value, onChange, placeholder }: { label: string; value: string; onChange: (value: string) => void; placeholder?: string }) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input className="input mono" value={value} placeholder={placeholder} onChange={(event) => onChange(event.target.value)} />
+    </label>
+  );
+}
+
+interface AuthEditorProps {
+  auth: EditedAuth;
+  onChange: (auth: EditedAuth) => void;
+  /** An environment's own auth cannot inherit. */
+  allowInherit: boolean;
+  token?: OAuthTokenState | null;
+}
+
+export function AuthEditor({ auth, onChange, allowInherit, token }: AuthEditorProps) {
+  const kinds = (Object.keys(kindLabels) as EditedAuth['kind'][]).filter((kind) => allowInherit || kind !== 'inherit');
+  return (
+    <div className="auth-editor">
+      <label className="field">
+        <span className="field-label">Authentication</span>
+        <select className="select" value={auth.kind} onChange={(event) => onChange(blankOf(event.target.value as EditedAuth['kind']))}>
+          {kinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {kindLabels[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {auth.kind === 'basic' && (
+        <div className="auth-fields">
+          <TextField label="User name" value={auth.username} onChange={(username) => onChange({ ...auth, username })} />
+          <SecretField label="Password" value={auth.password} onChange={(password) => onChange({ ...auth, password })} />
+        </div>
+      )}
+      {auth.kind === 'apiKey' && (
+        <div className="auth-fields">
+          <label className="field">
+            <span className="field-label">Sent in</span>
+            <select className="select" value={auth.in} onChange={(event) => onChange({ ...auth, in: event.target.value as 'header' | 'query' | 'cookie' })}>
+              <option value="header">a header</option>
+              <option value="query">the query</option>
+              <option value="cookie">a cookie</option>
+            </select>
+          </label>
+          <TextField label="Name" value={auth.name} onChange={(name) => onChange({ ...auth, name })} />
+          <SecretField label="Key" value={auth.value} onChange={(value) => onChange({ ...auth, value })} />
+        </div>
+      )}
+      {auth.kind === 'bearer' && (
+        <div className="auth-fields">
+          <SecretField label="Token" value={auth.token} onChange={(tokenValue) => onChange({ ...auth, token: tokenValue })} />
+          <TextField label="Prefix" value={auth.prefix} onChange={(prefix) => onChange({ ...auth, prefix })} />
+        </div>
+      )}
+      {auth.kind === 'oauth2' && (
+        <div className="auth-fields">
+          <label className="field">
+            <span className="field-label">Grant</span>
+            <select className="select" value={auth.grant} onChange={(event) => onChange({ ...auth, grant: event.target.value as typeof auth.grant })}>
+              <option value="clientCredentials">Client credentials</option>
+              <option value="password">Password</option>
+              <option value="authorizationCode">Authorization code with PKCE (opens the browser)</option>
+            </select>
+          </label>
+          <TextField label="Token URL" value={auth.tokenUrl} onChange={(tokenUrl) => onChange({ ...auth, tokenUrl })} />
+          {auth.grant === 'authorizationCode' && <TextField label="Authorization URL" value={auth.authUrl} onChange={(authUrl) => onChange({ ...auth, authUrl })} />}
+          <TextField label="Client id" value={auth.clientId} onChange={(clientId) => onChange({ ...auth, clientId })} />
+          <SecretField label="Client secret" value={auth.clientSecret} onChange={(clientSecret) => onChange({ ...auth, clientSecret })} />
+          <TextField label="Scope" value={auth.scope} placeholder="space-separated" onChange={(scope) => onChange({ ...auth, scope })} />
+          {auth.grant === 'password' && (
+            <>
+              <TextField label="User name" value={auth.username} onChange={(username) => onChange({ ...auth, username })} />
+              <SecretField label="Password" value={auth.password} onChange={(password) => onChange({ ...auth, password })} />
+            </>
+          )}
+          <p className="muted auth-token">
+            {token
+              ? `Token obtained ${token.obtainedAt.slice(0, 19).replace('T', ' ')}; ${token.expiresAt ? `expires ${token.expiresAt.slice(0, 19).replace('T', ' ')}` : 'no expiry given'}${token.refreshable ? ', refreshed before it expires' : ''}.`
+              : 'No token yet: one is fetched on the first send, cached, and refreshed before it expires (and once after a 401).'}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
