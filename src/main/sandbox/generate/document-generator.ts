@@ -19,12 +19,15 @@ export interface GenerateOptions {
   useExamples?: boolean;
   optionalShare?: number;
   maxDepth?: number;
+  /** Write every property of the outermost object (default false; the mock sets it so list envelopes are whole). */
+  completeTop?: boolean;
 }
 
 const writerOptions = (options: GenerateOptions): ValueOptions => ({
   useExamples: options.useExamples ?? true,
   optionalShare: options.optionalShare ?? 0.7,
   maxDepth: options.maxDepth ?? 6,
+  completeTop: options.completeTop ?? false,
 });
 
 /**

@@ -26,6 +26,8 @@ export interface ValueOptions {
   optionalShare: number;
   /** Nesting depth after which only what is required is generated (default 6). */
   maxDepth: number;
+  /** Write every property of the outermost object (a list envelope's `data`, `next`…), the share applying below it. */
+  completeTop: boolean;
 }
 
 interface Context {
@@ -154,7 +156,8 @@ export class ValueWriter {
     const maxProperties = typeof schema.maxProperties === 'number' ? schema.maxProperties : Infinity;
     const childContext = { ...context, discriminated: undefined, refName: undefined };
     for (const [name, property] of Object.entries(properties)) {
-      const wanted = required.has(name) || (!minimal && random.chance(this.options.optionalShare) && Object.keys(result).length < maxProperties - required.size);
+      const optional = (context.depth === 1 && this.options.completeTop) || random.chance(this.options.optionalShare);
+      const wanted = required.has(name) || (!minimal && optional && Object.keys(result).length < maxProperties - required.size);
       if (!wanted) continue;
       const value = this.value(property, random.fork(name), { ...childContext, name });
       if (value !== OMIT) result[name] = value;
