@@ -47,6 +47,8 @@ export interface DocumentGenerator {
   readonly direction: Direction;
   /** A value for the schema at a JSON pointer of the document (`#/components/schemas/Order`, a body's schema…). */
   generate(pointer: string, seed: number, fieldName?: string): unknown;
+  /** A value for a schema given here in the document's dialect (a Swagger 2.0 parameter's own keywords), its `#/…` references into the document. */
+  generateFrom(schema: JsonObject, seed: number, fieldName?: string): unknown;
 }
 
 const CACHE_LIMIT = 5000;
@@ -63,6 +65,12 @@ export function documentGenerator(document: JsonObject, options: Omit<GenerateOp
 
   return {
     direction,
+    generateFrom(schema, seed, fieldName) {
+      converted ??= convertDocument(document, { dialect, direction });
+      const resolve = (ref: string) => lookUp(converted!, ref);
+      const own = convertSchema(schema, { dialect, direction }, resolve);
+      return new ValueWriter(resolve, withExamples).write(own, seededRandom(seed), fieldName);
+    },
     generate(pointer, seed, fieldName) {
       const key = `${pointer}\u0000${seed}\u0000${fieldName ?? ''}`;
       if (!cache.has(key)) {

@@ -129,6 +129,8 @@ describe('generateValue', () => {
     expect(valuesOf({ type: 'string', nullable: true }, { openapi: '3.0.3' }).every((value) => typeof value === 'string')).toBe(true);
     expect(valuesOf({ type: ['integer', 'null'] }).every((value) => Number.isInteger(value))).toBe(true);
     expect(valuesOf({ type: 'null' })).toContain(null);
+    // A 3.1 document converted from 3.0 that kept `nullable` (without a type, which ajv alone refuses).
+    expect(valuesOf({ nullable: true, type: 'object', properties: { a: { nullable: true, allOf: [{ type: 'string' }] } } }).length).toBe(SEEDS.length);
   });
 
   it('merges allOf branches, references included', () => {
