@@ -65,6 +65,8 @@ export function convertSchema(value: Json, options: ConversionOptions, resolve: 
     schema = flag in schema ? { $ref: schema.$ref, [flag]: schema[flag] } : { $ref: schema.$ref };
   }
   if (options.dialect !== 'openapi31') schema = nullableToType(schema, options.dialect);
+  // 3.1 has no `nullable`, but documents converted from 3.0 keep it: read it as its author meant (ajv would refuse it without a type).
+  else if ('nullable' in schema) schema = nullableToType(schema, 'openapi30');
   if (options.dialect !== 'openapi31') schema = exclusiveBounds(schema);
   if (options.dialect === 'swagger2' && schema.type === 'file') schema = { ...schema, type: 'string' };
   if (typeof schema.discriminator === 'string') delete schema.discriminator; // Swagger 2.0's form, an annotation here

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UserError } from '../../errors';
 import { PayloadValidator } from '../../openapi/payload/validator';
+import { documentGenerator } from '../generate';
 import { collectionOf, idOf, listIn, markNext, pageOf, pagingStyle, SEEDED_RECORDS, type Collection } from './collections';
 import { parsePrefer, RateLimiter, seededRandom, type Chaos } from './faults';
 import { checkRequest, type Violation } from './request-check';
@@ -19,8 +20,8 @@ export interface MockOptions {
   port?: number;
   seed?: number;
   chaos?: Chaos;
-  /** The seeded generator for bodies the document has no example of. */
-  generate: Generate;
+  /** The seeded generator for bodies the document has no example of (default: sandbox/generate's, for responses). */
+  generate?: Generate;
 }
 
 export interface RunningMock {
@@ -36,8 +37,9 @@ export interface RunningMock {
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export async function startMock(document: JsonObject, options: MockOptions): Promise<RunningMock> {
+export async function startMock(document: JsonObject, options: MockOptions = {}): Promise<RunningMock> {
   const routes = buildRoutes(document);
+  const generate: Generate = options.generate ?? ((responses) => (pointer, seed) => responses.generate(pointer, seed))(documentGenerator(document, { direction: 'response', completeTop: true }));
   const basePath = basePathOf(document);
   const validator = new PayloadValidator(document, { mode: 'open', direction: 'request' });
   const seed = options.seed ?? 1;
@@ -81,7 +83,7 @@ export async function startMock(document: JsonObject, options: MockOptions): Pro
     if (checked.violations.length > 0) return invalid(response, checked.violations);
 
     const { status, key } = chooseStatus(route, prefer.code);
-    const answer = buildResponse(document, route, key, status, { example: prefer.example, seed, generate: options.generate });
+    const answer = buildResponse(document, route, key, status, { example: prefer.example, seed, generate });
     if (prefer.code === undefined && status < 300) {
       const kept = keepState(route, method, pathValues, checked.json, answer.body, url.searchParams);
       if (kept === 'gone') return problem(response, 404, 'Not found', `${path} was deleted.`);
@@ -107,7 +109,7 @@ export async function startMock(document: JsonObject, options: MockOptions): Pro
     if (!place.item) {
       if (method === 'post' && isObject(json)) {
         const record = { ...(isObject(generated) ? generated : {}), ...json };
-        const id = uniqueId(collection, idOf(record, collection.idParameter) ?? String(collection.records.size + 1));
+        const id = freshId(route, collection, idOf(record, collection.idParameter) ?? String(collection.records.size + 1));
         record[keyOfId(record, collection.idParameter)] = coerceId(record, collection.idParameter, id);
         collection.records.set(id, record);
         collection.order.unshift(id);
@@ -135,7 +137,24 @@ export async function startMock(document: JsonObject, options: MockOptions): Pro
       return { body: record, headers: {} };
     }
     if (collection.deleted.has(id)) return 'gone';
+    // A record never created still answers to the id it was asked for.
+    if (!stored && isObject(generated) && idOf(generated, collection.idParameter) !== undefined) generated[keyOfId(generated, collection.idParameter)] = coerceId(generated, collection.idParameter, id);
     return { body: stored ?? generated, headers: {} };
+  }
+
+  /**
+   * An id for a created record: the generated one when free, else the id of a response generated with
+   * another seed — so created ids keep the documented format (a uuid stays a uuid) — else a suffixed one.
+   */
+  function freshId(route: Route, collection: Collection, wanted: string): string {
+    if (!collection.records.has(wanted)) return wanted;
+    const key = chooseStatus(route, undefined).key;
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const body = buildResponse(document, route, key, 200, { seed: seed + collection.records.size * 31 + attempt * 1_000_003, generate }).body;
+      const id = isObject(body) ? idOf(body, collection.idParameter) : undefined;
+      if (id !== undefined && !collection.records.has(id)) return id;
+    }
+    return uniqueId(collection, wanted);
   }
 
   function collectionFor(template: string, idParameter: string): Collection {
@@ -154,7 +173,7 @@ export async function startMock(document: JsonObject, options: MockOptions): Pro
     if (!collection.seeded) {
       collection.seeded = true;
       for (let index = 0; collection.order.length < SEEDED_RECORDS && index < SEEDED_RECORDS * 2; index++) {
-        const sample = listIn(buildResponse(document, route, chooseStatus(route, undefined).key, 200, { seed: seed + index + 1, generate: options.generate }).body)?.get()[0];
+        const sample = listIn(buildResponse(document, route, chooseStatus(route, undefined).key, 200, { seed: seed + index + 1, generate }).body)?.get()[0];
         if (!isObject(sample)) break;
         const id = uniqueId(collection, idOf(sample, collection.idParameter) ?? String(index + 1));
         sample[keyOfId(sample, collection.idParameter)] = coerceId(sample, collection.idParameter, id);
