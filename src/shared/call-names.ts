@@ -55,6 +55,20 @@ export const callNames = [
   'spec.export',
   'spec.previewWorkbook',
   'spec.applyWorkbook',
+  'sandbox.requests',
+  'sandbox.saveRequest',
+  'sandbox.deleteRequest',
+  'sandbox.environments',
+  'sandbox.seedEnvironments',
+  'sandbox.saveEnvironment',
+  'sandbox.deleteEnvironment',
+  'sandbox.clearCookies',
+  'sandbox.draftFromOperation',
+  'sandbox.send',
+  'sandbox.history',
+  'sandbox.historyEntry',
+  'sandbox.openBody',
+  'sandbox.settings',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -1,6 +1,7 @@
 // What main tells the renderer without being asked: one typed map of events, carried by one IPC channel
 // (the preload passes on only these names) and by the web host's server-sent events.
 import type { CallName } from '../call-names';
+import type { HistoryEntrySummary } from './sandbox';
 
 export interface CrosswalkEvents {
   /** How far a long call has got (`total` null when unknown). */
@@ -11,11 +12,13 @@ export interface CrosswalkEvents {
   'request.log': { at: string; line: string };
   /** A system's background validation has ended: its problems can be read. */
   'systems.validated': { workspace: string; systemId: number };
+  /** A sandbox call was sent and stored in history (URL redacted). */
+  'sandbox.history': { workspace: string; entry: HistoryEntrySummary };
 }
 
 export type EventName = keyof CrosswalkEvents;
 
-export const eventNames = ['call.progress', 'call.finished', 'request.log', 'systems.validated'] as const satisfies readonly EventName[];
+export const eventNames = ['call.progress', 'call.finished', 'request.log', 'systems.validated', 'sandbox.history'] as const satisfies readonly EventName[];
 
 export type CrosswalkEvent = { [N in EventName]: { name: N; payload: CrosswalkEvents[N] } }[EventName];
 

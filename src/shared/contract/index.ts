@@ -4,12 +4,14 @@
 import type { z } from 'zod';
 import type { CallName } from '../call-names';
 import { mappingCalls } from './mapping';
+import { sandboxCalls } from './sandbox';
 import { specificationCalls } from './specification';
 import { systemsCalls } from './systems';
 import { workspaceCalls } from './workspace';
 
 export * from './events';
 export * from './mapping';
+export * from './sandbox';
 export * from './specification';
 export * from './systems';
 export * from './workspace';
@@ -19,6 +21,7 @@ export const contract = {
   ...systemsCalls,
   ...mappingCalls,
   ...specificationCalls,
+  ...sandboxCalls,
 } satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { SystemImports } from '../../openapi/system-import';
 import type { Session } from '../session';
 import type { HandlerDeps, Handlers } from './handler';
 import { mappingHandlers } from './mapping';
+import { sandboxHandlers } from './sandbox';
 import { specificationHandlers } from './specification';
 import { systemsHandlers } from './systems';
 import { workspaceHandlers } from './workspace';
@@ -17,5 +18,6 @@ export function createHandlers(session: Session): Handlers {
     ...systemsHandlers(deps),
     ...mappingHandlers(deps),
     ...specificationHandlers(deps),
+    ...sandboxHandlers(deps),
   };
 }
