@@ -10,3 +10,4 @@ export { OAuthTokens, authorization, tokenKey, DEFAULT_EXPIRY_SKEW_MS, type OAut
 export { OAuthError } from './errors';
 export { DEFAULT_AUTHORIZATION_TIMEOUT_MS } from './loopback';
 export { httpFetch } from './http-fetch';
+export { oauthConfigFromAuth, type OAuth2Auth } from './from-auth';

@@ -8,7 +8,7 @@ import type net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpService } from '../../../../src/main/platform/http';
 import { Redactor } from '../../../../src/main/platform/redact';
-import { OAuthError, OAuthTokens, authorization, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
+import { OAuthError, OAuthTokens, authorization, oauthConfigFromAuth, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
 
 const CLIENT_ID = 'crosswalk-app';
 const CLIENT_SECRET = 'client-secret-value-9f8e7d';
@@ -361,5 +361,16 @@ describe('network', () => {
     const token = await new OAuthTokens({ http: proxiedHttp }).get(base({ environment: 'proxied' }));
     expect(token.accessToken).toMatch(/^access-token-/);
     expect(proxied).toEqual([`POST ${origin}/token`]);
+  });
+});
+
+describe('from the request model', () => {
+  it("gets a token for the contract's oauth2 auth", async () => {
+    const config = oauthConfigFromAuth(
+      { grant: 'password', tokenUrl: `${origin}/token`, authUrl: '', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scope: '', audience: 'https://api.example.test', username: USER, password: PASSWORD, clientAuth: 'body' },
+      'env-7',
+    );
+    expect(config).toEqual({ grant: 'password', environment: 'env-7', tokenUrl: `${origin}/token`, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, clientAuthentication: 'body', username: USER, password: PASSWORD, extraParameters: { audience: 'https://api.example.test' } });
+    expect((await new OAuthTokens({ http: http0 }).get(config)).refreshable).toBe(true);
   });
 });
