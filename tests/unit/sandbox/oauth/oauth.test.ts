@@ -1,0 +1,376 @@
+// OAuth 2.0 against a real authorization server started here on 127.0.0.1 (node:http): client
+// credentials, password, authorization code with PKCE (the browser played by an openExternal that
+// follows the URL with fetch; the server checks state and code_verifier), refresh on expiry, once
+// after a 401, a revoked refresh token, a wrong client secret, and a token call through a forward proxy.
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type net from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHttpService } from '../../../../src/main/platform/http';
+import { Redactor } from '../../../../src/main/platform/redact';
+import { OAuthError, OAuthTokens, authorization, oauthConfigFromAuth, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
+
+const CLIENT_ID = 'crosswalk-app';
+const CLIENT_SECRET = 'client-secret-value-9f8e7d';
+const USER = 'ana';
+const PASSWORD = 'user-password-value-1a2b3c';
+
+/** What the token endpoint was asked, in order: grant_type (and how the client authenticated). */
+const grants: string[] = [];
+const issued = new Set<string>();
+const refreshTokens = new Set<string>();
+const codes = new Map<string, { challenge: string; redirectUri: string }>();
+let counter = 0;
+let expiresIn: number | undefined = 3600;
+let origin = '';
+const closers: Array<() => void> = [];
+
+function json(response: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}) {
+  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers }).end(JSON.stringify(body));
+}
+
+function issue(response: http.ServerResponse, withRefresh: boolean, scope?: string) {
+  const accessToken = `access-token-${++counter}-abcdef`;
+  issued.add(accessToken);
+  const body: Record<string, unknown> = { access_token: accessToken, token_type: 'Bearer', ...(expiresIn !== undefined ? { expires_in: expiresIn } : {}), ...(scope ? { scope } : {}) };
+  if (withRefresh) {
+    const refreshToken = `refresh-token-${counter}-uvwxyz`;
+    refreshTokens.add(refreshToken);
+    body.refresh_token = refreshToken;
+  }
+  json(response, 200, body);
+}
+
+function clientOf(request: http.IncomingMessage, form: URLSearchParams): { id?: string; secret?: string } {
+  const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? '');
+  if (basic) {
+    const [id, secret] = Buffer.from(basic[1]!, 'base64').toString().split(':').map(decodeURIComponent);
+    return { id, secret };
+  }
+  return { id: form.get('client_id') ?? undefined, secret: form.get('client_secret') ?? undefined };
+}
+
+const server = http.createServer((request, response) => {
+  let raw = '';
+  request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+  request.on('end', () => {
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname === '/authorize') {
+      const q = url.searchParams;
+      const redirectUri = q.get('redirect_uri') ?? '';
+      if (q.get('response_type') !== 'code' || q.get('client_id') !== CLIENT_ID || q.get('code_challenge_method') !== 'S256' || !/^http:\/\/127\.0\.0\.1:\d+\/callback$/.test(redirectUri) || !q.get('state')) {
+        return json(response, 400, { error: 'invalid_request' });
+      }
+      const code = `code-${++counter}`;
+      codes.set(code, { challenge: q.get('code_challenge') ?? '', redirectUri });
+      const back = new URL(redirectUri);
+      back.searchParams.set('code', code);
+      back.searchParams.set('state', q.get('state') ?? '');
+      response.writeHead(302, { location: back.href }).end();
+      return;
+    }
+    if (url.pathname === '/api') {
+      const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      return token && issued.has(token) ? json(response, 200, { ok: true, token }) : json(response, 401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
+    }
+    if (url.pathname !== '/token' || request.method !== 'POST') return json(response, 404, {});
+    const form = new URLSearchParams(raw);
+    const grant = form.get('grant_type') ?? '';
+    grants.push(grant);
+    const client = clientOf(request, form);
+    if (client.id !== CLIENT_ID || (grant !== 'authorization_code' && client.secret !== CLIENT_SECRET)) {
+      // Servers do echo what they were sent: the message must not pass it on.
+      return json(response, 401, { error: 'invalid_client', error_description: `client authentication failed for secret ${client.secret}` });
+    }
+    if (grant === 'client_credentials') return issue(response, false, form.get('scope') ?? undefined);
+    if (grant === 'password') {
+      if (form.get('username') !== USER || form.get('password') !== PASSWORD) return json(response, 400, { error: 'invalid_grant', error_description: 'bad credentials' });
+      return issue(response, true);
+    }
+    if (grant === 'refresh_token') {
+      const token = form.get('refresh_token') ?? '';
+      if (!refreshTokens.delete(token)) return json(response, 400, { error: 'invalid_grant', error_description: 'refresh token revoked' });
+      return issue(response, true);
+    }
+    if (grant === 'authorization_code') {
+      const code = codes.get(form.get('code') ?? '');
+      codes.delete(form.get('code') ?? '');
+      const verifier = form.get('code_verifier') ?? '';
+      const challenge = createHash('sha256').update(verifier).digest('base64url');
+      if (!code || code.challenge !== challenge || code.redirectUri !== form.get('redirect_uri')) return json(response, 400, { error: 'invalid_grant', error_description: 'code, verifier or redirect_uri wrong' });
+      return issue(response, true);
+    }
+    return json(response, 400, { error: 'unsupported_grant_type' });
+  });
+});
+
+/** A forward proxy (absolute-URI requests passed on); `proxied` lists the request lines it saw. */
+const proxied: string[] = [];
+const proxy = http.createServer((request, response) => {
+  proxied.push(`${request.method} ${request.url}`);
+  const upstream = http.request(request.url ?? '', { method: request.method, headers: request.headers }, (answer) => {
+    response.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(response);
+  });
+  upstream.on('error', () => response.destroy());
+  request.pipe(upstream);
+});
+let proxyUrl = '';
+
+async function listen(target: http.Server): Promise<number> {
+  closers.push(() => {
+    target.closeAllConnections();
+    target.close();
+  });
+  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+  return (target.address() as net.AddressInfo).port;
+}
+
+beforeAll(async () => {
+  origin = `http://127.0.0.1:${await listen(server)}`;
+  proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
+});
+afterAll(() => closers.forEach((close) => close()));
+beforeEach(() => {
+  grants.length = 0;
+  proxied.length = 0;
+  expiresIn = 3600;
+});
+
+const http0 = createHttpService({ env: {} });
+const base = (overrides: Partial<OAuthConfig> = {}): OAuthConfig => ({
+  grant: 'client_credentials',
+  environment: 'sandbox',
+  tokenUrl: `${origin}/token`,
+  clientId: CLIENT_ID,
+  clientSecret: CLIENT_SECRET,
+  ...overrides,
+});
+const passwordConfig = (overrides: Partial<OAuthConfig> = {}) => base({ grant: 'password', username: USER, password: PASSWORD, ...overrides });
+
+/** The test's browser: follows the authorization URL (a 302 to the loopback redirect) with fetch. */
+const browser = { pages: [] as Array<{ status: number; text: string }>, tamper: (location: string) => location };
+async function followInBrowser(url: string): Promise<void> {
+  const authorize = await fetch(url, { redirect: 'manual' });
+  const location = authorize.headers.get('location');
+  if (!location) throw new Error(`the authorization server answered ${authorize.status}: ${await authorize.text()}`);
+  const back = await fetch(browser.tamper(location));
+  browser.pages.push({ status: back.status, text: await back.text() });
+}
+
+async function failure(promise: Promise<unknown>): Promise<OAuthError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(OAuthError);
+  return error as OAuthError;
+}
+
+describe('grants', () => {
+  it('gets a token with client credentials (HTTP Basic client authentication), with its expiry, and reuses it', async () => {
+    let now = 1_000_000;
+    const tokens = new OAuthTokens({ http: http0, now: () => now });
+    const token = await tokens.get(base({ scope: 'read write' }));
+    expect(token).toMatchObject({ tokenType: 'Bearer', expiresAt: 1_000_000 + 3_600_000, scope: 'read write', refreshable: false });
+    expect(token.accessToken).toMatch(/^access-token-\d+-abcdef$/);
+    now += 60_000;
+    expect(await tokens.get(base({ scope: 'read write' }))).toEqual(token);
+    expect(grants).toEqual(['client_credentials']);
+    // Another environment or scope is another token.
+    expect((await tokens.get(base({ scope: 'read write', environment: 'staging' }))).accessToken).not.toBe(token.accessToken);
+    expect((await tokens.get(base({ scope: 'read' }))).accessToken).not.toBe(token.accessToken);
+    expect(grants).toHaveLength(3);
+  });
+
+  it('sends the client in the form body when told to', async () => {
+    const token = await new OAuthTokens({ http: http0 }).get(base({ clientAuthentication: 'body' }));
+    expect(token.accessToken).toMatch(/^access-token-/);
+  });
+
+  it('gets a token with the password grant, refreshable', async () => {
+    const token = await new OAuthTokens({ http: http0 }).get(passwordConfig());
+    expect(token).toMatchObject({ tokenType: 'Bearer', refreshable: true });
+    expect(grants).toEqual(['password']);
+  });
+
+  it('has no expiry to show when the server gives none', async () => {
+    expiresIn = undefined;
+    const token = await new OAuthTokens({ http: http0 }).get(base());
+    expect(token.expiresAt).toBeUndefined();
+  });
+
+  it('gets a token with the authorization code and PKCE through the browser and the loopback redirect', async () => {
+    const opened: string[] = [];
+    browser.tamper = (location) => location;
+    const tokens = new OAuthTokens({
+      http: http0,
+      openExternal: async (url) => {
+        opened.push(url);
+        await followInBrowser(url);
+      },
+    });
+    const config = base({ grant: 'authorization_code', authorizationUrl: `${origin}/authorize`, clientSecret: undefined, scope: 'profile' });
+    const token = await tokens.get(config);
+    expect(token).toMatchObject({ tokenType: 'Bearer', refreshable: true });
+    expect(grants).toEqual(['authorization_code']);
+    const sent = new URL(opened[0]!);
+    expect(Object.fromEntries(sent.searchParams)).toMatchObject({ response_type: 'code', client_id: CLIENT_ID, code_challenge_method: 'S256', scope: 'profile' });
+    expect(sent.searchParams.get('state')).toMatch(/^[\w-]{20,}$/);
+    expect(browser.pages.at(-1)).toEqual({ status: 200, text: 'Crosswalk received the authorization. You can close this tab.' });
+  });
+
+  it('refuses a redirect whose state is not the one sent, and tells the browser', async () => {
+    browser.tamper = (location) => location.replace(/state=[^&]+/, 'state=forged');
+    const tokens = new OAuthTokens({ http: http0, openExternal: followInBrowser });
+    const config = base({ grant: 'authorization_code', authorizationUrl: `${origin}/authorize`, clientSecret: undefined });
+    const error = await failure(tokens.get(config));
+    expect(error.code).toBe('OAUTH_BAD_REDIRECT');
+    expect(error.message).toMatch(/^The browser came back from the authorization with an answer that does not belong to it \(.*state.*\): try again\.$/);
+    expect(browser.pages.at(-1)?.status).toBe(400);
+    expect(grants).toEqual([]);
+    browser.tamper = (location) => location;
+  });
+
+  it('waits a bounded time for the browser, and stops when cancelled', async () => {
+    const config = base({ grant: 'authorization_code', authorizationUrl: `${origin}/authorize` });
+    let redirectUri = '';
+    const patient = new OAuthTokens({ http: http0, authorizationTimeoutMs: 50, openExternal: (url) => void (redirectUri = new URL(url).searchParams.get('redirect_uri') ?? '') });
+    const timeout = await failure(patient.get(config));
+    expect(timeout).toMatchObject({ code: 'OAUTH_AUTHORIZATION_TIMEOUT', message: 'The browser did not come back from the authorization within 0.05 seconds: sign in and consent in the page that opened, or try again.' });
+    // The listener is gone.
+    await expect(fetch(redirectUri)).rejects.toThrow();
+
+    const controller = new AbortController();
+    const cancelled = new OAuthTokens({ http: http0, openExternal: () => controller.abort() });
+    expect(await failure(cancelled.get(config, controller.signal))).toMatchObject({ code: 'CANCELLED' });
+  });
+
+  it('says the browser is needed when there is none', async () => {
+    const error = await failure(new OAuthTokens({ http: http0 }).get(base({ grant: 'authorization_code', authorizationUrl: `${origin}/authorize` })));
+    expect(error.message).toBe('The authorization code grant of environment "sandbox" needs a browser to sign in, and none is available here.');
+  });
+});
+
+describe('refresh', () => {
+  it('refreshes before the token expires (with the skew), not after', async () => {
+    expiresIn = 120;
+    let now = 0;
+    const tokens = new OAuthTokens({ http: http0, now: () => now, expirySkewMs: 30_000 });
+    const first = await tokens.get(passwordConfig());
+    now = 89_000;
+    expect(await tokens.get(passwordConfig())).toEqual(first);
+    now = 90_000;
+    const second = await tokens.get(passwordConfig());
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(second.expiresAt).toBe(90_000 + 120_000);
+    expect(grants).toEqual(['password', 'refresh_token']);
+  });
+
+  it('renews the token once after a 401, and only once', async () => {
+    const tokens = new OAuthTokens({ http: http0 });
+    const config = passwordConfig({ environment: 'after-401' });
+    const first = await tokens.get(config);
+    issued.delete(first.accessToken); // the API no longer takes it
+    const sent: string[] = [];
+    const call = (value: string) => {
+      sent.push(value);
+      return fetch(`${origin}/api`, { headers: { authorization: value } });
+    };
+    const response = await tokens.authorize(config, call);
+    expect(response.status).toBe(200);
+    expect(sent).toEqual([authorization(first), expect.stringMatching(/^Bearer access-token-/)]);
+    expect(sent[1]).not.toBe(sent[0]);
+    expect(grants).toEqual(['password', 'refresh_token']);
+
+    // An API that refuses every token: two sends, then its 401 is the answer.
+    sent.length = 0;
+    const refusing = await tokens.authorize(config, (value) => {
+      sent.push(value);
+      return Promise.resolve({ status: 401 });
+    });
+    expect(refusing.status).toBe(401);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('falls back to a new grant when the refresh token was revoked', async () => {
+    let now = 0;
+    const tokens = new OAuthTokens({ http: http0, now: () => now });
+    const first = await tokens.get(passwordConfig({ environment: 'revoked' }));
+    refreshTokens.clear(); // revoked on the server
+    now = 3_600_000;
+    const second = await tokens.get(passwordConfig({ environment: 'revoked' }));
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(grants).toEqual(['password', 'refresh_token', 'password']);
+  });
+
+  it('invalidate() drops only the token it names', async () => {
+    const tokens = new OAuthTokens({ http: http0 });
+    const first = await tokens.get(base({ environment: 'inv' }));
+    tokens.invalidate(base({ environment: 'inv' }), 'some-older-token');
+    expect(await tokens.get(base({ environment: 'inv' }))).toEqual(first);
+    tokens.invalidate(base({ environment: 'inv' }), first.accessToken);
+    expect(tokens.peek(base({ environment: 'inv' }))?.expiresAt).toBe(0);
+    expect((await tokens.get(base({ environment: 'inv' }))).accessToken).not.toBe(first.accessToken);
+  });
+
+  it('shares one token request between callers asking at once', async () => {
+    const tokens = new OAuthTokens({ http: http0 });
+    const [a, b] = await Promise.all([tokens.get(base({ environment: 'shared' })), tokens.get(base({ environment: 'shared' }))]);
+    expect(a).toEqual(b);
+    expect(grants).toEqual(['client_credentials']);
+  });
+});
+
+describe('failures', () => {
+  it('says in one sentence that the client secret is wrong, never echoing it', async () => {
+    const wrong = 'wrong-secret-value-777';
+    const redactor = new Redactor();
+    const error = await failure(new OAuthTokens({ http: http0, redactor }).get(base({ clientSecret: wrong })));
+    expect(error.code).toBe('OAUTH_CLIENT_REFUSED');
+    expect(error.message).toBe(
+      `The token endpoint ${origin}/token refused the client "${CLIENT_ID}" (invalid_client) (“client authentication failed for secret ***”): check the client ID and client secret in the OAuth settings of environment "sandbox".`,
+    );
+    expect(error.message).not.toContain(wrong);
+    // The app's redactor learnt it too, so logs and history hide it.
+    expect(redactor.text(`secret ${wrong}`)).toBe('secret ***');
+  });
+
+  it('says the user name or password was refused', async () => {
+    const error = await failure(new OAuthTokens({ http: http0 }).get(passwordConfig({ password: 'not-the-password' })));
+    expect(error.message).toBe(
+      `The token endpoint ${origin}/token refused the user name or password of "${USER}" (invalid_grant) (“bad credentials”): check them in the OAuth settings of environment "sandbox".`,
+    );
+  });
+
+  it('says when the token endpoint cannot be reached', async () => {
+    const error = await failure(new OAuthTokens({ http: http0 }).get(base({ tokenUrl: 'http://127.0.0.1:1/token' })));
+    expect(error.code).toBe('OAUTH_UNREACHABLE');
+    expect(error.message).toBe('Getting a token from http://127.0.0.1:1/token failed: The connection to 127.0.0.1:1 was refused: is the server running?');
+  });
+
+  it('says when the token URL is not an address', async () => {
+    const error = await failure(new OAuthTokens({ http: http0 }).get(base({ tokenUrl: 'ftp://x/token' })));
+    expect(error.message).toBe('The token URL "ftp://x/token" is not an http(s) address: correct it in the OAuth settings of environment "sandbox".');
+  });
+});
+
+describe('network', () => {
+  it('sends token calls through the same proxy as requests', async () => {
+    const proxiedHttp = createHttpService({ env: { HTTP_PROXY: proxyUrl } });
+    const token = await new OAuthTokens({ http: proxiedHttp }).get(base({ environment: 'proxied' }));
+    expect(token.accessToken).toMatch(/^access-token-/);
+    expect(proxied).toEqual([`POST ${origin}/token`]);
+  });
+});
+
+describe('from the request model', () => {
+  it("gets a token for the contract's oauth2 auth", async () => {
+    const config = oauthConfigFromAuth(
+      { grant: 'password', tokenUrl: `${origin}/token`, authUrl: '', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scope: '', audience: 'https://api.example.test', username: USER, password: PASSWORD, clientAuth: 'body' },
+      'env-7',
+    );
+    expect(config).toEqual({ grant: 'password', environment: 'env-7', tokenUrl: `${origin}/token`, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, clientAuthentication: 'body', username: USER, password: PASSWORD, extraParameters: { audience: 'https://api.example.test' } });
+    expect((await new OAuthTokens({ http: http0 }).get(config)).refreshable).toBe(true);
+  });
+});
