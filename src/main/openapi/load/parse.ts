@@ -44,8 +44,9 @@ export async function parseText(text: string, display: string, limits: Pick<Impo
   }
   const first = /\S/.exec(text)?.[0];
   if (first === '{' || first === '[') {
+    let value: unknown;
     try {
-      return { value: JSON.parse(text), format: 'json' };
+      value = JSON.parse(text);
     } catch (error) {
       // YAML is a superset of JSON: a JSON-looking text with, say, comments may still be fine YAML.
       const jsonError = jsonSyntaxError(text, display, error as Error);
@@ -56,8 +57,73 @@ export async function parseText(text: string, display: string, limits: Pick<Impo
         throw jsonError;
       }
     }
+    // JSON.parse keeps the last of duplicate keys silently: fewer keys parsed than written means one
+    // was dropped, and the yaml package (JSON is YAML) says which and where.
+    if (countParsedKeys(value) !== countWrittenKeys(text)) throw duplicateJsonKey(loadYaml(), text, display);
+    return { value, format: 'json' };
   }
   return { value: parseYaml(loadYaml(), text, display, limits), format: 'yaml' };
+}
+
+/** Keys of every object in a JSON.parse result (a tree: nothing is shared). */
+function countParsedKeys(root: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const key in value) {
+      count++;
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return count;
+}
+
+/** Member names written in valid JSON text: the strings followed by a colon. */
+function countWrittenKeys(text: string): number {
+  let count = 0;
+  const length = text.length;
+  for (let at = text.indexOf('"'); at !== -1 && at < length; at = text.indexOf('"', at)) {
+    at++;
+    for (;;) {
+      const code = text.charCodeAt(at);
+      if (code === 0x5c) at += 2;
+      else if (code === 0x22 || at >= length) break;
+      else at++;
+    }
+    at++;
+    let next = text.charCodeAt(at);
+    while (next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09) next = text.charCodeAt(++at);
+    if (next === 0x3a) count++;
+  }
+  return count;
+}
+
+function duplicateJsonKey({ LineCounter, parseDocument }: YamlModule, text: string, display: string): UserError {
+  const lineCounter = new LineCounter();
+  const problem = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2', schema: 'json' }).errors.find(
+    (error) => error.code === 'DUPLICATE_KEY',
+  );
+  if (!problem) {
+    return new UserError('API_DOC_SYNTAX', `${display} is not valid JSON (a key appears twice in the same object): remove or rename one of them.`);
+  }
+  const { line, col } = lineCounter.linePos(problem.pos[0]);
+  let key = '';
+  try {
+    key = JSON.parse(/^"(?:[^"\\]|\\.)*"/.exec(text.slice(problem.pos[0], problem.pos[0] + 1000))?.[0] ?? '""') as string;
+  } catch {
+    // left unnamed
+  }
+  return new UserError(
+    'API_DOC_SYNTAX',
+    `${display} is not valid JSON at line ${line}, column ${col} (the key ${key ? `"${key}" ` : ''}appears twice in the same object): remove or rename one of them.`,
+  );
 }
 
 function jsonSyntaxError(text: string, display: string, error: Error): UserError {

@@ -19,18 +19,30 @@ export interface ReadText {
   bytes: number;
 }
 
-/** Reads a file (symlinks resolved) of at most `limits.maxDocumentBytes`; `display` names it in messages. */
+// Opening a named pipe for reading waits for a writer: non-blocking, so that one swapped in after the
+// check below is still refused at once (the flag means nothing for a regular file).
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads a file (symlinks resolved) of at most `limits.maxDocumentBytes`; `display` names it in messages.
+ * Anything but a regular file (a folder, a named pipe, a device) is refused before it is opened.
+ */
 export async function readTextFile(file: string, display: string, limits: Pick<ImportLimits, 'maxDocumentBytes'>): Promise<ReadText> {
+  try {
+    checkRegularFile(await fs.promises.stat(file), display);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw fileError(error, display);
+  }
   let handle: fs.promises.FileHandle;
   try {
-    handle = await fs.promises.open(file, 'r');
+    handle = await fs.promises.open(file, OPEN_FLAGS);
   } catch (error) {
     throw fileError(error, display);
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new UserError('API_DOC_NOT_A_FILE', `${display} is a folder, not an API document: choose the document file itself (JSON or YAML).`);
-    if (!stat.isFile()) throw new UserError('API_DOC_NOT_A_FILE', `${display} is not a regular file: choose the API document file itself (JSON or YAML).`);
+    checkRegularFile(stat, display);
     if (stat.size > limits.maxDocumentBytes) throw tooLarge(display, limits.maxDocumentBytes);
     // Read at most one byte more than allowed, in case the file grew after stat.
     const buffer = Buffer.allocUnsafe(Math.min(stat.size, limits.maxDocumentBytes) + 1);
@@ -49,6 +61,13 @@ export async function readTextFile(file: string, display: string, limits: Pick<I
   } finally {
     await handle.close();
   }
+}
+
+function checkRegularFile(stat: fs.Stats, display: string): void {
+  if (stat.isFile()) return;
+  if (stat.isDirectory()) throw new UserError('API_DOC_NOT_A_FILE', `${display} is a folder, not an API document: choose the document file itself (JSON or YAML).`);
+  const kind = stat.isFIFO() ? 'a named pipe' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'a special file';
+  throw new UserError('API_DOC_NOT_A_FILE', `${display} is not a regular file (it is ${kind}): choose the API document file itself (JSON or YAML).`);
 }
 
 function fileError(error: unknown, display: string): UserError {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { WorkbookReport } from '../../../shared/contract';
 import { UserError } from '../../errors';
+import { formatBytes } from '../../openapi/load/limits';
 import type { Workspace } from '../../workspace/workspace';
 import type { SpecDocument } from '../spec-document';
 import { comparable } from './cell-text';
@@ -10,7 +11,7 @@ import { compareWorkbook, type PlannedChange } from './change-report';
 import { EDITABLE, parseChoice, parseRowId, REF_HEADER, type FieldDef, type RecordKind } from './records';
 import { ID_HEADER, QUESTION_HEADER, type SheetKind } from './sheets';
 import { HIDDEN_SHEET, WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION, type WorkbookManifest } from './workbook-format';
-import { readZipDirectory } from './zip-directory';
+import { readZipDirectory, readZipEntry, type ZipEntry } from './zip-directory';
 
 /** Far above any real spec (10,000 mapping rows make about 1.5 MB); a larger file is refused unread. */
 export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
@@ -117,6 +118,27 @@ function checkFile(file: string) {
   const unpacked = entries.reduce((sum, entry) => sum + entry.size, 0);
   if (entries.length > MAX_ENTRIES || unpacked > MAX_UNPACKED_BYTES || entries.some((entry) => entry.size === 0xffffffff)) {
     throw new UserError('WORKBOOK_TOO_LARGE', `${file} unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB (or ${MAX_ENTRIES} parts), far more than a Crosswalk workbook: import the workbook Crosswalk exported.`);
+  }
+  // The directory's sizes are only claims: each part is unpacked with its claim as the cap on the real
+  // output (so all of them within MAX_UNPACKED_BYTES) before exceljs, which believes them, reads any.
+  for (const entry of entries) checkUnpackedSize(file, entry);
+}
+
+function checkUnpackedSize(file: string, entry: ZipEntry) {
+  let size: number;
+  try {
+    size = readZipEntry(file, entry).length;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') {
+      throw new UserError('WORKBOOK_NOT_XLSX', `${file} is damaged: its part "${entry.name}" cannot be unpacked (${(error as Error).message}): open it in Excel or LibreOffice, save it as .xlsx and import that.`);
+    }
+    size = Infinity;
+  }
+  if (size > entry.size) {
+    throw new UserError(
+      'WORKBOOK_TOO_LARGE',
+      `${file} is damaged or not a workbook Crosswalk exported: its part "${entry.name}" unpacks to more than the ${formatBytes(entry.size)} its zip directory declares (as a zip bomb does): import the workbook Crosswalk exported.`,
+    );
   }
 }
 
