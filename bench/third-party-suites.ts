@@ -7,6 +7,7 @@
 // One child process imports one document at a time; one that takes longer than TIME_LIMIT_MS counts as
 // hung and the child is replaced, as is a child that dies.
 import { type ChildProcess, fork } from 'node:child_process';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import path from 'node:path';
 import { SUITES, type Suite, THIRD_PARTY_ROOT, entryDocuments } from '../tests/helpers/third-party';
 
@@ -36,7 +37,6 @@ async function child(): Promise<void> {
   // require(): this runs under tsx's CommonJS hook, where import() would not find TypeScript files.
   const { importApiDocument } = require('../src/main/openapi/import') as typeof import('../src/main/openapi/import');
   const { isUserError } = require('../src/main/errors') as typeof import('../src/main/errors');
-  const SwaggerParser = require('@apidevtools/swagger-parser') as typeof import('@apidevtools/swagger-parser');
   process.on('message', async (file: string) => {
     const outcome: Outcome = { file, status: 'imported' };
     try {

@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UserError } from '../../errors';
 import type { ImportLimits } from './limits';
 import { type DocumentFormat, type RefSite, inspectValue, parseText } from './parse';
-import { resolveLocalPointer } from './pointer';
+import { localPointerExists } from './pointer';
 import { fetchText, readTextFile, tooLarge, type FetchOptions } from './source';
 import { defaultRedactor } from '../../platform/redact';
 
@@ -226,7 +226,7 @@ export async function followReferences(
   for (const { site, fragment } of fragments) {
     const file = loaded.get(site.target);
     if (!file || file.value === undefined) continue;
-    if (fragment && fragment !== '#' && resolveLocalPointer(file.value, fragment) === undefined) {
+    if (fragment && fragment !== '#' && !localPointerExists(file.value, fragment)) {
       throw new UserError(
         'API_DOC_REF_UNRESOLVED',
         `The reference "${shown(site.ref)}" (at ${site.from}) points to ${fragment}, which ${shown(site.target)} does not have: fix the reference or the file.`,
