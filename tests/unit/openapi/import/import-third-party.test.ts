@@ -47,3 +47,25 @@ describe('localPointerExists', () => {
     expect(localPointerExists(root, '#/nothing')).toBe(false);
   });
 });
+
+describe('empty referenced files (item 10)', () => {
+  it("Redocly's reference-ending-in-hash: a referenced file holding {} is an empty schema and imports", async () => {
+    const { result } = await imported(path.join(THIRD_PARTY_ROOT, 'redocly-bundle/bundle/reference-ending-in-hash/openapi.yaml'));
+    expect(result.files.map((file) => path.basename(file.location))).toEqual(['Pet.json']);
+    const schema = (result.document as { paths: Record<string, { get: { responses: { 200: { content: Record<string, { schema: unknown }> } } } }> }).paths['/pets/{petId}']!.get.responses[200].content['application/json']!.schema;
+    expect(schema).toEqual({});
+  });
+
+  it("swagger-parser's unknown.yaml: an empty referenced file is blamed as the reference's target, naming where it is referenced", async () => {
+    const document = swaggerParser('unknown/unknown.yaml');
+    const error = await importApiDocument(document).then(
+      () => undefined,
+      (caught: unknown) => caught as Error & { code: string },
+    );
+    expect(error?.code).toBe('API_DOC_REF_EMPTY');
+    expect(error?.message).toBe(
+      `${document} refers to "files/blank" (at #/paths/~1files~1blank/get/responses/200/schema/default), but ${swaggerParser('unknown/files/blank')} is empty: a $ref must point at a JSON or YAML file (an empty schema is written {}); fill the file or remove the reference.`,
+    );
+    expect(error?.message).not.toMatch(/crosswalk|choose the API document/);
+  });
+});
