@@ -1,9 +1,11 @@
 // Reading documents nobody here wrote: the committed third-party suites (tests/fixtures/third-party/) where
 // they showed a false error, a leaking message or a missed problem.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importApiDocument } from '../../../../src/main/openapi/import';
 import { localPointerExists } from '../../../../src/main/openapi/load/pointer';
+import { tempDir } from '../../../helpers/temp';
 import { THIRD_PARTY_ROOT } from '../../../helpers/third-party';
 
 const swaggerParser = (file: string) => path.join(THIRD_PARTY_ROOT, 'swagger-parser/specs', file);
@@ -67,5 +69,59 @@ describe('empty referenced files (item 10)', () => {
       `${document} refers to "files/blank" (at #/paths/~1files~1blank/get/responses/200/schema/default), but ${swaggerParser('unknown/files/blank')} is empty: a $ref must point at a JSON or YAML file (an empty schema is written {}); fill the file or remove the reference.`,
     );
     expect(error?.message).not.toMatch(/crosswalk|choose the API document/);
+  });
+});
+
+describe('what the OpenAPI document schemas leave unchecked (item 11)', () => {
+  it('OpenAPI 3.1 Schema Objects are checked against their dialect, nested ones included', async () => {
+    const file = path.join(tempDir(), 'openapi.yaml');
+    fs.writeFileSync(
+      file,
+      [
+        'openapi: 3.1.0',
+        'info: {title: T, version: "1"}',
+        'paths:',
+        '  /pets:',
+        '    get:',
+        '      responses:',
+        '        "200":',
+        '          description: ok',
+        '          content:',
+        '            application/json:',
+        '              schema: {type: object, properties: {nested: {type: 7}}}',
+        'components:',
+        '  schemas:',
+        '    Pet: {type: object, discriminator: true, properties: {kind: {type: string, xml: {wrapped: "yes"}}}}',
+        '    Fine: {type: object, discriminator: {propertyName: kind}, properties: {kind: {type: string}}}',
+        '',
+      ].join('\n'),
+    );
+    const { validation } = await imported(file);
+    expect(validation.valid).toBe(false);
+    expect(validation.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: '/components/schemas/Pet/discriminator', message: 'must be object', line: 14 }),
+        expect.objectContaining({ path: '/components/schemas/Pet/properties/kind/xml/wrapped', message: 'must be boolean' }),
+        expect.objectContaining({ path: '/paths/~1pets/get/responses/200/content/application~1json/schema/properties/nested/type' }),
+      ]),
+    );
+    expect(validation.errors.some((error) => error.path.startsWith('/components/schemas/Fine'))).toBe(false);
+  });
+
+  it("swagger-parser's ref-to-invalid-path.yaml: a path item whose $ref points at a schema is an error at that path", async () => {
+    const { validation } = await imported(swaggerParser('validate-schema/invalid/ref-to-invalid-path.yaml'));
+    expect(validation.errors).toEqual([
+      expect.objectContaining({
+        path: '/paths/~1products',
+        message: '$ref "#/definitions/products" must point to a path item (operations such as get or post), but what it points to has "type", "properties" (it is a schema): point it at a path item',
+      }),
+    ]);
+  });
+
+  it('the OpenAPI Initiative\'s 3.1 examples stay valid', async () => {
+    for (const name of ['webhook-example.yaml', 'non-oauth-scopes.yaml']) {
+      const { validation } = await imported(path.join(THIRD_PARTY_ROOT, 'oai-examples/examples/v3.1', name));
+      expect(validation.errors).toEqual([]);
+    }
   });
 });
