@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { UserError } from '../../errors';
 import { type ImportLimits, formatCount } from './limits';
-import { escapePointerSegment, resolveLocalPointer } from './pointer';
+import { escapePointerSegment, localPointerExists } from './pointer';
 
 export type DocumentFormat = 'json' | 'yaml';
 
@@ -251,7 +251,7 @@ export function inspectValue(
         if (child.startsWith('#')) {
           let ok = resolved.get(child);
           if (ok === undefined) {
-            ok = resolveLocalPointer(root, child) !== undefined;
+            ok = localPointerExists(root, child);
             resolved.set(child, ok);
           }
           if (!ok) brokenRefs.push({ ref: child, pointer: pointer() });

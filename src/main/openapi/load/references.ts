@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UserError } from '../../errors';
 import type { ImportLimits } from './limits';
 import { type DocumentFormat, type RefSite, inspectValue, parseText } from './parse';
-import { resolveLocalPointer } from './pointer';
+import { localPointerExists } from './pointer';
 import { fetchText, readTextFile, tooLarge, type FetchOptions } from './source';
 import { defaultRedactor } from '../../platform/redact';
 
@@ -207,12 +207,18 @@ export async function followReferences(
           ({ text, bytes } = await readTextFile(realTarget, display, limits));
         } catch (error) {
           if (error instanceof UserError && error.code === 'API_DOC_NOT_FOUND') throw missingFile(current.display, site, target);
-          throw error;
+          throw unreadableTarget(current.display, site, display, error);
         }
       }
       totalBytes += bytes;
       if (totalBytes > limits.maxDocumentBytes) throw tooLarge(`${origin.display} with the files it references`, limits.maxDocumentBytes);
-      const parsed = await parseText(text, display, limits);
+      if (text.trim() === '') throw unreadableTarget(current.display, site, display, undefined);
+      let parsed: Awaited<ReturnType<typeof parseText>>;
+      try {
+        parsed = await parseText(text, display, limits);
+      } catch (error) {
+        throw unreadableTarget(current.display, site, display, error);
+      }
       const inspected = inspectValue(parsed.value, display, limits, parsed.format === 'yaml');
       for (const broken of inspected.brokenRefs) brokenRefs.push({ ...broken, file: target });
       const entry = { location: target, text, format: parsed.format, value: parsed.value, bytes, refs: inspected.externalRefs };
@@ -226,7 +232,7 @@ export async function followReferences(
   for (const { site, fragment } of fragments) {
     const file = loaded.get(site.target);
     if (!file || file.value === undefined) continue;
-    if (fragment && fragment !== '#' && resolveLocalPointer(file.value, fragment) === undefined) {
+    if (fragment && fragment !== '#' && !localPointerExists(file.value, fragment)) {
       throw new UserError(
         'API_DOC_REF_UNRESOLVED',
         `The reference "${shown(site.ref)}" (at ${site.from}) points to ${fragment}, which ${shown(site.target)} does not have: fix the reference or the file.`,
@@ -253,6 +259,25 @@ function invalidRef(display: string, site: RefSite, error: unknown): UserError {
     'API_DOC_REF_INVALID',
     `${display}: the $ref "${shown(site.ref)}" at #${site.pointer} is not a valid reference (${reason}): write it as a path relative to this document (e.g. ./schemas/pet.yaml#/Pet) or a full http(s) address.`,
   );
+}
+
+/**
+ * A referenced file that is empty, not text, or not JSON/YAML: blamed as the target of the reference, not
+ * as if it were the document the analyst chose. `error` undefined: the file is empty.
+ */
+function unreadableTarget(display: string, site: RefSite, targetDisplay: string, error: unknown): unknown {
+  const where = `${display} refers to "${shown(site.ref)}" (at #${site.pointer})`;
+  if (error === undefined) {
+    return new UserError('API_DOC_REF_EMPTY', `${where}, but ${targetDisplay} is empty: a $ref must point at a JSON or YAML file (an empty schema is written {}); fill the file or remove the reference.`);
+  }
+  if (!(error instanceof UserError)) return error;
+  if (error.code === 'API_DOC_NOT_TEXT' || error.code === 'API_DOC_NOT_A_FILE') {
+    return new UserError(error.code, `${where}, but ${targetDisplay} is ${error.code === 'API_DOC_NOT_TEXT' ? 'not a text file' : 'not a regular file'}: a $ref must point at a JSON or YAML file; fix the reference.`);
+  }
+  if (error.code === 'API_DOC_SYNTAX' || error.code === 'API_DOC_EMPTY') {
+    return new UserError(error.code, `${error.message.replace(/: (fix|choose)[^:]*$/, '')} — it is referenced by ${display} as "${shown(site.ref)}" (at #${site.pointer}): a $ref must point at a JSON or YAML file; fix the file or the reference.`);
+  }
+  return error;
 }
 
 function missingFile(display: string, site: RefSite, target: string): UserError {
@@ -301,12 +326,15 @@ export async function bundleDocument(root: LoadedFile, rootLocation: string, fil
         yaml: false,
         text: false,
         binary: false,
-        crosswalk: { order: 1, canParse: true, parse: (file: { url: string }) => lookup(file.url).value },
+        // allowEmpty: a referenced file holding {} is an empty schema, which is valid.
+        crosswalk: { order: 1, canParse: true, allowEmpty: true, parse: (file: { url: string }) => lookup(file.url).value },
       },
     } as never);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError('API_DOC_REF_UNRESOLVED', `The references between the document's files could not be bundled (${(error as Error).message}): check them.`);
+    // The parser names its plugin ("… as crosswalk"): an internal name the analyst has no use for.
+    const reason = (error as Error).message.replace(/ as crosswalk\.?\s*/g, ': ').replace(/\s*\n\s*/g, ' ');
+    throw new UserError('API_DOC_REF_UNRESOLVED', `The references between the document's files could not be bundled (${reason}): check them.`);
   }
   return parser.schema as Record<string, unknown>;
 }

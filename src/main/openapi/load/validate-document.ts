@@ -2,6 +2,8 @@
 // public API: its validate() with options choosing what it checks.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPI } from 'openapi-types';
+import { pathItemReferenceProblems } from './reference-targets';
+import { schemaObjectProblems } from './schema-objects';
 
 export type ValidationMode = 'schema' | 'full';
 
@@ -33,6 +35,9 @@ interface AjvError {
 export async function validateDocument({ input, mode, maxErrors }: ValidateRequest): Promise<FoundProblems> {
   const document = ('text' in input ? JSON.parse(input.text) : input.document) as OpenAPI.Document;
   let errors: FoundProblems['errors'] = [];
+  // What the OpenAPI schemas leave unchecked: 3.1 Schema Objects, and what a path item's $ref points at.
+  // Before swagger-parser runs: its spec pass dereferences the document in place.
+  const unchecked = [...pathItemReferenceProblems(document), ...schemaObjectProblems(document)];
   if (mode === 'full') {
     // swagger-parser's own validate(): dereference, schema, spec.
     try {
@@ -60,6 +65,7 @@ export async function validateDocument({ input, mode, maxErrors }: ValidateReque
       }
     }
   }
+  errors = errors.concat(unchecked);
   return { valid: errors.length === 0, errors: errors.slice(0, maxErrors), errorCount: errors.length };
 }
 
