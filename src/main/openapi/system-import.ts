@@ -9,6 +9,7 @@ import type { ExternalReference, ImportSource, SystemSummary } from '../../share
 import { UserError } from '../errors';
 import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { buildCatalogue, buildCatalogueOutline, type CatalogueOutline } from './catalogue';
+import { requestImpact, savedRequestOrigins } from '../sandbox/draft/request-impact';
 import { diffCatalogues, mappingImpact } from './diff';
 import { importApiDocument, type ApiDocSource, type ImportedApiDocument, type ValidationResult } from './import';
 import type { Consent } from './load/references';
@@ -118,13 +119,15 @@ export class SystemImports {
       throw new UserError('PREVIEW_EXPIRED', 'This re-import preview is no longer available: re-import the document again to see its changes.');
     }
     const before = buildCatalogue(await storedApiDocument(getStoredDocument(workspace, preview.systemId)));
-    const impact = mappingImpact(diffCatalogues(before, preview.imported.catalogue), mappingReferences(workspace, preview.systemId));
+    const diff = diffCatalogues(before, preview.imported.catalogue);
+    const impact = mappingImpact(diff, mappingReferences(workspace, preview.systemId));
+    const brokenRequests = requestImpact(diff, savedRequestOrigins(workspace, preview.systemId));
     const reviews: MappingReview[] = impact.map((affected) => ({
       mappingId: Number(affected.reference.id),
       reasons: affected.reasons.map((reason) => reason.message),
     }));
     ensureOpen(workspace);
-    const system = replaceSystemDocument(workspace, preview.systemId, storedDocument(preview.imported), reviews);
+    const system = replaceSystemDocument(workspace, preview.systemId, storedDocument(preview.imported), reviews, brokenRequests);
     this.previews.delete(previewId);
     this.remember(workspace, system, buildCatalogueOutline(preview.imported.document));
     return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, preview.imported.validation) };
