@@ -5,6 +5,7 @@ import { UserError } from '../../errors';
 import { importApiDocument } from '../../openapi/import';
 import { parseText } from '../../openapi/load/parse';
 import { DEFAULT_IMPORT_LIMITS } from '../../openapi/load/limits';
+import { readTextFile } from '../../openapi/load/source';
 import { getStoredDocument, listSystems } from '../../openapi/systems';
 import type { HttpService } from '../../platform/http';
 import { openWorkspace } from '../../workspace/workspace';
@@ -39,9 +40,44 @@ export function isWorkspaceFile(file: string): boolean {
 export async function loadMockDocument(input: string, options: { system?: string; http?: HttpService } = {}): Promise<MockDocument> {
   if (isWorkspaceFile(input)) return fromWorkspace(input, options.system);
   if (options.system !== undefined) throw new UserError('MOCK_SYSTEM_WITHOUT_WORKSPACE', `--system names a system of a workspace, but ${input} is an API document: leave --system out, or give a workspace.`);
+  const single = await singleFile(input);
+  if (single) return single;
   const imported = await importApiDocument(input, { validation: false, catalogue: 'outline', http: options.http });
   if (imported.status === 'needs-consent') throw new UserError('API_DOC_REFS_NOT_ALLOWED', imported.message);
   return { document: imported.document, title: imported.title || input };
+}
+
+/**
+ * A local document without references to other files, read and parsed only: the mock needs no
+ * catalogue, and skipping it saves a second on GitHub's document. Anything else goes through the import.
+ */
+async function singleFile(input: string): Promise<MockDocument | undefined> {
+  if (/^https?:\/\//i.test(input)) return undefined;
+  const { text } = await readTextFile(input, input, DEFAULT_IMPORT_LIMITS);
+  const { value } = await parseText(text, input, DEFAULT_IMPORT_LIMITS);
+  if (!isObject(value) || (value.openapi === undefined && value.swagger === undefined) || hasExternalRef(value)) return undefined;
+  const title = isObject(value.info) && typeof value.info.title === 'string' ? value.info.title : '';
+  return { document: value, title: title || input };
+}
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function hasExternalRef(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    const record = value as JsonObject;
+    if (typeof record.$ref === 'string' && !record.$ref.startsWith('#')) return true;
+    for (const key in record) stack.push(record[key]);
+  }
+  return false;
 }
 
 async function fromWorkspace(file: string, wanted: string | undefined): Promise<MockDocument> {
