@@ -54,21 +54,25 @@ export async function loadMockDocument(input: string, options: { system?: string
 async function singleFile(input: string): Promise<MockDocument | undefined> {
   if (/^https?:\/\//i.test(input)) return undefined;
   const { text } = await readTextFile(input, input, DEFAULT_IMPORT_LIMITS);
-  const { value } = await parseText(text, input, DEFAULT_IMPORT_LIMITS);
-  if (!isObject(value) || (value.openapi === undefined && value.swagger === undefined) || hasExternalRef(value)) return undefined;
+  const { value, format } = await parseText(text, input, DEFAULT_IMPORT_LIMITS);
+  if (!isObject(value) || (value.openapi === undefined && value.swagger === undefined) || hasExternalRef(value, format === 'yaml')) return undefined;
   const title = isObject(value.info) && typeof value.info.title === 'string' ? value.info.title : '';
   return { document: value, title: title || input };
 }
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function hasExternalRef(root: unknown): boolean {
+/** `shared`: YAML aliases may share subtrees (remember what was walked); JSON.parse gives a tree. */
+function hasExternalRef(root: unknown, shared: boolean): boolean {
   const stack: unknown[] = [root];
   const seen = new Set<object>();
   while (stack.length > 0) {
     const value = stack.pop();
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
+    if (typeof value !== 'object' || value === null) continue;
+    if (shared) {
+      if (seen.has(value)) continue;
+      seen.add(value);
+    }
     if (Array.isArray(value)) {
       for (const item of value) stack.push(item);
       continue;
