@@ -18,6 +18,10 @@ export interface Flags {
   /** import-xlsx: apply the edits and new rows (conflicts too with takeWorkbook). */
   apply?: boolean;
   takeWorkbook?: boolean;
+  /** mock: the workspace system to serve, the generator's seed, the faults (`--chaos`). */
+  system?: string;
+  seed?: string;
+  chaos?: string;
 }
 
 

@@ -31,6 +31,7 @@ const commands: Record<string, () => Command> = {
   import: () => (require('./commands/import') as typeof import('./commands/import')).importCommand,
   'import-xlsx': () => (require('./commands/import-xlsx') as typeof import('./commands/import-xlsx')).importXlsxCommand,
   info: () => (require('./commands/info') as typeof import('./commands/info')).infoCommand,
+  mock: () => (require('./commands/mock') as typeof import('./commands/mock')).mockCommand,
   serve: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
   suggest: () => (require('./commands/suggest') as typeof import('./commands/suggest')).suggestCommand,
 };
@@ -52,6 +53,9 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         'accept-above': { type: 'string' },
         apply: { type: 'boolean' },
         'take-workbook': { type: 'boolean' },
+        system: { type: 'string' },
+        seed: { type: 'string' },
+        chaos: { type: 'string' },
         ...(exporting ? exportOptions : {}),
       },
     });
@@ -71,6 +75,9 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         acceptAbove: parseThreshold(values['accept-above']),
         apply: values.apply ?? false,
         takeWorkbook: values['take-workbook'] ?? false,
+        system: values.system,
+        seed: values.seed,
+        chaos: values.chaos,
         outputs: exporting ? { xlsx: values.xlsx as string | undefined, json: values.json as string | undefined, md: values.md as string | undefined } : undefined,
       },
       io,
