@@ -86,6 +86,55 @@ export function listSecrets(workspace: Workspace, access: SecretAccess): StoredS
   }));
 }
 
+/** What a write with secrets may do to the secret table, inside its transaction. */
+export interface SecretWrites {
+  /** Seals and stores the value ('' deletes it). */
+  set(ref: SecretRef, value: string): void;
+  delete(ref: SecretRef): void;
+  has(ref: SecretRef): boolean;
+  /** The names stored in a scope. */
+  names(scope: string): string[];
+}
+
+/**
+ * One transaction that writes rows and the secrets they refer to, with secure_delete on, so a value
+ * replaced or newly marked secret leaves no plain copy in freed pages (and the WAL is truncated after).
+ */
+export function writeWithSecrets<T>(workspace: Workspace, access: SecretAccess, change: (db: SqliteDatabase, secrets: SecretWrites) => T): T {
+  const workspaceId = workspaceIdOf(workspace);
+  if (access.keys.info.kind === 'key-files' && isInside(access.keys.info.location, workspace.path)) {
+    throw new UserError('WORKSPACE_IN_KEY_FOLDER', `${workspace.path} is inside ${access.keys.info.location}, where Crosswalk keeps the keys: move the workspace elsewhere first.`);
+  }
+  return writeErasing(workspace, (db) => {
+    const secrets: SecretWrites = {
+      set(ref, value) {
+        if (value === '') return secrets.delete(ref);
+        const id = { workspaceId, ...checkedRef(ref) };
+        access.redactor?.add(value);
+        db.prepare(
+          `INSERT INTO secret (scope, name, sealed, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (scope, name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
+        ).run(id.scope, id.name, sealSecret(access.keys, id, value), new Date().toISOString());
+      },
+      delete(ref) {
+        const { scope, name } = checkedRef(ref);
+        db.prepare('DELETE FROM secret WHERE scope = ? AND name = ?').run(scope, name);
+      },
+      has(ref) {
+        const { scope, name } = checkedRef(ref);
+        return db.prepare('SELECT 1 FROM secret WHERE scope = ? AND name = ?').get(scope, name) !== undefined;
+      },
+      names: (scope) => db.prepare('SELECT name FROM secret WHERE scope = ? ORDER BY name').pluck().all(scope) as string[],
+    };
+    return change(db, secrets);
+  });
+}
+
+/** Deletes every secret of the scope and the scopes under it ('system:3' takes 'system:3/env:2' too), erasing. */
+export function deleteSecretScope(db: SqliteDatabase, scope: string): void {
+  db.prepare("DELETE FROM secret WHERE scope = ? OR substr(scope, 1, length(?) + 1) = ? || '/'").run(scope, scope, scope);
+}
+
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);

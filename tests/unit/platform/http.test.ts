@@ -228,7 +228,9 @@ describe.skipIf(!tlsFiles)('HTTPS', () => {
   it('fails with TLS on a certificate it does not trust', async () => {
     const error = await failure(direct.request({ url: `https://localhost:${ports.https}/echo` }));
     expect(error).toMatchObject({ code: 'TLS', host: `localhost:${ports.https}` });
-    expect(error.message).toBe(`The TLS certificate of localhost:${ports.https} is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT).`);
+    expect(error.message).toBe(
+      `The TLS certificate of localhost:${ports.https} (CN=localhost) is self-signed, so no trusted CA vouches for it: add it as a trusted CA certificate, or accept self-signed certificates for this environment.`,
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 
 import type { Endpoint } from './endpoint';
-import { type FailedAt, HttpError, aborted, connectionError, proxyRefused, timedOut } from './errors';
+import { type FailedAt, HttpError, UNTRUSTED_CODES, aborted, clientCertificateUnreadable, connectionError, proxyRefused, timedOut, untrustedCertificate } from './errors';
 import type { Stopwatch } from './stopwatch';
 import type { TlsSettings } from './types';
 import { defaultRedactor } from '../redact';
@@ -102,25 +102,58 @@ function tcp(endpoint: Endpoint, at: FailedAt, stopwatch: Stopwatch, opened: net
 }
 
 function handshake(socket: net.Socket, endpoint: Endpoint, at: FailedAt, options: ConnectOptions, opened: net.Socket[]): Promise<tls.TLSSocket> {
-  const extra = options.tls.ca === undefined ? undefined : [options.tls.ca].flat();
+  const settings = options.tls;
+  const extra = settings.ca === undefined ? undefined : [settings.ca].flat();
   return new Promise((resolve, reject) => {
-    const secure = tls.connect({
-      socket,
-      host: endpoint.hostname,
-      // SNI takes host names only.
-      servername: net.isIP(endpoint.hostname) ? undefined : endpoint.hostname,
-      ca: extra ? [...tls.rootCertificates, ...extra] : undefined,
-      ALPNProtocols: ['http/1.1'],
-    });
+    let secure: tls.TLSSocket;
+    try {
+      secure = tls.connect({
+        socket,
+        host: endpoint.hostname,
+        // SNI takes host names only.
+        servername: net.isIP(endpoint.hostname) ? undefined : endpoint.hostname,
+        ca: extra ? [...tls.rootCertificates, ...extra] : undefined,
+        ...clientCertificate(settings),
+        // Verified below, where the certificate can be named in the message.
+        rejectUnauthorized: false,
+        ALPNProtocols: ['http/1.1'],
+      });
+    } catch (error) {
+      return reject(clientCertificateUnreadable(error, at));
+    }
     track(secure, opened);
     const onError = (error: Error) => reject(connectionError(error, at, true));
     secure.once('error', onError);
     secure.once('secureConnect', () => {
-      options.stopwatch.mark('tls');
       secure.off('error', onError);
+      const refusal = verify(secure, endpoint, at, settings);
+      // Not from inside the handshake callback: destroying the socket there crashes Node (20.20).
+      if (refusal) return void setImmediate(() => reject(refusal));
+      options.stopwatch.mark('tls');
       resolve(secure);
     });
   });
+}
+
+/** Only the keys given: tls.connect treats a key present as undefined differently from one absent. */
+function clientCertificate({ cert, key, pfx, passphrase }: TlsSettings): tls.ConnectionOptions {
+  return Object.fromEntries(Object.entries({ cert, key, pfx, passphrase }).filter(([, value]) => value !== undefined));
+}
+
+/** Node's verdict on the server's certificate (chain, dates, host name), with acceptSelfSigned applied. */
+function verify(secure: tls.TLSSocket, endpoint: Endpoint, at: FailedAt, settings: TlsSettings): HttpError | undefined {
+  if (secure.authorized) return undefined;
+  const code = String(secure.authorizationError ?? 'UNKNOWN');
+  const certificate = secure.getPeerCertificate();
+  if (settings.acceptSelfSigned && UNTRUSTED_CODES.has(code)) {
+    // Trust waived, dates and host name not: Node checks those only once the chain is trusted.
+    const now = Date.now();
+    if (certificate.valid_to && Date.parse(certificate.valid_to) < now) return untrustedCertificate('CERT_HAS_EXPIRED', certificate, endpoint, at);
+    if (certificate.valid_from && Date.parse(certificate.valid_from) > now) return untrustedCertificate('CERT_NOT_YET_VALID', certificate, endpoint, at);
+    const wrongHost = tls.checkServerIdentity(endpoint.hostname, certificate);
+    return wrongHost ? untrustedCertificate('ERR_TLS_CERT_ALTNAME_INVALID', certificate, endpoint, at) : undefined;
+  }
+  return untrustedCertificate(code, certificate, endpoint, at);
 }
 
 /** Asks the proxy for a tunnel to `target` (CONNECT); resolves once it answered 200. */

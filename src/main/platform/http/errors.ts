@@ -66,7 +66,8 @@ const located = (at: FailedAt) => ({ host: at.host, proxy: at.proxy, url: defaul
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA']);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
-const UNTRUSTED_CODES = new Set([
+/** Node's codes for a certificate chain no trusted CA vouches for. */
+export const UNTRUSTED_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -108,6 +109,9 @@ function describeConnectionError(error: unknown, at: FailedAt, handshake: boolea
     if (UNTRUSTED_CODES.has(code)) return ['TLS', `${certificate} is not trusted (${code})`];
     if (code === 'CERT_HAS_EXPIRED') return ['TLS', `${certificate} has expired (${code})`];
     if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return ['TLS', `${certificate} is not for that host name (${code})`];
+    if (/CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA/.test(code)) {
+      return ['TLS', `${Name(at)} refused the TLS handshake (${code}), most likely over the client certificate`, ': give the environment the client certificate the server expects.'];
+    }
     return ['TLS', `The TLS handshake with ${name(at)} failed (${detail(error)})`];
   }
   return ['FAILED', `The connection to ${name(at)} failed (${detail(error)})`];
@@ -146,4 +150,60 @@ export function exchangeError(error: unknown, at: FailedAt, signal: AbortSignal 
   const details = { ...located(at), cause: error };
   if (RESET_CODES.has(code)) return new HttpError('RESET', `${Name(at)} closed the connection before the response was complete.`, details);
   return new HttpError('FAILED', `The request to ${defaultRedactor.url(at.url)} failed (${defaultRedactor.text(error instanceof Error ? error.message : String(error))}).`, details);
+}
+
+/** "CN=Test CA, O=Example" from a certificate's subject or issuer. */
+function distinguishedName(name: Record<string, string | string[] | undefined> | undefined): string {
+  if (!name) return 'an unnamed subject';
+  return Object.entries(name)
+    .map(([key, value]) => `${key}=${[value ?? ''].flat().join('+')}`)
+    .join(', ');
+}
+
+/** The certificate's names a client may use: its DNS and IP subject alternative names, else its CN. */
+function namesOf(certificate: PeerCertificateLike): string {
+  const alternatives = (certificate.subjectaltname ?? '')
+    .split(/,\s*/)
+    .map((entry) => entry.replace(/^(DNS|IP Address):/, ''))
+    .filter(Boolean);
+  const names = alternatives.length ? alternatives : [[certificate.subject?.CN].flat()[0]].filter((value): value is string => Boolean(value));
+  return names.length ? names.join(', ') : 'no host name';
+}
+
+interface PeerCertificateLike {
+  subject?: Record<string, string | string[] | undefined>;
+  issuer?: Record<string, string | string[] | undefined>;
+  subjectaltname?: string;
+  valid_from?: string;
+  valid_to?: string;
+}
+
+/**
+ * The server's certificate was not accepted, in one sentence naming which and why: self-signed, issued by
+ * an unknown CA (named, so its certificate can be added), expired or not yet valid, or for another host name.
+ */
+export function untrustedCertificate(code: string, certificate: PeerCertificateLike, endpoint: { hostname: string }, at: FailedAt): HttpError {
+  const whose = `The TLS certificate of ${at.host}`;
+  const subject = distinguishedName(certificate.subject);
+  let message: string;
+  if (code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+    message = `${whose} (${subject}) is self-signed, so no trusted CA vouches for it: add it as a trusted CA certificate, or accept self-signed certificates for this environment.`;
+  } else if (code === 'CERT_HAS_EXPIRED') {
+    message = `${whose} (${subject}) expired on ${certificate.valid_to ?? 'an earlier date'}: the server must renew it (or check this computer's clock).`;
+  } else if (code === 'CERT_NOT_YET_VALID') {
+    message = `${whose} (${subject}) is not valid before ${certificate.valid_from ?? 'a later date'}: check this computer's clock.`;
+  } else if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code.startsWith('Hostname/IP does not match')) {
+    message = `${whose} is for ${namesOf(certificate)}, not for ${endpoint.hostname}: use one of those names in the address, or have the certificate issued for ${endpoint.hostname}.`;
+  } else if (UNTRUSTED_CODES.has(code)) {
+    message = `${whose} (${subject}) was issued by ${distinguishedName(certificate.issuer)}, which is not a trusted CA: add that CA's certificate to the trusted ones.`;
+  } else {
+    message = `${whose} (${subject}) was not accepted (${code}).`;
+  }
+  return new HttpError('TLS', message, located(at));
+}
+
+/** The client certificate or its key could not be read (a wrong passphrase, a PFX that is not one). */
+export function clientCertificateUnreadable(error: unknown, at: FailedAt): HttpError {
+  const reason = defaultRedactor.text(error instanceof Error ? error.message : String(error));
+  return new HttpError('TLS', `The client certificate for ${at.host} could not be used (${reason}): check the certificate, its key and the passphrase.`, { ...located(at), cause: error });
 }

@@ -11,3 +11,4 @@ export { HttpError, type HttpErrorCode, type HttpPhase } from './errors';
 export { ResponseHeaders } from './headers';
 export { readBody } from './body';
 export { proxyFromEnv } from './proxy-env';
+export { proxyFromPacAnswer, proxyFromPacScript, proxyFromSystem, withProxyCredentials } from './pac';

@@ -29,7 +29,7 @@ export function createHttpService(options: HttpServiceOptions = {}): HttpService
     let outgoing: Outgoing = { url: first, method: (request.method ?? 'GET').toUpperCase(), headers: lowerCaseNames(request.headers, userAgent), body: request.body };
     const redirects: HttpRedirect[] = [];
     for (;;) {
-      const response = await exchange(toExchange(outgoing, request, timeoutMs), settings);
+      const response = await exchange(toExchange(outgoing, request, timeoutMs), { proxyFor: request.proxy ?? settings.proxyFor, tls: request.tls ?? settings.tls });
       let next: URL | undefined;
       try {
         next = request.redirect === 'manual' ? undefined : redirectTarget(response.status, response.headers.getAll('location')[0], outgoing.url);

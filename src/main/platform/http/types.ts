@@ -38,6 +38,10 @@ export interface HttpRequest {
   maxBodyBytes?: number;
   /** 'buffer' (default): the whole body; 'stream': a Readable to consume or destroy. */
   responseBody?: 'buffer' | 'stream';
+  /** This request's TLS settings instead of the service's (a sandbox environment's CA, client certificate…). */
+  tls?: TlsSettings;
+  /** This request's proxy choice instead of the service's (a sandbox environment's proxy or PAC file). */
+  proxy?: ProxyResolver;
 }
 
 export interface HttpResponse<Body extends Buffer | Readable = Buffer> {
@@ -84,10 +88,20 @@ export interface HttpTimings {
 /** The proxy for an address (undefined: connect directly). Per-environment settings or a PAC file plug in here. */
 export type ProxyResolver = (url: URL) => URL | undefined | Promise<URL | undefined>;
 
-/** How TLS connections are verified; client certificates and accepting self-signed certificates belong here too. */
+/** How TLS connections are verified, and the client certificate offered. */
 export interface TlsSettings {
   /** PEM certificates trusted besides Node's bundled roots (a company's own CA). */
   ca?: string | Buffer | Array<string | Buffer>;
+  /** A client certificate and its key (PEM), or a PFX / PKCS#12 file; `passphrase` opens the key or the PFX. */
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  pfx?: Buffer;
+  passphrase?: string;
+  /**
+   * Accept a certificate no trusted CA vouches for (self-signed, or an unknown issuer). Its dates and
+   * host name are still checked.
+   */
+  acceptSelfSigned?: boolean;
 }
 
 export interface HttpServiceOptions {

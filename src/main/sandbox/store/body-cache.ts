@@ -1,0 +1,40 @@
+// Response bodies as files under CROSSWALK_HOME/cache/<workspace-id>/: never beside the workspace,
+// which may be shared. A body's id is random hex, so a file name never comes from outside.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../errors';
+
+const BODY_ID = /^[0-9a-f]{32}$/;
+
+export class BodyCache {
+  readonly dir: string;
+
+  /** `root` is the cache folder (CROSSWALK_HOME/cache); each workspace has a folder of its own in it. */
+  constructor(root: string, workspaceId: string) {
+    this.dir = path.join(root, workspaceId);
+  }
+
+  newId(): string {
+    return randomBytes(16).toString('hex');
+  }
+
+  /** The file of a body id; refuses anything that is not one. */
+  pathOf(bodyId: string): string {
+    if (!BODY_ID.test(bodyId)) throw new UserError('BODY_ID', `"${bodyId.slice(0, 80)}" is not a response body id: take the bodyId a send or history entry gave.`);
+    return path.join(this.dir, `${bodyId}.body`);
+  }
+
+  /** Creates the folder (owner-only) before a body is written. */
+  ensure(): void {
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+  }
+
+  has(bodyId: string | null): boolean {
+    return bodyId !== null && BODY_ID.test(bodyId) && fs.existsSync(this.pathOf(bodyId));
+  }
+
+  remove(bodyId: string | null): void {
+    if (bodyId !== null && BODY_ID.test(bodyId)) fs.rmSync(this.pathOf(bodyId), { force: true });
+  }
+}

@@ -1,0 +1,187 @@
+// Every call sent, redacted, newest first; bounded to the analyst's limit (default 1,000), the bodies
+// of pruned calls deleted with them. Bodies stay in the cache folder and are read only when shown.
+import type { HistoryEntry, HistoryEntrySummary, RedirectHop, RequestDraft, SandboxSettings, Timings } from '../../../shared/contract';
+import { UserError } from '../../errors';
+import type { SqliteDatabase } from '../../workspace/sqlite';
+import type { BodyCache } from './body-cache';
+import type { SandboxStore } from './context';
+
+/** What a send stores: everything already redacted by the caller. */
+export interface HistoryRecord {
+  systemId: number | null;
+  requestId: number | null;
+  environmentId: number | null;
+  method: string;
+  url: string;
+  status: number | null;
+  statusText: string | null;
+  error: string | null;
+  errorKind: string | null;
+  timings: Timings;
+  size: number | null;
+  contentType: string | null;
+  bodyId: string | null;
+  detail: { request: HistoryEntry['request']; headers: Array<[string, string]>; redirects: RedirectHop[]; draft: RequestDraft | null };
+}
+
+interface HistoryRow {
+  id: number;
+  system_id: number | null;
+  request_id: number | null;
+  environment_id: number | null;
+  at: string;
+  method: string;
+  url: string;
+  status: number | null;
+  status_text: string | null;
+  error: string | null;
+  dns: number | null;
+  connect: number | null;
+  tls: number | null;
+  first_byte: number | null;
+  download: number | null;
+  total: number | null;
+  size: number | null;
+  content_type: string | null;
+  body_id: string | null;
+}
+
+const SUMMARY_COLUMNS = 'id, system_id, request_id, environment_id, at, method, url, status, status_text, error, dns, connect, tls, first_byte, download, total, size, content_type, body_id';
+
+function toSummary(row: HistoryRow, cache: BodyCache): HistoryEntrySummary {
+  return {
+    id: row.id,
+    systemId: row.system_id,
+    requestId: row.request_id,
+    environmentId: row.environment_id,
+    method: row.method,
+    url: row.url,
+    status: row.status,
+    error: row.error,
+    timings: { dns: row.dns, connect: row.connect, tls: row.tls, firstByte: row.first_byte, download: row.download, total: row.total },
+    size: row.size,
+    at: row.at,
+    bodyAvailable: cache.has(row.body_id),
+  };
+}
+
+/** Stores one call and prunes past the limit; returns its summary. */
+export function addHistory(store: SandboxStore, cache: BodyCache, record: HistoryRecord): HistoryEntrySummary {
+  const { row, pruned } = store.workspace.write((db) => {
+    const { timings: t } = record;
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO sandbox_history (system_id, request_id, environment_id, at, method, url, status, status_text, error, error_kind,
+             dns, connect, tls, first_byte, download, total, size, content_type, body_id, detail)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          record.systemId,
+          record.requestId,
+          record.environmentId,
+          new Date().toISOString(),
+          record.method,
+          record.url,
+          record.status,
+          record.statusText,
+          record.error,
+          record.errorKind,
+          t.dns,
+          t.connect,
+          t.tls,
+          t.firstByte,
+          t.download,
+          t.total,
+          record.size,
+          record.contentType,
+          record.bodyId,
+          JSON.stringify(record.detail),
+        ).lastInsertRowid,
+    );
+    return { row: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sandbox_history WHERE id = ?`).get(id) as HistoryRow, pruned: prune(db) };
+  });
+  for (const bodyId of pruned) cache.remove(bodyId);
+  return toSummary(row, cache);
+}
+
+/** Deletes the oldest rows past the limit; returns their body ids (files to delete once committed). */
+function prune(db: SqliteDatabase): string[] {
+  const limit = db.prepare('SELECT history_limit FROM sandbox_settings WHERE id = 1').pluck().get() as number;
+  const cutoff = db.prepare('SELECT id FROM sandbox_history ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(limit - 1) as number | undefined;
+  if (cutoff === undefined) return [];
+  const bodies = db.prepare('SELECT body_id FROM sandbox_history WHERE id < ? AND body_id IS NOT NULL').pluck().all(cutoff) as string[];
+  db.prepare('DELETE FROM sandbox_history WHERE id < ?').run(cutoff);
+  return bodies;
+}
+
+export interface HistoryQuery {
+  systemId?: number;
+  url?: string;
+  status?: number | '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'failed';
+  offset: number;
+  limit: number;
+}
+
+export function searchHistory(store: SandboxStore, cache: BodyCache, query: HistoryQuery): { entries: HistoryEntrySummary[]; total: number } {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  if (query.systemId !== undefined) {
+    where.push('system_id = ?');
+    values.push(query.systemId);
+  }
+  if (query.url) {
+    where.push("instr(lower(url), lower(?)) > 0");
+    values.push(query.url);
+  }
+  if (typeof query.status === 'number') {
+    where.push('status = ?');
+    values.push(query.status);
+  } else if (query.status === 'failed') {
+    where.push('status IS NULL');
+  } else if (query.status) {
+    const low = Number(query.status[0]) * 100;
+    where.push('status BETWEEN ? AND ?');
+    values.push(low, low + 99);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return store.workspace.read((db) => ({
+    entries: (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sandbox_history ${filter} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...values, query.limit, query.offset) as HistoryRow[]).map((row) =>
+      toSummary(row, cache),
+    ),
+    total: db.prepare(`SELECT count(*) FROM sandbox_history ${filter}`).pluck().get(...values) as number,
+  }));
+}
+
+export function getHistoryEntry(store: SandboxStore, cache: BodyCache, id: number): HistoryEntry {
+  const row = store.workspace.read((db) => db.prepare(`SELECT ${SUMMARY_COLUMNS}, detail FROM sandbox_history WHERE id = ?`).get(id) as (HistoryRow & { detail: string }) | undefined);
+  if (!row) throw new UserError('HISTORY_NOT_FOUND', `History entry ${id} is not in this workspace (it may have been pruned): reload the history.`);
+  const detail = JSON.parse(row.detail) as HistoryRecord['detail'];
+  const available = cache.has(row.body_id);
+  return {
+    ...toSummary(row, cache),
+    request: detail.request,
+    draft: detail.draft,
+    statusText: row.status_text,
+    headers: detail.headers,
+    redirects: detail.redirects,
+    contentType: row.content_type,
+    bodyId: available ? row.body_id : null,
+  };
+}
+
+/** The history row a body id belongs to (its content type), or undefined. */
+export function bodyOwner(store: SandboxStore, bodyId: string): { contentType: string | null } | undefined {
+  return store.workspace.read((db) => db.prepare('SELECT content_type AS contentType FROM sandbox_history WHERE body_id = ?').get(bodyId) as { contentType: string | null } | undefined);
+}
+
+/** Reads the settings, changing those given; a lower limit prunes at once. */
+export function sandboxSettings(store: SandboxStore, cache: BodyCache, change: { historyLimit?: number }): SandboxSettings {
+  const { settings, pruned } = store.workspace.write((db) => {
+    if (change.historyLimit !== undefined) db.prepare('UPDATE sandbox_settings SET history_limit = ? WHERE id = 1').run(change.historyLimit);
+    const pruned = change.historyLimit !== undefined ? prune(db) : [];
+    return { settings: { historyLimit: db.prepare('SELECT history_limit FROM sandbox_settings WHERE id = 1').pluck().get() as number }, pruned };
+  });
+  for (const bodyId of pruned) cache.remove(bodyId);
+  return settings;
+}
