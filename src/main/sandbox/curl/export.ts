@@ -4,6 +4,7 @@
 // is `***` either way.
 import type { AuthInput, KeyValueRowInput, RequestBodyInput, SecretValue } from '../../../shared/contract/sandbox';
 import { REDACTED, defaultRedactor, type Redactor } from '../../platform/redact';
+import { encodeQueryPart } from '../query-text';
 import { isSecretHeader, isSecretName } from '../secret-names';
 
 type Value = string | SecretValue;
@@ -58,7 +59,7 @@ export function toCurl(request: CurlSource, options: CurlOptions = {}): string {
     else cookies.push(`${auth.name}=${value}`);
   }
 
-  const url = query.length > 0 ? `${request.url}${request.url.includes('?') ? '&' : '?'}${query.map(([name, value]) => `${encode(name)}=${encode(value)}`).join('&')}` : request.url;
+  const url = query.length > 0 ? `${request.url}${request.url.includes('?') ? '&' : '?'}${query.map(([name, value]) => `${encodeQueryPart(name)}=${encodeQueryPart(value)}`).join('&')}` : request.url;
   const method = request.method.toUpperCase();
   const body = request.body;
   const hasBody = body.kind !== 'none';
@@ -91,9 +92,4 @@ export function toCurl(request: CurlSource, options: CurlOptions = {}): string {
   if (settings && settings.timeoutMs !== 30_000) args.push(['--max-time', String(settings.timeoutMs / 1000)]);
   const [first = [], ...rest] = args.map((words) => words.map(shellQuote).join(' '));
   return [`curl ${first}`, ...rest].join(options.separator ?? ' \\\n  ');
-}
-
-/** Encodes what a query needs encoded, leaving {{variables}} readable. */
-function encode(text: string): string {
-  return encodeURIComponent(text).replace(/%7B%7B/g, '{{').replace(/%7D%7D/g, '}}');
 }

@@ -4,6 +4,7 @@
 // -L following redirects (curl does not by default). Secret rows are marked on entry.
 import { UserError } from '../../errors';
 import { httpMethods, type KeyValueRowInput, type RequestBodyInput, type RequestDraftInput, type AuthInput } from '../../../shared/contract/sandbox';
+import { decodeQueryPart } from '../query-text';
 import { isSecretHeader, isSecretName } from '../secret-names';
 import { commandWords } from './words';
 
@@ -299,16 +300,8 @@ function formPairs(text: string): Array<[string, string]> {
     .map((pair) => {
       const equals = pair.indexOf('=');
       const [name, value] = equals >= 0 ? [pair.slice(0, equals), pair.slice(equals + 1)] : [pair, ''];
-      return [decode(name), decode(value)];
+      return [decodeQueryPart(name), decodeQueryPart(value)];
     });
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }
 
 function dataBody(data: string, contentType: string | undefined): RequestBodyInput {

@@ -3,6 +3,7 @@
 // otherwise every secret place reads {{name}} of a secret variable whose value is empty, for the
 // analyst who runs it to fill in.
 import { Collection, Url } from 'postman-collection';
+import { encodeQueryPart } from '../query-text';
 import { isSecretHeader, isSecretName } from '../secret-names';
 import { SecretVariables } from './secret-variables';
 import type { ExportAuth, ExportRequest, ExportVariable, InterchangeVariable } from './types';
@@ -82,6 +83,9 @@ function toVariable(variable: InterchangeVariable, includeSecrets: boolean): Jso
 
 type Value = string | { secret: true; set: boolean };
 
+/** A value not marked secret that is sealed all the same is left out, never guessed at. */
+const plainText = (value: Value) => (typeof value === 'string' ? value : '');
+
 /** A secret value's place: {{name}} of the secret variable that holds it. */
 function held(value: Value, hint: string, secrets: SecretVariables): string {
   return typeof value === 'string' ? secrets.hold(value, hint) : secrets.holdUnknown(hint);
@@ -90,13 +94,13 @@ function held(value: Value, hint: string, secrets: SecretVariables): string {
 function toItem(request: ExportRequest, secrets: SecretVariables): Json {
   const headers: Json[] = request.headers.map((row) => ({
     key: row.name,
-    value: row.secret || isSecretHeader(row.name) ? held(row.value, row.name, secrets) : row.value,
+    value: row.secret || isSecretHeader(row.name) ? held(row.value, row.name, secrets) : plainText(row.value),
     ...(row.enabled ? {} : { disabled: true }),
     ...(row.description ? { description: row.description } : {}),
   }));
   const query: Json[] = request.query.map((row) => ({
-    key: row.name,
-    value: row.secret || isSecretName(row.name) ? held(row.value, row.name, secrets) : row.value,
+    key: encodeQueryPart(row.name),
+    value: encodeQueryPart(row.secret || isSecretName(row.name) ? held(row.value, row.name, secrets) : plainText(row.value)),
     ...(row.enabled ? {} : { disabled: true }),
     ...(row.description ? { description: row.description } : {}),
   }));
@@ -133,7 +137,7 @@ function toBody(request: ExportRequest, secrets: SecretVariables, headers: Json[
         mode: 'urlencoded',
         urlencoded: body.fields.map((field) => ({
           key: field.name,
-          value: field.secret || isSecretName(field.name) ? held(field.value, field.name, secrets) : field.value,
+          value: field.secret || isSecretName(field.name) ? held(field.value, field.name, secrets) : plainText(field.value),
           ...(field.enabled ? {} : { disabled: true }),
         })),
       };

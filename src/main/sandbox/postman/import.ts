@@ -5,6 +5,7 @@
 import { Collection, Url } from 'postman-collection';
 import { UserError } from '../../errors';
 import { httpMethods, type AuthInput, type KeyValueRowInput, type RequestBodyInput } from '../../../shared/contract/sandbox';
+import { decodeQueryPart } from '../query-text';
 import { isSecretHeader, isSecretName } from '../secret-names';
 import { SecretVariables } from './secret-variables';
 import type { CollectionImport, EnvironmentImport, InterchangeRequest, InterchangeVariable } from './types';
@@ -76,11 +77,12 @@ function toRequest(name: string, request: Json, path: string[], auth: Json | und
   }
   const address = isObject(request.url) ? request.url : {};
   // Without its query: the parameters are rows of their own.
-  const url = new Url({ ...address, query: [] }).toString().replace(/\?$/, '');
+  const url = new Url({ ...address, query: [], hash: undefined }).toString().replace(/[?#]$/, '');
+  // Postman keeps query values as written in the URL; the model keeps them plain.
   const query = rows(address.query).map((parameter): KeyValueRowInput => {
-    const key = text(parameter.key);
+    const key = decodeQueryPart(text(parameter.key));
     const secret = isSecretName(key);
-    const value = text(parameter.value);
+    const value = decodeQueryPart(text(parameter.value));
     return { name: key, value: secret ? secrets.hold(value, key) : value, enabled: parameter.disabled !== true, secret, ...description(parameter.description) };
   });
   const headerRows = rows(request.header);

@@ -70,6 +70,22 @@ describe('importing a real-world collection (Wise Cards API)', () => {
   });
 });
 
+describe('URLs on import', () => {
+  it('keeps query values plain, as the model does, and drops the fragment (never sent)', () => {
+    const imported = importCollection({
+      info: { name: 'v2.0', schema: 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json' },
+      item: [{ name: 'x', request: { method: 'post', url: 'https://api.example.test:8443/v1/x/:id?y=1&z=a%20b+c#frag', body: { mode: 'raw', raw: '<a/>', options: { raw: { language: 'xml' } } } } }],
+    });
+    expect(imported.requests[0]).toMatchObject({
+      method: 'POST',
+      url: 'https://api.example.test:8443/v1/x/:id',
+      query: [row('y', '1'), row('z', 'a b c')],
+      body: { kind: 'text', text: '<a/>', contentType: 'application/xml' },
+      auth: { kind: 'inherit' },
+    });
+  });
+});
+
 describe('secrets on import', () => {
   it('moves literal secrets into secret variables, classified by place and name', () => {
     const imported = importCollection({
@@ -131,7 +147,7 @@ const base = { origin: null, settings: { followRedirects: true, maxRedirects: 10
 
 function exported(baseUrl: string): CollectionExport {
   const requests: ExportRequest[] = [
-    { ...base, folder: 'Customers', name: 'List customers', method: 'GET', url: '{{baseUrl}}/customers', query: [row('limit', '5')] },
+    { ...base, folder: 'Customers', name: 'List customers', method: 'GET', url: '{{baseUrl}}/customers', query: [row('limit', '5'), row('q', 'a b&c=d')] },
     { ...base, folder: 'Customers/Write', name: 'Create customer', method: 'POST', url: '{{baseUrl}}/customers', body: { kind: 'json', text: '{"name":"{{customerName}}"}' }, auth: { kind: 'basic', username: 'ann', password: SECRETS.basic } },
     {
       ...base,
@@ -175,6 +191,7 @@ describe('export', () => {
       ['', 'Delete customer', 'DELETE', '{{baseUrl}}/customers/42'],
     ]);
     expect(back.auth).toEqual({ kind: 'bearer', token: '{{token}}', prefix: 'Bearer' });
+    expect(back.requests[0]?.query).toEqual([row('limit', '5'), row('q', 'a b&c=d')]);
     expect(back.requests[1]).toMatchObject({ auth: { kind: 'basic', username: 'ann', password: '{{password}}' }, body: { kind: 'json', text: '{"name":"{{customerName}}"}' } });
     expect(back.requests[2]?.body).toEqual({ kind: 'form-urlencoded', fields: [row('a', '1 2'), row('password', '{{password_2}}', true)] });
     expect(back.requests[3]?.auth).toEqual({ kind: 'apiKey', in: 'query', name: 'api_key', value: '{{api_key}}' });
@@ -250,7 +267,7 @@ async function newman(dir: string, collection: unknown, environment?: unknown): 
 
 function expectTheFourRequests() {
   const basic = `Basic ${Buffer.from(`ann:${SECRETS.basic}`).toString('base64')}`;
-  expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /customers?limit=5', 'POST /customers', 'PUT /customers/42', `DELETE /customers/42?api_key=${SECRETS.query}`]);
+  expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /customers?limit=5&q=a%20b%26c%3Dd', 'POST /customers', 'PUT /customers/42', `DELETE /customers/42?api_key=${SECRETS.query}`]);
   expect(seen[0]?.headers.authorization).toBe(`Bearer ${SECRETS.bearer}`);
   expect(seen[1]?.headers).toMatchObject({ authorization: basic, 'content-type': 'application/json' });
   expect(JSON.parse(seen[1]?.body ?? '')).toEqual({ name: 'Ann' });
