@@ -5,7 +5,7 @@
 import type { AuthInput, KeyValueRowInput, RequestBodyInput, SecretValue } from '../../../shared/contract/sandbox';
 import { REDACTED, defaultRedactor, type Redactor } from '../../platform/redact';
 import { encodeQueryPart } from '../query-text';
-import { isSecretHeader, isSecretName } from '../secret-names';
+import { isCredentialName } from '../store/secret-slots';
 
 type Value = string | SecretValue;
 type Row = Omit<KeyValueRowInput, 'value'> & { value: Value };
@@ -43,8 +43,8 @@ export function toCurl(request: CurlSource, options: CurlOptions = {}): string {
   const redactor = options.redactor ?? defaultRedactor;
   const plain = (value: Value, secret: boolean) => (typeof value !== 'string' ? REDACTED : secret && !include ? REDACTED : include ? value : redactor.text(value));
   const args: string[][] = [];
-  const headers = request.headers.filter((row) => row.enabled).map((row) => [row.name, plain(row.value, row.secret || isSecretHeader(row.name))] as [string, string]);
-  const query = request.query.filter((row) => row.enabled).map((row) => [row.name, plain(row.value, row.secret || isSecretName(row.name))] as [string, string]);
+  const headers = request.headers.filter((row) => row.enabled).map((row) => [row.name, plain(row.value, row.secret || isCredentialName(row.name))] as [string, string]);
+  const query = request.query.filter((row) => row.enabled).map((row) => [row.name, plain(row.value, row.secret || isCredentialName(row.name))] as [string, string]);
   let user: string | undefined;
   const cookies: string[] = [];
 
@@ -79,11 +79,11 @@ export function toCurl(request: CurlSource, options: CurlOptions = {}): string {
     if (!named('content-type')) args.push(['-H', `Content-Type: ${body.contentType ?? 'text/plain'}`]);
     args.push(['--data-raw', include ? body.text : redactor.text(body.text)]);
   } else if (body.kind === 'form-urlencoded') {
-    for (const field of (body.fields as Row[]).filter((row) => row.enabled)) args.push(['--data-urlencode', `${field.name}=${plain(field.value, field.secret || isSecretName(field.name))}`]);
+    for (const field of (body.fields as Row[]).filter((row) => row.enabled)) args.push(['--data-urlencode', `${field.name}=${plain(field.value, field.secret || isCredentialName(field.name))}`]);
   } else if (body.kind === 'multipart') {
     for (const part of body.parts.filter((row) => row.enabled)) {
       if (part.kind === 'file') args.push(['-F', `${part.name}=@${part.value}${part.contentType ? `;type=${part.contentType}` : ''}`]);
-      else args.push([/^[@<]/.test(part.value) ? '--form-string' : '-F', `${part.name}=${plain(part.value, isSecretName(part.name))}`]);
+      else args.push([/^[@<]/.test(part.value) ? '--form-string' : '-F', `${part.name}=${plain(part.value, isCredentialName(part.name))}`]);
     }
   }
 

@@ -4,7 +4,7 @@
 // analyst who runs it to fill in.
 import { Collection, Url } from 'postman-collection';
 import { encodeQueryPart } from '../query-text';
-import { isSecretHeader, isSecretName } from '../secret-names';
+import { isCredentialName } from '../store/secret-slots';
 import { SecretVariables } from './secret-variables';
 import type { ExportAuth, ExportRequest, ExportVariable, InterchangeVariable } from './types';
 
@@ -94,13 +94,13 @@ function held(value: Value, hint: string, secrets: SecretVariables): string {
 function toItem(request: ExportRequest, secrets: SecretVariables): Json {
   const headers: Json[] = request.headers.map((row) => ({
     key: row.name,
-    value: row.secret || isSecretHeader(row.name) ? held(row.value, row.name, secrets) : plainText(row.value),
+    value: row.secret || isCredentialName(row.name) ? held(row.value, row.name, secrets) : plainText(row.value),
     ...(row.enabled ? {} : { disabled: true }),
     ...(row.description ? { description: row.description } : {}),
   }));
   const query: Json[] = request.query.map((row) => ({
     key: encodeQueryPart(row.name),
-    value: encodeQueryPart(row.secret || isSecretName(row.name) ? held(row.value, row.name, secrets) : plainText(row.value)),
+    value: encodeQueryPart(row.secret || isCredentialName(row.name) ? held(row.value, row.name, secrets) : plainText(row.value)),
     ...(row.enabled ? {} : { disabled: true }),
     ...(row.description ? { description: row.description } : {}),
   }));
@@ -137,7 +137,7 @@ function toBody(request: ExportRequest, secrets: SecretVariables, headers: Json[
         mode: 'urlencoded',
         urlencoded: body.fields.map((field) => ({
           key: field.name,
-          value: field.secret || isSecretName(field.name) ? held(field.value, field.name, secrets) : plainText(field.value),
+          value: field.secret || isCredentialName(field.name) ? held(field.value, field.name, secrets) : plainText(field.value),
           ...(field.enabled ? {} : { disabled: true }),
         })),
       };
@@ -146,7 +146,7 @@ function toBody(request: ExportRequest, secrets: SecretVariables, headers: Json[
         mode: 'formdata',
         formdata: body.parts.map((part) => ({
           key: part.name,
-          ...(part.kind === 'file' ? { type: 'file', src: part.value } : { type: 'text', value: isSecretName(part.name) ? held(part.value, part.name, secrets) : part.value }),
+          ...(part.kind === 'file' ? { type: 'file', src: part.value } : { type: 'text', value: isCredentialName(part.name) ? held(part.value, part.name, secrets) : part.value }),
           ...(part.contentType ? { contentType: part.contentType } : {}),
           ...(part.enabled ? {} : { disabled: true }),
         })),

@@ -6,7 +6,7 @@ import { Collection, Url } from 'postman-collection';
 import { UserError } from '../../errors';
 import { httpMethods, type AuthInput, type KeyValueRowInput, type RequestBodyInput } from '../../../shared/contract/sandbox';
 import { decodeQueryPart } from '../query-text';
-import { isSecretHeader, isSecretName } from '../secret-names';
+import { isCredentialName } from '../store/secret-slots';
 import { SecretVariables } from './secret-variables';
 import type { CollectionImport, EnvironmentImport, InterchangeRequest, InterchangeVariable } from './types';
 
@@ -27,7 +27,7 @@ export function importCollection(json: unknown, source = 'The collection'): Coll
   const notes: string[] = [];
   const variables: InterchangeVariable[] = rows(collection.variable).map((variable) => {
     const name = text(variable.key ?? variable.id);
-    return { name, value: text(variable.value), secret: variable.type === 'secret' || variable.secret === true || isSecretName(name), enabled: variable.disabled !== true };
+    return { name, value: text(variable.value), secret: variable.type === 'secret' || variable.secret === true || isCredentialName(name), enabled: variable.disabled !== true };
   });
   const secrets = new SecretVariables(variables);
   const requests: InterchangeRequest[] = [];
@@ -65,7 +65,7 @@ export function importEnvironment(json: unknown, source = 'The environment'): En
   }
   const variables = json.values.filter(isObject).map((value) => {
     const name = text(value.key);
-    return { name, value: text(value.value), secret: value.type === 'secret' || isSecretName(name), enabled: value.enabled !== false };
+    return { name, value: text(value.value), secret: value.type === 'secret' || isCredentialName(name), enabled: value.enabled !== false };
   });
   return { name: text(json.name) || 'Imported environment', variables };
 }
@@ -81,14 +81,14 @@ function toRequest(name: string, request: Json, path: string[], auth: Json | und
   // Postman keeps query values as written in the URL; the model keeps them plain.
   const query = rows(address.query).map((parameter): KeyValueRowInput => {
     const key = decodeQueryPart(text(parameter.key));
-    const secret = isSecretName(key);
+    const secret = isCredentialName(key);
     const value = decodeQueryPart(text(parameter.value));
     return { name: key, value: secret ? secrets.hold(value, key) : value, enabled: parameter.disabled !== true, secret, ...description(parameter.description) };
   });
   const headerRows = rows(request.header);
   const headers = headerRows.map((header): KeyValueRowInput => {
     const key = text(header.key);
-    const secret = isSecretHeader(key);
+    const secret = isCredentialName(key);
     const value = text(header.value);
     return { name: key, value: secret ? secrets.hold(value, key) : value, enabled: header.disabled !== true, secret, ...description(header.description) };
   });
@@ -133,7 +133,7 @@ function toBody(body: Json | undefined, contentType: string | undefined, secrets
         kind: 'form-urlencoded',
         fields: rows(body.urlencoded).map((field) => {
           const key = text(field.key);
-          const secret = isSecretName(key);
+          const secret = isCredentialName(key);
           const value = text(field.value);
           return { name: key, value: secret ? secrets.hold(value, key) : value, enabled: field.disabled !== true, secret };
         }),
@@ -151,7 +151,7 @@ function toBody(body: Json | undefined, contentType: string | undefined, secrets
             name: key,
             enabled: part.disabled !== true,
             kind: file ? ('file' as const) : ('text' as const),
-            value: file ? src : isSecretName(key) ? secrets.hold(value, key) : value,
+            value: file ? src : isCredentialName(key) ? secrets.hold(value, key) : value,
             ...(part.contentType ? { contentType: text(part.contentType) } : {}),
           };
         }),
