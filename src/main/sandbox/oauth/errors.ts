@@ -18,7 +18,9 @@ export class OAuthError extends UserError {
   }
 }
 
-const where = (config: OAuthConfig) => `the OAuth settings of environment "${config.environment}"`;
+/** Where the analyst fixes the settings. */
+export const settingsOf = (config: OAuthConfig) => config.settingsLabel ?? `the OAuth settings of environment "${config.environment}"`;
+const where = settingsOf;
 
 /** `error` from a token request (`step`: "the client credentials grant", "refreshing the token"…) as an OAuthError. */
 export function tokenError(error: unknown, config: OAuthConfig, step: string, redactor: Redactor): OAuthError {

@@ -8,7 +8,8 @@ import type net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpService } from '../../../../src/main/platform/http';
 import { Redactor } from '../../../../src/main/platform/redact';
-import { OAuthError, OAuthTokens, authorization, oauthConfigFromAuth, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
+import { OAuthError, OAuthTokens, authorization, oauthConfigFromAuth, sandboxTokenSource, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
+import type { OAuthTokens as SendPathTokens } from '../../../../src/main/sandbox/send/send';
 
 const CLIENT_ID = 'crosswalk-app';
 const CLIENT_SECRET = 'client-secret-value-9f8e7d';
@@ -172,7 +173,7 @@ describe('grants', () => {
     let now = 1_000_000;
     const tokens = new OAuthTokens({ http: http0, now: () => now });
     const token = await tokens.get(base({ scope: 'read write' }));
-    expect(token).toMatchObject({ tokenType: 'Bearer', expiresAt: 1_000_000 + 3_600_000, scope: 'read write', refreshable: false });
+    expect(token).toMatchObject({ tokenType: 'Bearer', obtainedAt: 1_000_000, expiresAt: 1_000_000 + 3_600_000, scope: 'read write', refreshable: false });
     expect(token.accessToken).toMatch(/^access-token-\d+-abcdef$/);
     now += 60_000;
     expect(await tokens.get(base({ scope: 'read write' }))).toEqual(token);
@@ -243,12 +244,12 @@ describe('grants', () => {
 
     const controller = new AbortController();
     const cancelled = new OAuthTokens({ http: http0, openExternal: () => controller.abort() });
-    expect(await failure(cancelled.get(config, controller.signal))).toMatchObject({ code: 'CANCELLED' });
+    expect(await failure(cancelled.get(config, { signal: controller.signal }))).toMatchObject({ code: 'CANCELLED' });
   });
 
   it('says the browser is needed when there is none', async () => {
     const error = await failure(new OAuthTokens({ http: http0 }).get(base({ grant: 'authorization_code', authorizationUrl: `${origin}/authorize` })));
-    expect(error.message).toBe('The authorization code grant of environment "sandbox" needs a browser to sign in, and none is available here.');
+    expect(error.message).toBe('The authorization code grant (the OAuth settings of environment "sandbox") needs a browser to sign in, and none is available here.');
   });
 });
 
@@ -372,5 +373,47 @@ describe('from the request model', () => {
     );
     expect(config).toEqual({ grant: 'password', environment: 'env-7', tokenUrl: `${origin}/token`, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, clientAuthentication: 'body', username: USER, password: PASSWORD, extraParameters: { audience: 'https://api.example.test' } });
     expect((await new OAuthTokens({ http: http0 }).get(config)).refreshable).toBe(true);
+  });
+});
+
+describe('the send path\'s token source', () => {
+  const auth = {
+    kind: 'oauth2' as const,
+    grant: 'password' as const,
+    tokenUrl: '',
+    authUrl: '',
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    scope: 'read',
+    audience: '',
+    username: USER,
+    password: PASSWORD,
+    clientAuth: 'basic' as const,
+  };
+
+  it('gets, renews and shows a token through the environment\'s own proxy', async () => {
+    let now = 5_000;
+    const source: SendPathTokens & ReturnType<typeof sandboxTokenSource> = sandboxTokenSource(new OAuthTokens({ http: http0, now: () => now }));
+    const config = { ...auth, tokenUrl: `${origin}/token` };
+    expect(source.state(config, 7)).toBeNull();
+    // The environment's proxy, given per call, as the send path does.
+    const context = { environmentId: 7, http: http0, proxy: () => new URL(proxyUrl), renew: false };
+    const first = await source.tokenFor(config, context);
+    expect(first.tokenType).toBe('Bearer');
+    expect(proxied).toEqual([`POST ${origin}/token`]);
+    expect(source.state(config, 7)).toEqual({ obtainedAt: new Date(5_000).toISOString(), expiresAt: new Date(5_000 + 3_600_000).toISOString(), scope: 'read', refreshable: true });
+    // Another environment has its own token.
+    expect(source.state(config, 8)).toBeNull();
+    now = 6_000;
+    expect((await source.tokenFor(config, context)).accessToken).toBe(first.accessToken);
+    const renewed = await source.tokenFor(config, { ...context, renew: true });
+    expect(renewed.accessToken).not.toBe(first.accessToken);
+    expect(grants).toEqual(['password', 'refresh_token']);
+  });
+
+  it('says where to fix a refused client', async () => {
+    const source = sandboxTokenSource(new OAuthTokens({ http: http0 }));
+    const error = await failure(source.tokenFor({ ...auth, tokenUrl: `${origin}/token`, clientSecret: 'not-it-at-all' }, { environmentId: null, http: http0, renew: false }));
+    expect(error.message).toMatch(/: check the client ID and client secret in the request's OAuth 2\.0 settings \(its Auth tab, or its environment's when it inherits\)\.$/);
   });
 });
