@@ -5,12 +5,13 @@ import { mappingIdsAndDecisions } from './0003-mapping-ids-and-decisions';
 import { specificationRecords } from './0004-specification-records';
 import { openapiVersionNames } from './0005-openapi-version-names';
 import { workspaceIdAndSecrets } from './0006-secrets';
+import { redactStoredDocuments } from './0008-redact-stored-documents';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';
 export { checksumOf } from './migration';
 
-export const migrations: readonly Migration[] = [specHierarchy, systemDocuments, mappingIdsAndDecisions, specificationRecords, openapiVersionNames, workspaceIdAndSecrets];
+export const migrations: readonly Migration[] = [specHierarchy, systemDocuments, mappingIdsAndDecisions, specificationRecords, openapiVersionNames, workspaceIdAndSecrets, redactStoredDocuments];
 
 export const latestVersion = (all: readonly Migration[]) => all.at(-1)?.version ?? 0;
 
