@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isUserError } from '../errors';
 import { APP_VERSION } from '../version';
+import { defaultRedactor } from '../platform/redact';
 import { createServices } from '../platform/services';
 import { appDataDir } from '../settings/settings';
 import type { Command, Io } from './io';
@@ -114,12 +115,13 @@ function report(error: unknown, io: Io): number {
     io.err(`crosswalk: ${(error as Error).message} Run "crosswalk --help" for usage.`);
     return 2;
   }
+  // Messages may quote an address typed on the command line: shown only redacted.
   if (isUserError(error)) {
-    io.err(`crosswalk: ${error.message}`);
+    io.err(`crosswalk: ${defaultRedactor.text(error.message)}`);
     return 1;
   }
-  io.err(`crosswalk: unexpected failure: ${(error as Error)?.message ?? String(error)} (set CROSSWALK_DEBUG=1 for details)`);
-  if (process.env.CROSSWALK_DEBUG) io.err(String((error as Error)?.stack));
+  io.err(`crosswalk: unexpected failure: ${defaultRedactor.text((error as Error)?.message ?? String(error))} (set CROSSWALK_DEBUG=1 for details)`);
+  if (process.env.CROSSWALK_DEBUG) io.err(defaultRedactor.text(String((error as Error)?.stack)));
   return 1;
 }
 

@@ -19,7 +19,8 @@ import { type DocumentFormat, inspectValue, parseText } from './load/parse';
 import { type Consent, type ExternalReference, type LoadedFile, type RootOrigin, bundleDocument, followReferences } from './load/references';
 import { decodeText, fetchText, readTextFile, tooLarge, type FetchOptions } from './load/source';
 import { type ValidationIssue, type ValidationMode, type ValidationResult, prepareValidation } from './load/validation';
-import { defaultRedactor } from '../platform/redact';
+import { CredentialPlaceholders, defaultRedactor } from '../platform/redact';
+import { mayHoldCredentials, textWithoutCredentials, withoutCredentials } from './load/credentials';
 
 export type { ImportLimits } from './load/limits';
 export { DEFAULT_IMPORT_LIMITS } from './load/limits';
@@ -65,10 +66,10 @@ export interface ImportOrigin {
 export interface ImportedApiDocument {
   status: 'imported';
   source: ImportOrigin;
-  /** The root document exactly as read (the store keeps it). */
+  /** The root document as read, credentials replaced by placeholders (see removedCredentials): the store keeps it. */
   text: string;
   format: DocumentFormat;
-  /** The other files a multi-file document references, exactly as read (for a re-import or an offline view). */
+  /** The other files a multi-file document references, as read but for credentials (for a re-import or an offline view). */
   files: ImportedFile[];
   /** The document with every external reference bundled in: all `$ref`s are internal. */
   document: Record<string, unknown>;
@@ -81,8 +82,13 @@ export interface ImportedApiDocument {
   catalogue: Catalogue;
   /** One entity with its fields listed. */
   entity(id: string): CatalogueEntity | undefined;
-  /** References outside the policy that were followed because the caller allowed them. */
+  /** References outside the policy that were followed because the caller allowed them (addresses redacted). */
   followedRefs: ExternalReference[];
+  /**
+   * The placeholders (`server_password`, `api_key`…) that replace credentials the document had in its
+   * addresses (servers, `$ref`s, examples): text, files, document and catalogue hold them, never the values.
+   */
+  removedCredentials: string[];
   /** Settles when the worker is done; never rejects (see ValidationResult.incomplete). */
   validation: Promise<ValidationResult>;
   /** Stops validation early (`validation` then settles with `incomplete: 'Validation was cancelled.'`): for a caller that moved on. */
@@ -104,6 +110,9 @@ const PASTED = 'The pasted text';
 
 /** URLs as stored and shown: without credentials or query values. */
 const shownRef = (value: string) => (/^https?:\/\//i.test(value) ? defaultRedactor.url(value) : value);
+
+/** A reference as shown and returned: its addresses redacted (consent accepts them in this form too). */
+const shownReference = (ref: ExternalReference): ExternalReference => ({ ...ref, ref: shownRef(ref.ref), from: defaultRedactor.text(ref.from), target: shownRef(ref.target) });
 
 interface Root extends LoadedFile {
   origin: RootOrigin;
@@ -128,7 +137,7 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
     options.signal?.throwIfAborted();
     if (follow.blocked.length > 0) {
       validation?.cancel();
-      const refs = follow.blocked;
+      const refs = follow.blocked.map(shownReference);
       return {
         status: 'needs-consent',
         source: root.source,
@@ -140,7 +149,7 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
       };
     }
     const bundled = follow.files.length > 0;
-    const document = bundled
+    let document = bundled
       ? await bundleDocument(rootFile, root.origin.location ?? path.resolve('/crosswalk-pasted-document'), follow.files)
       : (parsed.value as Record<string, unknown>);
     if (bundled) {
@@ -150,16 +159,30 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
       }
     }
 
+    // From here on, only the document without its credentials: it is what is validated, catalogued and kept.
+    const placeholders = new CredentialPlaceholders();
+    let text = root.text;
+    let files = follow.files.map(({ location, text: fileText, format }) => ({ location: shownRef(location), text: fileText, format }));
+    if (mayHoldCredentials(root.text) || follow.files.some((file) => mayHoldCredentials(file.text))) {
+      // Bundling changed the parsed values in place: the texts are read again.
+      const valueOf = async (fileText: string, shownAs: string) => (bundled ? (await parseText(fileText, shownAs, limits)).value : parsed.value);
+      text = textWithoutCredentials(root.text, parsed.format, await valueOf(root.text, display), placeholders);
+      files = await Promise.all(
+        files.map(async (file) => ({ ...file, text: textWithoutCredentials(file.text, file.format, (await parseText(file.text, file.location, limits)).value, placeholders) })),
+      );
+      document = withoutCredentials(document, placeholders);
+    }
+
     const brokenRefIssues: ValidationIssue[] = follow.brokenRefs
-      .map((broken) => ({ message: `$ref "${broken.ref}" in ${broken.file} points to nothing`, path: '' }))
-      .concat(inspected.brokenRefs.map((broken) => ({ message: `$ref "${broken.ref}" points to nothing in the document`, path: broken.pointer })));
+      .map((broken) => ({ message: `$ref "${shownRef(broken.ref)}" in ${shownRef(broken.file)} points to nothing`, path: '' }))
+      .concat(inspected.brokenRefs.map((broken) => ({ message: `$ref "${placeholders.text(broken.ref)}" points to nothing in the document`, path: broken.pointer })));
     // Hand the document to the worker before cataloguing, so the two run side by side. A single JSON
     // file goes as its text, parsed again there (cheaper than cloning the object; measured: handing
     // over the UTF-8 bytes instead took more memory, not less); anything else is cloned.
     const pending = validation
       ? validation.start(
-          !bundled && parsed.format === 'json' ? { text: root.text } : { document },
-          bundled ? undefined : { text: root.text, format: parsed.format },
+          !bundled && parsed.format === 'json' ? { text } : { document },
+          bundled ? undefined : { text, format: parsed.format },
           brokenRefIssues,
         )
       : Promise.resolve<ValidationResult>({ valid: false, errors: brokenRefIssues, errorCount: brokenRefIssues.length, mode: 'schema', durationMs: 0, incomplete: 'Validation was not requested.' });
@@ -178,16 +201,17 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
     return {
       status: 'imported',
       source: root.source,
-      text: root.text,
+      text,
       format: parsed.format,
-      files: follow.files.map(({ location, text, format }) => ({ location: shownRef(location), text, format })),
+      files,
       document,
       openapiVersion,
       title: typeof info.title === 'string' ? info.title : info.title === undefined ? '' : String(info.title),
       version: typeof info.version === 'string' ? info.version : info.version === undefined ? '' : String(info.version),
       catalogue,
       entity,
-      followedRefs: follow.followed,
+      followedRefs: follow.followed.map(shownReference),
+      removedCredentials: placeholders.removed,
       validation: pending,
       cancelValidation: () => validation?.cancel(),
     };

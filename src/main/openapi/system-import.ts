@@ -26,7 +26,13 @@ import {
   type StoredDocument,
 } from './systems';
 
-export type Imported = { status: 'imported'; system: SystemSummary; validation: Promise<SystemSummary | undefined> };
+export type Imported = {
+  status: 'imported';
+  system: SystemSummary;
+  validation: Promise<SystemSummary | undefined>;
+  /** Placeholders that replace credentials the document had (see ImportedApiDocument.removedCredentials). */
+  removedCredentials: string[];
+};
 type NeedsConsent = { status: 'needs-consent'; references: ExternalReference[] };
 
 export interface ReimportPreview {
@@ -65,7 +71,7 @@ export class SystemImports {
       throw error;
     }
     this.remember(workspace, system, { catalogue: result.catalogue, entity: result.entity });
-    return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, result.validation) };
+    return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, result.validation), removedCredentials: result.removedCredentials };
   }
 
   /** The system's catalogue as an outline (entities' fields deferred: see `entity`), built from the stored document once. */
@@ -130,7 +136,12 @@ export class SystemImports {
     const system = replaceSystemDocument(workspace, preview.systemId, storedDocument(preview.imported), reviews, brokenRequests);
     this.previews.delete(previewId);
     this.remember(workspace, system, buildCatalogueOutline(preview.imported.document));
-    return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, preview.imported.validation) };
+    return {
+      status: 'imported',
+      system,
+      validation: this.recordWhenValidated(workspace, system, preview.imported.validation),
+      removedCredentials: preview.imported.removedCredentials,
+    };
   }
 
   /** Settles with the system as stored after validation, or undefined when the workspace was closed meanwhile. */

@@ -169,7 +169,8 @@ export async function followReferences(
       }
       const reference: ExternalReference = { ref: site.ref, from, kind: kind ?? 'outside-folder', target };
       if (kind) {
-        if (!(consent.allowAll || allowed.has(target) || allowed.has(site.ref))) {
+        // Consent may name the reference as it was shown (addresses redacted).
+        if (!(consent.allowAll || allowed.has(target) || allowed.has(site.ref) || allowed.has(shown(target)) || allowed.has(shown(site.ref)))) {
           pushOnce(blocked, reference);
           continue;
         }
