@@ -125,3 +125,34 @@ describe('what the OpenAPI document schemas leave unchecked (item 11)', () => {
     }
   });
 });
+
+describe('messages (item 12)', () => {
+  it("swagger-parser's no-paths-or-webhooks.yaml: openapi \"3.1\" is named as a missing patch number, not as an unsupported version", async () => {
+    const document = swaggerParser('invalid/no-paths-or-webhooks.yaml');
+    await expect(importApiDocument(document)).rejects.toThrow(
+      `${document} gives its openapi version as "3.1", without the patch number OpenAPI requires: write openapi: "3.1.0" (or the exact 3.1.x release it follows).`,
+    );
+  });
+
+  it('duplicate parameters are named with the place of the second one, not as a raw SyntaxError at ""', async () => {
+    const { validation } = await imported(swaggerParser('validate-spec/invalid/duplicate-operation-params.yaml'));
+    expect(validation.errors).toEqual([
+      expect.objectContaining({
+        path: '/paths/~1users~1{username}/get/parameters/4',
+        message: 'lists the path parameter "username" twice (at indexes 0 and 4): remove one, a parameter is identified by its name and location',
+        line: 25,
+      }),
+    ]);
+    const pathLevel = await imported(swaggerParser('validate-spec/invalid/duplicate-path-params.yaml'));
+    expect(pathLevel.validation.errors).toEqual([expect.objectContaining({ path: '/paths/~1users~1{username}/parameters/4' })]);
+  });
+
+  it('pointers name a parameter by its index and never end in the apostrophe the message quotes them with', async () => {
+    const input = await imported(swaggerParser('validate-spec/invalid/required-property-not-defined-input.yaml'));
+    expect(input.validation.errors.map((error) => error.path)).toEqual(['/paths/~1pets/post/parameters/0']);
+    const definitions = await imported(swaggerParser('validate-spec/invalid/required-property-not-defined-definitions.yaml'));
+    expect(definitions.validation.errors.map((error) => error.path)).toEqual(['/definitions/Pet']);
+    const ids = await imported(swaggerParser('validate-spec/invalid/duplicate-operation-ids.yaml'));
+    expect(ids.validation.errors).toEqual([expect.objectContaining({ path: '/paths/~1users/post/operationId' })]);
+  });
+});
