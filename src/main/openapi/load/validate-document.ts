@@ -38,6 +38,7 @@ export async function validateDocument({ input, mode, maxErrors }: ValidateReque
   // What the OpenAPI schemas leave unchecked: 3.1 Schema Objects, and what a path item's $ref points at.
   // Before swagger-parser runs: its spec pass dereferences the document in place.
   const unchecked = [...pathItemReferenceProblems(document), ...schemaObjectProblems(document)];
+  lowerCaseHttpSchemes(document);
   if (mode === 'full') {
     // swagger-parser's own validate(): dereference, schema, spec.
     try {
@@ -67,6 +68,20 @@ export async function validateDocument({ input, mode, maxErrors }: ValidateReque
   }
   errors = errors.concat(unchecked);
   return { valid: errors.length === 0, errors: errors.slice(0, maxErrors), errorCount: errors.length };
+}
+
+/**
+ * HTTP authentication scheme names are case-insensitive (RFC 9110 §11.1), but the OpenAPI 3.1 schema
+ * compares `scheme` with "bearer" exactly, so the official tic-tac-toe example's `scheme: Bearer` would be
+ * flagged. Validation's own copy of the document gets them in lower case.
+ */
+function lowerCaseHttpSchemes(document: OpenAPI.Document): void {
+  const schemes = (document as { components?: { securitySchemes?: Record<string, unknown> } }).components?.securitySchemes;
+  if (!schemes || typeof schemes !== 'object') return;
+  for (const scheme of Object.values(schemes)) {
+    const record = scheme as { type?: unknown; scheme?: unknown } | null;
+    if (record?.type === 'http' && typeof record.scheme === 'string') record.scheme = record.scheme.toLowerCase();
+  }
 }
 
 function problemsOf(error: unknown, document: OpenAPI.Document): FoundProblems['errors'] {

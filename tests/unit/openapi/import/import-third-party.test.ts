@@ -156,3 +156,24 @@ describe('messages (item 12)', () => {
     expect(ids.validation.errors).toEqual([expect.objectContaining({ path: '/paths/~1users/post/operationId' })]);
   });
 });
+
+describe('HTTP authentication scheme names (item 13)', () => {
+  it("the OpenAPI Initiative's tic-tac-toe example (scheme: Bearer) is valid: scheme names are case-insensitive", async () => {
+    for (const name of ['tictactoe.yaml', 'tictactoe.json']) {
+      const { result, validation } = await imported(path.join(THIRD_PARTY_ROOT, 'oai-examples/examples/v3.1', name));
+      expect(validation.errors).toEqual([]);
+      // validation's copy is lowered, the imported document is not
+      expect((result.document as { components: { securitySchemes: Record<string, { scheme?: string }> } }).components.securitySchemes.bearerHttpAuthentication!.scheme).toBe('Bearer');
+    }
+  });
+
+  it('a bearerFormat on a scheme that is not bearer is still an error', async () => {
+    const file = path.join(tempDir(), 'openapi.yaml');
+    fs.writeFileSync(
+      file,
+      'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  securitySchemes:\n    basic: {type: http, scheme: Basic, bearerFormat: JWT}\n',
+    );
+    const { validation } = await imported(file);
+    expect(validation.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/components/securitySchemes/basic' })]));
+  });
+});
