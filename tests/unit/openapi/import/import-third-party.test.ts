@@ -177,3 +177,15 @@ describe('HTTP authentication scheme names (item 13)', () => {
     expect(validation.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/components/securitySchemes/basic' })]));
   });
 });
+
+describe('a $ref to another file with sibling keywords (item 18)', () => {
+  it("Redocly's sibling-refs-root-external-file: BadRequest keeps BaseProblem's properties beside its own", async () => {
+    const { result, validation } = await imported(path.join(THIRD_PARTY_ROOT, 'redocly-bundle/bundle/sibling-refs-root-external-file/openapi.yaml'));
+    const badRequest = result.catalogue.entities.find((entity) => entity.id === 'schema:BadRequest')!;
+    expect(badRequest.fields.map((field) => [field.path, field.type, field.required])).toEqual([
+      ['title', 'string', false],
+      ['status', 'integer', true],
+    ]);
+    expect(validation.errors).toEqual([]);
+  });
+});
