@@ -326,6 +326,12 @@ function checkApiDocument(value: unknown, display: string): string {
     );
   }
   const supported = field === 'swagger' ? version === '2.0' : /^3\.[01]\.\d+$/.test(version);
+  if (field === 'openapi' && /^3\.[01]$/.test(version)) {
+    throw new UserError(
+      'API_DOC_VERSION',
+      `${display} gives its openapi version as "${version}", without the patch number OpenAPI requires: write openapi: "${version}.0" (or the exact ${version}.x release it follows).`,
+    );
+  }
   if (!supported) {
     throw new UserError(
       'API_DOC_VERSION',
