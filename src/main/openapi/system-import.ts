@@ -187,7 +187,7 @@ function findSystem(workspace: Workspace, id: number): SystemSummary | undefined
 }
 
 /** The stored document as parsed: the bundle of a multi-file document, else its one text. */
-async function storedApiDocument(stored: StoredDocument): Promise<Record<string, unknown>> {
+export async function storedApiDocument(stored: StoredDocument): Promise<Record<string, unknown>> {
   return stored.bundle ?? ((await parseText(stored.text, stored.source, DEFAULT_IMPORT_LIMITS)).value as Record<string, unknown>);
 }
 

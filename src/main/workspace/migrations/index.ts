@@ -6,12 +6,14 @@ import { specificationRecords } from './0004-specification-records';
 import { openapiVersionNames } from './0005-openapi-version-names';
 import { workspaceIdAndSecrets } from './0006-secrets';
 import { sandbox } from './0007-sandbox';
+import { samples } from './0010-samples';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';
 export { checksumOf } from './migration';
 
-export const migrations: readonly Migration[] = [specHierarchy, systemDocuments, mappingIdsAndDecisions, specificationRecords, openapiVersionNames, workspaceIdAndSecrets, sandbox];
+export const migrations: readonly Migration[] = [specHierarchy, systemDocuments, mappingIdsAndDecisions, specificationRecords, openapiVersionNames, workspaceIdAndSecrets, sandbox,
+  samples];
 
 export const latestVersion = (all: readonly Migration[]) => all.at(-1)?.version ?? 0;
 
