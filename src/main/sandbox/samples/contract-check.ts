@@ -45,6 +45,11 @@ function checkRequest(document: JsonObject, closed: PayloadValidator, operation:
   if (schemaPointer === undefined) {
     return [{ kind: 'other', pointer: '', schemaPath: operation, message: `The operation documents no JSON request body, so a request sample cannot be checked against it` }];
   }
+  return checkAgainstSchema(closed, schemaPointer, body);
+}
+
+/** A body against the schema at `schemaPointer`, in closed mode, as drift findings. */
+export function checkAgainstSchema(closed: PayloadValidator, schemaPointer: string, body: unknown): DriftFinding[] {
   return closed.validate(schemaPointer, body).map((finding) => ({
     kind: finding.keyword === 'type' && valueAtPointer(body, finding.pointer) === null ? 'null' : kindOf(finding.keyword),
     pointer: finding.pointer,
