@@ -98,6 +98,12 @@ export interface CatalogueField extends CatalogueShape {
   recursive?: true;
   /** This object (or array of objects) has properties that were not listed because the depth cap was reached. */
   truncated?: true;
+  /**
+   * Not in the document: seen in saved samples of the entity (src/main/sandbox/samples/discovered.ts).
+   * `samples`: how many samples showed it; `examples`: up to 3 of its values as text; `types`: the JSON
+   * types observed ("string", "integer", "null"…).
+   */
+  discovered?: { samples: number; examples: string[]; types: string[] };
 }
 
 export type CatalogueEntityKind = 'schema' | 'body';

@@ -7,6 +7,7 @@ import type { Catalogue, CatalogueEntity } from '../../shared/catalogue';
 import type { CatalogueDiff, MappingImpact, MappingReference } from '../../shared/catalogue-diff';
 import type { ExternalReference, ImportSource, SystemSummary } from '../../shared/contract';
 import { UserError } from '../errors';
+import { discoveredFields, withDiscovered } from '../sandbox/samples/discovered';
 import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { buildCatalogue, buildCatalogueOutline, type CatalogueOutline } from './catalogue';
 import { requestImpact, savedRequestOrigins } from '../sandbox/draft/request-impact';
@@ -83,7 +84,9 @@ export class SystemImports {
   async entity(workspace: Workspace, id: number, entityId: string): Promise<CatalogueEntity> {
     const entity = (await this.outline(workspace, id)).entity(entityId);
     if (!entity) throw new UserError('ENTITY_NOT_FOUND', `The system has no entity "${entityId}" (its document may have been re-imported): reload the catalogue.`);
-    return entity;
+    // Keyed on the samples, read now: the outline cache knows nothing of them.
+    const discovered = discoveredFields(workspace, id, entityId);
+    return discovered.length === 0 ? entity : { ...entity, fields: withDiscovered(entity.fields, discovered) };
   }
 
   private async outline(workspace: Workspace, id: number): Promise<CatalogueOutline> {
@@ -201,7 +204,7 @@ function findSystem(workspace: Workspace, id: number): SystemSummary | undefined
 }
 
 /** The stored document as parsed: the bundle of a multi-file document, else its one text. */
-async function storedApiDocument(stored: StoredDocument): Promise<Record<string, unknown>> {
+export async function storedApiDocument(stored: StoredDocument): Promise<Record<string, unknown>> {
   return stored.bundle ?? ((await parseText(stored.text, stored.source, DEFAULT_IMPORT_LIMITS)).value as Record<string, unknown>);
 }
 

@@ -7,6 +7,7 @@ import { openapiVersionNames } from './0005-openapi-version-names';
 import { workspaceIdAndSecrets } from './0006-secrets';
 import { sandbox } from './0007-sandbox';
 import { redactStoredDocuments } from './0008-redact-stored-documents';
+import { samples } from './0010-samples';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   workspaceIdAndSecrets,
   sandbox,
   redactStoredDocuments,
+  samples,
 ];
 
 export const latestVersion = (all: readonly Migration[]) => all.at(-1)?.version ?? 0;
