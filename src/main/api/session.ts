@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FilePurpose, RecentWorkspace, WorkspaceSummary } from '../../shared/contract';
 import { createDemoWorkspace } from '../demo/demo-workspace';
 import { stopSuggestionWorkers } from '../mapping/compute-candidates';
+import { MockRegistry } from '../sandbox/mock/registry';
 import { UserError } from '../errors';
 import type { Services } from '../platform/services';
 import { currentCallContext } from './call-context';
@@ -21,6 +22,8 @@ export interface Host {
 /** The workspace a running Crosswalk has open, shared by every call whichever transport carries it. */
 export class Session {
   private workspace: Workspace | null = null;
+  /** The mock sandboxes this session runs: they stop with their workspace and with the session. */
+  readonly mocks = new MockRegistry();
 
   constructor(
     readonly settings: Settings,
@@ -71,9 +74,10 @@ export class Session {
     return this.settings.recent().map((entry) => ({ ...entry, exists: fs.existsSync(entry.path) }));
   }
 
-  /** Closes the workspace; suggestions still computing for it are stopped (their rows are never written). */
+  /** Closes the workspace; suggestions still computing for it are stopped (their rows are never written), its mocks too. */
   close(): void {
     stopSuggestionWorkers();
+    if (this.workspace) void this.mocks.stopWorkspace(this.workspace.path);
     this.workspace?.close();
     this.workspace = null;
   }

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { CallName } from '../call-names';
 import { mappingCalls } from './mapping';
+import { mocksCalls } from './mocks';
 import { sandboxCalls } from './sandbox';
 import { specificationCalls } from './specification';
 import { systemsCalls } from './systems';
@@ -11,6 +12,7 @@ import { workspaceCalls } from './workspace';
 
 export * from './events';
 export * from './mapping';
+export * from './mocks';
 export * from './sandbox';
 export * from './specification';
 export * from './systems';
@@ -21,6 +23,7 @@ export const contract = {
   ...systemsCalls,
   ...mappingCalls,
   ...specificationCalls,
+  ...mocksCalls,
   ...sandboxCalls,
 } satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 

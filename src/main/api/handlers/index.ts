@@ -2,6 +2,7 @@ import { SystemImports } from '../../openapi/system-import';
 import type { Session } from '../session';
 import type { HandlerDeps, Handlers } from './handler';
 import { mappingHandlers } from './mapping';
+import { mocksHandlers } from './mocks';
 import { sandboxHandlers } from './sandbox';
 import { specificationHandlers } from './specification';
 import { systemsHandlers } from './systems';
@@ -18,6 +19,7 @@ export function createHandlers(session: Session): Handlers {
     ...systemsHandlers(deps),
     ...mappingHandlers(deps),
     ...specificationHandlers(deps),
+    ...mocksHandlers(deps),
     ...sandboxHandlers(deps),
   };
 }
