@@ -19,6 +19,7 @@ import { useCall, useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
 import { useStickyState } from '../../state/use-sticky-state';
 import { EnvironmentDialog } from './EnvironmentDialog';
+import { MockControl } from './MockControl';
 import { RequestEditor } from './RequestEditor';
 import { ResponseView, type ShownResponse } from './ResponseView';
 import { draftOf, emptyDraft, unresolvedVariables, variablesOf, writes, type EditedRequest, type EditorDraft } from './request-draft';
@@ -218,6 +219,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
           </div>
         </aside>
         <div className="sandbox-main">
+          <MockControl systemId={system.id} systemName={system.name} onStarted={(mock) => mock.environmentId !== null && setEnvironmentId(mock.environmentId)} />
           {notice && (
             <Alert tone="info" onDismiss={() => setNotice(null)}>
               {notice}
