@@ -18,6 +18,12 @@ export interface Flags {
   /** import-xlsx: apply the edits and new rows (conflicts too with takeWorkbook). */
   apply?: boolean;
   takeWorkbook?: boolean;
+  /** send, secret set: the environment's name. */
+  env?: string;
+  /** send: one-off variables, each name=value. */
+  vars?: string[];
+  /** send: allow a method other than GET/HEAD/OPTIONS against a production environment. */
+  confirmProduction?: boolean;
 }
 
 
