@@ -22,6 +22,12 @@ export interface Flags {
   system?: string;
   seed?: string;
   chaos?: string;
+  /** send, secret set: the environment's name. */
+  env?: string;
+  /** send: one-off variables, each name=value. */
+  vars?: string[];
+  /** send: allow a method other than GET/HEAD/OPTIONS against a production environment. */
+  confirmProduction?: boolean;
 }
 
 

@@ -34,6 +34,17 @@ Commands:
                                its address. --chaos injects faults, a comma list such as
                                latency=200-800ms,error=0.05,reset=0.01,timeout=0.01,ratelimit=100/min;
                                a request's Prefer: code=404 or example=<name> picks its answer.
+  requests <workspace> [--json]
+                               List the saved sandbox requests: system, folder/name, method, address.
+  secret set <workspace> <system> <name> [--env NAME]
+                               Store a secret variable ({{name}}), sealed, reading its value from
+                               standard input (never from the arguments).
+  send <workspace> <system>/<request> [--env NAME] [--var k=v]... [--json] [--confirm-production]
+                               Send a saved request: status, timings, headers and body (secrets
+                               redacted). Exits 0 on any HTTP status, 1 on a network or TLS failure.
+                               Secrets from the workspace, or CROSSWALK_SECRET_<NAME> where it
+                               cannot be opened. Writes to a production environment need
+                               --confirm-production.
   serve [<file>] [--port N]    Serve the app to a browser on this machine (127.0.0.1 only); without
                                <file> it opens the demo workspace. The first line printed is its address.
   suggest <source-api-doc> <source-entity> <target-api-doc> <target-entity> [--json]

@@ -189,7 +189,6 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
 
 function variableScope(deps: SendDeps, systemId: number, environment: ReturnType<typeof openEnvironment> | undefined, oneOff: Record<string, string>): VariableScope {
   const values = new Map<string, string>();
-  if (environment?.environment.baseUrl) values.set('baseUrl', environment.environment.baseUrl.replace(/\/+$/, ''));
   for (const variable of environment?.opened.variables ?? []) {
     if (variable.enabled && typeof variable.value === 'string' && !environment!.missing.includes(variable.name)) values.set(variable.name, variable.value);
   }
@@ -197,13 +196,17 @@ function variableScope(deps: SendDeps, systemId: number, environment: ReturnType
     deps.redactor.add(value);
     values.set(name, value);
   }
-  return new VariableScope(values, (name) => {
+  const scope = new VariableScope(values, (name) => {
     try {
       return readSecret(deps.store.workspace, deps.store.secrets, { scope: systemScope(systemId), name }) ?? environmentSecret(name, deps.store.secrets.env);
     } catch {
       return environmentSecret(name, deps.store.secrets.env);
     }
   });
+  // A base URL from a server template holds variables of its own ({{region}}).
+  const baseUrl = environment?.environment.baseUrl;
+  if (baseUrl && !values.has('baseUrl')) values.set('baseUrl', scope.resolve(baseUrl.replace(/\/+$/, '')));
+  return scope;
 }
 
 function loadJar(store: SandboxStore, environment: { id: number; systemId: number }): CookieJar {
