@@ -1,5 +1,5 @@
 // Mock throughput and start-up against Stoplight Prism, side by side in one run (never in npm test).
-//   npx tsx bench/mock-throughput.ts   (ROUNDS=3 rounds of DURATION=5 s per server, interleaved so a busy
+//   npx tsx bench/mock-throughput.ts   (WARMUP=8 s, then ROUNDS=3 rounds of DURATION=5 s per server, interleaved so a busy
 //                                       machine weighs on all three alike; PRISM_LIMIT=300 s for GitHub's start-up)
 // 1. GET of one entity with request validation (path uuid, bearer credentials), 10 connections, autocannon:
 //    Crosswalk's mock, Prism, and a bare node:http server answering the same JSON (the limit); target ≥ 5× Prism.
@@ -12,6 +12,8 @@ import { CROSSWALK, ensureMockTools, firstAnswer, freePort, githubDocument, REPO
 
 const DURATION = Number(process.env.DURATION ?? 5);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
+// Measured here: a fresh mock process answers ~10x slower for its first seconds (JIT, lazy compiles), so each server warms up first.
+const WARMUP = Number(process.env.WARMUP ?? 8);
 const PRISM_LIMIT_MS = Number(process.env.PRISM_LIMIT ?? 300) * 1000;
 const CRM = path.join(REPOSITORY, 'resources', 'demo', 'crm.openapi.yaml');
 const ENTITY = '/customers/5f0c2a8e-3b1d-4c6a-9e2f-7a41d8b9c013';
@@ -53,7 +55,7 @@ async function throughput(tools: { prism: string; autocannon: string }) {
     const servers = [ours, prism, bare];
     const rounds: Result[][] = [];
     try {
-      for (const served of servers) await load(tools.autocannon, served, 2); // warm-up
+      for (const served of servers) await load(tools.autocannon, served, WARMUP);
       for (let round = 0; round < ROUNDS; round++) {
         const results: Result[] = [];
         for (const served of servers) results.push(await load(tools.autocannon, served, DURATION));
@@ -64,7 +66,7 @@ async function throughput(tools: { prism: string; autocannon: string }) {
     } finally {
       await bare.stop();
     }
-    console.log(`\nGET ${ENTITY} (${Buffer.byteLength(body)} bytes of JSON), 10 connections, ${ROUNDS} interleaved rounds of ${DURATION} s each after a 2 s warm-up; medians:`);
+    console.log(`\nGET ${ENTITY} (${Buffer.byteLength(body)} bytes of JSON), 10 connections, ${ROUNDS} interleaved rounds of ${DURATION} s each after a ${WARMUP} s warm-up each; medians:`);
     const medians = servers.map((served, index) => {
       const of = rounds.map((results) => results[index]!);
       const requests = median(of.map((result) => result.requests));
