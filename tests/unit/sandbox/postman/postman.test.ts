@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCollection, exportEnvironment, importCollection, importEnvironment, type CollectionExport, type ExportRequest } from '../../../../src/main/sandbox/postman';
+import type { RequestDraft } from '../../../../src/shared/contract/sandbox';
 import { tempDir } from '../../../helpers/temp';
 
 const run = promisify(execFile);
@@ -204,6 +205,25 @@ describe('export', () => {
       api_key: [SECRETS.query, true],
       token: [SECRETS.bearer, true],
     });
+  });
+
+  it('exports requests as the contract shows them (secrets sealed): secret places become empty secret variables', () => {
+    const shown: RequestDraft = {
+      systemId: 1,
+      folder: 'A/B',
+      name: 'Sealed',
+      method: 'POST',
+      url: '{{baseUrl}}/x',
+      origin: null,
+      settings: { followRedirects: true, maxRedirects: 10, timeoutMs: 30_000 },
+      query: [],
+      headers: [{ name: 'X-API-Key', value: { secret: true, set: true }, enabled: true, secret: true }],
+      body: { kind: 'form-urlencoded', fields: [{ name: 'password', value: { secret: true, set: true }, enabled: true, secret: true }] },
+      auth: { kind: 'basic', username: 'ann', password: { secret: true, set: true } },
+    };
+    const back = importCollection(exportCollection({ name: 'Sealed', requests: [shown] }, { includeSecrets: true }));
+    expect(back.requests[0]).toMatchObject({ folder: 'A/B', headers: [{ name: 'X-API-Key', value: '{{x_api_key}}', secret: true }], auth: { kind: 'basic', username: 'ann', password: '{{password}}' }, body: { fields: [{ name: 'password', value: '{{password_2}}', secret: true }] } });
+    expect(back.variables.every((variable) => variable.secret && variable.value === '')).toBe(true);
   });
 
   it('writes an environment with its secrets typed secret and emptied unless included', () => {
