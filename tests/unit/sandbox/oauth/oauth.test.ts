@@ -4,9 +4,11 @@
 // after a 401, a revoked refresh token, a wrong client secret, and a token call through a forward proxy.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpService } from '../../../../src/main/platform/http';
+import { selfSignedCertificate } from '../../../helpers/tls';
 import { Redactor } from '../../../../src/main/platform/redact';
 import { OAuthError, OAuthTokens, authorization, oauthConfigFromAuth, sandboxTokenSource, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
 import type { OAuthTokens as SendPathTokens } from '../../../../src/main/sandbox/send/send';
@@ -51,7 +53,7 @@ function clientOf(request: http.IncomingMessage, form: URLSearchParams): { id?: 
   return { id: form.get('client_id') ?? undefined, secret: form.get('client_secret') ?? undefined };
 }
 
-const server = http.createServer((request, response) => {
+const handler: http.RequestListener = (request, response) => {
   let raw = '';
   request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
   request.on('end', () => {
@@ -79,7 +81,9 @@ const server = http.createServer((request, response) => {
     const grant = form.get('grant_type') ?? '';
     grants.push(grant);
     const client = clientOf(request, form);
-    if (client.id !== CLIENT_ID || (grant !== 'authorization_code' && client.secret !== CLIENT_SECRET)) {
+    // A public client (no secret) may use a code and refresh its token; a confidential one must give the right secret.
+    const publicGrant = grant === 'authorization_code' || grant === 'refresh_token';
+    if (client.id !== CLIENT_ID || (client.secret === undefined ? !publicGrant : client.secret !== CLIENT_SECRET)) {
       // Servers do echo what they were sent: the message must not pass it on.
       return json(response, 401, { error: 'invalid_client', error_description: `client authentication failed for secret ${client.secret}` });
     }
@@ -103,7 +107,10 @@ const server = http.createServer((request, response) => {
     }
     return json(response, 400, { error: 'unsupported_grant_type' });
   });
-});
+};
+const server = http.createServer(handler);
+const tlsFiles = selfSignedCertificate(); // undefined without openssl: the HTTPS test is skipped
+let secureOrigin = '';
 
 /** A forward proxy (absolute-URI requests passed on); `proxied` lists the request lines it saw. */
 const proxied: string[] = [];
@@ -118,7 +125,7 @@ const proxy = http.createServer((request, response) => {
 });
 let proxyUrl = '';
 
-async function listen(target: http.Server): Promise<number> {
+async function listen(target: http.Server | https.Server): Promise<number> {
   closers.push(() => {
     target.closeAllConnections();
     target.close();
@@ -130,6 +137,7 @@ async function listen(target: http.Server): Promise<number> {
 beforeAll(async () => {
   origin = `http://127.0.0.1:${await listen(server)}`;
   proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
+  if (tlsFiles) secureOrigin = `https://127.0.0.1:${await listen(https.createServer(tlsFiles, handler))}`;
 });
 afterAll(() => closers.forEach((close) => close()));
 beforeEach(() => {
@@ -305,6 +313,30 @@ describe('refresh', () => {
     expect(grants).toEqual(['password', 'refresh_token', 'password']);
   });
 
+  it('refreshes an authorization code token without the browser, and signs in again when the refresh token was revoked', async () => {
+    browser.tamper = (location) => location;
+    let now = 0;
+    let opened = 0;
+    const tokens = new OAuthTokens({
+      http: http0,
+      now: () => now,
+      openExternal: async (url) => {
+        opened++;
+        await followInBrowser(url);
+      },
+    });
+    const config = base({ environment: 'code-refresh', grant: 'authorization_code', authorizationUrl: `${origin}/authorize`, clientSecret: undefined });
+    await tokens.get(config);
+    now = 3_600_000;
+    await tokens.get(config);
+    expect(opened).toBe(1);
+    refreshTokens.clear();
+    now = 7_200_000;
+    await tokens.get(config);
+    expect(opened).toBe(2);
+    expect(grants).toEqual(['authorization_code', 'refresh_token', 'refresh_token', 'authorization_code']);
+  });
+
   it('invalidate() drops only the token it names', async () => {
     const tokens = new OAuthTokens({ http: http0 });
     const first = await tokens.get(base({ environment: 'inv' }));
@@ -357,6 +389,16 @@ describe('failures', () => {
 });
 
 describe('network', () => {
+  it.skipIf(!tlsFiles)("trusts the token endpoint's certificate only as the environment says", async () => {
+    const tokens = new OAuthTokens({ http: http0 });
+    const config = base({ environment: 'tls', tokenUrl: `${secureOrigin}/token` });
+    const refused = await failure(tokens.get(config));
+    expect(refused.message).toMatch(/^Getting a token from https:\/\/127\.0\.0\.1:\d+\/token failed: The TLS certificate of 127\.0\.0\.1:\d+ /);
+    // The environment's CA, given per call as the send path gives it.
+    const token = await tokens.get(config, { tls: { ca: tlsFiles!.cert } });
+    expect(token.accessToken).toMatch(/^access-token-/);
+  });
+
   it('sends token calls through the same proxy as requests', async () => {
     const proxiedHttp = createHttpService({ env: { HTTP_PROXY: proxyUrl } });
     const token = await new OAuthTokens({ http: proxiedHttp }).get(base({ environment: 'proxied' }));
