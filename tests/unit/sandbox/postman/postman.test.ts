@@ -160,7 +160,7 @@ function exported(baseUrl: string): CollectionExport {
       body: { kind: 'form-urlencoded', fields: [row('a', '1 2'), row('password', SECRETS.form, true)] },
       auth: { kind: 'none' },
     },
-    { ...base, folder: '', name: 'Delete customer', method: 'DELETE', url: '{{baseUrl}}/customers/42', auth: { kind: 'apiKey', in: 'query', name: 'api_key', value: SECRETS.query } },
+    { ...base, folder: '', name: 'Delete customer', method: 'DELETE', url: '{{baseUrl}}/customers/42', auth: { kind: 'apiKey', in: 'query', name: 'api_key', value: SECRETS.query }, settings: { followRedirects: false, maxRedirects: 10, timeoutMs: 30_000 } },
   ];
   return {
     name: 'Crosswalk export',
@@ -196,6 +196,7 @@ describe('export', () => {
     expect(back.requests[1]).toMatchObject({ auth: { kind: 'basic', username: 'ann', password: '{{password}}' }, body: { kind: 'json', text: '{"name":"{{customerName}}"}' } });
     expect(back.requests[2]?.body).toEqual({ kind: 'form-urlencoded', fields: [row('a', '1 2'), row('password', '{{password_2}}', true)] });
     expect(back.requests[3]?.auth).toEqual({ kind: 'apiKey', in: 'query', name: 'api_key', value: '{{api_key}}' });
+    expect(back.requests.map((request) => request.settings.followRedirects)).toEqual([true, true, true, false]);
     expect(Object.fromEntries(back.variables.map((variable) => [variable.name, [variable.value, variable.secret]]))).toEqual({
       baseUrl: ['http://127.0.0.1:9', false],
       customerName: ['Ann', false],
