@@ -241,6 +241,25 @@ describe('grants', () => {
     browser.tamper = (location) => location;
   });
 
+  it('says so when the analyst or the server refuses the authorization', async () => {
+    browser.tamper = (location) => {
+      const url = new URL(location);
+      url.searchParams.delete('code');
+      url.searchParams.set('error', 'access_denied');
+      url.searchParams.set('error_description', 'The user said no');
+      return url.href;
+    };
+    const tokens = new OAuthTokens({ http: http0, openExternal: followInBrowser });
+    const error = await failure(tokens.get(base({ grant: 'authorization_code', authorizationUrl: `${origin}/authorize`, clientSecret: undefined })));
+    expect(error).toMatchObject({
+      code: 'OAUTH_AUTHORIZATION_REFUSED',
+      oauthError: 'access_denied',
+      message: 'The authorization server refused the authorization (access_denied: The user said no): check the OAuth settings of environment "sandbox" and try again.',
+    });
+    expect(browser.pages.at(-1)?.status).toBe(400);
+    browser.tamper = (location) => location;
+  });
+
   it('waits a bounded time for the browser, and stops when cancelled', async () => {
     const config = base({ grant: 'authorization_code', authorizationUrl: `${origin}/authorize` });
     let redirectUri = '';
@@ -362,7 +381,7 @@ describe('failures', () => {
     const error = await failure(new OAuthTokens({ http: http0, redactor }).get(base({ clientSecret: wrong })));
     expect(error.code).toBe('OAUTH_CLIENT_REFUSED');
     expect(error.message).toBe(
-      `The token endpoint ${origin}/token refused the client "${CLIENT_ID}" (invalid_client) (“client authentication failed for secret ***”): check the client ID and client secret in the OAuth settings of environment "sandbox".`,
+      `The token endpoint ${origin}/token refused the client "${CLIENT_ID}" (invalid_client: client authentication failed for secret ***): check the client ID and client secret in the OAuth settings of environment "sandbox".`,
     );
     expect(error.message).not.toContain(wrong);
     // The app's redactor learnt it too, so logs and history hide it.
@@ -372,7 +391,7 @@ describe('failures', () => {
   it('says the user name or password was refused', async () => {
     const error = await failure(new OAuthTokens({ http: http0 }).get(passwordConfig({ password: 'not-the-password' })));
     expect(error.message).toBe(
-      `The token endpoint ${origin}/token refused the user name or password of "${USER}" (invalid_grant) (“bad credentials”): check them in the OAuth settings of environment "sandbox".`,
+      `The token endpoint ${origin}/token refused the user name or password of "${USER}" (invalid_grant: bad credentials): check them in the OAuth settings of environment "sandbox".`,
     );
   });
 
