@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpService } from '../../../../src/main/platform/http';
 import { selfSignedCertificate } from '../../../helpers/tls';
 import { Redactor } from '../../../../src/main/platform/redact';
-import { OAuthError, OAuthTokens, authorization, oauthConfigFromAuth, sandboxTokenSource, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
+import { OAuthError, OAuthTokens, authorization, oauthConfigFromAuth, printingOpenExternal, sandboxTokenSource, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
 import type { OAuthTokens as SendPathTokens } from '../../../../src/main/sandbox/send/send';
 
 const CLIENT_ID = 'crosswalk-app';
@@ -272,6 +272,21 @@ describe('grants', () => {
     const controller = new AbortController();
     const cancelled = new OAuthTokens({ http: http0, openExternal: () => controller.abort() });
     expect(await failure(cancelled.get(config, { signal: controller.signal }))).toMatchObject({ code: 'CANCELLED' });
+  });
+
+  it('prints the address on the command line, where a person follows it', async () => {
+    browser.tamper = (location) => location;
+    const printed: string[] = [];
+    const print = printingOpenExternal((line) => printed.push(line));
+    const tokens = new OAuthTokens({
+      http: http0,
+      openExternal: async (url) => {
+        await print(url);
+        await followInBrowser(printed.at(-1)!.split('\n')[1]!);
+      },
+    });
+    await tokens.get(base({ environment: 'cli', grant: 'authorization_code', authorizationUrl: `${origin}/authorize`, clientSecret: undefined }));
+    expect(printed[0]).toMatch(/^To sign in, open this address in a browser on this machine within 5 minutes:\nhttp:\/\/127\.0\.0\.1:\d+\/authorize\?/);
   });
 
   it('says the browser is needed when there is none', async () => {
