@@ -106,8 +106,8 @@ export async function authorizationCodeGrant(config: OAuthConfig, context: Grant
         return undefined;
       } catch (error) {
         if (error instanceof oauth.AuthorizationResponseError) {
-          const description = error.error_description ? ` (“${error.error_description}”)` : '';
-          return new OAuthError('OAUTH_AUTHORIZATION_REFUSED', `The authorization server refused the authorization (${error.error})${description}: check ${settingsOf(config)} and try again.`, error.error);
+          const description = error.error_description ? `: ${error.error_description.slice(0, 200)}` : '';
+          return new OAuthError('OAUTH_AUTHORIZATION_REFUSED', `The authorization server refused the authorization (${error.error}${description}): check ${settingsOf(config)} and try again.`, error.error);
         }
         const message = error instanceof Error ? error.message : String(error);
         return new OAuthError('OAUTH_BAD_REDIRECT', `The browser came back from the authorization with an answer that does not belong to it (${message}): try again.`);

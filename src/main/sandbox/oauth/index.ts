@@ -13,3 +13,4 @@ export { httpFetch } from './http-fetch';
 export { oauthConfigFromAuth, type OAuth2Auth } from './from-auth';
 export { sandboxTokenSource, type TokenSourceContext } from './token-source';
 export type { TokenCallOptions } from './tokens';
+export { printingOpenExternal } from './open-external';

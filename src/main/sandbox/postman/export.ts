@@ -108,8 +108,11 @@ function toItem(request: ExportRequest, secrets: SecretVariables): Json {
   const enabledQuery = query.filter((row) => !row.disabled).map((row) => `${String(row.key)}=${String(row.value)}`);
   const raw = enabledQuery.length > 0 ? `${request.url}?${enabledQuery.join('&')}` : request.url;
   const body = toBody(request, secrets, headers);
+  const { followRedirects, maxRedirects } = request.settings;
   return {
     name: request.name,
+    // Postman's per-request switches for what the model's settings say (newman honours them too).
+    ...(followRedirects && maxRedirects === 10 ? {} : { protocolProfileBehavior: { followRedirects, ...(followRedirects ? { maxRedirects } : {}) } }),
     request: {
       method: request.method,
       header: headers,

@@ -45,7 +45,11 @@ export function importCollection(json: unknown, source = 'The collection'): Coll
         scripted.push(text(item.name));
       }
       const requestAuth = isObject(item.request.auth) ? item.request.auth : folderAuth;
-      requests.push(toRequest(text(item.name), item.request, path, requestAuth, secrets, notes));
+      const imported = toRequest(text(item.name), item.request, path, requestAuth, secrets, notes);
+      const behaviour = isObject(item.protocolProfileBehavior) ? item.protocolProfileBehavior : {};
+      if (behaviour.followRedirects === false) imported.settings.followRedirects = false;
+      if (typeof behaviour.maxRedirects === 'number') imported.settings.maxRedirects = Math.min(50, Math.max(0, Math.trunc(behaviour.maxRedirects)));
+      requests.push(imported);
     }
   };
   walk(collection.item, [], undefined);

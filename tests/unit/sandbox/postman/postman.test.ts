@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCollection, exportEnvironment, importCollection, importEnvironment, type CollectionExport, type ExportRequest } from '../../../../src/main/sandbox/postman';
+import type { RequestDraft } from '../../../../src/shared/contract/sandbox';
 import { tempDir } from '../../../helpers/temp';
 
 const run = promisify(execFile);
@@ -159,7 +160,7 @@ function exported(baseUrl: string): CollectionExport {
       body: { kind: 'form-urlencoded', fields: [row('a', '1 2'), row('password', SECRETS.form, true)] },
       auth: { kind: 'none' },
     },
-    { ...base, folder: '', name: 'Delete customer', method: 'DELETE', url: '{{baseUrl}}/customers/42', auth: { kind: 'apiKey', in: 'query', name: 'api_key', value: SECRETS.query } },
+    { ...base, folder: '', name: 'Delete customer', method: 'DELETE', url: '{{baseUrl}}/customers/42', auth: { kind: 'apiKey', in: 'query', name: 'api_key', value: SECRETS.query }, settings: { followRedirects: false, maxRedirects: 10, timeoutMs: 30_000 } },
   ];
   return {
     name: 'Crosswalk export',
@@ -195,6 +196,7 @@ describe('export', () => {
     expect(back.requests[1]).toMatchObject({ auth: { kind: 'basic', username: 'ann', password: '{{password}}' }, body: { kind: 'json', text: '{"name":"{{customerName}}"}' } });
     expect(back.requests[2]?.body).toEqual({ kind: 'form-urlencoded', fields: [row('a', '1 2'), row('password', '{{password_2}}', true)] });
     expect(back.requests[3]?.auth).toEqual({ kind: 'apiKey', in: 'query', name: 'api_key', value: '{{api_key}}' });
+    expect(back.requests.map((request) => request.settings.followRedirects)).toEqual([true, true, true, false]);
     expect(Object.fromEntries(back.variables.map((variable) => [variable.name, [variable.value, variable.secret]]))).toEqual({
       baseUrl: ['http://127.0.0.1:9', false],
       customerName: ['Ann', false],
@@ -204,6 +206,25 @@ describe('export', () => {
       api_key: [SECRETS.query, true],
       token: [SECRETS.bearer, true],
     });
+  });
+
+  it('exports requests as the contract shows them (secrets sealed): secret places become empty secret variables', () => {
+    const shown: RequestDraft = {
+      systemId: 1,
+      folder: 'A/B',
+      name: 'Sealed',
+      method: 'POST',
+      url: '{{baseUrl}}/x',
+      origin: null,
+      settings: { followRedirects: true, maxRedirects: 10, timeoutMs: 30_000 },
+      query: [],
+      headers: [{ name: 'X-API-Key', value: { secret: true, set: true }, enabled: true, secret: true }],
+      body: { kind: 'form-urlencoded', fields: [{ name: 'password', value: { secret: true, set: true }, enabled: true, secret: true }] },
+      auth: { kind: 'basic', username: 'ann', password: { secret: true, set: true } },
+    };
+    const back = importCollection(exportCollection({ name: 'Sealed', requests: [shown] }, { includeSecrets: true }));
+    expect(back.requests[0]).toMatchObject({ folder: 'A/B', headers: [{ name: 'X-API-Key', value: '{{x_api_key}}', secret: true }], auth: { kind: 'basic', username: 'ann', password: '{{password}}' }, body: { fields: [{ name: 'password', value: '{{password_2}}', secret: true }] } });
+    expect(back.variables.every((variable) => variable.secret && variable.value === '')).toBe(true);
   });
 
   it('writes an environment with its secrets typed secret and emptied unless included', () => {
