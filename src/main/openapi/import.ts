@@ -15,10 +15,13 @@ import type { HttpService } from '../platform/http';
 import type { WorkerRunner } from '../platform/workers/runner';
 import { buildCatalogue, buildCatalogueOutline } from './catalogue';
 import { type ImportLimits, effectiveLimits } from './load/limits';
-import { type DocumentFormat, inspectValue, parseText } from './load/parse';
+import { type DocumentFormat, inspectValue, loadYaml, parseText } from './load/parse';
 import { type Consent, type ExternalReference, type LoadedFile, type RootOrigin, bundleDocument, followReferences } from './load/references';
 import { decodeText, fetchText, readTextFile, tooLarge, type FetchOptions } from './load/source';
-import { type ValidationIssue, type ValidationMode, type ValidationResult, prepareValidation } from './load/validation';
+import { type ValidationIssue, type ValidationMode, type ValidationResult, type ValidationRun, prepareValidation } from './load/validation';
+import { readDocumentJob } from './load/read-document-job';
+import { standInFor } from './load/read-document';
+import { defaultWorkerRunner } from '../platform/workers/runner';
 import { CredentialPlaceholders, defaultRedactor } from '../platform/redact';
 import { mayHoldCredentials, textWithoutCredentials, withoutCredentials } from './load/credentials';
 
@@ -47,7 +50,15 @@ export interface ImportOptions extends Consent {
   workers?: WorkerRunner;
   /** The caller's cancel: downloads stop, validation stops, and the import ends without a result. */
   signal?: AbortSignal;
+  /** Documents of at least this many characters are parsed and catalogued in a worker (READ_OFF_THREAD_FROM unless given). */
+  readOffThreadFrom?: number;
 }
+
+/**
+ * From this size on, parsing and cataloguing run in a worker, so the event loop keeps answering other
+ * calls; smaller documents are read inline (a worker's round trip would cost more than it saves).
+ */
+export const READ_OFF_THREAD_FROM = 2 * 1024 * 1024;
 
 export interface ImportedFile {
   /** File path (resolved from the referencing file's location; symlinks not resolved) or URL (redacted: platform/redact). */
@@ -129,6 +140,10 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
     const fetching = { http: options.http, signal: options.signal };
     const root = await loadRoot(source, limits, fetching);
     const { display } = root.origin;
+    if (root.text.length >= (options.readOffThreadFrom ?? READ_OFF_THREAD_FROM)) {
+      const read = await readOffThread(root, options, limits, validation);
+      if (read) return read;
+    }
     const parsed = await parseText(root.text, display, limits);
     const openapiVersion = checkApiDocument(parsed.value, display);
     const inspected = inspectValue(parsed.value, display, limits, parsed.format === 'yaml');
@@ -219,6 +234,66 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
     validation?.cancel();
     throw error;
   }
+}
+
+/**
+ * A single-file document parsed and catalogued by the reading worker: only the catalogue and the kept
+ * text (transferred bytes) come back; the parsed document is made again here only if asked for.
+ * Undefined when the document references other files (the main path follows them).
+ */
+async function readOffThread(root: Root, options: ImportOptions, limits: ImportLimits, validation: ValidationRun | undefined): Promise<ImportedApiDocument | undefined> {
+  const { display } = root.origin;
+  const catalogueMode = options.catalogue ?? 'full';
+  const read = await (options.workers ?? defaultWorkerRunner).run(
+    readDocumentJob,
+    { text: root.text, display, limits: { maxAliasCount: limits.maxAliasCount, maxNestingDepth: limits.maxNestingDepth, maxStringLength: limits.maxStringLength }, catalogue: catalogueMode },
+    { signal: options.signal },
+  );
+  if (read.status === 'references') return undefined;
+  if (read.root) checkApiDocument(standInFor(read.root), display);
+  if (read.status === 'refused') {
+    // The worker's version rule was stricter than checkApiDocument's: read it here.
+    if (read.message === '') return undefined;
+    throw new UserError(read.code, read.message);
+  }
+  const openapiVersion = checkApiDocument(standInFor(read.root), display);
+  const text = Buffer.from(read.bytes).toString('utf8');
+  let document: Record<string, unknown> | undefined;
+  const parseKept = () =>
+    (document ??= (read.format === 'json' ? JSON.parse(text) : loadYaml().parse(text, { merge: false, version: '1.2', maxAliasCount: limits.maxAliasCount })) as Record<
+      string,
+      unknown
+    >);
+  let outline: ((id: string) => CatalogueEntity | undefined) | undefined;
+  const { catalogue } = read;
+  const entity =
+    catalogueMode === 'outline'
+      ? (id: string) => (outline ??= buildCatalogueOutline(parseKept()).entity)(id)
+      : (id: string) => catalogue.entities.find((candidate) => candidate.id === id);
+  const brokenRefIssues: ValidationIssue[] = read.brokenRefs.map((broken) => ({ message: `$ref "${broken.ref}" points to nothing in the document`, path: broken.pointer }));
+  const pending = validation
+    ? validation.start(read.format === 'json' ? { text } : { text, format: 'yaml' }, { text, format: read.format }, brokenRefIssues)
+    : Promise.resolve<ValidationResult>({ valid: false, errors: brokenRefIssues, errorCount: brokenRefIssues.length, mode: 'schema', durationMs: 0, incomplete: 'Validation was not requested.' });
+  pending.catch(() => undefined);
+  return {
+    status: 'imported',
+    source: root.source,
+    text,
+    format: read.format,
+    files: [],
+    get document() {
+      return parseKept();
+    },
+    openapiVersion,
+    title: read.title,
+    version: read.version,
+    catalogue,
+    entity,
+    followedRefs: [],
+    removedCredentials: read.removedCredentials,
+    validation: pending,
+    cancelValidation: () => validation?.cancel(),
+  };
 }
 
 async function loadRoot(source: ApiDocSource, limits: ImportLimits, fetching: Omit<FetchOptions, 'mayFollow'>): Promise<Root> {

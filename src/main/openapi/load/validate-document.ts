@@ -2,11 +2,13 @@
 // public API: its validate() with options choosing what it checks.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPI } from 'openapi-types';
+import { DEFAULT_IMPORT_LIMITS } from './limits';
+import { loadYaml } from './parse';
 
 export type ValidationMode = 'schema' | 'full';
 
-/** A JSON document's text (parsed in the worker: cheaper than cloning the object) or a parsed document. */
-export type ValidationInput = { text: string } | { document: unknown };
+/** A document's text (parsed in the worker: cheaper than cloning the object; JSON unless said) or a parsed document. */
+export type ValidationInput = { text: string; format?: 'yaml' } | { document: unknown };
 
 export interface ValidateRequest {
   input: ValidationInput;
@@ -31,7 +33,13 @@ interface AjvError {
 }
 
 export async function validateDocument({ input, mode, maxErrors }: ValidateRequest): Promise<FoundProblems> {
-  const document = ('text' in input ? JSON.parse(input.text) : input.document) as OpenAPI.Document;
+  const document = (
+    'text' in input
+      ? input.format === 'yaml'
+        ? loadYaml().parse(input.text, { merge: false, version: '1.2', maxAliasCount: DEFAULT_IMPORT_LIMITS.maxAliasCount })
+        : JSON.parse(input.text)
+      : input.document
+  ) as OpenAPI.Document;
   let errors: FoundProblems['errors'] = [];
   if (mode === 'full') {
     // swagger-parser's own validate(): dereference, schema, spec.
