@@ -17,7 +17,7 @@ import { buildCatalogue, buildCatalogueOutline } from './catalogue';
 import { type ImportLimits, effectiveLimits } from './load/limits';
 import { type DocumentFormat, inspectValue, loadYaml, parseText } from './load/parse';
 import { type Consent, type ExternalReference, type LoadedFile, type RootOrigin, bundleDocument, followReferences } from './load/references';
-import { decodeText, fetchText, readTextFile, tooLarge, type FetchOptions } from './load/source';
+import { decodeText, fetchText, readFileBytes, tooLarge, type FetchOptions } from './load/source';
 import { type ValidationIssue, type ValidationMode, type ValidationResult, type ValidationRun, prepareValidation } from './load/validation';
 import { readDocumentJob } from './load/read-document-job';
 import { standInFor } from './load/read-document';
@@ -128,6 +128,8 @@ const shownReference = (ref: ExternalReference): ExternalReference => ({ ...ref,
 interface Root extends LoadedFile {
   origin: RootOrigin;
   source: ImportOrigin;
+  /** A file's bytes as read, before decoding. */
+  raw?: Buffer;
 }
 
 /** Imports one API document (see the top of this file). */
@@ -140,7 +142,7 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
     const fetching = { http: options.http, signal: options.signal };
     const root = await loadRoot(source, limits, fetching);
     const { display } = root.origin;
-    if (root.text.length >= (options.readOffThreadFrom ?? READ_OFF_THREAD_FROM)) {
+    if (root.bytes >= (options.readOffThreadFrom ?? READ_OFF_THREAD_FROM)) {
       const read = await readOffThread(root, options, limits, validation);
       if (read) return read;
     }
@@ -244,10 +246,17 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
 async function readOffThread(root: Root, options: ImportOptions, limits: ImportLimits, validation: ValidationRun | undefined): Promise<ImportedApiDocument | undefined> {
   const { display } = root.origin;
   const catalogueMode = options.catalogue ?? 'full';
+  // A file's bytes go undecoded (a copy, moved: the main path may still need them); other text as it is.
+  const bytes = root.raw ? new Uint8Array(root.raw).buffer : undefined;
   const read = await (options.workers ?? defaultWorkerRunner).run(
     readDocumentJob,
-    { text: root.text, display, limits: { maxAliasCount: limits.maxAliasCount, maxNestingDepth: limits.maxNestingDepth, maxStringLength: limits.maxStringLength }, catalogue: catalogueMode },
-    { signal: options.signal },
+    {
+      ...(bytes ? { bytes } : { text: root.text }),
+      display,
+      limits: { maxAliasCount: limits.maxAliasCount, maxNestingDepth: limits.maxNestingDepth, maxStringLength: limits.maxStringLength },
+      catalogue: catalogueMode,
+    },
+    { signal: options.signal, transfer: bytes ? [bytes] : [] },
   );
   if (read.status === 'references') return undefined;
   if (read.root) checkApiDocument(standInFor(read.root), display);
@@ -257,7 +266,7 @@ async function readOffThread(root: Root, options: ImportOptions, limits: ImportL
     throw new UserError(read.code, read.message);
   }
   const openapiVersion = checkApiDocument(standInFor(read.root), display);
-  const text = Buffer.from(read.bytes).toString('utf8');
+  const text = new TextDecoder().decode(read.bytes);
   let document: Record<string, unknown> | undefined;
   const parseKept = () =>
     (document ??= (read.format === 'json' ? JSON.parse(text) : loadYaml().parse(text, { merge: false, version: '1.2', maxAliasCount: limits.maxAliasCount })) as Record<
@@ -272,7 +281,7 @@ async function readOffThread(root: Root, options: ImportOptions, limits: ImportL
       : (id: string) => catalogue.entities.find((candidate) => candidate.id === id);
   const brokenRefIssues: ValidationIssue[] = read.brokenRefs.map((broken) => ({ message: `$ref "${broken.ref}" points to nothing in the document`, path: broken.pointer }));
   const pending = validation
-    ? validation.start(read.format === 'json' ? { text } : { text, format: 'yaml' }, { text, format: read.format }, brokenRefIssues)
+    ? validation.start({ bytes: read.bytes, format: read.format }, { text, format: read.format }, brokenRefIssues)
     : Promise.resolve<ValidationResult>({ valid: false, errors: brokenRefIssues, errorCount: brokenRefIssues.length, mode: 'schema', durationMs: 0, incomplete: 'Validation was not requested.' });
   pending.catch(() => undefined);
   return {
@@ -319,11 +328,16 @@ async function loadFile(file: string, limits: ImportLimits): Promise<Root> {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('API_DOC_NOT_FOUND', `There is no file at ${given}: check the path.`);
     throw new UserError('API_DOC_UNREADABLE', `Cannot read ${given} (${(error as Error).message}): check the path and its permissions.`);
   }
-  const { text, bytes } = await readTextFile(real, given, limits);
+  // Decoded when first needed: a large document is decoded by the reading worker instead.
+  const raw = await readFileBytes(real, given, limits);
+  let text: string | undefined;
   return {
     location: real,
-    text,
-    bytes,
+    get text() {
+      return (text ??= decodeText(raw, given));
+    },
+    raw,
+    bytes: raw.length,
     format: 'json',
     value: undefined,
     origin: { display: given, location: real, folder: path.dirname(real) },

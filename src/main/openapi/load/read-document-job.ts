@@ -4,7 +4,9 @@ import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
 import type { DocumentFormat, RefSite } from './parse';
 
 export interface ReadDocumentRequest {
-  text: string;
+  /** The document's text, or its bytes as read from the file (decoded in the worker). */
+  text?: string;
+  bytes?: ArrayBuffer;
   /** Names the document in messages. */
   display: string;
   limits: Pick<ImportLimits, 'maxAliasCount' | 'maxNestingDepth' | 'maxStringLength'>;

@@ -6,6 +6,7 @@ import { Transferred } from '../../platform/workers/serve-jobs';
 import { buildCatalogue, buildCatalogueOutline } from '../catalogue';
 import { mayHoldCredentials, textWithoutCredentials, withoutCredentials } from './credentials';
 import { inspectValue, parseText } from './parse';
+import { decodeText } from './source';
 import type { ReadDocumentRequest, ReadDocumentResponse, RootShape } from './read-document-job';
 
 export function rootShape(value: unknown): RootShape {
@@ -41,9 +42,10 @@ export function standInFor(shape: RootShape): unknown {
 const SUPPORTED = (root: RootShape) =>
   root.kind === 'object' && (root.openapi !== undefined ? typeof root.openapi === 'string' && /^3\.[01]\.\d+$/.test(root.openapi) : root.swagger === '2.0');
 
-export async function readDocument({ text, display, limits, catalogue: mode }: ReadDocumentRequest): Promise<ReadDocumentResponse | Transferred<ReadDocumentResponse>> {
+export async function readDocument({ text: given, bytes: raw, display, limits, catalogue: mode }: ReadDocumentRequest): Promise<ReadDocumentResponse | Transferred<ReadDocumentResponse>> {
   let root: RootShape | undefined;
   try {
+    const text = given ?? decodeText(Buffer.from(raw ?? new ArrayBuffer(0)), display);
     const parsed = await parseText(text, display, limits);
     root = rootShape(parsed.value);
     // The import refuses anything else with its own message (it checks the version first).

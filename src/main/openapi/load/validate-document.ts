@@ -8,7 +8,7 @@ import { loadYaml } from './parse';
 export type ValidationMode = 'schema' | 'full';
 
 /** A document's text (parsed in the worker: cheaper than cloning the object; JSON unless said) or a parsed document. */
-export type ValidationInput = { text: string; format?: 'yaml' } | { document: unknown };
+export type ValidationInput = { text: string; format?: 'yaml' } | { bytes: ArrayBuffer; format: 'json' | 'yaml' } | { document: unknown };
 
 export interface ValidateRequest {
   input: ValidationInput;
@@ -33,12 +33,13 @@ interface AjvError {
 }
 
 export async function validateDocument({ input, mode, maxErrors }: ValidateRequest): Promise<FoundProblems> {
+  const text = 'bytes' in input ? new TextDecoder().decode(input.bytes) : 'text' in input ? input.text : undefined;
   const document = (
-    'text' in input
-      ? input.format === 'yaml'
-        ? loadYaml().parse(input.text, { merge: false, version: '1.2', maxAliasCount: DEFAULT_IMPORT_LIMITS.maxAliasCount })
-        : JSON.parse(input.text)
-      : input.document
+    text === undefined
+      ? (input as { document: unknown }).document
+      : 'format' in input && input.format === 'yaml'
+        ? loadYaml().parse(text, { merge: false, version: '1.2', maxAliasCount: DEFAULT_IMPORT_LIMITS.maxAliasCount })
+        : JSON.parse(text)
   ) as OpenAPI.Document;
   let errors: FoundProblems['errors'] = [];
   if (mode === 'full') {
