@@ -15,10 +15,13 @@ import type { HttpService } from '../platform/http';
 import type { WorkerRunner } from '../platform/workers/runner';
 import { buildCatalogue, buildCatalogueOutline } from './catalogue';
 import { type ImportLimits, effectiveLimits } from './load/limits';
-import { type DocumentFormat, inspectValue, parseText } from './load/parse';
+import { type DocumentFormat, inspectValue, loadYaml, parseText } from './load/parse';
 import { type Consent, type ExternalReference, type LoadedFile, type RootOrigin, bundleDocument, followReferences } from './load/references';
-import { decodeText, fetchText, readTextFile, tooLarge, type FetchOptions } from './load/source';
-import { type ValidationIssue, type ValidationMode, type ValidationResult, prepareValidation } from './load/validation';
+import { decodeText, fetchText, readFileBytes, tooLarge, type FetchOptions } from './load/source';
+import { type ValidationIssue, type ValidationMode, type ValidationResult, type ValidationRun, prepareValidation } from './load/validation';
+import { readDocumentJob } from './load/read-document-job';
+import { standInFor } from './load/read-document';
+import { defaultWorkerRunner } from '../platform/workers/runner';
 import { CredentialPlaceholders, defaultRedactor } from '../platform/redact';
 import { mayHoldCredentials, textWithoutCredentials, withoutCredentials } from './load/credentials';
 
@@ -47,7 +50,15 @@ export interface ImportOptions extends Consent {
   workers?: WorkerRunner;
   /** The caller's cancel: downloads stop, validation stops, and the import ends without a result. */
   signal?: AbortSignal;
+  /** Documents of at least this many characters are parsed and catalogued in a worker (READ_OFF_THREAD_FROM unless given). */
+  readOffThreadFrom?: number;
 }
+
+/**
+ * From this size on, parsing and cataloguing run in a worker, so the event loop keeps answering other
+ * calls; smaller documents are read inline (a worker's round trip would cost more than it saves).
+ */
+export const READ_OFF_THREAD_FROM = 2 * 1024 * 1024;
 
 export interface ImportedFile {
   /** File path (resolved from the referencing file's location; symlinks not resolved) or URL (redacted: platform/redact). */
@@ -117,6 +128,8 @@ const shownReference = (ref: ExternalReference): ExternalReference => ({ ...ref,
 interface Root extends LoadedFile {
   origin: RootOrigin;
   source: ImportOrigin;
+  /** A file's bytes as read, before decoding. */
+  raw?: Buffer;
 }
 
 /** Imports one API document (see the top of this file). */
@@ -129,6 +142,10 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
     const fetching = { http: options.http, signal: options.signal };
     const root = await loadRoot(source, limits, fetching);
     const { display } = root.origin;
+    if (root.bytes >= (options.readOffThreadFrom ?? READ_OFF_THREAD_FROM)) {
+      const read = await readOffThread(root, options, limits, validation);
+      if (read) return read;
+    }
     const parsed = await parseText(root.text, display, limits);
     const openapiVersion = checkApiDocument(parsed.value, display);
     const inspected = inspectValue(parsed.value, display, limits, parsed.format === 'yaml');
@@ -221,6 +238,73 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
   }
 }
 
+/**
+ * A single-file document parsed and catalogued by the reading worker: only the catalogue and the kept
+ * text (transferred bytes) come back; the parsed document is made again here only if asked for.
+ * Undefined when the document references other files (the main path follows them).
+ */
+async function readOffThread(root: Root, options: ImportOptions, limits: ImportLimits, validation: ValidationRun | undefined): Promise<ImportedApiDocument | undefined> {
+  const { display } = root.origin;
+  const catalogueMode = options.catalogue ?? 'full';
+  // A file's bytes go undecoded (a copy, moved: the main path may still need them); other text as it is.
+  const bytes = root.raw ? new Uint8Array(root.raw).buffer : undefined;
+  const read = await (options.workers ?? defaultWorkerRunner).run(
+    readDocumentJob,
+    {
+      ...(bytes ? { bytes } : { text: root.text }),
+      display,
+      limits: { maxAliasCount: limits.maxAliasCount, maxNestingDepth: limits.maxNestingDepth, maxStringLength: limits.maxStringLength },
+      catalogue: catalogueMode,
+    },
+    { signal: options.signal, transfer: bytes ? [bytes] : [] },
+  );
+  if (read.status === 'references') return undefined;
+  if (read.root) checkApiDocument(standInFor(read.root), display);
+  if (read.status === 'refused') {
+    // The worker's version rule was stricter than checkApiDocument's: read it here.
+    if (read.message === '') return undefined;
+    throw new UserError(read.code, read.message);
+  }
+  const openapiVersion = checkApiDocument(standInFor(read.root), display);
+  const text = new TextDecoder().decode(read.bytes);
+  let document: Record<string, unknown> | undefined;
+  const parseKept = () =>
+    (document ??= (read.format === 'json' ? JSON.parse(text) : loadYaml().parse(text, { merge: false, version: '1.2', maxAliasCount: limits.maxAliasCount })) as Record<
+      string,
+      unknown
+    >);
+  let outline: ((id: string) => CatalogueEntity | undefined) | undefined;
+  const { catalogue } = read;
+  const entity =
+    catalogueMode === 'outline'
+      ? (id: string) => (outline ??= buildCatalogueOutline(parseKept()).entity)(id)
+      : (id: string) => catalogue.entities.find((candidate) => candidate.id === id);
+  const brokenRefIssues: ValidationIssue[] = read.brokenRefs.map((broken) => ({ message: `$ref "${broken.ref}" points to nothing in the document`, path: broken.pointer }));
+  const pending = validation
+    ? validation.start({ bytes: read.bytes, format: read.format }, { text, format: read.format }, brokenRefIssues)
+    : Promise.resolve<ValidationResult>({ valid: false, errors: brokenRefIssues, errorCount: brokenRefIssues.length, mode: 'schema', durationMs: 0, incomplete: 'Validation was not requested.' });
+  pending.catch(() => undefined);
+  return {
+    status: 'imported',
+    source: root.source,
+    text,
+    format: read.format,
+    files: [],
+    get document() {
+      return parseKept();
+    },
+    openapiVersion,
+    title: read.title,
+    version: read.version,
+    catalogue,
+    entity,
+    followedRefs: [],
+    removedCredentials: read.removedCredentials,
+    validation: pending,
+    cancelValidation: () => validation?.cancel(),
+  };
+}
+
 async function loadRoot(source: ApiDocSource, limits: ImportLimits, fetching: Omit<FetchOptions, 'mayFollow'>): Promise<Root> {
   if (typeof source === 'string') {
     if (/^https?:\/\//i.test(source)) return loadUrl(source, limits, fetching);
@@ -244,11 +328,16 @@ async function loadFile(file: string, limits: ImportLimits): Promise<Root> {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('API_DOC_NOT_FOUND', `There is no file at ${given}: check the path.`);
     throw new UserError('API_DOC_UNREADABLE', `Cannot read ${given} (${(error as Error).message}): check the path and its permissions.`);
   }
-  const { text, bytes } = await readTextFile(real, given, limits);
+  // Decoded when first needed: a large document is decoded by the reading worker instead.
+  const raw = await readFileBytes(real, given, limits);
+  let text: string | undefined;
   return {
     location: real,
-    text,
-    bytes,
+    get text() {
+      return (text ??= decodeText(raw, given));
+    },
+    raw,
+    bytes: raw.length,
     format: 'json',
     value: undefined,
     origin: { display: given, location: real, folder: path.dirname(real) },

@@ -2,13 +2,15 @@
 // public API: its validate() with options choosing what it checks.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPI } from 'openapi-types';
+import { DEFAULT_IMPORT_LIMITS } from './limits';
+import { loadYaml } from './parse';
 import { pathItemReferenceProblems } from './reference-targets';
 import { schemaObjectProblems } from './schema-objects';
 
 export type ValidationMode = 'schema' | 'full';
 
-/** A JSON document's text (parsed in the worker: cheaper than cloning the object) or a parsed document. */
-export type ValidationInput = { text: string } | { document: unknown };
+/** A document's text (parsed in the worker: cheaper than cloning the object; JSON unless said) or a parsed document. */
+export type ValidationInput = { text: string; format?: 'yaml' } | { bytes: ArrayBuffer; format: 'json' | 'yaml' } | { document: unknown };
 
 export interface ValidateRequest {
   input: ValidationInput;
@@ -33,7 +35,14 @@ interface AjvError {
 }
 
 export async function validateDocument({ input, mode, maxErrors }: ValidateRequest): Promise<FoundProblems> {
-  const document = ('text' in input ? JSON.parse(input.text) : input.document) as OpenAPI.Document;
+  const text = 'bytes' in input ? new TextDecoder().decode(input.bytes) : 'text' in input ? input.text : undefined;
+  const document = (
+    text === undefined
+      ? (input as { document: unknown }).document
+      : 'format' in input && input.format === 'yaml'
+        ? loadYaml().parse(text, { merge: false, version: '1.2', maxAliasCount: DEFAULT_IMPORT_LIMITS.maxAliasCount })
+        : JSON.parse(text)
+  ) as OpenAPI.Document;
   let errors: FoundProblems['errors'] = [];
   // What the OpenAPI schemas leave unchecked: 3.1 Schema Objects, and what a path item's $ref points at.
   // Before swagger-parser runs: its spec pass dereferences the document in place.
