@@ -363,7 +363,7 @@ export class SchemaViews {
     let result: SchemaView | null = null;
     if (view.members && view.variants) result = this.unionChildren(view);
     else if (view.kind === 'object' && !view.properties?.names.length && view.mapValues !== undefined && this.of(view.mapValues).kind !== 'any') {
-      result = { key: { map: view.key }, kind: 'object', type: 'object', nullable: false, facets: NO_FACETS, properties: { names: ['{key}'], schemas: [view.mapValues] } };
+      result = { key: view.key, kind: 'object', type: 'object', nullable: false, facets: NO_FACETS, properties: { names: ['{key}'], schemas: [view.mapValues] } };
     }
     view.children = result;
     return result;
@@ -401,7 +401,7 @@ export class SchemaViews {
     const entries = [...owners.values()];
     const everyObject = (entry: { labels: string[] }) => objects.every(({ label }) => entry.labels.includes(label));
     return {
-      key: { union: view.key },
+      key: view.key,
       kind: 'object',
       type: 'object',
       nullable: false,
