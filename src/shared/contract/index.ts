@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { CallName } from '../call-names';
 import { mappingCalls } from './mapping';
 import { sandboxCalls } from './sandbox';
+import { samplesCalls } from './samples';
 import { specificationCalls } from './specification';
 import { systemsCalls } from './systems';
 import { workspaceCalls } from './workspace';
@@ -12,6 +13,7 @@ import { workspaceCalls } from './workspace';
 export * from './events';
 export * from './mapping';
 export * from './sandbox';
+export * from './samples';
 export * from './specification';
 export * from './systems';
 export * from './workspace';
@@ -22,6 +24,7 @@ export const contract = {
   ...mappingCalls,
   ...specificationCalls,
   ...sandboxCalls,
+  ...samplesCalls,
 } satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import type { Session } from '../session';
 import type { HandlerDeps, Handlers } from './handler';
 import { mappingHandlers } from './mapping';
 import { sandboxHandlers } from './sandbox';
+import { samplesHandlers } from './samples';
 import { specificationHandlers } from './specification';
 import { systemsHandlers } from './systems';
 import { workspaceHandlers } from './workspace';
@@ -19,5 +20,6 @@ export function createHandlers(session: Session): Handlers {
     ...mappingHandlers(deps),
     ...specificationHandlers(deps),
     ...sandboxHandlers(deps),
+    ...samplesHandlers(deps),
   };
 }

@@ -1,11 +1,12 @@
 import { UserError } from '../../errors';
 import type { HandlerDeps, HandlersOf } from './handler';
+import type { SampleCall } from './samples';
 
 const notYet = (): never => {
   throw new UserError('NOT_IMPLEMENTED', 'The sandbox calls are being built: this one answers in a later version.');
 };
 
-export function sandboxHandlers(_deps: HandlerDeps): HandlersOf<'sandbox'> {
+export function sandboxHandlers(_deps: HandlerDeps): Omit<HandlersOf<'sandbox'>, SampleCall> {
   return {
     'sandbox.requests': notYet,
     'sandbox.saveRequest': notYet,
