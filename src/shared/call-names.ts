@@ -75,6 +75,11 @@ export const callNames = [
   'sandbox.historyEntry',
   'sandbox.openBody',
   'sandbox.settings',
+  'sandbox.saveSample',
+  'sandbox.samples',
+  'sandbox.deleteSample',
+  'sandbox.sampleRecords',
+  'sandbox.drift',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

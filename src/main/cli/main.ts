@@ -27,6 +27,7 @@ const commands: Record<string, () => Command> = {
   check: () => (require('./commands/check') as typeof import('./commands/check')).checkCommand,
   demo: () => (require('./commands/demo') as typeof import('./commands/demo')).demoCommand,
   diff: () => (require('./commands/diff') as typeof import('./commands/diff')).diffCommand,
+  drift: () => (require('./commands/drift') as typeof import('./commands/drift')).driftCommand,
   export: () => (require('./commands/export') as typeof import('./commands/export')).exportCommand,
   entities: () => (require('./commands/entities') as typeof import('./commands/entities')).entitiesCommand,
   import: () => (require('./commands/import') as typeof import('./commands/import')).importCommand,

@@ -13,6 +13,8 @@ Commands:
   demo <file>                  Write the demo workspace (CRM orders -> accounting invoices) to <file>.
   diff <old-api-doc> <new-api-doc> [--json]
                                Compare two versions of an API document: what changed, breaking first.
+  drift <workspace> [--json]   The drift report: per entity, field and kind, what saved samples show that
+                               the document does not say (how many samples, first and last seen). Exits 0.
   entities <api-doc> [<entity>] [--json]
                                List a document's schemas with their fields as paths (lines[].amount).
   export <workspace> [--xlsx <file>] [--json <file>] [--md <file>]

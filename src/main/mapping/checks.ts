@@ -93,6 +93,13 @@ export function checkRows(rows: CheckedRow[], source: CatalogueEntity, target: C
         add('source_missing', 'error', `The source field ${source.name}.${path} no longer exists: choose another source.`);
         continue;
       }
+      if (from.discovered) {
+        add(
+          'discovered_source',
+          'warning',
+          `${source.name}.${path} relies on a field the document does not list (seen in ${from.discovered.samples} sample${from.discovered.samples === 1 ? '' : 's'}): confirm with the system's owner that it is sent every time.`,
+        );
+      }
       const hasTransformation = row.transformation.trim() !== '';
       const concatenated = row.sourcePaths.length > 1 || row.mappingType === 'concatenation';
       if (!hasTransformation && !concatenated && row.mappingType !== 'constant') {

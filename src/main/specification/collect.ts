@@ -57,6 +57,11 @@ type FieldsByPath = Map<string, CatalogueField>;
 
 const fieldsByPath = (entity: CatalogueEntity | null): FieldsByPath => new Map(entity?.fields.map((field) => [field.path, field]));
 
+function discoveredSources(paths: string[], sourceFields: FieldsByPath): { discoveredSources?: string[] } {
+  const discovered = paths.filter((path) => sourceFields.get(path)?.discovered);
+  return discovered.length > 0 ? { discoveredSources: discovered } : {};
+}
+
 function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: FieldsByPath, questions: string[]): SpecMapping {
   const field = targetFields.get(row.targetPath);
   return {
@@ -69,6 +74,7 @@ function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: 
     targetMaxLength: field?.maxLength ?? null,
     sourcePaths: row.sourcePaths,
     sourceTypes: row.sourcePaths.map((path) => typeOf(sourceFields.get(path))),
+    ...discoveredSources(row.sourcePaths, sourceFields),
     mappingType: row.mappingType,
     status: row.status,
     confidence: row.confidence,

@@ -90,6 +90,8 @@ export interface SpecMapping {
   sourcePaths: string[];
   /** One per source path, in the same order ("unknown" when gone). */
   sourceTypes: string[];
+  /** The source paths that are discovered fields (seen in samples, not in the document); omitted when none. */
+  discoveredSources?: string[];
   mappingType: MappingType;
   status: MappingStatus;
   confidence: number | null;

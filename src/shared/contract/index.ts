@@ -6,6 +6,7 @@ import type { CallName } from '../call-names';
 import { mappingCalls } from './mapping';
 import { mocksCalls } from './mocks';
 import { sandboxCalls } from './sandbox';
+import { samplesCalls } from './samples';
 import { specificationCalls } from './specification';
 import { systemsCalls } from './systems';
 import { workspaceCalls } from './workspace';
@@ -14,6 +15,7 @@ export * from './events';
 export * from './mapping';
 export * from './mocks';
 export * from './sandbox';
+export * from './samples';
 export * from './specification';
 export * from './systems';
 export * from './workspace';
@@ -25,6 +27,7 @@ export const contract = {
   ...specificationCalls,
   ...mocksCalls,
   ...sandboxCalls,
+  ...samplesCalls,
 } satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ export const checkKinds = [
   'read_only_target',
   'source_missing',
   'entity_missing',
+  'discovered_source',
 ] as const;
 
 const EntityRef = z.object({ system: z.string(), entity: z.string() });

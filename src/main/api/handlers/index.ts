@@ -4,6 +4,7 @@ import type { HandlerDeps, Handlers } from './handler';
 import { mappingHandlers } from './mapping';
 import { mocksHandlers } from './mocks';
 import { sandboxHandlers } from './sandbox';
+import { samplesHandlers } from './samples';
 import { specificationHandlers } from './specification';
 import { systemsHandlers } from './systems';
 import { workspaceHandlers } from './workspace';
@@ -21,5 +22,6 @@ export function createHandlers(session: Session): Handlers {
     ...specificationHandlers(deps),
     ...mocksHandlers(deps),
     ...sandboxHandlers(deps),
+    ...samplesHandlers(deps),
   };
 }

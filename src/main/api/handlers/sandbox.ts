@@ -9,8 +9,9 @@ import { deleteEnvironment, getEnvironment, listEnvironments, saveEnvironment, w
 import { bodyOwner, getHistoryEntry, sandboxSettings, searchHistory } from '../../sandbox/store/history';
 import { deleteRequest, listRequests, saveRequest } from '../../sandbox/store/requests';
 import type { HandlerDeps, HandlersOf } from './handler';
+import type { SampleCall } from './samples';
 
-export function sandboxHandlers({ workspace, systems, session, services }: HandlerDeps, adapters: SandboxAdapters = {}): HandlersOf<'sandbox'> {
+export function sandboxHandlers({ workspace, systems, session, services }: HandlerDeps, adapters: SandboxAdapters = {}): Omit<HandlersOf<'sandbox'>, SampleCall> {
   const sandbox = () => sandboxOf(workspace(), services, session.settings.dir);
   const store = () => sandbox().store;
   return {

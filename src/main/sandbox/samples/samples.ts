@@ -9,7 +9,7 @@ import { getStoredDocument } from '../../openapi/systems';
 import { storedApiDocument, type SystemImports } from '../../openapi/system-import';
 import type { Redactor } from '../../platform/redact';
 import type { Workspace } from '../../workspace/workspace';
-import type { BodyCache } from '../store/body-cache';
+import { BodyCache } from '../store/body-cache';
 import { checkSample, type SampleFinding } from './contract-check';
 import { relativeTo } from './field-path';
 
@@ -387,4 +387,10 @@ async function entityPrefix(
 function locate(finding: SampleFinding, prefix: string): StoredFinding {
   const relative = relativeTo(prefix, finding.field);
   return relative === undefined ? { ...finding, inEntity: false } : { ...finding, field: relative, inEntity: true };
+}
+
+/** The cache of history's response bodies for this workspace (CROSSWALK_HOME/cache/<workspace id>). */
+export function workspaceBodyCache(workspace: Workspace, cacheRoot: string): BodyCache {
+  const workspaceId = workspace.read((db) => db.prepare('SELECT workspace_id FROM workspace_identity WHERE id = 1').pluck().get() as string);
+  return new BodyCache(cacheRoot, workspaceId);
 }

@@ -37,6 +37,7 @@ export const checkKindLabels: Record<MappingCheck['kind'], string> = {
   read_only_target: 'Read-only target',
   source_missing: 'Source missing',
   entity_missing: 'Entity missing',
+  discovered_source: 'Undocumented source',
 };
 
 export const sheetFilters = ['all', 'required', 'mismatch', 'review', 'flagged'] as const;

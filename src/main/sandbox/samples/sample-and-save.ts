@@ -1,0 +1,56 @@
+// "Sample N records" as the analyst runs it: read the records through the list operation's paging, save
+// each page as a sample of the entity (checked like any sample), and profile the records.
+import { UserError } from '../../errors';
+import { profileRecords, type RecordsProfile } from './profile';
+import { sampleRecords, type FetchPage, type SampledRecords } from './sample-records';
+import { saveSample, type SampleContext } from './samples';
+
+export interface SampleAndSaveOptions {
+  systemId: number;
+  operation: string;
+  url: string;
+  limit: number;
+  pageSize?: number;
+  maxPages?: number;
+  /** Save each page as a sample of this entity. */
+  entity?: string;
+  environment?: string;
+  fetchPage: FetchPage;
+  signal?: AbortSignal;
+  progress?: (done: number, total: number, message: string) => void;
+}
+
+export async function sampleAndSave(context: SampleContext, options: SampleAndSaveOptions): Promise<Omit<SampledRecords, 'records'> & { records: number; profile: RecordsProfile; samples: number[] }> {
+  const catalogue = await context.systems.catalogue(context.workspace, options.systemId);
+  const operation = catalogue.operations.find((candidate) => candidate.id === options.operation);
+  if (!operation) throw new UserError('OPERATION_NOT_FOUND', `The system has no operation "${options.operation}": name a list operation as the catalogue does, such as "GET /customers".`);
+  const pages: Array<{ url: string; status: number; contentType: string | undefined; body: unknown }> = [];
+  const sampled = await sampleRecords({
+    url: options.url,
+    operation,
+    limit: options.limit,
+    pageSize: options.pageSize,
+    maxPages: options.maxPages,
+    fetchPage: options.fetchPage,
+    signal: options.signal,
+    onPage: (page) => {
+      pages.push({ url: page.url, status: page.response.status, contentType: page.response.headers['content-type'], body: page.response.body });
+      options.progress?.(page.total, options.limit, `Page ${page.number}: ${page.total} of ${options.limit} records`);
+    },
+  });
+  const samples: number[] = [];
+  if (options.entity !== undefined) {
+    for (const page of pages) {
+      options.signal?.throwIfAborted();
+      const saved = await saveSample(context, {
+        systemId: options.systemId,
+        entity: options.entity,
+        operation: operation.id,
+        direction: 'response',
+        source: { kind: 'body', body: JSON.stringify(page.body), status: page.status, contentType: page.contentType, environment: options.environment, method: 'GET', url: page.url },
+      });
+      samples.push(saved.id);
+    }
+  }
+  return { records: sampled.records.length, pages: sampled.pages, paging: sampled.paging, stoppedBecause: sampled.stoppedBecause, profile: profileRecords(sampled.records), samples };
+}

@@ -1,0 +1,56 @@
+// The samples calls on the demo workspace through the handler table: save, list, drift, delete; a
+// discovered field used as a mapping row's source, checked, and flagged in the JSON spec.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDemoSession } from '../../../helpers/handlers';
+
+const customer = { id: '5f0c2a8e-3b1d-4c6a-9e2f-7a41d8b9c013', firstName: 'Maria', lastName: 'Okafor', email: 'maria@example.com' };
+
+describe('samples calls', () => {
+  it('save, list, drift and delete; a discovered field maps, is checked and is flagged in the spec', async () => {
+    const { session, call, refused, dir } = await openDemoSession();
+    const crm = (await call('systems.list')).find((system) => system.name === 'CRM')!;
+    const saved = await call('sandbox.saveSample', {
+      systemId: crm.id,
+      entity: 'schema:Customer',
+      operation: 'GET /customers/{customerId}',
+      source: { kind: 'body', body: JSON.stringify({ ...customer, loyaltyPoints: 120 }), status: 200, environment: 'Sandbox' },
+    });
+    expect(saved).toMatchObject({ direction: 'response', environment: 'Sandbox', findings: [{ kind: 'undocumented-field', field: 'loyaltyPoints' }] });
+    expect((await call('sandbox.samples', { systemId: crm.id, entity: 'schema:Customer' })).map((sample) => sample.id)).toEqual([saved.id]);
+    expect(await refused('sandbox.saveSample', { systemId: crm.id, entity: 'schema:Customer', operation: 'GET /customers/{customerId}', source: { kind: 'body', body: 'not json' } })).toMatchObject({
+      code: 'SAMPLE_NOT_JSON',
+    });
+
+    const drift = await call('sandbox.drift', {});
+    expect(drift.rows).toEqual([expect.objectContaining({ system: 'CRM', entity: 'schema:Customer', field: 'loyaltyPoints', kind: 'undocumented-field', samples: 1 })]);
+
+    const entity = await call('systems.entity', { id: crm.id, entity: 'schema:Customer' });
+    expect(entity.fields.find((field) => field.path === 'loyaltyPoints')).toMatchObject({ type: 'integer', discovered: { samples: 1, examples: ['120'] } });
+
+    const flow = (await call('flows.list')).find((each) => each.name === 'Customers to contacts')!;
+    const { rows } = await call('mapping.sheet', { flowId: flow.id });
+    const row = rows.find((each) => each.sourcePaths.length === 0) ?? rows[0]!;
+    const updated = await call('mapping.updateRow', { rowId: row.id, sourcePaths: ['loyaltyPoints'], mappingType: 'direct', transformation: 'as text' });
+    expect(updated.sourcePaths).toEqual(['loyaltyPoints']);
+    const { checks } = await call('mapping.checks', { flowId: flow.id });
+    expect(checks.filter((check) => check.rowId === row.id)).toEqual([
+      expect.objectContaining({ kind: 'discovered_source', severity: 'warning', message: expect.stringMatching(/^Customer\.loyaltyPoints relies on a field the document does not list \(seen in 1 sample\)/) }),
+    ]);
+    expect(checks.some((check) => check.kind === 'source_missing')).toBe(false);
+
+    const file = path.join(dir, 'spec.json');
+    await call('spec.export', { format: 'json', path: file });
+    const spec = JSON.parse(fs.readFileSync(file, 'utf8')) as { flows: Array<{ mappings: Array<{ id: number; discoveredSources?: string[] }> }> };
+    const mappings = spec.flows.flatMap((each) => each.mappings);
+    expect(mappings.find((mapping) => mapping.id === row.id)?.discoveredSources).toEqual(['loyaltyPoints']);
+    expect(mappings.filter((mapping) => mapping.discoveredSources)).toHaveLength(1);
+
+    expect(await call('sandbox.deleteSample', { id: saved.id })).toEqual({ removed: true });
+    expect((await call('sandbox.drift', { systemId: crm.id })).rows).toEqual([]);
+    // Without its sample the field is gone, and the row that used it says so.
+    expect((await call('mapping.checks', { flowId: flow.id })).checks.filter((check) => check.rowId === row.id).map((check) => check.kind)).toEqual(['source_missing']);
+    session.close();
+  });
+});
