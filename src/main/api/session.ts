@@ -17,6 +17,8 @@ export interface Host {
   kind: 'desktop' | 'browser';
   /** Native open/save dialogs; absent in the browser. */
   choosePath?(purpose: FilePurpose, suggested?: string): Promise<string | null>;
+  /** Opens an address in the system browser (OAuth sign-in); absent in the browser, whose tab opens it on the sandbox.openUrl event. */
+  openExternal?(url: string): Promise<void>;
 }
 
 /** The workspace a running Crosswalk has open, shared by every call whichever transport carries it. */

@@ -1,4 +1,5 @@
 import { SystemImports } from '../../openapi/system-import';
+import { OAuthTokens, sandboxTokenSource } from '../../sandbox/oauth';
 import type { Session } from '../session';
 import type { HandlerDeps, Handlers } from './handler';
 import { mappingHandlers } from './mapping';
@@ -21,7 +22,15 @@ export function createHandlers(session: Session): Handlers {
     ...mappingHandlers(deps),
     ...specificationHandlers(deps),
     ...mocksHandlers(deps),
-    ...sandboxHandlers(deps),
+    ...sandboxHandlers(deps, {
+      oauth: sandboxTokenSource(
+        new OAuthTokens({
+          http: services.http,
+          redactor: services.redactor,
+          openExternal: async (url) => (session.host.openExternal ? session.host.openExternal(url) : session.events.emit('sandbox.openUrl', { url })),
+        }),
+      ),
+    }),
     ...samplesHandlers(deps),
   };
 }

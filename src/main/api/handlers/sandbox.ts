@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { UserError } from '../../errors';
-import { getSystem } from '../../openapi/systems';
-import { draftFromOperation } from '../../sandbox/draft/from-operation';
+import { storedApiDocument } from '../../openapi/system-import';
+import { getStoredDocument, getSystem } from '../../openapi/systems';
+import { draftFromOperation, type ExampleBody } from '../../sandbox/draft/from-operation';
+import { exampleBody } from '../../sandbox/generate';
 import { environmentSeeds } from '../../sandbox/environment-seeds';
 import { sandboxOf, storedPreview, type SandboxAdapters } from '../../sandbox/sandbox';
 import { send } from '../../sandbox/send/send';
@@ -45,11 +47,18 @@ export function sandboxHandlers({ workspace, systems, session, services }: Handl
     'sandbox.draftFromOperation': async ({ systemId, operation }) => {
       const catalogue = await systems.catalogue(workspace(), systemId);
       const documentVersion = getSystem(workspace(), systemId).previousVersions + 1;
-      return draftFromOperation({ systemId, catalogue, operationId: operation, documentVersion, exampleBody: adapters.exampleBody });
+      const document = adapters.exampleBody ? undefined : await storedApiDocument(getStoredDocument(workspace(), systemId));
+      const fromSchema: ExampleBody = ({ operation: chosen }) => (document ? exampleBody(document, chosen.id, 'request')?.body : undefined);
+      return draftFromOperation({ systemId, catalogue, operationId: operation, documentVersion, exampleBody: adapters.exampleBody ?? fromSchema });
     },
     'sandbox.send': ({ request, environmentId, variables, confirmProduction }, { signal }) => {
       const { store, cache } = sandbox();
       const file = workspace().path;
+      if (environmentId !== null) {
+        // A "Mock" environment sends to the system's running mock: started, or it says so.
+        const environment = getEnvironment(store, environmentId);
+        if (environment.kind === 'mock' && environment.name === 'Mock') session.mocks.urlOf(file, getSystem(workspace(), environment.systemId).name);
+      }
       return send(
         {
           store,

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CatalogueOperation } from '../../../../shared/catalogue';
 import type { Environment, HistoryEntrySummary, SavedRequest, SendOutcome, SystemSummary } from '../../../../shared/contract';
-import { api } from '../../api/client';
+import { api, subscribe } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
@@ -75,6 +75,16 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
   const seeding = useRef(false);
 
   const environment = environments.data?.find((candidate) => candidate.id === environmentId) ?? environments.data?.[0];
+
+  // An OAuth sign-in (authorization code) opens in a new tab; its redirect comes back to main.
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event.name === 'sandbox.openUrl') window.open(event.payload.url, '_blank', 'noopener');
+        if (event.name === 'sandbox.history') cache.invalidate('sandbox.history');
+      }),
+    [cache],
+  );
 
   // A system nobody set up yet gets the environments its document's servers describe.
   useEffect(() => {
