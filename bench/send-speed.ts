@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { request as undiciRequest } from 'undici';
-import { contract } from '../src/shared/contract';
+import { contract, RequestDraftInput } from '../src/shared/contract';
 import { addSystem } from '../src/main/openapi/systems';
 import { createHttpService } from '../src/main/platform/http';
 import { Redactor } from '../src/main/platform/redact';
@@ -134,7 +134,8 @@ async function main() {
   let peakHeap = before.heapUsed;
   const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
   const started = performance.now();
-  const big = await send(deps, { request: { draft: contract['sandbox.send'].input.parse({ request: { draft: { systemId, method: 'GET', url: `${origin}/big` } } }).request.draft as never }, environmentId: null, variables: {}, confirmProduction: false });
+  const draft = RequestDraftInput.parse({ systemId, method: 'GET', url: `${origin}/big` }) as never;
+  const big = await send(deps, { request: { draft }, environmentId: null, variables: {}, confirmProduction: false });
   const elapsed = performance.now() - started;
   clearInterval(sampler);
   const payload = Buffer.byteLength(JSON.stringify(big));
