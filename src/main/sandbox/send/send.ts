@@ -2,8 +2,7 @@
 // production guard, auth, cookies, the environment's TLS and proxy, the exchange through the platform's
 // http service, the body streamed to the cache folder (only a preview kept in memory), and its history row.
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
 import { CookieJar } from 'tough-cookie';
 import type { AuthInput, CookieSet, HistoryEntrySummary, RedirectHop, RequestDraft, SendOutcome, Timings } from '../../../shared/contract';
 import { UserError } from '../../errors';
@@ -243,35 +242,49 @@ function takeCookies(jar: CookieJar, response: HttpResponse<Readable>): CookieSe
   return set;
 }
 
-/** Streams the body to its cache file, keeping only the first PREVIEW_BYTES in memory. */
+/**
+ * Streams the body to its cache file, keeping only the first PREVIEW_BYTES in memory. A body that fits
+ * in the preview is written at once (most answers): a file stream costs several thread-pool round trips.
+ */
 async function storeBody(cache: BodyCache, body: Readable): Promise<{ bodyId: string | null; size: number; head: Buffer }> {
-  cache.ensure();
   const bodyId = cache.newId();
   const file = cache.pathOf(bodyId);
   const head: Buffer[] = [];
   let headBytes = 0;
   let size = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
+  let out: fs.WriteStream | undefined;
+  try {
+    for await (const piece of body) {
+      const chunk = piece as Buffer;
       size += chunk.length;
       if (headBytes < PREVIEW_BYTES) {
         const part = chunk.subarray(0, PREVIEW_BYTES - headBytes);
-        head.push(Buffer.from(part));
+        head.push(part);
         headBytes += part.length;
       }
-      callback(null, chunk);
-    },
-  });
-  try {
-    await pipeline(body, tap, fs.createWriteStream(file, { mode: 0o600 }));
+      if (!out && size <= PREVIEW_BYTES) continue;
+      if (!out) {
+        cache.ensure();
+        out = fs.createWriteStream(file, { mode: 0o600 });
+        // What came before this chunk is all in `head`.
+        const before = Buffer.concat(head).subarray(0, size - chunk.length);
+        if (before.length) out.write(before);
+      }
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    if (out) {
+      out.end();
+      await once(out, 'close');
+    } else if (size > 0) {
+      cache.ensure();
+      fs.writeFileSync(file, Buffer.concat(head), { mode: 0o600 });
+    }
   } catch (error) {
+    out?.destroy();
     fs.rmSync(file, { force: true });
     throw error;
   }
-  if (size === 0) {
-    fs.rmSync(file, { force: true });
-    return { bodyId: null, size, head: Buffer.alloc(0) };
-  }
+  if (size === 0) return { bodyId: null, size, head: Buffer.alloc(0) };
   return { bodyId, size, head: Buffer.concat(head) };
 }
 

@@ -30,6 +30,7 @@ async function workspaceWithRequests(home: string) {
   saveRequest(store, requestInput({ systemId, folder: 'Customers', name: 'Echo', method: 'GET', url: '{{baseUrl}}/echo', headers: [{ name: 'X-Token', value: '{{token}}' }, { name: 'Authorization', value: 'Bearer cli-SECRET-bearer' }] }));
   saveRequest(store, requestInput({ systemId, name: 'Big', method: 'GET', url: '{{baseUrl}}/big?bytes=2000000' }));
   saveRequest(store, requestInput({ systemId, name: 'Create', method: 'POST', url: '{{baseUrl}}/status?code=201' }));
+  saveRequest(store, requestInput({ systemId, name: 'Broken server', method: 'GET', url: '{{baseUrl}}/status?code=503' }));
   saveRequest(store, requestInput({ systemId, name: 'Closed', method: 'GET', url: `http://127.0.0.1:${await closedPort()}/x` }));
   workspace.close();
   return file;
@@ -49,7 +50,8 @@ function run(home: string, args: string[], input?: string, env: Record<string, s
   });
 }
 
-describe('crosswalk requests, secret set and send', () => {
+// Each run starts bin/crosswalk under tsx (a few seconds on this machine).
+describe('crosswalk requests, secret set and send', { timeout: 90_000 }, () => {
   it('lists, stores a secret from stdin, and sends with --json in the documented shape', async () => {
     const home = tempDir();
     const file = await workspaceWithRequests(home);
@@ -85,6 +87,10 @@ describe('crosswalk requests, secret set and send', () => {
     expect((await run(home, ['send', file, 'crm/Echo', '--env', 'Local', '--var', 'token=t1'])).status).toBe(0);
     expect((await run(home, ['send', file, 'crm/Echo', '--env', 'Local'], undefined, { CROSSWALK_SECRET_TOKEN: 'from-env' })).status).toBe(0);
     expect(seen.at(-1)!.headers['x-token']).toBe('from-env');
+
+    const unavailable = await run(home, ['send', file, 'crm/Broken server', '--env', 'Local', '--json']);
+    expect(unavailable.status).toBe(0);
+    expect(JSON.parse(unavailable.stdout)).toMatchObject({ status: 503, body: { title: 'nope' } });
 
     const closed = await run(home, ['send', file, 'crm/Closed']);
     expect(closed.status).toBe(1);
