@@ -35,7 +35,7 @@ export class PayloadValidator {
     readonly options: { mode: ValidationMode; direction: Direction },
   ) {
     this.dialect = dialectOf(document);
-    this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true });
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, code: { regExp: lenientRegExp } });
     addFormats(this.ajv);
     addOpenApiFormats(this.ajv);
     this.ajv.addKeyword({
@@ -87,6 +87,21 @@ export class PayloadValidator {
     return check;
   }
 }
+
+/**
+ * Patterns as JavaScript reads them, in Unicode mode when they allow it: documents often escape what
+ * needs no escape (`\:`, `\-` outside a class), which the `u` flag refuses and every other engine reads.
+ */
+const lenientRegExp = Object.assign(
+  (pattern: string, flags: string): RegExp => {
+    try {
+      return new RegExp(pattern, flags);
+    } catch {
+      return new RegExp(pattern, flags.replace('u', ''));
+    }
+  },
+  { code: 'lenientRegExp' },
+);
 
 /** OpenAPI's own formats: number sizes and string encodings. */
 function addOpenApiFormats(ajv: Ajv2020) {
