@@ -130,11 +130,14 @@ function toBody(request: ExportRequest, secrets: SecretVariables, headers: Json[
     case 'none':
       return undefined;
     case 'json':
-      if (!hasContentType) headers.push({ key: 'Content-Type', value: 'application/json' });
+      // Postman (and newman) send raw JSON as application/json unless a header says otherwise.
       return { mode: 'raw', raw: body.text, options: { raw: { language: 'json' } } };
-    case 'text':
-      if (!hasContentType && body.contentType) headers.push({ key: 'Content-Type', value: body.contentType });
-      return { mode: 'raw', raw: body.text, options: { raw: { language: /xml/.test(body.contentType ?? '') ? 'xml' : /html/.test(body.contentType ?? '') ? 'html' : 'text' } } };
+    case 'text': {
+      const language = LANGUAGES[body.contentType ?? ''];
+      // A type Postman's languages do not give travels as the header.
+      if (!hasContentType && body.contentType && !language) headers.push({ key: 'Content-Type', value: body.contentType });
+      return { mode: 'raw', raw: body.text, options: { raw: { language: language ?? 'text' } } };
+    }
     case 'form-urlencoded':
       return {
         mode: 'urlencoded',
@@ -156,6 +159,9 @@ function toBody(request: ExportRequest, secrets: SecretVariables, headers: Json[
       };
   }
 }
+
+/** The content types Postman sends a raw body with by its language. */
+const LANGUAGES: Record<string, string> = { 'application/xml': 'xml', 'text/html': 'html', 'application/javascript': 'javascript', 'text/plain': 'text' };
 
 const parameters = (values: Record<string, string>) => Object.entries(values).map(([key, value]) => ({ key, value, type: 'string' }));
 

@@ -116,7 +116,8 @@ function description(value: unknown): { description?: string } {
   return content ? { description: content.slice(0, 2000) } : {};
 }
 
-const RAW_TYPES: Record<string, string> = { xml: 'application/xml', html: 'text/html', javascript: 'application/javascript', text: 'text/plain' };
+// Postman sends raw bodies with these types by their language; "text", its default, says nothing more.
+const RAW_TYPES: Record<string, string> = { xml: 'application/xml', html: 'text/html', javascript: 'application/javascript' };
 
 function toBody(body: Json | undefined, contentType: string | undefined, secrets: SecretVariables, name: string, notes: string[]): RequestBodyInput {
   if (!body || body.disabled === true) return { kind: 'none' };

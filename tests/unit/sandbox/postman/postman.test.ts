@@ -64,6 +64,12 @@ describe('importing a real-world collection (Wise Cards API)', () => {
     expect(environment.variables.filter((variable) => variable.secret).map((variable) => variable.name)).toEqual(expect.arrayContaining(['client-secret', 'token', 'refresh_token', 'application_token']));
   });
 
+  it('exports and imports back as the same requests, variables and auth', () => {
+    const back = importCollection(exportCollection({ name: imported.name, requests: imported.requests, variables: imported.variables, auth: imported.auth }, { includeSecrets: true }));
+    expect(back.requests).toEqual(imported.requests);
+    expect(back.variables).toEqual(imported.variables);
+  });
+
   it('says what is wrong with a file that is not a collection', () => {
     expect(() => importCollection({ values: [] }, 'cards.json')).toThrow('cards.json is not a Postman collection (v2.0 or v2.1 has "info" and "item"): export it from Postman with Collection v2.1.');
     expect(() => importCollection({ info: { schema: 'https://schema.getpostman.com/json/collection/v1.0.0/collection.json' }, item: [] })).toThrow(/of schema .*v1\.0\.0.* which Crosswalk does not read: export it from Postman as Collection v2\.1\./);
@@ -160,6 +166,7 @@ function exported(baseUrl: string): CollectionExport {
       body: { kind: 'form-urlencoded', fields: [row('a', '1 2'), row('password', SECRETS.form, true)] },
       auth: { kind: 'none' },
     },
+    { ...base, folder: 'Customers/Write', name: 'Import customers', method: 'POST', url: '{{baseUrl}}/import', body: { kind: 'text', text: '<customers/>', contentType: 'application/xml' }, auth: { kind: 'none' } },
     { ...base, folder: '', name: 'Delete customer', method: 'DELETE', url: '{{baseUrl}}/customers/42', auth: { kind: 'apiKey', in: 'query', name: 'api_key', value: SECRETS.query }, settings: { followRedirects: false, maxRedirects: 10, timeoutMs: 30_000 } },
   ];
   return {
@@ -189,14 +196,16 @@ describe('export', () => {
       ['Customers', 'List customers', 'GET', '{{baseUrl}}/customers'],
       ['Customers/Write', 'Create customer', 'POST', '{{baseUrl}}/customers'],
       ['Customers/Write', 'Update customer', 'PUT', '{{baseUrl}}/customers/42'],
+      ['Customers/Write', 'Import customers', 'POST', '{{baseUrl}}/import'],
       ['', 'Delete customer', 'DELETE', '{{baseUrl}}/customers/42'],
     ]);
     expect(back.auth).toEqual({ kind: 'bearer', token: '{{token}}', prefix: 'Bearer' });
     expect(back.requests[0]?.query).toEqual([row('limit', '5'), row('q', 'a b&c=d')]);
     expect(back.requests[1]).toMatchObject({ auth: { kind: 'basic', username: 'ann', password: '{{password}}' }, body: { kind: 'json', text: '{"name":"{{customerName}}"}' } });
     expect(back.requests[2]?.body).toEqual({ kind: 'form-urlencoded', fields: [row('a', '1 2'), row('password', '{{password_2}}', true)] });
-    expect(back.requests[3]?.auth).toEqual({ kind: 'apiKey', in: 'query', name: 'api_key', value: '{{api_key}}' });
-    expect(back.requests.map((request) => request.settings.followRedirects)).toEqual([true, true, true, false]);
+    expect(back.requests[3]?.body).toEqual({ kind: 'text', text: '<customers/>', contentType: 'application/xml' });
+    expect(back.requests[4]?.auth).toEqual({ kind: 'apiKey', in: 'query', name: 'api_key', value: '{{api_key}}' });
+    expect(back.requests.map((request) => request.settings.followRedirects)).toEqual([true, true, true, true, false]);
     expect(Object.fromEntries(back.variables.map((variable) => [variable.name, [variable.value, variable.secret]]))).toEqual({
       baseUrl: ['http://127.0.0.1:9', false],
       customerName: ['Ann', false],
@@ -286,23 +295,25 @@ async function newman(dir: string, collection: unknown, environment?: unknown): 
   await run(process.execPath, args, { env, timeout: 60_000 });
 }
 
-function expectTheFourRequests() {
+function expectTheRequests() {
   const basic = `Basic ${Buffer.from(`ann:${SECRETS.basic}`).toString('base64')}`;
-  expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /customers?limit=5&q=a%20b%26c%3Dd', 'POST /customers', 'PUT /customers/42', `DELETE /customers/42?api_key=${SECRETS.query}`]);
+  expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /customers?limit=5&q=a%20b%26c%3Dd', 'POST /customers', 'PUT /customers/42', 'POST /import', `DELETE /customers/42?api_key=${SECRETS.query}`]);
   expect(seen[0]?.headers.authorization).toBe(`Bearer ${SECRETS.bearer}`);
   expect(seen[1]?.headers).toMatchObject({ authorization: basic, 'content-type': 'application/json' });
   expect(JSON.parse(seen[1]?.body ?? '')).toEqual({ name: 'Ann' });
   expect(seen[2]?.headers).toMatchObject({ 'x-api-key': SECRETS.header, 'x-trace': 'on' });
   expect(seen[2]?.headers.authorization).toBeUndefined();
   expect(Object.fromEntries(new URLSearchParams(seen[2]?.body))).toEqual({ a: '1 2', password: SECRETS.form });
-  expect(seen[3]?.headers.authorization).toBeUndefined();
+  // A raw body's type goes by its Postman language.
+  expect(seen[3]).toMatchObject({ headers: { 'content-type': 'application/xml' }, body: '<customers/>' });
+  expect(seen[4]?.headers.authorization).toBeUndefined();
 }
 
 describe('an exported collection under newman', () => {
   it('runs against a local server, secrets included', async () => {
     seen.length = 0;
     await newman(tempDir(), exportCollection(exported(origin), { includeSecrets: true }));
-    expectTheFourRequests();
+    expectTheRequests();
   }, 90_000);
 
   it('runs without secrets in the collection when an environment gives them', async () => {
@@ -311,6 +322,6 @@ describe('an exported collection under newman', () => {
     // What the analyst keeps on their machine: the secret variables the export emptied, with values.
     const filled = importCollection(exportCollection(exported(origin), { includeSecrets: true })).variables;
     await newman(tempDir(), collection, exportEnvironment({ name: 'Local', variables: filled }, { includeSecrets: true }));
-    expectTheFourRequests();
+    expectTheRequests();
   }, 90_000);
 });
