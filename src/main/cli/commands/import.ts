@@ -77,8 +77,9 @@ function summarize(result: ImportedApiDocument) {
     fields,
     operations: catalogue.operations.length,
     securitySchemes: catalogue.securitySchemes.map((scheme) => ({ name: scheme.name, type: scheme.type })),
-    removedCredentials: result.removedCredentials,
     servers: catalogue.servers.map((server) => ({ url: server.url, description: server.description ?? null, environment: server.environment })),
+    // Only when there were any: this JSON is a contract, unchanged for documents without credentials.
+    ...(result.removedCredentials.length > 0 ? { removedCredentials: result.removedCredentials } : {}),
   };
   const label = openapiVersionLabel(result.openapiVersion);
   const lines = [
