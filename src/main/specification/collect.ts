@@ -8,6 +8,7 @@ import { ensureRows, listRowsIn } from '../mapping/rows';
 import type { SystemImports } from '../openapi/system-import';
 import { listSystems } from '../openapi/systems';
 import { defaultRedactor } from '../platform/redact';
+import { driftReport } from '../sandbox/samples/drift';
 import type { Workspace } from '../workspace/workspace';
 import { listChangesIn, listSignOffIn } from './change-log';
 import { getIntegration } from './integration';
@@ -145,6 +146,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
   const catalogues = new Map(await Promise.all(systems.map(async (system) => [system.name, await imports.catalogue(workspace, system.id)] as const)));
   const requirements = await listRequirements(workspace, imports);
   const integration = getIntegration(workspace);
+  const drift = driftReport(workspace).rows.map(({ system, entity, field, kind, samples, firstSeen, lastSeen, example }) => ({ system, entity, field, kind, samples, firstSeen, lastSeen, example }));
 
   return workspace.read((db) => {
     const questions = listQuestionsIn(db);
@@ -227,6 +229,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
       endpoints: endpointsOf(flows, catalogues),
       changeLog: listChangesIn(db).map(({ at, version, author, summary }) => ({ at, version, author, summary })),
       signOff: listSignOffIn(db),
+      ...(drift.length > 0 ? { drift } : {}),
     };
   });
 }

@@ -24,6 +24,21 @@ export interface SpecDocument {
   endpoints: SpecEndpoint[];
   changeLog: SpecChange[];
   signOff: SpecSignOff[];
+  /** The drift report over the saved samples (what they show that the documents do not say); omitted when there is none. */
+  drift?: SpecDrift[];
+}
+
+export interface SpecDrift {
+  system: string;
+  /** The catalogue entity id: `schema:Customer`. */
+  entity: string;
+  /** Catalogue form (`lines[].taxRate`); '' for the body as a whole. */
+  field: string;
+  kind: string;
+  samples: number;
+  firstSeen: string;
+  lastSeen: string;
+  example: string;
 }
 
 export interface SpecIntegration {

@@ -4,6 +4,7 @@ import type { MappingType } from '../../../shared/contract';
 import type {
   SpecChange,
   SpecDocument,
+  SpecDrift,
   SpecEndpoint,
   SpecFlow,
   SpecInput,
@@ -51,7 +52,8 @@ export type SheetKind =
   | 'inputs'
   | 'endpoints'
   | 'changeLog'
-  | 'signOff';
+  | 'signOff'
+  | 'drift';
 
 export interface SheetDef<R = unknown> {
   kind: SheetKind;
@@ -354,5 +356,25 @@ export function sheetsOf(document: SpecDocument): SheetDef[] {
       editableColumn('signOff', 'note', (row) => row.note, [30, 50]),
     ],
   });
+  if (document.drift && document.drift.length > 0) {
+    add<SpecDrift>({
+      kind: 'drift',
+      name: name('Drift'),
+      title: 'Drift: what saved samples show that the API documents do not say. Export-only: edits on this sheet are not read back.',
+      description: 'Per entity and field, the contract check findings across saved samples (export-only).',
+      rows: document.drift,
+      freezeColumns: 0,
+      columns: [
+        column('System', (row) => row.system, [10, 16]),
+        column('Entity', (row) => row.entity.replace(/^(schema|body):/, ''), [14, 30]),
+        column('Field', (row) => row.field || '(whole body)', [14, 36]),
+        column('Finding', (row) => row.kind.replace(/-/g, ' '), [14, 26]),
+        column('Samples', (row) => row.samples, [8, 9], { center: true }),
+        column('First seen', (row) => row.firstSeen.slice(0, 16).replace('T', ' '), [17, 17]),
+        column('Last seen', (row) => row.lastSeen.slice(0, 16).replace('T', ' '), [17, 17]),
+        column('Example (export-only sheet: edits are not read back)', (row) => row.example, [30, 80]),
+      ],
+    });
+  }
   return sheets;
 }
