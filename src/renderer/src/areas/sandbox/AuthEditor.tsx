@@ -81,7 +81,7 @@ export function AuthEditor({ auth, onChange, allowInherit, token }: AuthEditorPr
     <div className="auth-editor">
       <label className="field">
         <span className="field-label">Authentication</span>
-        <select className="select" value={auth.kind} onChange={(event) => onChange(blankOf(event.target.value as EditedAuth['kind']))}>
+        <select className="select" aria-label="Authentication" value={auth.kind} onChange={(event) => onChange(blankOf(event.target.value as EditedAuth['kind']))}>
           {kinds.map((kind) => (
             <option key={kind} value={kind}>
               {kindLabels[kind]}
@@ -99,7 +99,7 @@ export function AuthEditor({ auth, onChange, allowInherit, token }: AuthEditorPr
         <div className="auth-fields">
           <label className="field">
             <span className="field-label">Sent in</span>
-            <select className="select" value={auth.in} onChange={(event) => onChange({ ...auth, in: event.target.value as 'header' | 'query' | 'cookie' })}>
+            <select className="select" aria-label="Sent in" value={auth.in} onChange={(event) => onChange({ ...auth, in: event.target.value as 'header' | 'query' | 'cookie' })}>
               <option value="header">a header</option>
               <option value="query">the query</option>
               <option value="cookie">a cookie</option>
@@ -119,7 +119,7 @@ export function AuthEditor({ auth, onChange, allowInherit, token }: AuthEditorPr
         <div className="auth-fields">
           <label className="field">
             <span className="field-label">Grant</span>
-            <select className="select" value={auth.grant} onChange={(event) => onChange({ ...auth, grant: event.target.value as typeof auth.grant })}>
+            <select className="select" aria-label="Grant" value={auth.grant} onChange={(event) => onChange({ ...auth, grant: event.target.value as typeof auth.grant })}>
               <option value="clientCredentials">Client credentials</option>
               <option value="password">Password</option>
               <option value="authorizationCode">Authorization code with PKCE (opens the browser)</option>

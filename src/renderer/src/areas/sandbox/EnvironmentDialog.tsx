@@ -75,7 +75,7 @@ export function EnvironmentDialog({ systemId, environment, onClose, onSaved }: E
           </label>
           <label className="field">
             <span className="field-label">Kind</span>
-            <select className="select" value={edited.kind} onChange={(event) => set({ kind: event.target.value as EnvironmentKind })}>
+            <select className="select" aria-label="Kind" value={edited.kind} onChange={(event) => set({ kind: event.target.value as EnvironmentKind })}>
               {environmentKinds.map((kind) => (
                 <option key={kind} value={kind}>
                   {kindLabels[kind]}

@@ -189,7 +189,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
         <div className="sandbox-context">
           <label className="field field-inline">
             <span className="field-label">System</span>
-            <select className="select" value={system.id} onChange={(event) => onSystem(Number(event.target.value))}>
+            <select className="select" aria-label="System" value={system.id} onChange={(event) => onSystem(Number(event.target.value))}>
               {systems.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.name}
@@ -199,7 +199,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
           </label>
           <label className="field field-inline">
             <span className="field-label">Environment</span>
-            <select className="select" value={environment?.id ?? ''} onChange={(event) => setEnvironmentId(Number(event.target.value))} disabled={!environments.data?.length}>
+            <select className="select" aria-label="Environment" value={environment?.id ?? ''} onChange={(event) => setEnvironmentId(Number(event.target.value))} disabled={!environments.data?.length}>
               {(environments.data ?? []).map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.name}
