@@ -51,7 +51,7 @@ const phases: Array<[keyof Timings, string]> = [
   ['download', 'Download'],
 ];
 
-export function ResponseView({ response, onOpenBody }: { response: ShownResponse; onOpenBody: (bodyId: string) => void }) {
+export function ResponseView({ response, onOpenBody, onSaveSample }: { response: ShownResponse; onOpenBody: (bodyId: string) => void; onSaveSample?: () => void }) {
   const [tab, setTab] = useState<ResponseTab>('body');
   const counts: Partial<Record<ResponseTab, number>> = { headers: response.headers.length, cookies: response.cookies.length, redirects: response.redirects.length };
   return (
@@ -67,6 +67,11 @@ export function ResponseView({ response, onOpenBody }: { response: ShownResponse
           <span className="faint">Size</span> {byteSize(response.size)}
         </span>
         {response.preview?.contentType && <span className="response-fact mono faint">{response.preview.contentType}</span>}
+        {onSaveSample && (
+          <button type="button" className="btn btn-sm response-action" onClick={onSaveSample}>
+            Save as sample
+          </button>
+        )}
       </div>
       <TabList
         tabs={responseTabs}

@@ -24,10 +24,11 @@ import { RequestEditor } from './RequestEditor';
 import { ResponseView, type ShownResponse } from './ResponseView';
 import { draftOf, emptyDraft, unresolvedVariables, variablesOf, writes, type EditedRequest, type EditorDraft } from './request-draft';
 import { HistoryList, OperationList, SavedList } from './SandboxLists';
+import { SamplesPanel, SaveSampleDialog } from './SamplesPanel';
 
-const sideTabs = ['operations', 'saved', 'history'] as const;
+const sideTabs = ['operations', 'saved', 'history', 'samples'] as const;
 type SideTab = (typeof sideTabs)[number];
-const sideLabels: Record<SideTab, string> = { operations: 'Operations', saved: 'Saved', history: 'History' };
+const sideLabels: Record<SideTab, string> = { operations: 'Operations', saved: 'Saved', history: 'History', samples: 'Samples' };
 
 type Shown = { kind: 'response'; response: ShownResponse; historyId: number | null } | { kind: 'failure'; message: string; historyId: number | null } | null;
 
@@ -71,7 +72,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
   const [shown, setShown] = useState<Shown>(null);
   const [sending, setSending] = useState<AbortController | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'environment'; environment?: Environment } | { kind: 'save' } | { kind: 'confirm-production'; message: string } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'environment'; environment?: Environment } | { kind: 'save' } | { kind: 'confirm-production'; message: string } | { kind: 'sample'; historyId: number } | null>(null);
   const seeding = useRef(false);
 
   const environment = environments.data?.find((candidate) => candidate.id === environmentId) ?? environments.data?.[0];
@@ -226,6 +227,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
             {side === 'operations' && (catalogue.data ? <OperationList operations={catalogue.data.operations} onPick={(operation) => void pickOperation(operation)} /> : <Loading />)}
             {side === 'saved' && <SavedList requests={requests.data ?? []} currentId={edited.savedId} onPick={pickSaved} />}
             {side === 'history' && <HistoryList systemId={system.id} currentId={shown?.historyId ?? null} onPick={(entry) => void pickHistory(entry)} />}
+            {side === 'samples' && <SamplesPanel systemId={system.id} catalogue={catalogue.data} />}
           </div>
         </aside>
         <div className="sandbox-main">
@@ -263,7 +265,11 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
                 <span className="spinner" /> Waiting for {edited.draft.method} {edited.draft.url}…
               </div>
             ) : shown?.kind === 'response' ? (
-              <ResponseView response={shown.response} onOpenBody={(bodyId) => void openBody(bodyId)} />
+              <ResponseView
+                response={shown.response}
+                onOpenBody={(bodyId) => void openBody(bodyId)}
+                onSaveSample={shown.historyId !== null && shown.response.preview?.kind === 'json' ? () => setDialog({ kind: 'sample', historyId: shown.historyId! }) : undefined}
+              />
             ) : shown?.kind === 'failure' ? (
               <Alert tone="error" title="No response">
                 {shown.message}
@@ -294,6 +300,25 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
             setDialog(null);
             setEdited({ savedId: saved.id, draft: draftOf(saved), dirty: false });
             cache.invalidate('sandbox.requests');
+          }}
+        />
+      )}
+      {dialog?.kind === 'sample' && (
+        <SaveSampleDialog
+          systemId={system.id}
+          historyId={dialog.historyId}
+          catalogue={catalogue.data}
+          operation={edited.draft.origin?.operation ?? null}
+          onClose={() => setDialog(null)}
+          onSaved={(sample) => {
+            setDialog(null);
+            const undocumented = sample.findings.filter((finding) => finding.kind === 'undocumented-field').length;
+            setNotice(
+              `Saved as sample ${sample.id}: ${sample.findings.length === 0 ? 'it matches the document.' : `${sample.findings.length} finding${sample.findings.length === 1 ? '' : 's'} against the document${undocumented ? `, ${undocumented} undocumented field${undocumented === 1 ? '' : 's'} now discovered fields of the entity` : ''}.`}`,
+            );
+            cache.invalidate('sandbox.samples');
+            cache.invalidate('sandbox.drift');
+            cache.invalidate('systems.entity');
           }}
         />
       )}

@@ -1,0 +1,141 @@
+// Samples: response bodies kept as examples of a catalogue entity, with where they came from, each checked
+// against the document (closed: every undocumented field counts); and the drift report they add up to.
+import { useState } from 'react';
+import type { Catalogue } from '../../../../shared/catalogue';
+import type { SampleSummary } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { useCall, useCallCache } from '../../state/queries';
+import { errorMessage } from '../../state/save-state';
+
+const driftLabels: Record<string, string> = {
+  'undocumented-field': 'undocumented field',
+  'missing-required': 'required field missing',
+  type: 'type differs',
+  format: 'format differs',
+  enum: 'value not in the enum',
+  null: 'null not documented',
+  other: 'other',
+  'undocumented-status': 'undocumented status',
+  'undocumented-content-type': 'undocumented content type',
+};
+
+export function SamplesPanel({ systemId, catalogue }: { systemId: number; catalogue: Catalogue | undefined }) {
+  const samples = useCall('sandbox.samples', { systemId });
+  const drift = useCall('sandbox.drift', { systemId });
+  const cache = useCallCache();
+  const entityName = (id: string) => catalogue?.entities.find((entity) => entity.id === id)?.name ?? id.replace(/^schema:/, '');
+  const remove = async (id: number) => {
+    await api['sandbox.deleteSample']({ id });
+    cache.invalidate('sandbox.samples');
+    cache.invalidate('sandbox.drift');
+    cache.invalidate('systems.entity');
+  };
+  return (
+    <div className="sandbox-list">
+      <h3 className="detail-heading">Drift from the document</h3>
+      {drift.data && drift.data.rows.length === 0 && <p className="muted sandbox-list-empty">No drift found in {drift.data.samples} samples.</p>}
+      {drift.data && drift.data.rows.length > 0 && (
+        <table className="data-table drift-table" aria-label="Drift">
+          <thead>
+            <tr>
+              <th>Field</th>
+              <th>Finding</th>
+              <th>Samples</th>
+            </tr>
+          </thead>
+          <tbody>
+            {drift.data.rows.map((row) => (
+              <tr key={`${row.entity}${row.field}${row.kind}`} title={row.example}>
+                <td className="mono">
+                  {entityName(row.entity)}.{row.field || '(body)'}
+                </td>
+                <td>{driftLabels[row.kind] ?? row.kind}</td>
+                <td>{row.samples}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3 className="detail-heading">Samples</h3>
+      {samples.data?.length === 0 && <p className="muted sandbox-list-empty">No samples yet: send a request and save its response as a sample of an entity.</p>}
+      <ul aria-label="Samples">
+        {(samples.data ?? []).map((sample) => (
+          <li key={sample.id} className="sample-item">
+            <span className="sample-entity">{entityName(sample.entity)}</span>
+            <span className="faint sample-meta">
+              {sample.status ?? ''} {sample.operation ?? ''} · {sample.environment ?? 'pasted'} · {sample.capturedAt.slice(0, 16).replace('T', ' ')} · {sample.findings.length} finding{sample.findings.length === 1 ? '' : 's'}
+            </span>
+            <button type="button" className="btn btn-sm btn-ghost" onClick={() => void remove(sample.id)} aria-label={`Delete sample ${sample.id}`}>
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface SaveSampleDialogProps {
+  systemId: number;
+  historyId: number;
+  catalogue: Catalogue | undefined;
+  /** The operation the request came from, when known: its response entity is offered first. */
+  operation: string | null;
+  onClose: () => void;
+  onSaved: (sample: SampleSummary) => void;
+}
+
+export function SaveSampleDialog({ systemId, historyId, catalogue, operation, onClose, onSaved }: SaveSampleDialogProps) {
+  const documented = catalogue?.operations.find((candidate) => candidate.id === operation)?.responses.find((response) => /^2/.test(response.status) && response.entity)?.entity;
+  const entities = (catalogue?.entities ?? []).filter((entity) => entity.kind === 'schema' || entity.id === documented);
+  const [entity, setEntity] = useState(documented ?? entities[0]?.id ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved(await api['sandbox.saveSample']({ systemId, entity, ...(operation ? { operation } : {}), source: { kind: 'history', historyId } }));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      title="Save as sample"
+      subtitle="Kept in the workspace with where it came from, and checked against the document: undocumented fields become discovered fields of the entity."
+      busy={busy}
+      onClose={onClose}
+      onSubmit={() => void save()}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !entity}>
+            Save sample
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        <span className="field-label">A sample of the entity</span>
+        <select className="select" aria-label="Entity" value={entity} onChange={(event) => setEntity(event.target.value)}>
+          {entities.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}
