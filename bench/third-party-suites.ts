@@ -30,7 +30,15 @@ interface Outcome {
  * Why Crosswalk and swagger-parser disagree on a document, by path under tests/fixtures/third-party/.
  * Each entry is a reading both tools could defend, not a bug left open.
  */
-export const KNOWN: Record<string, string> = {};
+const TICTACTOE =
+  "the OpenAPI Initiative's own example writes `scheme: Bearer`; HTTP authentication scheme names are case-insensitive (RFC 9110 §11.1) but the 3.1 schema swagger-parser uses compares with \"bearer\" exactly: a known upstream false positive Crosswalk does not report.";
+
+export const KNOWN: Record<string, string> = {
+  'swagger-parser/specs/unknown/unknown.yaml':
+    'its $refs point at a blank file, a text file, an HTML page and a PNG used as `default` values; swagger-parser reads them as text or binary, Crosswalk reads a $ref target only as JSON or YAML (what OpenAPI defines) and refuses the blank file, naming the reference.',
+  'oai-examples/examples/v3.1/tictactoe.json': TICTACTOE,
+  'oai-examples/examples/v3.1/tictactoe.yaml': TICTACTOE,
+};
 
 // ---- child ----
 async function child(): Promise<void> {
@@ -40,12 +48,13 @@ async function child(): Promise<void> {
   process.on('message', async (file: string) => {
     const outcome: Outcome = { file, status: 'imported' };
     try {
-      const result = await importApiDocument(file);
+      let result = await importApiDocument(file);
       if (result.status === 'needs-consent') {
+        // The consent is the analyst's to give; the verdict is measured as if they gave it.
         outcome.status = 'needs-consent';
-        outcome.message = result.message;
-        outcome.crosswalk = 'invalid';
-      } else {
+        result = await importApiDocument(file, { allowAll: true });
+      }
+      if (result.status === 'imported') {
         const validation = await result.validation;
         outcome.crosswalk = validation.valid ? 'valid' : 'invalid';
         if (!validation.valid) outcome.message = validation.incomplete ?? validation.errors.map((e) => `${e.path || '/'}: ${e.message}`).join(' | ');

@@ -1,7 +1,7 @@
 // Electron entry: wires the shell (src/main/electron) to the session and handler table both transports share.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, ipcMain, type BrowserWindow } from 'electron';
+import { app, ipcMain, shell, type BrowserWindow } from 'electron';
 import { IPC_MENU_CHANNEL, type CallName, type MenuCommand } from '../shared/call-names';
 import { createHandlers } from './api/handlers';
 import { Session } from './api/session';
@@ -41,7 +41,7 @@ function start(): void {
   let fileFromOs: string | undefined;
 
   const services = createServices({ settingsDir: settings.dir });
-  const session = new Session(settings, { kind: 'desktop', choosePath: (purpose, suggested) => chooseFilePath(window, purpose, suggested) }, services);
+  const session = new Session(settings, { kind: 'desktop', choosePath: (purpose, suggested) => chooseFilePath(window, purpose, suggested), openExternal: (url) => shell.openExternal(url) }, services);
   const send = (command: MenuCommand) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_MENU_CHANNEL, command);
   };

@@ -18,6 +18,8 @@
 //   a field (`lines`, type "array"); there is no separate `lines[]` field. Arrays of arrays of objects
 //   give `matrix[][].x`. An array of scalars is a leaf (`tags`, type "array", itemType "string").
 // - An entity whose root is an array of objects lists its element's fields as `[].id`, `[].name`.
+// - A map's values (`additionalProperties` with a schema) are written `{key}`: `metadata.{key}.value`.
+// - A union's members' fields are listed under it; those not in every object member carry `variant`.
 // - Intermediate objects are fields too (`billingAddress`, type "object"), listed before their
 //   children (depth-first, document order), so the flat list is also the tree in pre-order.
 
@@ -67,11 +69,14 @@ export interface CatalogueShape {
   /** Arrays: the element's `format` and `enum`, when the element is a scalar. */
   itemFormat?: string;
   itemEnum?: unknown[];
-  /** Objects without properties but with a schema for `additionalProperties` (maps): the value type. */
+  /** Objects without properties but with a schema for `additionalProperties` (maps): the value type. Its fields are listed under `<map>.{key}`. */
   mapValueType?: CatalogueTypeText;
+  /** A free-form map: `additionalProperties: true` or `{}` and no properties, so any keys with any values. */
+  freeForm?: true;
   /**
    * oneOf/anyOf with two or more non-null members: one label per member, the named schema when the
-   * member is a `$ref`, otherwise its type text. Such a value is not descended into.
+   * member is a `$ref`, otherwise its type text. The members' fields are listed under it: fields every
+   * object member has as they are, the others with `variant` naming the members that have them.
    */
   variants?: string[];
   /**
@@ -96,6 +101,10 @@ export interface CatalogueField extends CatalogueShape {
   leaf: boolean;
   /** This field's schema is already being expanded further up the path (a cycle); it is not expanded again. `ref` names it when it is a named schema. */
   recursive?: true;
+  /** With `recursive`: the path of the field where that schema is expanded ('' for the entity itself): where the cycle was cut. */
+  cycleOf?: string;
+  /** A field of some members of a union only: their labels (as in the union's `variants`), joined with " | ". */
+  variant?: string;
   /** This object (or array of objects) has properties that were not listed because the depth cap was reached. */
   truncated?: true;
   /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FilePurpose, RecentWorkspace, WorkspaceSummary } from '../../shared/contract';
 import { createDemoWorkspace } from '../demo/demo-workspace';
 import { stopSuggestionWorkers } from '../mapping/compute-candidates';
+import { MockRegistry } from '../sandbox/mock/registry';
 import { UserError } from '../errors';
 import type { Services } from '../platform/services';
 import { currentCallContext } from './call-context';
@@ -16,11 +17,15 @@ export interface Host {
   kind: 'desktop' | 'browser';
   /** Native open/save dialogs; absent in the browser. */
   choosePath?(purpose: FilePurpose, suggested?: string): Promise<string | null>;
+  /** Opens an address in the system browser (OAuth sign-in); absent in the browser, whose tab opens it on the sandbox.openUrl event. */
+  openExternal?(url: string): Promise<void>;
 }
 
 /** The workspace a running Crosswalk has open, shared by every call whichever transport carries it. */
 export class Session {
   private workspace: Workspace | null = null;
+  /** The mock sandboxes this session runs: they stop with their workspace and with the session. */
+  readonly mocks = new MockRegistry();
 
   constructor(
     readonly settings: Settings,
@@ -71,9 +76,10 @@ export class Session {
     return this.settings.recent().map((entry) => ({ ...entry, exists: fs.existsSync(entry.path) }));
   }
 
-  /** Closes the workspace; suggestions still computing for it are stopped (their rows are never written). */
+  /** Closes the workspace; suggestions still computing for it are stopped (their rows are never written), its mocks too. */
   close(): void {
     stopSuggestionWorkers();
+    if (this.workspace) void this.mocks.stopWorkspace(this.workspace.path);
     this.workspace?.close();
     this.workspace = null;
   }

@@ -18,6 +18,16 @@ export interface Flags {
   /** import-xlsx: apply the edits and new rows (conflicts too with takeWorkbook). */
   apply?: boolean;
   takeWorkbook?: boolean;
+  /** mock: the workspace system to serve, the generator's seed, the faults (`--chaos`). */
+  system?: string;
+  seed?: string;
+  chaos?: string;
+  /** send, secret set: the environment's name. */
+  env?: string;
+  /** send: one-off variables, each name=value. */
+  vars?: string[];
+  /** send: allow a method other than GET/HEAD/OPTIONS against a production environment. */
+  confirmProduction?: boolean;
 }
 
 

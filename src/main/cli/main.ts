@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isUserError } from '../errors';
 import { APP_VERSION } from '../version';
+import { defaultRedactor } from '../platform/redact';
 import { createServices } from '../platform/services';
 import { appDataDir } from '../settings/settings';
 import type { Command, Io } from './io';
@@ -30,8 +31,12 @@ const commands: Record<string, () => Command> = {
   export: () => (require('./commands/export') as typeof import('./commands/export')).exportCommand,
   entities: () => (require('./commands/entities') as typeof import('./commands/entities')).entitiesCommand,
   import: () => (require('./commands/import') as typeof import('./commands/import')).importCommand,
+  requests: () => (require('./commands/sandbox') as typeof import('./commands/sandbox')).requestsCommand,
+  secret: () => (require('./commands/sandbox') as typeof import('./commands/sandbox')).secretCommand,
+  send: () => (require('./commands/sandbox') as typeof import('./commands/sandbox')).sendCommand,
   'import-xlsx': () => (require('./commands/import-xlsx') as typeof import('./commands/import-xlsx')).importXlsxCommand,
   info: () => (require('./commands/info') as typeof import('./commands/info')).infoCommand,
+  mock: () => (require('./commands/mock') as typeof import('./commands/mock')).mockCommand,
   serve: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
   suggest: () => (require('./commands/suggest') as typeof import('./commands/suggest')).suggestCommand,
 };
@@ -53,6 +58,12 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         'accept-above': { type: 'string' },
         apply: { type: 'boolean' },
         'take-workbook': { type: 'boolean' },
+        system: { type: 'string' },
+        seed: { type: 'string' },
+        chaos: { type: 'string' },
+        env: { type: 'string' },
+        var: { type: 'string', multiple: true },
+        'confirm-production': { type: 'boolean' },
         ...(exporting ? exportOptions : {}),
       },
     });
@@ -72,6 +83,12 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         acceptAbove: parseThreshold(values['accept-above']),
         apply: values.apply ?? false,
         takeWorkbook: values['take-workbook'] ?? false,
+        system: values.system,
+        seed: values.seed,
+        chaos: values.chaos,
+        env: values.env,
+        vars: values.var ?? [],
+        confirmProduction: values['confirm-production'] ?? false,
         outputs: exporting ? { xlsx: values.xlsx as string | undefined, json: values.json as string | undefined, md: values.md as string | undefined } : undefined,
       },
       io,
@@ -108,12 +125,13 @@ function report(error: unknown, io: Io): number {
     io.err(`crosswalk: ${(error as Error).message} Run "crosswalk --help" for usage.`);
     return 2;
   }
+  // Messages may quote an address typed on the command line: shown only redacted.
   if (isUserError(error)) {
-    io.err(`crosswalk: ${error.message}`);
+    io.err(`crosswalk: ${defaultRedactor.text(error.message)}`);
     return 1;
   }
-  io.err(`crosswalk: unexpected failure: ${(error as Error)?.message ?? String(error)} (set CROSSWALK_DEBUG=1 for details)`);
-  if (process.env.CROSSWALK_DEBUG) io.err(String((error as Error)?.stack));
+  io.err(`crosswalk: unexpected failure: ${defaultRedactor.text((error as Error)?.message ?? String(error))} (set CROSSWALK_DEBUG=1 for details)`);
+  if (process.env.CROSSWALK_DEBUG) io.err(defaultRedactor.text(String((error as Error)?.stack)));
   return 1;
 }
 

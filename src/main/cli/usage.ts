@@ -29,6 +29,24 @@ Commands:
                                cell. --apply applies edits and new questions; conflicts only with
                                --take-workbook as well.
   info <file> [--json]         Print what a workspace holds: integration, systems and data flows.
+  mock <api-doc-or-workspace> [--system NAME] [--port N] [--seed N] [--chaos SPEC]
+                               Serve a mock sandbox of an API document (or a workspace's system) on
+                               127.0.0.1 until Ctrl+C: requests checked, answers from examples or
+                               generated (seeded), light state and paging. The first line printed is
+                               its address. --chaos injects faults, a comma list such as
+                               latency=200-800ms,error=0.05,reset=0.01,timeout=0.01,ratelimit=100/min;
+                               a request's Prefer: code=404 or example=<name> picks its answer.
+  requests <workspace> [--json]
+                               List the saved sandbox requests: system, folder/name, method, address.
+  secret set <workspace> <system> <name> [--env NAME]
+                               Store a secret variable ({{name}}), sealed, reading its value from
+                               standard input (never from the arguments).
+  send <workspace> <system>/<request> [--env NAME] [--var k=v]... [--json] [--confirm-production]
+                               Send a saved request: status, timings, headers and body (secrets
+                               redacted). Exits 0 on any HTTP status, 1 on a network or TLS failure.
+                               Secrets from the workspace, or CROSSWALK_SECRET_<NAME> where it
+                               cannot be opened. Writes to a production environment need
+                               --confirm-production.
   serve [<file>] [--port N]    Serve the app to a browser on this machine (127.0.0.1 only); without
                                <file> it opens the demo workspace. The first line printed is its address.
   suggest <source-api-doc> <source-entity> <target-api-doc> <target-entity> [--json]

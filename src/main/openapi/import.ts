@@ -15,11 +15,15 @@ import type { HttpService } from '../platform/http';
 import type { WorkerRunner } from '../platform/workers/runner';
 import { buildCatalogue, buildCatalogueOutline } from './catalogue';
 import { type ImportLimits, effectiveLimits } from './load/limits';
-import { type DocumentFormat, inspectValue, parseText } from './load/parse';
+import { type DocumentFormat, inspectValue, loadYaml, parseText } from './load/parse';
 import { type Consent, type ExternalReference, type LoadedFile, type RootOrigin, bundleDocument, followReferences } from './load/references';
-import { decodeText, fetchText, readTextFile, tooLarge, type FetchOptions } from './load/source';
-import { type ValidationIssue, type ValidationMode, type ValidationResult, prepareValidation } from './load/validation';
-import { defaultRedactor } from '../platform/redact';
+import { decodeText, fetchText, readFileBytes, tooLarge, type FetchOptions } from './load/source';
+import { type ValidationIssue, type ValidationMode, type ValidationResult, type ValidationRun, prepareValidation } from './load/validation';
+import { readDocumentJob } from './load/read-document-job';
+import { standInFor } from './load/read-document';
+import { defaultWorkerRunner } from '../platform/workers/runner';
+import { CredentialPlaceholders, defaultRedactor } from '../platform/redact';
+import { mayHoldCredentials, textWithoutCredentials, withoutCredentials } from './load/credentials';
 
 export type { ImportLimits } from './load/limits';
 export { DEFAULT_IMPORT_LIMITS } from './load/limits';
@@ -46,7 +50,15 @@ export interface ImportOptions extends Consent {
   workers?: WorkerRunner;
   /** The caller's cancel: downloads stop, validation stops, and the import ends without a result. */
   signal?: AbortSignal;
+  /** Documents of at least this many characters are parsed and catalogued in a worker (READ_OFF_THREAD_FROM unless given). */
+  readOffThreadFrom?: number;
 }
+
+/**
+ * From this size on, parsing and cataloguing run in a worker, so the event loop keeps answering other
+ * calls; smaller documents are read inline (a worker's round trip would cost more than it saves).
+ */
+export const READ_OFF_THREAD_FROM = 2 * 1024 * 1024;
 
 export interface ImportedFile {
   /** File path (resolved from the referencing file's location; symlinks not resolved) or URL (redacted: platform/redact). */
@@ -65,10 +77,10 @@ export interface ImportOrigin {
 export interface ImportedApiDocument {
   status: 'imported';
   source: ImportOrigin;
-  /** The root document exactly as read (the store keeps it). */
+  /** The root document as read, credentials replaced by placeholders (see removedCredentials): the store keeps it. */
   text: string;
   format: DocumentFormat;
-  /** The other files a multi-file document references, exactly as read (for a re-import or an offline view). */
+  /** The other files a multi-file document references, as read but for credentials (for a re-import or an offline view). */
   files: ImportedFile[];
   /** The document with every external reference bundled in: all `$ref`s are internal. */
   document: Record<string, unknown>;
@@ -81,8 +93,13 @@ export interface ImportedApiDocument {
   catalogue: Catalogue;
   /** One entity with its fields listed. */
   entity(id: string): CatalogueEntity | undefined;
-  /** References outside the policy that were followed because the caller allowed them. */
+  /** References outside the policy that were followed because the caller allowed them (addresses redacted). */
   followedRefs: ExternalReference[];
+  /**
+   * The placeholders (`server_password`, `api_key`…) that replace credentials the document had in its
+   * addresses (servers, `$ref`s, examples): text, files, document and catalogue hold them, never the values.
+   */
+  removedCredentials: string[];
   /** Settles when the worker is done; never rejects (see ValidationResult.incomplete). */
   validation: Promise<ValidationResult>;
   /** Stops validation early (`validation` then settles with `incomplete: 'Validation was cancelled.'`): for a caller that moved on. */
@@ -105,9 +122,14 @@ const PASTED = 'The pasted text';
 /** URLs as stored and shown: without credentials or query values. */
 const shownRef = (value: string) => (/^https?:\/\//i.test(value) ? defaultRedactor.url(value) : value);
 
+/** A reference as shown and returned: its addresses redacted (consent accepts them in this form too). */
+const shownReference = (ref: ExternalReference): ExternalReference => ({ ...ref, ref: shownRef(ref.ref), from: defaultRedactor.text(ref.from), target: shownRef(ref.target) });
+
 interface Root extends LoadedFile {
   origin: RootOrigin;
   source: ImportOrigin;
+  /** A file's bytes as read, before decoding. */
+  raw?: Buffer;
 }
 
 /** Imports one API document (see the top of this file). */
@@ -120,6 +142,10 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
     const fetching = { http: options.http, signal: options.signal };
     const root = await loadRoot(source, limits, fetching);
     const { display } = root.origin;
+    if (root.bytes >= (options.readOffThreadFrom ?? READ_OFF_THREAD_FROM)) {
+      const read = await readOffThread(root, options, limits, validation);
+      if (read) return read;
+    }
     const parsed = await parseText(root.text, display, limits);
     const openapiVersion = checkApiDocument(parsed.value, display);
     const inspected = inspectValue(parsed.value, display, limits, parsed.format === 'yaml');
@@ -128,7 +154,7 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
     options.signal?.throwIfAborted();
     if (follow.blocked.length > 0) {
       validation?.cancel();
-      const refs = follow.blocked;
+      const refs = follow.blocked.map(shownReference);
       return {
         status: 'needs-consent',
         source: root.source,
@@ -140,7 +166,7 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
       };
     }
     const bundled = follow.files.length > 0;
-    const document = bundled
+    let document = bundled
       ? await bundleDocument(rootFile, root.origin.location ?? path.resolve('/crosswalk-pasted-document'), follow.files)
       : (parsed.value as Record<string, unknown>);
     if (bundled) {
@@ -150,16 +176,30 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
       }
     }
 
+    // From here on, only the document without its credentials: it is what is validated, catalogued and kept.
+    const placeholders = new CredentialPlaceholders();
+    let text = root.text;
+    let files = follow.files.map(({ location, text: fileText, format }) => ({ location: shownRef(location), text: fileText, format }));
+    if (mayHoldCredentials(root.text) || follow.files.some((file) => mayHoldCredentials(file.text))) {
+      // Bundling changed the parsed values in place: the texts are read again.
+      const valueOf = async (fileText: string, shownAs: string) => (bundled ? (await parseText(fileText, shownAs, limits)).value : parsed.value);
+      text = textWithoutCredentials(root.text, parsed.format, await valueOf(root.text, display), placeholders);
+      files = await Promise.all(
+        files.map(async (file) => ({ ...file, text: textWithoutCredentials(file.text, file.format, (await parseText(file.text, file.location, limits)).value, placeholders) })),
+      );
+      document = withoutCredentials(document, placeholders);
+    }
+
     const brokenRefIssues: ValidationIssue[] = follow.brokenRefs
-      .map((broken) => ({ message: `$ref "${broken.ref}" in ${broken.file} points to nothing`, path: '' }))
-      .concat(inspected.brokenRefs.map((broken) => ({ message: `$ref "${broken.ref}" points to nothing in the document`, path: broken.pointer })));
+      .map((broken) => ({ message: `$ref "${shownRef(broken.ref)}" in ${shownRef(broken.file)} points to nothing`, path: '' }))
+      .concat(inspected.brokenRefs.map((broken) => ({ message: `$ref "${placeholders.text(broken.ref)}" points to nothing in the document`, path: broken.pointer })));
     // Hand the document to the worker before cataloguing, so the two run side by side. A single JSON
     // file goes as its text, parsed again there (cheaper than cloning the object; measured: handing
     // over the UTF-8 bytes instead took more memory, not less); anything else is cloned.
     const pending = validation
       ? validation.start(
-          !bundled && parsed.format === 'json' ? { text: root.text } : { document },
-          bundled ? undefined : { text: root.text, format: parsed.format },
+          !bundled && parsed.format === 'json' ? { text } : { document },
+          bundled ? undefined : { text, format: parsed.format },
           brokenRefIssues,
         )
       : Promise.resolve<ValidationResult>({ valid: false, errors: brokenRefIssues, errorCount: brokenRefIssues.length, mode: 'schema', durationMs: 0, incomplete: 'Validation was not requested.' });
@@ -178,16 +218,17 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
     return {
       status: 'imported',
       source: root.source,
-      text: root.text,
+      text,
       format: parsed.format,
-      files: follow.files.map(({ location, text, format }) => ({ location: shownRef(location), text, format })),
+      files,
       document,
       openapiVersion,
       title: typeof info.title === 'string' ? info.title : info.title === undefined ? '' : String(info.title),
       version: typeof info.version === 'string' ? info.version : info.version === undefined ? '' : String(info.version),
       catalogue,
       entity,
-      followedRefs: follow.followed,
+      followedRefs: follow.followed.map(shownReference),
+      removedCredentials: placeholders.removed,
       validation: pending,
       cancelValidation: () => validation?.cancel(),
     };
@@ -195,6 +236,73 @@ export async function importApiDocument(source: ApiDocSource, options: ImportOpt
     validation?.cancel();
     throw error;
   }
+}
+
+/**
+ * A single-file document parsed and catalogued by the reading worker: only the catalogue and the kept
+ * text (transferred bytes) come back; the parsed document is made again here only if asked for.
+ * Undefined when the document references other files (the main path follows them).
+ */
+async function readOffThread(root: Root, options: ImportOptions, limits: ImportLimits, validation: ValidationRun | undefined): Promise<ImportedApiDocument | undefined> {
+  const { display } = root.origin;
+  const catalogueMode = options.catalogue ?? 'full';
+  // A file's bytes go undecoded (a copy, moved: the main path may still need them); other text as it is.
+  const bytes = root.raw ? new Uint8Array(root.raw).buffer : undefined;
+  const read = await (options.workers ?? defaultWorkerRunner).run(
+    readDocumentJob,
+    {
+      ...(bytes ? { bytes } : { text: root.text }),
+      display,
+      limits: { maxAliasCount: limits.maxAliasCount, maxNestingDepth: limits.maxNestingDepth, maxStringLength: limits.maxStringLength },
+      catalogue: catalogueMode,
+    },
+    { signal: options.signal, transfer: bytes ? [bytes] : [] },
+  );
+  if (read.status === 'references') return undefined;
+  if (read.root) checkApiDocument(standInFor(read.root), display);
+  if (read.status === 'refused') {
+    // The worker's version rule was stricter than checkApiDocument's: read it here.
+    if (read.message === '') return undefined;
+    throw new UserError(read.code, read.message);
+  }
+  const openapiVersion = checkApiDocument(standInFor(read.root), display);
+  const text = new TextDecoder().decode(read.bytes);
+  let document: Record<string, unknown> | undefined;
+  const parseKept = () =>
+    (document ??= (read.format === 'json' ? JSON.parse(text) : loadYaml().parse(text, { merge: false, version: '1.2', maxAliasCount: limits.maxAliasCount })) as Record<
+      string,
+      unknown
+    >);
+  let outline: ((id: string) => CatalogueEntity | undefined) | undefined;
+  const { catalogue } = read;
+  const entity =
+    catalogueMode === 'outline'
+      ? (id: string) => (outline ??= buildCatalogueOutline(parseKept()).entity)(id)
+      : (id: string) => catalogue.entities.find((candidate) => candidate.id === id);
+  const brokenRefIssues: ValidationIssue[] = read.brokenRefs.map((broken) => ({ message: `$ref "${broken.ref}" points to nothing in the document`, path: broken.pointer }));
+  const pending = validation
+    ? validation.start({ bytes: read.bytes, format: read.format }, { text, format: read.format }, brokenRefIssues)
+    : Promise.resolve<ValidationResult>({ valid: false, errors: brokenRefIssues, errorCount: brokenRefIssues.length, mode: 'schema', durationMs: 0, incomplete: 'Validation was not requested.' });
+  pending.catch(() => undefined);
+  return {
+    status: 'imported',
+    source: root.source,
+    text,
+    format: read.format,
+    files: [],
+    get document() {
+      return parseKept();
+    },
+    openapiVersion,
+    title: read.title,
+    version: read.version,
+    catalogue,
+    entity,
+    followedRefs: [],
+    removedCredentials: read.removedCredentials,
+    validation: pending,
+    cancelValidation: () => validation?.cancel(),
+  };
 }
 
 async function loadRoot(source: ApiDocSource, limits: ImportLimits, fetching: Omit<FetchOptions, 'mayFollow'>): Promise<Root> {
@@ -220,11 +328,16 @@ async function loadFile(file: string, limits: ImportLimits): Promise<Root> {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError('API_DOC_NOT_FOUND', `There is no file at ${given}: check the path.`);
     throw new UserError('API_DOC_UNREADABLE', `Cannot read ${given} (${(error as Error).message}): check the path and its permissions.`);
   }
-  const { text, bytes } = await readTextFile(real, given, limits);
+  // Decoded when first needed: a large document is decoded by the reading worker instead.
+  const raw = await readFileBytes(real, given, limits);
+  let text: string | undefined;
   return {
     location: real,
-    text,
-    bytes,
+    get text() {
+      return (text ??= decodeText(raw, given));
+    },
+    raw,
+    bytes: raw.length,
     format: 'json',
     value: undefined,
     origin: { display: given, location: real, folder: path.dirname(real) },
@@ -302,6 +415,12 @@ function checkApiDocument(value: unknown, display: string): string {
     );
   }
   const supported = field === 'swagger' ? version === '2.0' : /^3\.[01]\.\d+$/.test(version);
+  if (field === 'openapi' && /^3\.[01]$/.test(version)) {
+    throw new UserError(
+      'API_DOC_VERSION',
+      `${display} gives its openapi version as "${version}", without the patch number OpenAPI requires: write openapi: "${version}.0" (or the exact ${version}.x release it follows).`,
+    );
+  }
   if (!supported) {
     throw new UserError(
       'API_DOC_VERSION',

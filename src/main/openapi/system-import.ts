@@ -10,6 +10,7 @@ import { UserError } from '../errors';
 import { discoveredFields, withDiscovered } from '../sandbox/samples/discovered';
 import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { buildCatalogue, buildCatalogueOutline, type CatalogueOutline } from './catalogue';
+import { requestImpact, savedRequestOrigins } from '../sandbox/draft/request-impact';
 import { diffCatalogues, mappingImpact } from './diff';
 import { importApiDocument, type ApiDocSource, type ImportedApiDocument, type ValidationResult } from './import';
 import type { Consent } from './load/references';
@@ -26,7 +27,13 @@ import {
   type StoredDocument,
 } from './systems';
 
-export type Imported = { status: 'imported'; system: SystemSummary; validation: Promise<SystemSummary | undefined> };
+export type Imported = {
+  status: 'imported';
+  system: SystemSummary;
+  validation: Promise<SystemSummary | undefined>;
+  /** Placeholders that replace credentials the document had (see ImportedApiDocument.removedCredentials). */
+  removedCredentials: string[];
+};
 type NeedsConsent = { status: 'needs-consent'; references: ExternalReference[] };
 
 export interface ReimportPreview {
@@ -65,7 +72,7 @@ export class SystemImports {
       throw error;
     }
     this.remember(workspace, system, { catalogue: result.catalogue, entity: result.entity });
-    return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, result.validation) };
+    return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, result.validation), removedCredentials: result.removedCredentials };
   }
 
   /** The system's catalogue as an outline (entities' fields deferred: see `entity`), built from the stored document once. */
@@ -121,16 +128,23 @@ export class SystemImports {
       throw new UserError('PREVIEW_EXPIRED', 'This re-import preview is no longer available: re-import the document again to see its changes.');
     }
     const before = buildCatalogue(await storedApiDocument(getStoredDocument(workspace, preview.systemId)));
-    const impact = mappingImpact(diffCatalogues(before, preview.imported.catalogue), mappingReferences(workspace, preview.systemId));
+    const diff = diffCatalogues(before, preview.imported.catalogue);
+    const impact = mappingImpact(diff, mappingReferences(workspace, preview.systemId));
+    const brokenRequests = requestImpact(diff, savedRequestOrigins(workspace, preview.systemId));
     const reviews: MappingReview[] = impact.map((affected) => ({
       mappingId: Number(affected.reference.id),
       reasons: affected.reasons.map((reason) => reason.message),
     }));
     ensureOpen(workspace);
-    const system = replaceSystemDocument(workspace, preview.systemId, storedDocument(preview.imported), reviews);
+    const system = replaceSystemDocument(workspace, preview.systemId, storedDocument(preview.imported), reviews, brokenRequests);
     this.previews.delete(previewId);
     this.remember(workspace, system, buildCatalogueOutline(preview.imported.document));
-    return { status: 'imported', system, validation: this.recordWhenValidated(workspace, system, preview.imported.validation) };
+    return {
+      status: 'imported',
+      system,
+      validation: this.recordWhenValidated(workspace, system, preview.imported.validation),
+      removedCredentials: preview.imported.removedCredentials,
+    };
   }
 
   /** Settles with the system as stored after validation, or undefined when the workspace was closed meanwhile. */

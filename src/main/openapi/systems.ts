@@ -154,7 +154,14 @@ export interface MappingReview {
  * Replaces a system's document with a new version, keeping the old one in system_version and
  * flagging the mappings the change breaks or puts at risk: one transaction, nothing deleted.
  */
-export function replaceSystemDocument(workspace: Workspace, id: number, document: StoredDocument, reviews: MappingReview[]): SystemSummary {
+export function replaceSystemDocument(
+  workspace: Workspace,
+  id: number,
+  document: StoredDocument,
+  reviews: MappingReview[],
+  /** Saved sandbox requests the change breaks: flagged with the reason, nothing else of them changes. */
+  brokenRequests: Array<{ requestId: number; reason: string }> = [],
+): SystemSummary {
   workspace.write((db) => {
     const archived = db
       .prepare(
@@ -176,6 +183,8 @@ export function replaceSystemDocument(workspace: Workspace, id: number, document
       const reasons = [...new Set([...(earlier ? (JSON.parse(earlier) as string[]) : []), ...review.reasons])];
       flag.run(JSON.stringify(reasons), new Date().toISOString(), review.mappingId);
     }
+    const flagRequest = db.prepare('UPDATE sandbox_request SET broken_reason = ?, broken_at = ? WHERE id = ? AND system_id = ?');
+    for (const broken of brokenRequests) flagRequest.run(broken.reason, new Date().toISOString(), broken.requestId, id);
   });
   return getSystem(workspace, id);
 }

@@ -88,3 +88,47 @@ export class Redactor {
 
 /** Redacts by the rules alone (URLs, headers), knowing no values: for pure cases such as a document's server address. */
 export const defaultRedactor: Omit<Redactor, 'add'> = new Redactor();
+
+/**
+ * The same rules, for a document Crosswalk keeps: each credential is replaced by a named placeholder
+ * (`{{server_password}}`, `{{api_key}}`) that a secret can later fill, rather than by `***`. One value
+ * keeps one name across everything replaced through the same instance, so a document imported again
+ * gets the same placeholders; another value under a taken name gets `_2`, `_3`…
+ */
+export class CredentialPlaceholders {
+  private readonly names = new Map<string, string>();
+  private readonly taken = new Set<string>();
+
+  /** The placeholders given so far, in order. */
+  get removed(): string[] {
+    return [...this.taken];
+  }
+
+  text(text: string): string {
+    return text
+      .replace(USER_INFO, (_whole, scheme: string) => {
+        const userInfo = _whole.slice(scheme.length, -1);
+        const colon = userInfo.indexOf(':');
+        if (colon === -1) return `${scheme}${this.placeholder('server_token', userInfo)}@`;
+        return `${scheme}${this.placeholder('server_username', userInfo.slice(0, colon))}:${this.placeholder('server_password', userInfo.slice(colon + 1))}@`;
+      })
+      .replace(PARAMETER, (whole, separator: string, name: string, value: string) =>
+        looksSecret(name) && value !== '' && !/^\{\{\w+\}\}$/.test(value)
+          ? `${separator}${name}=${this.placeholder(name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'secret', value)}`
+          : whole,
+      );
+  }
+
+  private placeholder(name: string, value: string): string {
+    if (/^\{\{\w+\}\}$/.test(value)) return value;
+    const key = `${name}\u0000${value}`;
+    let given = this.names.get(key);
+    if (!given) {
+      given = name;
+      for (let suffix = 2; this.taken.has(given); suffix++) given = `${name}_${suffix}`;
+      this.taken.add(given);
+      this.names.set(key, given);
+    }
+    return `{{${given}}}`;
+  }
+}

@@ -222,6 +222,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
         answer: question.answer,
         flow: question.flowId ? flowRef(question.flowId) : null,
         mapId: question.mapId,
+        mentions: question.mentions,
         createdAt: question.createdAt,
         updatedAt: question.updatedAt,
       })),

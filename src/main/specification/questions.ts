@@ -18,7 +18,12 @@ interface QuestionRow {
 
 export const questionRef = (id: number) => `Q-${id}`;
 
-const fromRow = (row: QuestionRow): OpenQuestion => ({
+const MAP_ID = /\bM-\d{4,}\b/g;
+
+/** Map IDs a text quotes, in order, once each. */
+export const mapIdsIn = (text: string): string[] => [...new Set(text.match(MAP_ID) ?? [])];
+
+const fromRow = (db: SqliteDatabase, row: QuestionRow): OpenQuestion => ({
   id: row.id,
   kind: row.kind,
   question: row.question,
@@ -27,6 +32,7 @@ const fromRow = (row: QuestionRow): OpenQuestion => ({
   answer: row.answer,
   flowId: row.flow_id,
   mapId: row.map_id,
+  mentions: mapIdsIn(`${row.question}\n${row.answer}`).map((mapId) => ({ mapId, exists: db.prepare('SELECT 1 FROM field_mapping WHERE map_id = ?').get(mapId) !== undefined })),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -35,15 +41,17 @@ const SELECT_QUESTIONS = `SELECT q.id, q.kind, q.question, q.owner, q.status, q.
   FROM open_question q LEFT JOIN field_mapping m ON m.id = q.mapping_id`;
 
 export function listQuestionsIn(db: SqliteDatabase): OpenQuestion[] {
-  return (db.prepare(`${SELECT_QUESTIONS} ORDER BY q.id`).all() as QuestionRow[]).map(fromRow);
+  return (db.prepare(`${SELECT_QUESTIONS} ORDER BY q.id`).all() as QuestionRow[]).map((row) => fromRow(db, row));
 }
 
 export const listQuestions = (workspace: Workspace) => workspace.read(listQuestionsIn);
 
 function getQuestion(workspace: Workspace, id: number): OpenQuestion {
-  const row = workspace.read((db) => db.prepare(`${SELECT_QUESTIONS} WHERE q.id = ?`).get(id) as QuestionRow | undefined);
-  if (!row) throw new UserError('NOT_FOUND', `Open question ${questionRef(id)} does not exist (it may have been removed): reload the list.`);
-  return fromRow(row);
+  return workspace.read((db) => {
+    const row = db.prepare(`${SELECT_QUESTIONS} WHERE q.id = ?`).get(id) as QuestionRow | undefined;
+    if (!row) throw new UserError('NOT_FOUND', `Open question ${questionRef(id)} does not exist (it may have been removed): reload the list.`);
+    return fromRow(db, row);
+  });
 }
 
 export interface NewQuestion {

@@ -173,6 +173,8 @@ export interface SpecQuestion {
   flow: string | null;
   /** The mapping row's Map ID, or null. */
   mapId: string | null;
+  /** Map IDs typed in the question or answer; `exists` false for an ID no row has. */
+  mentions: { mapId: string; exists: boolean }[];
   createdAt: string;
   updatedAt: string;
 }

@@ -42,7 +42,9 @@ export function applyMigrations(db: SqliteDatabase, all: readonly Migration[] = 
     if (from === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
     return applied;
   });
-  return run.immediate();
+  const applied = run.immediate();
+  for (const migration of all) if (applied.includes(migration.version) && 'afterCommit' in migration) migration.afterCommit?.(db);
+  return applied;
 }
 
 function verifyAppliedMigrations(db: SqliteDatabase, all: readonly Migration[]) {

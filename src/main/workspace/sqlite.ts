@@ -15,6 +15,11 @@ export function openDatabase(file: string, options: { readonly?: boolean; mustEx
   });
 }
 
+/** An in-memory database holding a copy of `bytes` (a serialized database): changes never reach a file. */
+export function openDatabaseCopy(bytes: Buffer): SqliteDatabase {
+  return new Database(bytes, { nativeBinding: electronNativeBinding() });
+}
+
 function electronNativeBinding(): string | undefined {
   const electronVersion = process.versions.electron;
   if (!electronVersion) return undefined;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { UserError } from '../errors';
 import { APPLICATION_ID, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate';
 import { latestVersion, migrations as shippedMigrations, type Migration } from './migrations';
-import { openDatabase, type SqliteDatabase } from './sqlite';
+import { backupsOf, workspaceFailure } from './failures';
+import { openDatabase, openDatabaseCopy, type SqliteDatabase } from './sqlite';
 
 export const WORKSPACE_EXTENSION = '.crosswalk';
 const BACKUPS_KEPT = 3;
@@ -16,26 +17,47 @@ export class Workspace {
   constructor(
     readonly path: string,
     private readonly db: SqliteDatabase,
+    /**
+     * How it is opened when not for writing: 'read-only' (writes are refused), or a copy of a file older
+     * than this Crosswalk, migrated in memory (writes change the copy only) with the file's schema version.
+     */
+    readonly detached?: 'read-only' | { copyOfSchema: number },
   ) {}
 
+  /** The schema version of the file itself (the copy's is `schemaVersion`). */
+  get fileSchemaVersion(): number {
+    return typeof this.detached === 'object' ? this.detached.copyOfSchema : this.schemaVersion;
+  }
+
   get schemaVersion(): number {
-    return schemaVersionOf(this.db);
+    return this.read(schemaVersionOf);
   }
 
   read<T>(query: (db: SqliteDatabase) => T): T {
-    return query(this.db);
+    try {
+      return query(this.db);
+    } catch (error) {
+      throw workspaceFailure(this.path, error);
+    }
   }
 
   write<T>(change: (db: SqliteDatabase) => T): T {
-    return this.db
-      .transaction(() => {
-        const result = change(this.db);
-        if (result instanceof Promise) {
-          throw new Error('A workspace write must be synchronous: awaiting inside a transaction would commit it half-done.');
-        }
-        return result;
-      })
-      .immediate();
+    if (this.detached === 'read-only') {
+      throw new UserError('WORKSPACE_READ_ONLY', `${this.path} was opened for reading only, so nothing can be changed in it: open it in the app, or with a command that changes it.`);
+    }
+    try {
+      return this.db
+        .transaction(() => {
+          const result = change(this.db);
+          if (result instanceof Promise) {
+            throw new Error('A workspace write must be synchronous: awaiting inside a transaction would commit it half-done.');
+          }
+          return result;
+        })
+        .immediate();
+    } catch (error) {
+      throw workspaceFailure(this.path, error);
+    }
   }
 
   get isOpen(): boolean {
@@ -57,10 +79,20 @@ export class WorkspaceTooNewError extends UserError {
   }
 }
 
-/** Opens an existing workspace, migrating it (after a backup) when it was written by an older version. */
+/**
+ * How a workspace is opened:
+ * - 'write': to change it; a file written by an older version is migrated first (after a backup);
+ * - 'read': never writes, migrates or backs up (read commands): a current file is opened read-only, an
+ *   older one read through a copy migrated in memory (changes stay in the copy); an empty file is refused;
+ * - 'current': as 'write' when the file is at this version's schema (never migrated, never backed up),
+ *   as 'read' otherwise.
+ */
+export type WorkspaceAccess = 'write' | 'read' | 'current';
+
+/** Opens an existing workspace (see WorkspaceAccess). */
 export async function openWorkspace(
   file: string,
-  { migrations = shippedMigrations }: { migrations?: readonly Migration[] } = {},
+  { migrations = shippedMigrations, access = 'write' }: { migrations?: readonly Migration[]; access?: WorkspaceAccess } = {},
 ): Promise<Workspace> {
   const resolved = path.resolve(file);
   const stat = fs.statSync(resolved, { throwIfNoEntry: false });
@@ -74,16 +106,45 @@ export async function openWorkspace(
   const found = inspect(resolved);
   const latest = latestVersion(migrations);
   if (found > latest) throw new WorkspaceTooNewError(resolved, found, latest);
+  if (access === 'read' || (access === 'current' && found !== latest)) return openForReading(resolved, found, migrations, stat.size);
 
-  const db = connect(resolved);
+  let db: SqliteDatabase | undefined;
   try {
+    db = connect(resolved);
     if (found > 0 && pendingMigrations(found, migrations).length > 0) await backUp(db, resolved, found);
     applyMigrations(db, migrations);
   } catch (error) {
-    db.close();
-    throw error;
+    db?.close();
+    throw workspaceFailure(resolved, error);
   }
   return new Workspace(resolved, db);
+}
+
+async function openForReading(file: string, found: number, migrations: readonly Migration[], size: number): Promise<Workspace> {
+  if (found === 0) {
+    throw notAWorkspace(file, size === 0 ? 'it is empty (0 bytes)' : 'it holds no workspace yet', 'open a .crosswalk file, or create one (crosswalk demo <file>, or New Workspace in the app)');
+  }
+  let db: SqliteDatabase | undefined;
+  try {
+    db = openDatabase(file, { readonly: true, mustExist: true });
+    db.pragma('busy_timeout = 5000');
+    if (pendingMigrations(found, migrations).length === 0) {
+      return new Workspace(file, db, 'read-only');
+    }
+    // Older than this version: migrated in memory, the file left as it is. The copy's header must not
+    // say WAL (bytes 18-19), which a database in memory cannot use.
+    const bytes = db.serialize();
+    bytes[18] = 1;
+    bytes[19] = 1;
+    const copy = openDatabaseCopy(bytes);
+    db.close();
+    db = copy;
+    applyMigrations(db, migrations);
+    return new Workspace(file, db, { copyOfSchema: found });
+  } catch (error) {
+    db?.close();
+    throw workspaceFailure(file, error);
+  }
 }
 
 /** Creates a new, empty workspace file; refuses to overwrite anything. */
@@ -150,7 +211,7 @@ function headerFromSqlite(file: string): SqliteHeader | null {
     };
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') return null;
-    throw error;
+    throw workspaceFailure(file, error);
   } finally {
     db?.close();
   }
@@ -184,15 +245,8 @@ async function backUp(db: SqliteDatabase, file: string, version: number): Promis
 }
 
 function pruneBackups(file: string) {
-  const dir = path.dirname(file);
-  const prefix = `${path.basename(file)}.v`;
-  const backups = fs
-    .readdirSync(dir)
-    .filter((name) => name.startsWith(prefix) && name.endsWith('.backup'))
-    .map((name) => ({ name, mtime: fs.statSync(path.join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.mtime - a.mtime);
-  for (const old of backups.slice(BACKUPS_KEPT)) fs.rmSync(path.join(dir, old.name), { force: true });
+  for (const old of backupsOf(file).slice(BACKUPS_KEPT)) fs.rmSync(old, { force: true });
 }
 
-const notAWorkspace = (file: string, why: string) =>
-  new UserError('NOT_A_WORKSPACE', `${file} is not a Crosswalk workspace (${why}): open a .crosswalk file.`);
+const notAWorkspace = (file: string, why: string, fix = 'open a .crosswalk file') =>
+  new UserError('NOT_A_WORKSPACE', `${file} is not a Crosswalk workspace (${why}): ${fix}.`);

@@ -14,11 +14,13 @@ export interface CrosswalkEvents {
   'systems.validated': { workspace: string; systemId: number };
   /** A sandbox call was sent and stored in history (URL redacted). */
   'sandbox.history': { workspace: string; entry: HistoryEntrySummary };
+  /** An OAuth sign-in to open in a new browser tab (the web host; the app opens the system browser itself). */
+  'sandbox.openUrl': { url: string };
 }
 
 export type EventName = keyof CrosswalkEvents;
 
-export const eventNames = ['call.progress', 'call.finished', 'request.log', 'systems.validated', 'sandbox.history'] as const satisfies readonly EventName[];
+export const eventNames = ['call.progress', 'call.finished', 'request.log', 'systems.validated', 'sandbox.history', 'sandbox.openUrl'] as const satisfies readonly EventName[];
 
 export type CrosswalkEvent = { [N in EventName]: { name: N; payload: CrosswalkEvents[N] } }[EventName];
 

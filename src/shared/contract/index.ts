@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { CallName } from '../call-names';
 import { mappingCalls } from './mapping';
+import { mocksCalls } from './mocks';
 import { sandboxCalls } from './sandbox';
 import { samplesCalls } from './samples';
 import { specificationCalls } from './specification';
@@ -12,6 +13,7 @@ import { workspaceCalls } from './workspace';
 
 export * from './events';
 export * from './mapping';
+export * from './mocks';
 export * from './sandbox';
 export * from './samples';
 export * from './specification';
@@ -23,6 +25,7 @@ export const contract = {
   ...systemsCalls,
   ...mappingCalls,
   ...specificationCalls,
+  ...mocksCalls,
   ...sandboxCalls,
   ...samplesCalls,
 } satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;

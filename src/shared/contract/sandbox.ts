@@ -89,7 +89,7 @@ export const OAuthTokenState = z.object({ obtainedAt: z.string(), expiresAt: z.s
 export const RequestSettings = z.object({
   followRedirects: z.boolean().default(true),
   maxRedirects: z.number().int().min(0).max(50).default(10),
-  /** Whole exchange, in milliseconds. */
+  /** The longest wait, in milliseconds, for each phase: connecting, the response's headers, each next piece of its body. */
   timeoutMs: z.number().int().min(100).max(3_600_000).default(30_000),
 });
 
@@ -318,7 +318,11 @@ export const HistoryEntry = HistoryEntrySummary.extend({
 
 export const SandboxSettings = z.object({ historyLimit: z.number().int().min(1).max(100_000) });
 
-const requestRef = z.union([z.strictObject({ requestId: id }), z.strictObject({ draft: RequestDraftInput })]);
+/**
+ * A saved request, or a draft (a request being edited); `basedOn` names the saved request it was edited
+ * from, whose stored secrets its { secret: true, set: true } values stand for.
+ */
+const requestRef = z.union([z.strictObject({ requestId: id }), z.strictObject({ draft: RequestDraftInput, basedOn: id.optional() })]);
 
 export const sandboxCalls = {
   'sandbox.requests': call(z.strictObject({ systemId: id.optional() }), z.array(SavedRequest)),

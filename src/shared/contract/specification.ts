@@ -29,6 +29,8 @@ export const OpenQuestion = z.object({
   flowId: z.number().int().nullable(),
   /** The mapping row it was raised on (Map ID), or null. */
   mapId: z.string().nullable(),
+  /** Map IDs typed in the question or answer (M-0012), and whether a row has each. */
+  mentions: z.array(z.object({ mapId: z.string(), exists: z.boolean() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -76,7 +76,15 @@ export const systemsCalls = {
   'systems.list': call(noInput, z.array(SystemSummary)),
   'systems.import': call(
     z.strictObject({ name, source: ImportSource, allowedRefs }),
-    z.discriminatedUnion('status', [z.object({ status: z.literal('imported'), system: SystemSummary }), NeedsConsent]),
+    z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('imported'),
+        system: SystemSummary,
+        /** Placeholders ({{server_password}}…) that replaced credentials the document held: tell the analyst. */
+        removedCredentials: z.array(z.string()).optional(),
+      }),
+      NeedsConsent,
+    ]),
   ),
   /** The catalogue as an outline: every entity's `fields` is deferred (`fieldsDeferred`); systems.entity lists them. */
   'systems.catalogue': call(z.strictObject({ id: z.number().int().positive() }), z.custom<Catalogue>()),

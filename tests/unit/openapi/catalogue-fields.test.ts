@@ -30,13 +30,18 @@ describe('Stripe-like document (OpenAPI 3.0)', () => {
     expect(field(entity(catalogue, 'customer'), 'default_source')).toMatchObject({ variants: ['string', 'bank_account', 'card'], leaf: true });
   });
 
-  it('lists maps and arrays of unions as leaves', async () => {
+  it("lists a map's values under {key} and an array of a union's members' fields, each marked with its variant", async () => {
     const catalogue = await catalogueOf(fixture('stripe-like.openapi.json'));
     const customer = entity(catalogue, 'customer');
-    expect(field(customer, 'metadata')).toMatchObject({ type: 'object', mapValueType: 'string', leaf: true });
-    expect(field(customer, 'sources.data')).toMatchObject({ type: 'array', itemType: 'object', leaf: true });
+    expect(field(customer, 'metadata')).toMatchObject({ type: 'object', mapValueType: 'string', leaf: false });
+    expect(field(customer, 'metadata.{key}')).toMatchObject({ type: 'string', parent: 'metadata', leaf: true });
+    expect(field(customer, 'sources.data')).toMatchObject({ type: 'array', itemType: 'object', leaf: false });
     expect(field(customer, 'sources.data').itemRef).toBeUndefined();
-    expect(paths(customer).filter((path) => path.startsWith('sources.data['))).toEqual([]);
+    expect(customer.fields.filter((one) => one.path.startsWith('sources.data[')).map((one) => [one.path, one.variant])).toEqual([
+      ['sources.data[].id', undefined],
+      ['sources.data[].last4', 'bank_account'],
+      ['sources.data[].brand', 'card'],
+    ]);
     expect(field(customer, 'object')).toMatchObject({ enum: ['customer'], required: true });
   });
 

@@ -108,6 +108,7 @@ export function sampleDocument(): SpecDocument {
         answer: '',
         flow: 'F-1',
         mapId: 'M-0003',
+        mentions: [],
         createdAt: '2025-02-01T00:00:00.000Z',
         updatedAt: '2025-02-01T00:00:00.000Z',
       },

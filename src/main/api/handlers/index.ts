@@ -1,7 +1,9 @@
 import { SystemImports } from '../../openapi/system-import';
+import { OAuthTokens, sandboxTokenSource } from '../../sandbox/oauth';
 import type { Session } from '../session';
 import type { HandlerDeps, Handlers } from './handler';
 import { mappingHandlers } from './mapping';
+import { mocksHandlers } from './mocks';
 import { sandboxHandlers } from './sandbox';
 import { samplesHandlers } from './samples';
 import { specificationHandlers } from './specification';
@@ -19,7 +21,16 @@ export function createHandlers(session: Session): Handlers {
     ...systemsHandlers(deps),
     ...mappingHandlers(deps),
     ...specificationHandlers(deps),
-    ...sandboxHandlers(deps),
+    ...mocksHandlers(deps),
+    ...sandboxHandlers(deps, {
+      oauth: sandboxTokenSource(
+        new OAuthTokens({
+          http: services.http,
+          redactor: services.redactor,
+          openExternal: async (url) => (session.host.openExternal ? session.host.openExternal(url) : session.events.emit('sandbox.openUrl', { url })),
+        }),
+      ),
+    }),
     ...samplesHandlers(deps),
   };
 }

@@ -1,26 +1,96 @@
+import fs from 'node:fs';
 import { UserError } from '../../errors';
+import { storedApiDocument } from '../../openapi/system-import';
+import { getStoredDocument, getSystem } from '../../openapi/systems';
+import { draftFromOperation, type ExampleBody } from '../../sandbox/draft/from-operation';
+import { exampleBody } from '../../sandbox/generate';
+import { environmentSeeds } from '../../sandbox/environment-seeds';
+import { sandboxOf, storedPreview, type SandboxAdapters } from '../../sandbox/sandbox';
+import { send } from '../../sandbox/send/send';
+import { deleteEnvironment, getEnvironment, listEnvironments, saveEnvironment, writeCookieJar } from '../../sandbox/store/environments';
+import { bodyOwner, getHistoryEntry, sandboxSettings, searchHistory } from '../../sandbox/store/history';
+import { deleteRequest, listRequests, saveRequest } from '../../sandbox/store/requests';
 import type { HandlerDeps, HandlersOf } from './handler';
 import type { SampleCall } from './samples';
 
-const notYet = (): never => {
-  throw new UserError('NOT_IMPLEMENTED', 'The sandbox calls are being built: this one answers in a later version.');
-};
-
-export function sandboxHandlers(_deps: HandlerDeps): Omit<HandlersOf<'sandbox'>, SampleCall> {
+export function sandboxHandlers({ workspace, systems, session, services }: HandlerDeps, adapters: SandboxAdapters = {}): Omit<HandlersOf<'sandbox'>, SampleCall> {
+  const sandbox = () => sandboxOf(workspace(), services, session.settings.dir);
+  const store = () => sandbox().store;
   return {
-    'sandbox.requests': notYet,
-    'sandbox.saveRequest': notYet,
-    'sandbox.deleteRequest': notYet,
-    'sandbox.environments': notYet,
-    'sandbox.seedEnvironments': notYet,
-    'sandbox.saveEnvironment': notYet,
-    'sandbox.deleteEnvironment': notYet,
-    'sandbox.clearCookies': notYet,
-    'sandbox.draftFromOperation': notYet,
-    'sandbox.send': notYet,
-    'sandbox.history': notYet,
-    'sandbox.historyEntry': notYet,
-    'sandbox.openBody': notYet,
-    'sandbox.settings': notYet,
+    'sandbox.requests': ({ systemId }) => listRequests(store(), systemId),
+    'sandbox.saveRequest': (input) => saveRequest(store(), input),
+    'sandbox.deleteRequest': ({ id }) => {
+      deleteRequest(store(), id);
+      return { removed: true as const };
+    },
+    'sandbox.environments': ({ systemId }) => listEnvironments(store(), systemId),
+    'sandbox.seedEnvironments': async ({ systemId }) => {
+      const catalogue = await systems.catalogue(workspace(), systemId);
+      const existing = listEnvironments(store(), systemId);
+      const seeds = environmentSeeds(systemId, catalogue.servers, {
+        names: new Set(existing.map((environment) => environment.name)),
+        serverUrls: new Set(existing.flatMap((environment) => (environment.serverUrl ? [environment.serverUrl] : []))),
+      });
+      for (const seed of seeds) saveEnvironment(store(), seed.input, seed.serverUrl);
+      return listEnvironments(store(), systemId);
+    },
+    'sandbox.saveEnvironment': (input) => saveEnvironment(store(), input),
+    'sandbox.deleteEnvironment': ({ id }) => {
+      deleteEnvironment(store(), id);
+      return { removed: true as const };
+    },
+    'sandbox.clearCookies': ({ environmentId }) => {
+      const environment = getEnvironment(store(), environmentId);
+      writeCookieJar(store(), environment, null, 0);
+      return getEnvironment(store(), environmentId);
+    },
+    'sandbox.draftFromOperation': async ({ systemId, operation }) => {
+      const catalogue = await systems.catalogue(workspace(), systemId);
+      const documentVersion = getSystem(workspace(), systemId).previousVersions + 1;
+      const document = adapters.exampleBody ? undefined : await storedApiDocument(getStoredDocument(workspace(), systemId));
+      const fromSchema: ExampleBody = ({ operation: chosen }) => (document ? exampleBody(document, chosen.id, 'request')?.body : undefined);
+      return draftFromOperation({ systemId, catalogue, operationId: operation, documentVersion, exampleBody: adapters.exampleBody ?? fromSchema });
+    },
+    'sandbox.send': ({ request, environmentId, variables, confirmProduction }, { signal }) => {
+      const { store, cache } = sandbox();
+      const file = workspace().path;
+      if (environmentId !== null) {
+        // A "Mock" environment sends to the system's running mock: started, or it says so.
+        const environment = getEnvironment(store, environmentId);
+        if (environment.kind === 'mock' && environment.name === 'Mock') session.mocks.urlOf(file, getSystem(workspace(), environment.systemId).name);
+      }
+      return send(
+        {
+          store,
+          cache,
+          http: services.http,
+          redactor: services.redactor,
+          oauth: adapters.oauth,
+          resolveProxy: adapters.resolveProxy,
+          onHistory: (entry) => session.events.emit('sandbox.history', { workspace: file, entry }),
+        },
+        { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables, confirmProduction, signal },
+      );
+    },
+    'sandbox.history': (query) => {
+      const { store, cache } = sandbox();
+      return searchHistory(store, cache, query);
+    },
+    'sandbox.historyEntry': ({ id }) => {
+      const { store, cache } = sandbox();
+      const entry = getHistoryEntry(store, cache, id);
+      return { ...entry, preview: storedPreview(cache, entry.bodyId, entry.contentType) };
+    },
+    'sandbox.openBody': ({ bodyId }) => {
+      const { store, cache } = sandbox();
+      const owner = bodyOwner(store, bodyId);
+      const file = cache.pathOf(bodyId);
+      if (!owner || !fs.existsSync(file)) throw new UserError('BODY_GONE', 'This response body is no longer available (pruned from history, or the cache folder was cleared): send the request again.');
+      return { path: file, size: fs.statSync(file).size, contentType: owner.contentType };
+    },
+    'sandbox.settings': (change) => {
+      const { store, cache } = sandbox();
+      return sandboxSettings(store, cache, change);
+    },
   };
 }

@@ -17,7 +17,7 @@ export function systemsHandlers({ workspace, systems, session, services }: Handl
       if (result.status === 'needs-consent') return result;
       // The catalogue is ready now; validation finishes in its worker and is stored when it does.
       whenValidated(result.validation, result.system.id);
-      return { status: 'imported', system: result.system };
+      return { status: 'imported', system: result.system, ...(result.removedCredentials.length > 0 ? { removedCredentials: result.removedCredentials } : {}) };
     },
     'systems.catalogue': ({ id }) => systems.catalogue(workspace(), id),
     'systems.entity': ({ id, entity }) => systems.entity(workspace(), id, entity),

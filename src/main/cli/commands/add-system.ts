@@ -3,7 +3,9 @@ import type { ImportSource } from '../../../shared/contract';
 import { UserError } from '../../errors';
 import { SystemImports } from '../../openapi/system-import';
 import { openWorkspace } from '../../workspace/workspace';
+import { defaultRedactor } from '../../platform/redact';
 import type { Services } from '../../platform/services';
+import { removedCredentialsNotice } from './import';
 import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
 
@@ -20,9 +22,10 @@ export async function addSystemCommand([file, name, apiDoc, ...extra]: string[],
     if (result.status === 'needs-consent') {
       throw new UserError(
         'API_DOC_REFS_NOT_ALLOWED',
-        `${apiDoc} refers to documents outside its folder or on another server (${result.references.map((ref) => `"${ref.ref}"`).join(', ')}); nothing was stored: run again with --allow-refs to follow them.`,
+        `${defaultRedactor.text(apiDoc)} refers to documents outside its folder or on another server (${result.references.map((ref) => `"${defaultRedactor.text(ref.ref)}"`).join(', ')}); nothing was stored: run again with --allow-refs to follow them.`,
       );
     }
+    if (result.removedCredentials.length > 0) io.err(removedCredentialsNotice(result.removedCredentials));
     const catalogue = await imports.catalogue(workspace, result.system.id);
     const system = (await result.validation) ?? result.system;
     const { validation } = system;

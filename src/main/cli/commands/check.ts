@@ -11,7 +11,7 @@ import { UsageError } from '../usage';
  */
 export async function checkCommand([file, ...extra]: string[], flags: Flags, io: Io, services: Services): Promise<number> {
   if (!file || extra.length > 0) throw new UsageError('check takes one argument: the workspace file.');
-  const workspace = await openWorkspace(file);
+  const workspace = await openWorkspace(file, { access: 'read' });
   try {
     const results = (await checkWorkspace(workspace, new SystemImports(services))).map(({ flow, completeness, checks }) => ({
       flow: flow.name,

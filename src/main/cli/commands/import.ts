@@ -1,6 +1,7 @@
 import { openapiVersionLabel, type Catalogue } from '../../../shared/catalogue';
 import { UserError } from '../../errors';
 import { type ExternalReference, type ImportedApiDocument, type ValidationResult, importApiDocument } from '../../openapi/import';
+import { defaultRedactor } from '../../platform/redact';
 import type { Services } from '../../platform/services';
 import type { Flags, Io } from '../io';
 import { UsageError } from '../usage';
@@ -34,13 +35,22 @@ async function importAndSummarize(apiDoc: string, flags: Flags, io: Io, services
   if (result.status === 'needs-consent') {
     throw new UserError(
       'API_DOC_REFS_NOT_ALLOWED',
-      `${apiDoc} refers to documents outside its folder or on another server, which were not read: ${result.refs.map(describeRef).join('; ')}; run again with --allow-refs to follow them.`,
+      `${defaultRedactor.text(apiDoc)} refers to documents outside its folder or on another server, which were not read: ${result.refs.map(describeRef).join('; ')}; run again with --allow-refs to follow them.`,
     );
   }
   if (result.followedRefs.length > 0) {
     io.err(`crosswalk: followed ${result.followedRefs.length} reference(s) outside the document's folder or server (--allow-refs): ${result.followedRefs.map(describeRef).join('; ')}`);
   }
+  if (result.removedCredentials.length > 0) io.err(removedCredentialsNotice(result.removedCredentials));
   return { summary: summarize(result), pending: result.validation };
+}
+
+/** Tells the analyst the document held credentials, and what replaced them. */
+export function removedCredentialsNotice(placeholders: string[]): string {
+  return (
+    `crosswalk: the document contained credentials in its addresses; Crosswalk keeps and shows it with them replaced by ` +
+    `${placeholders.map((name) => `{{${name}}}`).join(', ')}: store the values as secrets of those names where a request needs them.`
+  );
 }
 
 const describeRef = (ref: ExternalReference) => `"${ref.ref}" at ${ref.from} (${ref.kind === 'remote' ? 'on another server' : 'outside the folder'}: ${ref.target})`;
@@ -68,6 +78,8 @@ function summarize(result: ImportedApiDocument) {
     operations: catalogue.operations.length,
     securitySchemes: catalogue.securitySchemes.map((scheme) => ({ name: scheme.name, type: scheme.type })),
     servers: catalogue.servers.map((server) => ({ url: server.url, description: server.description ?? null, environment: server.environment })),
+    // Only when there were any: this JSON is a contract, unchanged for documents without credentials.
+    ...(result.removedCredentials.length > 0 ? { removedCredentials: result.removedCredentials } : {}),
   };
   const label = openapiVersionLabel(result.openapiVersion);
   const lines = [

@@ -8,8 +8,9 @@ import { UsageError } from '../usage';
 
 export async function infoCommand([file, ...extra]: string[], flags: Flags, io: Io): Promise<number> {
   if (!file || extra.length > 0) throw new UsageError('info takes one argument: the workspace file.');
-  const workspace = await openWorkspace(file);
+  const workspace = await openWorkspace(file, { access: 'read' });
   try {
+    const { fileSchemaVersion } = workspace;
     const integration = getIntegration(workspace);
     const systems = listSystems(workspace);
     const flows = listFlows(workspace).map((flow) => ({
@@ -21,7 +22,7 @@ export async function infoCommand([file, ...extra]: string[], flags: Flags, io: 
       io.out(
         JSON.stringify({
           path: workspace.path,
-          schemaVersion: workspace.schemaVersion,
+          schemaVersion: fileSchemaVersion,
           // specVersion is kept beside openapiVersion: this JSON is a contract.
           systems: systems.map(({ name, title, openapiVersion }) => ({ name, title, specVersion: openapiVersion, openapiVersion })),
           flows,
@@ -30,7 +31,9 @@ export async function infoCommand([file, ...extra]: string[], flags: Flags, io: 
       return 0;
     }
     io.out(`${integration.name}  [${integration.status.replace('_', ' ')}]`);
-    io.out(`${workspace.path} (workspace schema ${workspace.schemaVersion})`);
+    io.out(
+      `${workspace.path} (workspace schema ${fileSchemaVersion}${fileSchemaVersion !== workspace.schemaVersion ? `, read through a copy upgraded to ${workspace.schemaVersion} in memory: open it in the app, or run a command that changes it, to upgrade the file` : ''})`,
+    );
     io.out('');
     io.out(`Systems (${systems.length})`);
     io.out(table(systems.map((s) => [s.name, `${s.title} ${s.apiVersion}`.trim(), openapiVersionLabel(s.openapiVersion)])));

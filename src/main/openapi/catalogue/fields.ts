@@ -41,6 +41,8 @@ class FieldKit {
   /** For an object view with properties: its properties' kits and required flags, filled on first walk. */
   childKits: FieldKit[] | undefined = undefined;
   childRequired: boolean[] | undefined = undefined;
+  /** For a union's merged members: per property, the members that have it (undefined: all of them). */
+  childVariants: Array<string | undefined> | undefined = undefined;
 
   constructor(views: SchemaViews, view: SchemaView) {
     const facets = view.facets;
@@ -70,18 +72,22 @@ class FieldKit {
       const element = views.element(view);
       details.itemType = element.type;
       if (element.view.ref !== undefined) details.itemRef = element.view.ref;
-      if (element.dims === 1 && element.view.kind === 'scalar') {
+      // Arrays of arrays too: `grid` of string[] keeps the strings' format and enum.
+      if (element.view.kind === 'scalar') {
         if (element.view.facets.format !== undefined) details.itemFormat = element.view.facets.format;
         if (element.view.facets.enum !== undefined) details.itemEnum = element.view.facets.enum;
       }
-      if (element.view.kind === 'object' && element.view.properties?.names.length) {
-        next = element.view;
+      const children = element.view.kind === 'object' && element.view.properties?.names.length && !element.view.members ? element.view : views.children(element.view);
+      if (children) {
+        next = children;
         this.suffix = '[]'.repeat(element.dims);
       }
-    } else if (view.kind === 'object') {
-      if (view.properties?.names.length) next = view;
-      else if (view.mapValues !== undefined) details.mapValueType = views.label(views.of(view.mapValues));
+    } else if (view.kind === 'object' && view.properties?.names.length && !view.members) next = view;
+    else {
+      if (view.kind === 'object' && view.mapValues !== undefined) details.mapValueType = views.label(views.of(view.mapValues));
+      next = views.children(view) ?? undefined;
     }
+    if (view.freeForm) details.freeForm = true;
     if (view.variants !== undefined) details.variants = view.variants;
     // Related entities the API returns only on request are listed, not expanded.
     if (view.expandable) {
@@ -144,6 +150,7 @@ export class Flattener {
       }
       kit.childKits = kits;
       kit.childRequired = flags;
+      kit.childVariants = object.propertyVariants;
     }
     return kit;
   }
@@ -157,12 +164,13 @@ export class Flattener {
   flatten(raw: unknown): FlattenedSchema {
     const kit = this.kit(this.views.of(raw));
     const result: FlattenedSchema = { shape: kit.shape(), fields: [], depthCapReached: false, fieldCapReached: false };
-    if (kit.next) this.walk(result, new Set(), kit.next, kit.suffix, undefined, 0);
+    if (kit.next) this.walk(result, new Map(), kit.next, kit.suffix, undefined, 0);
     return result;
   }
 
   /** Lists `object`'s properties, and their descendants, under `parent` at `depth`. */
-  private walk(result: FlattenedSchema, onPath: Set<object>, object: SchemaView, prefix: string, parent: CatalogueField | undefined, depth: number): void {
+  /** `onPath`: the objects being expanded, each with the path of the field it is expanded under ('' for the entity). */
+  private walk(result: FlattenedSchema, onPath: Map<object, string>, object: SchemaView, prefix: string, parent: CatalogueField | undefined, depth: number): void {
     const { fields } = result;
     const max = this.limits.maxFieldsPerEntity;
     if (fields.length >= max) {
@@ -174,8 +182,9 @@ export class Flattener {
     const owner = this.parentKit(object);
     const kits = owner.childKits as FieldKit[];
     const required = owner.childRequired as boolean[];
+    const variants = owner.childVariants;
     const base = prefix === '' ? '' : `${prefix}.`;
-    onPath.add(object.key);
+    onPath.set(object.key, parentPath ?? '');
     if (parent) parent.leaf = false;
     for (let index = 0; index < kits.length; index++) {
       if (fields.length >= max) {
@@ -186,10 +195,16 @@ export class Flattener {
       const kit = kits[index] as FieldKit;
       const path = base + name;
       const field = kit.field(path, name, parentPath, depth, required[index] as boolean);
+      const variant = variants?.[index];
+      if (variant !== undefined) field.variant = variant;
       fields.push(field);
       const next = kit.next;
       if (next === undefined) continue;
-      if (onPath.has(next.key)) field.recursive = true;
+      const cycle = onPath.get(next.key);
+      if (cycle !== undefined) {
+        field.recursive = true;
+        field.cycleOf = cycle;
+      }
       else if (depth + 1 >= this.limits.maxDepth) {
         field.truncated = true;
         result.depthCapReached = true;

@@ -1,6 +1,8 @@
 // Lazy `$ref` resolution by JSON pointer inside one document, with a cache.
 // Only internal refs (`#/...`) are resolved: the import layer bundles multi-file documents first.
 
+import { resolveThroughRefs } from '../load/pointer';
+
 export type JsonObject = Record<string, unknown>;
 
 export function isObject(value: unknown): value is JsonObject {
@@ -21,6 +23,8 @@ export interface Resolved {
 export interface RefResolver {
   /** The value at a `#/...` pointer, or undefined. */
   pointer(ref: string): unknown;
+  /** The value a `#/…` pointer leads to, following the `$ref`s along its path (any value, not only objects). */
+  value(ref: string): unknown;
   /** Follows a `$ref` (and refs to refs) to the object it designates. */
   follow(ref: string): Resolved;
   /** Resolves `value` if it is a `{ $ref }` object (siblings are ignored), else returns it. */
@@ -141,5 +145,7 @@ export function createRefResolver(document: JsonObject): RefResolver {
     return value;
   };
 
-  return { pointer, follow, deref, warnings, warn };
+  const value = (ref: string): unknown => resolveThroughRefs(document, ref);
+
+  return { pointer, value, follow, deref, warnings, warn };
 }

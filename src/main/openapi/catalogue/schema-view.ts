@@ -55,6 +55,12 @@ export interface SchemaView {
   mapValues?: unknown;
   /** Labels of a oneOf/anyOf with two or more non-null members. */
   variants?: string[];
+  /** The members those labels name, in the same order. */
+  members?: SchemaView[];
+  /** `discriminator.propertyName` of a union, and its mapping's values when given. */
+  discriminator?: { propertyName: string; values?: string[] };
+  /** `additionalProperties: true` or `{}` without properties: any keys, any values. */
+  freeForm?: boolean;
   /** A related entity the API returns only on request (`x-ms-navigationProperty`, `x-expansionResources`). */
   expandable?: boolean;
   facets: Facets;
@@ -62,6 +68,10 @@ export interface SchemaView {
   element?: ArrayElement;
   /** Cache slot for the flattener (what a field of this schema looks like, and its children). */
   flattening?: unknown;
+  /** Cache of SchemaViews.children(). */
+  children?: SchemaView | null;
+  /** A union's merged members (SchemaViews.children()): per property, the member labels that have it, undefined when every object member does. */
+  propertyVariants?: Array<string | undefined>;
 }
 
 export interface ArrayElement {
@@ -114,6 +124,8 @@ class Own {
   required: string[] | undefined = undefined;
   items: unknown = undefined;
   mapValues: unknown = undefined;
+  freeForm = false;
+  discriminator: { propertyName: string; values?: string[] } | undefined = undefined;
   facets: Facets = NO_FACETS;
 
   constructor(schema: JsonObject) {
@@ -163,7 +175,14 @@ class Own {
           this.items = Array.isArray(value) ? value[0] : value;
           break;
         case 'additionalProperties':
-          if (isObject(value)) this.mapValues = value;
+          if (isObject(value) && Object.keys(value).length > 0) this.mapValues = value;
+          else if (value === true || isObject(value)) this.freeForm = true;
+          break;
+        case 'discriminator':
+          if (isObject(value) && typeof value.propertyName === 'string') {
+            const mapping = isObject(value.mapping) ? Object.keys(value.mapping) : [];
+            this.discriminator = mapping.length ? { propertyName: value.propertyName, values: mapping } : { propertyName: value.propertyName };
+          }
           break;
         case 'x-ms-navigationProperty':
           if (value === true) this.expandable = true;
@@ -243,7 +262,7 @@ class Own {
       this.onlyNull = true;
       this.nullable = true;
     } else if (this.types.length === 0) {
-      if (this.properties || this.mapValues !== undefined) this.types = ['object'];
+      if (this.properties || this.mapValues !== undefined || this.freeForm) this.types = ['object'];
       else if (this.items !== undefined) this.types = ['array'];
       else if (enumValues) {
         const inferred = inferScalar(enumValues);
@@ -319,12 +338,79 @@ export class SchemaViews {
     this.nesting++;
     let view: SchemaView;
     try {
-      view = this.build(raw as JsonObject);
+      view = this.withEnumRefs(this.build(raw as JsonObject));
     } finally {
       this.nesting--;
     }
     this.memo.set(raw, view);
     return view;
+  }
+
+  /** Enum values written as `$ref`s (`enum: [{ $ref: '#/…/type' }]`) replaced by the values they point to. */
+  private withEnumRefs(view: SchemaView): SchemaView {
+    const values = view.facets.enum;
+    if (!values || !values.some((value) => isObject(value) && typeof value.$ref === 'string')) return view;
+    const resolved = values.map((value) => (isObject(value) && typeof value.$ref === 'string' ? this.refs.value(value.$ref) ?? value : value));
+    return derive(view, { facets: { ...view.facets, enum: resolved } });
+  }
+
+  /**
+   * What is listed under a union (its object members' properties merged) or a map (`{key}` and the value
+   * schema), or null when nothing is.
+   */
+  children(view: SchemaView): SchemaView | null {
+    if (view.children !== undefined) return view.children;
+    let result: SchemaView | null = null;
+    if (view.members && view.variants) result = this.unionChildren(view);
+    else if (view.kind === 'object' && !view.properties?.names.length && view.mapValues !== undefined && this.of(view.mapValues).kind !== 'any') {
+      result = { key: view.key, kind: 'object', type: 'object', nullable: false, facets: NO_FACETS, properties: { names: ['{key}'], schemas: [view.mapValues] } };
+    }
+    view.children = result;
+    return result;
+  }
+
+  private unionChildren(view: SchemaView): SchemaView | null {
+    const members = view.members as SchemaView[];
+    const labels = view.variants as string[];
+    const owners = new Map<string, { schema: unknown; labels: string[]; required: number }>();
+    const base = view.properties?.names.length ? view : undefined;
+    const objects = members.map((member, index) => ({ member, label: labels[index] as string })).filter(({ member }) => member.properties?.names.length);
+    if (objects.length === 0) return base ?? null;
+    if (base) {
+      const list = base.properties as PropertyList;
+      list.names.forEach((name, index) => owners.set(name, { schema: list.schemas[index], labels: labels.slice(), required: base.required?.includes(name) ? objects.length : 0 }));
+    }
+    for (const { member, label } of objects) {
+      const list = member.properties as PropertyList;
+      list.names.forEach((name, index) => {
+        const known = owners.get(name);
+        const required = member.required?.includes(name) ? 1 : 0;
+        if (!known) owners.set(name, { schema: list.schemas[index], labels: [label], required });
+        else if (!known.labels.includes(label)) {
+          known.labels.push(label);
+          known.required += required;
+        }
+      });
+    }
+    const discriminator = view.discriminator;
+    if (discriminator && !owners.has(discriminator.propertyName)) {
+      const schema = discriminator.values ? { type: 'string', enum: discriminator.values } : { type: 'string' };
+      owners.set(discriminator.propertyName, { schema, labels: labels.slice(), required: objects.length });
+    }
+    const names = [...owners.keys()];
+    const entries = [...owners.values()];
+    const everyObject = (entry: { labels: string[] }) => objects.every(({ label }) => entry.labels.includes(label));
+    return {
+      key: view.key,
+      kind: 'object',
+      type: 'object',
+      nullable: false,
+      facets: NO_FACETS,
+      properties: { names, schemas: entries.map((entry) => entry.schema) },
+      // Required when every object member that has it requires it.
+      required: names.filter((_, index) => entries[index]!.required >= entries[index]!.labels.filter((label) => objects.some((object) => object.label === label)).length),
+      propertyVariants: entries.map((entry) => (everyObject(entry) ? undefined : entry.labels.join(' | '))),
+    };
   }
 
   /** An array view's element, looking through arrays of arrays (`dims` counts the `[]`s). */
@@ -406,6 +492,7 @@ export class SchemaViews {
     if (own.required) view.required = own.required;
     if (own.items !== undefined) view.items = own.items;
     if (own.mapValues !== undefined) view.mapValues = own.mapValues;
+    if (own.freeForm && !own.properties) view.freeForm = true;
     if (own.expandable) view.expandable = true;
     if (union) this.addVariants(view, union);
     return view;
@@ -433,8 +520,10 @@ export class SchemaViews {
       type: types.join(' | '),
       nullable,
       variants: members.map((member) => this.label(member)),
+      members,
       facets: own.facets,
     };
+    if (own.discriminator) view.discriminator = own.discriminator;
     if (own.expandable) view.expandable = true;
     return view;
   }
@@ -485,12 +574,19 @@ export class SchemaViews {
   /** An object that has properties and a oneOf/anyOf: walked as an object, variants noted. */
   private addVariants(view: SchemaView, union: unknown[]): void {
     const labels: string[] = [];
+    const members: SchemaView[] = [];
     for (const raw of union) {
       const member = this.of(raw);
       if (isNullMember(raw, member)) view.nullable = true;
       // Constraint-only members (`anyOf: [{ required: [a] }, { required: [b] }]`) are not variants.
-      else if (member.kind !== 'any' || member.ref) labels.push(this.label(member));
+      else if (member.kind !== 'any' || member.ref) {
+        labels.push(this.label(member));
+        members.push(member);
+      }
     }
-    if (labels.length > 1) view.variants = labels;
+    if (labels.length > 1) {
+      view.variants = labels;
+      view.members = members;
+    }
   }
 }

@@ -10,14 +10,14 @@ type ByPath = Map<string, CatalogueField>;
 
 /**
  * A field missing on the other side only because the other side does not list the fields below one
- * of its ancestors (a cycle, the depth cap, an expandable reference, a union, a map): not known to
+ * of its ancestors (a cycle, the depth cap, an expandable reference): not known to
  * be added or removed. The ancestor's own change (variants, mapValueType…) is reported instead.
  */
 function unlisted(field: CatalogueField, own: ByPath, other: ByPath): boolean {
   let parent = field.parent;
   while (parent !== undefined) {
     const there = other.get(parent);
-    if (there) return Boolean(there.recursive || there.truncated || there.expandable || there.variants || there.mapValueType);
+    if (there) return Boolean(there.recursive || there.truncated || there.expandable);
     parent = own.get(parent)?.parent;
   }
   return false;

@@ -15,7 +15,10 @@ export { formatDiffReport } from './text-report';
 export function diffCatalogues(before: Catalogue, after: Catalogue): CatalogueDiff {
   const parts = {
     entities: diffEntities(before.entities, after.entities),
-    operations: diffOperations(before.operations, after.operations),
+    operations: diffOperations(before.operations, after.operations, {
+      before: (id) => before.entities.find((entity) => entity.id === id),
+      after: (id) => after.entities.find((entity) => entity.id === id),
+    }),
     securitySchemes: diffSecuritySchemes(before.securitySchemes, after.securitySchemes),
     servers: diffServers(before.servers, after.servers),
   };

@@ -19,6 +19,7 @@ import type {
   ResponseChange,
 } from '../../../shared/catalogue-diff';
 import { defaultChange, enumChange, flagChange, textChange } from './aspects';
+import { type EntityLookup, entitySwap } from './body-entities';
 import { worst } from './severity';
 import { compareText, listDelta } from './values';
 
@@ -101,20 +102,20 @@ function diffParameters(before: CatalogueOperation, after: CatalogueOperation): 
 const bodyLabel = (body: CatalogueBody) => body.entity ?? body.type ?? body.mediaType ?? 'a body without a schema';
 
 /** Entity, type and array changes at `shape` severity; media type changes are risky. */
-function bodyChanges(before: CatalogueBody, after: CatalogueBody, shape: 'breaking' | 'risky'): AspectChange[] {
+function bodyChanges(before: CatalogueBody, after: CatalogueBody, shape: 'breaking' | 'risky', entities: EntityLookup | undefined): AspectChange[] {
   return defined([
-    textChange('entity', before.entity, after.entity, shape),
+    ...(before.entity !== after.entity ? entitySwap(before.entity, after.entity, shape, entities) : []),
     textChange('type', before.type, after.type, shape),
     flagChange('array', before.array, after.array, shape, shape),
     textChange('mediaType', before.mediaType, after.mediaType, 'risky'),
   ]);
 }
 
-function diffRequest(before: CatalogueRequestBody | undefined, after: CatalogueRequestBody | undefined): AspectChange[] {
+function diffRequest(before: CatalogueRequestBody | undefined, after: CatalogueRequestBody | undefined, entities: EntityLookup | undefined): AspectChange[] {
   if (!before && !after) return [];
   if (!before) return [{ aspect: 'body', severity: after!.required ? 'breaking' : 'info', after: bodyLabel(after!) }];
   if (!after) return [{ aspect: 'body', severity: 'breaking', before: bodyLabel(before) }];
-  return defined([...bodyChanges(before, after, 'breaking'), flagChange('required', before.required, after.required, 'breaking', 'info')]);
+  return defined([...bodyChanges(before, after, 'breaking', entities), flagChange('required', before.required, after.required, 'breaking', 'info')]);
 }
 
 function responseRef(response: CatalogueResponse, severity: DiffResponse['severity']): DiffResponse {
@@ -123,7 +124,7 @@ function responseRef(response: CatalogueResponse, severity: DiffResponse['severi
   return result;
 }
 
-function diffResponses(before: CatalogueResponse[], after: CatalogueResponse[]): OperationChange['responses'] {
+function diffResponses(before: CatalogueResponse[], after: CatalogueResponse[], entities: EntityLookup | undefined): OperationChange['responses'] {
   const old = new Map(before.map((response) => [response.status, response]));
   const now = new Map(after.map((response) => [response.status, response]));
   const changed: ResponseChange[] = [];
@@ -131,7 +132,7 @@ function diffResponses(before: CatalogueResponse[], after: CatalogueResponse[]):
     const previous = old.get(response.status);
     if (!previous) continue;
     // What a success response carries is what an integration reads; error bodies matter less.
-    const changes = bodyChanges(previous, response, /^2/.test(response.status) ? 'breaking' : 'risky');
+    const changes = bodyChanges(previous, response, /^2/.test(response.status) ? 'breaking' : 'risky', entities);
     if (changes.length > 0) changed.push({ status: response.status, severity: worst(...changes), changes });
   }
   return {
@@ -164,15 +165,15 @@ function securityChange(before: CatalogueSecurityRequirement[], after: Catalogue
   return { aspect: 'security', severity, added, removed };
 }
 
-function diffOperation(before: CatalogueOperation, after: CatalogueOperation): OperationChange | undefined {
+function diffOperation(before: CatalogueOperation, after: CatalogueOperation, entities: EntityLookup | undefined): OperationChange | undefined {
   const changes = defined([
     textChange('operationId', before.operationId, after.operationId, 'info'),
     flagChange('deprecated', before.deprecated, after.deprecated, 'risky', 'info'),
     securityChange(before.security, after.security),
   ]);
   const parameters = diffParameters(before, after);
-  const request = diffRequest(before.request, after.request);
-  const responses = diffResponses(before.responses, after.responses);
+  const request = diffRequest(before.request, after.request, entities);
+  const responses = diffResponses(before.responses, after.responses, entities);
   const items = [
     ...changes,
     ...parameters.added,
@@ -187,13 +188,14 @@ function diffOperation(before: CatalogueOperation, after: CatalogueOperation): O
   return { ...operationRef(after, worst(...items)), changes, parameters, request, responses };
 }
 
-export function diffOperations(before: CatalogueOperation[], after: CatalogueOperation[]): AddedRemovedChanged<DiffOperation, OperationChange> {
+/** `entities`: the two catalogues' entities, to tell what a body swapped for another entity means (see body-entities). */
+export function diffOperations(before: CatalogueOperation[], after: CatalogueOperation[], entities?: EntityLookup): AddedRemovedChanged<DiffOperation, OperationChange> {
   const old = new Map(before.map((operation) => [operationKey(operation), operation]));
   const now = new Map(after.map((operation) => [operationKey(operation), operation]));
   const changed: OperationChange[] = [];
   for (const [key, operation] of now) {
     const previous = old.get(key);
-    const change = previous && diffOperation(previous, operation);
+    const change = previous && diffOperation(previous, operation, entities);
     if (change) changed.push(change);
   }
   return {

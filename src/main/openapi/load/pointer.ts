@@ -56,6 +56,12 @@ export function localPointerExists(root: unknown, ref: string): boolean {
 
 const ELSEWHERE = Symbol('in another file');
 
+/** The value a local `$ref` leads to, following the `$ref`s along its path; undefined when none (or in another file). */
+export function resolveThroughRefs(root: unknown, ref: string): unknown {
+  const value = walkThroughRefs(root, pointerSegments(ref), new Set());
+  return value === ELSEWHERE ? undefined : value;
+}
+
 function walkThroughRefs(root: unknown, segments: string[], following: Set<string>): unknown {
   let current: unknown = root;
   for (const segment of segments) {

@@ -169,7 +169,8 @@ export async function followReferences(
       }
       const reference: ExternalReference = { ref: site.ref, from, kind: kind ?? 'outside-folder', target };
       if (kind) {
-        if (!(consent.allowAll || allowed.has(target) || allowed.has(site.ref))) {
+        // Consent may name the reference as it was shown (addresses redacted).
+        if (!(consent.allowAll || allowed.has(target) || allowed.has(site.ref) || allowed.has(shown(target)) || allowed.has(shown(site.ref)))) {
           pushOnce(blocked, reference);
           continue;
         }
@@ -287,6 +288,31 @@ function missingFile(display: string, site: RefSite, target: string): UserError 
   );
 }
 
+/** Keywords that make a `$ref`'s siblings a schema of their own, merged with the target (3.1: both apply). */
+const SCHEMA_SIBLINGS = ['properties', 'type', 'items', 'allOf', 'oneOf', 'anyOf', 'required', 'additionalProperties'];
+
+/**
+ * The bundler replaces an object holding a `$ref` to another file with the target merged into it, and where
+ * that object has schema keywords beside the `$ref` (`$ref: ./Base.yaml` with `properties`), the target's
+ * own properties are lost. Written as `allOf: [{ $ref }]` with the same siblings, both are kept, as they are
+ * for such a `$ref` within one file.
+ */
+function keepRefsWithSiblings(value: unknown, seen = new Set<object>()): void {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const item of value) keepRefsWithSiblings(item, seen);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.$ref === 'string' && !record.$ref.startsWith('#') && SCHEMA_SIBLINGS.some((key) => key in record)) {
+    const ref = record.$ref;
+    delete record.$ref;
+    record.allOf = [{ $ref: ref }, ...(Array.isArray(record.allOf) ? record.allOf : [])];
+  }
+  for (const child of Object.values(record)) keepRefsWithSiblings(child, seen);
+}
+
 /**
  * One document with only internal `$ref`s: json-schema-ref-parser's bundle() over the files already
  * read (its own file and http resolvers are off). Mutates the parsed values.
@@ -304,7 +330,11 @@ export async function bundleDocument(root: LoadedFile, rootLocation: string, fil
     }
     return path.resolve(decoded);
   };
-  for (const file of files) byKey.set(key(file.location), file);
+  keepRefsWithSiblings(root.value);
+  for (const file of files) {
+    byKey.set(key(file.location), file);
+    keepRefsWithSiblings(file.value);
+  }
   const lookup = (location: string) => {
     const file = byKey.get(key(location));
     if (!file) throw new UserError('API_DOC_REF_MISSING', `The reference to ${location} could not be bundled: it was not read (this is a bug in Crosswalk's import).`);

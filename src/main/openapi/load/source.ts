@@ -1,6 +1,5 @@
 // Reading a document's bytes from a file or a URL, within the size and time limits, and turning
 // them into text. Every failure is a UserError naming the file or address and what to do.
-import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UserError } from '../../errors';
@@ -28,6 +27,12 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
  * Anything but a regular file (a folder, a named pipe, a device) is refused before it is opened.
  */
 export async function readTextFile(file: string, display: string, limits: Pick<ImportLimits, 'maxDocumentBytes'>): Promise<ReadText> {
+  const bytes = await readFileBytes(file, display, limits);
+  return { text: decodeText(bytes, display), bytes: bytes.length };
+}
+
+/** readTextFile's bytes, not yet decoded (for a reader that decodes them elsewhere, e.g. in a worker). */
+export async function readFileBytes(file: string, display: string, limits: Pick<ImportLimits, 'maxDocumentBytes'>): Promise<Buffer> {
   try {
     checkRegularFile(await fs.promises.stat(file), display);
   } catch (error) {
@@ -54,7 +59,7 @@ export async function readTextFile(file: string, display: string, limits: Pick<I
       if (length === buffer.length) break;
     }
     if (length > limits.maxDocumentBytes) throw tooLarge(display, limits.maxDocumentBytes);
-    return { text: decodeText(buffer.subarray(0, length), display), bytes: length };
+    return buffer.subarray(0, length);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw fileError(error, display);
@@ -99,8 +104,13 @@ export function decodeText(buffer: Buffer, display: string): string {
   }
   const start = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   const body = buffer.subarray(start);
-  if (body.includes(0) || !isUtf8(body)) throw notText(display);
-  return body.toString('utf8');
+  if (body.includes(0)) throw notText(display);
+  // Checks and decodes in one pass (isUtf8, then toString, reads a large document twice).
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    throw notText(display);
+  }
 }
 
 function notText(display: string): UserError {

@@ -73,6 +73,7 @@ export function prepareValidation(
           { input, mode, maxErrors: limits.maxValidationErrors },
           {
             signal: stop.signal,
+            transfer: 'bytes' in input ? [input.bytes] : [],
             timeoutMs: limits.validationTimeoutMs,
             resourceLimits: ownLimits ? { ...validationJob.resourceLimits, maxOldGenerationSizeMb: limits.validationMemoryMb } : undefined,
           },

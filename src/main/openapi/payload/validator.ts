@@ -35,7 +35,7 @@ export class PayloadValidator {
     readonly options: { mode: ValidationMode; direction: Direction },
   ) {
     this.dialect = dialectOf(document);
-    this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true });
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, code: { regExp: lenientRegExp } });
     addFormats(this.ajv);
     addOpenApiFormats(this.ajv);
     this.ajv.addKeyword({
@@ -48,7 +48,9 @@ export class PayloadValidator {
       errors: true,
     });
     this.document = convertDocument(document, { dialect: this.dialect, direction: options.direction });
-    this.ajv.addSchema(this.document, DOCUMENT_ID);
+    // Not checked against the JSON Schema meta-schema: the document is not a schema itself (only the parts
+    // pointers name are), and that check alone took seconds on GitHub's 5.7 MB document.
+    this.ajv.addSchema(this.document, DOCUMENT_ID, undefined, false);
   }
 
   /** Checks `value` against the schema at `pointer` in the document (`#/components/schemas/Order`, an operation's body schema…). */
@@ -85,6 +87,21 @@ export class PayloadValidator {
     return check;
   }
 }
+
+/**
+ * Patterns as JavaScript reads them, in Unicode mode when they allow it: documents often escape what
+ * needs no escape (`\:`, `\-` outside a class), which the `u` flag refuses and every other engine reads.
+ */
+const lenientRegExp = Object.assign(
+  (pattern: string, flags: string): RegExp => {
+    try {
+      return new RegExp(pattern, flags);
+    } catch {
+      return new RegExp(pattern, flags.replace('u', ''));
+    }
+  },
+  { code: 'lenientRegExp' },
+);
 
 /** OpenAPI's own formats: number sizes and string encodings. */
 function addOpenApiFormats(ajv: Ajv2020) {

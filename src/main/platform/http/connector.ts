@@ -130,9 +130,20 @@ function handshake(socket: net.Socket, endpoint: Endpoint, at: FailedAt, options
       // Not from inside the handshake callback: destroying the socket there crashes Node (20.20).
       if (refusal) return void setImmediate(() => reject(refusal));
       options.stopwatch.mark('tls');
+      // A TLS 1.3 server judges the client certificate after this: its alert arrives as an error later.
+      secure.on('error', (error: Error & { code?: string }) => {
+        if (!lateErrors.has(secure) && String(error.code).startsWith('ERR_SSL_')) lateErrors.set(secure, error);
+      });
       resolve(secure);
     });
   });
+}
+
+const lateErrors = new WeakMap<net.Socket, Error>();
+
+/** The TLS error the connection met after its handshake (a server's alert), which undici reports only as a closed socket. */
+export function lateTlsError(socket: net.Socket | undefined): Error | undefined {
+  return socket && lateErrors.get(socket);
 }
 
 /** Only the keys given: tls.connect treats a key present as undefined differently from one absent. */

@@ -77,6 +77,12 @@ export const UNTRUSTED_CODES = new Set([
   'CERT_SIGNATURE_FAILURE',
 ]);
 
+/** The server's TLS alerts that are about the client's certificate (missing, unknown CA, refused). */
+const CLIENT_CERTIFICATE_ALERTS = /ALERT_CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE|ALERT_BAD_CERTIFICATE|ALERT_UNKNOWN_CA|ALERT_CERTIFICATE_UNKNOWN/;
+
+const clientCertificateRefused = (at: FailedAt, code: string) =>
+  `${Name(at)} refused the TLS handshake (${code}), most likely over the client certificate: give the environment the client certificate the server expects.`;
+
 const codeOf = (error: unknown) => String((error as { code?: unknown } | undefined)?.code ?? '');
 const name = ({ host, proxy }: FailedAt) => (proxy ? `the proxy ${host}` : host);
 const Name = (at: FailedAt) => (at.proxy ? `The proxy ${at.host}` : at.host);
@@ -109,9 +115,7 @@ function describeConnectionError(error: unknown, at: FailedAt, handshake: boolea
     if (UNTRUSTED_CODES.has(code)) return ['TLS', `${certificate} is not trusted (${code})`];
     if (code === 'CERT_HAS_EXPIRED') return ['TLS', `${certificate} has expired (${code})`];
     if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return ['TLS', `${certificate} is not for that host name (${code})`];
-    if (/CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA/.test(code)) {
-      return ['TLS', `${Name(at)} refused the TLS handshake (${code}), most likely over the client certificate`, ': give the environment the client certificate the server expects.'];
-    }
+    if (CLIENT_CERTIFICATE_ALERTS.test(code)) return ['TLS', clientCertificateRefused(at, code).replace(/\.$/, '')];
     return ['TLS', `The TLS handshake with ${name(at)} failed (${detail(error)})`];
   }
   return ['FAILED', `The connection to ${name(at)} failed (${detail(error)})`];
@@ -148,6 +152,11 @@ export function exchangeError(error: unknown, at: FailedAt, signal: AbortSignal 
   if (signal?.aborted) return aborted(at.url, signal.reason);
   const code = codeOf(error);
   const details = { ...located(at), cause: error };
+  // TLS 1.3: the server judges the client certificate after the client's handshake is done, so its alert comes here.
+  const causeCode = codeOf((error as { cause?: unknown } | undefined)?.cause);
+  if (CLIENT_CERTIFICATE_ALERTS.test(code) || CLIENT_CERTIFICATE_ALERTS.test(causeCode)) {
+    return new HttpError('TLS', clientCertificateRefused(at, CLIENT_CERTIFICATE_ALERTS.test(code) ? code : causeCode), details);
+  }
   if (RESET_CODES.has(code)) return new HttpError('RESET', `${Name(at)} closed the connection before the response was complete.`, details);
   return new HttpError('FAILED', `The request to ${defaultRedactor.url(at.url)} failed (${defaultRedactor.text(error instanceof Error ? error.message : String(error))}).`, details);
 }

@@ -4,7 +4,8 @@
 import type { Readable } from 'node:stream';
 import { Client, type Dispatcher } from 'undici';
 import { ResponseBody } from './body';
-import { type Route, openConnection } from './connector';
+import type { Socket } from 'node:net';
+import { type Route, lateTlsError, openConnection } from './connector';
 import { defaultRedactor } from '../redact';
 import { basicCredentials, endpointOf } from './endpoint';
 import { HttpError, exchangeError, timedOut, tooLarge } from './errors';
@@ -56,10 +57,12 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
   const limited = Number.isFinite(timeoutMs) && timeoutMs > 0;
   const stop = new AbortController();
   let headersTimer: NodeJS.Timeout | undefined;
+  let connected: Socket | undefined;
   const client = new Client(url.origin, {
     connect: (_, callback) => {
       openConnection({ route, tls: settings.tls, timeoutMs, signal, url, stopwatch }).then(
         (socket) => {
+          connected = socket;
           if (limited) headersTimer = setTimeout(() => stop.abort(timedOut('headers', at, timeoutMs)), timeoutMs);
           callback(null, socket);
         },
@@ -72,7 +75,7 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
   const release = (error?: Error) => {
     (error ? client.destroy(error) : client.close()).catch(() => undefined);
   };
-  const describe = (error: unknown) => exchangeError(error, at, signal);
+  const describe = (error: unknown) => exchangeError(lateTlsError(connected) ?? error, at, signal);
 
   let response: Dispatcher.ResponseData;
   try {

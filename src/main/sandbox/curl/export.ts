@@ -4,7 +4,8 @@
 // is `***` either way.
 import type { AuthInput, KeyValueRowInput, RequestBodyInput, SecretValue } from '../../../shared/contract/sandbox';
 import { REDACTED, defaultRedactor, type Redactor } from '../../platform/redact';
-import { isSecretHeader, isSecretName } from '../secret-names';
+import { encodeQueryPart } from '../query-text';
+import { isCredentialName } from '../store/secret-slots';
 
 type Value = string | SecretValue;
 type Row = Omit<KeyValueRowInput, 'value'> & { value: Value };
@@ -42,8 +43,8 @@ export function toCurl(request: CurlSource, options: CurlOptions = {}): string {
   const redactor = options.redactor ?? defaultRedactor;
   const plain = (value: Value, secret: boolean) => (typeof value !== 'string' ? REDACTED : secret && !include ? REDACTED : include ? value : redactor.text(value));
   const args: string[][] = [];
-  const headers = request.headers.filter((row) => row.enabled).map((row) => [row.name, plain(row.value, row.secret || isSecretHeader(row.name))] as [string, string]);
-  const query = request.query.filter((row) => row.enabled).map((row) => [row.name, plain(row.value, row.secret || isSecretName(row.name))] as [string, string]);
+  const headers = request.headers.filter((row) => row.enabled).map((row) => [row.name, plain(row.value, row.secret || isCredentialName(row.name))] as [string, string]);
+  const query = request.query.filter((row) => row.enabled).map((row) => [row.name, plain(row.value, row.secret || isCredentialName(row.name))] as [string, string]);
   let user: string | undefined;
   const cookies: string[] = [];
 
@@ -58,7 +59,7 @@ export function toCurl(request: CurlSource, options: CurlOptions = {}): string {
     else cookies.push(`${auth.name}=${value}`);
   }
 
-  const url = query.length > 0 ? `${request.url}${request.url.includes('?') ? '&' : '?'}${query.map(([name, value]) => `${encode(name)}=${encode(value)}`).join('&')}` : request.url;
+  const url = query.length > 0 ? `${request.url}${request.url.includes('?') ? '&' : '?'}${query.map(([name, value]) => `${encodeQueryPart(name)}=${encodeQueryPart(value)}`).join('&')}` : request.url;
   const method = request.method.toUpperCase();
   const body = request.body;
   const hasBody = body.kind !== 'none';
@@ -78,11 +79,11 @@ export function toCurl(request: CurlSource, options: CurlOptions = {}): string {
     if (!named('content-type')) args.push(['-H', `Content-Type: ${body.contentType ?? 'text/plain'}`]);
     args.push(['--data-raw', include ? body.text : redactor.text(body.text)]);
   } else if (body.kind === 'form-urlencoded') {
-    for (const field of (body.fields as Row[]).filter((row) => row.enabled)) args.push(['--data-urlencode', `${field.name}=${plain(field.value, field.secret || isSecretName(field.name))}`]);
+    for (const field of (body.fields as Row[]).filter((row) => row.enabled)) args.push(['--data-urlencode', `${field.name}=${plain(field.value, field.secret || isCredentialName(field.name))}`]);
   } else if (body.kind === 'multipart') {
     for (const part of body.parts.filter((row) => row.enabled)) {
       if (part.kind === 'file') args.push(['-F', `${part.name}=@${part.value}${part.contentType ? `;type=${part.contentType}` : ''}`]);
-      else args.push([/^[@<]/.test(part.value) ? '--form-string' : '-F', `${part.name}=${plain(part.value, isSecretName(part.name))}`]);
+      else args.push([/^[@<]/.test(part.value) ? '--form-string' : '-F', `${part.name}=${plain(part.value, isCredentialName(part.name))}`]);
     }
   }
 
@@ -91,9 +92,4 @@ export function toCurl(request: CurlSource, options: CurlOptions = {}): string {
   if (settings && settings.timeoutMs !== 30_000) args.push(['--max-time', String(settings.timeoutMs / 1000)]);
   const [first = [], ...rest] = args.map((words) => words.map(shellQuote).join(' '));
   return [`curl ${first}`, ...rest].join(options.separator ?? ' \\\n  ');
-}
-
-/** Encodes what a query needs encoded, leaving {{variables}} readable. */
-function encode(text: string): string {
-  return encodeURIComponent(text).replace(/%7B%7B/g, '{{').replace(/%7D%7D/g, '}}');
 }

@@ -4,7 +4,8 @@
 // -L following redirects (curl does not by default). Secret rows are marked on entry.
 import { UserError } from '../../errors';
 import { httpMethods, type KeyValueRowInput, type RequestBodyInput, type RequestDraftInput, type AuthInput } from '../../../shared/contract/sandbox';
-import { isSecretHeader, isSecretName } from '../secret-names';
+import { decodeQueryPart } from '../query-text';
+import { isCredentialName } from '../store/secret-slots';
 import { commandWords } from './words';
 
 type HttpMethodName = (typeof httpMethods)[number];
@@ -273,7 +274,7 @@ function toRequest(collected: Collected): CurlRequest {
     origin: null,
     settings: { followRedirects: collected.location, maxRedirects: collected.maxRedirects ?? 10, timeoutMs: collected.timeoutMs ?? 30_000 },
     query: queryRows(query),
-    headers: rest.map(([name, value]): KeyValueRowInput => ({ name, value, enabled: true, secret: isSecretHeader(name) })),
+    headers: rest.map(([name, value]): KeyValueRowInput => ({ name, value, enabled: true, secret: isCredentialName(name) })),
     body,
     auth,
   };
@@ -289,7 +290,7 @@ function splitQuery(address: string): [string, string?] {
 
 /** Query text as rows of decoded values (the send path encodes them again). */
 function queryRows(query: string): KeyValueRowInput[] {
-  return formPairs(query).map(([name, value]) => ({ name, value, enabled: true, secret: isSecretName(name) }));
+  return formPairs(query).map(([name, value]) => ({ name, value, enabled: true, secret: isCredentialName(name) }));
 }
 
 function formPairs(text: string): Array<[string, string]> {
@@ -299,16 +300,8 @@ function formPairs(text: string): Array<[string, string]> {
     .map((pair) => {
       const equals = pair.indexOf('=');
       const [name, value] = equals >= 0 ? [pair.slice(0, equals), pair.slice(equals + 1)] : [pair, ''];
-      return [decode(name), decode(value)];
+      return [decodeQueryPart(name), decodeQueryPart(value)];
     });
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }
 
 function dataBody(data: string, contentType: string | undefined): RequestBodyInput {
@@ -316,7 +309,7 @@ function dataBody(data: string, contentType: string | undefined): RequestBodyInp
   if (type === 'application/json' || type?.endsWith('+json')) return { kind: 'json', text: data };
   // What curl sends without a Content-Type: a form; as fields when it reads as one.
   if ((type === undefined || type === 'application/x-www-form-urlencoded') && /^[^=&\s{["]+=[^&]*(&[^=&\s]+=[^&]*)*$/.test(data)) {
-    return { kind: 'form-urlencoded', fields: formPairs(data).map(([name, value]) => ({ name, value, enabled: true, secret: isSecretName(name) })) };
+    return { kind: 'form-urlencoded', fields: formPairs(data).map(([name, value]) => ({ name, value, enabled: true, secret: isCredentialName(name) })) };
   }
   return { kind: 'text', text: data, contentType: contentType ?? 'application/x-www-form-urlencoded' };
 }

@@ -76,7 +76,8 @@ export function buildRoutes(document: JsonObject): Route[] {
     }
   }
   // Literal segments win over parameters: /orders/export before /orders/{id}.
-  return routes.sort((a, b) => specificity(b.template) - specificity(a.template));
+  const ranks = new Map(routes.map((route) => [route.template, specificity(route.template)]));
+  return routes.sort((a, b) => ranks.get(b.template)! - ranks.get(a.template)!);
 }
 
 function parametersOf(document: JsonObject, list: unknown, pointer: string): Parameter[] {

@@ -18,7 +18,9 @@ export class OAuthError extends UserError {
   }
 }
 
-const where = (config: OAuthConfig) => `the OAuth settings of environment "${config.environment}"`;
+/** Where the analyst fixes the settings. */
+export const settingsOf = (config: OAuthConfig) => config.settingsLabel ?? `the OAuth settings of environment "${config.environment}"`;
+const where = settingsOf;
 
 /** `error` from a token request (`step`: "the client credentials grant", "refreshing the token"…) as an OAuthError. */
 export function tokenError(error: unknown, config: OAuthConfig, step: string, redactor: Redactor): OAuthError {
@@ -31,29 +33,29 @@ export function tokenError(error: unknown, config: OAuthConfig, step: string, re
   }
   if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError) {
     const code = error instanceof oauth.ResponseBodyError ? error.error : challengeError(error);
-    const description = error instanceof oauth.ResponseBodyError && error.error_description ? ` (“${error.error_description}”)` : '';
+    const description = error instanceof oauth.ResponseBodyError && error.error_description ? `: ${error.error_description.slice(0, 200)}` : '';
     if (code === 'invalid_client' || (error.status === 401 && code !== 'invalid_grant')) {
       return say(
         'OAUTH_CLIENT_REFUSED',
-        `The token endpoint ${url} refused the client "${config.clientId}" (${code ?? `HTTP ${error.status}`})${description}: check the client ID and client secret in ${where(config)}.`,
+        `The token endpoint ${url} refused the client "${config.clientId}" (${code ?? `HTTP ${error.status}`}${description}): check the client ID and client secret in ${where(config)}.`,
         code,
       );
     }
     if (code === 'invalid_grant' && config.grant === 'password' && step !== 'refreshing the token') {
       return say(
         'OAUTH_USER_REFUSED',
-        `The token endpoint ${url} refused the user name or password of "${config.username ?? ''}" (invalid_grant)${description}: check them in ${where(config)}.`,
+        `The token endpoint ${url} refused the user name or password of "${config.username ?? ''}" (invalid_grant${description}): check them in ${where(config)}.`,
         code,
       );
     }
     if (code === 'invalid_scope') {
-      return say('OAUTH_SCOPE_REFUSED', `The token endpoint ${url} refused the scope "${config.scope ?? ''}" (invalid_scope)${description}: check the scope in ${where(config)}.`, code);
+      return say('OAUTH_SCOPE_REFUSED', `The token endpoint ${url} refused the scope "${config.scope ?? ''}" (invalid_scope${description}): check the scope in ${where(config)}.`, code);
     }
-    return say('OAUTH_REFUSED', `The token endpoint ${url} refused ${step} (${code ?? `HTTP ${error.status}`})${description}: check ${where(config)}.`, code);
+    return say('OAUTH_REFUSED', `The token endpoint ${url} refused ${step} (${code ?? `HTTP ${error.status}`}${description}): check ${where(config)}.`, code);
   }
   if (error instanceof oauth.AuthorizationResponseError) {
-    const description = error.error_description ? ` (“${error.error_description}”)` : '';
-    return say('OAUTH_AUTHORIZATION_REFUSED', `The authorization server refused the authorization (${error.error})${description}: check ${where(config)} and try again.`, error.error);
+    const description = error.error_description ? `: ${error.error_description.slice(0, 200)}` : '';
+    return say('OAUTH_AUTHORIZATION_REFUSED', `The authorization server refused the authorization (${error.error}${description}): check ${where(config)} and try again.`, error.error);
   }
   const message = error instanceof Error ? error.message : String(error);
   return say('OAUTH_BAD_RESPONSE', `The token endpoint ${url} did not answer ${step} with a token (${message}): check the token URL in ${where(config)}.`);

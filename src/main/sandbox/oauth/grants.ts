@@ -2,7 +2,7 @@
 // password (a generic grant in oauth4webapi, as OAuth 2.1 drops it), authorization code with PKCE
 // through the browser and a loopback redirect, and refreshing.
 import * as oauth from 'oauth4webapi';
-import { OAuthError } from './errors';
+import { OAuthError, settingsOf } from './errors';
 import type { Fetch } from './http-fetch';
 import { listenForRedirect } from './loopback';
 import type { OAuthConfig, OpenExternal } from './types';
@@ -51,7 +51,7 @@ function parseUrl(value: string, what: string, config: OAuthConfig): URL {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new OAuthError('OAUTH_BAD_CONFIG', `The ${what} "${value}" is not an http(s) address: correct it in the OAuth settings of environment "${config.environment}".`);
+    throw new OAuthError('OAUTH_BAD_CONFIG', `The ${what} "${value}" is not an http(s) address: correct it in ${settingsOf(config)}.`);
   }
   return url;
 }
@@ -68,7 +68,7 @@ export async function clientCredentialsGrant(config: OAuthConfig, context: Grant
 
 export async function passwordGrant(config: OAuthConfig, context: GrantContext): Promise<oauth.TokenEndpointResponse> {
   if (!config.username) {
-    throw new OAuthError('OAUTH_BAD_CONFIG', `The password grant needs a user name: give it in the OAuth settings of environment "${config.environment}".`);
+    throw new OAuthError('OAUTH_BAD_CONFIG', `The password grant needs a user name: give it in ${settingsOf(config)}.`);
   }
   const { as, client, auth, options } = parties(config, context);
   const parameters = { ...scopeParameters(config), username: config.username, password: config.password ?? '' };
@@ -89,10 +89,10 @@ export async function refreshGrant(config: OAuthConfig, refreshToken: string, co
 export async function authorizationCodeGrant(config: OAuthConfig, context: GrantContext): Promise<oauth.TokenEndpointResponse> {
   const { as, client, auth, options } = parties(config, context);
   if (!as.authorization_endpoint) {
-    throw new OAuthError('OAUTH_BAD_CONFIG', `The authorization code grant needs an authorization URL: give it in the OAuth settings of environment "${config.environment}".`);
+    throw new OAuthError('OAUTH_BAD_CONFIG', `The authorization code grant needs an authorization URL: give it in ${settingsOf(config)}.`);
   }
   if (!context.openExternal) {
-    throw new OAuthError('OAUTH_NEEDS_BROWSER', `The authorization code grant of environment "${config.environment}" needs a browser to sign in, and none is available here.`);
+    throw new OAuthError('OAUTH_NEEDS_BROWSER', `The authorization code grant (${settingsOf(config)}) needs a browser to sign in, and none is available here.`);
   }
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
@@ -106,8 +106,8 @@ export async function authorizationCodeGrant(config: OAuthConfig, context: Grant
         return undefined;
       } catch (error) {
         if (error instanceof oauth.AuthorizationResponseError) {
-          const description = error.error_description ? ` (“${error.error_description}”)` : '';
-          return new OAuthError('OAUTH_AUTHORIZATION_REFUSED', `The authorization server refused the authorization (${error.error})${description}: check the OAuth settings of environment "${config.environment}" and try again.`, error.error);
+          const description = error.error_description ? `: ${error.error_description.slice(0, 200)}` : '';
+          return new OAuthError('OAUTH_AUTHORIZATION_REFUSED', `The authorization server refused the authorization (${error.error}${description}): check ${settingsOf(config)} and try again.`, error.error);
         }
         const message = error instanceof Error ? error.message : String(error);
         return new OAuthError('OAUTH_BAD_REDIRECT', `The browser came back from the authorization with an answer that does not belong to it (${message}): try again.`);

@@ -1,11 +1,19 @@
 // The fetch oauth4webapi calls (its `customFetch`), made of the platform's HttpService: token calls take
 // the same proxy, CA certificates and time bounds as the analyst's requests. The response is kept in
 // memory only (token-endpoint bodies are never written to disk).
-import type { HttpService } from '../../platform/http';
+import type { HttpService, ProxyResolver, TlsSettings } from '../../platform/http';
 
 export type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body?: unknown; redirect?: string; signal?: AbortSignal }) => Promise<Response>;
 
-export function httpFetch(http: HttpService, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Fetch {
+export interface HttpFetchOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** The environment's certificates and proxy, as its requests have them. */
+  tls?: TlsSettings;
+  proxy?: ProxyResolver;
+}
+
+export function httpFetch(http: HttpService, options: HttpFetchOptions = {}): Fetch {
   return async (url, init) => {
     const signal = init.signal && options.signal ? AbortSignal.any([init.signal, options.signal]) : (init.signal ?? options.signal);
     const response = await http.request({
@@ -16,6 +24,8 @@ export function httpFetch(http: HttpService, options: { timeoutMs?: number; sign
       // A token endpoint answers where it is; a redirect is its error, not something to follow.
       redirect: 'manual',
       timeoutMs: options.timeoutMs,
+      ...(options.tls ? { tls: options.tls } : {}),
+      ...(options.proxy ? { proxy: options.proxy } : {}),
       maxBodyBytes: 1 << 20,
       signal,
     });

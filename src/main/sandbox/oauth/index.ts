@@ -11,3 +11,6 @@ export { OAuthError } from './errors';
 export { DEFAULT_AUTHORIZATION_TIMEOUT_MS } from './loopback';
 export { httpFetch } from './http-fetch';
 export { oauthConfigFromAuth, type OAuth2Auth } from './from-auth';
+export { sandboxTokenSource, type TokenSourceContext } from './token-source';
+export type { TokenCallOptions } from './tokens';
+export { printingOpenExternal } from './open-external';

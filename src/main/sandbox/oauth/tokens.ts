@@ -3,7 +3,7 @@
 // token falls back to a new grant), and renewed once when an API answers 401 to a token it still took
 // for valid. Callers asking for the same token at once share one token request.
 import type * as oauth from 'oauth4webapi';
-import type { HttpService } from '../../platform/http';
+import type { HttpService, ProxyResolver, TlsSettings } from '../../platform/http';
 import { Redactor } from '../../platform/redact';
 import { OAuthError, tokenError } from './errors';
 import { authorizationCodeGrant, clientCredentialsGrant, type GrantContext, passwordGrant, refreshGrant } from './grants';
@@ -26,6 +26,15 @@ export interface OAuthTokensOptions {
   timeoutMs?: number;
   expirySkewMs?: number;
   now?: () => number;
+}
+
+/** One token call's connection: the environment's http service, certificates and proxy, and its cancellation. */
+export interface TokenCallOptions {
+  signal?: AbortSignal;
+  /** Instead of the one the cache was made with. */
+  http?: HttpService;
+  tls?: TlsSettings;
+  proxy?: ProxyResolver;
 }
 
 interface Entry {
@@ -58,14 +67,15 @@ export class OAuthTokens {
   }
 
   /** A valid token for `config`: the cached one, a refreshed one, or one from a new grant. */
-  get(config: OAuthConfig, signal?: AbortSignal): Promise<OAuthToken> {
+  get(config: OAuthConfig, options: TokenCallOptions = {}): Promise<OAuthToken> {
+    const { signal } = options;
     const key = tokenKey(config);
     const entry = this.entries.get(key);
     if (entry && !this.expiring(entry.token)) return Promise.resolve(entry.token);
     let pending = this.pending.get(key);
     if (!pending) {
       const controller = new AbortController();
-      const promise = this.obtain(config, key, controller.signal).finally(() => this.pending.delete(key));
+      const promise = this.obtain(config, key, controller.signal, options).finally(() => this.pending.delete(key));
       pending = { promise, controller, waiting: 0 };
       this.pending.set(key, pending);
     }
@@ -97,12 +107,12 @@ export class OAuthTokens {
    * Sends a request with a token (`send` gets the Authorization header's value); when the API answers
    * 401, renews the token and sends it once more.
    */
-  async authorize<T extends { status: number }>(config: OAuthConfig, send: (authorization: string) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const first = await this.get(config, signal);
+  async authorize<T extends { status: number }>(config: OAuthConfig, send: (authorization: string) => Promise<T>, options: TokenCallOptions = {}): Promise<T> {
+    const first = await this.get(config, options);
     const response = await send(authorization(first));
     if (response.status !== 401) return response;
     this.invalidate(config, first.accessToken);
-    return send(authorization(await this.get(config, signal)));
+    return send(authorization(await this.get(config, options)));
   }
 
   private expiring(token: OAuthToken): boolean {
@@ -129,10 +139,10 @@ export class OAuthTokens {
     }
   }
 
-  private async obtain(config: OAuthConfig, key: string, signal: AbortSignal): Promise<OAuthToken> {
+  private async obtain(config: OAuthConfig, key: string, signal: AbortSignal, call: TokenCallOptions): Promise<OAuthToken> {
     for (const secret of [config.clientSecret, config.password]) if (secret) this.redactor.add(secret);
     const context: GrantContext = {
-      fetch: httpFetch(this.options.http, { timeoutMs: this.options.timeoutMs }),
+      fetch: httpFetch(call.http ?? this.options.http, { timeoutMs: this.options.timeoutMs, tls: call.tls, proxy: call.proxy }),
       signal,
       openExternal: this.options.openExternal,
       authorizationTimeoutMs: this.options.authorizationTimeoutMs,
@@ -167,6 +177,7 @@ export class OAuthTokens {
     if (refreshToken) this.redactor.add(refreshToken);
     const token: OAuthToken = {
       accessToken: response.access_token,
+      obtainedAt: this.now(),
       tokenType: response.token_type === 'bearer' ? 'Bearer' : response.token_type,
       ...(response.expires_in !== undefined ? { expiresAt: this.now() + response.expires_in * 1000 } : {}),
       ...(response.scope !== undefined ? { scope: response.scope } : {}),

@@ -19,6 +19,8 @@ export interface OAuthConfig {
   /** password grant. */
   username?: string;
   password?: string;
+  /** Where the analyst fixes these settings, for messages: 'the OAuth settings of environment "<environment>"' unless given. */
+  settingsLabel?: string;
   /** Sent with the grant as they are (audience, resource…). */
   extraParameters?: Record<string, string>;
 }
@@ -27,6 +29,8 @@ export interface OAuthToken {
   accessToken: string;
   /** As the server says ("Bearer" unless it says otherwise). */
   tokenType: string;
+  /** When it was issued, in milliseconds since the epoch. */
+  obtainedAt: number;
   /** Milliseconds since the epoch; undefined when the server gave no expires_in. */
   expiresAt?: number;
   scope?: string;

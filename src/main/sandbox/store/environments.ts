@@ -125,7 +125,8 @@ export function openEnvironment(store: SandboxStore, id: number): { environment:
   const found = store.workspace.read((db) => row(db, id));
   const missing: string[] = [];
   const opened = environmentSlots(JSON.parse(found.definition) as StoredEnvironmentDefinition, `env${id}.`, openingMapper(store, environmentScope(found.system_id, id), missing));
-  return { environment: getEnvironment(store, id), opened, missing };
+  // Not every stored secret opened to list the missing ones: `missing` says which of its own did not open.
+  return { environment: toEnvironment(store, found, new Map([[environmentScope(found.system_id, id), missing]])), opened, missing };
 }
 
 /** The environment's cookie jar (tough-cookie's serialized form), opened; undefined when it has none or it cannot be opened here. */

@@ -6,14 +6,24 @@ import { specificationRecords } from './0004-specification-records';
 import { openapiVersionNames } from './0005-openapi-version-names';
 import { workspaceIdAndSecrets } from './0006-secrets';
 import { sandbox } from './0007-sandbox';
+import { redactStoredDocuments } from './0008-redact-stored-documents';
 import { samples } from './0010-samples';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';
 export { checksumOf } from './migration';
 
-export const migrations: readonly Migration[] = [specHierarchy, systemDocuments, mappingIdsAndDecisions, specificationRecords, openapiVersionNames, workspaceIdAndSecrets, sandbox,
-  samples];
+export const migrations: readonly Migration[] = [
+  specHierarchy,
+  systemDocuments,
+  mappingIdsAndDecisions,
+  specificationRecords,
+  openapiVersionNames,
+  workspaceIdAndSecrets,
+  sandbox,
+  redactStoredDocuments,
+  samples,
+];
 
 export const latestVersion = (all: readonly Migration[]) => all.at(-1)?.version ?? 0;
 

@@ -22,6 +22,8 @@ export interface CodeMigration extends MigrationBase {
   id: string;
   /** Runs inside the migrations' transaction; must be synchronous. */
   run(db: SqliteDatabase): void;
+  /** Runs once the transaction has committed, for what cannot run inside one (VACUUM, a WAL checkpoint). */
+  afterCommit?(db: SqliteDatabase): void;
 }
 
 export const checksumOf = (migration: Migration) =>

@@ -45,6 +45,22 @@ const textOr = (placeholder: string) =>
     return value ? <span className="cell-text">{value}</span> : <span className="cell-placeholder">{placeholder}</span>;
   };
 
+/** The question, and a warning for each Map ID it quotes that no row has. */
+function QuestionCell({ value, data }: CustomCellRendererProps<OpenQuestion, string>) {
+  const missing = (data?.mentions ?? []).filter((mention) => !mention.exists);
+  return (
+    <span className="cell-text">
+      {value}
+      {missing.map((mention) => (
+        <span key={mention.mapId} className="cell-warning">
+          {' '}
+          ({mention.mapId}: no row has this Map ID)
+        </span>
+      ))}
+    </span>
+  );
+}
+
 const OwnerCell = textOr('Unassigned');
 const AnswerCell = textOr('No answer yet');
 
@@ -67,7 +83,7 @@ export function QuestionsPanel() {
         editable: true,
         wrapText: true,
         autoHeight: true,
-        cellRenderer: textOr(''),
+        cellRenderer: QuestionCell,
         cellEditor: 'agLargeTextCellEditor',
         cellEditorPopup: true,
         cellEditorParams: { maxLength: 20000, rows: 6, cols: 60 },

@@ -1,10 +1,13 @@
 // Inputs that used to be accepted wrongly or to hang: duplicate JSON keys, named pipes as the document
-// or as a $ref target.
+// or as a $ref target; and credentials in a document, which get the same placeholders on every import.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importApiDocument } from '../../../../src/main/openapi/import';
+import { SystemImports } from '../../../../src/main/openapi/system-import';
+import { getStoredDocument } from '../../../../src/main/openapi/systems';
+import { createWorkspace } from '../../../../src/main/workspace/workspace';
 import { tempDir } from '../../../helpers/temp';
 
 function write(dir: string, name: string, content: string): string {
@@ -63,5 +66,30 @@ describe.skipIf(!canMakeFifo)('named pipes', { timeout: 10_000 }, () => {
     await expect(importApiDocument(file, { validation: false })).rejects.toThrow(
       `${path.join(fs.realpathSync(dir), 'schemas.yaml')} is not a regular file (it is a named pipe): choose the API document file itself (JSON or YAML).`,
     );
+  });
+});
+
+describe('credentials in a document imported again', () => {
+  it('get the same placeholders, so re-importing from the same place shows no change', async () => {
+    const dir = tempDir();
+    const file = write(
+      dir,
+      'api.yaml',
+      'openapi: 3.0.3\ninfo: {title: T, version: "1"}\nservers:\n  - url: https://svc:Pw-planted-95@api.example/v1?api_key=Key-planted-96\npaths: {}\n',
+    );
+    const workspace = createWorkspace(path.join(dir, 'w.crosswalk'), 'W');
+    try {
+      const imports = new SystemImports();
+      const imported = await imports.import(workspace, 'API', { kind: 'file', path: file });
+      if (imported.status !== 'imported') throw new Error('needs consent');
+      expect(imported.removedCredentials).toEqual(['server_username', 'server_password', 'api_key']);
+      expect(getStoredDocument(workspace, imported.system.id).text).toContain('- url: https://{{server_username}}:{{server_password}}@api.example/v1?api_key={{api_key}}\n');
+      const preview = await imports.previewReimport(workspace, imported.system.id, { kind: 'file', path: file });
+      if (preview.status !== 'ready') throw new Error('needs consent');
+      expect(preview.diff.servers).toMatchObject({ added: [], removed: [], changed: [] });
+      await imported.validation;
+    } finally {
+      workspace.close();
+    }
   });
 });

@@ -125,3 +125,67 @@ describe('what the OpenAPI document schemas leave unchecked (item 11)', () => {
     }
   });
 });
+
+describe('messages (item 12)', () => {
+  it("swagger-parser's no-paths-or-webhooks.yaml: openapi \"3.1\" is named as a missing patch number, not as an unsupported version", async () => {
+    const document = swaggerParser('invalid/no-paths-or-webhooks.yaml');
+    await expect(importApiDocument(document)).rejects.toThrow(
+      `${document} gives its openapi version as "3.1", without the patch number OpenAPI requires: write openapi: "3.1.0" (or the exact 3.1.x release it follows).`,
+    );
+  });
+
+  it('duplicate parameters are named with the place of the second one, not as a raw SyntaxError at ""', async () => {
+    const { validation } = await imported(swaggerParser('validate-spec/invalid/duplicate-operation-params.yaml'));
+    expect(validation.errors).toEqual([
+      expect.objectContaining({
+        path: '/paths/~1users~1{username}/get/parameters/4',
+        message: 'lists the path parameter "username" twice (at indexes 0 and 4): remove one, a parameter is identified by its name and location',
+        line: 25,
+      }),
+    ]);
+    const pathLevel = await imported(swaggerParser('validate-spec/invalid/duplicate-path-params.yaml'));
+    expect(pathLevel.validation.errors).toEqual([expect.objectContaining({ path: '/paths/~1users~1{username}/parameters/4' })]);
+  });
+
+  it('pointers name a parameter by its index and never end in the apostrophe the message quotes them with', async () => {
+    const input = await imported(swaggerParser('validate-spec/invalid/required-property-not-defined-input.yaml'));
+    expect(input.validation.errors.map((error) => error.path)).toEqual(['/paths/~1pets/post/parameters/0']);
+    const definitions = await imported(swaggerParser('validate-spec/invalid/required-property-not-defined-definitions.yaml'));
+    expect(definitions.validation.errors.map((error) => error.path)).toEqual(['/definitions/Pet']);
+    const ids = await imported(swaggerParser('validate-spec/invalid/duplicate-operation-ids.yaml'));
+    expect(ids.validation.errors).toEqual([expect.objectContaining({ path: '/paths/~1users/post/operationId' })]);
+  });
+});
+
+describe('HTTP authentication scheme names (item 13)', () => {
+  it("the OpenAPI Initiative's tic-tac-toe example (scheme: Bearer) is valid: scheme names are case-insensitive", async () => {
+    for (const name of ['tictactoe.yaml', 'tictactoe.json']) {
+      const { result, validation } = await imported(path.join(THIRD_PARTY_ROOT, 'oai-examples/examples/v3.1', name));
+      expect(validation.errors).toEqual([]);
+      // validation's copy is lowered, the imported document is not
+      expect((result.document as { components: { securitySchemes: Record<string, { scheme?: string }> } }).components.securitySchemes.bearerHttpAuthentication!.scheme).toBe('Bearer');
+    }
+  });
+
+  it('a bearerFormat on a scheme that is not bearer is still an error', async () => {
+    const file = path.join(tempDir(), 'openapi.yaml');
+    fs.writeFileSync(
+      file,
+      'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  securitySchemes:\n    basic: {type: http, scheme: Basic, bearerFormat: JWT}\n',
+    );
+    const { validation } = await imported(file);
+    expect(validation.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/components/securitySchemes/basic' })]));
+  });
+});
+
+describe('a $ref to another file with sibling keywords (item 18)', () => {
+  it("Redocly's sibling-refs-root-external-file: BadRequest keeps BaseProblem's properties beside its own", async () => {
+    const { result, validation } = await imported(path.join(THIRD_PARTY_ROOT, 'redocly-bundle/bundle/sibling-refs-root-external-file/openapi.yaml'));
+    const badRequest = result.catalogue.entities.find((entity) => entity.id === 'schema:BadRequest')!;
+    expect(badRequest.fields.map((field) => [field.path, field.type, field.required])).toEqual([
+      ['title', 'string', false],
+      ['status', 'integer', true],
+    ]);
+    expect(validation.errors).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 // sandbox's request model, requests copied as cURL with secrets redacted unless included, and round
 // trips: what is copied reads back as the same request.
 import { describe, expect, it } from 'vitest';
-import type { RequestDraftInput } from '../../../../src/shared/contract/sandbox';
+import type { RequestDraft, RequestDraftInput } from '../../../../src/shared/contract/sandbox';
 import { Redactor } from '../../../../src/main/platform/redact';
 import { parseCurl, toCurl, type CurlRequest } from '../../../../src/main/sandbox/curl';
 
@@ -156,6 +156,23 @@ describe('toCurl', () => {
     redactor.add('known-secret-value');
     const copied = toCurl(request({ headers: [row('X-Note', 'known-secret-value')], query: [], auth: { kind: 'none' } }), { redactor });
     expect(copied).toContain("-H 'X-Note: ***'");
+  });
+
+  it("copies a request as the contract shows it to the renderer (secrets sealed)", () => {
+    const shown: RequestDraft = {
+      systemId: 1,
+      folder: '',
+      name: 'Get',
+      method: 'GET',
+      url: 'https://api.example.com/a',
+      origin: null,
+      settings: { followRedirects: false, maxRedirects: 10, timeoutMs: 30_000 },
+      query: [{ name: 'key', value: { secret: true, set: true }, enabled: true, secret: true }],
+      headers: [{ name: 'Accept', value: 'text/plain', enabled: true, secret: false }],
+      body: { kind: 'none' },
+      auth: { kind: 'oauth2', grant: 'clientCredentials', tokenUrl: 'https://auth.example.com/token', authUrl: '', clientId: 'app', clientSecret: { secret: true, set: true }, scope: '', audience: '', username: '', password: { secret: true, set: false }, clientAuth: 'basic' },
+    };
+    expect(toCurl(shown, { includeSecrets: true, separator: ' ' })).toBe("curl 'https://api.example.com/a?key=***' -H 'Accept: text/plain' -H 'Authorization: Bearer ***'");
   });
 
   it('writes a sealed value as *** even when secrets are included', () => {

@@ -2,7 +2,7 @@
 // with the payload validator, over many seeds), and each keyword shows in the values themselves.
 import { describe, expect, it } from 'vitest';
 import { documentGenerator, generateValue } from '../../../../src/main/sandbox/generate';
-import { stringMatching } from '../../../../src/main/sandbox/generate/pattern';
+import { compilePattern, stringMatching } from '../../../../src/main/sandbox/generate/pattern';
 import { seededRandom } from '../../../../src/main/sandbox/generate/random';
 import { PayloadValidator } from '../../../../src/main/openapi/payload/validator';
 
@@ -106,8 +106,10 @@ describe('generateValue', () => {
     '^#[0-9a-fA-F]{6}$',
     '[0-9]+',
     '^v\\d+(\\.\\d+){0,2}$',
+    // Escapes the Unicode mode refuses (real documents write them): read as JavaScript does without it.
+    '^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2})\\:(\\d{2})$',
   ])('writes strings matching the pattern %s', (pattern) => {
-    const regex = new RegExp(pattern, 'u');
+    const regex = compilePattern(pattern)!;
     for (const value of valuesOf({ type: 'string', pattern }) as string[]) expect(value).toMatch(regex);
   });
 

@@ -4,11 +4,14 @@
 // after a 401, a revoked refresh token, a wrong client secret, and a token call through a forward proxy.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpService } from '../../../../src/main/platform/http';
+import { selfSignedCertificate } from '../../../helpers/tls';
 import { Redactor } from '../../../../src/main/platform/redact';
-import { OAuthError, OAuthTokens, authorization, oauthConfigFromAuth, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
+import { OAuthError, OAuthTokens, authorization, oauthConfigFromAuth, printingOpenExternal, sandboxTokenSource, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
+import type { OAuthTokens as SendPathTokens } from '../../../../src/main/sandbox/send/send';
 
 const CLIENT_ID = 'crosswalk-app';
 const CLIENT_SECRET = 'client-secret-value-9f8e7d';
@@ -50,7 +53,7 @@ function clientOf(request: http.IncomingMessage, form: URLSearchParams): { id?: 
   return { id: form.get('client_id') ?? undefined, secret: form.get('client_secret') ?? undefined };
 }
 
-const server = http.createServer((request, response) => {
+const handler: http.RequestListener = (request, response) => {
   let raw = '';
   request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
   request.on('end', () => {
@@ -78,7 +81,9 @@ const server = http.createServer((request, response) => {
     const grant = form.get('grant_type') ?? '';
     grants.push(grant);
     const client = clientOf(request, form);
-    if (client.id !== CLIENT_ID || (grant !== 'authorization_code' && client.secret !== CLIENT_SECRET)) {
+    // A public client (no secret) may use a code and refresh its token; a confidential one must give the right secret.
+    const publicGrant = grant === 'authorization_code' || grant === 'refresh_token';
+    if (client.id !== CLIENT_ID || (client.secret === undefined ? !publicGrant : client.secret !== CLIENT_SECRET)) {
       // Servers do echo what they were sent: the message must not pass it on.
       return json(response, 401, { error: 'invalid_client', error_description: `client authentication failed for secret ${client.secret}` });
     }
@@ -102,7 +107,10 @@ const server = http.createServer((request, response) => {
     }
     return json(response, 400, { error: 'unsupported_grant_type' });
   });
-});
+};
+const server = http.createServer(handler);
+const tlsFiles = selfSignedCertificate(); // undefined without openssl: the HTTPS test is skipped
+let secureOrigin = '';
 
 /** A forward proxy (absolute-URI requests passed on); `proxied` lists the request lines it saw. */
 const proxied: string[] = [];
@@ -117,7 +125,7 @@ const proxy = http.createServer((request, response) => {
 });
 let proxyUrl = '';
 
-async function listen(target: http.Server): Promise<number> {
+async function listen(target: http.Server | https.Server): Promise<number> {
   closers.push(() => {
     target.closeAllConnections();
     target.close();
@@ -129,6 +137,7 @@ async function listen(target: http.Server): Promise<number> {
 beforeAll(async () => {
   origin = `http://127.0.0.1:${await listen(server)}`;
   proxyUrl = `http://127.0.0.1:${await listen(proxy)}`;
+  if (tlsFiles) secureOrigin = `https://127.0.0.1:${await listen(https.createServer(tlsFiles, handler))}`;
 });
 afterAll(() => closers.forEach((close) => close()));
 beforeEach(() => {
@@ -172,7 +181,7 @@ describe('grants', () => {
     let now = 1_000_000;
     const tokens = new OAuthTokens({ http: http0, now: () => now });
     const token = await tokens.get(base({ scope: 'read write' }));
-    expect(token).toMatchObject({ tokenType: 'Bearer', expiresAt: 1_000_000 + 3_600_000, scope: 'read write', refreshable: false });
+    expect(token).toMatchObject({ tokenType: 'Bearer', obtainedAt: 1_000_000, expiresAt: 1_000_000 + 3_600_000, scope: 'read write', refreshable: false });
     expect(token.accessToken).toMatch(/^access-token-\d+-abcdef$/);
     now += 60_000;
     expect(await tokens.get(base({ scope: 'read write' }))).toEqual(token);
@@ -232,6 +241,25 @@ describe('grants', () => {
     browser.tamper = (location) => location;
   });
 
+  it('says so when the analyst or the server refuses the authorization', async () => {
+    browser.tamper = (location) => {
+      const url = new URL(location);
+      url.searchParams.delete('code');
+      url.searchParams.set('error', 'access_denied');
+      url.searchParams.set('error_description', 'The user said no');
+      return url.href;
+    };
+    const tokens = new OAuthTokens({ http: http0, openExternal: followInBrowser });
+    const error = await failure(tokens.get(base({ grant: 'authorization_code', authorizationUrl: `${origin}/authorize`, clientSecret: undefined })));
+    expect(error).toMatchObject({
+      code: 'OAUTH_AUTHORIZATION_REFUSED',
+      oauthError: 'access_denied',
+      message: 'The authorization server refused the authorization (access_denied: The user said no): check the OAuth settings of environment "sandbox" and try again.',
+    });
+    expect(browser.pages.at(-1)?.status).toBe(400);
+    browser.tamper = (location) => location;
+  });
+
   it('waits a bounded time for the browser, and stops when cancelled', async () => {
     const config = base({ grant: 'authorization_code', authorizationUrl: `${origin}/authorize` });
     let redirectUri = '';
@@ -243,12 +271,27 @@ describe('grants', () => {
 
     const controller = new AbortController();
     const cancelled = new OAuthTokens({ http: http0, openExternal: () => controller.abort() });
-    expect(await failure(cancelled.get(config, controller.signal))).toMatchObject({ code: 'CANCELLED' });
+    expect(await failure(cancelled.get(config, { signal: controller.signal }))).toMatchObject({ code: 'CANCELLED' });
+  });
+
+  it('prints the address on the command line, where a person follows it', async () => {
+    browser.tamper = (location) => location;
+    const printed: string[] = [];
+    const print = printingOpenExternal((line) => printed.push(line));
+    const tokens = new OAuthTokens({
+      http: http0,
+      openExternal: async (url) => {
+        await print(url);
+        await followInBrowser(printed.at(-1)!.split('\n')[1]!);
+      },
+    });
+    await tokens.get(base({ environment: 'cli', grant: 'authorization_code', authorizationUrl: `${origin}/authorize`, clientSecret: undefined }));
+    expect(printed[0]).toMatch(/^To sign in, open this address in a browser on this machine within 5 minutes:\nhttp:\/\/127\.0\.0\.1:\d+\/authorize\?/);
   });
 
   it('says the browser is needed when there is none', async () => {
     const error = await failure(new OAuthTokens({ http: http0 }).get(base({ grant: 'authorization_code', authorizationUrl: `${origin}/authorize` })));
-    expect(error.message).toBe('The authorization code grant of environment "sandbox" needs a browser to sign in, and none is available here.');
+    expect(error.message).toBe('The authorization code grant (the OAuth settings of environment "sandbox") needs a browser to sign in, and none is available here.');
   });
 });
 
@@ -304,6 +347,30 @@ describe('refresh', () => {
     expect(grants).toEqual(['password', 'refresh_token', 'password']);
   });
 
+  it('refreshes an authorization code token without the browser, and signs in again when the refresh token was revoked', async () => {
+    browser.tamper = (location) => location;
+    let now = 0;
+    let opened = 0;
+    const tokens = new OAuthTokens({
+      http: http0,
+      now: () => now,
+      openExternal: async (url) => {
+        opened++;
+        await followInBrowser(url);
+      },
+    });
+    const config = base({ environment: 'code-refresh', grant: 'authorization_code', authorizationUrl: `${origin}/authorize`, clientSecret: undefined });
+    await tokens.get(config);
+    now = 3_600_000;
+    await tokens.get(config);
+    expect(opened).toBe(1);
+    refreshTokens.clear();
+    now = 7_200_000;
+    await tokens.get(config);
+    expect(opened).toBe(2);
+    expect(grants).toEqual(['authorization_code', 'refresh_token', 'refresh_token', 'authorization_code']);
+  });
+
   it('invalidate() drops only the token it names', async () => {
     const tokens = new OAuthTokens({ http: http0 });
     const first = await tokens.get(base({ environment: 'inv' }));
@@ -329,7 +396,7 @@ describe('failures', () => {
     const error = await failure(new OAuthTokens({ http: http0, redactor }).get(base({ clientSecret: wrong })));
     expect(error.code).toBe('OAUTH_CLIENT_REFUSED');
     expect(error.message).toBe(
-      `The token endpoint ${origin}/token refused the client "${CLIENT_ID}" (invalid_client) (“client authentication failed for secret ***”): check the client ID and client secret in the OAuth settings of environment "sandbox".`,
+      `The token endpoint ${origin}/token refused the client "${CLIENT_ID}" (invalid_client: client authentication failed for secret ***): check the client ID and client secret in the OAuth settings of environment "sandbox".`,
     );
     expect(error.message).not.toContain(wrong);
     // The app's redactor learnt it too, so logs and history hide it.
@@ -339,7 +406,7 @@ describe('failures', () => {
   it('says the user name or password was refused', async () => {
     const error = await failure(new OAuthTokens({ http: http0 }).get(passwordConfig({ password: 'not-the-password' })));
     expect(error.message).toBe(
-      `The token endpoint ${origin}/token refused the user name or password of "${USER}" (invalid_grant) (“bad credentials”): check them in the OAuth settings of environment "sandbox".`,
+      `The token endpoint ${origin}/token refused the user name or password of "${USER}" (invalid_grant: bad credentials): check them in the OAuth settings of environment "sandbox".`,
     );
   });
 
@@ -356,6 +423,16 @@ describe('failures', () => {
 });
 
 describe('network', () => {
+  it.skipIf(!tlsFiles)("trusts the token endpoint's certificate only as the environment says", async () => {
+    const tokens = new OAuthTokens({ http: http0 });
+    const config = base({ environment: 'tls', tokenUrl: `${secureOrigin}/token` });
+    const refused = await failure(tokens.get(config));
+    expect(refused.message).toMatch(/^Getting a token from https:\/\/127\.0\.0\.1:\d+\/token failed: The TLS certificate of 127\.0\.0\.1:\d+ /);
+    // The environment's CA, given per call as the send path gives it.
+    const token = await tokens.get(config, { tls: { ca: tlsFiles!.cert } });
+    expect(token.accessToken).toMatch(/^access-token-/);
+  });
+
   it('sends token calls through the same proxy as requests', async () => {
     const proxiedHttp = createHttpService({ env: { HTTP_PROXY: proxyUrl } });
     const token = await new OAuthTokens({ http: proxiedHttp }).get(base({ environment: 'proxied' }));
@@ -372,5 +449,47 @@ describe('from the request model', () => {
     );
     expect(config).toEqual({ grant: 'password', environment: 'env-7', tokenUrl: `${origin}/token`, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, clientAuthentication: 'body', username: USER, password: PASSWORD, extraParameters: { audience: 'https://api.example.test' } });
     expect((await new OAuthTokens({ http: http0 }).get(config)).refreshable).toBe(true);
+  });
+});
+
+describe('the send path\'s token source', () => {
+  const auth = {
+    kind: 'oauth2' as const,
+    grant: 'password' as const,
+    tokenUrl: '',
+    authUrl: '',
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    scope: 'read',
+    audience: '',
+    username: USER,
+    password: PASSWORD,
+    clientAuth: 'basic' as const,
+  };
+
+  it('gets, renews and shows a token through the environment\'s own proxy', async () => {
+    let now = 5_000;
+    const source: SendPathTokens & ReturnType<typeof sandboxTokenSource> = sandboxTokenSource(new OAuthTokens({ http: http0, now: () => now }));
+    const config = { ...auth, tokenUrl: `${origin}/token` };
+    expect(source.state(config, 7)).toBeNull();
+    // The environment's proxy, given per call, as the send path does.
+    const context = { environmentId: 7, http: http0, proxy: () => new URL(proxyUrl), renew: false };
+    const first = await source.tokenFor(config, context);
+    expect(first.tokenType).toBe('Bearer');
+    expect(proxied).toEqual([`POST ${origin}/token`]);
+    expect(source.state(config, 7)).toEqual({ obtainedAt: new Date(5_000).toISOString(), expiresAt: new Date(5_000 + 3_600_000).toISOString(), scope: 'read', refreshable: true });
+    // Another environment has its own token.
+    expect(source.state(config, 8)).toBeNull();
+    now = 6_000;
+    expect((await source.tokenFor(config, context)).accessToken).toBe(first.accessToken);
+    const renewed = await source.tokenFor(config, { ...context, renew: true });
+    expect(renewed.accessToken).not.toBe(first.accessToken);
+    expect(grants).toEqual(['password', 'refresh_token']);
+  });
+
+  it('says where to fix a refused client', async () => {
+    const source = sandboxTokenSource(new OAuthTokens({ http: http0 }));
+    const error = await failure(source.tokenFor({ ...auth, tokenUrl: `${origin}/token`, clientSecret: 'not-it-at-all' }, { environmentId: null, http: http0, renew: false }));
+    expect(error.message).toMatch(/: check the client ID and client secret in the request's OAuth 2\.0 settings \(its Auth tab, or its environment's when it inherits\)\.$/);
   });
 });

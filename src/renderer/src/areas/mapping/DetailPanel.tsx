@@ -8,6 +8,7 @@ import { typeText } from './entities';
 import { mappingTypeLabels, percent, statusLabels, statusTone } from './labels';
 import type { RowEdit } from './SheetGrid';
 import { LearnedPairs } from './LearnedPairs';
+import { RowQuestions } from './RowQuestions';
 
 interface DetailPanelProps {
   row: MappingRow;
@@ -144,6 +145,8 @@ export function DetailPanel({ row, targetField, sourceFields, suggestion, sugges
       </section>
 
       <LearnedPairs flowId={row.flowId} targetPath={row.targetPath} />
+
+      <RowQuestions mapId={row.mapId} />
 
       <section className="detail-section detail-editors" aria-label="Mapping details">
         <h3 className="detail-heading">Mapping</h3>

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CatalogueOperation } from '../../../../shared/catalogue';
 import type { Environment, HistoryEntrySummary, SavedRequest, SendOutcome, SystemSummary } from '../../../../shared/contract';
-import { api } from '../../api/client';
+import { api, subscribe } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
@@ -19,6 +19,7 @@ import { useCall, useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
 import { useStickyState } from '../../state/use-sticky-state';
 import { EnvironmentDialog } from './EnvironmentDialog';
+import { MockControl } from './MockControl';
 import { RequestEditor } from './RequestEditor';
 import { ResponseView, type ShownResponse } from './ResponseView';
 import { draftOf, emptyDraft, unresolvedVariables, variablesOf, writes, type EditedRequest, type EditorDraft } from './request-draft';
@@ -74,6 +75,16 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
   const seeding = useRef(false);
 
   const environment = environments.data?.find((candidate) => candidate.id === environmentId) ?? environments.data?.[0];
+
+  // An OAuth sign-in (authorization code) opens in a new tab; its redirect comes back to main.
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event.name === 'sandbox.openUrl') window.open(event.payload.url, '_blank', 'noopener');
+        if (event.name === 'sandbox.history') cache.invalidate('sandbox.history');
+      }),
+    [cache],
+  );
 
   // A system nobody set up yet gets the environments its document's servers describe.
   useEffect(() => {
@@ -218,6 +229,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
           </div>
         </aside>
         <div className="sandbox-main">
+          <MockControl systemId={system.id} systemName={system.name} onStarted={(mock) => mock.environmentId !== null && setEnvironmentId(mock.environmentId)} />
           {notice && (
             <Alert tone="info" onDismiss={() => setNotice(null)}>
               {notice}

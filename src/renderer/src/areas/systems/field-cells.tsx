@@ -48,8 +48,16 @@ export function NameCell({ data, context }: Props) {
       {arrayOfObjects && <span className="tree-array">[ ]</span>}
       {field.deprecated && <span className="badge badge-warning tree-badge">deprecated</span>}
       {field.recursive && (
-        <span className="badge tree-badge" title={`The same schema${field.ref ? ` (${field.ref})` : ''} is already open further up this path: its fields are not repeated here.`}>
+        <span
+          className="badge tree-badge"
+          title={`The same schema${field.ref ? ` (${field.ref})` : ''} is already open further up this path${field.cycleOf !== undefined ? ` (at ${field.cycleOf || 'the entity itself'})` : ''}: its fields are not repeated here.`}
+        >
           recursive
+        </span>
+      )}
+      {field.variant && (
+        <span className="badge badge-violet tree-badge" title={`Only in ${field.variant.includes(' | ') ? 'these members' : 'this member'} of the union above: ${field.variant}`}>
+          {field.variant}
         </span>
       )}
       {field.truncated && (

@@ -48,6 +48,7 @@ export function typeParts(shape: CatalogueShape): TypeParts {
     return parts;
   }
   if (shape.mapValueType) parts.type = `map of ${shape.mapValueType}`;
+  else if (shape.freeForm) parts.type = 'free-form map';
   if (shape.ref) parts.ref = shape.ref;
   return parts;
 }

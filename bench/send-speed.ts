@@ -1,0 +1,162 @@
+// Sandbox send path against a bare client, in one run: 500 sequential requests to a local server
+// through the whole send path (variables, secrets, auth, platform http, body file, history row)
+// against undici's `request` plus the same file write and SQLite insert. Then a 100 MB response: what
+// would cross to the renderer, and how much the main process' heap grows.
+//   npx tsx --expose-gc bench/send-speed.ts
+// Targets: ratio within 1.2× (against a fresh connection per request, as the send path opens); renderer
+// payload < 1 MB; heap growth < 50 MB.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { request as undiciRequest } from 'undici';
+import { contract, RequestDraftInput } from '../src/shared/contract';
+import { addSystem } from '../src/main/openapi/systems';
+import { createHttpService } from '../src/main/platform/http';
+import { Redactor } from '../src/main/platform/redact';
+import { KeyFiles } from '../src/main/platform/secrets';
+import { send, type SendDeps } from '../src/main/sandbox/send/send';
+import { BodyCache } from '../src/main/sandbox/store/body-cache';
+import { saveEnvironment } from '../src/main/sandbox/store/environments';
+import { addHistory } from '../src/main/sandbox/store/history';
+import { saveRequest } from '../src/main/sandbox/store/requests';
+import { workspaceIdOf } from '../src/main/workspace/secrets';
+import { createWorkspace } from '../src/main/workspace/workspace';
+
+const N = Number(process.env.N ?? 500);
+const BIG = 100 * 1024 * 1024;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-send-bench-'));
+const answer = JSON.stringify({ id: 'c-42', name: 'Ada', tier: 'gold', orders: Array.from({ length: 20 }, (_, i) => ({ id: i, total: i * 3.5 })) });
+
+const server = http.createServer((request, response) => {
+  if (request.url?.startsWith('/big')) {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(BIG) });
+    const piece = Buffer.alloc(256 * 1024, 0x20);
+    let sent = 0;
+    const pump = () => {
+      while (sent < BIG) {
+        sent += piece.length;
+        if (!response.write(piece)) return void response.once('drain', pump);
+      }
+      response.end();
+    };
+    return pump();
+  }
+  request.resume();
+  request.on('end', () => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(answer);
+  });
+});
+
+async function main() {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const workspace = createWorkspace(path.join(dir, 'bench.crosswalk'), 'Bench');
+  const { id: systemId } = addSystem(workspace, 'crm', { text: '{"openapi":"3.0.3","info":{"title":"CRM","version":"1"},"paths":{}}', files: {}, format: 'json', title: 'CRM', apiVersion: '1', openapiVersion: '3.0.3', source: 'bench' });
+  const redactor = new Redactor();
+  const store = { workspace, secrets: { keys: new KeyFiles(path.join(dir, 'keys')), env: {}, redactor } };
+  const cache = new BodyCache(path.join(dir, 'cache'), workspaceIdOf(workspace));
+  const environment = saveEnvironment(store, contract['sandbox.saveEnvironment'].input.parse({ systemId, name: 'Local', kind: 'sandbox', baseUrl: origin, variables: [{ name: 'token', value: 'bench-token-123456', secret: true }] }));
+  const saved = saveRequest(store, contract['sandbox.saveRequest'].input.parse({ systemId, name: 'Get', method: 'GET', url: '{{baseUrl}}/customers/c-42', headers: [{ name: 'Authorization', value: 'Bearer {{token}}' }] }));
+  const httpService = createHttpService({ env: {} });
+  const deps: SendDeps = { store, cache, http: httpService, redactor };
+  const sendOnce = () => send(deps, { request: { requestId: saved.id }, environmentId: environment.id, variables: {}, confirmProduction: false });
+
+  // Bare: undici, the same body file and one insert per request.
+  const raw = new Database(path.join(dir, 'raw.sqlite'));
+  raw.pragma('journal_mode = WAL');
+  raw.exec('CREATE TABLE h (id INTEGER PRIMARY KEY, at TEXT, method TEXT, url TEXT, status INTEGER, size INTEGER, body_id TEXT, detail TEXT)');
+  const insert = raw.prepare('INSERT INTO h (at, method, url, status, size, body_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const bareDir = path.join(dir, 'bare');
+  fs.mkdirSync(bareDir);
+  const bare = async (i: number, fresh: boolean) => {
+    const response = await undiciRequest(`${origin}/customers/c-42`, { headers: { authorization: 'Bearer bench-token-123456' }, reset: fresh });
+    const body = Buffer.from(await response.body.arrayBuffer());
+    fs.writeFileSync(path.join(bareDir, `${i}.body`), body);
+    raw.transaction(() => insert.run(new Date().toISOString(), 'GET', `${origin}/customers/c-42`, response.statusCode, body.length, String(i), JSON.stringify(response.headers))).immediate();
+  };
+
+  // Parts of the send path on their own, for each step's share.
+  const exchangeOnly = async (i: number) => {
+    const response = await httpService.request({ url: `${origin}/customers/c-42`, headers: { authorization: 'Bearer bench-token-123456' }, responseBody: 'stream' });
+    await new Promise<void>((resolve, reject) => response.body.pipe(fs.createWriteStream(path.join(bareDir, `x${i}.body`))).on('finish', resolve).on('error', reject));
+  };
+  const historyOnly = () =>
+    addHistory(store, cache, {
+      systemId,
+      requestId: saved.id,
+      environmentId: environment.id,
+      method: 'GET',
+      url: `${origin}/customers/c-42`,
+      status: 200,
+      statusText: 'OK',
+      error: null,
+      errorKind: null,
+      timings: { dns: null, connect: 1, tls: null, firstByte: 1, download: 1, total: 2 },
+      size: answer.length,
+      contentType: 'application/json',
+      bodyId: null,
+      detail: { request: { method: 'GET', url: origin, headers: [] }, headers: [], redirects: [], draft: null },
+    });
+
+  // Interleaved, one request of each kind in turn, so a machine that gets busier or quieter during the run
+  // weighs on every kind alike.
+  const kinds = {
+    ours: () => sendOnce(),
+    bareFresh: (i: number) => bare(i, true),
+    bareKeepAlive: (i: number) => bare(i, false),
+    exchange: exchangeOnly,
+    history: historyOnly,
+  };
+  const totals = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, 0])) as Record<keyof typeof kinds, number>;
+  for (let i = -20; i < N; i++) {
+    for (const [kind, run] of Object.entries(kinds) as Array<[keyof typeof kinds, (i: number) => unknown]>) {
+      const start = performance.now();
+      await run(i < 0 ? 1_000_000 + i : i);
+      if (i >= 0) totals[kind] += performance.now() - start;
+    }
+  }
+  const { ours, bareFresh, bareKeepAlive, exchange, history } = totals;
+
+  const line = (name: string, ms: number) => console.log(`${name.padEnd(64)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / N).toFixed(2)} ms/request`);
+  console.log(`${N} sequential GETs to ${origin} (small JSON answer):`);
+  line('crosswalk send path (secrets, variables, http, body file, history row)', ours);
+  line('undici request + file write + insert, new connection each (reset)', bareFresh);
+  line('undici request + file write + insert, kept-alive connection', bareKeepAlive);
+  console.log(`ratio against a new connection each: ${(ours / bareFresh).toFixed(2)}× (target ≤ 1.2×); against keep-alive: ${(ours / bareKeepAlive).toFixed(2)}×`);
+  console.log('shares of the send path (each step timed on its own):');
+  const rest = Math.max(0, ours - exchange - history);
+  for (const [name, ms] of [['exchange through platform http + body file', exchange], ['history row (insert + prune check)', history], ['the rest: open request/env secrets, variables, auth, cookies, redaction, preview', rest]] as const) {
+    console.log(`  ${name.padEnd(82)} ${((ms / ours) * 100).toFixed(0).padStart(3)}%`);
+  }
+
+  // A 100 MB response.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  let peakHeap = before.heapUsed;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
+  const started = performance.now();
+  const draft = RequestDraftInput.parse({ systemId, method: 'GET', url: `${origin}/big` }) as never;
+  const big = await send(deps, { request: { draft }, environmentId: null, variables: {}, confirmProduction: false });
+  const elapsed = performance.now() - started;
+  clearInterval(sampler);
+  const payload = Buffer.byteLength(JSON.stringify(big));
+  console.log(`100 MB response: ${elapsed.toFixed(0)} ms; ${big.outcome === 'response' ? `${big.result.size.toLocaleString('en-US')} bytes to the body file` : big.outcome}`);
+  console.log(`  renderer-bound payload: ${(payload / 1024).toFixed(0)} KB (target < 1,024 KB)`);
+  console.log(`  main heap growth at its peak: ${((peakHeap - before.heapUsed) / 1024 / 1024).toFixed(1)} MB (target < 50 MB)${gc ? '' : ' — run with --expose-gc for a settled baseline'}`);
+
+  raw.close();
+  workspace.close();
+  server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,52 @@
+// The sandbox of one open workspace: its store, body cache and send path, with the adapters the front
+// end injects (OAuth tokens, example bodies, the system's proxy). The handlers and the CLI both use it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { HistoryEntrySummary } from '../../shared/contract';
+import type { Services } from '../platform/services';
+import { workspaceIdOf } from '../workspace/secrets';
+import type { Workspace } from '../workspace/workspace';
+import type { ExampleBody } from './draft/from-operation';
+import type { OAuthTokens } from './send/send';
+import { PREVIEW_BYTES, bodyPreview } from './send/preview';
+import { BodyCache } from './store/body-cache';
+import type { SandboxStore } from './store/context';
+
+export interface SandboxAdapters {
+  /** sandbox/oauth's token source. Without it, OAuth 2.0 requests are refused with a sentence. */
+  oauth?: OAuthTokens;
+  /** sandbox/generate's example body for an operation. Without it, a JSON body starts as {}. */
+  exampleBody?: ExampleBody;
+  /** The system's proxy (Electron's session.resolveProxy) in PAC form. */
+  resolveProxy?: (url: string) => Promise<string>;
+}
+
+export interface Sandbox {
+  store: SandboxStore;
+  cache: BodyCache;
+}
+
+/** `appDir` is CROSSWALK_HOME (the settings folder): bodies go to its cache/<workspace-id>/. */
+export function sandboxOf(workspace: Workspace, services: Pick<Services, 'keys' | 'redactor'>, appDir: string, env: NodeJS.ProcessEnv = process.env): Sandbox {
+  return {
+    store: { workspace, secrets: { keys: services.keys, redactor: services.redactor, env } },
+    cache: new BodyCache(path.join(appDir, 'cache'), workspaceIdOf(workspace)),
+  };
+}
+
+/** The first PREVIEW_BYTES of a stored body, read only when shown. */
+export function storedPreview(cache: BodyCache, bodyId: string | null, contentType: string | null) {
+  if (!bodyId || !cache.has(bodyId)) return null;
+  const file = cache.pathOf(bodyId);
+  const size = fs.statSync(file).size;
+  const handle = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, PREVIEW_BYTES));
+    fs.readSync(handle, head, 0, head.length, 0);
+    return bodyPreview(head, size, contentType);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+export type HistoryListener = (entry: HistoryEntrySummary) => void;

@@ -1,0 +1,380 @@
+// One send: the request (saved or draft) with its secrets opened and variables resolved, the
+// production guard, auth, cookies, the environment's TLS and proxy, the exchange through the platform's
+// http service, the body streamed to the cache folder (only a preview kept in memory), and its history row.
+import fs from 'node:fs';
+import { once } from 'node:events';
+import { CookieJar } from 'tough-cookie';
+import type { AuthInput, CookieSet, HistoryEntrySummary, RedirectHop, RequestDraft, SendOutcome, Timings } from '../../../shared/contract';
+import { UserError } from '../../errors';
+import { HttpError, type HttpResponse, type HttpService, type HttpTimings, type ProxyResolver } from '../../platform/http';
+import { REDACTED, type Redactor } from '../../platform/redact';
+import { environmentSecret } from '../../platform/secrets';
+import { readSecret } from '../../workspace/secrets';
+import type { BodyCache } from '../store/body-cache';
+import { systemScope, type SandboxStore } from '../store/context';
+import { openEnvironment, readCookieJar, writeCookieJar } from '../store/environments';
+import { addHistory } from '../store/history';
+import { openDraft, openRequest, type StoredRequestDefinition } from '../store/requests';
+import { publicView, requestSlots } from '../store/secret-slots';
+import { proxyOf, tlsOf } from './connection';
+import { failureOf } from './failures';
+import { PREVIEW_BYTES, bodyPreview } from './preview';
+import { VariableScope } from './variables';
+import { applyAuth, wireRequest, type TokenFor, type WireRequest } from './wire';
+import type { Readable } from 'node:stream';
+
+/** OAuth 2.0 tokens, implemented by sandbox/oauth: token calls go through `http` with the same TLS and proxy. */
+export interface OAuthTokens {
+  tokenFor(
+    auth: Extract<AuthInput, { kind: 'oauth2' }>,
+    context: { environmentId: number | null; http: HttpService; tls?: ReturnType<typeof tlsOf>; proxy?: ProxyResolver; signal?: AbortSignal; renew: boolean },
+  ): Promise<{ accessToken: string; tokenType?: string }>;
+}
+
+export interface SendDeps {
+  store: SandboxStore;
+  cache: BodyCache;
+  http: HttpService;
+  redactor: Redactor;
+  oauth?: OAuthTokens;
+  defaultProxy?: ProxyResolver;
+  resolveProxy?: (url: string) => Promise<string>;
+  /** A history row was stored. */
+  onHistory?: (entry: HistoryEntrySummary) => void;
+}
+
+type Draft = RequestDraft & StoredRequestDefinition;
+
+export interface SendInput {
+  request: { requestId: number } | { draft: Draft; basedOn?: number };
+  environmentId: number | null;
+  variables: Record<string, string>;
+  confirmProduction: boolean;
+  signal?: AbortSignal;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcome> {
+  const { store } = deps;
+  const opened = 'requestId' in input.request ? openRequest(store, input.request.requestId) : openDraft(store, input.request.draft, input.request.basedOn);
+  const draft = opened.draft as Draft;
+  const requestId = 'requestId' in input.request ? input.request.requestId : (input.request.basedOn ?? null);
+  const environment = input.environmentId === null ? undefined : openEnvironment(store, input.environmentId);
+  if (environment && environment.environment.systemId !== draft.systemId) {
+    throw new UserError('ENVIRONMENT_SYSTEM', `The environment "${environment.environment.name}" belongs to another system: choose one of this request's system.`);
+  }
+  if (environment?.environment.kind === 'production' && !SAFE_METHODS.has(draft.method) && !input.confirmProduction) {
+    return {
+      outcome: 'needs-confirmation',
+      message: `"${environment.environment.name}" is a production environment: confirm that this ${draft.method} may change real data there.`,
+    };
+  }
+
+  const scope = variableScope(deps, draft.systemId, environment, input.variables);
+  const definition = environment?.opened;
+  const auth = scope.resolveDeep(draft.auth.kind === 'inherit' ? (definition?.auth ?? { kind: 'none' }) : draft.auth) as AuthInput;
+  const resolved = scope.resolveDeep({ method: draft.method, url: draft.url, query: draft.query, headers: draft.headers, body: draft.body });
+  const unresolved = [...scope.unresolved, ...opened.missing, ...(environment?.missing ?? [])];
+  if (unresolved.length > 0) return { outcome: 'unresolved', unresolved: [...new Set(unresolved)] };
+
+  const wire = wireRequest(resolved);
+  const tls = tlsOf(definition);
+  const proxy = await proxyOf(definition, { defaultProxy: deps.defaultProxy, resolveProxy: deps.resolveProxy, http: deps.http, signal: input.signal });
+  const tokenFor: TokenFor | undefined = deps.oauth && ((oauth, renew) => deps.oauth!.tokenFor(oauth, { environmentId: input.environmentId, http: deps.http, tls, proxy, signal: input.signal, renew }));
+  await applyAuth(wire, auth, tokenFor);
+  const jar = environment ? loadJar(store, environment.environment) : undefined;
+  const cookiesBefore = jar ? jar.serializeSync() : undefined;
+  if (jar) addCookies(wire, jar);
+
+  const sentRequest = () => ({ method: wire.method, url: deps.redactor.url(wire.url.href), headers: redactedHeaders(deps.redactor, wire.headers) });
+  const record = { systemId: draft.systemId, requestId, environmentId: input.environmentId, draft: publicDraft(draft) };
+  let response: HttpResponse<Readable>;
+  let loop: string[] | undefined;
+  try {
+    const exchange = async () => {
+      const visited = new Set([wire.url.href]);
+      loop = undefined;
+      return deps.http.request({
+        url: wire.url,
+        method: wire.method,
+        headers: wire.headers,
+        body: wire.body,
+        responseBody: 'stream',
+        redirect: draft.settings.followRedirects ? 'follow' : 'manual',
+        maxRedirects: draft.settings.maxRedirects,
+        timeoutMs: draft.settings.timeoutMs,
+        tls,
+        proxy,
+        signal: input.signal,
+        mayFollow: (next) => {
+          if (visited.has(next)) {
+            loop = [...visited, next];
+            return false;
+          }
+          visited.add(next);
+          return true;
+        },
+      });
+    };
+    response = await exchange();
+    if (response.status === 401 && auth.kind === 'oauth2' && tokenFor) {
+      // The token may have been revoked or expired early: one renewal, then the answer stands.
+      response.body.destroy();
+      await applyAuth(wire, auth, tokenFor, true);
+      response = await exchange();
+    }
+  } catch (error) {
+    return failed(deps, error, input.signal, { ...record, request: sentRequest(), method: wire.method, url: wire.url.href });
+  }
+  if (loop) {
+    response.body.destroy();
+    const hops = loop.map((url) => deps.redactor.url(url)).join(' → ');
+    const message = `${deps.redactor.url(wire.url.href)} redirects in a loop (${hops}): the server's redirects must be fixed, or send without following redirects to see the first answer.`;
+    return failed(deps, new HttpError('TOO_MANY_REDIRECTS', message), input.signal, { ...record, request: sentRequest(), method: wire.method, url: wire.url.href }, 'redirect-loop');
+  }
+
+  const contentType = response.headers.get('content-type') ?? null;
+  let stored: { bodyId: string | null; size: number; head: Buffer };
+  try {
+    stored = await storeBody(deps.cache, response.body);
+  } catch (error) {
+    return failed(deps, error, input.signal, { ...record, request: sentRequest(), method: wire.method, url: response.url });
+  }
+
+  const cookies = jar ? takeCookies(jar, response) : [];
+  if (jar && environment) {
+    const after = jar.serializeSync();
+    if (JSON.stringify(after) !== JSON.stringify(cookiesBefore)) writeCookieJar(store, environment.environment, JSON.stringify(after), after?.cookies.length ?? 0);
+  }
+  const timings = timingsOf(response.timings, response.url);
+  const headers = redactedHeaderList(deps.redactor, response.headers.entries());
+  const redirects = redirectHops(deps.redactor, wire.method, response);
+  const request = sentRequest();
+  const entry = addHistory(store, deps.cache, {
+    systemId: record.systemId,
+    requestId: record.requestId,
+    environmentId: record.environmentId,
+    method: wire.method,
+    url: request.url,
+    status: response.status,
+    statusText: response.statusText,
+    error: null,
+    errorKind: null,
+    timings,
+    size: stored.size,
+    contentType,
+    bodyId: stored.bodyId,
+    detail: { request, headers, redirects, draft: record.draft },
+  });
+  deps.onHistory?.(entry);
+  return {
+    outcome: 'response',
+    result: {
+      historyId: entry.id,
+      request,
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+      cookies,
+      redirects,
+      timings,
+      size: stored.size,
+      preview: bodyPreview(stored.head, stored.size, contentType),
+      bodyId: stored.bodyId,
+    },
+  };
+}
+
+function variableScope(deps: SendDeps, systemId: number, environment: ReturnType<typeof openEnvironment> | undefined, oneOff: Record<string, string>): VariableScope {
+  const values = new Map<string, string>();
+  for (const variable of environment?.opened.variables ?? []) {
+    if (variable.enabled && typeof variable.value === 'string' && !environment!.missing.includes(variable.name)) values.set(variable.name, variable.value);
+  }
+  for (const [name, value] of Object.entries(oneOff)) {
+    deps.redactor.add(value);
+    values.set(name, value);
+  }
+  const scope = new VariableScope(values, (name) => {
+    try {
+      return readSecret(deps.store.workspace, deps.store.secrets, { scope: systemScope(systemId), name }) ?? environmentSecret(name, deps.store.secrets.env);
+    } catch {
+      return environmentSecret(name, deps.store.secrets.env);
+    }
+  });
+  // A base URL from a server template holds variables of its own ({{region}}).
+  const baseUrl = environment?.environment.baseUrl;
+  if (baseUrl && !values.has('baseUrl')) values.set('baseUrl', scope.resolve(baseUrl.replace(/\/+$/, '')));
+  return scope;
+}
+
+function loadJar(store: SandboxStore, environment: { id: number; systemId: number }): CookieJar {
+  const serialized = readCookieJar(store, environment);
+  if (serialized) {
+    try {
+      return CookieJar.deserializeSync(serialized);
+    } catch {
+      // A jar that no longer reads is started afresh: cookies are a cache of the server's.
+    }
+  }
+  return new CookieJar();
+}
+
+function addCookies(wire: WireRequest, jar: CookieJar): void {
+  const fromJar = jar.getCookieStringSync(wire.url.href);
+  if (fromJar) wire.headers.cookie = wire.headers.cookie ? `${wire.headers.cookie}; ${fromJar}` : fromJar;
+}
+
+function takeCookies(jar: CookieJar, response: HttpResponse<Readable>): CookieSet[] {
+  const set: CookieSet[] = [];
+  for (const header of response.headers.getAll('set-cookie')) {
+    const cookie = jar.setCookieSync(header, response.url, { ignoreError: true });
+    if (!cookie) continue;
+    set.push({
+      name: cookie.key,
+      domain: cookie.domain ?? new URL(response.url).hostname,
+      path: cookie.path ?? '/',
+      expires: cookie.expires instanceof Date ? cookie.expires.toISOString() : null,
+      httpOnly: cookie.httpOnly,
+      secure: cookie.secure,
+    });
+  }
+  return set;
+}
+
+/**
+ * Streams the body to its cache file, keeping only the first PREVIEW_BYTES in memory. A body that fits
+ * in the preview is written at once (most answers): a file stream costs several thread-pool round trips.
+ */
+async function storeBody(cache: BodyCache, body: Readable): Promise<{ bodyId: string | null; size: number; head: Buffer }> {
+  const bodyId = cache.newId();
+  const file = cache.pathOf(bodyId);
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let size = 0;
+  let out: fs.WriteStream | undefined;
+  try {
+    for await (const piece of body) {
+      const chunk = piece as Buffer;
+      size += chunk.length;
+      if (headBytes < PREVIEW_BYTES) {
+        const part = chunk.subarray(0, PREVIEW_BYTES - headBytes);
+        head.push(part);
+        headBytes += part.length;
+      }
+      if (!out && size <= PREVIEW_BYTES) continue;
+      if (!out) {
+        cache.ensure();
+        out = fs.createWriteStream(file, { mode: 0o600 });
+        // What came before this chunk is all in `head`.
+        const before = Buffer.concat(head).subarray(0, size - chunk.length);
+        if (before.length) out.write(before);
+      }
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    if (out) {
+      out.end();
+      await once(out, 'close');
+    } else if (size > 0) {
+      cache.ensure();
+      fs.writeFileSync(file, Buffer.concat(head), { mode: 0o600 });
+    }
+  } catch (error) {
+    out?.destroy();
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+  if (size === 0) return { bodyId: null, size, head: Buffer.alloc(0) };
+  return { bodyId, size, head: Buffer.concat(head) };
+}
+
+/** The service's timings with phases that did not happen as null: no lookup for an IP address, no TLS over http. */
+function timingsOf(timings: HttpTimings, url: string): Timings {
+  const { hostname, protocol } = new URL(url);
+  const isAddress = /^[\d.]+$|^\[.*\]$/.test(hostname);
+  return {
+    dns: isAddress || timings.dns === 0 ? null : timings.dns,
+    connect: timings.connect || null,
+    tls: protocol === 'https:' && timings.tls > 0 ? timings.tls : null,
+    firstByte: timings.firstByte || null,
+    download: timings.total >= timings.firstByte ? timings.download : null,
+    total: timings.total || null,
+  };
+}
+
+function redirectHops(redactor: Redactor, method: string, response: HttpResponse<Readable>): RedirectHop[] {
+  let current = method;
+  return response.redirects.map((hop, index) => {
+    const next = response.redirects[index + 1]?.url ?? response.url;
+    const result = { method: current, url: redactor.url(hop.url), status: hop.status, location: redactor.url(next) };
+    if ((hop.status === 303 && current !== 'HEAD') || ((hop.status === 301 || hop.status === 302) && current === 'POST')) current = 'GET';
+    return result;
+  });
+}
+
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+
+function redactedHeaders(redactor: Redactor, headers: Record<string, string>): Array<[string, string]> {
+  return redactedHeaderList(
+    redactor,
+    Object.entries(headers).map(([name, value]) => [name, [value]]),
+  );
+}
+
+function redactedHeaderList(redactor: Redactor, entries: Array<[string, string[]]>): Array<[string, string]> {
+  const list: Array<[string, string]> = [];
+  for (const [name, values] of entries) {
+    for (const value of values) {
+      if (name === 'set-cookie') list.push([name, value.replace(/^([^=]*)=[^;]*/, `$1=${REDACTED}`)]);
+      else if (CREDENTIAL_HEADERS.has(name)) list.push([name, REDACTED]);
+      else list.push([name, Object.values(redactor.headers({ [name]: value }))[0] as string]);
+    }
+  }
+  return list;
+}
+
+/** The draft as history keeps it: secret values as placeholders, never the opened values. */
+function publicDraft(draft: Draft): RequestDraft {
+  const { systemId, folder, name, method, url, query, headers, body, auth, origin, settings } = draft;
+  const hidden = requestSlots({ systemId, folder, name, method, url, query, headers, body, auth, origin, settings }, '', (_name, value) => ({
+    secret: true,
+    set: typeof value === 'string' ? value !== '' : value.set,
+  }));
+  return publicView(hidden) as unknown as RequestDraft;
+}
+
+interface FailedRecord {
+  systemId: number;
+  requestId: number | null;
+  environmentId: number | null;
+  draft: RequestDraft;
+  request: { method: string; url: string; headers: Array<[string, string]> };
+  method: string;
+  url: string;
+}
+
+function failed(deps: SendDeps, error: unknown, signal: AbortSignal | undefined, record: FailedRecord, kind?: 'redirect-loop'): SendOutcome {
+  if (signal?.aborted) throw error;
+  const failure = failureOf(error);
+  if (!failure) throw error;
+  const message = deps.redactor.text(failure.message);
+  const timings: Timings = { dns: null, connect: null, tls: null, firstByte: null, download: null, total: null };
+  const entry = addHistory(deps.store, deps.cache, {
+    systemId: record.systemId,
+    requestId: record.requestId,
+    environmentId: record.environmentId,
+    method: record.method,
+    url: record.request.url,
+    status: null,
+    statusText: null,
+    error: message,
+    errorKind: kind ?? failure.kind,
+    timings,
+    size: null,
+    contentType: null,
+    bodyId: null,
+    detail: { request: record.request, headers: [], redirects: [], draft: record.draft },
+  });
+  deps.onHistory?.(entry);
+  return { outcome: 'failed', failure: { historyId: entry.id, request: record.request, kind: kind ?? failure.kind, message, timings } };
+}

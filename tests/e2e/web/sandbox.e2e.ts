@@ -1,0 +1,82 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { expect, screenshotDir, test } from './fixtures';
+
+const token = 'tok-e2e-7f3a9c';
+
+/** The CRM's "sandbox": answers GET /v2/customers/{id} to a bearer token, 401 otherwise. */
+async function startCrm(): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
+  const seen: string[] = [];
+  const server = http.createServer((request, response) => {
+    seen.push(`${request.method} ${request.url}`);
+    const match = /^\/v2\/customers\/([^/?]+)/.exec(request.url ?? '');
+    if (request.headers.authorization !== `Bearer ${token}`) {
+      response.writeHead(401, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'Unauthorized' }));
+    } else if (match) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: match[1], name: 'Ada Lovelace', email: 'ada@example.com', segment: 'enterprise', custom_tier: 'gold' }));
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/v2`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+test('sends a catalogue operation of the CRM with a variable and a sealed token, shows the pretty response and its timings, and finds it in history', async ({ page, host }) => {
+  const crm = await startCrm();
+  try {
+    await page.goto(host.url);
+    await page.goto(`${new URL(host.url).origin}/#/sandbox`);
+    await expect(page.getByRole('heading', { name: 'Sandbox', level: 1 })).toBeVisible();
+
+    // An environment of its own, pointing at the local server, with a variable and the token requests inherit.
+    await page.getByRole('button', { name: 'New environment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New environment' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Local');
+    await dialog.getByRole('textbox', { name: /Base URL/ }).fill(crm.url);
+    await dialog.getByRole('button', { name: 'Add variable' }).click();
+    await dialog.getByRole('textbox', { name: 'Variable 1 name' }).fill('customerId');
+    await dialog.getByRole('textbox', { name: 'Variable customerId value' }).fill('C-1001');
+    await dialog.getByRole('combobox', { name: 'Authentication' }).selectOption('bearer');
+    await dialog.getByLabel('Token').fill(token);
+    await dialog.getByRole('button', { name: 'Save environment' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('combobox', { name: 'Environment' })).toHaveValue(/\d+/);
+    await expect(page.getByRole('combobox', { name: 'Environment' }).locator('option:checked')).toHaveText('Local');
+
+    // The operation from the catalogue, its path parameter taken from the environment.
+    await page.locator('#sandbox-side-panel').getByRole('button', { name: /GET \/customers\/\{customerId\}/ }).click();
+    const url = page.getByRole('textbox', { name: 'URL' });
+    await expect(url).toHaveValue(/customers/);
+    await url.fill('{{baseUrl}}/customers/{{customerId}}');
+    await page.getByRole('tab', { name: 'Auth' }).click();
+    await page.getByRole('combobox', { name: 'Authentication' }).selectOption('inherit');
+    await expect(page.getByText(/No value for/)).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Send' }).click();
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.locator('.response-status')).toHaveText('200 OK');
+    await expect(response.getByRole('textbox', { name: 'Response body' })).toContainText('"name": "Ada Lovelace"');
+    expect(crm.seen).toContain('GET /v2/customers/C-1001');
+
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: path.join(screenshotDir, `sandbox-response-${scheme}.png`) });
+    }
+    await response.getByRole('tab', { name: 'Timings' }).click();
+    await expect(response.getByRole('row', { name: /Total/ })).toBeVisible();
+    await expect(response.getByRole('row', { name: /TLS handshake/ })).toContainText('did not happen');
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    const entry = page.getByRole('list', { name: 'History' }).getByRole('button').first();
+    await expect(entry).toContainText('/customers/C-1001');
+    await expect(entry).toContainText('200');
+    await expect(page.locator('#sandbox-side-panel')).not.toContainText(token);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.screenshot({ path: path.join(screenshotDir, 'sandbox-history-light.png') });
+  } finally {
+    await crm.close();
+  }
+});
