@@ -2,8 +2,11 @@
 // discovered field used as a mapping row's source, checked, and flagged in the JSON spec.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { startMock } from '../../../../src/main/sandbox/mock/server';
 import { openDemoSession } from '../../../helpers/handlers';
+import { demoDocument } from './fixtures';
 
 const customer = { id: '5f0c2a8e-3b1d-4c6a-9e2f-7a41d8b9c013', firstName: 'Maria', lastName: 'Okafor', email: 'maria@example.com' };
 
@@ -52,5 +55,42 @@ describe('samples calls', () => {
     // Without its sample the field is gone, and the row that used it says so.
     expect((await call('mapping.checks', { flowId: flow.id })).checks.filter((check) => check.rowId === row.id).map((check) => check.kind)).toEqual(['source_missing']);
     session.close();
+  });
+});
+
+describe('sandbox.sampleRecords', () => {
+  it('reads N records through the mock CRM paging, saves each page as a sample and profiles the records', async () => {
+    const mock = await startMock(parse(fs.readFileSync(demoDocument('crm.openapi.yaml'), 'utf8')) as Record<string, unknown>, { seed: 3 });
+    try {
+      const { session, call, refused } = await openDemoSession();
+      const crm = (await call('systems.list')).find((system) => system.name === 'CRM')!;
+      const result = await call('sandbox.sampleRecords', {
+        systemId: crm.id,
+        operation: 'GET /customers',
+        url: `${mock.url}/customers`,
+        limit: 15,
+        pageSize: 10,
+        headers: { authorization: 'Bearer sample-token-123' },
+        entity: 'schema:Customer',
+      });
+      expect(result).toMatchObject({ records: 15, pages: 2, stoppedBecause: 'limit' });
+      expect(result.samples).toHaveLength(2);
+      expect(result.profile.records).toBe(15);
+      expect(result.profile.fields.find((field) => field.path === 'email')).toMatchObject({ present: 15, nulls: 0 });
+      const samples = await call('sandbox.samples', { systemId: crm.id, entity: 'schema:Customer' });
+      expect(samples.map((sample) => [sample.operation, sample.status, sample.method])).toEqual([
+        ['GET /customers', 200, 'GET'],
+        ['GET /customers', 200, 'GET'],
+      ]);
+      // The mock serves what the document says, but for two drifts of its own in seeded records' ids: one
+      // generated without its optional `id` gets the path parameter's name (`customerId`) as its id key,
+      // and made-unique ids (`<example uuid>-2`) are no longer uuids. Nothing else.
+      const findings = samples.flatMap((sample) => sample.findings);
+      expect(findings.filter((finding) => !(finding.kind === 'undocumented-field' && finding.field === 'customerId') && !(finding.kind === 'format' && finding.field === 'id'))).toEqual([]);
+      expect(await refused('sandbox.sampleRecords', { systemId: crm.id, operation: 'GET /nowhere', url: `${mock.url}/customers` })).toMatchObject({ code: 'OPERATION_NOT_FOUND' });
+      session.close();
+    } finally {
+      await mock.close();
+    }
   });
 });
