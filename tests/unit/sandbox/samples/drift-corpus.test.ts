@@ -95,7 +95,8 @@ function cases(document: JsonObject): Case[] {
         operation,
         status: Number(response.status),
         schemaPointer,
-        fields: buildEntityFields(document, entity?.id),
+        // A map (additionalProperties with a schema) takes any name: nothing added to it is undocumented.
+        fields: entity?.shape.mapValueType ? [] : buildEntityFields(document, entity?.id),
         hasDefault: Object.keys(responses).some((key) => key === 'default' || /^5xx$/i.test(key)),
       });
     }
