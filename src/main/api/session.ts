@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { FilePurpose, RecentWorkspace, WorkspaceSummary } from '../../shared/contract';
 import { createDemoWorkspace } from '../demo/demo-workspace';
 import { stopSuggestionWorkers } from '../mapping/compute-candidates';
+import { listSystems } from '../openapi/systems';
 import { MockRegistry } from '../sandbox/mock/registry';
 import { UserError } from '../errors';
 import type { Services } from '../platform/services';
 import { currentCallContext } from './call-context';
 import { EventHub } from './events';
+import { startSystemMock } from './system-mocks';
 import type { Settings } from '../settings/settings';
 import { summarize } from '../workspace/summary';
 import { createWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
@@ -69,7 +71,10 @@ export class Session {
   async openDemo(): Promise<WorkspaceSummary> {
     const file = path.join(this.settings.dir, 'demo.crosswalk');
     if (!fs.existsSync(file)) (await createDemoWorkspace(file, this.services)).close();
-    return this.open(file);
+    const summary = await this.open(file);
+    // Neither demo system has a sandbox of its own: their mocks answer from the first minute.
+    for (const system of listSystems(this.workspace!)) await startSystemMock(this, this.workspace!, system.id);
+    return summary;
   }
 
   recent(): RecentWorkspace[] {

@@ -8,7 +8,9 @@ import { addInput } from '../specification/inputs';
 import { addQuestion } from '../specification/questions';
 import { addTestCase } from '../specification/test-cases';
 import { addUseCase } from '../specification/use-cases';
+import { Redactor } from '../platform/redact';
 import { resourcePath } from '../resources';
+import { saveSample } from '../sandbox/samples/samples';
 import { createWorkspace, type Workspace } from '../workspace/workspace';
 
 /** The bundled example: sync confirmed orders from a CRM (OpenAPI 3.1, YAML) to accounting (Swagger 2.0, JSON). */
@@ -90,10 +92,35 @@ export async function createDemoWorkspace(file: string, services: Partial<Pick<S
       });
       workspace.write((db) => logChangeIn(db, 'First draft: both APIs imported, flows and open questions written down', 'Integration analyst'));
     });
+    const crm = systems[0]!;
+    if (crm.status === 'imported') await saveDemoSamples(workspace, imports, crm.system.id);
   } catch (error) {
     workspace.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(workspace.path + suffix, { force: true });
     throw error;
   }
   return workspace;
+}
+
+/**
+ * Two customers as the CRM's sandbox sent them: a custom field the document does not list (a discovered field
+ * to map) and a tier outside its enum (a drift finding), so the sandbox shows both from the first start.
+ */
+async function saveDemoSamples(workspace: Workspace, systems: SystemImports, crmId: number): Promise<void> {
+  const customers = [
+    { id: '5f0c2a8e-3b1d-4c6a-9e2f-7a41d8b9c013', firstName: 'Maria', lastName: 'Okafor', email: 'maria.okafor@harbourside-tools.example', phone: '+441632960123', companyName: 'Harbourside Tools Ltd', vatNumber: 'GB123456789', addresses: [], customerTier: 'Gold', marketingOptIn: true, salesRegion: 'UK-South', createdAt: '2025-03-02T09:14:00Z', updatedAt: '2025-06-11T16:40:00Z' },
+    { id: '0b7d4c1e-9a2f-4e58-8c3d-2f6e1a9b7c45', firstName: 'Jonas', lastName: 'Berg', email: 'jonas.berg@example.org', phone: null, companyName: null, vatNumber: null, addresses: [], customerTier: 'Platinum', marketingOptIn: false, salesRegion: 'Nordics', createdAt: '2025-05-20T12:00:00Z', updatedAt: '2025-05-20T12:00:00Z' },
+  ];
+  for (const customer of customers) {
+    await saveSample(
+      { workspace, systems, redactor: new Redactor() },
+      {
+        systemId: crmId,
+        entity: 'schema:Customer',
+        operation: 'GET /customers/{customerId}',
+        direction: 'response',
+        source: { kind: 'body', body: JSON.stringify(customer), status: 200, contentType: 'application/json', environment: 'Sandbox', method: 'GET', url: `https://sandbox.api.acme-crm.example/v2/customers/${customer.id}` },
+      },
+    );
+  }
 }

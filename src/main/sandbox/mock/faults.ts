@@ -58,6 +58,18 @@ export function parseChaos(spec: string): Chaos {
   return chaos;
 }
 
+/** The spec parseChaos reads back as the same faults: `latency=200-800ms,error=0.05,ratelimit=100/min`. */
+export function chaosText(chaos: Chaos): string {
+  const parts: string[] = [];
+  if (chaos.latency) parts.push(`latency=${chaos.latency.min === chaos.latency.max ? chaos.latency.min : `${chaos.latency.min}-${chaos.latency.max}`}ms`);
+  for (const name of ['error', 'reset', 'timeout'] as const) if (chaos[name] !== undefined) parts.push(`${name}=${chaos[name]}`);
+  if (chaos.rateLimit) {
+    const unit = { 1000: 's', 60_000: 'min', 3_600_000: 'h' }[chaos.rateLimit.windowMs] ?? 'min';
+    parts.push(`ratelimit=${chaos.rateLimit.requests}/${unit}`);
+  }
+  return parts.join(',');
+}
+
 /** What a request asked for in its `Prefer` header (RFC 7240): `code=404, example=notFound, latency=1500`. */
 export interface Preferences {
   code?: number;

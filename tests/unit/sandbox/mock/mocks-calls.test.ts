@@ -3,7 +3,9 @@
 // workspace.
 import { afterEach, describe, expect, it } from 'vitest';
 import { listEnvironments } from '../../../../src/main/sandbox/store/environments';
+import { browserSession, sessionCalls } from '../../../helpers/calls';
 import { openDemoSession } from '../../../helpers/handlers';
+import { tempDir } from '../../../helpers/temp';
 import { present } from '../../../helpers/narrow';
 
 const sessions: Array<{ close: () => void }> = [];
@@ -65,5 +67,29 @@ describe('mocks in the app', () => {
 
     session.close();
     await expect.poll(() => refused(`${started.url}${get.path}`)).toBe(true);
+  });
+});
+
+describe('the demo', () => {
+  it('opens with both systems’ mocks running, and the CRM’s samples showing a discovered field and a drift finding', async () => {
+    const session = browserSession(tempDir());
+    sessions.push(session);
+    const { call } = sessionCalls(session);
+    await call('workspace.openDemo');
+    const mocks = await call('mocks.list');
+    expect(mocks.map((mock) => mock.system).sort()).toEqual(['Accounting', 'CRM']);
+    const crm = present(mocks.find((mock) => mock.system === 'CRM'), 'the CRM mock');
+
+    // A request through the Mock environment reaches it.
+    const sent = await call('sandbox.send', {
+      request: { draft: { systemId: crm.systemId, name: 'List customers', method: 'GET', url: '{{baseUrl}}/customers', headers: [{ name: 'Authorization', value: 'Bearer demo' }] } },
+      environmentId: crm.environmentId,
+    });
+    expect(sent).toMatchObject({ outcome: 'response', result: { status: 200 } });
+
+    const customer = await call('systems.entity', { id: crm.systemId, entity: 'schema:Customer' });
+    expect(customer.fields.find((field) => field.path === 'salesRegion')).toMatchObject({ discovered: { samples: 2 } });
+    const drift = await call('sandbox.drift', { systemId: crm.systemId });
+    expect(drift.rows.map((row) => `${row.field} ${row.kind}`)).toEqual(expect.arrayContaining(['salesRegion undocumented-field', 'customerTier enum']));
   });
 });
