@@ -7,7 +7,7 @@ import { openapiVersionNames } from './0005-openapi-version-names';
 import { workspaceIdAndSecrets } from './0006-secrets';
 import { sandbox } from './0007-sandbox';
 import { redactStoredDocuments } from './0008-redact-stored-documents';
-import { samples } from './0010-samples';
+import { samples } from './0009-samples';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';

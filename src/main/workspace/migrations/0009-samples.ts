@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 export const samples: Migration = {
-  version: 10,
+  version: 9,
   name: 'samples with provenance and their contract-check findings',
   sql: `
       -- A JSON body (a response or a request) attached to an entity of a system's catalogue, with where it
