@@ -75,6 +75,8 @@ export const callNames = [
   'sandbox.historyEntry',
   'sandbox.openBody',
   'sandbox.settings',
+  'sandbox.parseCurl',
+  'sandbox.copyCurl',
   'sandbox.saveSample',
   'sandbox.samples',
   'sandbox.deleteSample',

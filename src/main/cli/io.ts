@@ -28,6 +28,8 @@ export interface Flags {
   vars?: string[];
   /** send: allow a method other than GET/HEAD/OPTIONS against a production environment. */
   confirmProduction?: boolean;
+  /** export-collection: write secret values into the collection. */
+  includeSecrets?: boolean;
 }
 
 

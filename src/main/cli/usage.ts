@@ -28,6 +28,13 @@ Commands:
                                (changed in the app too since the export), new question and unreadable
                                cell. --apply applies edits and new questions; conflicts only with
                                --take-workbook as well.
+  import-collection <workspace> <system> <collection.json>
+                               Import a Postman collection (v2.0/v2.1): its folders and requests become
+                               the system's saved requests; its variables (secret ones sealed) and auth
+                               an environment named after it.
+  export-collection <workspace> <system> <out.json> [--env NAME] [--include-secrets]
+                               Write the system's saved requests as a Postman collection v2.1, with the
+                               variables and auth of --env; no secret value unless --include-secrets.
   info <file> [--json]         Print what a workspace holds: integration, systems and data flows.
   mock <api-doc-or-workspace> [--system NAME] [--port N] [--seed N] [--chaos SPEC]
                                Serve a mock sandbox of an API document (or a workspace's system) on

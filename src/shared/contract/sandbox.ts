@@ -363,6 +363,16 @@ export const sandboxCalls = {
   'sandbox.historyEntry': call(z.strictObject({ id }), HistoryEntry.extend({ preview: BodyPreview.nullable() })),
   /** The whole body as a file, for the system's viewer. */
   'sandbox.openBody': call(z.strictObject({ bodyId: text(200) }), z.object({ path: z.string(), size: z.number().int(), contentType: z.string().nullable() })),
+  /** A pasted cURL command as a request of the system (not saved); `notes` say what was read differently. */
+  'sandbox.parseCurl': call(
+    z.strictObject({ systemId: id, text: text(1_000_000) }),
+    z.object({ draft: RequestDraftInput, notes: z.array(z.string()), insecure: z.boolean() }),
+  ),
+  /** The request as a cURL command, variables resolved; secrets as *** unless `includeSecrets`. */
+  'sandbox.copyCurl': call(
+    z.strictObject({ request: requestRef, environmentId: id.nullable().default(null), includeSecrets: z.boolean().default(false) }),
+    z.object({ text: z.string(), unresolved: z.array(z.string()) }),
+  ),
   /** Reads the settings, changing those given. */
   'sandbox.settings': call(z.strictObject({ historyLimit: z.number().int().min(1).max(100_000).optional() }), SandboxSettings),
 };

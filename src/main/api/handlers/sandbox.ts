@@ -6,7 +6,8 @@ import { draftFromOperation, type ExampleBody } from '../../sandbox/draft/from-o
 import { exampleBody } from '../../sandbox/generate';
 import { environmentSeeds } from '../../sandbox/environment-seeds';
 import { sandboxOf, storedPreview, type SandboxAdapters } from '../../sandbox/sandbox';
-import { send } from '../../sandbox/send/send';
+import { resolveForCopy, send } from '../../sandbox/send/send';
+import { parseCurl, toCurl, type CurlSource } from '../../sandbox/curl';
 import { deleteEnvironment, getEnvironment, listEnvironments, saveEnvironment, writeCookieJar } from '../../sandbox/store/environments';
 import { bodyOwner, getHistoryEntry, sandboxSettings, searchHistory } from '../../sandbox/store/history';
 import { deleteRequest, listRequests, saveRequest } from '../../sandbox/store/requests';
@@ -71,6 +72,19 @@ export function sandboxHandlers({ workspace, systems, session, services }: Handl
         },
         { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables, confirmProduction, signal },
       );
+    },
+    'sandbox.parseCurl': ({ systemId, text }) => {
+      getSystem(workspace(), systemId);
+      const parsed = parseCurl(text);
+      return { draft: { ...parsed.request, systemId }, notes: parsed.notes, insecure: parsed.insecure };
+    },
+    'sandbox.copyCurl': ({ request, environmentId, includeSecrets }) => {
+      const { store } = sandbox();
+      const resolved = resolveForCopy(
+        { store, redactor: services.redactor },
+        { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables: {} },
+      );
+      return { text: toCurl(resolved as CurlSource, { includeSecrets, redactor: services.redactor }), unresolved: resolved.unresolved };
     },
     'sandbox.history': (query) => {
       const { store, cache } = sandbox();

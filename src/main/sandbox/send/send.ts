@@ -186,6 +186,22 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
   };
 }
 
+/**
+ * The request as it would be sent — variables and the environment's auth resolved, nothing sent — for
+ * copying as cURL. OAuth 2.0 stays unresolved (no token is fetched for a copy). Secret values are plain
+ * here and known to `deps.redactor`, which the copy uses to mask them unless they are asked for.
+ */
+export function resolveForCopy(deps: Pick<SendDeps, 'store' | 'redactor'>, input: Pick<SendInput, 'request' | 'environmentId' | 'variables'>) {
+  const { store } = deps;
+  const opened = 'requestId' in input.request ? openRequest(store, input.request.requestId) : openDraft(store, input.request.draft, input.request.basedOn);
+  const draft = opened.draft as Draft;
+  const environment = input.environmentId === null ? undefined : openEnvironment(store, input.environmentId);
+  const scope = variableScope(deps as SendDeps, draft.systemId, environment, input.variables);
+  const auth = scope.resolveDeep(draft.auth.kind === 'inherit' ? (environment?.opened.auth ?? { kind: 'none' }) : draft.auth) as AuthInput;
+  const resolved = scope.resolveDeep({ method: draft.method, url: draft.url, query: draft.query, headers: draft.headers, body: draft.body });
+  return { ...resolved, auth, settings: draft.settings, unresolved: [...new Set([...scope.unresolved, ...opened.missing, ...(environment?.missing ?? [])])] };
+}
+
 function variableScope(deps: SendDeps, systemId: number, environment: ReturnType<typeof openEnvironment> | undefined, oneOff: Record<string, string>): VariableScope {
   const values = new Map<string, string>();
   for (const variable of environment?.opened.variables ?? []) {

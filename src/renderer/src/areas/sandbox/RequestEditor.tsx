@@ -31,11 +31,14 @@ interface RequestEditorProps {
   onSave: () => void;
   dirty: boolean;
   token: OAuthTokenState | null;
+  /** A cURL command pasted into the URL field becomes the request. */
+  onPasteCurl: (text: string) => void;
+  onCopyCurl: (includeSecrets: boolean) => void;
 }
 
 const blankRow = () => ({ name: '', value: '', enabled: true, secret: false });
 
-export function RequestEditor({ draft, onChange, variables, unresolved, sending, onSend, onCancel, onSave, dirty, token }: RequestEditorProps) {
+export function RequestEditor({ draft, onChange, variables, unresolved, sending, onSend, onCancel, onSave, dirty, token, onPasteCurl, onCopyCurl }: RequestEditorProps) {
   const [tab, setTab] = useState<RequestTab>('params');
   const set = (changes: Partial<EditorDraft>) => onChange({ ...draft, ...changes });
   const counts: Partial<Record<RequestTab, number>> = {
@@ -57,7 +60,20 @@ export function RequestEditor({ draft, onChange, variables, unresolved, sending,
             <option key={method}>{method}</option>
           ))}
         </select>
-        <input className="input mono request-url" aria-label="URL" spellCheck={false} value={draft.url} onChange={(event) => set({ url: event.target.value })} placeholder="{{baseUrl}}/customers/{{customerId}}" />
+        <input
+          className="input mono request-url"
+          aria-label="URL"
+          spellCheck={false}
+          value={draft.url}
+          onChange={(event) => set({ url: event.target.value })}
+          onPaste={(event) => {
+            const text = event.clipboardData.getData('text');
+            if (!/^\s*curl(\.exe)?\s/i.test(text)) return;
+            event.preventDefault();
+            onPasteCurl(text);
+          }}
+          placeholder="{{baseUrl}}/customers/{{customerId}}, or paste a cURL command"
+        />
         {sending ? (
           <button type="button" className="btn" onClick={onCancel}>
             Cancel
@@ -70,6 +86,19 @@ export function RequestEditor({ draft, onChange, variables, unresolved, sending,
         <button type="button" className="btn" onClick={onSave}>
           {dirty ? 'Save…' : 'Save as…'}
         </button>
+        <details className="request-more">
+          <summary className="btn" aria-label="More actions">
+            ⋯
+          </summary>
+          <div className="request-more-menu">
+            <button type="button" className="btn btn-sm btn-ghost" onClick={() => onCopyCurl(false)}>
+              Copy as cURL (secrets as ***)
+            </button>
+            <button type="button" className="btn btn-sm btn-ghost" onClick={() => onCopyCurl(true)}>
+              Copy as cURL with secrets
+            </button>
+          </div>
+        </details>
       </form>
       {(unresolved.length > 0 || variables.length > 0) && (
         <div className="request-variables">

@@ -170,6 +170,32 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
     }
   };
 
+  const pasteCurl = async (text: string) => {
+    setNotice(null);
+    try {
+      const pasted = await api['sandbox.parseCurl']({ systemId: system.id, text });
+      setEdited({ savedId: null, draft: pasted.draft as EditorDraft, dirty: true });
+      setShown(null);
+      const notes = [...pasted.notes, ...(pasted.insecure ? ['-k (insecure): switch on "accept self-signed" in the environment instead.'] : [])];
+      setNotice(`Read the pasted cURL command.${notes.length ? ` ${notes.join(' ')}` : ''}`);
+    } catch (failure) {
+      setNotice(errorMessage(failure));
+    }
+  };
+
+  const copyCurl = async (includeSecrets: boolean) => {
+    try {
+      const request = edited.savedId !== null && !edited.dirty ? { requestId: edited.savedId } : { draft: edited.draft };
+      const copied = await api['sandbox.copyCurl']({ request, environmentId: environment?.id ?? null, includeSecrets });
+      await navigator.clipboard.writeText(copied.text);
+      setNotice(
+        `Copied as cURL${includeSecrets ? ', secrets included: paste it only where they may be seen' : ', secrets as ***'}.${copied.unresolved.length ? ` No value for ${copied.unresolved.map((name) => `{{${name}}}`).join(', ')}.` : ''}`,
+      );
+    } catch (failure) {
+      setNotice(errorMessage(failure));
+    }
+  };
+
   const openBody = async (bodyId: string) => {
     try {
       const body = await api['sandbox.openBody']({ bodyId });
@@ -258,6 +284,8 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
             onSave={() => setDialog({ kind: 'save' })}
             dirty={edited.dirty}
             token={savedRequest?.oauthToken ?? null}
+            onPasteCurl={(text) => void pasteCurl(text)}
+            onCopyCurl={(includeSecrets) => void copyCurl(includeSecrets)}
           />
           <div className="sandbox-response">
             {sending ? (
