@@ -1,4 +1,5 @@
-// `crosswalk drift` on a demo workspace with saved samples: the report as text and as JSON, exit 0.
+// `crosswalk drift` on a demo workspace (which comes with two CRM samples) with two more saved: the report as
+// text and as JSON, exit 0.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
@@ -6,6 +7,7 @@ import { listSystems } from '../../../src/main/openapi/systems';
 import { SystemImports } from '../../../src/main/openapi/system-import';
 import { Redactor } from '../../../src/main/platform/redact';
 import { saveSample } from '../../../src/main/sandbox/samples/samples';
+import { createWorkspace } from '../../../src/main/workspace/workspace';
 import { crosswalk } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
@@ -25,23 +27,31 @@ describe('crosswalk drift', () => {
     expect(text).toMatchObject({ status: 0, stderr: '' });
     const lines = text.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('CRM Customer');
-    expect(lines[1]).toMatch(/^ {2}email +null +1 sample +\S+ +\/email must be/);
-    expect(lines[2]).toMatch(/^ {2}loyaltyPoints +undocumented-field +2 samples +\S+ \.\. \S+ +\/loyaltyPoints is not in the document/);
-    expect(lines).toHaveLength(3);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ {2}email +null +1 sample +\S+ +\/email must be/),
+        expect.stringMatching(/^ {2}loyaltyPoints +undocumented-field +2 samples +\S+ \.\. \S+ +\/loyaltyPoints is not in the document/),
+        expect.stringMatching(/^ {2}salesRegion +undocumented-field +2 samples /),
+        expect.stringMatching(/^ {2}customerTier +enum +1 sample /),
+      ]),
+    );
+    expect(lines).toHaveLength(5);
 
     const json = crosswalk(['drift', file, '--json']);
     expect(json.status).toBe(0);
     const report = JSON.parse(json.stdout) as { samples: number; rows: Array<{ field: string; kind: string; samples: number }> };
-    expect(report.samples).toBe(2);
-    expect(report.rows.map((row) => [row.field, row.kind, row.samples])).toEqual([
+    expect(report.samples).toBe(4);
+    expect(report.rows.map((row) => [row.field, row.kind, row.samples]).sort()).toEqual([
+      ['customerTier', 'enum', 1],
       ['email', 'null', 1],
       ['loyaltyPoints', 'undocumented-field', 2],
+      ['salesRegion', 'undocumented-field', 2],
     ]);
   });
 
   it('says when there are no samples, and refuses a missing workspace argument as usage', { timeout: 120_000 }, async () => {
     const file = path.join(tempDir(), 'w.crosswalk');
-    (await createDemoWorkspace(file)).close();
+    createWorkspace(file, 'No samples').close();
     expect(crosswalk(['drift', file])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^No samples saved yet/) });
     expect(crosswalk(['drift'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/drift takes one argument: the workspace file/) });
   });

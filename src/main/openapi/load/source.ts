@@ -254,7 +254,9 @@ function fetchError(requested: string, error: unknown, timedOut: boolean, limits
     case 'RESET':
       return new UserError('API_DOC_FETCH_RESET', `${download}: ${host} closed the connection before the document arrived: try again, or download it and import the file.`);
     case 'TLS':
-      return new UserError('API_DOC_FETCH_TLS', `${download}: its TLS certificate is not trusted (${codeOf(error.cause) || 'TLS'}): ${fix}.`);
+      // The http service's sentence names the certificate and why (self-signed, expired, host name, issuer).
+      // (its own advice, written for the sandbox's environments, is left out).
+      return new UserError('API_DOC_FETCH_TLS', `${download}: ${lowerFirst(error.message.split(': ')[0]!.replace(/\.$/, ''))}: ${fix}.`);
     case 'TOO_MANY_REDIRECTS':
       return new UserError('API_DOC_FETCH_REDIRECT', `${defaultRedactor.url(requested)} redirected more than ${MAX_REDIRECTS} times: ${fix}.`);
     case 'BAD_REDIRECT':
@@ -273,7 +275,6 @@ function fetchError(requested: string, error: unknown, timedOut: boolean, limits
   }
 }
 
-const codeOf = (cause: unknown) => String((cause as { code?: unknown } | undefined)?.code ?? '');
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export function formatSeconds(ms: number): string {

@@ -63,8 +63,9 @@ describe.skipIf(!canMakeFifo)('named pipes', { timeout: 10_000 }, () => {
       'api.yaml',
       'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    Thing: {$ref: "./schemas.yaml#/Thing"}\n',
     );
+    const real = fs.realpathSync(dir);
     await expect(importApiDocument(file, { validation: false })).rejects.toThrow(
-      `${path.join(fs.realpathSync(dir), 'schemas.yaml')} is not a regular file (it is a named pipe): choose the API document file itself (JSON or YAML).`,
+      `${path.join(real, 'api.yaml')} refers to "./schemas.yaml#/Thing" (at #/components/schemas/Thing), but ${path.join(real, 'schemas.yaml')} is not a regular file: a $ref must point at a JSON or YAML file; fix the reference.`,
     );
   });
 });

@@ -102,7 +102,7 @@ describe('the http service of a URL import', () => {
   it.skipIf(!tlsFiles)('refuses a certificate it does not trust, and accepts it from a service that trusts it', async () => {
     await expect(importApiDocument(`${secureOrigin}/api.yaml`)).rejects.toMatchObject({
       code: 'API_DOC_FETCH_TLS',
-      message: `Cannot download ${secureOrigin}/api.yaml: its TLS certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT): check the address, or download the document and import the file.`,
+      message: `Cannot download ${secureOrigin}/api.yaml: the TLS certificate of ${new URL(secureOrigin).host} (CN=localhost) is self-signed, so no trusted CA vouches for it: check the address, or download the document and import the file.`,
     });
     const trusting = createHttpService({ env: {}, tls: { ca: tlsFiles?.cert } });
     expect(await importApiDocument(`${secureOrigin}/api.yaml`, { http: trusting, validation: false })).toMatchObject({ status: 'imported' });

@@ -7,12 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { startMock } from '../../../../src/main/sandbox/mock/server';
 import { openDemoSession } from '../../../helpers/handlers';
 import { demoDocument } from './fixtures';
+import type { Call } from '../../../helpers/calls';
+/** The demo's own samples left out: this test counts only the samples it saves. */
+async function withoutDemoSamples(call: Call): Promise<void> {
+  for (const system of await call('systems.list')) for (const sample of await call('sandbox.samples', { systemId: system.id })) await call('sandbox.deleteSample', { id: sample.id });
+}
+
 
 const customer = { id: '5f0c2a8e-3b1d-4c6a-9e2f-7a41d8b9c013', firstName: 'Maria', lastName: 'Okafor', email: 'maria@example.com' };
 
 describe('samples calls', () => {
   it('save, list, drift and delete; a discovered field maps, is checked and is flagged in the spec', async () => {
     const { session, call, refused, dir } = await openDemoSession();
+    await withoutDemoSamples(call);
     const crm = (await call('systems.list')).find((system) => system.name === 'CRM')!;
     const saved = await call('sandbox.saveSample', {
       systemId: crm.id,
@@ -63,6 +70,7 @@ describe('sandbox.sampleRecords', () => {
     const mock = await startMock(parse(fs.readFileSync(demoDocument('crm.openapi.yaml'), 'utf8')) as Record<string, unknown>, { seed: 3 });
     try {
       const { session, call, refused } = await openDemoSession();
+    await withoutDemoSamples(call);
       const crm = (await call('systems.list')).find((system) => system.name === 'CRM')!;
       const result = await call('sandbox.sampleRecords', {
         systemId: crm.id,
