@@ -57,8 +57,13 @@ export function checkResponse(document: JsonObject, closed: PayloadValidator, ob
     ];
   }
   if (schemaPointer === undefined || observed.body === undefined) return [];
-  return closed.validate(schemaPointer, observed.body).map((finding) => ({
-    kind: finding.keyword === 'type' && valueAt(observed.body, finding.pointer) === null ? 'null' : kindOf(finding.keyword),
+  return checkAgainstSchema(closed, schemaPointer, observed.body);
+}
+
+/** A body against the schema at `schemaPointer`, in closed mode, as drift findings. */
+export function checkAgainstSchema(closed: PayloadValidator, schemaPointer: string, body: unknown): DriftFinding[] {
+  return closed.validate(schemaPointer, body).map((finding) => ({
+    kind: finding.keyword === 'type' && valueAt(body, finding.pointer) === null ? 'null' : kindOf(finding.keyword),
     pointer: finding.pointer,
     schemaPath: finding.schemaPath,
     message: finding.message,

@@ -3,9 +3,9 @@
 // way, so undocumented fields show. Findings carry the field in catalogue form for the drift report.
 import type { CatalogueOperation } from '../../../shared/catalogue';
 import { lookUp } from '../../openapi/payload/json-schema';
-import { checkResponse, type DriftFinding, type DriftKind } from '../../openapi/payload/response-check';
+import { checkAgainstSchema, checkResponse, type DriftFinding } from '../../openapi/payload/response-check';
 import type { PayloadValidator } from '../../openapi/payload/validator';
-import { fieldPathOf, valueAtPointer } from './field-path';
+import { fieldPathOf } from './field-path';
 
 type JsonObject = Record<string, unknown>;
 
@@ -48,15 +48,6 @@ function checkRequest(document: JsonObject, closed: PayloadValidator, operation:
   return checkAgainstSchema(closed, schemaPointer, body);
 }
 
-/** A body against the schema at `schemaPointer`, in closed mode, as drift findings. */
-export function checkAgainstSchema(closed: PayloadValidator, schemaPointer: string, body: unknown): DriftFinding[] {
-  return closed.validate(schemaPointer, body).map((finding) => ({
-    kind: finding.keyword === 'type' && valueAtPointer(body, finding.pointer) === null ? 'null' : kindOf(finding.keyword),
-    pointer: finding.pointer,
-    schemaPath: finding.schemaPath,
-    message: finding.message,
-  }));
-}
 
 /** The request body schema: 3.x requestBody (through its $ref) for the content type, or 2.0's `in: body` parameter. */
 function requestSchemaPointer(document: JsonObject, operation: string, contentType: string | null): string | undefined {
@@ -93,21 +84,3 @@ function requestSchemaPointer(document: JsonObject, operation: string, contentTy
   return `${pointer}/content/${escape(chosen)}/schema`;
 }
 
-function kindOf(keyword: string): DriftKind {
-  switch (keyword) {
-    case 'undocumented':
-    case 'additionalProperties':
-      return 'undocumented-field';
-    case 'required':
-      return 'missing-required';
-    case 'type':
-      return 'type';
-    case 'format':
-      return 'format';
-    case 'enum':
-    case 'const':
-      return 'enum';
-    default:
-      return 'other';
-  }
-}

@@ -11,7 +11,8 @@ import { buildCatalogue } from '../../../../src/main/openapi/catalogue';
 import { lookUp } from '../../../../src/main/openapi/payload/json-schema';
 import { PayloadValidator } from '../../../../src/main/openapi/payload/validator';
 import { documentGenerator } from '../../../../src/main/sandbox/generate';
-import { checkAgainstSchema, checkSample, operationPointer } from '../../../../src/main/sandbox/samples/contract-check';
+import { checkAgainstSchema } from '../../../../src/main/openapi/payload/response-check';
+import { checkSample, operationPointer } from '../../../../src/main/sandbox/samples/contract-check';
 import { demoDocument, fixtureDocument } from './fixtures';
 
 type JsonObject = Record<string, unknown>;

@@ -1,6 +1,6 @@
 // A system's catalogue in tabs: Entities, Operations, Auth, Servers, Problems. The tab and what is
 // open in it live in the address (see route.ts).
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { Catalogue } from '../../../../shared/catalogue';
 import type { SystemSummary } from '../../../../shared/contract';
 import { useSlashToSearch } from '../../components/SearchInput';
@@ -12,6 +12,7 @@ import { ProblemsTab, problemCount } from './ProblemsTab';
 import { useCatalogue } from './queries';
 import { catalogueTabs, type CatalogueTab, type SystemsPlace } from './route';
 import { ServersTab } from './ServersTab';
+import { TabList, tabPanelProps } from '../../components/TabList';
 
 const tabLabels: Record<CatalogueTab, string> = {
   entities: 'Entities',
@@ -42,7 +43,7 @@ export function CatalogueView({ system, place, onPlace, onRefreshSystems, header
     <div className="catalogue panel" ref={container}>
       {header}
       <Tabs current={place.tab} catalogue={data} system={system} onSelect={(tab) => go(tab)} />
-      <div className="catalogue-body" role="tabpanel" id={`catalogue-panel`} aria-labelledby={`tab-${place.tab}`}>
+      <div className="catalogue-body" {...tabPanelProps('catalogue', place.tab)}>
         {!data ? (
           <Unloaded query={catalogue} title="The catalogue could not be loaded" label="Reading the catalogue…" frame="catalogue-message" />
         ) : (
@@ -119,35 +120,15 @@ function Tabs({ current, catalogue, system, onSelect }: TabsProps) {
     : {};
   const problems = problemCount(system, catalogue);
 
-  // Arrow keys move between tabs (and select them), as in any tab list.
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = catalogueTabs.indexOf(current);
-    const next =
-      event.key === 'ArrowRight' ? catalogueTabs[(index + 1) % catalogueTabs.length]
-      : event.key === 'ArrowLeft' ? catalogueTabs[(index + catalogueTabs.length - 1) % catalogueTabs.length]
-      : event.key === 'Home' ? catalogueTabs[0]
-      : event.key === 'End' ? catalogueTabs[catalogueTabs.length - 1]
-      : undefined;
-    if (!next) return;
-    event.preventDefault();
-    onSelect(next);
-    window.requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
-  };
-
   return (
-    <div className="tabs" role="tablist" aria-label="Catalogue" onKeyDown={onKeyDown}>
-      {catalogueTabs.map((tab) => (
-        <button
-          key={tab}
-          id={`tab-${tab}`}
-          type="button"
-          role="tab"
-          className="tab"
-          aria-selected={tab === current}
-          aria-controls="catalogue-panel"
-          tabIndex={tab === current ? 0 : -1}
-          onClick={() => onSelect(tab)}
-        >
+    <TabList
+      tabs={catalogueTabs}
+      current={current}
+      onSelect={onSelect}
+      label="Catalogue"
+      idPrefix="catalogue"
+      render={(tab) => (
+        <>
           {tabLabels[tab]}
           {tab === 'problems' ? (
             problems === null ? (
@@ -158,8 +139,8 @@ function Tabs({ current, catalogue, system, onSelect }: TabsProps) {
           ) : (
             counts[tab] !== undefined && <span className="tab-count">{counts[tab]!.toLocaleString()}</span>
           )}
-        </button>
-      ))}
-    </div>
+        </>
+      )}
+    />
   );
 }
