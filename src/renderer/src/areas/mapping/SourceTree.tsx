@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { CatalogueEntity, CatalogueField } from '../../../../shared/catalogue';
 import { SearchInput } from '../../components/SearchInput';
+import { DiscoveredBadge } from '../systems/field-cells';
 import { typeText } from './entities';
 import { SOURCE_DRAG_TYPE } from './SheetGrid';
 
@@ -91,6 +92,7 @@ export function SourceTree({ entity, system, error, usage, onUse }: SourceTreePr
                   {field.required && <span className="required-mark">*</span>}
                 </span>
                 <span className="source-node-type">{typeText(field)}</span>
+                {field.discovered && <DiscoveredBadge discovered={field.discovered} />}
                 {count > 0 && (
                   <span className="source-node-used" title={`Used by ${count} row${count === 1 ? '' : 's'}`}>
                     {count}

@@ -41,7 +41,7 @@ export function SamplesPanel({ systemId, catalogue }: { systemId: number; catalo
             <tr>
               <th>Field</th>
               <th>Finding</th>
-              <th>Samples</th>
+              <th className="drift-count" title="Samples showing it">Seen</th>
             </tr>
           </thead>
           <tbody>
@@ -51,7 +51,7 @@ export function SamplesPanel({ systemId, catalogue }: { systemId: number; catalo
                   {entityName(row.entity)}.{row.field || '(body)'}
                 </td>
                 <td>{driftLabels[row.kind] ?? row.kind}</td>
-                <td>{row.samples}</td>
+                <td className="drift-count">{row.samples}×</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 // Cells of the field tree: the indented name with its caret, the type with its format and schema,
 // and the yes/no flags.
+import type { CatalogueField } from '../../../../shared/catalogue';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import { CheckIcon, ChevronRightIcon } from '../../components/icons';
 import { typeParts } from './field-format';
@@ -60,6 +61,7 @@ export function NameCell({ data, context }: Props) {
           {field.variant}
         </span>
       )}
+      {field.discovered && <DiscoveredBadge discovered={field.discovered} />}
       {field.truncated && (
         <span className="badge tree-badge" title="Deeper fields are not listed: the catalogue stops at its depth limit.">
           cut at depth
@@ -135,4 +137,14 @@ export function FlagCell({ value }: CustomCellRendererProps<TreeRow, boolean>) {
 export function AccessCell({ value }: CustomCellRendererProps<TreeRow, string>) {
   if (!value) return null;
   return <span className={value === 'read-only' ? 'badge badge-info' : 'badge badge-violet'}>{value}</span>;
+}
+
+/** A field the document does not list, seen in saved samples: mappable, but the spec says it relies on it. */
+export function DiscoveredBadge({ discovered }: { discovered: NonNullable<CatalogueField['discovered']> }) {
+  const examples = discovered.examples.length ? `; e.g. ${discovered.examples.join(', ')}` : '';
+  return (
+    <span className="badge badge-warning tree-badge" title={`Not in the document: seen in ${discovered.samples} sample${discovered.samples === 1 ? '' : 's'} (${discovered.types.join(' or ')})${examples}`}>
+      discovered
+    </span>
+  );
 }
