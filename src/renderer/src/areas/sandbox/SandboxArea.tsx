@@ -87,9 +87,9 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
     [cache],
   );
 
-  // A system nobody set up yet gets the environments its document's servers describe.
+  // A system nobody set up yet (no environment but its mock's) gets the environments its document's servers describe.
   useEffect(() => {
-    if (!environments.data || environments.data.length > 0 || seeding.current) return;
+    if (!environments.data || environments.data.some((candidate) => candidate.kind !== 'mock') || seeding.current) return;
     seeding.current = true;
     void api['sandbox.seedEnvironments']({ systemId: system.id }).then(
       (seeded) => cache.set('sandbox.environments', { systemId: system.id }, seeded),
