@@ -24,13 +24,20 @@ export async function startSystemMock(session: Session, workspace: Workspace, sy
   return mockSummary(session, workspace, running);
 }
 
-/** The running mocks of the workspace, as the contract shows them. */
+/** The running mocks of the workspace, as the contract shows them (a removed system's mock is stopped). */
 export function workspaceMocks(session: Session, workspace: Workspace): MockSummary[] {
-  return session.mocks.list(workspace.path).map((running) => mockSummary(session, workspace, running));
+  const systems = new Map(listSystems(workspace).map((system) => [system.name, system.id]));
+  return session.mocks.list(workspace.path).flatMap((running) => {
+    const systemId = systems.get(running.system);
+    if (systemId === undefined) {
+      void session.mocks.stop(workspace.path, running.system);
+      return [];
+    }
+    return [mockSummary(session, workspace, running, systemId)];
+  });
 }
 
-function mockSummary(session: Session, workspace: Workspace, running: RunningMock): MockSummary {
-  const systemId = listSystems(workspace).find((system) => system.name === running.system)!.id;
+function mockSummary(session: Session, workspace: Workspace, running: RunningMock, systemId = getSystemIdOf(workspace, running.system)): MockSummary {
   return {
     systemId,
     system: running.system,
@@ -42,6 +49,8 @@ function mockSummary(session: Session, workspace: Workspace, running: RunningMoc
     environmentId: findEnvironmentByName(storeOf(session, workspace), systemId, MOCK_ENVIRONMENT)?.id ?? null,
   };
 }
+
+const getSystemIdOf = (workspace: Workspace, name: string) => listSystems(workspace).find((system) => system.name === name)!.id;
 
 /** The system's "Mock" environment, created or pointed at the running mock (its port changes per start). */
 function pointMockEnvironment(store: SandboxStore, systemId: number, url: string): void {
