@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HttpError, createHttpService, proxyFromEnv } from '../../../src/main/platform/http';
 import { selfSignedCertificate } from '../../helpers/tls';
+import { forwardProxy } from '../../helpers/forward-proxy';
 
 const closers: Array<() => void> = [];
 
@@ -103,32 +104,6 @@ let proxyUrl: string;
 let refusingProxyUrl: string;
 let silentProxyUrl: string;
 
-function forwardProxy(): http.Server {
-  const server = http.createServer((request, response) => {
-    proxied.push({ line: `${request.method} ${request.url}`, authorization: request.headers['proxy-authorization'] });
-    const headers = { ...request.headers };
-    delete headers['proxy-authorization'];
-    const upstream = http.request(request.url ?? '', { method: request.method, headers }, (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
-    });
-    upstream.on('error', () => response.destroy());
-    request.pipe(upstream);
-  });
-  server.on('connect', (request: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-    proxied.push({ line: `CONNECT ${request.url}`, authorization: request.headers['proxy-authorization'] });
-    const [host = '', port = ''] = (request.url ?? '').split(':');
-    const upstream = net.connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client).pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  return server;
-}
-
 const tlsFiles = selfSignedCertificate(); // undefined without openssl: the HTTPS tests are skipped
 
 beforeAll(async () => {
@@ -147,7 +122,7 @@ beforeAll(async () => {
   const closed = net.createServer();
   ports.closed = await listen(closed);
   closed.close();
-  proxyUrl = `http://127.0.0.1:${await listen(forwardProxy())}`;
+  proxyUrl = `http://127.0.0.1:${await listen(forwardProxy(proxied))}`;
   const refusing = http.createServer((_, response) => response.writeHead(403).end());
   refusing.on('connect', (_: http.IncomingMessage, client: net.Socket) => client.end('HTTP/1.1 403 Forbidden\r\n\r\n'));
   refusingProxyUrl = `http://127.0.0.1:${await listen(refusing)}`;
