@@ -8,6 +8,8 @@ import { errorMessage } from '../../state/save-state';
 import { AuthEditor } from './AuthEditor';
 import { KeyValueEditor } from './KeyValueEditor';
 import type { WithSecretInputs } from './request-draft';
+import { dialogWrite } from '../systems/dialog-write';
+import { useApp } from '../../state/app-context';
 
 type EditedEnvironment = WithSecretInputs<Omit<Environment, 'id' | 'cookies' | 'missingSecrets' | 'serverUrl'>> & { id?: number };
 
@@ -27,6 +29,7 @@ export function EnvironmentDialog({ systemId, environment, onClose, onSaved }: E
       ? { id: environment.id, systemId, name: environment.name, kind: environment.kind, baseUrl: environment.baseUrl, variables: environment.variables, tls: environment.tls, proxy: environment.proxy, auth: environment.auth }
       : { systemId, name: '', kind: 'sandbox', baseUrl: '', variables: [], tls: { caPem: '', clientCert: { kind: 'none' }, acceptSelfSigned: false }, proxy: { mode: 'default' }, auth: { kind: 'none' } },
   );
+  const { trackSave } = useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const set = (changes: Partial<EditedEnvironment>) => setEdited((current) => ({ ...current, ...changes }));
@@ -35,7 +38,7 @@ export function EnvironmentDialog({ systemId, environment, onClose, onSaved }: E
     setBusy(true);
     setError(null);
     try {
-      onSaved(await api['sandbox.saveEnvironment'](edited));
+      onSaved(await dialogWrite(trackSave, api['sandbox.saveEnvironment'](edited)));
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {

@@ -7,6 +7,8 @@ import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { useCall, useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
+import { dialogWrite } from '../systems/dialog-write';
+import { useApp } from '../../state/app-context';
 
 const driftLabels: Record<string, string> = {
   'undocumented-field': 'undocumented field',
@@ -89,6 +91,7 @@ interface SaveSampleDialogProps {
 export function SaveSampleDialog({ systemId, historyId, catalogue, operation, onClose, onSaved }: SaveSampleDialogProps) {
   const documented = catalogue?.operations.find((candidate) => candidate.id === operation)?.responses.find((response) => /^2/.test(response.status) && response.entity)?.entity;
   const entities = (catalogue?.entities ?? []).filter((entity) => entity.kind === 'schema' || entity.id === documented);
+  const { trackSave } = useApp();
   const [entity, setEntity] = useState(documented ?? entities[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -96,7 +99,7 @@ export function SaveSampleDialog({ systemId, historyId, catalogue, operation, on
     setBusy(true);
     setError(null);
     try {
-      onSaved(await api['sandbox.saveSample']({ systemId, entity, ...(operation ? { operation } : {}), source: { kind: 'history', historyId } }));
+      onSaved(await dialogWrite(trackSave, api['sandbox.saveSample']({ systemId, entity, ...(operation ? { operation } : {}), source: { kind: 'history', historyId } })));
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {

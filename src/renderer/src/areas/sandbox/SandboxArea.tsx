@@ -25,6 +25,7 @@ import { ResponseView, type ShownResponse } from './ResponseView';
 import { draftOf, emptyDraft, unresolvedVariables, variablesOf, writes, type EditedRequest, type EditorDraft } from './request-draft';
 import { HistoryList, OperationList, SavedList } from './SandboxLists';
 import { SamplesPanel, SaveSampleDialog } from './SamplesPanel';
+import { dialogWrite } from '../systems/dialog-write';
 
 const sideTabs = ['operations', 'saved', 'history', 'samples'] as const;
 type SideTab = (typeof sideTabs)[number];
@@ -382,6 +383,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
 }
 
 function SaveRequestDialog({ edited, onClose, onSaved }: { edited: EditedRequest; onClose: () => void; onSaved: (saved: SavedRequest) => void }) {
+  const { trackSave } = useApp();
   const [name, setName] = useState(edited.draft.name);
   const [folder, setFolder] = useState(edited.draft.folder);
   const [asNew, setAsNew] = useState(edited.savedId === null);
@@ -391,7 +393,7 @@ function SaveRequestDialog({ edited, onClose, onSaved }: { edited: EditedRequest
     setBusy(true);
     setError(null);
     try {
-      onSaved(await api['sandbox.saveRequest']({ ...edited.draft, name, folder, ...(asNew || edited.savedId === null ? {} : { id: edited.savedId }) }));
+      onSaved(await dialogWrite(trackSave, api['sandbox.saveRequest']({ ...edited.draft, name, folder, ...(asNew || edited.savedId === null ? {} : { id: edited.savedId }) })));
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
