@@ -30,6 +30,8 @@ export function sheetCache(cache: CallCache, flowId: number) {
       cache.invalidate('mapping.suggestions', input);
       cache.invalidate('mapping.learned', input);
     },
+    /** An accept is learned too: its pair is listed (and forgettable) in the detail panel. */
+    accepted: () => cache.invalidate('mapping.learned', input),
   };
 }
 

@@ -45,6 +45,7 @@ export function useRowWrites(flowId: number, { history, messages, onReviewed, on
       sheet.stored([after]);
       history.record({ label: `${decision === 'accept' ? 'Accept' : 'Reject'} ${before.mapId}`, changes: [{ before, after }], decision });
       messages.succeeded();
+      if (decision === 'accept') sheet.accepted();
       if (decision === 'reject') {
         sheet.relearned();
         // A reject offers the next candidate the engine had, if any.
