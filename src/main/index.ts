@@ -13,7 +13,7 @@ import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
 import { serveCalls } from './electron/ipc-calls';
 import { createMainWindow } from './electron/main-window';
 import { integrationNameFor, startupWorkspace, workspaceArgument } from './electron/startup-workspace';
-import { APP_ENTRY_URL, trustedOrigins } from './electron/url-policy';
+import { APP_ENTRY_URL, externalUrl, trustedOrigins } from './electron/url-policy';
 import { guardAllWebContents, restrictPermissions } from './electron/web-contents-guards';
 import { rememberWindowState, restoredWindowState } from './electron/window-state';
 import { chooseFilePath, showError } from './electron/workspace-dialogs';
@@ -41,7 +41,7 @@ function start(): void {
   let fileFromOs: string | undefined;
 
   const services = createServices({ settingsDir: settings.dir });
-  const session = new Session(settings, { kind: 'desktop', choosePath: (purpose, suggested) => chooseFilePath(window, purpose, suggested), openExternal: (url) => shell.openExternal(url) }, services);
+  const session = new Session(settings, { kind: 'desktop', choosePath: (purpose, suggested) => chooseFilePath(window, purpose, suggested), openExternal: openSignIn }, services);
   const send = (command: MenuCommand) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_MENU_CHANNEL, command);
   };
@@ -153,4 +153,11 @@ async function openStartupWorkspace(session: Session, fileFromOs: string | undef
     problem = { title: 'Could not open a workspace', error: problem?.error ?? error };
   }
   return problem;
+}
+
+/** An OAuth sign-in page in the system browser: only http(s) addresses, as for links (url-policy.ts). */
+async function openSignIn(url: string): Promise<void> {
+  const safe = externalUrl(url);
+  if (!safe) throw new Error(`The authorization address ${url} is not an http or https address: correct it in the request's OAuth 2.0 settings.`);
+  await shell.openExternal(safe);
 }
