@@ -1,7 +1,10 @@
-// The sheet's keyboard shortcuts, always in view under it, with the choice of what N walks to.
+// The sheet's keyboard shortcuts, always in view under it, with the choice of what N walks to and whether
+// the single letters act at all (they act only while the sheet has focus).
 import { walkModeLabels, walkModes, type WalkMode } from './labels';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl';
+
+const letters = new Set(['A', 'R', 'N', 'V']);
 
 const shortcuts: Array<[string[], string]> = [
   [['↑', '↓'], 'move'],
@@ -14,11 +17,22 @@ const shortcuts: Array<[string[], string]> = [
   [[mod, '⇧', 'Z'], 'redo'],
 ];
 
-export function ShortcutLegend({ walk, onWalk }: { walk: WalkMode; onWalk: (mode: WalkMode) => void }) {
+interface ShortcutLegendProps {
+  walk: WalkMode;
+  onWalk: (mode: WalkMode) => void;
+  letters: boolean;
+  onLetters: (on: boolean) => void;
+}
+
+export function ShortcutLegend({ walk, onWalk, letters: lettersOn, onLetters }: ShortcutLegendProps) {
   return (
     <footer className="shortcut-legend" aria-label="Keyboard shortcuts">
+      <label className="shortcut shortcut-toggle" title="Single-letter shortcuts, while the sheet has focus">
+        <input type="checkbox" checked={lettersOn} onChange={(event) => onLetters(event.target.checked)} />
+        Letter keys
+      </label>
       {shortcuts.map(([keys, label]) => (
-        <span key={label} className="shortcut">
+        <span key={label} className={`shortcut${!lettersOn && keys.some((key) => letters.has(key)) ? ' is-off' : ''}`}>
           {keys.map((key) => (
             <kbd key={key}>{key}</kbd>
           ))}
