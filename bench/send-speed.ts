@@ -16,7 +16,7 @@ import { contract, RequestDraftInput } from '../src/shared/contract';
 import { addSystem } from '../src/main/openapi/systems';
 import { createHttpService } from '../src/main/platform/http';
 import { Redactor } from '../src/main/platform/redact';
-import { KeyFiles } from '../src/main/platform/secrets';
+import { KeyFiles, rememberingKeys } from '../src/main/platform/secrets';
 import { send, type SendDeps } from '../src/main/sandbox/send/send';
 import { BodyCache } from '../src/main/sandbox/store/body-cache';
 import { saveEnvironment } from '../src/main/sandbox/store/environments';
@@ -58,7 +58,7 @@ async function main() {
   const workspace = createWorkspace(path.join(dir, 'bench.crosswalk'), 'Bench');
   const { id: systemId } = addSystem(workspace, 'crm', { text: '{"openapi":"3.0.3","info":{"title":"CRM","version":"1"},"paths":{}}', files: {}, format: 'json', title: 'CRM', apiVersion: '1', openapiVersion: '3.0.3', source: 'bench' });
   const redactor = new Redactor();
-  const store = { workspace, secrets: { keys: new KeyFiles(path.join(dir, 'keys')), env: {}, redactor } };
+  const store = { workspace, secrets: { keys: rememberingKeys(new KeyFiles(path.join(dir, 'keys'))), env: {}, redactor } };
   const cache = new BodyCache(path.join(dir, 'cache'), workspaceIdOf(workspace));
   const environment = saveEnvironment(store, contract['sandbox.saveEnvironment'].input.parse({ systemId, name: 'Local', kind: 'sandbox', baseUrl: origin, variables: [{ name: 'token', value: 'bench-token-123456', secret: true }] }));
   const saved = saveRequest(store, contract['sandbox.saveRequest'].input.parse({ systemId, name: 'Get', method: 'GET', url: '{{baseUrl}}/customers/c-42', headers: [{ name: 'Authorization', value: 'Bearer {{token}}' }] }));
@@ -83,7 +83,9 @@ async function main() {
   // Parts of the send path on their own, for each step's share.
   const exchangeOnly = async (i: number) => {
     const response = await httpService.request({ url: `${origin}/customers/c-42`, headers: { authorization: 'Bearer bench-token-123456' }, responseBody: 'stream' });
-    await new Promise<void>((resolve, reject) => response.body.pipe(fs.createWriteStream(path.join(bareDir, `x${i}.body`))).on('finish', resolve).on('error', reject));
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body) chunks.push(chunk as Buffer);
+    fs.writeFileSync(path.join(bareDir, `x${i}.body`), Buffer.concat(chunks));
   };
   const historyOnly = () =>
     addHistory(store, cache, {

@@ -41,7 +41,20 @@ export class Workspace {
     }
   }
 
-  write<T>(change: (db: SqliteDatabase) => T): T {
+  /**
+   * `waitForDisk: false` for a record whose loss in a power cut is acceptable (a history row): the
+   * commit does not wait for the disk (WAL with synchronous NORMAL). A crash of the app loses nothing,
+   * and the next durable write syncs it along with its own.
+   */
+  write<T>(change: (db: SqliteDatabase) => T, { waitForDisk = true }: { waitForDisk?: boolean } = {}): T {
+    if (!waitForDisk && !this.detached && !this.db.inTransaction) {
+      this.db.pragma('synchronous = NORMAL');
+      try {
+        return this.write(change);
+      } finally {
+        this.db.pragma('synchronous = FULL');
+      }
+    }
     if (this.detached === 'read-only') {
       throw new UserError('WORKSPACE_READ_ONLY', `${this.path} was opened for reading only, so nothing can be changed in it: open it in the app, or with a command that changes it.`);
     }
