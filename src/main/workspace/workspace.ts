@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { APPLICATION_ID, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate';
 import { latestVersion, migrations as shippedMigrations, type Migration } from './migrations';
 import { backupsOf, workspaceFailure } from './failures';
-import { openDatabase, openDatabaseCopy, type SqliteDatabase } from './sqlite';
+import { openDatabase, openDatabaseCopy, prepared, type SqliteDatabase } from './sqlite';
 
 export const WORKSPACE_EXTENSION = '.crosswalk';
 const BACKUPS_KEPT = 3;
@@ -48,11 +48,11 @@ export class Workspace {
    */
   write<T>(change: (db: SqliteDatabase) => T, { waitForDisk = true }: { waitForDisk?: boolean } = {}): T {
     if (!waitForDisk && !this.detached && !this.db.inTransaction) {
-      this.db.pragma('synchronous = NORMAL');
+      prepared(this.db, 'PRAGMA synchronous = NORMAL').run();
       try {
         return this.write(change);
       } finally {
-        this.db.pragma('synchronous = FULL');
+        prepared(this.db, 'PRAGMA synchronous = FULL').run();
       }
     }
     if (this.detached === 'read-only') {
