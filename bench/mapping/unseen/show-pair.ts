@@ -19,9 +19,9 @@ async function main(): Promise<void> {
     const source = await corpusEntity(pair.source.document, pair.source.entity);
     const target = await corpusEntity(pair.target.document, pair.target.entity);
     console.log(`=== ${id}: ${pair.source.entity} → ${pair.target.entity}`);
-    console.log(`--- target ${target.name}: ${(target.description ?? '').slice(0, 150)}`);
+    console.log(`--- target ${target.name}`);
     for (const f of target.fields.filter((x) => x.leaf)) console.log(`T ${describe(f)}`);
-    console.log(`--- source ${source.name}: ${(source.description ?? '').slice(0, 150)}`);
+    console.log(`--- source ${source.name}`);
     for (const f of source.fields.filter((x) => x.leaf)) console.log(`S ${describe(f)}`);
   }
 }
