@@ -26,10 +26,11 @@ interface StoredRow {
   owner: string;
   updated_at: string;
   review: string | null;
+  pairing_id: number | null;
 }
 
 const ROW_COLUMNS = `id, map_id, flow_id, target_path, source_paths, mapping_type, status, confidence, transformation,
-  default_value, value_map, condition, notes, owner, updated_at, review`;
+  default_value, value_map, condition, notes, owner, updated_at, review, pairing_id`;
 
 const now = () => new Date().toISOString();
 
@@ -69,6 +70,7 @@ function toRow(row: StoredRow): MappingRow {
     owner: row.owner,
     updatedAt: row.updated_at,
     review: reviewOf(row.review),
+    pairingId: row.pairing_id,
   };
 }
 

@@ -10,6 +10,7 @@ import { getFlow, listFlows } from './flows';
 import { acceptRow, ensureRows, getRowIn, listRows, rejectRowIn, suggestRowValueMap } from './rows';
 import type { TargetSuggestion } from './suggest';
 import { flowCandidates } from './suggestion-cache';
+import { listPairings } from './pairings';
 
 /** The entities a flow maps, as its systems' catalogues have them now. */
 export async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
@@ -26,7 +27,8 @@ async function checkedRows(workspace: Workspace, imports: SystemImports, flowId:
   // Rows just created for a big flow: a turn of the event loop between their write and reading them back.
   if ((await ensureRows(workspace, flowId, source, target, run)) >= 500) await nextTurn();
   const rows = listRows(workspace, flowId);
-  return { rows, checks: checkRows(rows, source, target), completeness: completeness(rows) };
+  const pairings = listPairings(workspace, flowId);
+  return { rows, pairings, checks: checkRows(rows, source, target, pairings), completeness: completeness(rows) };
 }
 
 /** The flow's mapping sheet: the flow, its rows, their checks and completeness. */
@@ -73,7 +75,7 @@ export async function checkWorkspace(workspace: Workspace, imports: SystemImport
     }
     const stored = listRows(workspace, flow.id);
     const rows: CheckedRow[] = stored.length > 0 ? stored : unmappedRows(entities.target);
-    results.push({ flow, completeness: completeness(rows), checks: checkRows(rows, entities.source, entities.target) });
+    results.push({ flow, completeness: completeness(rows), checks: checkRows(rows, entities.source, entities.target, listPairings(workspace, flow.id)) });
   }
   return results;
 }

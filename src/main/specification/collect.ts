@@ -2,6 +2,7 @@ import type { Catalogue, CatalogueEntity, CatalogueField } from '../../shared/ca
 import type { FlowDetail, MappingRow } from '../../shared/contract';
 import { isUserError } from '../errors';
 import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
+import { listPairingsIn } from '../mapping/pairings';
 import { resolveEntity } from '../mapping/entities';
 import { getFlow, listFlows } from '../mapping/flows';
 import { ensureRows, listRowsIn } from '../mapping/rows';
@@ -159,7 +160,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
     const specFlows: SpecFlow[] = flows.map(({ flow, source, target, problem }) => {
       const rows = listRowsIn(db, flow.id);
       const [sourceFields, targetFields] = [fieldsByPath(source), fieldsByPath(target)];
-      const checks = source && target ? checkRows(rows, source, target) : [];
+      const checks = source && target ? checkRows(rows, source, target, listPairingsIn(db, flow.id)) : [];
       if (problem) checks.unshift({ rowId: null, mapId: null, targetPath: '', kind: 'entity_missing', severity: 'error', message: problem });
       return {
         id: flow.id,

@@ -1,4 +1,5 @@
-import { createFlow, getFlow, listFlows, updateFlow } from '../../mapping/flows';
+import { createFlow, getFlow, listFlows, setFlowEndpoints, updateFlow } from '../../mapping/flows';
+import { createPairing, deletePairing, updatePairing } from '../../mapping/pairings';
 import { acceptAbove } from '../../mapping/bulk-accept';
 import { forgetLearned, learnedDecisionsOf } from '../../mapping/decisions';
 import { clearReview, updateRow } from '../../mapping/rows';
@@ -20,6 +21,10 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'mapping.suggestions': ({ flowId }, { signal }) => flowSuggestions(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.clearReview': ({ rowIds }) => clearReview(workspace(), rowIds),
     'mapping.learned': ({ flowId }) => learnedDecisionsOf(workspace(), flowId),
+    'flows.setEndpoints': ({ id, ...changes }) => setFlowEndpoints(workspace(), systems, id, changes),
+    'mapping.createPairing': (request, { signal }) => createPairing(workspace(), systems, request, { signal, workers: services.workers }),
+    'mapping.updatePairing': ({ pairingId, ...changes }, { signal }) => updatePairing(workspace(), systems, pairingId, changes, { signal, workers: services.workers }),
+    'mapping.deletePairing': ({ pairingId }) => deletePairing(workspace(), pairingId),
     'mapping.forgetLearned': ({ flowId, targetPath, sourcePath }) => forgetLearned(workspace(), flowId, targetPath, sourcePath),
   };
 }
