@@ -23,6 +23,7 @@ export const callNames = [
   'flows.create',
   'flows.get',
   'flows.update',
+  'flows.roots',
   'mapping.sheet',
   'mapping.checks',
   'mapping.updateRow',

@@ -20,6 +20,8 @@ export const checkKinds = [
 ] as const;
 
 const EntityRef = z.object({ system: z.string(), entity: z.string() });
+/** One side of a flow: `root` is the object inside the entity it maps ('' for the entity itself); row paths are relative to it. */
+const FlowSide = EntityRef.extend({ root: z.string() });
 
 export const FlowSummary = z.object({
   id: z.number().int(),
@@ -27,8 +29,8 @@ export const FlowSummary = z.object({
   /** The use case's title, or null. */
   useCase: z.string().nullable(),
   useCaseId: z.number().int().nullable(),
-  source: EntityRef,
-  target: EntityRef,
+  source: FlowSide,
+  target: FlowSide,
   trigger: z.object({ kind: z.enum(triggerKinds), detail: z.string() }),
   mappings: z.object({ total: z.number().int(), accepted: z.number().int() }),
 });
@@ -93,6 +95,8 @@ export const MappingSheet = z.object({
 });
 
 const entityRefInput = z.strictObject({ system: name, entity: text(2000).trim().min(1, 'must not be empty') });
+/** A flow's side as given: the object inside the entity to root it at (`Employee`, `data.items[]`); the entity itself when omitted or ''. */
+const flowSideInput = entityRefInput.extend({ root: text(2000).trim().optional() });
 
 export const LearnedDecision = z.object({
   targetPath: z.string(),
@@ -106,8 +110,8 @@ export const mappingCalls = {
   /** Creates the flow and one mapping row per target leaf field, pre-filled with the best suggestion. */
   'flows.create': call(
     z.strictObject({
-      source: entityRefInput,
-      target: entityRefInput,
+      source: flowSideInput,
+      target: flowSideInput,
       /** Default: "<source entity> to <target entity>". */
       name: name.optional(),
       useCase: text(2000).trim().optional(),
@@ -118,6 +122,11 @@ export const mappingCalls = {
         .default([]),
     }),
     FlowDetail,
+  ),
+  /** The objects inside an entity a flow side can be rooted at, and the one Crosswalk proposes (a single-property wrapper, an envelope), if any. */
+  'flows.roots': call(
+    entityRefInput,
+    z.object({ roots: z.array(z.string()), proposed: z.object({ root: z.string(), reason: z.string() }).nullable() }),
   ),
   'flows.get': call(z.strictObject({ id: z.number().int().positive() }), FlowDetail),
   /** Renames the flow, links it to a use case (null: none), sets its trigger, or replaces its outcomes (in order). */

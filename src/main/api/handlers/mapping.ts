@@ -1,4 +1,4 @@
-import { createFlow, getFlow, listFlows, updateFlow } from '../../mapping/flows';
+import { createFlow, entityRoots, getFlow, listFlows, updateFlow } from '../../mapping/flows';
 import { acceptAbove } from '../../mapping/bulk-accept';
 import { forgetLearned, learnedDecisionsOf } from '../../mapping/decisions';
 import { clearReview, updateRow } from '../../mapping/rows';
@@ -9,6 +9,7 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
   return {
     'flows.list': () => listFlows(workspace()),
     'flows.create': (request, { signal }) => createFlow(workspace(), systems, request, { signal, workers: services.workers }),
+    'flows.roots': (ref) => entityRoots(workspace(), systems, ref),
     'flows.get': ({ id }) => getFlow(workspace(), id),
     'flows.update': ({ id, ...changes }) => updateFlow(workspace(), id, changes),
     'mapping.sheet': ({ flowId }, { signal }) => mappingSheet(workspace(), systems, flowId, { signal, workers: services.workers }),
