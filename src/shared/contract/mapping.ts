@@ -94,6 +94,9 @@ export const MappingSheet = z.object({
   completeness: z.number(),
 });
 
+/** A deleted flow kept for restoring. */
+export const DeletedFlow = z.object({ deletedId: z.number().int(), flowId: z.number().int(), name: z.string(), deletedAt: z.string(), rows: z.number().int() });
+
 const entityRefInput = z.strictObject({ system: name, entity: text(2000).trim().min(1, 'must not be empty') });
 /** A flow's side as given: the object inside the entity to root it at (`Employee`, `data.items[]`); the entity itself when omitted or ''. */
 const flowSideInput = entityRefInput.extend({ root: text(2000).trim().optional() });
@@ -144,6 +147,11 @@ export const mappingCalls = {
     FlowDetail,
   ),
 
+  /** Deletes the flow, its outcomes and rows, keeping a copy flows.restore puts back (undo, or later from the change log's entry). */
+  'flows.delete': call(z.strictObject({ id: z.number().int().positive() }), DeletedFlow),
+  'flows.deleted': call(noInput, z.array(DeletedFlow)),
+  'flows.restore': call(z.strictObject({ deletedId: z.number().int().positive() }), FlowDetail),
+
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
   /** The sheet's checks and completeness alone: read again after each row edit instead of the whole sheet. */
   'mapping.checks': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet.pick({ checks: true, completeness: true })),
@@ -191,6 +199,7 @@ export const mappingCalls = {
 };
 
 export type LearnedDecision = z.infer<typeof LearnedDecision>;
+export type DeletedFlow = z.infer<typeof DeletedFlow>;
 export type FlowSummary = z.infer<typeof FlowSummary>;
 export type FlowOutcome = z.infer<typeof FlowOutcome>;
 export type FlowDetail = z.infer<typeof FlowDetail>;
