@@ -6,16 +6,17 @@ import type { Workspace } from '../workspace/workspace';
 import { nextTurn, type EngineRun } from './compute-candidates';
 import { checkRows, completeness, unmappedRows, type CheckedRow } from './checks';
 import { resolveEntity } from './entities';
+import { rootEntity } from './roots';
 import { getFlow, listFlows } from './flows';
 import { acceptRow, ensureRows, getRowIn, listRows, rejectRowIn, suggestRowValueMap } from './rows';
 import type { TargetSuggestion } from './suggest';
 import { flowCandidates } from './suggestion-cache';
 import { listPairings } from './pairings';
 
-/** The entities a flow maps, as its systems' catalogues have them now. */
+/** The entities a flow maps, as its systems' catalogues have them now, each seen from the flow's root on that side. */
 export async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
   const [source, target] = [await resolveEntity(workspace, imports, flow.source), await resolveEntity(workspace, imports, flow.target)];
-  return { source: source.entity, target: target.entity };
+  return { source: rootEntity(source.entity, flow.source.root), target: rootEntity(target.entity, flow.target.root) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { isUserError } from '../errors';
 import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
 import { listPairingsIn } from '../mapping/pairings';
 import { resolveEntity } from '../mapping/entities';
+import { flowEntities } from '../mapping/sheet';
 import { getFlow, listFlows } from '../mapping/flows';
 import { ensureRows, listRowsIn } from '../mapping/rows';
 import type { SystemImports } from '../openapi/system-import';
@@ -43,7 +44,8 @@ async function resolveFlows(workspace: Workspace, imports: SystemImports): Promi
   for (const summary of listFlows(workspace)) {
     const flow = getFlow(workspace, summary.id);
     try {
-      const [source, target] = [(await resolveEntity(workspace, imports, flow.source)).entity, (await resolveEntity(workspace, imports, flow.target)).entity];
+      // Seen from the flow's roots, as its row paths are.
+      const { source, target } = await flowEntities(workspace, imports, flow);
       resolved.push({ flow, source, target, problem: null });
     } catch (error) {
       if (!isUserError(error)) throw error;

@@ -25,6 +25,8 @@ export const writeModes = ['create', 'update', 'upsert'] as const;
 export const pairingStatuses = ['suggested', 'accepted'] as const;
 
 const EntityRef = z.object({ system: z.string(), entity: z.string() });
+/** One side of a flow: `root` is the object inside the entity it maps ('' for the entity itself); row paths are relative to it. */
+const FlowSide = EntityRef.extend({ root: z.string() });
 
 export const FlowSummary = z.object({
   id: z.number().int(),
@@ -32,8 +34,8 @@ export const FlowSummary = z.object({
   /** The use case's title, or null. */
   useCase: z.string().nullable(),
   useCaseId: z.number().int().nullable(),
-  source: EntityRef,
-  target: EntityRef,
+  source: FlowSide,
+  target: FlowSide,
   trigger: z.object({ kind: z.enum(triggerKinds), detail: z.string() }),
   mappings: z.object({ total: z.number().int(), accepted: z.number().int() }),
   /**
@@ -139,7 +141,12 @@ export const MappingSheet = z.object({
   completeness: z.number(),
 });
 
+/** A deleted flow kept for restoring. */
+export const DeletedFlow = z.object({ deletedId: z.number().int(), flowId: z.number().int(), name: z.string(), deletedAt: z.string(), rows: z.number().int() });
+
 const entityRefInput = z.strictObject({ system: name, entity: text(2000).trim().min(1, 'must not be empty') });
+/** A flow's side as given: the object inside the entity to root it at (`Employee`, `data.items[]`); the entity itself when omitted or ''. */
+const flowSideInput = entityRefInput.extend({ root: text(2000).trim().optional() });
 
 export const LearnedDecision = z.object({
   targetPath: z.string(),
@@ -153,8 +160,8 @@ export const mappingCalls = {
   /** Creates the flow and one mapping row per target leaf field, pre-filled with the best suggestion. */
   'flows.create': call(
     z.strictObject({
-      source: entityRefInput,
-      target: entityRefInput,
+      source: flowSideInput,
+      target: flowSideInput,
       /** Default: "<source entity> to <target entity>". */
       name: name.optional(),
       useCase: text(2000).trim().optional(),
@@ -165,6 +172,11 @@ export const mappingCalls = {
         .default([]),
     }),
     FlowDetail,
+  ),
+  /** The objects inside an entity a flow side can be rooted at, and the one Crosswalk proposes (a single-property wrapper, an envelope), if any. */
+  'flows.roots': call(
+    entityRefInput,
+    z.object({ roots: z.array(z.string()), proposed: z.object({ root: z.string(), reason: z.string() }).nullable() }),
   ),
   'flows.get': call(z.strictObject({ id: z.number().int().positive() }), FlowDetail),
   /** Renames the flow, links it to a use case (null: none), sets its trigger, or replaces its outcomes (in order). */
@@ -193,6 +205,10 @@ export const mappingCalls = {
     }),
     FlowDetail,
   ),
+  /** Deletes the flow, its outcomes and rows, keeping a copy flows.restore puts back (undo, or later from the change log's entry). */
+  'flows.delete': call(z.strictObject({ id: z.number().int().positive() }), DeletedFlow),
+  'flows.deleted': call(noInput, z.array(DeletedFlow)),
+  'flows.restore': call(z.strictObject({ deletedId: z.number().int().positive() }), FlowDetail),
 
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
   /** The sheet's checks and completeness alone: read again after each row edit instead of the whole sheet. */
@@ -280,6 +296,7 @@ export const mappingCalls = {
 export type LearnedDecision = z.infer<typeof LearnedDecision>;
 export type ArrayPairing = z.infer<typeof ArrayPairing>;
 export type WriteMode = (typeof writeModes)[number];
+export type DeletedFlow = z.infer<typeof DeletedFlow>;
 export type FlowSummary = z.infer<typeof FlowSummary>;
 export type FlowOutcome = z.infer<typeof FlowOutcome>;
 export type FlowDetail = z.infer<typeof FlowDetail>;

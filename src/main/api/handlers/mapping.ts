@@ -1,5 +1,6 @@
-import { createFlow, getFlow, listFlows, setFlowEndpoints, updateFlow } from '../../mapping/flows';
+import { createFlow, entityRoots, getFlow, listFlows, setFlowEndpoints, updateFlow } from '../../mapping/flows';
 import { createPairing, deletePairing, updatePairing } from '../../mapping/pairings';
+import { deleteFlow, listDeletedFlows, restoreFlow } from '../../mapping/flow-deletion';
 import { acceptAbove } from '../../mapping/bulk-accept';
 import { forgetLearned, learnedDecisionsOf } from '../../mapping/decisions';
 import { clearReview, updateRow } from '../../mapping/rows';
@@ -10,7 +11,11 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
   return {
     'flows.list': () => listFlows(workspace()),
     'flows.create': (request, { signal }) => createFlow(workspace(), systems, request, { signal, workers: services.workers }),
+    'flows.roots': (ref) => entityRoots(workspace(), systems, ref),
     'flows.get': ({ id }) => getFlow(workspace(), id),
+    'flows.delete': ({ id }) => deleteFlow(workspace(), id),
+    'flows.deleted': () => listDeletedFlows(workspace()),
+    'flows.restore': ({ deletedId }) => restoreFlow(workspace(), deletedId),
     'flows.update': ({ id, ...changes }) => updateFlow(workspace(), id, changes),
     'mapping.sheet': ({ flowId }, { signal }) => mappingSheet(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.checks': ({ flowId }, { signal }) => mappingChecks(workspace(), systems, flowId, { signal, workers: services.workers }),

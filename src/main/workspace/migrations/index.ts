@@ -8,6 +8,7 @@ import { workspaceIdAndSecrets } from './0006-secrets';
 import { sandbox } from './0007-sandbox';
 import { redactStoredDocuments } from './0008-redact-stored-documents';
 import { samples } from './0009-samples';
+import { flowRootsAndDeletedFlows } from './0012-flow-roots-and-deleted-flows';
 import { arrayPairings } from './0013-array-pairings';
 import type { Migration } from './migration';
 
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   sandbox,
   redactStoredDocuments,
   samples,
+  flowRootsAndDeletedFlows,
   arrayPairings,
 ];
 
