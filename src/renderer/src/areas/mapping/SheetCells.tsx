@@ -6,8 +6,20 @@ import { AlertIcon, CheckCircleIcon, ChevronDownIcon, WarningIcon } from '../../
 import { typeText } from './entities';
 import { percent, statusLabels, statusTone } from './labels';
 import type { SheetContext } from './sheet-context';
+import { splitPath } from './sheet-layout';
 
 type CellProps = CustomCellRendererProps<MappingRow, unknown, SheetContext>;
+
+/** A path cut in the middle when its cell is narrow: the leaf always shows, the full path on hover. */
+function PathText({ path }: { path: string }) {
+  const { head, leaf } = splitPath(path);
+  return (
+    <>
+      {head && <span className="sheet-path-head">{head}</span>}
+      <span className="sheet-path-leaf">{leaf}</span>
+    </>
+  );
+}
 
 export function TargetCell({ data, context }: CellProps) {
   if (!data) return null;
@@ -15,7 +27,7 @@ export function TargetCell({ data, context }: CellProps) {
   return (
     <span className="sheet-field">
       <span className="sheet-path" title={data.targetPath}>
-        {data.targetPath}
+        <PathText path={data.targetPath} />
         {field?.required && (
           <span className="required-mark" title="Required" aria-label="required">
             *
@@ -63,7 +75,7 @@ export function SourceCell({ data, context }: CellProps) {
     <span className="sheet-source">
       <span className="sheet-field">
         <span className="sheet-path" title={data.sourcePaths.join(' + ')}>
-          {data.sourcePaths.join(' + ')}
+          {data.sourcePaths.length === 1 ? <PathText path={data.sourcePaths[0]!} /> : data.sourcePaths.map((path) => splitPath(path).leaf).join(' + ')}
         </span>
         <span className="sheet-type">{types.join(' + ')}</span>
       </span>

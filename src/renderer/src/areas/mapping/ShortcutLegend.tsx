@@ -1,4 +1,5 @@
 // The sheet's keyboard shortcuts, always in view under it, with the choice of what N walks to.
+import type { ReactNode } from 'react';
 import { walkModeLabels, walkModes, type WalkMode } from './labels';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl';
@@ -14,7 +15,7 @@ const shortcuts: Array<[string[], string]> = [
   [[mod, '⇧', 'Z'], 'redo'],
 ];
 
-export function ShortcutLegend({ walk, onWalk }: { walk: WalkMode; onWalk: (mode: WalkMode) => void }) {
+export function ShortcutLegend({ walk, onWalk, children }: { walk: WalkMode; onWalk: (mode: WalkMode) => void; children?: ReactNode }) {
   return (
     <footer className="shortcut-legend" aria-label="Keyboard shortcuts">
       {shortcuts.map(([keys, label]) => (
@@ -35,6 +36,7 @@ export function ShortcutLegend({ walk, onWalk }: { walk: WalkMode; onWalk: (mode
           )}
         </span>
       ))}
+      {children}
     </footer>
   );
 }
