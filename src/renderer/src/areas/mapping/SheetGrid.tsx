@@ -21,7 +21,8 @@ import { mappingTypeLabels } from './labels';
 import type { CatalogueField } from '../../../../shared/catalogue';
 import type { SheetContext } from './sheet-context';
 import { COLUMN_SETS, ROW_HEIGHT, type ColumnSet, type Density } from './sheet-layout';
-import { ChecksCell, ConfidenceCell, SourceCell, StatusCell, TargetCell, ValueMapCell } from './SheetCells';
+import { SourceCell, ValueMapCell } from './SheetCells';
+import { ChecksCellRenderer, ConfidenceCellRenderer, StatusCellRenderer, TargetCellRenderer } from './sheet-cell-renderers';
 import { SourcePicker } from './SourcePicker';
 
 export const SOURCE_DRAG_TYPE = 'application/x-crosswalk-source-field';
@@ -114,7 +115,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
   const columns = useMemo<ColDef<MappingRow>[]>(
     () => [
       { colId: 'mapId', field: 'mapId', headerName: 'Map ID', width: 72, pinned: 'left', cellClass: 'mono sheet-mapid' },
-      { colId: 'target', field: 'targetPath', headerName: 'Target field', width: 224, pinned: 'left', cellRenderer: TargetCell },
+      { colId: 'target', field: 'targetPath', headerName: 'Target field', width: 224, pinned: 'left', cellRenderer: TargetCellRenderer },
       {
         colId: 'checks',
         headerName: '',
@@ -123,12 +124,12 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         minWidth: 50,
         pinned: 'left',
         resizable: false,
-        cellRenderer: ChecksCell,
+        cellRenderer: ChecksCellRenderer,
         cellClass: 'sheet-checks-cell',
         valueGetter: (params) => (params.data ? (params.context as SheetContext).checksByRow.get(params.data.id)?.length ?? 0 : 0),
       },
-      { colId: 'status', field: 'status', headerName: 'Status', width: 112, cellRenderer: StatusCell },
-      { colId: 'confidence', field: 'confidence', headerName: 'Confidence', width: 104, cellRenderer: ConfidenceCell },
+      { colId: 'status', field: 'status', headerName: 'Status', width: 112, cellRenderer: StatusCellRenderer },
+      { colId: 'confidence', field: 'confidence', headerName: 'Confidence', width: 104, cellRenderer: ConfidenceCellRenderer },
       {
         colId: 'source',
         headerName: 'Source field',
