@@ -33,6 +33,7 @@ export const callNames = [
   'mapping.clearReview',
   'mapping.learned',
   'mapping.forgetLearned',
+  'mapping.preview',
   'questions.list',
   'questions.add',
   'questions.update',

@@ -21,6 +21,8 @@ export function mappingRow(id: number, extra: Partial<MappingRow> = {}): Mapping
     owner: '',
     updatedAt: '2025-01-01T00:00:00.000Z',
     review: null,
+    expression: null,
+    expressionDrift: false,
     ...extra,
   };
 }

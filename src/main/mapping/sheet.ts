@@ -10,6 +10,7 @@ import { getFlow, listFlows } from './flows';
 import { acceptRow, ensureRows, getRowIn, listRows, rejectRowIn, suggestRowValueMap } from './rows';
 import type { TargetSuggestion } from './suggest';
 import { flowCandidates } from './suggestion-cache';
+import { flowProgram } from './expressions/generate';
 
 /** The entities a flow maps, as its systems' catalogues have them now. */
 export async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
@@ -26,7 +27,7 @@ async function checkedRows(workspace: Workspace, imports: SystemImports, flowId:
   // Rows just created for a big flow: a turn of the event loop between their write and reading them back.
   if ((await ensureRows(workspace, flowId, source, target, run)) >= 500) await nextTurn();
   const rows = listRows(workspace, flowId);
-  return { rows, checks: checkRows(rows, source, target), completeness: completeness(rows) };
+  return { rows, checks: checkRows(rows, source, target), completeness: completeness(rows), expressions: flowProgram(rows, target).expressions };
 }
 
 /** The flow's mapping sheet: the flow, its rows, their checks and completeness. */
@@ -41,9 +42,9 @@ export async function mappingChecks(
   imports: SystemImports,
   flowId: number,
   run: EngineRun = {},
-): Promise<Pick<MappingSheet, 'checks' | 'completeness'>> {
-  const { checks, completeness } = await checkedRows(workspace, imports, flowId, run);
-  return { checks, completeness };
+): Promise<Pick<MappingSheet, 'checks' | 'completeness' | 'expressions'>> {
+  const { checks, completeness, expressions } = await checkedRows(workspace, imports, flowId, run);
+  return { checks, completeness, expressions };
 }
 
 export interface FlowCheck {

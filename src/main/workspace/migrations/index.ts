@@ -8,6 +8,7 @@ import { workspaceIdAndSecrets } from './0006-secrets';
 import { sandbox } from './0007-sandbox';
 import { redactStoredDocuments } from './0008-redact-stored-documents';
 import { samples } from './0009-samples';
+import { executableMappings } from './0016-executable-mappings';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   sandbox,
   redactStoredDocuments,
   samples,
+  executableMappings,
 ];
 
 export const latestVersion = (all: readonly Migration[]) => all.at(-1)?.version ?? 0;
