@@ -129,7 +129,7 @@ export function PairingDialog({ flowId, source, target, pairing, onClose, onSave
           ))}
         </select>
       </label>
-      <div className="field-row">
+      <div className="pairing-discriminator">
         <label className="field">
           <span className="field-label">Discriminator field (optional)</span>
           <select className="input" value={discriminatorPath} disabled={busy} onChange={(event) => setDiscriminatorPath(event.target.value)}>
