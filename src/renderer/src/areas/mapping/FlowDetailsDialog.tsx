@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { useApp } from '../../state/app-context';
 import { queryError, useCall } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
+import { FlowEndpointsEditor, sameEndpoints, type EndpointsDraft } from './FlowEndpointsEditor';
 import { cleanOutcomes, outcomeDrafts, sameOutcomes, TriggerOutcomesEditor, UseCaseSelect, type OutcomeDraft, type TriggerDraft } from './TriggerOutcomesEditor';
 
 interface FlowDetailsDialogProps {
@@ -24,6 +25,7 @@ export function FlowDetailsDialog({ flow, onClose, onSaved }: FlowDetailsDialogP
   const [useCaseId, setUseCaseId] = useState<number | null>(flow.useCaseId);
   const [trigger, setTrigger] = useState<TriggerDraft>(flow.trigger);
   const [outcomes, setOutcomes] = useState<OutcomeDraft[]>(() => outcomeDrafts(flow));
+  const [endpoints, setEndpoints] = useState<EndpointsDraft>(flow.endpoints);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -39,11 +41,14 @@ export function FlowDetailsDialog({ flow, onClose, onSaved }: FlowDetailsDialogP
     const nextTrigger = { kind: trigger.kind, detail: trigger.detail.trim() };
     if (nextTrigger.kind !== flow.trigger.kind || nextTrigger.detail !== flow.trigger.detail) changes.trigger = nextTrigger;
     if (!sameOutcomes(outcomes, flow.outcomes)) changes.outcomes = cleanOutcomes(outcomes);
-    if (Object.keys(changes).length === 0) return onClose();
+    const endpointsChanged = !sameEndpoints(endpoints, flow.endpoints);
+    if (Object.keys(changes).length === 0 && !endpointsChanged) return onClose();
     setBusy(true);
     setError(null);
     try {
-      onSaved(await trackSave(api['flows.update']({ id: flow.id, ...changes })));
+      let saved = Object.keys(changes).length > 0 ? await trackSave(api['flows.update']({ id: flow.id, ...changes })) : flow;
+      if (endpointsChanged) saved = await trackSave(api['flows.setEndpoints']({ id: flow.id, ...endpoints, matchKey: endpoints.matchKey.trim() }));
+      onSaved(saved);
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);
@@ -96,6 +101,7 @@ export function FlowDetailsDialog({ flow, onClose, onSaved }: FlowDetailsDialogP
           </>
         }
       />
+      <FlowEndpointsEditor flow={flow} value={endpoints} onChange={setEndpoints} disabled={busy} />
     </Dialog>
   );
 }
