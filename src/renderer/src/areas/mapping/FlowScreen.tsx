@@ -18,6 +18,8 @@ import { walksTo, type SheetFilter, type WalkMode } from './labels';
 import { useFlowStored } from './queries';
 import { SheetGrid } from './SheetGrid';
 import { ShortcutLegend } from './ShortcutLegend';
+import { SheetLayoutControls } from './SheetLayoutControls';
+import { loadWidths, saveWidths, type ColumnSet, type Density } from './sheet-layout';
 import { useStickyState } from '../../state/use-sticky-state';
 import { useStoredPreference } from '../../state/use-stored-preference';
 import { SourceTree } from './SourceTree';
@@ -35,7 +37,11 @@ const detailTabs = ['row', 'checks'] as const;
 const enumValues = (field: CatalogueField | undefined) => (field?.enum ?? field?.itemEnum ?? []).map(String);
 
 export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => void }) {
-  const { refreshWorkspace } = useApp();
+  const { refreshWorkspace, workspace } = useApp();
+  const workspacePath = workspace?.path ?? '';
+  const [columnSet, setColumnSet] = useStickyState<ColumnSet>('mapping.columnSet', () => 'mapping');
+  const [density, setDensity] = useStickyState<Density>('mapping.density', () => 'comfortable');
+  const [initialWidths] = useState(() => loadWidths(workspacePath, flowId));
   const data = useFlowData(flowId);
   const flowStored = useFlowStored();
   const messages = useFlowMessages();
@@ -173,13 +179,19 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
             }}
             onEdit={(row, changes, label) => void writes.edit(row, changes, label)}
             onEditingStopped={editingStopped}
+            columnSet={columnSet}
+            density={density}
+            initialWidths={initialWidths}
+            onWidths={(widths) => saveWidths(workspacePath, flowId, widths)}
             onDropSource={(row, path, add) => {
               const current = data.rowsById.get(row.id) ?? row;
               selection.select(row.id, false);
               void writes.edit(current, { sourcePaths: add ? [...new Set([...current.sourcePaths, path])] : [path] }, `${add ? 'Add' : 'Drop'} ${path} on ${current.mapId}`);
             }}
           />
-          <ShortcutLegend walk={walk} onWalk={setWalk} letters={letterShortcuts} onLetters={setLetterShortcuts} />
+          <ShortcutLegend walk={walk} onWalk={setWalk} letters={letterShortcuts} onLetters={setLetterShortcuts}>
+            <SheetLayoutControls columnSet={columnSet} density={density} onColumnSet={setColumnSet} onDensity={setDensity} />
+          </ShortcutLegend>
         </section>
         <aside className="detail-pane" aria-label="Details">
           <TabList

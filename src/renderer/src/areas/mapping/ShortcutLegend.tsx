@@ -1,5 +1,6 @@
 // The sheet's keyboard shortcuts, always in view under it, with the choice of what N walks to and whether
 // the single letters act at all (they act only while the sheet has focus).
+import type { ReactNode } from 'react';
 import { walkModeLabels, walkModes, type WalkMode } from './labels';
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl';
@@ -22,9 +23,10 @@ interface ShortcutLegendProps {
   onWalk: (mode: WalkMode) => void;
   letters: boolean;
   onLetters: (on: boolean) => void;
+  children?: ReactNode;
 }
 
-export function ShortcutLegend({ walk, onWalk, letters: lettersOn, onLetters }: ShortcutLegendProps) {
+export function ShortcutLegend({ walk, onWalk, letters: lettersOn, onLetters, children }: ShortcutLegendProps) {
   return (
     <footer className="shortcut-legend" aria-label="Keyboard shortcuts">
       <label className="shortcut shortcut-toggle" title="Single-letter shortcuts, while the sheet has focus">
@@ -49,6 +51,7 @@ export function ShortcutLegend({ walk, onWalk, letters: lettersOn, onLetters }: 
           )}
         </span>
       ))}
+      {children}
     </footer>
   );
 }

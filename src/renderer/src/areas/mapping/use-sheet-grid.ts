@@ -8,6 +8,7 @@ import type { MappingCheck, MappingRow } from '../../../../shared/contract';
 import { useLatest } from '../../state/use-latest';
 import { passesFilter, type SheetFilter } from './labels';
 import type { SheetContext } from './sheet-context';
+import { TEMPLATE_COLUMNS } from './sheet-layout';
 
 interface SheetGridInputs {
   filter: SheetFilter;
@@ -89,7 +90,7 @@ export function useSheetGrid(gridRef: GridRef, inputs: SheetGridInputs) {
   useEffect(() => checksChanged(), [inputs.checksByRow]);
 
   useEffect(() => {
-    gridRef.current?.api?.refreshCells({ columns: ['target', 'source'], force: true });
+    gridRef.current?.api?.refreshCells({ columns: ['target', 'source', ...TEMPLATE_COLUMNS], force: true });
   }, [gridRef, inputs.sourceFields, inputs.targetFields]);
 
   return { context, isFiltered, passes };
