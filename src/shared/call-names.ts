@@ -86,6 +86,8 @@ export const callNames = [
   'sandbox.settings',
   'sandbox.parseCurl',
   'sandbox.copyCurl',
+  'sandbox.importCollection',
+  'sandbox.exportCollection',
   'sandbox.saveSample',
   'sandbox.samples',
   'sandbox.deleteSample',

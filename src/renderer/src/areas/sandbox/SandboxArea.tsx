@@ -18,6 +18,7 @@ import { useApp } from '../../state/app-context';
 import { useCall, useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
 import { useStickyState } from '../../state/use-sticky-state';
+import { CollectionActions } from './CollectionActions';
 import { EnvironmentDialog } from './EnvironmentDialog';
 import { MockControl } from './MockControl';
 import { RequestEditor } from './RequestEditor';
@@ -252,7 +253,12 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
           <TabList tabs={sideTabs} current={side} onSelect={setSide} label="Requests" idPrefix="sandbox-side" render={(tab) => sideLabels[tab]} />
           <div className="sandbox-side-body" {...tabPanelProps('sandbox-side', side)}>
             {side === 'operations' && (catalogue.data ? <OperationList operations={catalogue.data.operations} onPick={(operation) => void pickOperation(operation)} /> : <Loading />)}
-            {side === 'saved' && <SavedList requests={requests.data ?? []} currentId={edited.savedId} onPick={pickSaved} />}
+            {side === 'saved' && (
+              <>
+                <CollectionActions systemId={system.id} systemName={system.name} environments={environments.data ?? []} onNotice={setNotice} />
+                <SavedList requests={requests.data ?? []} currentId={edited.savedId} onPick={pickSaved} />
+              </>
+            )}
             {side === 'history' && <HistoryList systemId={system.id} currentId={shown?.historyId ?? null} onPick={(entry) => void pickHistory(entry)} />}
             {side === 'samples' && <SamplesPanel systemId={system.id} catalogue={catalogue.data} />}
           </div>
