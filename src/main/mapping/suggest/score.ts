@@ -193,6 +193,8 @@ export interface Scored {
   explained?: boolean;
   /** A concatenation: the source paths joined with ` + ` (its `source` is a stand-in for the whole). */
   joined?: string;
+  /** A split: part of the source's value (a full name's given name), not all of it. */
+  split?: boolean;
 }
 
 const describe = (p: Prepared) => p.field.name;
