@@ -41,6 +41,7 @@ export const callNames = [
   'mapping.createPairing',
   'mapping.updatePairing',
   'mapping.deletePairing',
+  'mapping.preview',
   'questions.list',
   'questions.add',
   'questions.update',

@@ -12,6 +12,7 @@ import { acceptRow, ensureRows, getRowIn, listRows, rejectRowIn, suggestRowValue
 import type { TargetSuggestion } from './suggest';
 import { flowCandidates } from './suggestion-cache';
 import { listPairings } from './pairings';
+import { flowProgram } from './expressions/generate';
 
 /** The entities a flow maps, as its systems' catalogues have them now, each seen from the flow's root on that side. */
 export async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
@@ -29,7 +30,7 @@ async function checkedRows(workspace: Workspace, imports: SystemImports, flowId:
   if ((await ensureRows(workspace, flowId, source, target, run)) >= 500) await nextTurn();
   const rows = listRows(workspace, flowId);
   const pairings = listPairings(workspace, flowId);
-  return { rows, pairings, checks: checkRows(rows, source, target, pairings), completeness: completeness(rows) };
+  return { rows, pairings, checks: checkRows(rows, source, target, pairings), completeness: completeness(rows), expressions: flowProgram(rows, target).expressions };
 }
 
 /** The flow's mapping sheet: the flow, its rows, their checks and completeness. */
@@ -44,9 +45,9 @@ export async function mappingChecks(
   imports: SystemImports,
   flowId: number,
   run: EngineRun = {},
-): Promise<Pick<MappingSheet, 'checks' | 'completeness'>> {
-  const { checks, completeness } = await checkedRows(workspace, imports, flowId, run);
-  return { checks, completeness };
+): Promise<Pick<MappingSheet, 'checks' | 'completeness' | 'expressions'>> {
+  const { checks, completeness, expressions } = await checkedRows(workspace, imports, flowId, run);
+  return { checks, completeness, expressions };
 }
 
 export interface FlowCheck {
