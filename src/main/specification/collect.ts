@@ -2,7 +2,9 @@ import type { Catalogue, CatalogueEntity, CatalogueField } from '../../shared/ca
 import type { FlowDetail, MappingRow } from '../../shared/contract';
 import { isUserError } from '../errors';
 import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
+import { listPairingsIn } from '../mapping/pairings';
 import { resolveEntity } from '../mapping/entities';
+import { flowEntities } from '../mapping/sheet';
 import { getFlow, listFlows } from '../mapping/flows';
 import { ensureRows, listRowsIn } from '../mapping/rows';
 import type { SystemImports } from '../openapi/system-import';
@@ -45,8 +47,10 @@ async function resolveFlows(workspace: Workspace, imports: SystemImports): Promi
   for (const summary of listFlows(workspace)) {
     const flow = getFlow(workspace, summary.id);
     try {
-      const [source, target] = [await resolveEntity(workspace, imports, flow.source), await resolveEntity(workspace, imports, flow.target)];
-      resolved.push({ flow, source: source.entity, target: target.entity, targetSampled: sampledExamples(workspace, target.system.id, target.entity), problem: null });
+      // Seen from the flow's roots, as its row paths are.
+      const { source, target } = await flowEntities(workspace, imports, flow);
+      const targetSystem = await resolveEntity(workspace, imports, flow.target);
+      resolved.push({ flow, source, target, targetSampled: sampledExamples(workspace, targetSystem.system.id, targetSystem.entity), problem: null });
     } catch (error) {
       if (!isUserError(error)) throw error;
       resolved.push({ flow, source: null, target: null, targetSampled: new Map(), problem: error.message });
@@ -178,7 +182,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
     const specFlows: SpecFlow[] = flows.map(({ flow, source, target, targetSampled, problem }) => {
       const rows = listRowsIn(db, flow.id);
       const [sourceFields, targetFields] = [fieldsByPath(source), fieldsByPath(target)];
-      const checks = source && target ? checkRows(rows, source, target) : [];
+      const checks = source && target ? checkRows(rows, source, target, listPairingsIn(db, flow.id)) : [];
       if (problem) checks.unshift({ rowId: null, mapId: null, targetPath: '', kind: 'entity_missing', severity: 'error', message: problem });
       return {
         id: flow.id,

@@ -82,8 +82,9 @@ export interface SpecFlow {
   name: string;
   /** The use case's `ref`, or null. */
   useCase: string | null;
-  source: { system: string; entity: string };
-  target: { system: string; entity: string };
+  /** `root`: the object inside the entity the flow maps ('' for the entity itself); mapping paths are relative to it. */
+  source: { system: string; entity: string; root: string };
+  target: { system: string; entity: string; root: string };
   trigger: { kind: TriggerKind; detail: string };
   outcomes: Array<{ kind: 'success' | 'failure'; condition: string; handling: string }>;
   /** Percent of rows settled (0..100). */
@@ -91,6 +92,9 @@ export interface SpecFlow {
   checks: MappingCheck[];
   mappings: SpecMapping[];
 }
+
+/** A flow's side as the spec states it: `Payroll Employee`, or `Payroll Employee › Employee` when rooted inside it. */
+export const sideLabel = (side: SpecFlow['source']) => `${side.system} ${side.entity}${side.root ? ` › ${side.root}` : ''}`;
 
 export interface SpecMapping {
   id: number;

@@ -15,6 +15,7 @@ import type {
   SpecTestCase,
   SpecUseCase,
 } from '../spec-document';
+import { sideLabel } from '../spec-document';
 import {
   EDITABLE,
   label,
@@ -235,8 +236,10 @@ export function sheetsOf(document: SpecDocument): SheetDef[] {
     add<SpecMapping>({
       kind: 'mapping',
       name: name(`${flow.ref} ${flow.name}`),
-      title: `${flow.ref} ${flow.name}: ${flow.source.system} ${flow.source.entity} → ${flow.target.system} ${flow.target.entity}`,
-      description: `Source-to-target mapping of ${flow.source.system} ${flow.source.entity} to ${flow.target.system} ${flow.target.entity}.`,
+      title: `${flow.ref} ${flow.name}: ${sideLabel(flow.source)} → ${sideLabel(flow.target)}`,
+      description:
+        `Source-to-target mapping of ${sideLabel(flow.source)} to ${sideLabel(flow.target)}.` +
+        (flow.source.root || flow.target.root ? ` Paths are relative to ${[flow.source.root && `the source's ${flow.source.root}`, flow.target.root && `the target's ${flow.target.root}`].filter(Boolean).join(' and ')}.` : ''),
       rows: flow.mappings,
       record: { kind: 'mapping', key: (row) => row.id },
       freezeColumns: 2,

@@ -7,6 +7,7 @@ import type { CatalogueField } from '../../../../shared/catalogue';
 import type { MappingRow } from '../../../../shared/contract';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
+import { TabList, tabPanelProps } from '../../components/TabList';
 import { Unloaded } from '../../components/Unloaded';
 import { useApp } from '../../state/app-context';
 import { ChecksList } from './ChecksList';
@@ -20,6 +21,7 @@ import { ShortcutLegend } from './ShortcutLegend';
 import { SheetLayoutControls } from './SheetLayoutControls';
 import { loadWidths, saveWidths, type ColumnSet, type Density } from './sheet-layout';
 import { useStickyState } from '../../state/use-sticky-state';
+import { useStoredPreference } from '../../state/use-stored-preference';
 import { SourceTree } from './SourceTree';
 import { useFlowData } from './use-flow-data';
 import { useFlowMessages } from './use-flow-messages';
@@ -29,6 +31,8 @@ import { useRefilter, useSheetGrid } from './use-sheet-grid';
 import { useSheetSelection } from './use-sheet-selection';
 import { useSheetShortcuts } from './use-sheet-shortcuts';
 import { ValueMapDialog } from './ValueMapDialog';
+
+const detailTabs = ['row', 'checks'] as const;
 
 const enumValues = (field: CatalogueField | undefined) => (field?.enum ?? field?.itemEnum ?? []).map(String);
 
@@ -49,6 +53,8 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
   const [valueMapRow, setValueMapRow] = useState<MappingRow | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
 
+  const [letterShortcuts, setLetterShortcuts] = useStoredPreference<boolean>('mapping.letterShortcuts', true);
+
   const gridRef = useRef<AgGridReact<MappingRow>>(null);
   const selection = useSheetSelection(gridRef);
   const { refilter, editingStopped } = useRefilter(gridRef);
@@ -65,6 +71,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     sourceFields: data.sourceFields,
     sourceLeaves: data.sourceLeaves,
     targetFields: data.targetFields,
+    letterShortcuts,
     refilter,
     openValueMap: (row) => setValueMapRow(data.rowsById.get(row.id) ?? row),
     setSources: (row, paths) => void writes.edit(row, { sourcePaths: paths }, `Pick source of ${row.mapId}`),
@@ -87,6 +94,8 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     decide: (rowId, decision) => void writes.decide(rowId, decision),
     nextNeedingAttention,
     markReviewed: (rowId) => void writes.markReviewed([rowId]),
+    openValueMap: (row) => setValueMapRow(row),
+    letters: letterShortcuts,
   });
 
   const { sheet, flow } = data;
@@ -135,17 +144,16 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
           }}
         />
       )}
-      {(messages.error || messages.notice) && (
-        <div className="flow-messages">
-          {messages.error ? (
-            <Alert onDismiss={messages.dismissError}>{messages.error}</Alert>
-          ) : (
-            <Alert tone="info" onDismiss={messages.dismissNotice}>
-              {messages.notice}
-            </Alert>
-          )}
-        </div>
-      )}
+      {/* Always there, so a screen reader reads each new message out (an error at once, a notice politely). */}
+      <div className="flow-messages" aria-live="polite">
+        {messages.error ? (
+          <Alert onDismiss={messages.dismissError}>{messages.error}</Alert>
+        ) : messages.notice ? (
+          <Alert tone="info" announce onDismiss={messages.dismissNotice}>
+            {messages.notice}
+          </Alert>
+        ) : null}
+      </div>
       <div className="flow-panes">
         <SourceTree
           entity={data.source}
@@ -181,20 +189,29 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
               void writes.edit(current, { sourcePaths: add ? [...new Set([...current.sourcePaths, path])] : [path] }, `${add ? 'Add' : 'Drop'} ${path} on ${current.mapId}`);
             }}
           />
-          <ShortcutLegend walk={walk} onWalk={setWalk}>
+          <ShortcutLegend walk={walk} onWalk={setWalk} letters={letterShortcuts} onLetters={setLetterShortcuts}>
             <SheetLayoutControls columnSet={columnSet} density={density} onColumnSet={setColumnSet} onDensity={setDensity} />
           </ShortcutLegend>
         </section>
         <aside className="detail-pane" aria-label="Details">
-          <div className="detail-tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'row'} className="detail-tab" onClick={() => setTab('row')}>
-              Selected field
-            </button>
-            <button type="button" role="tab" aria-selected={tab === 'checks'} className="detail-tab" onClick={() => setTab('checks')}>
-              Checks <span className="badge">{data.checks.length}</span>
-            </button>
-          </div>
-          <div className="detail-scroll">
+          <TabList
+            tabs={detailTabs}
+            current={tab}
+            onSelect={setTab}
+            label="Detail"
+            idPrefix="detail"
+            className="detail-tabs"
+            render={(part) =>
+              part === 'row' ? (
+                'Selected field'
+              ) : (
+                <>
+                  Checks <span className="badge">{data.checks.length}</span>
+                </>
+              )
+            }
+          />
+          <div className="detail-scroll" {...tabPanelProps('detail', tab)}>
             {tab === 'checks' ? (
               <ChecksList
                 checks={data.checks}

@@ -8,11 +8,13 @@ import type {
   CellEditRequestEvent,
   CellFocusedEvent,
   ColDef,
+  FocusGridInnerElementParams,
   ColumnResizedEvent,
   GridReadyEvent,
   GetRowIdParams,
   IRowNode,
   SuppressKeyboardEventParams,
+  TabToNextCellParams,
 } from 'ag-grid-community';
 import { mappingTypes, type MappingRow } from '../../../../shared/contract';
 import { DataGrid } from '../../grid/DataGrid';
@@ -27,14 +29,30 @@ import { SourcePicker } from './SourcePicker';
 
 export const SOURCE_DRAG_TYPE = 'application/x-crosswalk-source-field';
 
-/** Letters and undo/redo are the sheet's shortcuts, never the start of an edit. */
+/** Undo/redo, and the letters while they are on, are the sheet's shortcuts, never the start of an edit. */
 function suppressShortcuts(params: SuppressKeyboardEventParams<MappingRow>): boolean {
   if (params.editing) return false;
   const event = params.event;
   const key = event.key.toLowerCase();
   if ((event.ctrlKey || event.metaKey) && (key === 'z' || key === 'y')) return true;
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (!(params.context as SheetContext).letterShortcuts) return false;
   return key === 'a' || key === 'r' || key === 'n' || key === 'v' || key === '?';
+}
+
+/** Tab leaves the sheet (one Tab stop; the arrow keys move inside), except from an open editor to the next. */
+const tabToNextCell = (params: TabToNextCellParams<MappingRow>) => (params.editing ? (params.nextCellPosition ?? false) : false);
+const tabToNextHeader = () => false as const;
+
+/** Tabbing into the sheet lands on the selected row (else the first), not on the column headers. */
+function focusGridInnerElement(params: FocusGridInnerElementParams<MappingRow>): boolean {
+  const { api } = params;
+  if (api.getDisplayedRowCount() === 0) return false;
+  const selected = api.getSelectedNodes()[0];
+  const rowIndex = selected?.displayed && selected.rowIndex !== null ? selected.rowIndex : 0;
+  api.ensureIndexVisible(rowIndex);
+  api.setFocusedCell(rowIndex, 'target');
+  return true;
 }
 
 const getRowId = (params: GetRowIdParams<MappingRow>) => String(params.data.id);
@@ -287,6 +305,9 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         doesExternalFilterPass={doesExternalFilterPass}
         quickFilterText={quickFilter}
         onCellFocused={onCellFocused}
+        tabToNextCell={tabToNextCell}
+        tabToNextHeader={tabToNextHeader}
+        focusGridInnerElement={focusGridInnerElement}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellEditingStopped={onEditingStopped}

@@ -16,6 +16,7 @@ interface SheetGridInputs {
   sourceFields: Map<string, CatalogueField>;
   sourceLeaves: CatalogueField[];
   targetFields: Map<string, CatalogueField>;
+  letterShortcuts: boolean;
   openValueMap(row: MappingRow): void;
   setSources(row: MappingRow, paths: string[]): void;
   /** Filters again (see useRefilter). */
@@ -62,6 +63,9 @@ export function useSheetGrid(gridRef: GridRef, inputs: SheetGridInputs) {
     },
     get targetFields() {
       return latestRef.current.targetFields;
+    },
+    get letterShortcuts() {
+      return latestRef.current.letterShortcuts;
     },
     openValueMap: (row) => latestRef.current.openValueMap(row),
     pickSource(row) {
