@@ -34,6 +34,8 @@ export const callNames = [
   'mapping.learned',
   'mapping.forgetLearned',
   'mapping.preview',
+  'mapping.runTests',
+  'mapping.makeTestCase',
   'questions.list',
   'questions.add',
   'questions.update',
