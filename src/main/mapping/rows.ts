@@ -4,6 +4,7 @@ import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 import { suggestValueMap } from './suggest/value-map';
+import { suggestFromDescribedCodes } from './suggest/description-codes';
 import type { TargetSuggestion } from './suggest';
 import type { EngineRun } from './compute-candidates';
 import { flowKeysIn, forgetDecisionsIn, learnedIn, recordDecisionsIn } from './decisions';
@@ -26,12 +27,13 @@ interface StoredRow {
   owner: string;
   updated_at: string;
   review: string | null;
+  pairing_id: number | null;
   expression: string | null;
   expression_drift: number;
 }
 
 const ROW_COLUMNS = `id, map_id, flow_id, target_path, source_paths, mapping_type, status, confidence, transformation,
-  default_value, value_map, condition, notes, owner, updated_at, review, expression, expression_drift`;
+  default_value, value_map, condition, notes, owner, updated_at, review, pairing_id, expression, expression_drift`;
 
 const now = () => new Date().toISOString();
 
@@ -71,6 +73,7 @@ function toRow(row: StoredRow): MappingRow {
     owner: row.owner,
     updatedAt: row.updated_at,
     review: reviewOf(row.review),
+    pairingId: row.pairing_id,
     expression: row.expression,
     expressionDrift: row.expression_drift === 1,
   };
@@ -119,6 +122,10 @@ function fillingFrom(candidates: TargetSuggestion['candidates'], field: Catalogu
   const targetEnum = enumOf(field);
   if (sourceEnum && targetEnum) {
     valueMap = suggestValueMap(sourceEnum, targetEnum, field.description)
+      .filter((entry) => entry.target !== null && entry.target !== undefined)
+      .map((entry) => ({ source: String(entry.source), target: String(entry.target) }));
+  } else if (targetEnum && sourcePaths.length === 1) {
+    valueMap = suggestFromDescribedCodes(sourceFields.get(best.source)?.description, targetEnum, field.description)
       .filter((entry) => entry.target !== null && entry.target !== undefined)
       .map((entry) => ({ source: String(entry.source), target: String(entry.target) }));
   }
@@ -336,14 +343,15 @@ export function clearReview(workspace: Workspace, rowIds: number[]): MappingRow[
   });
 }
 
-/** Suggested value map for a row mapping one enumeration onto another; empty when either side is not an enumeration. */
+/** Suggested value map for a row mapping one enumeration onto another, or codes its source's description lists (M (Male), F (Female)); empty otherwise. */
 export function suggestRowValueMap(row: MappingRow, source: CatalogueEntity, target: CatalogueEntity) {
   const targetField = target.fields.find((field) => field.path === row.targetPath);
   const sourceField = source.fields.find((field) => field.path === row.sourcePaths[0]);
   const sourceEnum = enumOf(sourceField);
   const targetEnum = enumOf(targetField);
-  if (row.sourcePaths.length !== 1 || !sourceEnum || !targetEnum) return [];
-  return suggestValueMap(sourceEnum, targetEnum, targetField?.description).map((entry) => ({
+  if (row.sourcePaths.length !== 1) return [];
+  const suggested = sourceEnum && targetEnum ? suggestValueMap(sourceEnum, targetEnum, targetField?.description) : sourceEnum ? [] : suggestFromDescribedCodes(sourceField?.description, targetEnum, targetField?.description);
+  return suggested.map((entry) => ({
     source: String(entry.source),
     target: entry.target === null || entry.target === undefined ? null : String(entry.target),
     score: entry.score,

@@ -12,6 +12,7 @@ import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { buildCatalogue, buildCatalogueOutline, type CatalogueOutline } from './catalogue';
 import { requestImpact, savedRequestOrigins } from '../sandbox/draft/request-impact';
 import { diffCatalogues, mappingImpact } from './diff';
+import { joinRoot } from '../mapping/roots';
 import { importApiDocument, type ApiDocSource, type ImportedApiDocument, type ValidationResult } from './import';
 import type { Consent } from './load/references';
 import type { Services } from '../platform/services';
@@ -239,14 +240,14 @@ function storedDocument(imported: ImportedApiDocument): StoredDocument {
   };
 }
 
-/** Every mapping row that uses a field of this system, as source or as target. */
+/** Every mapping row that uses a field of this system, as source or as target (paths as the entity writes them, roots included). */
 function mappingReferences(workspace: Workspace, systemId: number): MappingReference[] {
   const rows = workspace.read(
     (db) =>
       db
         .prepare(
           `SELECT m.id, m.target_path, m.source_paths, m.value_map,
-                  f.source_system_id, f.source_entity, f.target_system_id, f.target_entity
+                  f.source_system_id, f.source_entity, f.target_system_id, f.target_entity, f.source_root, f.target_root
            FROM field_mapping m JOIN data_flow f ON f.id = m.flow_id
            WHERE f.source_system_id = ? OR f.target_system_id = ?`,
         )
@@ -259,17 +260,19 @@ function mappingReferences(workspace: Workspace, systemId: number): MappingRefer
         source_entity: string;
         target_system_id: number;
         target_entity: string;
+        source_root: string;
+        target_root: string;
       }[],
   );
   return rows.flatMap((row) => {
     const references: MappingReference[] = [];
     const valueMap = JSON.parse(row.value_map) as { source?: unknown; target?: unknown }[];
     if (row.target_system_id === systemId) {
-      references.push({ id: row.id, entity: row.target_entity, path: row.target_path, side: 'target', values: valueMap.map((entry) => entry.target) });
+      references.push({ id: row.id, entity: row.target_entity, path: joinRoot(row.target_root, row.target_path), side: 'target', values: valueMap.map((entry) => entry.target) });
     }
     if (row.source_system_id === systemId) {
       for (const sourcePath of JSON.parse(row.source_paths) as string[]) {
-        references.push({ id: row.id, entity: row.source_entity, path: sourcePath, side: 'source', values: valueMap.map((entry) => entry.source) });
+        references.push({ id: row.id, entity: row.source_entity, path: joinRoot(row.source_root, sourcePath), side: 'source', values: valueMap.map((entry) => entry.source) });
       }
     }
     return references;

@@ -82,8 +82,9 @@ export interface SpecFlow {
   name: string;
   /** The use case's `ref`, or null. */
   useCase: string | null;
-  source: { system: string; entity: string };
-  target: { system: string; entity: string };
+  /** `root`: the object inside the entity the flow maps ('' for the entity itself); mapping paths are relative to it. */
+  source: { system: string; entity: string; root: string };
+  target: { system: string; entity: string; root: string };
   trigger: { kind: TriggerKind; detail: string };
   outcomes: Array<{ kind: 'success' | 'failure'; condition: string; handling: string }>;
   /** Percent of rows settled (0..100). */
@@ -91,6 +92,9 @@ export interface SpecFlow {
   checks: MappingCheck[];
   mappings: SpecMapping[];
 }
+
+/** A flow's side as the spec states it: `Payroll Employee`, or `Payroll Employee › Employee` when rooted inside it. */
+export const sideLabel = (side: SpecFlow['source']) => `${side.system} ${side.entity}${side.root ? ` › ${side.root}` : ''}`;
 
 export interface SpecMapping {
   id: number;
@@ -102,7 +106,16 @@ export interface SpecMapping {
   targetFormat: string | null;
   targetRequired: boolean;
   targetMaxLength: number | null;
+  /** The template columns (export-only): the target field's description, enum values as text, nullability and an example value. */
+  targetDescription: string;
+  targetAllowedValues: string[];
+  targetNullable: boolean;
+  /** The document's example, else one seen in saved samples; '' when neither has one. */
+  targetExample: string;
   sourcePaths: string[];
+  /** One per source path, in the same order: its description ('' when none) and enum values. */
+  sourceDescriptions: string[];
+  sourceAllowedValues: string[][];
   /** One per source path, in the same order ("unknown" when gone). */
   sourceTypes: string[];
   /** The source paths that are discovered fields (seen in samples, not in the document); omitted when none. */

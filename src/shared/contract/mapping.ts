@@ -18,9 +18,16 @@ export const checkKinds = [
   'source_missing',
   'entity_missing',
   'discovered_source',
+  'array_unpaired',
+  'pairing_invalid',
 ] as const;
+/** How a flow writes the target: a new record each time, an existing one found by its match key, or either. */
+export const writeModes = ['create', 'update', 'upsert'] as const;
+export const pairingStatuses = ['suggested', 'accepted'] as const;
 
 const EntityRef = z.object({ system: z.string(), entity: z.string() });
+/** One side of a flow: `root` is the object inside the entity it maps ('' for the entity itself); row paths are relative to it. */
+const FlowSide = EntityRef.extend({ root: z.string() });
 
 export const FlowSummary = z.object({
   id: z.number().int(),
@@ -28,10 +35,21 @@ export const FlowSummary = z.object({
   /** The use case's title, or null. */
   useCase: z.string().nullable(),
   useCaseId: z.number().int().nullable(),
-  source: EntityRef,
-  target: EntityRef,
+  source: FlowSide,
+  target: FlowSide,
   trigger: z.object({ kind: z.enum(triggerKinds), detail: z.string() }),
   mappings: z.object({ total: z.number().int(), accepted: z.number().int() }),
+  /**
+   * The catalogue operations the flow reads the source with and writes the target with (operation ids
+   * such as "GET /orders/{orderId}"), how it writes, and for update and upsert the target field that
+   * finds the existing record. Null until chosen.
+   */
+  endpoints: z.object({
+    sourceOperation: z.string().nullable(),
+    targetOperation: z.string().nullable(),
+    writeMode: z.enum(writeModes).nullable(),
+    matchKey: z.string(),
+  }),
 });
 
 export const FlowOutcome = z.object({
@@ -67,10 +85,39 @@ export const MappingRow = z.object({
   updatedAt: z.string(),
   /** Why a re-import put this row in question; null when nothing is pending. */
   review: z.array(z.string()).nullable(),
+  /** The array pairing whose element this row describes (paths stay full paths); null outside any pairing. */
+  pairingId: z.number().int().nullable(),
   /** The JSONata expression an analyst wrote; null: generated from the row (see RowExpression). */
   expression: z.string().nullable(),
   /** The pseudocode or the written expression changed without the other: they may disagree. */
   expressionDrift: z.boolean(),
+});
+
+/**
+ * A target array of objects filled from a source as a whole. `targetPath` is the array with its `[]`
+ * (`line_items[]`); `sourcePath` a source array with its `[]` (one target element per source element:
+ * `lines[]`) or a source object (one element: `billingAddress`). Rows with this `pairingId` describe the
+ * element: a source path under `sourcePath` + "." is read from the current source element, any other
+ * from the record's root. Several pairings on one target array make a discriminated array, each with
+ * its discriminator: the element field (relative: `address_type`) and the constant it gets. `filter`
+ * (pseudocode) selects source elements; '' takes all. A nested pairing (`line_items[].taxes[]` ←
+ * `lines[].taxes[]`) names the pairing of the element it lies in as `parentId`.
+ */
+export const ArrayPairing = z.object({
+  id: z.number().int(),
+  /** Stable id quoted in the workbook and reviews: P-0001. */
+  pairId: z.string(),
+  flowId: z.number().int(),
+  parentId: z.number().int().nullable(),
+  targetPath: z.string(),
+  sourcePath: z.string(),
+  discriminator: z.object({ path: z.string(), value: z.string() }).nullable(),
+  filter: z.string(),
+  /** 'suggested' when the suggestion engine proposed it and nobody confirmed it yet. */
+  status: z.enum(pairingStatuses),
+  confidence: z.number().nullable(),
+  notes: z.string(),
+  updatedAt: z.string(),
 });
 
 /** What runs for one row: its expression (written or generated), where it runs, and what is wrong with it. */
@@ -110,12 +157,17 @@ export const MappingCheck = z.object({
 export const MappingSheet = z.object({
   flow: FlowDetail,
   rows: z.array(MappingRow),
+  /** In target order; the rows with a pairingId belong to them. */
+  pairings: z.array(ArrayPairing),
   checks: z.array(MappingCheck),
   /** Percent (0..100) of rows accepted or not needed, with a source, constant or default. */
   completeness: z.number(),
   /** Each row's expression, in the rows' order. */
   expressions: z.array(RowExpression),
 });
+
+/** A deleted flow kept for restoring. */
+export const DeletedFlow = z.object({ deletedId: z.number().int(), flowId: z.number().int(), name: z.string(), deletedAt: z.string(), rows: z.number().int() });
 
 /** One problem of a preview: a schema finding on the target payload or a row's failure, tied to its row when one is to blame. */
 export const PreviewProblem = z.object({
@@ -150,6 +202,8 @@ export const PayloadSource = z.discriminatedUnion('kind', [
 ]);
 
 const entityRefInput = z.strictObject({ system: name, entity: text(2000).trim().min(1, 'must not be empty') });
+/** A flow's side as given: the object inside the entity to root it at (`Employee`, `data.items[]`); the entity itself when omitted or ''. */
+const flowSideInput = entityRefInput.extend({ root: text(2000).trim().optional() });
 
 export const LearnedDecision = z.object({
   targetPath: z.string(),
@@ -163,8 +217,8 @@ export const mappingCalls = {
   /** Creates the flow and one mapping row per target leaf field, pre-filled with the best suggestion. */
   'flows.create': call(
     z.strictObject({
-      source: entityRefInput,
-      target: entityRefInput,
+      source: flowSideInput,
+      target: flowSideInput,
       /** Default: "<source entity> to <target entity>". */
       name: name.optional(),
       useCase: text(2000).trim().optional(),
@@ -175,6 +229,11 @@ export const mappingCalls = {
         .default([]),
     }),
     FlowDetail,
+  ),
+  /** The objects inside an entity a flow side can be rooted at, and the one Crosswalk proposes (a single-property wrapper, an envelope), if any. */
+  'flows.roots': call(
+    entityRefInput,
+    z.object({ roots: z.array(z.string()), proposed: z.object({ root: z.string(), reason: z.string() }).nullable() }),
   ),
   'flows.get': call(z.strictObject({ id: z.number().int().positive() }), FlowDetail),
   /** Renames the flow, links it to a use case (null: none), sets its trigger, or replaces its outcomes (in order). */
@@ -191,6 +250,22 @@ export const mappingCalls = {
     }),
     FlowDetail,
   ),
+
+  /** Chooses the operations the flow reads and writes with (catalogue operation ids; null: none) and its write rule. */
+  'flows.setEndpoints': call(
+    z.strictObject({
+      id: z.number().int().positive(),
+      sourceOperation: text(2000).trim().min(1, 'must not be empty').nullable().optional(),
+      targetOperation: text(2000).trim().min(1, 'must not be empty').nullable().optional(),
+      writeMode: z.enum(writeModes).nullable().optional(),
+      matchKey: text(2000).trim().optional(),
+    }),
+    FlowDetail,
+  ),
+  /** Deletes the flow, its outcomes and rows, keeping a copy flows.restore puts back (undo, or later from the change log's entry). */
+  'flows.delete': call(z.strictObject({ id: z.number().int().positive() }), DeletedFlow),
+  'flows.deleted': call(noInput, z.array(DeletedFlow)),
+  'flows.restore': call(z.strictObject({ deletedId: z.number().int().positive() }), FlowDetail),
 
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
   /** The sheet's checks and completeness alone: read again after each row edit instead of the whole sheet. */
@@ -236,6 +311,43 @@ export const mappingCalls = {
   'mapping.suggestions': call(z.strictObject({ flowId: z.number().int().positive() }), z.array(TargetSuggestion)),
   /** Marks rows reviewed: clears the flags a re-import set on them (all or none); answers the rows. */
   'mapping.clearReview': call(z.strictObject({ rowIds: z.array(z.number().int().positive()).min(1).max(10_000) }), z.array(MappingRow)),
+  /**
+   * Pairs a target array with a source array (or object) as a whole. The first pairing of a target
+   * array takes its unpaired element rows; a further one (a discriminated array) gets element rows of
+   * its own, filled from the engine's candidates under its source, and its discriminator row set to the
+   * constant. Answers the pairing and its rows.
+   */
+  'mapping.createPairing': call(
+    z.strictObject({
+      flowId: z.number().int().positive(),
+      targetPath: text(2000).trim().min(1, 'must not be empty'),
+      sourcePath: text(2000).trim().min(1, 'must not be empty'),
+      parentId: z.number().int().positive().nullable().default(null),
+      discriminator: z.strictObject({ path: text(2000).trim().min(1, 'must not be empty'), value: text(2000).min(1, 'must not be empty') }).nullable().default(null),
+      filter: text(2000).default(''),
+      notes: text().default(''),
+      status: z.enum(pairingStatuses).default('accepted'),
+      confidence: z.number().min(0).max(1).nullable().default(null),
+    }),
+    z.object({ pairing: ArrayPairing, rows: z.array(MappingRow) }),
+  ),
+  /** Changes a pairing's source, discriminator (null: none), filter, notes or status; answers it with its rows. */
+  'mapping.updatePairing': call(
+    z.strictObject({
+      pairingId: z.number().int().positive(),
+      sourcePath: text(2000).trim().min(1, 'must not be empty').optional(),
+      discriminator: z.strictObject({ path: text(2000).trim().min(1, 'must not be empty'), value: text(2000).min(1, 'must not be empty') }).nullable().optional(),
+      filter: text(2000).optional(),
+      notes: text().optional(),
+      status: z.enum(pairingStatuses).optional(),
+    }),
+    z.object({ pairing: ArrayPairing, rows: z.array(MappingRow) }),
+  ),
+  /**
+   * Removes a pairing (and those nested in it). Its element rows become unpaired again when no other
+   * pairing of the array keeps rows for the same fields, and are deleted otherwise. Answers the flow's rows.
+   */
+  'mapping.deletePairing': call(z.strictObject({ pairingId: z.number().int().positive() }), z.object({ rows: z.array(MappingRow), pairings: z.array(ArrayPairing) })),
   /** What the engine learned between this flow's two entities (from any flow): each accepted or rejected pair. */
   'mapping.learned': call(z.strictObject({ flowId: z.number().int().positive() }), z.array(LearnedDecision)),
   /** Forgets one learned pair (accepted or rejected), so it counts for nothing again; rows keep their values. */
@@ -264,6 +376,9 @@ export const mappingCalls = {
 };
 
 export type LearnedDecision = z.infer<typeof LearnedDecision>;
+export type ArrayPairing = z.infer<typeof ArrayPairing>;
+export type WriteMode = (typeof writeModes)[number];
+export type DeletedFlow = z.infer<typeof DeletedFlow>;
 export type FlowSummary = z.infer<typeof FlowSummary>;
 export type FlowOutcome = z.infer<typeof FlowOutcome>;
 export type FlowDetail = z.infer<typeof FlowDetail>;

@@ -1,4 +1,6 @@
-import { createFlow, getFlow, listFlows, updateFlow } from '../../mapping/flows';
+import { createFlow, entityRoots, getFlow, listFlows, setFlowEndpoints, updateFlow } from '../../mapping/flows';
+import { createPairing, deletePairing, updatePairing } from '../../mapping/pairings';
+import { deleteFlow, listDeletedFlows, restoreFlow } from '../../mapping/flow-deletion';
 import { acceptAbove } from '../../mapping/bulk-accept';
 import { forgetLearned, learnedDecisionsOf } from '../../mapping/decisions';
 import { clearReview, updateRow } from '../../mapping/rows';
@@ -12,7 +14,11 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
   return {
     'flows.list': () => listFlows(workspace()),
     'flows.create': (request, { signal }) => createFlow(workspace(), systems, request, { signal, workers: services.workers }),
+    'flows.roots': (ref) => entityRoots(workspace(), systems, ref),
     'flows.get': ({ id }) => getFlow(workspace(), id),
+    'flows.delete': ({ id }) => deleteFlow(workspace(), id),
+    'flows.deleted': () => listDeletedFlows(workspace()),
+    'flows.restore': ({ deletedId }) => restoreFlow(workspace(), deletedId),
     'flows.update': ({ id, ...changes }) => updateFlow(workspace(), id, changes),
     'mapping.sheet': ({ flowId }, { signal }) => mappingSheet(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.checks': ({ flowId }, { signal }) => mappingChecks(workspace(), systems, flowId, { signal, workers: services.workers }),
@@ -29,6 +35,10 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'mapping.makeTestCase': (input, { signal }) => testCaseFromPayload(workspace(), systems, input, { signal, workers: services.workers }),
     'mapping.clearReview': ({ rowIds }) => clearReview(workspace(), rowIds),
     'mapping.learned': ({ flowId }) => learnedDecisionsOf(workspace(), flowId),
+    'flows.setEndpoints': ({ id, ...changes }) => setFlowEndpoints(workspace(), systems, id, changes),
+    'mapping.createPairing': (request, { signal }) => createPairing(workspace(), systems, request, { signal, workers: services.workers }),
+    'mapping.updatePairing': ({ pairingId, ...changes }, { signal }) => updatePairing(workspace(), systems, pairingId, changes, { signal, workers: services.workers }),
+    'mapping.deletePairing': ({ pairingId }) => deletePairing(workspace(), pairingId),
     'mapping.forgetLearned': ({ flowId, targetPath, sourcePath }) => forgetLearned(workspace(), flowId, targetPath, sourcePath),
   };
 }

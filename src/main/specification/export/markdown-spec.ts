@@ -1,5 +1,5 @@
 // The whole spec as one Markdown document: headings per layer, tables for rows.
-import type { SpecDocument, SpecFlow } from '../spec-document';
+import { sideLabel, type SpecDocument, type SpecFlow } from '../spec-document';
 
 /** Text safe inside a table cell or a line: no raw HTML, no table breaks, no line breaks. */
 export function inline(value: string | number | null | undefined): string {
@@ -30,7 +30,7 @@ function flowSection(flow: SpecFlow, document: SpecDocument): string {
   const parts = [
     `### ${inline(flow.ref)} ${inline(flow.name)}`,
     '',
-    `- **Direction:** ${inline(`${flow.source.system} ${flow.source.entity}`)} → ${inline(`${flow.target.system} ${flow.target.entity}`)}`,
+    `- **Direction:** ${inline(sideLabel(flow.source))} → ${inline(sideLabel(flow.target))}`,
     `- **Use case:** ${useCase ? inline(`${useCase.ref} ${useCase.title}`) : '—'}`,
     `- **Trigger:** ${inline(words(flow.trigger.kind))}${flow.trigger.detail ? `: ${inline(flow.trigger.detail)}` : ''}`,
     `- **Completeness:** ${flow.completeness}% · ${flow.checks.filter((check) => check.severity === 'error').length} error(s), ${flow.checks.filter((check) => check.severity === 'warning').length} warning(s)`,
