@@ -42,6 +42,8 @@ export const callNames = [
   'mapping.updatePairing',
   'mapping.deletePairing',
   'mapping.preview',
+  'mapping.runTests',
+  'mapping.makeTestCase',
   'questions.list',
   'questions.add',
   'questions.update',

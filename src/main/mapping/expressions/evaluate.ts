@@ -85,17 +85,16 @@ function objectAt(holder: Record<string, unknown>, dotted: string): { parent: Re
 
 /** Places one row's result: `parts` is its target path cut at each `[]` (the first prefixed with the holder's key). */
 function place(holder: Record<string, unknown>, parts: string[], value: unknown): void {
-  if (value === undefined) return;
+  if (value === undefined || (parts.length > 1 && (!Array.isArray(value) || value.length === 0))) return;
   const { parent, key } = objectAt(holder, parts[0]!);
   if (parts.length === 1) {
     parent[key] = value;
     return;
   }
-  if (!Array.isArray(value) || value.length === 0) return;
   if (!Array.isArray(parent[key])) parent[key] = [];
   const list = parent[key] as unknown[];
   const rest = [`_${parts[1]!}`, ...parts.slice(2)];
-  value.forEach((element, index) => {
+  (value as unknown[]).forEach((element, index) => {
     if (!isObject(list[index])) list[index] = {};
     const item = element as { v?: unknown };
     // An element of an array of objects is an object: held under '_' so the same placing applies.
