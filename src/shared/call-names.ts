@@ -79,6 +79,7 @@ export const callNames = [
   'sandbox.copyCurl',
   'sandbox.importCollection',
   'sandbox.exportCollection',
+  'sandbox.oauthToken',
   'sandbox.saveSample',
   'sandbox.samples',
   'sandbox.deleteSample',
