@@ -322,7 +322,7 @@ export const SandboxSettings = z.object({ historyLimit: z.number().int().min(1).
  * A saved request, or a draft (a request being edited); `basedOn` names the saved request it was edited
  * from, whose stored secrets its { secret: true, set: true } values stand for.
  */
-const requestRef = z.union([z.strictObject({ requestId: id }), z.strictObject({ draft: RequestDraftInput, basedOn: id.optional() })]);
+export const requestRef = z.union([z.strictObject({ requestId: id }), z.strictObject({ draft: RequestDraftInput, basedOn: id.optional() })]);
 
 export const sandboxCalls = {
   'sandbox.requests': call(z.strictObject({ systemId: id.optional() }), z.array(SavedRequest)),

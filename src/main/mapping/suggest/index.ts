@@ -13,19 +13,24 @@ import type { CatalogueEntity } from '../../../shared/catalogue';
 import { assignOneToOne, shownCandidates } from './assign';
 import { boostSiblings, findCandidates } from './candidates';
 import { addConcatenations } from './combine';
-import { readLearned, type LearnedDecisions } from './learned';
+import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
+import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
 export type { LearnedDecisions } from './learned';
 import { ownerTerms, prepare } from './prepare';
 import { newRunContext } from './run-context';
+import { addSplits } from './split';
 import { scorePair } from './score';
 
 export { ALTERNATIVE_THRESHOLD, SUGGESTION_THRESHOLD } from './thresholds';
+export { suggestArrayPairings, withArrayPairings } from './arrays';
 
 export interface SuggestionCandidate {
   /**
    * The source leaf path, or for a concatenation several source leaf paths joined with ` + ` in the
    * order they are concatenated (`first_name + last_name`; reason `concatenation: first name + last name`).
+   * A split (part of one source's value, `name` → given name) names the one source; its reasons start with
+   * `split:` and give the transformation in pseudocode.
    */
   source: string;
   score: number;
@@ -39,8 +44,32 @@ export interface SuggestOptions {
   learned?: LearnedDecisions;
 }
 
-/** Suggests, for each target leaf field in catalogue order, up to three source leaf fields, best first. */
+/**
+ * Suggests, for each target leaf field in catalogue order, up to three source leaf fields, best first.
+ * An object wrapping every field of one side (`{ Employee: { FirstName… } }`) is looked through, so a
+ * subtree one level deeper on one side is compared at the same depth; paths come back as the entities write them.
+ */
 export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity, options: SuggestOptions = {}): TargetSuggestion[] {
+  const sourceRoot = singleWrapper(source);
+  const targetRoot = singleWrapper(target);
+  if (sourceRoot === '' && targetRoot === '') return suggestAligned(source, target, options);
+  const inside = (root: string, pairs: LearnedPair[], side: 'source' | 'target') =>
+    pairs.flatMap((pair) => {
+      const path = underRoot(root, pair[side]);
+      return path === undefined ? [] : [{ ...pair, [side]: path }];
+    });
+  const learned = options.learned && {
+    accepted: inside(targetRoot, inside(sourceRoot, options.learned.accepted, 'source'), 'target'),
+    rejected: inside(targetRoot, inside(sourceRoot, options.learned.rejected, 'source'), 'target'),
+  };
+  const sourcePath = (joined: string) => joined.split(' + ').map((part) => joinRoot(sourceRoot, part)).join(' + ');
+  return suggestAligned(rootEntity(source, sourceRoot), rootEntity(target, targetRoot), { learned }).map((suggestion) => ({
+    target: joinRoot(targetRoot, suggestion.target),
+    candidates: suggestion.candidates.map((candidate) => ({ ...candidate, source: sourcePath(candidate.source) })),
+  }));
+}
+
+function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, options: SuggestOptions): TargetSuggestion[] {
   const run = newRunContext();
   const sourceTerms = ownerTerms(source.name);
   const targetTerms = ownerTerms(target.name);
@@ -53,6 +82,7 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
   const takenBy = assignOneToOne(perTarget);
   // Concatenations (several sources into one target) come after the one-to-one pass: they reuse sources.
   addConcatenations(source, sources, targets, perTarget, targetTerms, learned.rejected, run);
+  addSplits(source, sources, targets, perTarget, targetTerms, learned.rejected, run);
 
   return targets.map((t, i) => ({
     target: t.field.path,
