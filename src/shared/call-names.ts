@@ -90,6 +90,7 @@ export const callNames = [
   'sandbox.copyCurl',
   'sandbox.importCollection',
   'sandbox.exportCollection',
+  'sandbox.oauthToken',
   'sandbox.saveSample',
   'sandbox.samples',
   'sandbox.deleteSample',

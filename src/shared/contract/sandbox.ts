@@ -393,6 +393,11 @@ export const sandboxCalls = {
     z.strictObject({ systemId: id, environmentId: id.nullable().default(null), includeSecrets: z.boolean().default(false) }),
     z.object({ fileName: z.string(), text: z.string(), requests: z.number().int() }),
   ),
+  /**
+   * The OAuth 2.0 token state of a request (its own auth, or its environment's when it inherits): null
+   * when none was obtained in this session; `renew` gets a new one first.
+   */
+  'sandbox.oauthToken': call(z.strictObject({ request: requestRef, environmentId: id.nullable().default(null), renew: z.boolean().default(false) }), OAuthTokenState.nullable()),
   /** Reads the settings, changing those given. */
   'sandbox.settings': call(z.strictObject({ historyLimit: z.number().int().min(1).max(100_000).optional() }), SandboxSettings),
 };

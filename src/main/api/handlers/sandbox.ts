@@ -6,7 +6,7 @@ import { draftFromOperation, type ExampleBody } from '../../sandbox/draft/from-o
 import { exampleBody } from '../../sandbox/generate';
 import { environmentSeeds } from '../../sandbox/environment-seeds';
 import { sandboxOf, storedPreview, type SandboxAdapters } from '../../sandbox/sandbox';
-import { resolveForCopy, send } from '../../sandbox/send/send';
+import { oauthTokenState, resolveForCopy, send } from '../../sandbox/send/send';
 import { parseCurl, toCurl, type CurlSource } from '../../sandbox/curl';
 import { exportSystemCollection, importCollectionInto } from '../../sandbox/postman';
 import { deleteEnvironment, getEnvironment, listEnvironments, saveEnvironment, writeCookieJar } from '../../sandbox/store/environments';
@@ -100,6 +100,14 @@ export function sandboxHandlers({ workspace, systems, session, services }: Handl
       const { system, collection, requests } = exportSystemCollection(store(), systemId, { environmentId: environmentId ?? undefined, includeSecrets });
       const fileName = `${system.name.replace(/[^\w.-]+/g, '-')}.postman_collection.json`;
       return { fileName, text: `${JSON.stringify(collection, null, 2)}\n`, requests };
+    },
+    'sandbox.oauthToken': ({ request, environmentId, renew }, { signal }) => {
+      const { store, cache } = sandbox();
+      return oauthTokenState(
+        { store, cache, http: services.http, redactor: services.redactor, oauth: adapters.oauth, resolveProxy: adapters.resolveProxy },
+        { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables: {}, signal },
+        renew,
+      );
     },
     'sandbox.history': (query) => {
       const { store, cache } = sandbox();

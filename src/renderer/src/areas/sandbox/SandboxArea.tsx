@@ -169,6 +169,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
     } finally {
       setSending(null);
       cache.invalidate('sandbox.history');
+      cache.invalidate('sandbox.oauthToken');
     }
   };
 
@@ -204,6 +205,24 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
       setNotice(`The whole body (${body.size.toLocaleString()} bytes) is in ${body.path}`);
     } catch (failure) {
       setNotice(errorMessage(failure));
+    }
+  };
+
+  // The OAuth 2.0 token's state (held by main for this session), shown in the Auth tab.
+  const usesOAuth = edited.draft.auth.kind === 'oauth2' || (edited.draft.auth.kind === 'inherit' && environment?.auth.kind === 'oauth2');
+  const requestRef = edited.savedId !== null && !edited.dirty ? { requestId: edited.savedId } : { draft: edited.draft };
+  const tokenState = useCall('sandbox.oauthToken', { request: requestRef, environmentId: environment?.id ?? null }, { enabled: usesOAuth, retry: false });
+  const [renewing, setRenewing] = useState(false);
+  const renewToken = async () => {
+    setRenewing(true);
+    setNotice(null);
+    try {
+      await api['sandbox.oauthToken']({ request: requestRef, environmentId: environment?.id ?? null, renew: true });
+    } catch (failure) {
+      setNotice(`No new token: ${errorMessage(failure)}`);
+    } finally {
+      setRenewing(false);
+      cache.invalidate('sandbox.oauthToken');
     }
   };
 
@@ -290,7 +309,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
             onCancel={() => sending?.abort()}
             onSave={() => setDialog({ kind: 'save' })}
             dirty={edited.dirty}
-            token={savedRequest?.oauthToken ?? null}
+            token={usesOAuth ? { state: tokenState.data ?? null, inherited: edited.draft.auth.kind === 'inherit', renewing, onRenew: () => void renewToken() } : undefined}
             onPasteCurl={(text) => void pasteCurl(text)}
             onCopyCurl={(includeSecrets) => void copyCurl(includeSecrets)}
           />
