@@ -64,6 +64,7 @@ export const callNames = [
   'signOff.list',
   'signOff.update',
   'spec.export',
+  'spec.download',
   'spec.previewWorkbook',
   'spec.applyWorkbook',
   'mocks.list',
