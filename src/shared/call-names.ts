@@ -66,6 +66,7 @@ export const callNames = [
   'signOff.list',
   'signOff.update',
   'spec.export',
+  'spec.download',
   'spec.previewWorkbook',
   'spec.applyWorkbook',
   'mocks.list',
