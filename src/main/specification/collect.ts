@@ -2,7 +2,7 @@ import type { Catalogue, CatalogueEntity, CatalogueField } from '../../shared/ca
 import type { FlowDetail, MappingRow } from '../../shared/contract';
 import { isUserError } from '../errors';
 import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
-import { flowEntities } from '../mapping/sheet';
+import { flowEntities, flowVersions } from '../mapping/sheet';
 import { getFlow, listFlows } from '../mapping/flows';
 import { ensureRows, listRowsIn } from '../mapping/rows';
 import type { SystemImports } from '../openapi/system-import';
@@ -160,7 +160,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
     const specFlows: SpecFlow[] = flows.map(({ flow, source, target, problem }) => {
       const rows = listRowsIn(db, flow.id);
       const [sourceFields, targetFields] = [fieldsByPath(source), fieldsByPath(target)];
-      const checks = source && target ? checkRows(rows, source, target) : [];
+      const checks = source && target ? checkRows(rows, source, target, flowVersions(workspace, flow)) : [];
       if (problem) checks.unshift({ rowId: null, mapId: null, targetPath: '', kind: 'entity_missing', severity: 'error', message: problem });
       return {
         id: flow.id,
