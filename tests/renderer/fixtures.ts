@@ -21,6 +21,9 @@ export function mappingRow(id: number, extra: Partial<MappingRow> = {}): Mapping
     owner: '',
     updatedAt: '2025-01-01T00:00:00.000Z',
     review: null,
+    pairingId: null,
+    expression: null,
+    expressionDrift: false,
     ...extra,
   };
 }
@@ -39,6 +42,7 @@ export function flowDetail(id: number, extra: Partial<FlowDetail> = {}): FlowDet
     target: { system: 'Accounting', entity: 'Invoice', root: '' },
     trigger: { kind: 'event', detail: '' },
     mappings: { total: 0, accepted: 0 },
+    endpoints: { sourceOperation: null, targetOperation: null, writeMode: null, matchKey: '' },
     outcomes: [],
     ...extra,
   };

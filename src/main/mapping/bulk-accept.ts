@@ -10,6 +10,7 @@ import { checkRows } from './checks';
 import { flowKeysIn, recordDecisionsIn } from './decisions';
 import { listRowsIn } from './rows';
 import { flowEntities } from './sheet';
+import { listPairingsIn } from './pairings';
 import { getFlow } from './flows';
 
 export interface BulkAccept {
@@ -27,7 +28,7 @@ export async function acceptAbove(workspace: Workspace, imports: SystemImports, 
     flowKeysIn(db, flowId);
     const rows = listRowsIn(db, flowId);
     const errors = new Map<number, string[]>();
-    for (const check of checkRows(rows, source, target)) {
+    for (const check of checkRows(rows, source, target, listPairingsIn(db, flowId))) {
       if (check.severity === 'error' && check.rowId !== null) errors.set(check.rowId, [...(errors.get(check.rowId) ?? []), check.message]);
     }
     const aboveBar = rows.filter((row) => row.status === 'suggested' && row.confidence !== null && row.confidence >= threshold && row.sourcePaths.length > 0);

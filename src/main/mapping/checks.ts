@@ -1,14 +1,19 @@
 // Checks of one flow's mapping rows against its two entities: what would fail or lose data at run
 // time. Pure: rows and entities in, findings out.
 import type { CatalogueEntity, CatalogueField } from '../../shared/catalogue';
-import type { MappingCheck, MappingRow } from '../../shared/contract';
+import type { ArrayPairing, MappingCheck, MappingRow } from '../../shared/contract';
+import { describePairing, elementPrefix } from '../../shared/array-pairing-paths';
 import { hasContent } from './rows';
 
 /** What the checks read of a row; rows not stored yet (a flow whose rows were never created) have no id. */
 export type CheckedRow = Pick<MappingRow, 'targetPath' | 'sourcePaths' | 'mappingType' | 'status' | 'transformation' | 'defaultValue' | 'valueMap' | 'condition'> & {
   id: number | null;
   mapId: string | null;
+  pairingId?: number | null;
 };
+
+/** What the checks read of an array pairing. */
+export type CheckedPairing = Pick<ArrayPairing, 'id' | 'pairId' | 'parentId' | 'targetPath' | 'sourcePath' | 'discriminator' | 'filter'>;
 
 /** Unmapped rows for every target leaf: how a flow whose rows were never created is checked. */
 export function unmappedRows(target: CatalogueEntity): CheckedRow[] {
@@ -30,6 +35,9 @@ export function unmappedRows(target: CatalogueEntity): CheckedRow[] {
 
 /** How many arrays a path passes through (`lines[].taxes[].rate`: 2). */
 const arrayDepth = (path: string) => path.split('[]').length - 1;
+
+/** The path up to and including its `n`th `[]` (`a[].b[].c`, 2: `a[].b[]`). */
+const arrayPrefix = (path: string, n: number) => path.split('[]').slice(0, n).join('[]') + '[]';
 
 /** Required in every record: required itself and under parents that are all required too. */
 export function effectivelyRequired(field: CatalogueField, byPath: Map<string, CatalogueField>): boolean {
@@ -78,11 +86,57 @@ export interface CheckedVersions {
 
 const inVersion = (version: string | undefined) => (version ? ` in version ${version}` : '');
 
-export function checkRows(rows: CheckedRow[], source: CatalogueEntity, target: CatalogueEntity, versions: CheckedVersions = {}): MappingCheck[] {
+/** The pairing and those it is nested in, innermost first. */
+function chainOf(pairingId: number | null | undefined, byId: Map<number, CheckedPairing>): CheckedPairing[] {
+  const chain: CheckedPairing[] = [];
+  for (let current = pairingId == null ? undefined : byId.get(pairingId); current && chain.length < 20; current = current.parentId === null ? undefined : byId.get(current.parentId)) {
+    chain.push(current);
+  }
+  return chain;
+}
+
+/** A pairing whose target array or source is no longer in its entity (after a re-import). */
+function checkPairings(pairings: readonly CheckedPairing[], source: CatalogueEntity, target: CatalogueEntity): MappingCheck[] {
+  const checks: MappingCheck[] = [];
+  const hasUnder = (entity: CatalogueEntity, path: string) => entity.fields.some((field) => field.path.startsWith(elementPrefix(path)));
+  for (const pairing of pairings) {
+    const missing = !hasUnder(target, pairing.targetPath) ? `${target.name}.${pairing.targetPath}` : !hasUnder(source, pairing.sourcePath) ? `${source.name}.${pairing.sourcePath}` : null;
+    if (missing) {
+      checks.push({
+        rowId: null,
+        mapId: pairing.pairId,
+        targetPath: pairing.targetPath,
+        kind: 'pairing_invalid',
+        severity: 'error',
+        message: `The array pairing ${pairing.pairId} (${describePairing(pairing)}) names ${missing}, which no longer exists: pair the array with another source, or remove the pairing.`,
+      });
+    }
+  }
+  return checks;
+}
+
+/**
+ * How many arrays a source path passes through beyond the element a pairing of the row's chain reads
+ * (`lines[].sku` in a pairing from `lines[]`: 0), and the target path beyond the paired arrays.
+ */
+function unpairedDepths(row: CheckedRow, path: string, chain: CheckedPairing[]) {
+  const reading = chain.find((pairing) => path.startsWith(elementPrefix(pairing.sourcePath)));
+  return { source: arrayDepth(path) - (reading ? arrayDepth(reading.sourcePath) : 0), target: arrayDepth(row.targetPath) - chain.length };
+}
+
+export function checkRows(
+  rows: CheckedRow[],
+  source: CatalogueEntity,
+  target: CatalogueEntity,
+  pairings: readonly CheckedPairing[] = [],
+  versions: CheckedVersions = {},
+): MappingCheck[] {
   const targets = new Map(target.fields.map((field) => [field.path, field]));
   const sources = new Map(source.fields.map((field) => [field.path, field]));
-  const checks: MappingCheck[] = [];
+  const pairingsById = new Map(pairings.map((pairing) => [pairing.id, pairing]));
+  const checks: MappingCheck[] = checkPairings(pairings, source, target);
   for (const row of rows) {
+    const chain = chainOf(row.pairingId, pairingsById);
     const add = (kind: MappingCheck['kind'], severity: MappingCheck['severity'], message: string) =>
       checks.push({ rowId: row.id, mapId: row.mapId, targetPath: row.targetPath, kind, severity, message });
     const field = targets.get(row.targetPath);
@@ -136,7 +190,17 @@ export function checkRows(rows: CheckedRow[], source: CatalogueEntity, target: C
             'say in the transformation whether longer values are cut, refused or held.',
         );
       }
-      if (arrayDepth(path) > arrayDepth(row.targetPath) && row.condition.trim() === '' && !hasTransformation) {
+      const depths = unpairedDepths(row, path, chain);
+      if (depths.source > 0 && depths.target > 0) {
+        const array = arrayPrefix(row.targetPath, chain.length + 1);
+        const sourceArray = arrayPrefix(path, arrayDepth(path) - depths.source + 1);
+        add(
+          'array_unpaired',
+          'error',
+          `${target.name}.${row.targetPath} is a field of each element of ${array}, fed from ${source.name}.${path}, but no array pairing says ` +
+            `which source elements give the target's elements: pair ${array} with ${sourceArray}.`,
+        );
+      } else if (depths.source > depths.target && row.condition.trim() === '' && !hasTransformation) {
         add(
           'array_to_single',
           'error',

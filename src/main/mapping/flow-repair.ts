@@ -169,7 +169,9 @@ export async function repairFlow(workspace: Workspace, imports: SystemImports, f
       for (const rename of plan.renames.filter((each) => confirmed(each.rowId))) {
         const row = rowOf(rename.rowId);
         if (rename.side === 'target') {
-          const other = db.prepare('SELECT id, status FROM field_mapping WHERE flow_id = ? AND target_path = ?').get(flowId, rename.to) as { id: number; status: string } | undefined;
+          const other = db
+            .prepare('SELECT id, status FROM field_mapping WHERE flow_id = ? AND coalesce(pairing_id, 0) = coalesce(?, 0) AND target_path = ? AND id <> ?')
+            .get(flowId, row.pairingId ?? null, rename.to, row.id) as { id: number; status: string } | undefined;
           if (other && other.status === 'accepted') continue; // the analyst already mapped the new field: keep theirs
           if (other) db.prepare('DELETE FROM field_mapping WHERE id = ?').run(other.id);
           db.prepare('UPDATE field_mapping SET target_path = ?, review = NULL, updated_at = ? WHERE id = ?').run(rename.to, now, row.id);

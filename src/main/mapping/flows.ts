@@ -1,4 +1,4 @@
-import type { FlowDetail, FlowOutcome, FlowSummary } from '../../shared/contract';
+import type { FlowDetail, FlowOutcome, FlowSummary, WriteMode } from '../../shared/contract';
 import { UserError } from '../errors';
 import type { SystemImports } from '../openapi/system-import';
 import type { SqliteDatabase } from '../workspace/sqlite';
@@ -24,6 +24,10 @@ interface FlowRow {
   trigger_detail: string;
   total: number;
   accepted: number;
+  source_operation: string | null;
+  target_operation: string | null;
+  write_mode: WriteMode | null;
+  match_key: string;
 }
 
 /** Every flow, in order; or only flow `id` (an empty list when it does not exist). */
@@ -34,7 +38,7 @@ export function listFlows(workspace: Workspace, id?: number): FlowSummary[] {
         .prepare(
           `SELECT f.id, f.name, u.title AS use_case, f.use_case_id,
                   s.name AS source_system, f.source_entity, t.name AS target_system, f.target_entity, f.source_root, f.target_root,
-                  f.trigger_kind, f.trigger_detail,
+                  f.trigger_kind, f.trigger_detail, f.source_operation, f.target_operation, f.write_mode, f.match_key,
                   (SELECT count(*) FROM field_mapping m WHERE m.flow_id = f.id) AS total,
                   (SELECT count(*) FROM field_mapping m WHERE m.flow_id = f.id AND m.status = 'accepted') AS accepted
            FROM data_flow f
@@ -55,6 +59,7 @@ export function listFlows(workspace: Workspace, id?: number): FlowSummary[] {
     target: { system: row.target_system, entity: row.target_entity, root: row.target_root },
     trigger: { kind: row.trigger_kind, detail: row.trigger_detail },
     mappings: { total: row.total, accepted: row.accepted },
+    endpoints: { sourceOperation: row.source_operation, targetOperation: row.target_operation, writeMode: row.write_mode, matchKey: row.match_key },
   }));
 }
 
@@ -205,6 +210,60 @@ export function updateFlow(workspace: Workspace, id: number, changes: FlowChange
       const insert = db.prepare('INSERT INTO flow_outcome (flow_id, kind, condition, handling, position) VALUES (?, ?, ?, ?, ?)');
       changes.outcomes.forEach((outcome, position) => insert.run(id, outcome.kind, outcome.condition, outcome.handling, position));
     }
+  });
+  return getFlow(workspace, id);
+}
+
+export interface EndpointChanges {
+  sourceOperation?: string | null;
+  targetOperation?: string | null;
+  writeMode?: WriteMode | null;
+  matchKey?: string;
+}
+
+/**
+ * Chooses the catalogue operations a flow reads its source with and writes its target with, and its
+ * write rule. Each operation must be in its system's catalogue; an update or upsert needs a match key
+ * that is a field of the target entity.
+ */
+export async function setFlowEndpoints(workspace: Workspace, imports: SystemImports, id: number, changes: EndpointChanges): Promise<FlowDetail> {
+  const flow = getFlow(workspace, id);
+  const systemIds = workspace.read(
+    (db) => db.prepare('SELECT source_system_id AS source, target_system_id AS target FROM data_flow WHERE id = ?').get(id) as { source: number; target: number },
+  );
+  const checkOperation = async (systemId: number, side: 'source' | 'target', operation: string) => {
+    const catalogue = await imports.catalogue(workspace, systemId);
+    if (catalogue.operations.some((each) => each.id === operation)) return;
+    const system = flow[side].system;
+    const wanted = operation.toLowerCase();
+    const near = catalogue.operations.filter((each) => each.id.toLowerCase().includes(wanted.split(' ').at(-1) ?? wanted)).slice(0, 5);
+    throw new UserError(
+      'OPERATION_NOT_FOUND',
+      `${system} has no operation "${operation}"` +
+        (near.length ? `: did you mean ${near.map((each) => `"${each.id}"`).join(', ')}?` : ': write it as METHOD /path, as the catalogue lists it (e.g. POST /invoices).'),
+    );
+  };
+  if (changes.sourceOperation) await checkOperation(systemIds.source, 'source', changes.sourceOperation);
+  if (changes.targetOperation) await checkOperation(systemIds.target, 'target', changes.targetOperation);
+  const writeMode = changes.writeMode !== undefined ? changes.writeMode : flow.endpoints.writeMode;
+  const matchKey = changes.matchKey ?? flow.endpoints.matchKey;
+  if (matchKey) {
+    const { entity } = await resolveEntity(workspace, imports, flow.target);
+    if (!entity.fields.some((field) => field.path === matchKey && field.leaf)) {
+      throw new UserError('BAD_MATCH_KEY', `The match key "${matchKey}" is not a field of ${flow.target.system} ${flow.target.entity}: name the target field that finds the existing record (e.g. an id or a number).`);
+    }
+  }
+  if ((writeMode === 'update' || writeMode === 'upsert') && !matchKey) {
+    throw new UserError('BAD_MATCH_KEY', `An ${writeMode} must say which target field finds the existing record: give a match key.`);
+  }
+  workspace.write((db) => {
+    db.prepare('UPDATE data_flow SET source_operation = ?, target_operation = ?, write_mode = ?, match_key = ? WHERE id = ?').run(
+      changes.sourceOperation !== undefined ? changes.sourceOperation : flow.endpoints.sourceOperation,
+      changes.targetOperation !== undefined ? changes.targetOperation : flow.endpoints.targetOperation,
+      writeMode,
+      matchKey,
+      id,
+    );
   });
   return getFlow(workspace, id);
 }

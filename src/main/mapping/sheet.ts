@@ -11,6 +11,8 @@ import { getFlow, listFlows } from './flows';
 import { acceptRow, ensureRows, getRowIn, listRows, rejectRowIn, suggestRowValueMap } from './rows';
 import type { TargetSuggestion } from './suggest';
 import { flowCandidates } from './suggestion-cache';
+import { listPairings } from './pairings';
+import { flowProgram } from './expressions/generate';
 
 /** The entities a flow maps, as its systems' catalogues have them now, each seen from the flow's root on that side. */
 export async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
@@ -35,7 +37,8 @@ async function checkedRows(workspace: Workspace, imports: SystemImports, flowId:
   // Rows just created for a big flow: a turn of the event loop between their write and reading them back.
   if ((await ensureRows(workspace, flowId, source, target, run)) >= 500) await nextTurn();
   const rows = listRows(workspace, flowId);
-  return { rows, checks: checkRows(rows, source, target, flowVersions(workspace, flow)), completeness: completeness(rows) };
+  const pairings = listPairings(workspace, flowId);
+  return { rows, pairings, checks: checkRows(rows, source, target, pairings, flowVersions(workspace, flow)), completeness: completeness(rows), expressions: flowProgram(rows, target).expressions };
 }
 
 /** The flow's mapping sheet: the flow, its rows, their checks and completeness. */
@@ -50,9 +53,9 @@ export async function mappingChecks(
   imports: SystemImports,
   flowId: number,
   run: EngineRun = {},
-): Promise<Pick<MappingSheet, 'checks' | 'completeness'>> {
-  const { checks, completeness } = await checkedRows(workspace, imports, flowId, run);
-  return { checks, completeness };
+): Promise<Pick<MappingSheet, 'checks' | 'completeness' | 'expressions'>> {
+  const { checks, completeness, expressions } = await checkedRows(workspace, imports, flowId, run);
+  return { checks, completeness, expressions };
 }
 
 export interface FlowCheck {
@@ -82,7 +85,7 @@ export async function checkWorkspace(workspace: Workspace, imports: SystemImport
     }
     const stored = listRows(workspace, flow.id);
     const rows: CheckedRow[] = stored.length > 0 ? stored : unmappedRows(entities.target);
-    results.push({ flow, completeness: completeness(rows), checks: checkRows(rows, entities.source, entities.target, flowVersions(workspace, flow)) });
+    results.push({ flow, completeness: completeness(rows), checks: checkRows(rows, entities.source, entities.target, listPairings(workspace, flow.id), flowVersions(workspace, flow)) });
   }
   return results;
 }

@@ -2,13 +2,17 @@ import type { Catalogue, CatalogueEntity, CatalogueField } from '../../shared/ca
 import type { FlowDetail, MappingRow } from '../../shared/contract';
 import { isUserError } from '../errors';
 import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
+import { listPairingsIn } from '../mapping/pairings';
+import { resolveEntity } from '../mapping/entities';
 import { flowEntities, flowVersions } from '../mapping/sheet';
+import { underRoot } from '../mapping/roots';
 import { getFlow, listFlows } from '../mapping/flows';
 import { ensureRows, listRowsIn } from '../mapping/rows';
 import type { SystemImports } from '../openapi/system-import';
 import { listSystems } from '../openapi/systems';
-import { defaultRedactor } from '../platform/redact';
+import { defaultRedactor, looksSecret } from '../platform/redact';
 import { driftReport } from '../sandbox/samples/drift';
+import { sampledExamples } from '../sandbox/samples/sampled-examples';
 import type { Workspace } from '../workspace/workspace';
 import { listChangesIn, listSignOffIn } from './change-log';
 import { getIntegration } from './integration';
@@ -34,6 +38,8 @@ interface ResolvedFlow {
   flow: FlowDetail;
   source: CatalogueEntity | null;
   target: CatalogueEntity | null;
+  /** Target field path → a value its saved samples showed, for the template's example column. */
+  targetSampled: Map<string, string>;
   problem: string | null;
 }
 
@@ -44,10 +50,17 @@ async function resolveFlows(workspace: Workspace, imports: SystemImports): Promi
     try {
       // Seen from the flow's roots, as its row paths are.
       const { source, target } = await flowEntities(workspace, imports, flow);
-      resolved.push({ flow, source, target, problem: null });
+      const targetSystem = await resolveEntity(workspace, imports, flow.target);
+      // Sampled values are keyed by the entity's paths: re-keyed relative to the flow's target root, as the rows are.
+      const targetSampled = new Map<string, string>();
+      for (const [path, value] of sampledExamples(workspace, targetSystem.system.id, targetSystem.entity)) {
+        const relative = underRoot(flow.target.root, path);
+        if (relative !== undefined) targetSampled.set(relative, value);
+      }
+      resolved.push({ flow, source, target, targetSampled, problem: null });
     } catch (error) {
       if (!isUserError(error)) throw error;
-      resolved.push({ flow, source: null, target: null, problem: error.message });
+      resolved.push({ flow, source: null, target: null, targetSampled: new Map(), problem: error.message });
     }
   }
   return resolved;
@@ -64,7 +77,17 @@ function discoveredSources(paths: string[], sourceFields: FieldsByPath): { disco
   return discovered.length > 0 ? { discoveredSources: discovered } : {};
 }
 
-function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: FieldsByPath, questions: string[]): SpecMapping {
+const valueText = (value: unknown) => (value === null ? 'null' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const allowedValues = (field: CatalogueField | undefined) => (field?.enum ?? field?.itemEnum ?? []).map(valueText);
+
+/** The document's example, a discovered field's first seen value, or the samples' most frequent one; never a credential's. */
+function exampleOf(field: CatalogueField | undefined, sampled: Map<string, string>): string {
+  if (!field || looksSecret(field.name)) return '';
+  const example = field.example !== undefined ? valueText(field.example) : (field.discovered?.examples[0] ?? sampled.get(field.path) ?? '');
+  return defaultRedactor.text(example.length > 200 ? `${example.slice(0, 199)}…` : example);
+}
+
+function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: FieldsByPath, targetSampled: Map<string, string>, questions: string[]): SpecMapping {
   const field = targetFields.get(row.targetPath);
   return {
     id: row.id,
@@ -74,7 +97,13 @@ function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: 
     targetFormat: field?.format ?? null,
     targetRequired: field ? effectivelyRequired(field, targetFields) : false,
     targetMaxLength: field?.maxLength ?? null,
+    targetDescription: field?.description ?? '',
+    targetAllowedValues: allowedValues(field),
+    targetNullable: field?.nullable ?? false,
+    targetExample: exampleOf(field, targetSampled),
     sourcePaths: row.sourcePaths,
+    sourceDescriptions: row.sourcePaths.map((path) => sourceFields.get(path)?.description ?? ''),
+    sourceAllowedValues: row.sourcePaths.map((path) => allowedValues(sourceFields.get(path))),
     sourceTypes: row.sourcePaths.map((path) => typeOf(sourceFields.get(path))),
     ...discoveredSources(row.sourcePaths, sourceFields),
     mappingType: row.mappingType,
@@ -157,10 +186,10 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
     }
     const useCases = listUseCasesIn(db);
     const useCaseRefsById = new Map(useCases.map((useCase) => [useCase.id, useCase.ref]));
-    const specFlows: SpecFlow[] = flows.map(({ flow, source, target, problem }) => {
+    const specFlows: SpecFlow[] = flows.map(({ flow, source, target, targetSampled, problem }) => {
       const rows = listRowsIn(db, flow.id);
       const [sourceFields, targetFields] = [fieldsByPath(source), fieldsByPath(target)];
-      const checks = source && target ? checkRows(rows, source, target, flowVersions(workspace, flow)) : [];
+      const checks = source && target ? checkRows(rows, source, target, listPairingsIn(db, flow.id), flowVersions(workspace, flow)) : [];
       if (problem) checks.unshift({ rowId: null, mapId: null, targetPath: '', kind: 'entity_missing', severity: 'error', message: problem });
       return {
         id: flow.id,
@@ -173,7 +202,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
         outcomes: flow.outcomes.map(({ kind, condition, handling }) => ({ kind, condition, handling })),
         completeness: completeness(rows),
         checks,
-        mappings: rows.map((row) => specMapping(row, sourceFields, targetFields, questionsByMapId.get(row.mapId) ?? [])),
+        mappings: rows.map((row) => specMapping(row, sourceFields, targetFields, targetSampled, questionsByMapId.get(row.mapId) ?? [])),
       };
     });
     const flowRefsByName = new Map(specFlows.map((flow) => [flow.name, flow.ref]));

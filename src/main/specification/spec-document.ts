@@ -106,7 +106,16 @@ export interface SpecMapping {
   targetFormat: string | null;
   targetRequired: boolean;
   targetMaxLength: number | null;
+  /** The template columns (export-only): the target field's description, enum values as text, nullability and an example value. */
+  targetDescription: string;
+  targetAllowedValues: string[];
+  targetNullable: boolean;
+  /** The document's example, else one seen in saved samples; '' when neither has one. */
+  targetExample: string;
   sourcePaths: string[];
+  /** One per source path, in the same order: its description ('' when none) and enum values. */
+  sourceDescriptions: string[];
+  sourceAllowedValues: string[][];
   /** One per source path, in the same order ("unknown" when gone). */
   sourceTypes: string[];
   /** The source paths that are discovered fields (seen in samples, not in the document); omitted when none. */

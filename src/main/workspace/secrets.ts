@@ -5,7 +5,7 @@ import path from 'node:path';
 import { UserError } from '../errors';
 import type { Redactor } from '../platform/redact';
 import { environmentSecret, openSecret, sealSecret, type KeyStore, type SecretId } from '../platform/secrets';
-import type { SqliteDatabase } from './sqlite';
+import { prepared, type SqliteDatabase } from './sqlite';
 import type { Workspace } from './workspace';
 
 export interface SecretRef {
@@ -34,8 +34,13 @@ export interface StoredSecret {
 
 /** The workspace's random id: its key's name in the key store. */
 export function workspaceIdOf(workspace: Workspace): string {
-  return workspace.read((db) => (db.prepare('SELECT workspace_id FROM workspace_identity WHERE id = 1').pluck().get() as string));
+  let id = workspaceIds.get(workspace);
+  if (id === undefined) workspaceIds.set(workspace, (id = workspace.read((db) => db.prepare('SELECT workspace_id FROM workspace_identity WHERE id = 1').pluck().get() as string)));
+  return id;
 }
+
+// A workspace's id never changes while it is open; each secret read needs it.
+const workspaceIds = new WeakMap<Workspace, string>();
 
 /** Seals the value and stores it, replacing the one stored before. */
 export function setSecret(workspace: Workspace, access: SecretAccess, ref: SecretRef, value: string): void {
@@ -150,7 +155,7 @@ function opens(keys: KeyStore, id: SecretId, sealed: string): boolean {
 }
 
 function openStored(workspace: Workspace, keys: KeyStore, id: SecretId): string | undefined {
-  const sealed = workspace.read((db) => db.prepare('SELECT sealed FROM secret WHERE scope = ? AND name = ?').pluck().get(id.scope, id.name) as string | undefined);
+  const sealed = workspace.read((db) => prepared(db, 'SELECT sealed FROM secret WHERE scope = ? AND name = ?').pluck().get(id.scope, id.name) as string | undefined);
   return sealed === undefined ? undefined : openSecret(keys, id, sealed);
 }
 

@@ -40,3 +40,17 @@ function electronNativeBinding(): string | undefined {
 }
 
 export type SqliteDatabase = Database.Database;
+
+const statements = new WeakMap<SqliteDatabase, Map<string, Database.Statement>>();
+
+/**
+ * The statement for `sql`, prepared once per connection: for the statements every send runs, where
+ * preparing each time costs more than running. Callers must use it the same way each time (pluck or not).
+ */
+export function prepared(db: SqliteDatabase, sql: string): Database.Statement {
+  let known = statements.get(db);
+  if (!known) statements.set(db, (known = new Map()));
+  let statement = known.get(sql);
+  if (!statement) known.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}

@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { APPLICATION_ID, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate';
 import { latestVersion, migrations as shippedMigrations, type Migration } from './migrations';
 import { backupsOf, workspaceFailure } from './failures';
-import { openDatabase, openDatabaseCopy, type SqliteDatabase } from './sqlite';
+import { openDatabase, openDatabaseCopy, prepared, type SqliteDatabase } from './sqlite';
 
 export const WORKSPACE_EXTENSION = '.crosswalk';
 const BACKUPS_KEPT = 3;
@@ -41,7 +41,20 @@ export class Workspace {
     }
   }
 
-  write<T>(change: (db: SqliteDatabase) => T): T {
+  /**
+   * `waitForDisk: false` for a record whose loss in a power cut is acceptable (a history row): the
+   * commit does not wait for the disk (WAL with synchronous NORMAL). A crash of the app loses nothing,
+   * and the next durable write syncs it along with its own.
+   */
+  write<T>(change: (db: SqliteDatabase) => T, { waitForDisk = true }: { waitForDisk?: boolean } = {}): T {
+    if (!waitForDisk && !this.detached && !this.db.inTransaction) {
+      prepared(this.db, 'PRAGMA synchronous = NORMAL').run();
+      try {
+        return this.write(change);
+      } finally {
+        prepared(this.db, 'PRAGMA synchronous = FULL').run();
+      }
+    }
     if (this.detached === 'read-only') {
       throw new UserError('WORKSPACE_READ_ONLY', `${this.path} was opened for reading only, so nothing can be changed in it: open it in the app, or with a command that changes it.`);
     }

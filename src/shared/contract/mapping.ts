@@ -18,7 +18,12 @@ export const checkKinds = [
   'target_missing',
   'entity_missing',
   'discovered_source',
+  'array_unpaired',
+  'pairing_invalid',
 ] as const;
+/** How a flow writes the target: a new record each time, an existing one found by its match key, or either. */
+export const writeModes = ['create', 'update', 'upsert'] as const;
+export const pairingStatuses = ['suggested', 'accepted'] as const;
 
 const EntityRef = z.object({ system: z.string(), entity: z.string() });
 /** One side of a flow: `root` is the object inside the entity it maps ('' for the entity itself); row paths are relative to it. */
@@ -34,6 +39,17 @@ export const FlowSummary = z.object({
   target: FlowSide,
   trigger: z.object({ kind: z.enum(triggerKinds), detail: z.string() }),
   mappings: z.object({ total: z.number().int(), accepted: z.number().int() }),
+  /**
+   * The catalogue operations the flow reads the source with and writes the target with (operation ids
+   * such as "GET /orders/{orderId}"), how it writes, and for update and upsert the target field that
+   * finds the existing record. Null until chosen.
+   */
+  endpoints: z.object({
+    sourceOperation: z.string().nullable(),
+    targetOperation: z.string().nullable(),
+    writeMode: z.enum(writeModes).nullable(),
+    matchKey: z.string(),
+  }),
 });
 
 export const FlowOutcome = z.object({
@@ -69,6 +85,57 @@ export const MappingRow = z.object({
   updatedAt: z.string(),
   /** Why a re-import put this row in question; null when nothing is pending. */
   review: z.array(z.string()).nullable(),
+  /** The array pairing whose element this row describes (paths stay full paths); null outside any pairing. */
+  pairingId: z.number().int().nullable(),
+  /** The JSONata expression an analyst wrote; null: generated from the row (see RowExpression). */
+  expression: z.string().nullable(),
+  /** The pseudocode or the written expression changed without the other: they may disagree. */
+  expressionDrift: z.boolean(),
+});
+
+/**
+ * A target array of objects filled from a source as a whole. `targetPath` is the array with its `[]`
+ * (`line_items[]`); `sourcePath` a source array with its `[]` (one target element per source element:
+ * `lines[]`) or a source object (one element: `billingAddress`). Rows with this `pairingId` describe the
+ * element: a source path under `sourcePath` + "." is read from the current source element, any other
+ * from the record's root. Several pairings on one target array make a discriminated array, each with
+ * its discriminator: the element field (relative: `address_type`) and the constant it gets. `filter`
+ * (pseudocode) selects source elements; '' takes all. A nested pairing (`line_items[].taxes[]` ←
+ * `lines[].taxes[]`) names the pairing of the element it lies in as `parentId`.
+ */
+export const ArrayPairing = z.object({
+  id: z.number().int(),
+  /** Stable id quoted in the workbook and reviews: P-0001. */
+  pairId: z.string(),
+  flowId: z.number().int(),
+  parentId: z.number().int().nullable(),
+  targetPath: z.string(),
+  sourcePath: z.string(),
+  discriminator: z.object({ path: z.string(), value: z.string() }).nullable(),
+  filter: z.string(),
+  /** 'suggested' when the suggestion engine proposed it and nobody confirmed it yet. */
+  status: z.enum(pairingStatuses),
+  confidence: z.number().nullable(),
+  notes: z.string(),
+  updatedAt: z.string(),
+});
+
+/** What runs for one row: its expression (written or generated), where it runs, and what is wrong with it. */
+export const RowExpression = z.object({
+  rowId: z.number().int(),
+  mapId: z.string(),
+  /** Null when the row has nothing to run (unmapped, rejected, not needed). */
+  expression: z.string().nullable(),
+  generated: z.boolean(),
+  /** The row takes part in a preview. */
+  runs: z.boolean(),
+  /** The source arrays (catalogue paths, outermost first) whose element is the expression's context; null: cannot run. */
+  context: z.array(z.string()).nullable(),
+  /** A parse error, or why the row cannot run; null when it can. */
+  error: z.string().nullable(),
+  mayDisagree: z.boolean(),
+  /** Why pseudocode and expression may disagree ('' when they agree). */
+  disagreement: z.string(),
 });
 
 /** The candidates the suggestion engine sees for one target leaf, best first, with its reasons. */
@@ -90,9 +157,13 @@ export const MappingCheck = z.object({
 export const MappingSheet = z.object({
   flow: FlowDetail,
   rows: z.array(MappingRow),
+  /** In target order; the rows with a pairingId belong to them. */
+  pairings: z.array(ArrayPairing),
   checks: z.array(MappingCheck),
   /** Percent (0..100) of rows accepted or not needed, with a source, constant or default. */
   completeness: z.number(),
+  /** Each row's expression, in the rows' order. */
+  expressions: z.array(RowExpression),
 });
 
 /** A deleted flow kept for restoring. */
@@ -106,6 +177,38 @@ export const RepairPlan = z.object({
   removed: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, path: z.string(), version: z.string() })),
   added: z.array(z.string()),
 });
+
+/** One problem of a preview: a schema finding on the target payload or a row's failure, tied to its row when one is to blame. */
+export const PreviewProblem = z.object({
+  rowId: z.number().int().nullable(),
+  mapId: z.string().nullable(),
+  /** The target field (catalogue path). */
+  path: z.string(),
+  /** JSON pointer in the target payload ('' for a row's failure). */
+  pointer: z.string(),
+  /** required, type, format, enum, maxLength, pattern, x-crosswalk-forbidden (read-only sent), expression… */
+  keyword: z.string(),
+  message: z.string(),
+});
+
+/** Which row set a target value and the source values it read. */
+export const ProvenanceEntry = z.object({
+  pointer: z.string(),
+  rowId: z.number().int(),
+  mapId: z.string(),
+  sources: z.array(z.object({ path: z.string(), pointer: z.string().nullable(), value: z.unknown() })),
+});
+
+export const PreviewResult = z.object({ target: z.unknown(), problems: z.array(PreviewProblem), provenance: z.array(ProvenanceEntry) });
+
+/** Where a preview's source payload comes from. */
+export const PayloadSource = z.discriminatedUnion('kind', [
+  /** Pasted JSON, or a file's text read by the renderer. */
+  z.strictObject({ kind: z.literal('json'), text: z.string().max(16 * 1024 * 1024) }),
+  z.strictObject({ kind: z.literal('sample'), sampleId: z.number().int().positive() }),
+  /** Generated from the source entity's schema with this seed. */
+  z.strictObject({ kind: z.literal('generated'), seed: z.number().int().min(0).default(1) }),
+]);
 
 const entityRefInput = z.strictObject({ system: name, entity: text(2000).trim().min(1, 'must not be empty') });
 /** A flow's side as given: the object inside the entity to root it at (`Employee`, `data.items[]`); the entity itself when omitted or ''. */
@@ -157,6 +260,17 @@ export const mappingCalls = {
     FlowDetail,
   ),
 
+  /** Chooses the operations the flow reads and writes with (catalogue operation ids; null: none) and its write rule. */
+  'flows.setEndpoints': call(
+    z.strictObject({
+      id: z.number().int().positive(),
+      sourceOperation: text(2000).trim().min(1, 'must not be empty').nullable().optional(),
+      targetOperation: text(2000).trim().min(1, 'must not be empty').nullable().optional(),
+      writeMode: z.enum(writeModes).nullable().optional(),
+      matchKey: text(2000).trim().optional(),
+    }),
+    FlowDetail,
+  ),
   /** Deletes the flow, its outcomes and rows, keeping a copy flows.restore puts back (undo, or later from the change log's entry). */
   'flows.delete': call(z.strictObject({ id: z.number().int().positive() }), DeletedFlow),
   'flows.deleted': call(noInput, z.array(DeletedFlow)),
@@ -172,7 +286,7 @@ export const mappingCalls = {
 
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
   /** The sheet's checks and completeness alone: read again after each row edit instead of the whole sheet. */
-  'mapping.checks': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet.pick({ checks: true, completeness: true })),
+  'mapping.checks': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet.pick({ checks: true, completeness: true, expressions: true })),
   'mapping.updateRow': call(
     z.strictObject({
       rowId: z.number().int().positive(),
@@ -185,6 +299,10 @@ export const mappingCalls = {
       condition: text(2000).optional(),
       notes: text().optional(),
       owner: text(200).optional(),
+      /** A JSONata expression written by hand; '' or null: generated from the row again. */
+      expression: text(20_000).nullable().optional(),
+      /** false: pseudocode and expression were reviewed and agree. */
+      expressionDrift: z.literal(false).optional(),
     }),
     MappingRow,
   ),
@@ -210,13 +328,54 @@ export const mappingCalls = {
   'mapping.suggestions': call(z.strictObject({ flowId: z.number().int().positive() }), z.array(TargetSuggestion)),
   /** Marks rows reviewed: clears the flags a re-import set on them (all or none); answers the rows. */
   'mapping.clearReview': call(z.strictObject({ rowIds: z.array(z.number().int().positive()).min(1).max(10_000) }), z.array(MappingRow)),
+  /**
+   * Pairs a target array with a source array (or object) as a whole. The first pairing of a target
+   * array takes its unpaired element rows; a further one (a discriminated array) gets element rows of
+   * its own, filled from the engine's candidates under its source, and its discriminator row set to the
+   * constant. Answers the pairing and its rows.
+   */
+  'mapping.createPairing': call(
+    z.strictObject({
+      flowId: z.number().int().positive(),
+      targetPath: text(2000).trim().min(1, 'must not be empty'),
+      sourcePath: text(2000).trim().min(1, 'must not be empty'),
+      parentId: z.number().int().positive().nullable().default(null),
+      discriminator: z.strictObject({ path: text(2000).trim().min(1, 'must not be empty'), value: text(2000).min(1, 'must not be empty') }).nullable().default(null),
+      filter: text(2000).default(''),
+      notes: text().default(''),
+      status: z.enum(pairingStatuses).default('accepted'),
+      confidence: z.number().min(0).max(1).nullable().default(null),
+    }),
+    z.object({ pairing: ArrayPairing, rows: z.array(MappingRow) }),
+  ),
+  /** Changes a pairing's source, discriminator (null: none), filter, notes or status; answers it with its rows. */
+  'mapping.updatePairing': call(
+    z.strictObject({
+      pairingId: z.number().int().positive(),
+      sourcePath: text(2000).trim().min(1, 'must not be empty').optional(),
+      discriminator: z.strictObject({ path: text(2000).trim().min(1, 'must not be empty'), value: text(2000).min(1, 'must not be empty') }).nullable().optional(),
+      filter: text(2000).optional(),
+      notes: text().optional(),
+      status: z.enum(pairingStatuses).optional(),
+    }),
+    z.object({ pairing: ArrayPairing, rows: z.array(MappingRow) }),
+  ),
+  /**
+   * Removes a pairing (and those nested in it). Its element rows become unpaired again when no other
+   * pairing of the array keeps rows for the same fields, and are deleted otherwise. Answers the flow's rows.
+   */
+  'mapping.deletePairing': call(z.strictObject({ pairingId: z.number().int().positive() }), z.object({ rows: z.array(MappingRow), pairings: z.array(ArrayPairing) })),
   /** What the engine learned between this flow's two entities (from any flow): each accepted or rejected pair. */
   'mapping.learned': call(z.strictObject({ flowId: z.number().int().positive() }), z.array(LearnedDecision)),
   /** Forgets one learned pair (accepted or rejected), so it counts for nothing again; rows keep their values. */
+  /** Runs the flow on a source payload: the target payload, its problems tied to rows, and each value's provenance. */
+  'mapping.preview': call(z.strictObject({ flowId: z.number().int().positive(), payload: PayloadSource }), PreviewResult.extend({ source: z.unknown() })),
   'mapping.forgetLearned': call(z.strictObject({ flowId: z.number().int().positive(), targetPath: text(2000), sourcePath: text(2000) }), z.array(LearnedDecision)),
 };
 
 export type LearnedDecision = z.infer<typeof LearnedDecision>;
+export type ArrayPairing = z.infer<typeof ArrayPairing>;
+export type WriteMode = (typeof writeModes)[number];
 export type DeletedFlow = z.infer<typeof DeletedFlow>;
 export type RepairPlan = z.infer<typeof RepairPlan>;
 export type FlowSummary = z.infer<typeof FlowSummary>;
@@ -226,6 +385,11 @@ export type MappingRow = z.infer<typeof MappingRow>;
 export type MappingCheck = z.infer<typeof MappingCheck>;
 export type TargetSuggestion = z.infer<typeof TargetSuggestion>;
 export type MappingSheet = z.infer<typeof MappingSheet>;
+export type RowExpression = z.infer<typeof RowExpression>;
+export type PreviewProblem = z.infer<typeof PreviewProblem>;
+export type ProvenanceEntry = z.infer<typeof ProvenanceEntry>;
+export type PreviewResult = z.infer<typeof PreviewResult>;
+export type PayloadSource = z.infer<typeof PayloadSource>;
 export type MappingType = (typeof mappingTypes)[number];
 export type TriggerKind = (typeof triggerKinds)[number];
 export type MappingStatus = (typeof mappingStatuses)[number];

@@ -73,8 +73,19 @@ describe('mapping checks', () => {
     ]);
     expect(kinds([row('firstSku', { sourcePaths: ['lines[].sku'], condition: 'the first line' })])).toEqual([]);
     expect(kinds([row('firstSku', { sourcePaths: ['lines[].sku'], transformation: 'join with commas' })])).toEqual([]);
-    // Element into element is as many as there are.
-    expect(kinds([row('items[].code', { sourcePaths: ['lines[].sku'] })])).toEqual([]);
+    // Element into element: as many as there are once an array pairing says so; without one, the check asks for it.
+    const pairing = { id: 1, pairId: 'P-0001', parentId: null, targetPath: 'items[]', sourcePath: 'lines[]', discriminator: null, filter: '' };
+    expect(checkRows([row('items[].code', { sourcePaths: ['lines[].sku'], pairingId: 1 })], source, target, [pairing])).toEqual([]);
+    expect(checkRows([row('items[].code', { sourcePaths: ['lines[].sku'] })], source, target, [pairing]).map((c) => [c.kind, c.message])).toEqual([
+      [
+        'array_unpaired',
+        'Invoice.items[].code is a field of each element of items[], fed from Order.lines[].sku, but no array pairing says which source elements give the target\'s elements: pair items[] with lines[].',
+      ],
+    ]);
+    // A pairing whose source is gone (a re-import) is an error of its own.
+    expect(checkRows([], source, target, [{ ...pairing, sourcePath: 'parcels[]' }]).map((c) => [c.kind, c.mapId, c.message])).toEqual([
+      ['pairing_invalid', 'P-0001', 'The array pairing P-0001 (items[] ← parcels[]) names Order.parcels[], which no longer exists: pair the array with another source, or remove the pairing.'],
+    ]);
   });
 
   it('warns when free text fills a field of fixed values without a value map', () => {

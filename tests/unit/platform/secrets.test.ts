@@ -134,6 +134,27 @@ describe('choosing the key store', () => {
     expect(after.info.kind).toBe('os-keyring');
     expect(after.find(WORKSPACE)).toEqual(key);
   });
+
+  it('are asked for once per process once found, while a key not found yet is asked for again', () => {
+    const { entries, stored } = workingKeyring();
+    const asked: string[] = [];
+    const counting: KeyringEntries = (account) => {
+      const entry = entries(account);
+      return { ...entry, getPassword: () => (asked.push(account), entry.getPassword()) };
+    };
+    const keys = chooseKeyStore({ settingsDir: tempDir(), entries: counting });
+    asked.length = 0;
+    expect(keys.find(WORKSPACE)).toBeUndefined();
+    expect(keys.find(WORKSPACE)).toBeUndefined();
+    expect(asked).toHaveLength(2);
+    // Another process creates the key: the next find sees it, later ones no longer ask.
+    const key = Buffer.alloc(32, 9);
+    stored.set(`workspace-key:${WORKSPACE}`, key.toString('base64'));
+    expect(keys.find(WORKSPACE)).toEqual(key);
+    expect(keys.find(WORKSPACE)).toEqual(key);
+    expect(keys.findOrCreate(WORKSPACE)).toEqual(key);
+    expect(asked).toHaveLength(3);
+  });
 });
 
 describe('environment overrides', () => {

@@ -73,15 +73,23 @@ describe('writeWorkbook', () => {
       'Notes',
       'Owner',
       'Open question',
+      'Target description',
+      'Allowed values',
+      'Max length',
+      'Nullable',
+      'Format',
+      'Example',
+      'Source description',
+      'Source allowed values',
       'Row id (do not edit)',
     ]);
     expect(headers(workbook.getWorksheet('Sign-off')!)).toEqual(['Role', 'Name', 'Date', 'Signature', 'Spec version', 'Note', 'Row id (do not edit)']);
     expect(headers(workbook.getWorksheet('Open questions')!)).toContain('Answer');
     expect(headers(workbook.getWorksheet('Test cases')!)).toEqual(['Ref', 'Title', 'Use case', 'Given input', 'Expected result', 'Covers', 'Status', 'Notes', 'Row id (do not edit)']);
     const mappingSheet = workbook.getWorksheet('F-1 Orders to invoices')!;
-    expect(mappingSheet.getColumn(17).hidden).toBe(true);
+    expect(mappingSheet.getColumn(25).hidden).toBe(true);
     expect(mappingSheet.getCell('A2').text).toBe('M-0001');
-    expect(mappingSheet.getCell('Q2').text).toBe('mapping:1');
+    expect(mappingSheet.getCell('Y2').text).toBe('mapping:1');
   });
 
   it('stores text from documents and payloads as strings, never as formulas', async () => {
@@ -108,28 +116,68 @@ describe('writeWorkbook', () => {
     for (const [name, xml] of parts) expect(xml, name).not.toContain(SECRET);
   });
 
-  it('gives status columns drop-downs, freezes headers, filters, prints landscape fitted to width with repeated headers', async () => {
+  it('gives status columns drop-downs, freezes headers, filters, prints landscape with repeated headers, a wide sheet across pages', async () => {
     const { parts, workbook } = await written();
     const xml = sheetXml(parts);
     const mappingXml = xml.get('F-1 Orders to invoices')!;
     expect(mappingXml).toContain('<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>');
-    expect(mappingXml).toContain('<autoFilter ref="A1:Q4"/>');
+    expect(mappingXml).toContain('<autoFilter ref="A1:Y4"/>');
     expect(mappingXml).toMatch(/<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="stop"[^>]*sqref="L2:L4"><formula1>&quot;Suggested,Accepted,Rejected,Needs decision,Not needed&quot;<\/formula1>/);
-    expect(mappingXml).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
-    expect(mappingXml).toContain('<pageSetUpPr fitToPage="1"/>');
+    // Too wide to fit one page at 7 pt: printed at 80 % across pages, Map ID and target field repeated on each.
+    expect(mappingXml).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*scale="80"/);
+    expect(mappingXml).not.toContain('fitToPage="1"');
+    expect(xml.get('Use cases')).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+    expect(xml.get('Use cases')).toContain('<pageSetUpPr fitToPage="1"/>');
     // Required and unmapped (no source, no default, not "Not needed") turns the row red.
-    expect(mappingXml).toContain('<conditionalFormatting sqref="A2:Q4"><cfRule type="expression" dxfId="0" priority="1"><formula>AND($D2=&quot;Yes&quot;,LEN(TRIM($E2))=0,LEN(TRIM($J2))=0,$L2&lt;&gt;&quot;Not needed&quot;)</formula>');
+    expect(mappingXml).toContain('<conditionalFormatting sqref="A2:Y4"><cfRule type="expression" dxfId="0" priority="1"><formula>AND($D2=&quot;Yes&quot;,LEN(TRIM($E2))=0,LEN(TRIM($J2))=0,$L2&lt;&gt;&quot;Not needed&quot;)</formula>');
     expect(parts.get('xl/styles.xml')).toMatch(/<dxfs count="3"><dxf><font><color rgb="FF9C0006"\/><\/font><fill><patternFill patternType="solid"><bgColor rgb="FFFFC7CE"\/>/);
     expect(xml.get('Open questions')).toMatch(/sqref="G2:G52"><formula1>&quot;Open,Answered,Closed&quot;/);
     expect(xml.get('Test cases')).toMatch(/<formula1>&quot;Not run,Passed,Failed,Blocked&quot;/);
     expect(xml.get('Sign-off')).toMatch(/<dataValidation type="date" operator="greaterThan"[^>]*sqref="C2:C4">/);
-    expect(parts.get('xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="4">&apos;F-1 Orders to invoices&apos;!$1:$1</definedName>');
+    expect(parts.get('xl/workbook.xml')).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="4">&apos;F-1 Orders to invoices&apos;!$A:$B,&apos;F-1 Orders to invoices&apos;!$1:$1</definedName>',
+    );
     // The rows kept empty for new questions are not printed.
     expect(parts.get('xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Area" localSheetId="7">&apos;Open questions&apos;!$A$1:$J$2</definedName>');
     const sheet = workbook.getWorksheet('F-1 Orders to invoices')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual('invoiceNumber'.length);
     expect(sheet.getCell('A2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+  });
+
+  it('carries the template columns: descriptions, allowed values listed, max length, nullable, format, example', async () => {
+    const { workbook } = await written();
+    const sheet = workbook.getWorksheet('F-1 Orders to invoices')!;
+    const cell = (header: string, row: number) => sheet.getRow(row).getCell(headers(sheet).indexOf(header) + 1).text;
+    expect(['Target description', 'Allowed values', 'Max length', 'Nullable', 'Format', 'Example', 'Source description'].map((header) => cell(header, 3))).toEqual([
+      'Where the invoice is in its life: draft until sent, then open until paid or voided.',
+      'DRAFT\nOPEN\nPAID\nVOID',
+      '12',
+      'Yes',
+      'invoice-status',
+      'OPEN',
+      'Order state: N (New), S (Shipped), X (Cancelled).',
+    ]);
+    expect(cell('Nullable', 2)).toBe('No');
+    expect(cell('Max length', 2)).toBe('');
+  });
+
+  it('prints no sheet\'s text under 7 pt: a sheet fits its page width only when its 10 pt text stays at 7 pt or more', async () => {
+    const { parts } = await written();
+    // A4 landscape less the margins, at 96 dpi; a column w characters wide takes w × 7 + 5 px.
+    const printable = (11.69 - 0.8) * 96;
+    for (const [name, xml] of sheetXml(parts)) {
+      if (name === '_crosswalk') continue;
+      const widths = [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"(?! hidden)/g)].flatMap(([, min, max, width]) => Array.from({ length: Number(max) - Number(min) + 1 }, () => Number(width)));
+      const pixels = widths.reduce((sum, width) => sum + width * 7 + 5, 0);
+      const setup = /<pageSetup [^>]*>/.exec(xml)![0];
+      if (xml.includes('<pageSetUpPr fitToPage="1"/>')) {
+        const fitted = Math.min(1, printable / pixels);
+        expect(fitted * 10, name).toBeGreaterThanOrEqual(7);
+      } else {
+        expect(Number(/scale="(\d+)"/.exec(setup)![1]) / 10, name).toBeGreaterThanOrEqual(7);
+      }
+    }
   });
 
   it('formats editable text cells as text, so that a spreadsheet keeps "10:30" or "1/2" typed there as typed', async () => {

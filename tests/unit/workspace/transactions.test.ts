@@ -18,6 +18,21 @@ function snapshot(file: string): string {
 }
 
 describe('workspace writes', () => {
+  it('a write that need not wait for the disk is committed all the same, and later writes wait again', async () => {
+    const file = path.join(tempDir(), 'w.crosswalk');
+    const workspace = createWorkspace(file, 'Orders');
+    const synchronous = () => workspace.read((db) => db.pragma('synchronous', { simple: true }));
+    expect(synchronous()).toBe(2);
+    workspace.write(() => addQuestion(workspace, { kind: 'question', question: 'Logged', owner: '' }), { waitForDisk: false });
+    expect(synchronous()).toBe(2);
+    expect(() => workspace.write(() => { throw new Error('refused'); }, { waitForDisk: false })).toThrow('refused');
+    expect(synchronous()).toBe(2);
+    workspace.close();
+    const reopened = await openWorkspace(file);
+    expect(listQuestions(reopened).map((q) => q.question)).toEqual(['Logged']);
+    reopened.close();
+  });
+
   it('a write interrupted by a thrown error leaves the file as before', async () => {
     const file = path.join(tempDir(), 'w.crosswalk');
     const workspace = createWorkspace(file, 'Orders');

@@ -1,10 +1,13 @@
-import { createFlow, entityRoots, getFlow, listFlows, updateFlow } from '../../mapping/flows';
+import { createFlow, entityRoots, getFlow, listFlows, setFlowEndpoints, updateFlow } from '../../mapping/flows';
+import { createPairing, deletePairing, updatePairing } from '../../mapping/pairings';
 import { deleteFlow, listDeletedFlows, restoreFlow } from '../../mapping/flow-deletion';
 import { repairFlow, repairPlan } from '../../mapping/flow-repair';
 import { acceptAbove } from '../../mapping/bulk-accept';
 import { forgetLearned, learnedDecisionsOf } from '../../mapping/decisions';
 import { clearReview, updateRow } from '../../mapping/rows';
 import { decideRow, flowSuggestions, mappingChecks, mappingSheet, suggestValueMapForRow } from '../../mapping/sheet';
+import { previewFlow } from '../../mapping/expressions/preview';
+import { sourcePayload } from '../../mapping/expressions/payload-source';
 import type { HandlerDeps, HandlersOf } from './handler';
 
 export function mappingHandlers({ workspace, systems, services }: HandlerDeps): HandlersOf<'flows'> & HandlersOf<'mapping'> {
@@ -26,8 +29,16 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'mapping.acceptAbove': ({ flowId, threshold, dryRun }) => acceptAbove(workspace(), systems, flowId, threshold, { dryRun }),
     'mapping.suggestValueMap': ({ rowId }) => suggestValueMapForRow(workspace(), systems, rowId),
     'mapping.suggestions': ({ flowId }, { signal }) => flowSuggestions(workspace(), systems, flowId, { signal, workers: services.workers }),
+    'mapping.preview': async ({ flowId, payload }, { signal }) => {
+      const source = await sourcePayload(workspace(), systems, flowId, payload);
+      return { source, ...(await previewFlow(workspace(), systems, flowId, source, { signal, workers: services.workers })) };
+    },
     'mapping.clearReview': ({ rowIds }) => clearReview(workspace(), rowIds),
     'mapping.learned': ({ flowId }) => learnedDecisionsOf(workspace(), flowId),
+    'flows.setEndpoints': ({ id, ...changes }) => setFlowEndpoints(workspace(), systems, id, changes),
+    'mapping.createPairing': (request, { signal }) => createPairing(workspace(), systems, request, { signal, workers: services.workers }),
+    'mapping.updatePairing': ({ pairingId, ...changes }, { signal }) => updatePairing(workspace(), systems, pairingId, changes, { signal, workers: services.workers }),
+    'mapping.deletePairing': ({ pairingId }) => deletePairing(workspace(), pairingId),
     'mapping.forgetLearned': ({ flowId, targetPath, sourcePath }) => forgetLearned(workspace(), flowId, targetPath, sourcePath),
   };
 }

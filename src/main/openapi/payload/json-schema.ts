@@ -39,20 +39,125 @@ const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
  * copied as it is.
  */
 export function convertDocument(document: JsonObject, options: ConversionOptions): JsonObject {
+  return converter(document, options).walk(document) as JsonObject;
+}
+
+/** Whether the child `name` of a value found under `key` is a Schema Object ('one') or a map of them ('map'). */
+function schemaPlace(key: string | undefined, name: string): 'one' | 'map' | undefined {
+  if (name === 'schema') return 'one';
+  if ((key === 'components' && name === 'schemas') || (key === undefined && name === 'definitions')) return 'map';
+  return undefined;
+}
+
+function converter(document: JsonObject, options: ConversionOptions) {
   const resolve = (ref: string): JsonObject | undefined => lookUp(document, ref);
   const schema = (value: Json) => convertSchema(value, options, resolve);
+  /** `key`: the name `value` has in its parent (none for an array's items and the document itself). */
+  const child = (key: string | undefined, name: string, value: Json): Json => {
+    const place = schemaPlace(key, name);
+    return place === 'one' ? schema(value) : place === 'map' ? mapValues(value, schema) : walk(value, name);
+  };
   const walk = (value: Json, key?: string): Json => {
     if (Array.isArray(value)) return value.map((item) => walk(item));
     if (!isObject(value)) return value;
     const copy: JsonObject = {};
-    for (const [name, child] of Object.entries(value)) {
-      if (name === 'schema') copy[name] = schema(child);
-      else if ((key === 'components' && name === 'schemas') || (key === undefined && name === 'definitions')) copy[name] = mapValues(child, schema);
-      else copy[name] = walk(child, name);
-    }
+    for (const [name, each] of Object.entries(value)) copy[name] = child(key, name, each);
     return copy;
   };
-  return walk(document) as JsonObject;
+  return { schema, child, walk };
+}
+
+/** Where a pointer's converted value comes from: a unit converted on its own, then the segments below it. */
+interface Place {
+  unit: string;
+  rest: string[];
+  convert: () => Json;
+}
+
+/**
+ * The converted document, each schema converted on first use and kept: what `convertDocument` gives,
+ * without converting GitHub's 5.7 MB document (~1,000 operations) up front when a mock answering one
+ * request needs a handful of its schemas. One per document, dialect and direction (`convertedDocument`).
+ */
+export class ConvertedDocument {
+  private readonly units = new Map<string, Json>();
+  private readonly convert: ReturnType<typeof converter>;
+
+  constructor(
+    readonly source: JsonObject,
+    readonly options: ConversionOptions,
+  ) {
+    this.convert = converter(source, options);
+  }
+
+  /** The converted value a local `#/…` pointer names, as `lookUp(convertDocument(source), pointer)` gives it. */
+  lookUp(pointer: string): JsonObject | undefined {
+    const place = this.locate(pointer);
+    if (!place) return undefined;
+    let current = this.unit(place);
+    for (const segment of place.rest) {
+      if (!isObject(current) && !Array.isArray(current)) return undefined;
+      current = (current as Record<string, Json>)[segment];
+    }
+    return isObject(current) ? current : undefined;
+  }
+
+  /**
+   * The unit of conversion holding `pointer` — the Schema Object of the document around it (converted
+   * whole, so a read-only property is marked as convertDocument marks it), or the value itself when no
+   * schema holds it — and the decoded segments from there to the pointer.
+   */
+  locate(pointer: string): Place | undefined {
+    if (!pointer.startsWith('#')) return undefined;
+    const raw = pointer.slice(1).split('/').slice(1);
+    const segments = raw.map(decodeSegment);
+    let value: Json = this.source;
+    let key: string | undefined;
+    let parentKey: string | undefined;
+    let inArray = false;
+    for (let index = 0; index < segments.length; index++) {
+      if (!isObject(value) && !Array.isArray(value)) return undefined;
+      const name = segments[index]!;
+      const place = Array.isArray(value) ? undefined : schemaPlace(key, name);
+      if (place === 'one' || (place === 'map' && index + 1 < segments.length)) {
+        const depth = place === 'one' ? index + 1 : index + 2;
+        const schema = place === 'one' ? (value as JsonObject)[name] : childOf((value as JsonObject)[name], segments[index + 1]!);
+        return { unit: `#/${raw.slice(0, depth).join('/')}`, rest: segments.slice(depth), convert: () => this.convert.schema(schema) };
+      }
+      inArray = Array.isArray(value);
+      parentKey = key;
+      key = inArray ? undefined : name;
+      value = (value as Record<string, Json>)[name];
+    }
+    const target = value;
+    const last = segments[segments.length - 1];
+    const convert = () => (last === undefined || inArray ? this.convert.walk(target) : this.convert.child(parentKey, last, target));
+    return { unit: pointer, rest: [], convert };
+  }
+
+  /** The converted value of a unit, converted once. */
+  private unit(place: Place): Json {
+    if (!this.units.has(place.unit)) this.units.set(place.unit, place.convert());
+    return this.units.get(place.unit);
+  }
+}
+
+const documents = new WeakMap<JsonObject, Map<string, ConvertedDocument>>();
+
+/** The document's one ConvertedDocument for these options: the mock's validator and generator share it. */
+export function convertedDocument(document: JsonObject, options: ConversionOptions): ConvertedDocument {
+  let byOptions = documents.get(document);
+  if (!byOptions) documents.set(document, (byOptions = new Map()));
+  const key = `${options.dialect} ${options.direction}`;
+  let converted = byOptions.get(key);
+  if (!converted) byOptions.set(key, (converted = new ConvertedDocument(document, options)));
+  return converted;
+}
+
+const decodeSegment = (segment: string) => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+
+function childOf(value: Json, name: string): Json {
+  return isObject(value) || Array.isArray(value) ? (value as Record<string, Json>)[name] : undefined;
 }
 
 export function convertSchema(value: Json, options: ConversionOptions, resolve: (ref: string) => JsonObject | undefined): Json {
@@ -145,7 +250,7 @@ export function lookUp(document: JsonObject, ref: string): JsonObject | undefine
   if (!ref.startsWith('#')) return undefined;
   let current: Json = document;
   for (const raw of ref.slice(1).split('/').slice(1)) {
-    const segment = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment = decodeSegment(raw);
     if (!isObject(current) && !Array.isArray(current)) return undefined;
     current = (current as Record<string, Json>)[segment];
   }

@@ -5,7 +5,6 @@
 // — through $ref, every allOf member, the anyOf/oneOf branches the value matches (open mode), if/then/else —
 // and only a property none of them names is reported. An object whose schemas name no properties at
 // all, or declare additionalProperties / unevaluatedProperties, is free-form: nothing in it is reported.
-import { lookUp } from './json-schema';
 
 type JsonObject = Record<string, unknown>;
 
@@ -25,7 +24,7 @@ export interface UndocumentedProperty {
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
-export function findUndocumented(document: JsonObject, root: Located, value: unknown, matches: (pointer: string, value: unknown) => boolean): UndocumentedProperty[] {
+export function findUndocumented(resolve: (ref: string) => unknown, root: Located, value: unknown, matches: (pointer: string, value: unknown) => boolean): UndocumentedProperty[] {
   const found: UndocumentedProperty[] = [];
 
   /** The schemas that apply to `value` in place, starting from `located`. */
@@ -36,7 +35,7 @@ export function findUndocumented(document: JsonObject, root: Located, value: unk
       if (!isObject(schema) || seen.has(pointer)) return;
       seen.add(pointer);
       result.push({ schema, pointer });
-      if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) add({ schema: lookUp(document, schema.$ref), pointer: schema.$ref });
+      if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) add({ schema: resolve(schema.$ref), pointer: schema.$ref });
       if (Array.isArray(schema.allOf)) schema.allOf.forEach((branch, index) => add({ schema: branch, pointer: `${pointer}/allOf/${index}` }));
       for (const union of ['anyOf', 'oneOf'] as const) {
         const branches = Array.isArray(schema[union]) ? (schema[union] as unknown[]).map((branch, index) => ({ schema: branch, pointer: `${pointer}/${union}/${index}` })) : [];

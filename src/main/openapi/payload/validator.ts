@@ -6,7 +6,7 @@
 // mappings' preview (open).
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { convertDocument, convertSchema, dialectOf, FORBIDDEN, lookUp, type Dialect, type Direction } from './json-schema';
+import { convertedDocument, convertSchema, dialectOf, FORBIDDEN, lookUp, type ConvertedDocument, type Dialect, type Direction } from './json-schema';
 import { findUndocumented } from './undocumented';
 
 export type ValidationMode = 'open' | 'closed';
@@ -22,13 +22,21 @@ export interface PayloadFinding {
   message: string;
 }
 
-const DOCUMENT_ID = 'crosswalk:api-document';
+/** ajv's id of a unit of the converted document (json-schema.ts's ConvertedDocument.locate). */
+const UNIT_ID = 'crosswalk:api-document:';
+
+/** Keywords whose values are data, not schemas: a `$ref` in them is not a reference. */
+const DATA_KEYWORDS = new Set(['example', 'examples', 'enum', 'const', 'default']);
+/** Keywords whose values map names to schemas: a schema may be named `$ref` or `default` there. */
+const NAMED_SCHEMAS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions']);
 
 export class PayloadValidator {
   readonly dialect: Dialect;
   private readonly ajv: Ajv2020;
-  private readonly document: Record<string, unknown>;
+  private readonly document: ConvertedDocument;
   private readonly compiled = new Map<string, ValidateFunction>();
+  /** The units given to ajv so far, by pointer, with their ids. */
+  private readonly units = new Map<string, string>();
 
   constructor(
     document: Record<string, unknown>,
@@ -47,10 +55,9 @@ export class PayloadValidator {
       },
       errors: true,
     });
-    this.document = convertDocument(document, { dialect: this.dialect, direction: options.direction });
-    // Not checked against the JSON Schema meta-schema: the document is not a schema itself (only the parts
-    // pointers name are), and that check alone took seconds on GitHub's 5.7 MB document.
-    this.ajv.addSchema(this.document, DOCUMENT_ID, undefined, false);
+    // Schemas are converted and given to ajv as they are first needed (each with what it references):
+    // converting GitHub's whole document up front took seconds a mock should not wait.
+    this.document = convertedDocument(document, { dialect: this.dialect, direction: options.direction });
   }
 
   /** Checks `value` against the schema at `pointer` in the document (`#/components/schemas/Order`, an operation's body schema…). */
@@ -59,7 +66,7 @@ export class PayloadValidator {
     const findings = check(value) ? [] : findingsOf(check.errors ?? [], pointer);
     if (this.options.mode === 'closed') {
       const matches = (at: string, part: unknown) => this.compile(at)(part);
-      for (const property of findUndocumented(this.document, { schema: lookUp(this.document, pointer), pointer }, value, matches)) {
+      for (const property of findUndocumented((ref) => this.document.lookUp(ref), { schema: this.document.lookUp(pointer), pointer }, value, matches)) {
         findings.push({ pointer: property.pointer, schemaPath: property.schemaPath, keyword: 'undocumented', message: `${property.pointer} is not in the document (an undocumented property)` });
       }
     }
@@ -70,7 +77,8 @@ export class PayloadValidator {
   validateValue(key: string, schema: Record<string, unknown>, value: unknown): PayloadFinding[] {
     let check = this.compiled.get(key);
     if (!check) {
-      check = this.ajv.compile(convertSchema(schema, { dialect: this.dialect, direction: this.options.direction }, (ref) => lookUp(this.document, ref)) as object);
+      const converted = convertSchema(schema, { dialect: this.dialect, direction: this.options.direction }, (ref) => lookUp(this.document.source, ref));
+      check = this.ajv.compile(this.referencing(converted) as object);
       this.compiled.set(key, check);
     }
     return check(value) ? [] : findingsOf(check.errors ?? [], key);
@@ -80,11 +88,46 @@ export class PayloadValidator {
   private compile(pointer: string): ValidateFunction {
     let check = this.compiled.get(pointer);
     if (!check) {
-      const fragment = pointer.slice(1).split('/').map(encodeURIComponent).join('/');
-      check = this.ajv.compile({ $ref: `${DOCUMENT_ID}#${fragment}` });
+      check = this.ajv.compile(this.referencing({ $ref: pointer }) as object);
       this.compiled.set(pointer, check);
     }
     return check;
+  }
+
+  /** `schema` for ajv: its `#/…` references to the units ajv holds, every unit it reaches given to ajv first. */
+  private referencing(schema: unknown): unknown {
+    const pending: string[] = [];
+    const idOf = (pointer: string): string => {
+      const place = this.document.locate(pointer);
+      if (!place) return pointer;
+      let id = this.units.get(place.unit);
+      if (id === undefined) {
+        id = `${UNIT_ID}${this.units.size}`;
+        this.units.set(place.unit, id);
+        pending.push(place.unit);
+      }
+      return `${id}#${place.rest.map((segment) => '/' + encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'))).join('')}`;
+    };
+    const copy = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(copy);
+      if (typeof value !== 'object' || value === null) return value;
+      const result: Record<string, unknown> = {};
+      for (const [name, child] of Object.entries(value)) {
+        if (name === '$ref' && typeof child === 'string' && child.startsWith('#')) result[name] = idOf(child);
+        else if (DATA_KEYWORDS.has(name)) result[name] = child;
+        else if (NAMED_SCHEMAS.has(name) && typeof child === 'object' && child !== null && !Array.isArray(child)) {
+          result[name] = Object.fromEntries(Object.entries(child).map(([each, schema]) => [each, copy(schema)]));
+        } else result[name] = copy(child);
+      }
+      return result;
+    };
+    const top = copy(schema);
+    while (pending.length > 0) {
+      const unit = pending.pop()!;
+      const converted = this.document.lookUp(unit);
+      if (converted) this.ajv.addSchema(copy(converted) as object, this.units.get(unit), undefined, false);
+    }
+    return top;
   }
 }
 

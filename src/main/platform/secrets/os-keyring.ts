@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Entry } from '@napi-rs/keyring';
+import type { Entry } from '@napi-rs/keyring';
 import { UserError } from '../../errors';
 import { KEY_BYTES } from './cipher';
 import { decodeKey, keyName, type KeyStore, type KeyStoreInfo } from './key-store';
@@ -14,7 +14,11 @@ export type KeyringEntries = (account: string) => KeyringEntry;
  * Linux entries are pinned to the Secret Service (GNOME Keyring, KWallet…): left to choose, the
  * binding falls back to the kernel keyring, which forgets everything at reboot.
  */
-export const osKeyringEntries: KeyringEntries = (account) => new Entry(SERVICE, account, { linux: { store: 'secret-service' } });
+export const osKeyringEntries: KeyringEntries = (account) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the native module loads on first use, not with every command that never reads a secret
+  const { Entry: KeyringEntry } = require('@napi-rs/keyring') as typeof import('@napi-rs/keyring');
+  return new KeyringEntry(SERVICE, account, { linux: { store: 'secret-service' } });
+};
 
 /** Writes, reads and deletes a probe entry; returns why the store cannot be used, or undefined when it can. */
 export function probeOsKeyring(entries: KeyringEntries = osKeyringEntries): string | undefined {

@@ -31,9 +31,25 @@ export function sealSecret(keys: KeyStore, id: SecretId, plain: string): string 
 /** Opens a sealed value; throws SecretUnavailableError when this machine's key store cannot. */
 export function openSecret(keys: KeyStore, id: SecretId, sealed: string): string {
   const key = keys.find(id.workspaceId);
-  const plain = key && open(key, sealed, associatedData(id));
+  const context = associatedData(id);
+  const known = key && opened.get(key);
+  const plain = known?.get(`${context}\n${sealed}`) ?? (key && open(key, sealed, context));
   if (plain === undefined) throw new SecretUnavailableError(id, key !== undefined);
+  remember(key!, `${context}\n${sealed}`, plain);
   return plain;
+}
+
+// Values opened under each key (a key store that remembers its keys gives the same Buffer each time):
+// every send opens the same few secrets, and setting up AES-GCM costs more than the rest of opening.
+// Keyed by the sealed text itself, so a value sealed anew is opened anew; bounded.
+const opened = new WeakMap<Buffer, Map<string, string>>();
+const OPENED_KEPT = 1000;
+
+function remember(key: Buffer, sealedInContext: string, plain: string) {
+  let known = opened.get(key);
+  if (!known) opened.set(key, (known = new Map()));
+  if (known.size >= OPENED_KEPT) known.clear();
+  known.set(sealedInContext, plain);
 }
 
 const associatedData = ({ workspaceId, scope, name }: SecretId) => JSON.stringify(['crosswalk-secret', workspaceId, scope, name]);

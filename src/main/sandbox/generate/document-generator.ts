@@ -3,7 +3,7 @@
 // gives the same payload. Each payload is checked with the payload validator; when it does not hold
 // (a document's own example that breaks its schema, a union two branches match) the generator tries
 // again without examples and with other seeds, so what it returns validates whenever it can.
-import { convertDocument, convertSchema, dialectOf, lookUp, type Dialect, type Direction } from '../../openapi/payload/json-schema';
+import { convertedDocument, convertSchema, dialectOf, lookUp, type Dialect, type Direction } from '../../openapi/payload/json-schema';
 import { PayloadValidator } from '../../openapi/payload/validator';
 import { seededRandom } from './random';
 import { ValueWriter, type ValueOptions } from './value';
@@ -37,9 +37,9 @@ const writerOptions = (options: GenerateOptions): ValueOptions => ({
 export function generateValue(schema: unknown, options: GenerateOptions & { dialect?: Dialect; document?: JsonObject } = {}): unknown {
   const dialect = options.dialect ?? (options.document ? dialectOf(options.document) : 'openapi31');
   const direction = options.direction ?? 'response';
-  const document = options.document ? convertDocument(options.document, { dialect, direction }) : {};
-  const converted = convertSchema(schema, { dialect, direction }, (ref) => lookUp(document, ref));
-  const writer = new ValueWriter((ref) => lookUp(document, ref), writerOptions(options));
+  const document = options.document ? convertedDocument(options.document, { dialect, direction }) : undefined;
+  const converted = convertSchema(schema, { dialect, direction }, (ref) => (options.document ? lookUp(options.document, ref) : undefined));
+  const writer = new ValueWriter((ref) => document?.lookUp(ref), writerOptions(options));
   return writer.write(converted, seededRandom(options.seed ?? 1), options.fieldName);
 }
 
@@ -53,11 +53,12 @@ export interface DocumentGenerator {
 
 const CACHE_LIMIT = 5000;
 
-/** A generator for one document and direction: converted once, each (pointer, seed) generated once. */
+/** A generator for one document and direction: each schema converted on first use, each (pointer, seed) generated once. */
 export function documentGenerator(document: JsonObject, options: Omit<GenerateOptions, 'seed' | 'fieldName'> = {}): DocumentGenerator {
   const direction = options.direction ?? 'response';
   const dialect = dialectOf(document);
-  let converted: JsonObject | undefined;
+  const converted = convertedDocument(document, { dialect, direction });
+  const resolve = (ref: string) => converted.lookUp(ref);
   let validator: PayloadValidator | undefined;
   const cache = new Map<string, unknown>();
   const withExamples = writerOptions(options);
@@ -66,18 +67,14 @@ export function documentGenerator(document: JsonObject, options: Omit<GenerateOp
   return {
     direction,
     generateFrom(schema, seed, fieldName) {
-      converted ??= convertDocument(document, { dialect, direction });
-      const resolve = (ref: string) => lookUp(converted!, ref);
-      const own = convertSchema(schema, { dialect, direction }, resolve);
+      const own = convertSchema(schema, { dialect, direction }, (ref) => lookUp(document, ref));
       return new ValueWriter(resolve, withExamples).write(own, seededRandom(seed), fieldName);
     },
     generate(pointer, seed, fieldName) {
       const key = `${pointer}\u0000${seed}\u0000${fieldName ?? ''}`;
       if (!cache.has(key)) {
-        converted ??= convertDocument(document, { dialect, direction });
         validator ??= new PayloadValidator(document, { mode: 'open', direction });
-        const resolve = (ref: string) => lookUp(converted!, ref);
-        const schema = lookUp(converted, pointer) ?? {};
+        const schema = converted.lookUp(pointer) ?? {};
         const named = /^#\/(?:components\/schemas|definitions)\/([^/]+)$/.exec(pointer)?.[1];
         let first: unknown;
         let found: unknown;

@@ -83,9 +83,11 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
   const proxy = await proxyOf(definition, { defaultProxy: deps.defaultProxy, resolveProxy: deps.resolveProxy, http: deps.http, signal: input.signal });
   const tokenFor: TokenFor | undefined = deps.oauth && ((oauth, renew) => deps.oauth!.tokenFor(oauth, { environmentId: input.environmentId, http: deps.http, tls, proxy, signal: input.signal, renew }));
   await applyAuth(wire, auth, tokenFor);
-  const jar = environment ? loadJar(store, environment.environment) : undefined;
-  const cookiesBefore = jar ? jar.serializeSync() : undefined;
-  if (jar) addCookies(wire, jar);
+  // An environment that holds no cookies yet (most) has no jar to open, read or compare.
+  const jarWasEmpty = environment?.environment.cookies === 0;
+  const jar = environment ? (jarWasEmpty ? new CookieJar() : loadJar(store, environment.environment)) : undefined;
+  const cookiesBefore = jar && !jarWasEmpty ? JSON.stringify(jar.serializeSync()) : undefined;
+  if (jar && !jarWasEmpty) addCookies(wire, jar);
 
   const sentRequest = () => ({ method: wire.method, url: deps.redactor.url(wire.url.href), headers: redactedHeaders(deps.redactor, wire.headers) });
   const record = { systemId: draft.systemId, requestId, environmentId: input.environmentId, draft: publicDraft(draft) };
@@ -143,9 +145,9 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
   }
 
   const cookies = jar ? takeCookies(jar, response) : [];
-  if (jar && environment) {
+  if (jar && environment && !(jarWasEmpty && cookies.length === 0)) {
     const after = jar.serializeSync();
-    if (JSON.stringify(after) !== JSON.stringify(cookiesBefore)) writeCookieJar(store, environment.environment, JSON.stringify(after), after?.cookies.length ?? 0);
+    if (JSON.stringify(after) !== cookiesBefore) writeCookieJar(store, environment.environment, JSON.stringify(after), after?.cookies.length ?? 0);
   }
   const timings = timingsOf(response.timings, response.url);
   const headers = redactedHeaderList(deps.redactor, response.headers.entries());

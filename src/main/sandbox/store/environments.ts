@@ -4,7 +4,7 @@ import type { Environment, EnvironmentInput } from '../../../shared/contract';
 import { UserError } from '../../errors';
 import { getSystem } from '../../openapi/systems';
 import { deleteSecretScope, listSecrets, readSecret, writeWithSecrets } from '../../workspace/secrets';
-import type { SqliteDatabase } from '../../workspace/sqlite';
+import { prepared, type SqliteDatabase } from '../../workspace/sqlite';
 import { deleteUnused, environmentScope, openingMapper, sealingMapper, type SandboxStore } from './context';
 import { environmentSlots, publicView } from './secret-slots';
 
@@ -55,7 +55,7 @@ export function listEnvironments(store: SandboxStore, systemId: number): Environ
 }
 
 function row(db: SqliteDatabase, id: number): EnvironmentRow {
-  const found = db.prepare(`SELECT ${COLUMNS} FROM sandbox_environment WHERE id = ?`).get(id) as EnvironmentRow | undefined;
+  const found = prepared(db, `SELECT ${COLUMNS} FROM sandbox_environment WHERE id = ?`).get(id) as EnvironmentRow | undefined;
   if (!found) throw new UserError('ENVIRONMENT_NOT_FOUND', `Environment ${id} is not in this workspace (it may have been deleted): reload the list.`);
   return found;
 }

@@ -2,7 +2,7 @@
 // of pruned calls deleted with them. Bodies stay in the cache folder and are read only when shown.
 import type { HistoryEntry, HistoryEntrySummary, RedirectHop, RequestDraft, SandboxSettings, Timings } from '../../../shared/contract';
 import { UserError } from '../../errors';
-import type { SqliteDatabase } from '../../workspace/sqlite';
+import { prepared, type SqliteDatabase } from '../../workspace/sqlite';
 import type { BodyCache } from './body-cache';
 import type { SandboxStore } from './context';
 
@@ -70,13 +70,12 @@ export function addHistory(store: SandboxStore, cache: BodyCache, record: Histor
   const { row, pruned } = store.workspace.write((db) => {
     const { timings: t } = record;
     const id = Number(
-      db
-        .prepare(
-          `INSERT INTO sandbox_history (system_id, request_id, environment_id, at, method, url, status, status_text, error, error_kind,
+      prepared(
+        db,
+        `INSERT INTO sandbox_history (system_id, request_id, environment_id, at, method, url, status, status_text, error, error_kind,
              dns, connect, tls, first_byte, download, total, size, content_type, body_id, detail)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+      ).run(
           record.systemId,
           record.requestId,
           record.environmentId,
@@ -99,16 +98,17 @@ export function addHistory(store: SandboxStore, cache: BodyCache, record: Histor
           JSON.stringify(record.detail),
         ).lastInsertRowid,
     );
-    return { row: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sandbox_history WHERE id = ?`).get(id) as HistoryRow, pruned: prune(db) };
-  });
+    return { row: prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM sandbox_history WHERE id = ?`).get(id) as HistoryRow, pruned: prune(db) };
+    // History is a record of calls, not the analyst's work: one lost in a power cut is acceptable.
+  }, { waitForDisk: false });
   for (const bodyId of pruned) cache.remove(bodyId);
   return toSummary(row, cache);
 }
 
 /** Deletes the oldest rows past the limit; returns their body ids (files to delete once committed). */
 function prune(db: SqliteDatabase): string[] {
-  const limit = db.prepare('SELECT history_limit FROM sandbox_settings WHERE id = 1').pluck().get() as number;
-  const cutoff = db.prepare('SELECT id FROM sandbox_history ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(limit - 1) as number | undefined;
+  const limit = prepared(db, 'SELECT history_limit FROM sandbox_settings WHERE id = 1').pluck().get() as number;
+  const cutoff = prepared(db, 'SELECT id FROM sandbox_history ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(limit - 1) as number | undefined;
   if (cutoff === undefined) return [];
   const bodies = db.prepare('SELECT body_id FROM sandbox_history WHERE id < ? AND body_id IS NOT NULL').pluck().all(cutoff) as string[];
   db.prepare('DELETE FROM sandbox_history WHERE id < ?').run(cutoff);

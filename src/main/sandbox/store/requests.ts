@@ -3,7 +3,7 @@ import type { RequestDraft, SavedRequest, SavedRequestInput } from '../../../sha
 import { UserError } from '../../errors';
 import { getSystem } from '../../openapi/systems';
 import { deleteSecretScope, writeWithSecrets } from '../../workspace/secrets';
-import type { SqliteDatabase } from '../../workspace/sqlite';
+import { prepared, type SqliteDatabase } from '../../workspace/sqlite';
 import { deleteUnused, openingMapper, requestScope, sealingMapper, type SandboxStore } from './context';
 import { publicView, requestSlots } from './secret-slots';
 
@@ -57,7 +57,7 @@ export function listRequests(store: SandboxStore, systemId?: number): SavedReque
 }
 
 function row(db: SqliteDatabase, id: number): RequestRow {
-  const found = db.prepare(`SELECT ${COLUMNS} FROM sandbox_request WHERE id = ?`).get(id) as RequestRow | undefined;
+  const found = prepared(db, `SELECT ${COLUMNS} FROM sandbox_request WHERE id = ?`).get(id) as RequestRow | undefined;
   if (!found) throw new UserError('REQUEST_NOT_FOUND', `Saved request ${id} is not in this workspace (it may have been deleted): reload the list.`);
   return found;
 }

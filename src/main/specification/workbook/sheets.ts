@@ -154,8 +154,21 @@ function mappingColumns(document: SpecDocument): ColumnDef<SpecMapping>[] {
       width: [16, 28],
       field: { field: 'newQuestion', header: QUESTION_HEADER, type: 'text' },
     },
+    // The template columns: what the documents say about each field. Export-only (edits are not read back);
+    // printed on the pages after the mapping itself, with Map ID and target field repeated.
+    column('Target description', (row) => row.targetDescription, [24, 48]),
+    column('Allowed values', (row) => lines(row.targetAllowedValues), [14, 28]),
+    column('Max length', (row) => row.targetMaxLength ?? '', [11, 11], { center: true }),
+    column('Nullable', (row) => yesNo(row.targetNullable), [9, 9], { center: true }),
+    column('Format', (row) => row.targetFormat ?? '', [10, 16]),
+    column('Example', (row) => row.targetExample, [12, 28]),
+    column('Source description', (row) => lines(row.sourceDescriptions.map((text, index) => (row.sourcePaths.length > 1 && text ? `${row.sourcePaths[index]}: ${text}` : text)).filter(Boolean)), [24, 48]),
+    column('Source allowed values', (row) => lines(row.sourceAllowedValues.map((values, index) => (row.sourcePaths.length > 1 && values.length ? `${row.sourcePaths[index]}: ${values.join(', ')}` : values.join('\n'))).filter(Boolean)), [14, 28]),
   ];
 }
+
+/** The mapping sheets' columns that only describe the documents: a stakeholder's edits there are not read back. */
+export const TEMPLATE_HEADERS = ['Target description', 'Allowed values', 'Max length', 'Nullable', 'Format', 'Example', 'Source description', 'Source allowed values'] as const;
 
 /** The sheets after the cover, in order. */
 export function sheetsOf(document: SpecDocument): SheetDef[] {

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { checkExportTarget, exportTargetPath, exportWriteError, temporaryPathFor } from '../export/write-file-atomically';
 import type { SpecDocument } from '../spec-document';
 import { textCell } from './cell-text';
+import { printLayout, type PrintLayout } from './print-layout';
 import { addInternalLink } from './internal-links';
 import { columnLetter as letter, rowXml, styleIds } from './row-xml';
 import { MAPPING_STATUS, label } from './records';
@@ -74,14 +75,20 @@ async function writeTo(file: string, document: SpecDocument, exportId: string): 
 /** Header and footer text in a font size: "&" starts a code there, so a literal one is doubled. */
 const sized = (size: number, text: string) => `&${size}${/^\d/.test(text) ? ' ' : ''}${text.replace(/&/g, '&&').slice(0, 120)}`;
 
-function pageSetup(document: SpecDocument, title: string, titleRows: string | undefined, onePage = false, printArea?: string): Partial<ExcelJS.AddWorksheetOptions> {
+function pageSetup(
+  document: SpecDocument,
+  title: string,
+  titleRows: string | undefined,
+  onePage = false,
+  printArea?: string,
+  layout: PrintLayout = { fit: true },
+): Partial<ExcelJS.AddWorksheetOptions> {
+  const fitting = layout.fit ? { fitToPage: true, fitToWidth: 1, fitToHeight: onePage ? 1 : 0 } : { fitToPage: false, scale: layout.scale, ...(layout.repeatColumns ? { printTitlesColumn: layout.repeatColumns } : {}) };
   return {
     pageSetup: {
       orientation: 'landscape',
       paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: onePage ? 1 : 0,
+      ...fitting,
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(titleRows ? { printTitlesRow: titleRows } : {}),
@@ -140,13 +147,13 @@ async function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: S
   const count = columns.length + (record ? 1 : 0);
   const lastRow = 1 + rows.length + (sheet.blankRows ?? 0);
   const lastColumn = letter(count);
+  const widths = columns.map((column) => columnWidth(column, rows));
   const worksheet = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', xSplit: sheet.freezeColumns, ySplit: 1, zoomScale: 100 }],
     autoFilter: `A1:${lastColumn}${Math.max(lastRow, 2)}`,
     // Rows left empty for new entries are not printed.
-    ...pageSetup(document, sheet.title, '1:1', false, sheet.blankRows ? `A$1:${letter(columns.length)}$${1 + rows.length}` : undefined),
+    ...pageSetup(document, sheet.title, '1:1', false, sheet.blankRows ? `A$1:${letter(columns.length)}$${1 + rows.length}` : undefined, printLayout(widths, sheet.freezeColumns)),
   } as Partial<ExcelJS.AddWorksheetOptions>);
-  const widths = columns.map((column) => columnWidth(column, rows));
   worksheet.columns = [...widths.map((width) => ({ width })), ...(record ? [{ width: 22, hidden: true }] : [])];
 
   const header = worksheet.addRow([...columns.map((column) => column.header), ...(record ? [ID_HEADER] : [])].map(textCell) as ExcelJS.CellValue[]);
@@ -305,6 +312,7 @@ function writeCover(workbook: ExcelJS.stream.xlsx.WorkbookWriter, document: Spec
     'Columns with a green heading (cells shaded green) may be edited: statuses, transformations, defaults, notes, answers, sign-off.',
     'Add a question in the empty rows of "Open questions", or in a mapping row\'s "Open question" column.',
     'Red rows on a mapping sheet are required target fields that nothing fills yet.',
+    'A mapping sheet\'s last columns (descriptions, allowed values, max length, nullable, format, example) say what the API documents say: edits there are not read back.',
     'Send the workbook back to the analyst: Crosswalk reads the edits, shows every change and applies only those the analyst confirms.',
     'Please do not rename sheets or edit the hidden "Row id" column: they tie each row to its record.',
   ];

@@ -8,12 +8,14 @@ interface AlertProps {
   children: ReactNode;
   onDismiss?: () => void;
   action?: ReactNode;
+  /** An info message that is news (the result of what the analyst just did): read out politely. */
+  announce?: boolean;
 }
 
-export function Alert({ tone = 'error', title, children, onDismiss, action }: AlertProps) {
+export function Alert({ tone = 'error', title, children, onDismiss, action, announce = false }: AlertProps) {
   const Icon = tone === 'error' ? AlertIcon : InfoIcon;
   return (
-    <div className={`alert alert-${tone}`} role={tone === 'error' ? 'alert' : 'note'}>
+    <div className={`alert alert-${tone}`} role={tone === 'error' ? 'alert' : announce ? 'status' : 'note'}>
       <Icon />
       <div className="alert-body">
         {title && <div className="alert-title">{title}</div>}

@@ -1,5 +1,6 @@
 // A modal dialog on the native <dialog> element: the page behind is inert, focus stays inside,
-// Escape closes it (unless something is running). It is open for as long as it is rendered.
+// Escape closes it (unless something is running). It is open for as long as it is rendered, and when it
+// goes focus returns to the control that opened it (React removes the element before close() could).
 import { useEffect, useEffectEvent, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { CloseIcon } from './icons';
 
@@ -34,11 +35,14 @@ export function Dialog({ title, subtitle, onClose, busy = false, size = 'md', fo
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     dialog.addEventListener('cancel', onCancel);
     return () => {
       dialog.removeEventListener('cancel', onCancel);
       if (dialog.open) dialog.close();
+      const focusLost = !document.activeElement || document.activeElement === document.body;
+      if (focusLost && opener?.isConnected) opener.focus({ preventScroll: true });
     };
   }, []);
 

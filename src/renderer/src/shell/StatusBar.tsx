@@ -12,7 +12,9 @@ interface StatusBarProps {
 
 export function StatusBar({ workspace, saveState, host, latestSchemaVersion }: StatusBarProps) {
   return (
-    <footer className="statusbar" role="status" aria-label="Status bar">
+    // A status to look at, not to hear: "Saving…" / "All changes saved" after every edit would be read out each
+    // time. A failed save is an alert of its own.
+    <footer className="statusbar" role="status" aria-live="off" aria-label="Status bar">
       <div className="statusbar-left">
         {workspace ? (
           <>
@@ -57,7 +59,7 @@ function SaveIndicator({ state }: { state: SaveState }) {
       );
     case 'error':
       return (
-        <span className="statusbar-item statusbar-error" title={state.message}>
+        <span className="statusbar-item statusbar-error" role="alert" title={state.message}>
           <AlertIcon size={13} />
           <span className="statusbar-error-text">Not saved: {state.message}</span>
         </span>

@@ -47,7 +47,8 @@ export function DetailPanel({ row, targetField, sourceFields, suggestion, sugges
         </p>
         {targetField?.description && <p className="detail-description">{targetField.description}</p>}
         <div className="detail-actions">
-          <button type="button" className="btn btn-sm btn-primary" disabled={!canAccept} onClick={() => onDecide('accept')} title="Accept (A)">
+          {/* aria-disabled, not disabled: the button keeps the focus it had when it accepted the row. */}
+          <button type="button" className="btn btn-sm btn-primary" aria-disabled={!canAccept} onClick={() => canAccept && onDecide('accept')} title="Accept (A)">
             <CheckIcon size={13} />
             Accept
           </button>

@@ -104,7 +104,8 @@ export function FlowHeader(props: FlowHeaderProps) {
                 .finally(() => setAccepting(false));
             }}
           >
-            <button type="submit" className="btn btn-sm" disabled={!validThreshold || accepting} title="Accept every suggestion scoring at least this">
+            {/* aria-disabled, not disabled: it keeps focus while the preview loads, for the dialog to give back. */}
+            <button type="submit" className="btn btn-sm" aria-disabled={!validThreshold || accepting} title="Accept every suggestion scoring at least this">
               <CheckIcon size={13} />
               Accept all above
             </button>

@@ -7,6 +7,7 @@ import type { CatalogueField } from '../../../../shared/catalogue';
 import type { MappingRow } from '../../../../shared/contract';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
+import { TabList, tabPanelProps } from '../../components/TabList';
 import { Unloaded } from '../../components/Unloaded';
 import { useApp } from '../../state/app-context';
 import { ChecksList } from './ChecksList';
@@ -17,7 +18,10 @@ import { walksTo, type SheetFilter, type WalkMode } from './labels';
 import { useFlowStored } from './queries';
 import { SheetGrid } from './SheetGrid';
 import { ShortcutLegend } from './ShortcutLegend';
+import { SheetLayoutControls } from './SheetLayoutControls';
+import { loadWidths, saveWidths, type ColumnSet, type Density } from './sheet-layout';
 import { useStickyState } from '../../state/use-sticky-state';
+import { useStoredPreference } from '../../state/use-stored-preference';
 import { SourceTree } from './SourceTree';
 import { useFlowData } from './use-flow-data';
 import { useFlowMessages } from './use-flow-messages';
@@ -28,10 +32,16 @@ import { useSheetSelection } from './use-sheet-selection';
 import { useSheetShortcuts } from './use-sheet-shortcuts';
 import { ValueMapDialog } from './ValueMapDialog';
 
+const detailTabs = ['row', 'checks'] as const;
+
 const enumValues = (field: CatalogueField | undefined) => (field?.enum ?? field?.itemEnum ?? []).map(String);
 
 export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => void }) {
-  const { refreshWorkspace } = useApp();
+  const { refreshWorkspace, workspace } = useApp();
+  const workspacePath = workspace?.path ?? '';
+  const [columnSet, setColumnSet] = useStickyState<ColumnSet>('mapping.columnSet', () => 'mapping');
+  const [density, setDensity] = useStickyState<Density>('mapping.density', () => 'comfortable');
+  const [initialWidths] = useState(() => loadWidths(workspacePath, flowId));
   const data = useFlowData(flowId);
   const flowStored = useFlowStored();
   const messages = useFlowMessages();
@@ -42,6 +52,8 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
   /** The row whose value map is being edited, as it was when the dialog opened. */
   const [valueMapRow, setValueMapRow] = useState<MappingRow | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
+
+  const [letterShortcuts, setLetterShortcuts] = useStoredPreference<boolean>('mapping.letterShortcuts', true);
 
   const gridRef = useRef<AgGridReact<MappingRow>>(null);
   const selection = useSheetSelection(gridRef);
@@ -59,6 +71,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     sourceFields: data.sourceFields,
     sourceLeaves: data.sourceLeaves,
     targetFields: data.targetFields,
+    letterShortcuts,
     refilter,
     openValueMap: (row) => setValueMapRow(data.rowsById.get(row.id) ?? row),
     setSources: (row, paths) => void writes.edit(row, { sourcePaths: paths }, `Pick source of ${row.mapId}`),
@@ -81,6 +94,8 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     decide: (rowId, decision) => void writes.decide(rowId, decision),
     nextNeedingAttention,
     markReviewed: (rowId) => void writes.markReviewed([rowId]),
+    openValueMap: (row) => setValueMapRow(row),
+    letters: letterShortcuts,
   });
 
   const { sheet, flow } = data;
@@ -129,17 +144,16 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
           }}
         />
       )}
-      {(messages.error || messages.notice) && (
-        <div className="flow-messages">
-          {messages.error ? (
-            <Alert onDismiss={messages.dismissError}>{messages.error}</Alert>
-          ) : (
-            <Alert tone="info" onDismiss={messages.dismissNotice}>
-              {messages.notice}
-            </Alert>
-          )}
-        </div>
-      )}
+      {/* Always there, so a screen reader reads each new message out (an error at once, a notice politely). */}
+      <div className="flow-messages" aria-live="polite">
+        {messages.error ? (
+          <Alert onDismiss={messages.dismissError}>{messages.error}</Alert>
+        ) : messages.notice ? (
+          <Alert tone="info" announce onDismiss={messages.dismissNotice}>
+            {messages.notice}
+          </Alert>
+        ) : null}
+      </div>
       <div className="flow-panes">
         <SourceTree
           entity={data.source}
@@ -165,24 +179,39 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
             }}
             onEdit={(row, changes, label) => void writes.edit(row, changes, label)}
             onEditingStopped={editingStopped}
+            columnSet={columnSet}
+            density={density}
+            initialWidths={initialWidths}
+            onWidths={(widths) => saveWidths(workspacePath, flowId, widths)}
             onDropSource={(row, path, add) => {
               const current = data.rowsById.get(row.id) ?? row;
               selection.select(row.id, false);
               void writes.edit(current, { sourcePaths: add ? [...new Set([...current.sourcePaths, path])] : [path] }, `${add ? 'Add' : 'Drop'} ${path} on ${current.mapId}`);
             }}
           />
-          <ShortcutLegend walk={walk} onWalk={setWalk} />
+          <ShortcutLegend walk={walk} onWalk={setWalk} letters={letterShortcuts} onLetters={setLetterShortcuts}>
+            <SheetLayoutControls columnSet={columnSet} density={density} onColumnSet={setColumnSet} onDensity={setDensity} />
+          </ShortcutLegend>
         </section>
         <aside className="detail-pane" aria-label="Details">
-          <div className="detail-tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={tab === 'row'} className="detail-tab" onClick={() => setTab('row')}>
-              Selected field
-            </button>
-            <button type="button" role="tab" aria-selected={tab === 'checks'} className="detail-tab" onClick={() => setTab('checks')}>
-              Checks <span className="badge">{data.checks.length}</span>
-            </button>
-          </div>
-          <div className="detail-scroll">
+          <TabList
+            tabs={detailTabs}
+            current={tab}
+            onSelect={setTab}
+            label="Detail"
+            idPrefix="detail"
+            className="detail-tabs"
+            render={(part) =>
+              part === 'row' ? (
+                'Selected field'
+              ) : (
+                <>
+                  Checks <span className="badge">{data.checks.length}</span>
+                </>
+              )
+            }
+          />
+          <div className="detail-scroll" {...tabPanelProps('detail', tab)}>
             {tab === 'checks' ? (
               <ChecksList
                 checks={data.checks}

@@ -2,34 +2,57 @@
 // freely). Columns are defined once. The rows are the cached sheet's: the grid never edits them itself
 // (readOnlyEdit) but asks for the change, and takes in the rows that changed when the cache does. Source
 // fields dragged from the tree drop onto a row (Shift adds one, for a concatenation).
-import { useCallback, useMemo, useRef, type DragEvent, type Ref } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type Ref } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type {
   CellEditRequestEvent,
   CellFocusedEvent,
   ColDef,
+  FocusGridInnerElementParams,
+  ColumnResizedEvent,
+  GridReadyEvent,
   GetRowIdParams,
   IRowNode,
   SuppressKeyboardEventParams,
+  TabToNextCellParams,
 } from 'ag-grid-community';
 import { mappingTypes, type MappingRow } from '../../../../shared/contract';
 import { DataGrid } from '../../grid/DataGrid';
 import { useLatest } from '../../state/use-latest';
 import { mappingTypeLabels } from './labels';
+import type { CatalogueField } from '../../../../shared/catalogue';
 import type { SheetContext } from './sheet-context';
-import { ChecksCell, ConfidenceCell, SourceCell, StatusCell, TargetCell, ValueMapCell } from './SheetCells';
+import { COLUMN_SETS, ROW_HEIGHT, type ColumnSet, type Density } from './sheet-layout';
+import { SourceCell, ValueMapCell } from './SheetCells';
+import { ChecksCellRenderer, ConfidenceCellRenderer, StatusCellRenderer, TargetCellRenderer } from './sheet-cell-renderers';
 import { SourcePicker } from './SourcePicker';
 
 export const SOURCE_DRAG_TYPE = 'application/x-crosswalk-source-field';
 
-/** Letters and undo/redo are the sheet's shortcuts, never the start of an edit. */
+/** Undo/redo, and the letters while they are on, are the sheet's shortcuts, never the start of an edit. */
 function suppressShortcuts(params: SuppressKeyboardEventParams<MappingRow>): boolean {
   if (params.editing) return false;
   const event = params.event;
   const key = event.key.toLowerCase();
   if ((event.ctrlKey || event.metaKey) && (key === 'z' || key === 'y')) return true;
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (!(params.context as SheetContext).letterShortcuts) return false;
   return key === 'a' || key === 'r' || key === 'n' || key === 'v' || key === '?';
+}
+
+/** Tab leaves the sheet (one Tab stop; the arrow keys move inside), except from an open editor to the next. */
+const tabToNextCell = (params: TabToNextCellParams<MappingRow>) => (params.editing ? (params.nextCellPosition ?? false) : false);
+const tabToNextHeader = () => false as const;
+
+/** Tabbing into the sheet lands on the selected row (else the first), not on the column headers. */
+function focusGridInnerElement(params: FocusGridInnerElementParams<MappingRow>): boolean {
+  const { api } = params;
+  if (api.getDisplayedRowCount() === 0) return false;
+  const selected = api.getSelectedNodes()[0];
+  const rowIndex = selected?.displayed && selected.rowIndex !== null ? selected.rowIndex : 0;
+  api.ensureIndexVisible(rowIndex);
+  api.setFocusedCell(rowIndex, 'target');
+  return true;
 }
 
 const getRowId = (params: GetRowIdParams<MappingRow>) => String(params.data.id);
@@ -49,6 +72,12 @@ interface SheetGridProps {
   onDropSource: (row: MappingRow, path: string, add: boolean) => void;
   /** Any cell editor closed. */
   onEditingStopped: () => void;
+  columnSet: ColumnSet;
+  density: Density;
+  /** Column widths the analyst left on this flow's sheet, applied when the grid starts. */
+  initialWidths: Record<string, number>;
+  /** The analyst finished resizing a column: every column's width. */
+  onWidths: (widths: Record<string, number>) => void;
 }
 
 // Plain text cells (no React renderer): cheap to draw while thousands of rows scroll past.
@@ -68,14 +97,43 @@ const textColumn = (colId: keyof MappingRow & string, headerName: string, width:
   valueParser: (params) => String(params.newValue ?? ''),
 });
 
-export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped }: SheetGridProps) {
-  const handlersRef = useLatest({ isFiltered, passes, onFocusRow, onEdit, onDropSource });
+// The template columns: what the documents say about a row's fields, read from the context (plain text).
+const fieldText = (colId: string, headerName: string, width: number, text: (field: CatalogueField) => string, side: 'target' | 'source' = 'target'): ColDef<MappingRow> => ({
+  colId,
+  headerName,
+  width,
+  hide: true,
+  cellClass: 'sheet-text',
+  valueGetter: (params) => {
+    const row = params.data;
+    if (!row) return '';
+    const context = params.context as SheetContext;
+    if (side === 'target') {
+      const field = context.targetFields.get(row.targetPath);
+      return field ? text(field) : '';
+    }
+    return row.sourcePaths
+      .map((path) => context.sourceFields.get(path))
+      .map((field) => (field ? text(field) : ''))
+      .filter(Boolean)
+      .join(' / ');
+  },
+  cellClassRules: { 'cell-placeholder': (params) => !params.value },
+  valueFormatter: (params) => (params.value ? String(params.value) : '—'),
+  tooltipValueGetter: (params) => (params.value ? String(params.value) : undefined),
+});
+const valueText = (value: unknown) => (value === null ? 'null' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const exampleOf = (field: CatalogueField) => (field.example !== undefined ? valueText(field.example) : (field.discovered?.examples[0] ?? ''));
+
+export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped, columnSet, density, initialWidths, onWidths }: SheetGridProps) {
+  const handlersRef = useLatest({ isFiltered, passes, onFocusRow, onEdit, onDropSource, onWidths });
+  const initialRef = useRef({ widths: initialWidths, columnSet });
   const dropRow = useRef<HTMLElement | null>(null);
 
   const columns = useMemo<ColDef<MappingRow>[]>(
     () => [
       { colId: 'mapId', field: 'mapId', headerName: 'Map ID', width: 72, pinned: 'left', cellClass: 'mono sheet-mapid' },
-      { colId: 'target', field: 'targetPath', headerName: 'Target field', width: 224, pinned: 'left', cellRenderer: TargetCell },
+      { colId: 'target', field: 'targetPath', headerName: 'Target field', width: 224, pinned: 'left', cellRenderer: TargetCellRenderer },
       {
         colId: 'checks',
         headerName: '',
@@ -84,12 +142,12 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         minWidth: 50,
         pinned: 'left',
         resizable: false,
-        cellRenderer: ChecksCell,
+        cellRenderer: ChecksCellRenderer,
         cellClass: 'sheet-checks-cell',
         valueGetter: (params) => (params.data ? (params.context as SheetContext).checksByRow.get(params.data.id)?.length ?? 0 : 0),
       },
-      { colId: 'status', field: 'status', headerName: 'Status', width: 112, cellRenderer: StatusCell },
-      { colId: 'confidence', field: 'confidence', headerName: 'Confidence', width: 104, cellRenderer: ConfidenceCell },
+      { colId: 'status', field: 'status', headerName: 'Status', width: 112, cellRenderer: StatusCellRenderer },
+      { colId: 'confidence', field: 'confidence', headerName: 'Confidence', width: 104, cellRenderer: ConfidenceCellRenderer },
       {
         colId: 'source',
         headerName: 'Source field',
@@ -118,8 +176,42 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
       { ...textColumn('condition', 'Condition', 150) },
       { ...textColumn('notes', 'Notes', 180, true) },
       { ...textColumn('owner', 'Owner', 110) },
+      fieldText('targetDescription', 'Target description', 260, (field) => field.description ?? ''),
+      fieldText('allowedValues', 'Allowed values', 180, (field) => (field.enum ?? field.itemEnum ?? []).map(valueText).join(', ')),
+      fieldText('maxLength', 'Max length', 96, (field) => (field.maxLength !== undefined ? String(field.maxLength) : '')),
+      fieldText('nullable', 'Nullable', 90, (field) => (field.nullable ? 'Yes' : 'No')),
+      fieldText('format', 'Format', 110, (field) => field.format ?? field.itemFormat ?? ''),
+      fieldText('example', 'Example', 150, exampleOf),
+      fieldText('sourceDescription', 'Source description', 260, (field) => field.description ?? '', 'source'),
     ],
     [],
+  );
+
+  // The column set shows and hides columns; the definitions (and the widths given them) stay as they are.
+  useEffect(() => {
+    const api = typeof gridRef === 'object' && gridRef ? gridRef.current?.api : undefined;
+    if (!api) return;
+    const shown = new Set(COLUMN_SETS[columnSet].columns);
+    const all = columns.map((column) => column.colId!);
+    api.setColumnsVisible(all.filter((id) => shown.has(id)), true);
+    api.setColumnsVisible(all.filter((id) => !shown.has(id)), false);
+  }, [columnSet, columns, gridRef]);
+
+  const onGridReady = useCallback((event: GridReadyEvent<MappingRow>) => {
+    const { widths, columnSet: set } = initialRef.current;
+    const shown = new Set(COLUMN_SETS[set].columns);
+    event.api.applyColumnState({
+      state: columns.map((column) => ({ colId: column.colId!, hide: !shown.has(column.colId!), ...(widths[column.colId!] ? { width: widths[column.colId!] } : {}) })),
+    });
+  }, [columns]);
+
+  const onColumnResized = useCallback(
+    (event: ColumnResizedEvent<MappingRow>) => {
+      if (!event.finished || event.source !== 'uiColumnResized') return;
+      const widths = Object.fromEntries(event.api.getColumnState().map((state) => [state.colId, state.width ?? 0]));
+      handlersRef.current.onWidths(widths);
+    },
+    [handlersRef],
   );
 
   const defaultColDef = useMemo<ColDef<MappingRow>>(() => ({ suppressKeyboardEvent: suppressShortcuts }), []);
@@ -188,7 +280,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
 
   return (
     <div
-      className="sheet-drop-zone"
+      className={density === 'compact' ? 'sheet-drop-zone sheet-compact' : 'sheet-drop-zone'}
       onDragOver={onDragOver}
       onDragLeave={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) clearDrop();
@@ -204,13 +296,18 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         defaultColDef={defaultColDef}
         getRowId={getRowId}
         context={context}
-        rowHeight={44}
+        rowHeight={ROW_HEIGHT[density]}
+        onGridReady={onGridReady}
+        onColumnResized={onColumnResized}
         rowBuffer={12}
         rowSelection={rowSelection}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
         quickFilterText={quickFilter}
         onCellFocused={onCellFocused}
+        tabToNextCell={tabToNextCell}
+        tabToNextHeader={tabToNextHeader}
+        focusGridInnerElement={focusGridInnerElement}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellEditingStopped={onEditingStopped}

@@ -1,6 +1,7 @@
 // The source entity's fields as a tree (left pane): search, and drag a leaf onto a row of the sheet.
-// Enter or double-click on a leaf makes it the source of the selected row, for the keyboard.
-import { useMemo, useState } from 'react';
+// Enter or double-click on a leaf makes it the source of the selected row, for the keyboard. One Tab stop
+// (roving tabindex): ↑↓ move, → opens a branch or enters it, ← closes it or goes to the parent, Home/End.
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CatalogueEntity, CatalogueField } from '../../../../shared/catalogue';
 import { SearchInput } from '../../components/SearchInput';
 import { DiscoveredBadge } from '../systems/field-cells';
@@ -34,6 +35,76 @@ export function SourceTree({ entity, system, error, usage, onUse }: SourceTreePr
     return fields.filter((field) => matching.has(field.path));
   }, [entity, query]);
 
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [active, setActive] = useState<string | null>(null);
+  const nodes = useRef(new Map<string, HTMLDivElement>());
+  const idPrefix = useId();
+  // A search shows every match; otherwise a closed branch hides what is under it.
+  const visible = useMemo(() => {
+    if (query.trim() || collapsed.size === 0) return shown;
+    const parentOf = new Map(shown.map((field) => [field.path, field.parent]));
+    return shown.filter((field) => {
+      for (let parent = field.parent; parent; parent = parentOf.get(parent)) {
+        if (collapsed.has(parent)) return false;
+      }
+      return true;
+    });
+  }, [shown, collapsed, query]);
+  const branches = useMemo(() => new Set(shown.flatMap((field) => (field.parent ? [field.parent] : []))), [shown]);
+  const tabStop = visible.some((field) => field.path === active) ? active : (visible[0]?.path ?? null);
+
+  const moveTo = (path: string | undefined) => {
+    if (!path) return;
+    setActive(path);
+    nodes.current.get(path)?.focus();
+  };
+  const toggle = (path: string, open: boolean) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (open) next.delete(path);
+      else next.add(path);
+      return next;
+    });
+
+  const onTreeKeyDown = (event: KeyboardEvent<HTMLDivElement>, field: CatalogueField) => {
+    const index = visible.indexOf(field);
+    const isBranch = branches.has(field.path);
+    const open = isBranch && (!!query.trim() || !collapsed.has(field.path));
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(visible[index + 1]?.path);
+        break;
+      case 'ArrowUp':
+        moveTo(visible[index - 1]?.path);
+        break;
+      case 'Home':
+        moveTo(visible[0]?.path);
+        break;
+      case 'End':
+        moveTo(visible[visible.length - 1]?.path);
+        break;
+      case 'ArrowRight':
+        if (isBranch && !open) toggle(field.path, true);
+        else if (isBranch) moveTo(visible[index + 1]?.path);
+        break;
+      case 'ArrowLeft':
+        if (isBranch && open && !query.trim()) toggle(field.path, false);
+        else moveTo(field.parent);
+        break;
+      case 'Enter':
+        if (field.leaf) onUse(field.path, event.shiftKey);
+        else if (isBranch && !query.trim()) toggle(field.path, !open);
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
   const leaves = entity?.fields.filter((field) => field.leaf).length ?? 0;
   const used = entity ? entity.fields.filter((field) => field.leaf && usage.has(field.path)).length : 0;
 
@@ -59,15 +130,23 @@ export function SourceTree({ entity, system, error, usage, onUse }: SourceTreePr
         ) : shown.length === 0 ? (
           <p className="pane-note">No source field matches “{query}”.</p>
         ) : (
-          shown.map((field) => {
+          visible.map((field) => {
             const count = usage.get(field.path) ?? 0;
+            const isBranch = branches.has(field.path);
+            const nameId = `${idPrefix}-${field.path}`;
             return (
               <div
                 key={field.path}
+                ref={(element) => {
+                  if (element) nodes.current.set(field.path, element);
+                  else nodes.current.delete(field.path);
+                }}
                 role="treeitem"
                 aria-level={field.depth + 1}
-                aria-label={field.path}
-                tabIndex={field.leaf ? 0 : -1}
+                aria-expanded={isBranch ? !!query.trim() || !collapsed.has(field.path) : undefined}
+                aria-labelledby={nameId}
+                aria-describedby={`${nameId}-type`}
+                tabIndex={field.path === tabStop ? 0 : -1}
                 className={`source-node${field.leaf ? ' is-leaf' : ' is-branch'}${count ? ' is-used' : ''}`}
                 style={{ paddingLeft: 10 + field.depth * 14 }}
                 draggable={field.leaf}
@@ -77,24 +156,30 @@ export function SourceTree({ entity, system, error, usage, onUse }: SourceTreePr
                   event.dataTransfer.setData('text/plain', field.path);
                   event.dataTransfer.effectAllowed = 'linkMove';
                 }}
+                onFocus={() => setActive(field.path)}
+                onClick={() => isBranch && !query.trim() && toggle(field.path, collapsed.has(field.path))}
                 onDoubleClick={() => field.leaf && onUse(field.path, false)}
-                onKeyDown={(event) => {
-                  if (field.leaf && event.key === 'Enter') {
-                    event.preventDefault();
-                    event.stopPropagation();
-                    onUse(field.path, event.shiftKey);
-                  }
-                }}
+                onKeyDown={(event) => onTreeKeyDown(event, field)}
               >
-                <span className="source-node-name">
+                <span className="source-node-name" id={nameId}>
                   {field.name}
                   {field.path.endsWith('[]') || field.type === 'array' ? '[]' : ''}
-                  {field.required && <span className="required-mark">*</span>}
+                  {field.required && (
+                    <span className="required-mark" aria-hidden="true">
+                      *
+                    </span>
+                  )}
                 </span>
-                <span className="source-node-type">{typeText(field)}</span>
+                <span className="source-node-type" id={`${nameId}-type`}>
+                  {typeText(field)}
+                  <span className="visually-hidden">
+                    {field.required ? ', required' : ''}
+                    {count > 0 ? `, used by ${count} row${count === 1 ? '' : 's'}` : ''}
+                  </span>
+                </span>
                 {field.discovered && <DiscoveredBadge discovered={field.discovered} />}
                 {count > 0 && (
-                  <span className="source-node-used" title={`Used by ${count} row${count === 1 ? '' : 's'}`}>
+                  <span className="source-node-used" title={`Used by ${count} row${count === 1 ? '' : 's'}`} aria-hidden="true">
                     {count}
                   </span>
                 )}

@@ -39,6 +39,8 @@ export const checkKindLabels: Record<MappingCheck['kind'], string> = {
   target_missing: 'Target field gone',
   entity_missing: 'Entity missing',
   discovered_source: 'Undocumented source',
+  array_unpaired: 'Array not paired',
+  pairing_invalid: 'Pairing broken',
 };
 
 export const sheetFilters = ['all', 'required', 'mismatch', 'review', 'flagged'] as const;

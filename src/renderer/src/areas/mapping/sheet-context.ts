@@ -8,6 +8,8 @@ export interface SheetContext {
   targetFields: Map<string, CatalogueField>;
   sourceFields: Map<string, CatalogueField>;
   sourceLeaves: CatalogueField[];
+  /** The analyst keeps the single-letter shortcuts on: the grid must not start an edit on A, R, N, V. */
+  letterShortcuts: boolean;
   openValueMap(row: MappingRow): void;
   pickSource(row: MappingRow): void;
   setSources(row: MappingRow, paths: string[]): void;

@@ -8,6 +8,7 @@ import type { MappingCheck, MappingRow } from '../../../../shared/contract';
 import { useLatest } from '../../state/use-latest';
 import { passesFilter, type SheetFilter } from './labels';
 import type { SheetContext } from './sheet-context';
+import { TEMPLATE_COLUMNS } from './sheet-layout';
 
 interface SheetGridInputs {
   filter: SheetFilter;
@@ -15,6 +16,7 @@ interface SheetGridInputs {
   sourceFields: Map<string, CatalogueField>;
   sourceLeaves: CatalogueField[];
   targetFields: Map<string, CatalogueField>;
+  letterShortcuts: boolean;
   openValueMap(row: MappingRow): void;
   setSources(row: MappingRow, paths: string[]): void;
   /** Filters again (see useRefilter). */
@@ -62,6 +64,9 @@ export function useSheetGrid(gridRef: GridRef, inputs: SheetGridInputs) {
     get targetFields() {
       return latestRef.current.targetFields;
     },
+    get letterShortcuts() {
+      return latestRef.current.letterShortcuts;
+    },
     openValueMap: (row) => latestRef.current.openValueMap(row),
     pickSource(row) {
       const api = gridRef.current?.api;
@@ -85,7 +90,7 @@ export function useSheetGrid(gridRef: GridRef, inputs: SheetGridInputs) {
   useEffect(() => checksChanged(), [inputs.checksByRow]);
 
   useEffect(() => {
-    gridRef.current?.api?.refreshCells({ columns: ['target', 'source'], force: true });
+    gridRef.current?.api?.refreshCells({ columns: ['target', 'source', ...TEMPLATE_COLUMNS], force: true });
   }, [gridRef, inputs.sourceFields, inputs.targetFields]);
 
   return { context, isFiltered, passes };

@@ -1,6 +1,8 @@
-// The flow screen's keyboard: anywhere on the screen except while typing or in a dialog. Ctrl/Cmd+Z and
-// Ctrl/Cmd+Y (or Shift+Z) undo and redo; ↑↓ move, A accepts, R rejects, N goes to the next row needing
-// attention, V marks a flagged row reviewed, Enter edits the transformation.
+// The flow screen's keyboard. Ctrl/Cmd+Z and Ctrl/Cmd+Y (or Shift+Z) undo and redo anywhere on the screen
+// except while typing or in a dialog. The single letters act only while the sheet has focus, and only when
+// the analyst keeps them on (WCAG 2.1.4: a speech-input user's words must not fire them): A accepts,
+// R rejects, N goes to the next row needing attention, V marks a flagged row reviewed. Enter edits the
+// transformation, or opens the value map on that column; ↑↓ with nothing focused move the selection.
 import { useEffect, useEffectEvent, type RefObject } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { MappingRow } from '../../../../shared/contract';
@@ -14,6 +16,9 @@ interface SheetShortcuts {
   decide(rowId: number, decision: 'accept' | 'reject'): void;
   nextNeedingAttention(): void;
   markReviewed(rowId: number): void;
+  openValueMap(row: MappingRow): void;
+  /** The analyst's setting: single-letter shortcuts on. */
+  letters: boolean;
 }
 
 const isTyping = (element: Element | null) =>
@@ -37,14 +42,29 @@ export function useSheetShortcuts(shortcuts: SheetShortcuts) {
     }
     if (mod || event.altKey || isTyping(active) || inCellEditor(active)) return;
     const inGrid = !!active?.closest('.sheet-grid');
-    const onScreen = inGrid || active === document.body || !!active?.closest('.flow-screen');
-    if (!onScreen || active?.closest('[role="tree"]')) {
-      if (!(key === 'n' && active?.closest('[role="tree"]'))) return;
-    }
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !inGrid && !active?.closest('button, [role="tree"], [role="listbox"]')) {
+    const nothingFocused = !active || active === document.body;
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && nothingFocused) {
       event.preventDefault();
       shortcuts.moveBy(event.key === 'ArrowDown' ? 1 : -1);
-    } else if (key === 'a' && row) {
+      return;
+    }
+    if (!inGrid) return;
+    if (event.key === 'Enter' && row) {
+      const api = gridRef.current?.api;
+      const focused = api?.getFocusedCell();
+      if (focused?.column.getColId() === 'valueMap') {
+        event.preventDefault();
+        shortcuts.openValueMap(row);
+        return;
+      }
+      if (!api || (focused && focused.column.getColDef().editable)) return;
+      event.preventDefault();
+      const node = api.getRowNode(String(row.id));
+      if (node?.rowIndex !== null && node?.rowIndex !== undefined) api.startEditingCell({ rowIndex: node.rowIndex, colKey: 'transformation' });
+      return;
+    }
+    if (!shortcuts.letters) return;
+    if (key === 'a' && row) {
       event.preventDefault();
       shortcuts.decide(row.id, 'accept');
     } else if (key === 'r' && row) {
@@ -56,13 +76,6 @@ export function useSheetShortcuts(shortcuts: SheetShortcuts) {
     } else if (key === 'v' && row?.review) {
       event.preventDefault();
       shortcuts.markReviewed(row.id);
-    } else if (event.key === 'Enter' && row && (inGrid || active === document.body)) {
-      const api = gridRef.current?.api;
-      const focused = api?.getFocusedCell();
-      if (!api || (focused && focused.column.getColDef().editable)) return;
-      event.preventDefault();
-      const node = api.getRowNode(String(row.id));
-      if (node?.rowIndex !== null && node?.rowIndex !== undefined) api.startEditingCell({ rowIndex: node.rowIndex, colKey: 'transformation' });
     }
   });
 
