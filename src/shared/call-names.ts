@@ -28,6 +28,8 @@ export const callNames = [
   'flows.delete',
   'flows.deleted',
   'flows.restore',
+  'flows.repairPlan',
+  'flows.repair',
   'mapping.sheet',
   'mapping.checks',
   'mapping.updateRow',
