@@ -144,7 +144,8 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
       { colId: 'target', field: 'targetPath', headerName: 'Target field', width: 224, pinned: 'left', cellRenderer: TargetCellRenderer },
       {
         colId: 'checks',
-        headerName: '',
+        headerName: 'Checks',
+        headerClass: 'header-text-hidden',
         headerTooltip: 'Checks',
         width: 50,
         minWidth: 50,
