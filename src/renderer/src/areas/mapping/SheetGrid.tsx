@@ -141,7 +141,8 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
   const columns = useMemo<ColDef<MappingRow>[]>(
     () => [
       { colId: 'mapId', field: 'mapId', headerName: 'Map ID', width: 72, pinned: 'left', cellClass: 'mono sheet-mapid' },
-      { colId: 'target', field: 'targetPath', headerName: 'Target field', width: 224, pinned: 'left', cellRenderer: TargetCellRenderer },
+      // Redrawn whenever its row changes: a row moved under an array pairing keeps its path but is indented.
+      { colId: 'target', field: 'targetPath', headerName: 'Target field', width: 224, pinned: 'left', cellRenderer: TargetCellRenderer, equals: () => false },
       {
         colId: 'checks',
         headerName: 'Checks',
