@@ -33,6 +33,10 @@ export interface Flags {
   pages?: string;
   /** export-collection: write secret values into the collection. */
   includeSecrets?: boolean;
+  /** test: only this flow's test cases. */
+  flow?: string;
+  /** test: write the results (status, last run, diff summary) into the workspace. */
+  record?: boolean;
 }
 
 

@@ -41,6 +41,9 @@ const commands: Record<string, () => Command> = {
   info: () => (require('./commands/info') as typeof import('./commands/info')).infoCommand,
   mock: () => (require('./commands/mock') as typeof import('./commands/mock')).mockCommand,
   serve: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
+  preview: () => (require('./commands/run-mapping') as typeof import('./commands/run-mapping')).previewCommand,
+  test: () => (require('./commands/run-mapping') as typeof import('./commands/run-mapping')).testCommand,
+  map: () => (require('./commands/run-mapping') as typeof import('./commands/run-mapping')).mapCommand,
   suggest: () => (require('./commands/suggest') as typeof import('./commands/suggest')).suggestCommand,
 };
 
@@ -68,6 +71,8 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         var: { type: 'string', multiple: true },
         'confirm-production': { type: 'boolean' },
         'include-secrets': { type: 'boolean' },
+        flow: { type: 'string' },
+        record: { type: 'boolean' },
         entity: { type: 'string' },
         pages: { type: 'string' },
         ...(exporting ? exportOptions : {}),
@@ -96,6 +101,8 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         vars: values.var ?? [],
         confirmProduction: values['confirm-production'] ?? false,
         includeSecrets: values['include-secrets'] ?? false,
+        flow: values.flow,
+        record: values.record ?? false,
         entity: values.entity,
         pages: values.pages,
         outputs: exporting ? { xlsx: values.xlsx as string | undefined, json: values.json as string | undefined, md: values.md as string | undefined } : undefined,
