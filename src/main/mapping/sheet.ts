@@ -38,7 +38,7 @@ async function checkedRows(workspace: Workspace, imports: SystemImports, flowId:
   if ((await ensureRows(workspace, flowId, source, target, run)) >= 500) await nextTurn();
   const rows = listRows(workspace, flowId);
   const pairings = listPairings(workspace, flowId);
-  return { rows, pairings, checks: checkRows(rows, source, target, pairings, flowVersions(workspace, flow)), completeness: completeness(rows), expressions: flowProgram(rows, target).expressions };
+  return { rows, pairings, checks: checkRows(rows, source, target, pairings, flowVersions(workspace, flow)), completeness: completeness(rows), expressions: flowProgram(rows, target, pairings).expressions };
 }
 
 /** The flow's mapping sheet: the flow, its rows, their checks and completeness. */

@@ -1,6 +1,7 @@
 // Data flows (one direction, source entity → target entity) and their field mappings.
 import { z } from 'zod';
 import { call, name, noInput, text } from './fields';
+import { TestCase } from './specification';
 
 export const triggerKinds = ['event', 'schedule', 'query', 'file_drop', 'manual'] as const;
 export const outcomeKinds = ['success', 'failure'] as const;
@@ -384,6 +385,25 @@ export const mappingCalls = {
   /** Forgets one learned pair (accepted or rejected), so it counts for nothing again; rows keep their values. */
   /** Runs the flow on a source payload: the target payload, its problems tied to rows, and each value's provenance. */
   'mapping.preview': call(z.strictObject({ flowId: z.number().int().positive(), payload: PayloadSource }), PreviewResult.extend({ source: z.unknown() })),
+  /** Runs the test cases that hold a payload (of one flow, or all): pass or fail with a structural diff; `record` writes status, date and summary. */
+  'mapping.runTests': call(
+    z.strictObject({ flowId: z.number().int().positive().optional(), record: z.boolean().default(true) }),
+    z.array(
+      z.object({
+        id: z.number().int(),
+        ref: z.string(),
+        title: z.string(),
+        flow: z.string(),
+        status: z.enum(['passed', 'failed']),
+        differences: z.array(z.object({ pointer: z.string(), kind: z.enum(['missing', 'unexpected', 'changed']), expected: z.unknown().optional(), actual: z.unknown().optional() })),
+        failures: z.array(z.string()),
+        summary: z.string(),
+        ranAt: z.string(),
+      }),
+    ),
+  ),
+  /** A test case from a payload (a sample, a preview's input): the flow's current output is its expectation, to be reviewed. */
+  'mapping.makeTestCase': call(z.strictObject({ flowId: z.number().int().positive(), payload: PayloadSource, title: text(500).optional() }), TestCase),
   'mapping.forgetLearned': call(z.strictObject({ flowId: z.number().int().positive(), targetPath: text(2000), sourcePath: text(2000) }), z.array(LearnedDecision)),
 };
 

@@ -8,6 +8,7 @@ import { clearReview, updateRow } from '../../mapping/rows';
 import { decideRow, flowSuggestions, mappingChecks, mappingSheet, suggestValueMapForRow } from '../../mapping/sheet';
 import { previewFlow } from '../../mapping/expressions/preview';
 import { sourcePayload } from '../../mapping/expressions/payload-source';
+import { runTestCases, testCaseFromPayload } from '../../mapping/expressions/test-runs';
 import type { HandlerDeps, HandlersOf } from './handler';
 
 export function mappingHandlers({ workspace, systems, services }: HandlerDeps): HandlersOf<'flows'> & HandlersOf<'mapping'> {
@@ -35,6 +36,8 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
       const source = await sourcePayload(workspace(), systems, flowId, payload);
       return { source, ...(await previewFlow(workspace(), systems, flowId, source, { signal, workers: services.workers })) };
     },
+    'mapping.runTests': ({ flowId, record }, { signal }) => runTestCases(workspace(), systems, { flowId, record, signal, workers: services.workers }),
+    'mapping.makeTestCase': (input, { signal }) => testCaseFromPayload(workspace(), systems, input, { signal, workers: services.workers }),
     'mapping.clearReview': ({ rowIds }) => clearReview(workspace(), rowIds),
     'mapping.learned': ({ flowId }) => learnedDecisionsOf(workspace(), flowId),
     'flows.setEndpoints': ({ id, ...changes }) => setFlowEndpoints(workspace(), systems, id, changes),
