@@ -42,7 +42,7 @@ function byHand(o: Json): Json {
   const c = o.customer as Json;
   const b = o.billingAddress as Json;
   return {
-    invoice_id: o.id, reference: o.orderNumber, contact_id: o.customerId,
+    invoice_id: o.id, invoice_number: o.orderNumber, reference: o.orderNumber, contact_id: o.customerId,
     contact: {
       contact_id: c.id, given_name: c.firstName, family_name: c.lastName, email_address: c.email,
       addresses: (c.addresses as Json[]).map((a) => ({ address_type: a.addressType, address_line_1: a.street1, city: a.city, postcode: a.postalCode, country_code: a.country })),
