@@ -1,4 +1,4 @@
-// mapping.checks: the sheet's checks and completeness without its rows, as mapping.sheet answers them.
+// mapping.checks: the sheet's checks, completeness and row expressions without its rows, as mapping.sheet answers them.
 import { describe, expect, it } from 'vitest';
 import type { FlowSummary, MappingCheck, MappingSheet } from '../../../src/shared/contract';
 import { openDemoSession } from '../../helpers/handlers';
@@ -11,7 +11,7 @@ describe('mapping.checks', () => {
     const flow = ((await call('flows.list')) as FlowSummary[]).find((f) => f.name === 'Orders to invoices')!;
     const sheet: MappingSheet = await call('mapping.sheet', { flowId: flow.id });
     const checks = await call('mapping.checks', { flowId: flow.id });
-    expect(checks).toEqual({ checks: sheet.checks, completeness: sheet.completeness });
+    expect(checks).toEqual({ checks: sheet.checks, completeness: sheet.completeness, expressions: sheet.expressions });
     expect(unmapped(checks.checks, 'issue_date')).toBe(true);
 
     const issueDate = sheet.rows.find((r) => r.targetPath === 'issue_date')!;
@@ -19,8 +19,8 @@ describe('mapping.checks', () => {
     const after = await call('mapping.checks', { flowId: flow.id });
     expect(unmapped(after.checks, 'issue_date')).toBe(false);
     expect(after.completeness).toBeGreaterThan(sheet.completeness);
-    const { checks: sheetChecks, completeness } = await call('mapping.sheet', { flowId: flow.id });
-    expect(after).toEqual({ checks: sheetChecks, completeness });
+    const { checks: sheetChecks, completeness, expressions } = await call('mapping.sheet', { flowId: flow.id });
+    expect(after).toEqual({ checks: sheetChecks, completeness, expressions });
     session.close();
   });
 
