@@ -1,6 +1,7 @@
 // Data flows (one direction, source entity → target entity) and their field mappings.
 import { z } from 'zod';
 import { call, name, noInput, text } from './fields';
+import { TestCase } from './specification';
 
 export const triggerKinds = ['event', 'schedule', 'query', 'file_drop', 'manual'] as const;
 export const outcomeKinds = ['success', 'failure'] as const;
@@ -15,6 +16,7 @@ export const checkKinds = [
   'array_to_single',
   'read_only_target',
   'source_missing',
+  'target_missing',
   'entity_missing',
   'discovered_source',
   'array_unpaired',
@@ -168,6 +170,15 @@ export const MappingSheet = z.object({
 /** A deleted flow kept for restoring. */
 export const DeletedFlow = z.object({ deletedId: z.number().int(), flowId: z.number().int(), name: z.string(), deletedAt: z.string(), rows: z.number().int() });
 
+const flowSideName = z.enum(['source', 'target']);
+/** What repairing a flow after a re-import would do. */
+export const RepairPlan = z.object({
+  flowId: z.number().int(),
+  renames: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, from: z.string(), to: z.string(), why: z.string() })),
+  removed: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, path: z.string(), version: z.string() })),
+  added: z.array(z.string()),
+});
+
 /** One problem of a preview: a schema finding on the target payload or a row's failure, tied to its row when one is to blame. */
 export const PreviewProblem = z.object({
   rowId: z.number().int().nullable(),
@@ -266,6 +277,14 @@ export const mappingCalls = {
   'flows.deleted': call(noInput, z.array(DeletedFlow)),
   'flows.restore': call(z.strictObject({ deletedId: z.number().int().positive() }), FlowDetail),
 
+  /** After a re-import: the rows whose field looks renamed, those whose field is gone, and target leaves without a row (nothing written). */
+  'flows.repairPlan': call(z.strictObject({ flowId: z.number().int().positive() }), RepairPlan),
+  /** Applies the confirmed renames (row ids, or 'all'), flags rows whose field is gone (kept), and gives new target leaves rows. */
+  'flows.repair': call(
+    z.strictObject({ flowId: z.number().int().positive(), confirm: z.union([z.literal('all'), z.array(z.number().int().positive()).max(10_000)]) }),
+    z.object({ renamed: z.number().int(), flagged: z.number().int(), added: z.number().int(), plan: RepairPlan }),
+  ),
+
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
   /** The sheet's checks and completeness alone: read again after each row edit instead of the whole sheet. */
   'mapping.checks': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet.pick({ checks: true, completeness: true, expressions: true })),
@@ -352,6 +371,25 @@ export const mappingCalls = {
   /** Forgets one learned pair (accepted or rejected), so it counts for nothing again; rows keep their values. */
   /** Runs the flow on a source payload: the target payload, its problems tied to rows, and each value's provenance. */
   'mapping.preview': call(z.strictObject({ flowId: z.number().int().positive(), payload: PayloadSource }), PreviewResult.extend({ source: z.unknown() })),
+  /** Runs the test cases that hold a payload (of one flow, or all): pass or fail with a structural diff; `record` writes status, date and summary. */
+  'mapping.runTests': call(
+    z.strictObject({ flowId: z.number().int().positive().optional(), record: z.boolean().default(true) }),
+    z.array(
+      z.object({
+        id: z.number().int(),
+        ref: z.string(),
+        title: z.string(),
+        flow: z.string(),
+        status: z.enum(['passed', 'failed']),
+        differences: z.array(z.object({ pointer: z.string(), kind: z.enum(['missing', 'unexpected', 'changed']), expected: z.unknown().optional(), actual: z.unknown().optional() })),
+        failures: z.array(z.string()),
+        summary: z.string(),
+        ranAt: z.string(),
+      }),
+    ),
+  ),
+  /** A test case from a payload (a sample, a preview's input): the flow's current output is its expectation, to be reviewed. */
+  'mapping.makeTestCase': call(z.strictObject({ flowId: z.number().int().positive(), payload: PayloadSource, title: text(500).optional() }), TestCase),
   'mapping.forgetLearned': call(z.strictObject({ flowId: z.number().int().positive(), targetPath: text(2000), sourcePath: text(2000) }), z.array(LearnedDecision)),
 };
 
@@ -359,6 +397,7 @@ export type LearnedDecision = z.infer<typeof LearnedDecision>;
 export type ArrayPairing = z.infer<typeof ArrayPairing>;
 export type WriteMode = (typeof writeModes)[number];
 export type DeletedFlow = z.infer<typeof DeletedFlow>;
+export type RepairPlan = z.infer<typeof RepairPlan>;
 export type FlowSummary = z.infer<typeof FlowSummary>;
 export type FlowOutcome = z.infer<typeof FlowOutcome>;
 export type FlowDetail = z.infer<typeof FlowDetail>;

@@ -78,6 +78,13 @@ export const TestCase = z.object({
   notes: z.string(),
   /** Map IDs of the mapping rows it covers. */
   covers: z.array(z.string()),
+  /** The flow it runs, when it holds an input payload (a test case that runs). */
+  flowId: z.number().int().nullable(),
+  /** It holds an input payload and an expectation (a target payload or checks), so it can run. */
+  runnable: z.boolean(),
+  /** When its last recorded run was, and what differed ('' when it passed). */
+  lastRunAt: z.string().nullable(),
+  lastDiff: z.string(),
 });
 
 export const Requirement = z.object({

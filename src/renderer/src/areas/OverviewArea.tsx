@@ -101,7 +101,6 @@ function SummaryCards({ counts }: { counts: Counts }) {
             type="button"
             className={`summary-card${card.attention && count > 0 ? ' summary-card-attention' : ''}`}
             onClick={open}
-            aria-label={`${count} ${card.label.toLowerCase()}: ${card.hint(count, counts)}. Open ${card.area === 'overview' ? 'the questions' : areaById(card.area).label}.`}
           >
             <span className="summary-card-top">
               <span className="summary-card-label">{card.label}</span>
@@ -109,6 +108,7 @@ function SummaryCards({ counts }: { counts: Counts }) {
             </span>
             <span className="summary-card-count">{count}</span>
             <span className="summary-card-hint">{card.hint(count, counts)}</span>
+            <span className="visually-hidden">. Open {card.area === 'overview' ? 'the questions' : areaById(card.area).label}.</span>
           </button>
         );
       })}

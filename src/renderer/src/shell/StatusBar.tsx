@@ -14,7 +14,7 @@ export function StatusBar({ workspace, saveState, host, latestSchemaVersion }: S
   return (
     // A status to look at, not to hear: "Saving…" / "All changes saved" after every edit would be read out each
     // time. A failed save is an alert of its own.
-    <footer className="statusbar" role="status" aria-live="off" aria-label="Status bar">
+    <div className="statusbar" role="status" aria-live="off" aria-label="Status bar">
       <div className="statusbar-left">
         {workspace ? (
           <>
@@ -44,7 +44,7 @@ export function StatusBar({ workspace, saveState, host, latestSchemaVersion }: S
           {host === 'desktop' ? 'Desktop' : 'Browser · local host'}
         </span>
       </div>
-    </footer>
+    </div>
   );
 }
 
