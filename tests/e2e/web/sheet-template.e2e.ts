@@ -15,7 +15,8 @@ async function newFlow(hostUrl: string, name: string): Promise<number> {
   return result.value.id;
 }
 
-test('the sheet: column sets with the template columns, compact rows, the leaf of a long path kept, widths remembered', async ({ page, host }) => {
+test('the sheet: column sets with the template columns, compact rows, the leaf of a long path kept, panes apart at 1100×750', async ({ page, host }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1100, height: 750 });
   const flowId = await newFlow(host.url, 'Template columns for the UK employees payroll export');
   await page.goto(host.url);
@@ -27,7 +28,7 @@ test('the sheet: column sets with the template columns, compact rows, the leaf o
   expect(cut).toBe(false);
 
   const grid = page.getByRole('region', { name: 'Mapping sheet' });
-  await expect(grid.locator('.ag-row').first()).toBeVisible();
+  await expect(grid.locator('.ag-row').first()).toBeVisible({ timeout: 30_000 });
   await expect(grid.getByRole('columnheader', { name: 'Target description' })).toHaveCount(0);
   await page.getByRole('combobox', { name: 'Columns shown' }).selectOption('spec');
   await expect(grid.getByRole('columnheader', { name: 'Target description' })).toBeVisible();
@@ -64,8 +65,11 @@ test('the sheet: column sets with the template columns, compact rows, the leaf o
 });
 
 test('in the browser: import offers an upload first and exports are downloads', async ({ page, host }) => {
+  test.setTimeout(120_000);
   await page.goto(host.url);
   await page.getByRole('navigation').getByRole('link', { name: /^Systems/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Systems', level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Systems' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Import system…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Import system' });
   await expect(dialog.getByRole('button', { name: 'Choose a folder…' })).toBeVisible();
