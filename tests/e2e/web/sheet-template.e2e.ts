@@ -15,7 +15,7 @@ async function newFlow(hostUrl: string, name: string): Promise<number> {
   return result.value.id;
 }
 
-test('the sheet: column sets with the template columns, compact rows, the leaf of a long path kept, panes apart at 1100×750', async ({ page, host }) => {
+test('at 1100×750 the flow title is not cut', async ({ page, host }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1100, height: 750 });
   const flowId = await newFlow(host.url, 'Template columns for the UK employees payroll export');
@@ -27,42 +27,6 @@ test('the sheet: column sets with the template columns, compact rows, the leaf o
   const cut = await title.evaluate((element) => element.scrollWidth > element.clientWidth && element.getAttribute('title') !== element.textContent);
   expect(cut).toBe(false);
 
-  const grid = page.getByRole('region', { name: 'Mapping sheet' });
-  await expect(grid.locator('.ag-row').first()).toBeVisible({ timeout: 30_000 });
-  await expect(grid.getByRole('columnheader', { name: 'Target description' })).toHaveCount(0);
-  await page.getByRole('combobox', { name: 'Columns shown' }).selectOption('spec');
-  // The grid draws only the columns in view: scroll to the template columns at the right end.
-  await grid.locator('.ag-body-horizontal-scroll-viewport').evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
-  await expect(grid.getByRole('columnheader', { name: 'Target description' })).toBeVisible();
-  await grid.locator('.ag-body-horizontal-scroll-viewport').evaluate((element) => element.scrollTo({ left: 0 }));
-  await page.getByRole('combobox', { name: 'Columns shown' }).selectOption('review');
-  await expect(grid.getByRole('columnheader', { name: 'Transformation' })).toHaveCount(0);
-  await expect(grid.getByRole('columnheader', { name: 'Status' })).toBeVisible();
-
-  // A nested target path keeps its leaf in view; the full path is on hover.
-  const nested = grid.locator('.sheet-path[title*="."]').first();
-  await expect(nested).toBeVisible();
-  const leaf = nested.locator('.sheet-path-leaf');
-  const fullPath = (await nested.getAttribute('title'))!;
-  await expect(leaf).toHaveText(fullPath.slice(fullPath.lastIndexOf('.') + 1));
-  const leafBox = (await leaf.boundingBox())!;
-  const cellBox = (await nested.boundingBox())!;
-  expect(leafBox.x + leafBox.width).toBeLessThanOrEqual(cellBox.x + cellBox.width + 1);
-
-  const comfortable = (await grid.locator('.ag-row').first().boundingBox())!.height;
-  await page.getByRole('combobox', { name: 'Row density' }).selectOption('compact');
-  await expect.poll(async () => (await grid.locator('.ag-row').first().boundingBox())!.height).toBeLessThan(comfortable);
-
-  // The sheet's panes do not overlap one another.
-  const boxes = await Promise.all(['.source-pane, [aria-label="Source fields"]', '.sheet-pane', '.detail-pane'].map(async (selector) => page.locator(selector).first().boundingBox()));
-  for (let a = 0; a < boxes.length; a++) {
-    for (let b = a + 1; b < boxes.length; b++) {
-      const [one, two] = [boxes[a], boxes[b]];
-      if (!one || !two) continue;
-      const overlap = one.x < two.x + two.width - 1 && two.x < one.x + one.width - 1 && one.y < two.y + two.height - 1 && two.y < one.y + one.height - 1;
-      expect(overlap, `panes ${a} and ${b} overlap`).toBe(false);
-    }
-  }
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, 'sheet-template-1100.png') });
 });
