@@ -26,6 +26,9 @@ function row(id: number): SpecMapping {
   return {
     id,
     mapId: `M-${String(id).padStart(4, '0')}`,
+    expression: null,
+    expressionGenerated: true,
+    expressionDisagreement: '',
     targetPath: `${pick(id, 3)}.${pick(id, 4)}_${pick(id, 5)}${id % 5 === 0 ? '[].amount' : ''}`,
     targetType: id % 4 === 0 ? 'number' : 'string',
     targetFormat: id % 9 === 0 ? 'date-time' : null,

@@ -30,6 +30,7 @@ export const callNames = [
   'flows.restore',
   'flows.repairPlan',
   'flows.repair',
+  'flows.repoint',
   'mapping.sheet',
   'mapping.checks',
   'mapping.updateRow',

@@ -11,7 +11,7 @@ import { storedApiDocument, type SystemImports } from '../openapi/system-import'
 import type { Workspace } from '../workspace/workspace';
 import type { EngineRun } from './compute-candidates';
 import { getFlow } from './flows';
-import { rootEntity } from './roots';
+import { joinRoot, rootEntity, underRoot } from './roots';
 import { listRows, listRowsIn, materialiseRowsIn } from './rows';
 import { flowEntities } from './sheet';
 import { writeWithCandidates } from './suggestion-cache';
@@ -198,4 +198,99 @@ export async function repairFlow(workspace: Workspace, imports: SystemImports, f
     run,
   );
   return { ...counts, plan: planOf(flowId, listRows(workspace, flowId), context) };
+}
+
+export interface Repoint {
+  source?: { system: string; entity: string; root?: string };
+  target?: { system: string; entity: string; root?: string };
+}
+
+export interface RepointResult {
+  /** Rows whose paths resolve in the new entities (kept, paths made relative to the new roots). */
+  kept: number;
+  /** Rows whose paths do not: listed for a decision; with `unresolved` 'keep' they stay, flagged; 'remove' deletes them. */
+  unresolved: Array<{ rowId: number; mapId: string; targetPath: string; sourcePaths: string[]; notes: string }>;
+  added: number;
+  applied: boolean;
+}
+
+/**
+ * Points the flow at another source or target entity, or another root, keeping every row whose paths
+ * still resolve there (a path is tried as the entity writes it, then as it stands relative to the root).
+ * Without `unresolved` nothing is written while some rows do not resolve: the answer lists them.
+ */
+export async function repointFlow(
+  workspace: Workspace,
+  imports: SystemImports,
+  flowId: number,
+  change: Repoint,
+  unresolved: 'keep' | 'remove' | undefined,
+  run: EngineRun = {},
+): Promise<RepointResult> {
+  const flow = getFlow(workspace, flowId);
+  const next = {
+    source: { ...flow.source, ...change.source, root: change.source?.root ?? (change.source ? '' : flow.source.root) },
+    target: { ...flow.target, ...change.target, root: change.target?.root ?? (change.target ? '' : flow.target.root) },
+  };
+  const entities = await flowEntities(workspace, imports, { ...flow, ...next });
+  const fields = { source: new Set(entities.source.fields.map((f) => f.path)), target: new Set(entities.target.fields.filter((f) => f.leaf).map((f) => f.path)) };
+  const moved = (side: Side, path: string): string | undefined => {
+    const full = joinRoot(flow[side].root, path);
+    const relative = flow[side].entity === next[side].entity ? underRoot(next[side].root, full) : undefined;
+    return [relative, path].find((candidate) => candidate !== undefined && fields[side].has(candidate));
+  };
+  const rows = listRows(workspace, flowId);
+  const plan = rows.map((row) => {
+    const target = moved('target', row.targetPath);
+    const sources = row.sourcePaths.map((path) => moved('source', path));
+    return { row, target, sources, resolves: target !== undefined && sources.every((path) => path !== undefined) };
+  });
+  const taken = new Set<string>();
+  for (const item of plan) {
+    const key = `${item.row.pairingId ?? 0}\u0000${item.target}`;
+    if (item.resolves && taken.has(key)) item.resolves = false;
+    if (item.resolves) taken.add(key);
+  }
+  const result: RepointResult = {
+    kept: plan.filter((item) => item.resolves).length,
+    unresolved: plan.filter((item) => !item.resolves).map(({ row }) => ({ rowId: row.id, mapId: row.mapId, targetPath: row.targetPath, sourcePaths: row.sourcePaths, notes: row.notes })),
+    added: 0,
+    applied: false,
+  };
+  if (result.unresolved.length > 0 && !unresolved) return result;
+  const systemId = (name: string) => workspace.read((db) => (db.prepare('SELECT id FROM system WHERE name = ?').get(name) as { id: number }).id);
+  const sides = {
+    sourceSystemId: systemId(next.source.system),
+    targetSystemId: systemId(next.target.system),
+    keys: { source: `${next.source.system}:${next.source.entity}`, target: `${next.target.system}:${next.target.entity}` },
+  };
+  result.added = await writeWithCandidates(
+    workspace,
+    sides,
+    entities.source,
+    entities.target,
+    (db, candidates) => {
+      const now = new Date().toISOString();
+      db.prepare(
+        'UPDATE data_flow SET source_system_id = ?, source_entity = ?, source_root = ?, target_system_id = ?, target_entity = ?, target_root = ? WHERE id = ?',
+      ).run(sides.sourceSystemId, next.source.entity, next.source.root, sides.targetSystemId, next.target.entity, next.target.root, flowId);
+      // Unresolved rows first: a kept row may take a target path one of them held.
+      for (const item of plan.filter((each) => !each.resolves)) {
+        if (unresolved === 'remove') db.prepare('DELETE FROM field_mapping WHERE id = ?').run(item.row.id);
+        else {
+          const reason = `Not in ${next.target.system} ${next.target.entity}${next.target.root ? ` › ${next.target.root}` : ''} or its source since the flow was re-pointed: choose the fields again or delete the row.`;
+          db.prepare('UPDATE field_mapping SET review = ?, updated_at = ? WHERE id = ?').run(JSON.stringify([...(item.row.review ?? []), reason]), now, item.row.id);
+        }
+      }
+      // Two steps, so that no row takes a path another still holds on the way.
+      const move = db.prepare('UPDATE field_mapping SET target_path = ?, source_paths = ?, updated_at = ? WHERE id = ?');
+      const kept = plan.filter((each) => each.resolves);
+      for (const item of kept) move.run(`\u0000${item.row.id}`, JSON.stringify(item.sources), now, item.row.id);
+      for (const item of kept) move.run(item.target, JSON.stringify(item.sources), now, item.row.id);
+      return materialiseRowsIn(db, flowId, entities.source, entities.target, candidates);
+    },
+    run,
+  );
+  result.applied = true;
+  return result;
 }

@@ -12,6 +12,7 @@ import { openWorkspace, type Workspace } from '../workspace/workspace';
 import { buildCatalogue, buildCatalogueOutline, type CatalogueOutline } from './catalogue';
 import { requestImpact, savedRequestOrigins } from '../sandbox/draft/request-impact';
 import { diffCatalogues, mappingImpact } from './diff';
+import { withMappingBreaks } from './diff/mapping-severity';
 import { joinRoot } from '../mapping/roots';
 import { importApiDocument, type ApiDocSource, type ImportedApiDocument, type ImportResult, type ValidationResult } from './import';
 import type { Consent } from './load/references';
@@ -115,14 +116,9 @@ export class SystemImports {
     const previewId = randomUUID();
     const { importedAt } = getSystem(workspace, id);
     this.previews.set(previewId, { workspace: workspace.path, systemId: id, importedAt, imported, ...(sourceLabel ? { sourceLabel } : {}), expires: Date.now() + PREVIEW_LIFETIME_MS });
-    return {
-      status: 'ready',
-      previewId,
-      title: imported.title,
-      apiVersion: imported.version,
-      diff,
-      impact: mappingImpact(diff, mappingReferences(workspace, id)),
-    };
+    const impact = mappingImpact(diff, mappingReferences(workspace, id));
+    // What breaks mappings is breaking: the counts beside the impact say the same as the impact.
+    return { status: 'ready', previewId, title: imported.title, apiVersion: imported.version, diff: withMappingBreaks(diff, impact), impact };
   }
 
   /** Stores the previewed document; the mappings the preview found affected are flagged for review, none deleted. */

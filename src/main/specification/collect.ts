@@ -1,5 +1,6 @@
 import type { Catalogue, CatalogueEntity, CatalogueField } from '../../shared/catalogue';
-import type { ArrayPairing, FlowDetail, MappingRow } from '../../shared/contract';
+import type { ArrayPairing, FlowDetail, MappingRow, RowExpression } from '../../shared/contract';
+import { flowProgram } from '../mapping/expressions/generate';
 import { isUserError } from '../errors';
 import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
 import { listPairingsIn } from '../mapping/pairings';
@@ -29,7 +30,9 @@ import {
   type SpecMapping,
   type SpecPairing,
   type SpecSystem,
+  type SpecTestCase,
 } from './spec-document';
+import type { SqliteDatabase } from '../workspace/sqlite';
 import { listTestCasesIn, testCaseRef } from './test-cases';
 import { listUseCasesIn } from './use-cases';
 
@@ -88,7 +91,25 @@ function exampleOf(field: CatalogueField | undefined, sampled: Map<string, strin
   return defaultRedactor.text(example.length > 200 ? `${example.slice(0, 199)}…` : example);
 }
 
-function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: FieldsByPath, targetSampled: Map<string, string>, questions: string[], pairIds: Map<number, string>): SpecMapping {
+/** A runnable test case's payloads and last result, for the JSON spec (payloads never go into workbook cells). */
+function runOf(db: SqliteDatabase, id: number, flowNames: Map<number, string>): { run?: SpecTestCase['run'] } {
+  const row = db.prepare('SELECT flow_id, input_payload, expected_target, expected_checks, last_run_at, last_diff FROM test_case WHERE id = ? AND input_payload IS NOT NULL AND flow_id IS NOT NULL').get(id) as
+    | { flow_id: number; input_payload: string; expected_target: string | null; expected_checks: string; last_run_at: string | null; last_diff: string }
+    | undefined;
+  if (!row) return {};
+  return {
+    run: {
+      flow: flowNames.get(row.flow_id) ?? '',
+      input: JSON.parse(row.input_payload),
+      expectedTarget: row.expected_target === null ? null : JSON.parse(row.expected_target),
+      expectedChecks: JSON.parse(row.expected_checks) as unknown[],
+      lastRunAt: row.last_run_at,
+      lastDiff: row.last_diff,
+    },
+  };
+}
+
+function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: FieldsByPath, targetSampled: Map<string, string>, questions: string[], pairIds: Map<number, string>, runs?: RowExpression): SpecMapping {
   const field = targetFields.get(row.targetPath);
   return {
     id: row.id,
@@ -114,6 +135,9 @@ function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: 
     defaultValue: row.defaultValue,
     condition: row.condition,
     valueMap: row.valueMap,
+    expression: runs?.expression ?? row.expression,
+    expressionGenerated: runs?.generated ?? row.expression === null,
+    expressionDisagreement: runs?.disagreement ?? '',
     notes: row.notes,
     owner: row.owner,
     questions,
@@ -225,6 +249,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
       const pairings = listPairingsIn(db, flow.id);
       const pairIds = new Map(pairings.map((pairing) => [pairing.id, pairing.pairId]));
       const checks = source && target ? checkRows(rows, source, target, pairings, flowVersions(workspace, flow)) : [];
+      const expressions = new Map(flowProgram(rows, target ?? undefined, pairings).expressions.map((entry) => [entry.rowId, entry]));
       if (problem) checks.unshift({ rowId: null, mapId: null, targetPath: '', kind: 'entity_missing', severity: 'error', message: problem });
       return {
         id: flow.id,
@@ -237,7 +262,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
         outcomes: flow.outcomes.map(({ kind, condition, handling }) => ({ kind, condition, handling })),
         completeness: completeness(rows),
         checks,
-        mappings: rows.map((row) => specMapping(row, sourceFields, targetFields, targetSampled, questionsByMapId.get(row.mapId) ?? [], pairIds)),
+        mappings: rows.map((row) => specMapping(row, sourceFields, targetFields, targetSampled, questionsByMapId.get(row.mapId) ?? [], pairIds, expressions.get(row.id))),
         ...(Object.values(flow.endpoints).some((value) => value) ? { endpoints: flow.endpoints } : {}),
         ...(pairings.length > 0 ? { pairings: specPairings(pairings, rows) } : {}),
       };
@@ -278,6 +303,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
         status: testCase.status,
         notes: testCase.notes,
         covers: testCase.covers,
+        ...runOf(db, testCase.id, new Map(flows.map(({ flow }) => [flow.id, flow.name]))),
       })),
       questions: questions.map((question) => ({
         id: question.id,

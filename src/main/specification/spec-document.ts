@@ -153,6 +153,11 @@ export interface SpecMapping {
   defaultValue: string | null;
   condition: string;
   valueMap: Array<{ source: string; target: string }>;
+  /** The JSONata expression that runs for this row (written by the analyst, or generated from the row); null when nothing runs. */
+  expression: string | null;
+  expressionGenerated: boolean;
+  /** Why the pseudocode and the expression may disagree; '' when they agree. */
+  expressionDisagreement: string;
   notes: string;
   owner: string;
   /** `ref`s of open questions raised on this row. */
@@ -200,6 +205,8 @@ export interface SpecTestCase {
   notes: string;
   /** Map IDs of the mapping rows this test covers. */
   covers: string[];
+  /** A test case that runs: the flow, its source payload and what is expected (payloads live here, never in workbook cells). */
+  run?: { flow: string; input: unknown; expectedTarget: unknown; expectedChecks: unknown[]; lastRunAt: string | null; lastDiff: string };
 }
 
 export interface SpecQuestion {

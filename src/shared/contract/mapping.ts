@@ -279,6 +279,20 @@ export const mappingCalls = {
   'flows.deleted': call(noInput, z.array(DeletedFlow)),
   'flows.restore': call(z.strictObject({ deletedId: z.number().int().positive() }), FlowDetail),
 
+  /**
+   * Points the flow at another entity or root (a side left out stays; a side given without root maps its
+   * entity as a whole), keeping rows whose paths resolve there. While some do not, nothing is written
+   * unless `unresolved` says what becomes of them: 'keep' (flagged for review) or 'remove'.
+   */
+  'flows.repoint': call(
+    z.strictObject({ id: z.number().int().positive(), source: flowSideInput.optional(), target: flowSideInput.optional(), unresolved: z.enum(['keep', 'remove']).optional() }),
+    z.object({
+      kept: z.number().int(),
+      unresolved: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), targetPath: z.string(), sourcePaths: z.array(z.string()), notes: z.string() })),
+      added: z.number().int(),
+      applied: z.boolean(),
+    }),
+  ),
   /** After a re-import: the rows whose field looks renamed, those whose field is gone, and target leaves without a row (nothing written). */
   'flows.repairPlan': call(z.strictObject({ flowId: z.number().int().positive() }), RepairPlan),
   /** Applies the confirmed renames (row ids, or 'all'), flags rows whose field is gone (kept), and gives new target leaves rows. */

@@ -7,6 +7,9 @@ export function mapping(id: number, overrides: Partial<SpecMapping> = {}): SpecM
   return {
     id,
     mapId: `M-${String(id).padStart(4, '0')}`,
+    expression: null,
+    expressionGenerated: true,
+    expressionDisagreement: '',
     targetPath: `field${id}`,
     targetType: 'string',
     targetFormat: null,

@@ -50,6 +50,20 @@ export function roleOf(entity: CatalogueEntity): EntityRole {
   return roles.size === 1 ? [...roles][0] : undefined;
 }
 
+/** Beside the name: the same place among its siblings, or (objects) most of the children's names. */
+function renameEvidence(before: CatalogueEntity, after: CatalogueEntity) {
+  const children = (entity: CatalogueEntity, parent: string | undefined) => entity.fields.filter((field) => field.parent === parent);
+  return (from: CatalogueField, to: CatalogueField): boolean => {
+    const position = children(before, from.parent).findIndex((field) => field.path === from.path);
+    if (position >= 0 && position === children(after, to.parent).findIndex((field) => field.path === to.path)) return true;
+    if (from.leaf || to.leaf) return false;
+    const fromNames = new Set(children(before, from.path).map((field) => field.name));
+    const toNames = children(after, to.path).map((field) => field.name);
+    const shared = toNames.filter((name) => fromNames.has(name)).length;
+    return shared > 0 && shared * 2 >= Math.max(fromNames.size, toNames.length);
+  };
+}
+
 /** Changes of `before`'s fields in `after`, fields matched by path. */
 export function diffFields(before: CatalogueEntity, after: CatalogueEntity): FieldsDiff {
   const role = roleOf(after);
@@ -61,7 +75,7 @@ export function diffFields(before: CatalogueEntity, after: CatalogueEntity): Fie
   const added = subtrees(addedAll);
 
   const topMost = new Set([...removed.top, ...added.top]);
-  const pairs = findRenames(removedAll, addedAll, (field) => topMost.has(field));
+  const pairs = findRenames(removedAll, addedAll, (field) => topMost.has(field), renameEvidence(before, after));
   const renamedFrom = new Set(pairs.map((pair) => pair.from));
   const renamedTo = new Set(pairs.map((pair) => pair.to));
   const afterOrder = new Map(after.fields.map((field, index) => [field, index]));

@@ -23,6 +23,14 @@ function levenshtein(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** 1 − edit distance / longer length of the normalized names: how much of the name is the same. */
+function editSimilarity(a: string, b: string): number {
+  const x = normalizeName(a);
+  const y = normalizeName(b);
+  if (!x || !y) return 0;
+  return 1 - levenshtein(x, y) / Math.max(x.length, y.length);
+}
+
 /**
  * 1 for the same normalized name, else 1 − edit distance / longer length; a name that starts or
  * ends the other (`zip` → `zipCode`, `name` → `fullName`) scores at least the threshold.
@@ -46,11 +54,22 @@ export interface RenamePair {
   reason: RenameReason;
 }
 
-function similar(from: CatalogueField, to: CatalogueField): { reason: RenameReason; score: number } | undefined {
-  const similarity = nameSimilarity(from.name, to.name);
-  if (similarity >= SIMILAR_NAME) return { reason: 'similar-name', score: similarity };
+/** What else says two fields are one beside their names: the same place among their siblings, most of their children's names. */
+export type RenameEvidence = (from: CatalogueField, to: CatalogueField) => boolean;
+
+/**
+ * A rename needs more than a shared word: a name that only starts or ends the other (`Employee` →
+ * `EmployeeList`) counts when most of the name is the same, the descriptions match, or `evidence`
+ * (position, children) says so.
+ */
+function similar(from: CatalogueField, to: CatalogueField, evidence: RenameEvidence): { reason: RenameReason; score: number } | undefined {
   const description = describe(from);
-  if (description && description === describe(to)) return { reason: 'same-description', score: SAME_DESCRIPTION };
+  const sameDescription = Boolean(description && description === describe(to));
+  const similarity = nameSimilarity(from.name, to.name);
+  if (similarity >= SIMILAR_NAME && (editSimilarity(from.name, to.name) >= SIMILAR_NAME || sameDescription || evidence(from, to))) {
+    return { reason: 'similar-name', score: similarity };
+  }
+  if (sameDescription) return { reason: 'same-description', score: SAME_DESCRIPTION };
   return undefined;
 }
 
@@ -69,7 +88,12 @@ function groupBy<K>(fields: CatalogueField[], key: (field: CatalogueField) => K)
  * include descendants of removed/added objects: a `moved` pair may involve one (`accountHolderId`
  * → `accountHolder.id`); the other reasons need both fields top-most under the same parent.
  */
-export function findRenames(removed: CatalogueField[], added: CatalogueField[], topMost: (field: CatalogueField) => boolean): RenamePair[] {
+export function findRenames(
+  removed: CatalogueField[],
+  added: CatalogueField[],
+  topMost: (field: CatalogueField) => boolean,
+  evidence: RenameEvidence = () => false,
+): RenamePair[] {
   const candidates: Array<RenamePair & { score: number; order: [number, number] }> = [];
   const addedByFlatPath = groupBy(added, (field) => normalizeName(field.path));
   const addedByParent = groupBy(added, (field) => field.parent);
@@ -81,7 +105,7 @@ export function findRenames(removed: CatalogueField[], added: CatalogueField[], 
     if (!topMost(from)) return;
     for (const [to, j] of addedByParent.get(from.parent) ?? []) {
       if (!topMost(to) || !sameType(from, to)) continue;
-      const found = similar(from, to);
+      const found = similar(from, to, evidence);
       if (found) push(to, j, found.reason, found.score);
     }
   });

@@ -170,11 +170,13 @@ function mappingColumns(document: SpecDocument, flow: SpecFlow): ColumnDef<SpecM
     column('Example', (row) => row.targetExample, [12, 28]),
     column('Source description', (row) => lines(row.sourceDescriptions.map((text, index) => (row.sourcePaths.length > 1 && text ? `${row.sourcePaths[index]}: ${text}` : text)).filter(Boolean)), [24, 48]),
     column('Source allowed values', (row) => lines(row.sourceAllowedValues.map((values, index) => (row.sourcePaths.length > 1 && values.length ? `${row.sourcePaths[index]}: ${values.join(', ')}` : values.join('\n'))).filter(Boolean)), [14, 28]),
+    // What runs for the row (JSONata), beside its pseudocode; export-only like the template columns.
+    column('Expression', (row) => (row.expression === null ? '' : `${row.expression}${row.expressionGenerated ? '\n(generated)' : ''}${row.expressionDisagreement ? `\nMay disagree: ${row.expressionDisagreement}` : ''}`), [20, 40]),
   ];
 }
 
 /** The mapping sheets' columns that only describe the documents: a stakeholder's edits there are not read back. */
-export const TEMPLATE_HEADERS = ['Target description', 'Allowed values', 'Max length', 'Nullable', 'Format', 'Example', 'Source description', 'Source allowed values'] as const;
+export const TEMPLATE_HEADERS = ['Target description', 'Allowed values', 'Max length', 'Nullable', 'Format', 'Example', 'Source description', 'Source allowed values', 'Expression'] as const;
 
 /** The sheets after the cover, in order. */
 export function sheetsOf(document: SpecDocument): SheetDef[] {
@@ -314,6 +316,9 @@ export function sheetsOf(document: SpecDocument): SheetDef[] {
       column('Covers', (row) => row.covers.join(', '), [10, 20]),
       editableColumn('testCase', 'status', (row) => label(TEST_STATUS, row.status), [10, 10]),
       editableColumn('testCase', 'notes', (row) => row.notes, [20, 40]),
+      // A run's result (export-only; Status above is the cell read back). Payloads stay in the JSON spec.
+      column('Last run', (row) => row.run?.lastRunAt ?? '', [12, 20]),
+      column('Diff summary', (row) => row.run?.lastDiff ?? '', [20, 48]),
     ],
   });
   add<SpecQuestion>({

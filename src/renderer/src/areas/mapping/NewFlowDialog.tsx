@@ -11,6 +11,7 @@ import { queryError } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
 import { useSystems } from '../systems/queries';
 import { EntitySelect, type EntityChoice } from './EntitySelect';
+import { RootSelect, useChosenRoot } from './RootSelect';
 import { cleanOutcomes, newOutcome, TriggerOutcomesEditor, type OutcomeDraft, type TriggerDraft } from './TriggerOutcomesEditor';
 
 interface NewFlowDialogProps {
@@ -24,6 +25,10 @@ export function NewFlowDialog({ existing, onClose, onCreated }: NewFlowDialogPro
   const systems = useSystems();
   const [source, setSource] = useState<EntityChoice | null>(null);
   const [target, setTarget] = useState<EntityChoice | null>(null);
+  const [sourceRoot, setSourceRoot] = useState<string | null>(null);
+  const [targetRoot, setTargetRoot] = useState<string | null>(null);
+  const chosenSourceRoot = useChosenRoot(source, sourceRoot);
+  const chosenTargetRoot = useChosenRoot(target, targetRoot);
   const [name, setName] = useState('');
   const [useCase, setUseCase] = useState('');
   const [story, setStory] = useState('');
@@ -54,8 +59,8 @@ export function NewFlowDialog({ existing, onClose, onCreated }: NewFlowDialogPro
     try {
       const flow = await trackSave(
         api['flows.create']({
-          source: { system: source.system, entity: source.entityId },
-          target: { system: target.system, entity: target.entityId },
+          source: { system: source.system, entity: source.entityId, root: chosenSourceRoot },
+          target: { system: target.system, entity: target.entityId, root: chosenTargetRoot },
           name: finalName || undefined,
           useCase: useCase.trim() || undefined,
           useCaseStory: story.trim() || undefined,
@@ -93,11 +98,23 @@ export function NewFlowDialog({ existing, onClose, onCreated }: NewFlowDialogPro
       <div className="new-flow-entities">
         {systems.data ? (
           <>
-            <EntitySelect label="Source" systems={systems.data} value={source} onChange={setSource} />
+            <div className="new-flow-side">
+              <EntitySelect label="Source" systems={systems.data} value={source} onChange={(choice) => {
+                  setSource(choice);
+                  setSourceRoot(null);
+                }} />
+              {source && <RootSelect label="Source" entity={source} value={sourceRoot} onChange={setSourceRoot} />}
+            </div>
             <span className="new-flow-arrow" aria-hidden="true">
               <ArrowRightIcon size={18} />
             </span>
-            <EntitySelect label="Target" systems={systems.data} value={target} onChange={setTarget} />
+            <div className="new-flow-side">
+              <EntitySelect label="Target" systems={systems.data} value={target} onChange={(choice) => {
+                  setTarget(choice);
+                  setTargetRoot(null);
+                }} />
+              {target && <RootSelect label="Target" entity={target} value={targetRoot} onChange={setTargetRoot} />}
+            </div>
           </>
         ) : (
           <p className="muted">{queryError(systems) ?? 'Loading systems…'}</p>
