@@ -30,7 +30,7 @@ async function main() {
   const binary = findElectronBinary().path;
   say(`starting the Electron app (Electron ${electronVersion()}).`);
   const started = Date.now();
-  const { code, signal } = await run(binary, ['.', ...args], withoutRunAsNode(process.env));
+  const { code, signal } = await run(binary, [projectRoot, ...args], withoutRunAsNode(process.env));
   if (code && Date.now() - started < EARLY_EXIT_MS) {
     return serveInBrowser(`Electron exited at once with status ${code}, so it cannot run on this machine (see its output above).`);
   }
@@ -111,7 +111,8 @@ function newestMtime(entry) {
  */
 function run(command, commandArgs, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd: projectRoot, env, stdio: 'inherit', detached: process.platform !== 'win32' });
+    // From where `npm start` was typed: a relative path the analyst types later (in the app or the browser) means a file there, not in the install folder.
+    const child = spawn(command, commandArgs, { cwd: callerDir, env, stdio: 'inherit', detached: process.platform !== 'win32' });
     const lastSent = new Map();
     const forward = (signal) => {
       if (Date.now() - (lastSent.get(signal) ?? 0) < 1000) return;

@@ -66,6 +66,8 @@ export function listFlows(workspace: Workspace, id?: number): FlowSummary[] {
 export interface NewFlow {
   name: string;
   useCase?: string;
+  /** A new use case's story ("As a …, I want … so that …"); an existing one keeps its own. */
+  useCaseStory?: string;
   source: { system: string; entity: string; root?: string };
   target: { system: string; entity: string; root?: string };
   trigger?: FlowSummary['trigger'];
@@ -88,7 +90,7 @@ function insertFlow(db: SqliteDatabase, flow: NewFlow): number {
     let useCaseId: number | null = null;
     if (flow.useCase) {
       const existing = db.prepare('SELECT id FROM use_case WHERE title = ?').get(flow.useCase) as { id: number } | undefined;
-      useCaseId = existing?.id ?? Number(db.prepare('INSERT INTO use_case (title) VALUES (?)').run(flow.useCase).lastInsertRowid);
+      useCaseId = existing?.id ?? Number(db.prepare('INSERT INTO use_case (title, story) VALUES (?, ?)').run(flow.useCase, flow.useCaseStory ?? '').lastInsertRowid);
     }
     const taken = db.prepare('SELECT id FROM data_flow WHERE name = ?').get(flow.name);
     if (taken) throw new UserError('FLOW_EXISTS', `There is already a data flow named "${flow.name}": choose another name.`);
@@ -132,6 +134,7 @@ export interface FlowRequest {
   target: EntityRef & { root?: string };
   name?: string;
   useCase?: string;
+  useCaseStory?: string;
   trigger?: FlowSummary['trigger'];
   outcomes?: Array<Omit<FlowOutcome, 'id'>>;
 }
@@ -159,6 +162,7 @@ export async function createFlow(workspace: Workspace, imports: SystemImports, r
     const flowId = insertFlow(db, {
       name,
       useCase: request.useCase || undefined,
+      useCaseStory: request.useCaseStory || undefined,
       source: { system: source.system.name, entity: source.entity.name, root: request.source.root ?? '' },
       target: { system: target.system.name, entity: target.entity.name, root: request.target.root ?? '' },
       trigger: request.trigger,

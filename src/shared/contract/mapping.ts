@@ -232,6 +232,8 @@ export const mappingCalls = {
       /** Default: "<source entity> to <target entity>". */
       name: name.optional(),
       useCase: text(2000).trim().optional(),
+      /** The story of a use case this creates ("As a …, I want … so that …"); the title is `useCase`. */
+      useCaseStory: text(4000).trim().optional(),
       trigger: z.strictObject({ kind: z.enum(triggerKinds), detail: text(2000).default('') }).optional(),
       outcomes: z
         .array(z.strictObject({ kind: z.enum(outcomeKinds), condition: text(2000).default(''), handling: text(2000).default('') }))

@@ -55,7 +55,9 @@ export function FlowHeader(props: FlowHeaderProps) {
             <ChevronRightIcon size={12} />
           </nav>
           <div className="flow-title-row">
-            <h1 className="page-title">{flow.name}</h1>
+            <h1 className="page-title" title={flow.name}>
+              {flow.name}
+            </h1>
             <button type="button" className="btn btn-ghost btn-sm" onClick={props.onEditDetails} title="Name, use case, trigger and outcomes">
               <EditIcon size={12} />
               Flow details

@@ -31,6 +31,7 @@ export function NewFlowDialog({ existing, onClose, onCreated }: NewFlowDialogPro
   const chosenTargetRoot = useChosenRoot(target, targetRoot);
   const [name, setName] = useState('');
   const [useCase, setUseCase] = useState('');
+  const [story, setStory] = useState('');
   const [trigger, setTrigger] = useState<TriggerDraft>({ kind: 'event', detail: '' });
   const [outcomes, setOutcomes] = useState<OutcomeDraft[]>(() => [newOutcome('success'), newOutcome('failure')]);
   const [busy, setBusy] = useState(false);
@@ -43,6 +44,10 @@ export function NewFlowDialog({ existing, onClose, onCreated }: NewFlowDialogPro
   const submit = async () => {
     if (!source || !target) {
       setError('Choose the source entity and the target entity.');
+      return;
+    }
+    if (story.trim() && !useCase.trim()) {
+      setError('Give the use case a short title (e.g. “Invoice each shipped order”); the story goes below it.');
       return;
     }
     if (duplicate) {
@@ -58,6 +63,7 @@ export function NewFlowDialog({ existing, onClose, onCreated }: NewFlowDialogPro
           target: { system: target.system, entity: target.entityId, root: chosenTargetRoot },
           name: finalName || undefined,
           useCase: useCase.trim() || undefined,
+          useCaseStory: story.trim() || undefined,
           trigger: { kind: trigger.kind, detail: trigger.detail.trim() },
           outcomes: cleanOutcomes(outcomes),
         }),
@@ -127,8 +133,12 @@ export function NewFlowDialog({ existing, onClose, onCreated }: NewFlowDialogPro
               {duplicate && <span className="field-error">A flow with this name exists already.</span>}
             </label>
             <label className="field">
-              <span className="field-label">Use case</span>
-              <input className="input" value={useCase} placeholder="As a finance clerk, I want…" onChange={(event) => setUseCase(event.target.value)} />
+              <span className="field-label">Use case title</span>
+              <input className="input" value={useCase} maxLength={120} placeholder="Invoice each shipped order" onChange={(event) => setUseCase(event.target.value)} />
+            </label>
+            <label className="field">
+              <span className="field-label">Use case story</span>
+              <textarea className="textarea" rows={2} value={story} placeholder="As a finance clerk, I want each shipped order invoiced, so that…" onChange={(event) => setStory(event.target.value)} />
             </label>
           </>
         }
