@@ -28,6 +28,9 @@ export interface Flags {
   vars?: string[];
   /** send: allow a method other than GET/HEAD/OPTIONS against a production environment. */
   confirmProduction?: boolean;
+  /** sample: the catalogue entity the response is a sample of, and how many pages to follow. */
+  entity?: string;
+  pages?: string;
   /** export-collection: write secret values into the collection. */
   includeSecrets?: boolean;
   /** test: only this flow's test cases. */

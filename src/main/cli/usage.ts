@@ -52,6 +52,11 @@ Commands:
                                {"target":{},"problems":[{"row","path","message"}]}). Exits 1 on a problem.
   requests <workspace> [--json]
                                List the saved sandbox requests: system, folder/name, method, address.
+  sample <workspace> <system>/<request> --entity NAME [--pages N] [--env NAME] [--var k=v]...
+                               Send a saved request as send does and save the response as a sample of
+                               the entity (provenance: its history entry); --pages N follows the API's
+                               paging for up to N pages, a sample per page. Prints what was saved and
+                               the contract findings count.
   secret set <workspace> <system> <name> [--env NAME]
                                Store a secret variable ({{name}}), sealed, reading its value from
                                standard input (never from the arguments).

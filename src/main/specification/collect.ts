@@ -4,7 +4,8 @@ import { isUserError } from '../errors';
 import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
 import { listPairingsIn } from '../mapping/pairings';
 import { resolveEntity } from '../mapping/entities';
-import { flowEntities } from '../mapping/sheet';
+import { flowEntities, flowVersions } from '../mapping/sheet';
+import { underRoot } from '../mapping/roots';
 import { getFlow, listFlows } from '../mapping/flows';
 import { ensureRows, listRowsIn } from '../mapping/rows';
 import type { SystemImports } from '../openapi/system-import';
@@ -51,7 +52,13 @@ async function resolveFlows(workspace: Workspace, imports: SystemImports): Promi
       // Seen from the flow's roots, as its row paths are.
       const { source, target } = await flowEntities(workspace, imports, flow);
       const targetSystem = await resolveEntity(workspace, imports, flow.target);
-      resolved.push({ flow, source, target, targetSampled: sampledExamples(workspace, targetSystem.system.id, targetSystem.entity), problem: null });
+      // Sampled values are keyed by the entity's paths: re-keyed relative to the flow's target root, as the rows are.
+      const targetSampled = new Map<string, string>();
+      for (const [path, value] of sampledExamples(workspace, targetSystem.system.id, targetSystem.entity)) {
+        const relative = underRoot(flow.target.root, path);
+        if (relative !== undefined) targetSampled.set(relative, value);
+      }
+      resolved.push({ flow, source, target, targetSampled, problem: null });
     } catch (error) {
       if (!isUserError(error)) throw error;
       resolved.push({ flow, source: null, target: null, targetSampled: new Map(), problem: error.message });
@@ -217,7 +224,7 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
       const [sourceFields, targetFields] = [fieldsByPath(source), fieldsByPath(target)];
       const pairings = listPairingsIn(db, flow.id);
       const pairIds = new Map(pairings.map((pairing) => [pairing.id, pairing.pairId]));
-      const checks = source && target ? checkRows(rows, source, target, pairings) : [];
+      const checks = source && target ? checkRows(rows, source, target, pairings, flowVersions(workspace, flow)) : [];
       if (problem) checks.unshift({ rowId: null, mapId: null, targetPath: '', kind: 'entity_missing', severity: 'error', message: problem });
       return {
         id: flow.id,

@@ -12,6 +12,7 @@ import { areaById, areaFromMenuCommand, mainAreas, type AreaId } from './shell/a
 import { Sidebar } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
 import { useHashRoute } from './shell/use-hash-route';
+import { useNarrow } from './shell/use-narrow';
 import { OverviewArea } from './areas/OverviewArea';
 import { SystemsArea } from './areas/systems/SystemsArea';
 import { MappingArea } from './areas/mapping/MappingArea';
@@ -93,6 +94,10 @@ function Shell({ info, initialWorkspace }: { info: AppInfo; initialWorkspace: Wo
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const { saveState, trackSave, resetSaveState } = useSaveState();
   const mainRef = useRef<HTMLElement>(null);
+  // Collapsed on a narrow window unless the analyst opens it; the choice lasts until the width class changes.
+  const narrow = useNarrow();
+  const [sidebarChoice, setSidebarChoice] = useState<{ collapsed: boolean; narrow: boolean } | null>(null);
+  const sidebarCollapsed = sidebarChoice && sidebarChoice.narrow === narrow ? sidebarChoice.collapsed : narrow;
 
   // Without an open workspace every area but Workspaces is meaningless: show it as the welcome screen.
   const area: AreaId = workspace ? route : 'workspaces';
@@ -170,11 +175,17 @@ function Shell({ info, initialWorkspace }: { info: AppInfo; initialWorkspace: Wo
   const View = areaViews[area];
   return (
     <AppContext.Provider value={context}>
-      <div className="app">
+      <div className={sidebarCollapsed ? 'app is-sidebar-collapsed' : 'app'}>
         <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
           Skip to content
         </button>
-        <Sidebar workspace={workspace} current={area} version={info.version} />
+        <Sidebar
+          workspace={workspace}
+          current={area}
+          version={info.version}
+          collapsed={sidebarCollapsed}
+          onCollapse={(collapsed) => setSidebarChoice({ collapsed, narrow })}
+        />
         <main className="main" ref={mainRef} tabIndex={-1} aria-label={definition.title}>
           {refreshError && (
             <div className="main-banner">

@@ -16,6 +16,7 @@ export const checkKinds = [
   'array_to_single',
   'read_only_target',
   'source_missing',
+  'target_missing',
   'entity_missing',
   'discovered_source',
   'array_unpaired',
@@ -169,6 +170,15 @@ export const MappingSheet = z.object({
 /** A deleted flow kept for restoring. */
 export const DeletedFlow = z.object({ deletedId: z.number().int(), flowId: z.number().int(), name: z.string(), deletedAt: z.string(), rows: z.number().int() });
 
+const flowSideName = z.enum(['source', 'target']);
+/** What repairing a flow after a re-import would do. */
+export const RepairPlan = z.object({
+  flowId: z.number().int(),
+  renames: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, from: z.string(), to: z.string(), why: z.string() })),
+  removed: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, path: z.string(), version: z.string() })),
+  added: z.array(z.string()),
+});
+
 /** One problem of a preview: a schema finding on the target payload or a row's failure, tied to its row when one is to blame. */
 export const PreviewProblem = z.object({
   rowId: z.number().int().nullable(),
@@ -266,6 +276,14 @@ export const mappingCalls = {
   'flows.delete': call(z.strictObject({ id: z.number().int().positive() }), DeletedFlow),
   'flows.deleted': call(noInput, z.array(DeletedFlow)),
   'flows.restore': call(z.strictObject({ deletedId: z.number().int().positive() }), FlowDetail),
+
+  /** After a re-import: the rows whose field looks renamed, those whose field is gone, and target leaves without a row (nothing written). */
+  'flows.repairPlan': call(z.strictObject({ flowId: z.number().int().positive() }), RepairPlan),
+  /** Applies the confirmed renames (row ids, or 'all'), flags rows whose field is gone (kept), and gives new target leaves rows. */
+  'flows.repair': call(
+    z.strictObject({ flowId: z.number().int().positive(), confirm: z.union([z.literal('all'), z.array(z.number().int().positive()).max(10_000)]) }),
+    z.object({ renamed: z.number().int(), flagged: z.number().int(), added: z.number().int(), plan: RepairPlan }),
+  ),
 
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
   /** The sheet's checks and completeness alone: read again after each row edit instead of the whole sheet. */
@@ -379,6 +397,7 @@ export type LearnedDecision = z.infer<typeof LearnedDecision>;
 export type ArrayPairing = z.infer<typeof ArrayPairing>;
 export type WriteMode = (typeof writeModes)[number];
 export type DeletedFlow = z.infer<typeof DeletedFlow>;
+export type RepairPlan = z.infer<typeof RepairPlan>;
 export type FlowSummary = z.infer<typeof FlowSummary>;
 export type FlowOutcome = z.infer<typeof FlowOutcome>;
 export type FlowDetail = z.infer<typeof FlowDetail>;

@@ -265,6 +265,11 @@ export const specificationCalls = {
     z.strictObject({ format: z.enum(exportFormats), path: filePath }),
     z.object({ path: z.string(), bytes: z.number().int() }),
   ),
+  /** The whole spec in one format as a file's bytes (base64), for a browser to download. */
+  'spec.download': call(
+    z.strictObject({ format: z.enum(exportFormats) }),
+    z.object({ fileName: z.string(), mediaType: z.string(), content: z.string(), bytes: z.number().int() }),
+  ),
   /** Reads a workbook a stakeholder edited and reports what differs; nothing is written. */
   'spec.previewWorkbook': call(z.strictObject({ path: filePath }), WorkbookReport),
   /** Applies exactly the listed changes of a preview, in one transaction. */

@@ -145,3 +145,34 @@ describe('preview of the demo flow Orders to invoices', () => {
     session.close();
   });
 });
+
+describe('preview with array pairings', () => {
+  it('fills a discriminated array from a filtered source array and a source object, each element with its discriminator', async () => {
+    const { session, call, flow, preview } = await ordersToInvoices();
+    await call('mapping.createPairing', { flowId: flow.id, targetPath: 'line_items[]', sourcePath: 'lines[]' });
+    const billing = await call('mapping.createPairing', {
+      flowId: flow.id,
+      targetPath: 'contact.addresses[]',
+      sourcePath: 'customer.addresses[]',
+      discriminator: { path: 'address_type', value: 'STREET' },
+      filter: 'addressType = "BILLING"',
+    });
+    await call('mapping.createPairing', { flowId: flow.id, targetPath: 'contact.addresses[]', sourcePath: 'shippingAddress', discriminator: { path: 'address_type', value: 'DELIVERY' } });
+    const { expressions } = await call('mapping.checks', { flowId: flow.id });
+    const cityRow = present(billing.rows.find((row) => row.targetPath === 'contact.addresses[].city'), 'the billing city row');
+    expect(expressions.find((each) => each.rowId === cityRow.id)).toMatchObject({ context: ['customer.addresses[]'], error: null });
+
+    const payload = {
+      ...order,
+      customer: { ...order.customer, addresses: [{ addressType: 'SHIPPING', street1: 'x', city: 'Leeds', postalCode: 'LS1', country: 'GB' }, ...order.customer.addresses] },
+      shippingAddress: { addressType: 'SHIPPING', street1: '9 Dock Street', city: 'Cardiff', postalCode: 'CF10', country: 'GB' },
+    };
+    const target = (await preview(payload)).target as Json;
+    expect(target.contact.addresses.map((address: Json) => [address.address_type, address.city])).toEqual([
+      ['STREET', 'Bristol'],
+      ['DELIVERY', 'Cardiff'],
+    ]);
+    expect(target.line_items).toHaveLength(2);
+    session.close();
+  });
+});

@@ -1,6 +1,7 @@
 import { createFlow, entityRoots, getFlow, listFlows, setFlowEndpoints, updateFlow } from '../../mapping/flows';
 import { createPairing, deletePairing, updatePairing } from '../../mapping/pairings';
 import { deleteFlow, listDeletedFlows, restoreFlow } from '../../mapping/flow-deletion';
+import { repairFlow, repairPlan } from '../../mapping/flow-repair';
 import { acceptAbove } from '../../mapping/bulk-accept';
 import { forgetLearned, learnedDecisionsOf } from '../../mapping/decisions';
 import { clearReview, updateRow } from '../../mapping/rows';
@@ -19,6 +20,8 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'flows.delete': ({ id }) => deleteFlow(workspace(), id),
     'flows.deleted': () => listDeletedFlows(workspace()),
     'flows.restore': ({ deletedId }) => restoreFlow(workspace(), deletedId),
+    'flows.repairPlan': ({ flowId }) => repairPlan(workspace(), systems, flowId),
+    'flows.repair': ({ flowId, confirm }, { signal }) => repairFlow(workspace(), systems, flowId, confirm, { signal, workers: services.workers }),
     'flows.update': ({ id, ...changes }) => updateFlow(workspace(), id, changes),
     'mapping.sheet': ({ flowId }, { signal }) => mappingSheet(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.checks': ({ flowId }, { signal }) => mappingChecks(workspace(), systems, flowId, { signal, workers: services.workers }),

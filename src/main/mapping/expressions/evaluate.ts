@@ -3,15 +3,10 @@
 // payload: rows under a target array are wrapped to map over their paired source array
 // (`[lines.{"v": (qty)}]`), one target element per source element. Only jsonata runs, with $eval unbound.
 import jsonata from 'jsonata';
+import type { Level, ProgramUnit } from './generate';
 import { pathOf } from './jsonata-text';
 
-export interface RunUnit {
-  rowId: number;
-  targetPath: string;
-  expression: string;
-  /** Source arrays (catalogue paths, outermost first) whose element is the expression's context. */
-  context: string[];
-}
+export type RunUnit = ProgramUnit;
 
 export interface RowFailure {
   rowId: number;
@@ -34,13 +29,17 @@ const UNAVAILABLE = (name: string) => () => {
 /** Functions taken away from expressions: evaluating text as code. */
 export const BINDINGS: Record<string, unknown> = { eval: UNAVAILABLE('eval') };
 
-/** `expression` mapped over the context's arrays: one `{"v": value}` per element, nested per level. */
-export function wrapped(expression: string, context: string[]): string {
+/**
+ * `expression` mapped over its levels' sources (an array: each element; an object: one element), filtered
+ * by each level's filter: one `{"v": value}` per element, nested per level.
+ */
+export function wrapped(expression: string, levels: Level[]): string {
   let text = `(${expression})`;
-  for (let i = context.length - 1; i >= 0; i--) {
-    const array = context[i]!.slice(0, -2);
-    const relative = i === 0 ? array : array.slice(context[i - 1]!.length + 1);
-    text = `[${pathOf(relative)}.{"v": ${text}}]`;
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const source = levels[i]!.source;
+    const relative = i === 0 ? source : source.slice(levels[i - 1]!.source.length + 1);
+    const filter = levels[i]!.filter.trim();
+    text = `[${pathOf(relative)}${filter ? `[${filter}]` : ''}.{"v": ${text}}]`;
   }
   return text;
 }
@@ -50,7 +49,7 @@ type Compiled = { unit: RunUnit; run: jsonata.Expression | null; parseError: str
 const compiledCache = new Map<string, jsonata.Expression>();
 
 function compile(unit: RunUnit): Compiled {
-  const text = wrapped(unit.expression, unit.context);
+  const text = wrapped(unit.expression, unit.levels);
   let run = compiledCache.get(text);
   try {
     if (!run) {
@@ -83,8 +82,11 @@ function objectAt(holder: Record<string, unknown>, dotted: string): { parent: Re
   return { parent, key: keys.at(-1)! };
 }
 
-/** Places one row's result: `parts` is its target path cut at each `[]` (the first prefixed with the holder's key). */
-function place(holder: Record<string, unknown>, parts: string[], value: unknown): void {
+/**
+ * Places one row's result: `parts` is its target path cut at each `[]` (the first prefixed with the
+ * holder's key); `offset` shifts the elements of the first array (a discriminated array's later pairings).
+ */
+function place(holder: Record<string, unknown>, parts: string[], value: unknown, offset = 0): void {
   if (value === undefined || (parts.length > 1 && (!Array.isArray(value) || value.length === 0))) return;
   const { parent, key } = objectAt(holder, parts[0]!);
   if (parts.length === 1) {
@@ -94,7 +96,8 @@ function place(holder: Record<string, unknown>, parts: string[], value: unknown)
   if (!Array.isArray(parent[key])) parent[key] = [];
   const list = parent[key] as unknown[];
   const rest = [`_${parts[1]!}`, ...parts.slice(2)];
-  (value as unknown[]).forEach((element, index) => {
+  (value as unknown[]).forEach((element, at) => {
+    const index = at + offset;
     if (!isObject(list[index])) list[index] = {};
     const item = element as { v?: unknown };
     // An element of an array of objects is an object: held under '_' so the same placing applies.
@@ -114,24 +117,46 @@ export async function evaluatePayloads(units: RunUnit[], payloads: unknown[], pr
   for (const [payloadIndex, payload] of payloads.entries()) {
     const holder: Record<string, unknown> = {};
     const failures: RowFailure[] = [];
+    const values: Array<{ unit: RunUnit; value: unknown }> = [];
     for (const [unitIndex, { unit, run, parseError }] of compiled.entries()) {
       if (!run) {
         failures.push({ rowId: unit.rowId, message: `does not parse: ${parseError}` });
         continue;
       }
       progress(payloadIndex, unitIndex);
-      let value: unknown;
       try {
-        value = await run.evaluate(payload, BINDINGS);
+        values.push({ unit, value: await run.evaluate(payload, BINDINGS) });
       } catch (error) {
         failures.push({ rowId: unit.rowId, message: messageOf(error) });
-        continue;
       }
-      place(holder, `_${unit.targetPath.startsWith('[]') ? '' : '.'}${unit.targetPath}`.split('[]'), value);
+    }
+    const offsets = slotOffsets(values);
+    for (const { unit, value } of values) {
+      place(holder, `_${unit.targetPath.startsWith('[]') ? '' : '.'}${unit.targetPath}`.split('[]'), value, unit.slot ? offsets.get(unit.slot.pairing) : 0);
     }
     results.push({ target: plain(holder._), failures });
   }
   return results;
+}
+
+/** Where each pairing's elements start in a target array several pairings fill: after the elements of the pairings before it. */
+function slotOffsets(values: Array<{ unit: RunUnit; value: unknown }>): Map<number, number> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const { unit, value } of values) {
+    if (!unit.slot) continue;
+    const pairings = counts.get(unit.slot.array) ?? new Map<number, number>();
+    counts.set(unit.slot.array, pairings);
+    pairings.set(unit.slot.pairing, Math.max(pairings.get(unit.slot.pairing) ?? 0, Array.isArray(value) ? value.length : 0));
+  }
+  const offsets = new Map<number, number>();
+  for (const pairings of counts.values()) {
+    let next = 0;
+    for (const [pairing, count] of [...pairings.entries()].sort((a, b) => a[0] - b[0])) {
+      offsets.set(pairing, next);
+      next += count;
+    }
+  }
+  return offsets;
 }
 
 /** jsonata marks its sequences with extra properties; a plain copy crosses to the main thread cleanly. */

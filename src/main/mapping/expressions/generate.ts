@@ -4,7 +4,7 @@
 // element rows read from), with that element as the context; a source outside it is read from the root ($$).
 import jsonata from 'jsonata';
 import type { CatalogueEntity } from '../../../shared/catalogue';
-import type { MappingRow, RowExpression } from '../../../shared/contract';
+import type { ArrayPairing as StoredPairing, MappingRow, RowExpression } from '../../../shared/contract';
 import { hasContent } from '../rows';
 import { literalOf, pathOf } from './jsonata-text';
 
@@ -142,23 +142,54 @@ export function parseError(expression: string): string | null {
   }
 }
 
+/** One level a row runs inside: the source (an array with its [], or an object: one element) and the filter on its elements. */
+export interface Level {
+  source: string;
+  filter: string;
+}
+
+/** What the worker runs for one row (or one pairing's discriminator). */
+export interface ProgramUnit {
+  /** The row; a pairing's discriminator runs as -(pairing id). */
+  rowId: number;
+  targetPath: string;
+  expression: string;
+  levels: Level[];
+  /** Pairings sharing a target array (a discriminated array) put their elements one after the other: this unit's place in that order. */
+  slot: { array: string; pairing: number } | null;
+}
+
 /** The executable form of a flow: each running row's expression with the source arrays it runs inside. */
 export interface FlowProgram {
   pairings: ArrayPairing[];
   expressions: RowExpression[];
+  units: ProgramUnit[];
 }
 
 /** Every row's expression (written or generated), with its parse error and whether it may disagree with the pseudocode. */
-export function flowProgram(rows: MappingRow[], target: CatalogueEntity | undefined): FlowProgram {
-  const pairings = inferPairings(rows);
-  const byTarget = new Map(pairings.map((pairing) => [pairing.target, pairing.source]));
+export function flowProgram(rows: MappingRow[], target: CatalogueEntity | undefined, stored: StoredPairing[] = []): FlowProgram {
+  // Target arrays paired explicitly run by their pairings; any other is paired by inference from its rows.
+  const explicit = new Set(stored.map((pairing) => pairing.targetPath));
+  const pairings = [...stored.map((pairing) => ({ target: pairing.targetPath, source: pairing.sourcePath })), ...inferPairings(rows.filter((row) => row.pairingId === null)).filter((pairing) => !explicit.has(pairing.target))];
+  const byTarget = new Map(pairings.filter((pairing) => !explicit.has(pairing.target)).map((pairing) => [pairing.target, pairing.source]));
+  const storedById = new Map(stored.map((pairing) => [pairing.id, pairing]));
+  /** The chain of stored pairings a row's element lies in, outermost first. */
+  const chainOf = (pairingId: number | null): StoredPairing[] => {
+    const chain: StoredPairing[] = [];
+    for (let at = pairingId === null ? undefined : storedById.get(pairingId); at; at = at.parentId === null ? undefined : storedById.get(at.parentId)) chain.unshift(at);
+    return chain;
+  };
+  const slotOf = (pairing: StoredPairing | undefined) => (pairing ? { array: pairing.targetPath, pairing: pairing.id } : null);
   const types = new Map((target?.fields ?? []).map((field) => [field.path, field.type]));
   const splits = new Map<string, number[]>();
   for (const row of rows) {
     if (row.mappingType === 'split' && row.sourcePaths.length === 1 && runs(row)) splits.set(row.sourcePaths[0]!, [...(splits.get(row.sourcePaths[0]!) ?? []), row.id]);
   }
+  const units: ProgramUnit[] = [];
   const expressions = rows.map((row): RowExpression => {
-    const { sources, unpaired } = contextOf(row.targetPath, byTarget);
+    const chain = chainOf(row.pairingId ?? null);
+    const inferred = contextOf(row.targetPath, byTarget);
+    const { sources, unpaired } = chain.length > 0 ? { sources: chain.map((pairing) => pairing.sourcePath), unpaired: undefined } : explicit.has(arrayPrefixes(row.targetPath)[0] ?? '') ? { sources: [], unpaired: arrayPrefixes(row.targetPath)[0] } : inferred;
     const siblings = row.sourcePaths.length === 1 ? (splits.get(row.sourcePaths[0]!) ?? [row.id]) : [row.id];
     const generated = generateRow(row, sources, types.get(row.targetPath), { index: Math.max(0, siblings.indexOf(row.id)), count: siblings.length });
     const written = row.expression;
@@ -166,17 +197,30 @@ export function flowProgram(rows: MappingRow[], target: CatalogueEntity | undefi
     const reasons: string[] = [];
     if (written !== null && row.expressionDrift) reasons.push('the pseudocode or the expression changed without the other');
     if (written === null && generated.caveat) reasons.push(generated.caveat);
+    const error = expression === null ? null : unpaired ? `no source array is paired with ${unpaired}, so this row cannot run: map a field of its elements from a source array` : parseError(expression);
+    const running = expression !== null && row.status !== 'rejected' && row.status !== 'not_needed';
+    if (running && error === null) {
+      units.push({ rowId: row.id, targetPath: row.targetPath, expression: expression!, levels: chain.length > 0 ? chain.map((pairing) => ({ source: pairing.sourcePath, filter: pairing.filter })) : sources.map((source) => ({ source, filter: '' })), slot: slotOf(chain[0]) });
+    }
     return {
       rowId: row.id,
       mapId: row.mapId,
       expression,
       generated: written === null,
-      runs: expression !== null && row.status !== 'rejected' && row.status !== 'not_needed',
+      runs: running,
       context: unpaired && expression !== null ? null : sources,
-      error: expression === null ? null : unpaired ? `no source array is paired with ${unpaired}, so this row cannot run: map a field of its elements from a source array` : parseError(expression),
+      error,
       mayDisagree: reasons.length > 0,
       disagreement: reasons.join('; '),
     };
   });
-  return { pairings, expressions };
+  // Each pairing's discriminator: a constant written into every element it gives.
+  for (const pairing of stored) {
+    if (!pairing.discriminator) continue;
+    const chain = chainOf(pairing.id);
+    const path = `${pairing.targetPath}.${pairing.discriminator.path}`;
+    if (rows.some((row) => row.pairingId === pairing.id && row.targetPath === path)) continue; // its constant row writes it
+    units.push({ rowId: -pairing.id, targetPath: path, expression: literalOf(pairing.discriminator.value, types.get(path)), levels: chain.map((each) => ({ source: each.sourcePath, filter: each.filter })), slot: slotOf(chain[0]) });
+  }
+  return { pairings, expressions, units };
 }

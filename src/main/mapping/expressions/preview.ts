@@ -13,6 +13,8 @@ import { fieldPathOf } from '../../sandbox/samples/field-path';
 import type { Workspace } from '../../workspace/workspace';
 import { resolveEntity } from '../entities';
 import { getFlow } from '../flows';
+import { listPairings } from '../pairings';
+import { flowEntities } from '../sheet';
 import { hasContent, listRows } from '../rows';
 import type { EvaluatedPayload, RunUnit } from './evaluate';
 import { evaluateJob, PAYLOAD_TIME_MS } from './evaluate-job';
@@ -27,6 +29,9 @@ export interface RunOptions {
 export interface PreparedFlow {
   flowId: number;
   flowName: string;
+  /** The objects inside the entities the rows' paths are relative to ('' for the entity itself). */
+  sourceRoot: string;
+  targetRoot: string;
   rows: MappingRow[];
   expressions: RowExpression[];
   units: RunUnit[];
@@ -55,14 +60,16 @@ export async function prepareFlow(workspace: Workspace, imports: SystemImports, 
   const source = await resolveEntity(workspace, imports, flow.source);
   const target = await resolveEntity(workspace, imports, flow.target);
   const rows = listRows(workspace, flowId);
-  const { expressions } = flowProgram(rows, target.entity);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const units = expressions
-    .filter((entry) => entry.runs && entry.error === null && entry.context !== null)
-    .map((entry) => ({ rowId: entry.rowId, targetPath: byId.get(entry.rowId)!.targetPath, expression: entry.expression!, context: entry.context! }));
+  const rooted = await flowEntities(workspace, imports, flow);
+  const { expressions, units } = flowProgram(rows, rooted.target, listPairings(workspace, flowId));
+  for (const [side, root] of [['source', flow.source.root], ['target', flow.target.root]] as const) {
+    if (root.includes('[]')) throw new UserError('ROOT_IN_ARRAY', `The flow's ${side} is rooted inside an array (${root}): a preview runs flows rooted at an object only, for now; root it at the entity or an object.`);
+  }
   return {
     flowId,
     flowName: flow.name,
+    sourceRoot: flow.source.root,
+    targetRoot: flow.target.root,
     rows,
     expressions,
     units,
@@ -78,7 +85,9 @@ export async function evaluateFlow(prepared: PreparedFlow, payloads: unknown[], 
   const progress = new SharedArrayBuffer(8);
   const runner = options.workers ?? defaultWorkerRunner;
   try {
-    return await runner.run(evaluateJob, { units: prepared.units, payloads, progress }, { signal: options.signal, timeoutMs: PAYLOAD_TIME_MS * Math.max(1, payloads.length) });
+    const inputs = prepared.sourceRoot === '' ? payloads : payloads.map((payload) => atPath(payload, prepared.sourceRoot));
+    const evaluated = await runner.run(evaluateJob, { units: prepared.units, payloads: inputs, progress }, { signal: options.signal, timeoutMs: PAYLOAD_TIME_MS * Math.max(1, payloads.length) });
+    return prepared.targetRoot === '' ? evaluated : evaluated.map((each) => ({ ...each, target: underPath(each.target ?? {}, prepared.targetRoot) }));
   } catch (error) {
     if (!(error instanceof WorkerJobError) || (error.reason !== 'timeout' && error.reason !== 'out-of-memory')) throw error;
     const [payloadIndex, unitIndex] = new Int32Array(progress);
@@ -92,6 +101,12 @@ export async function evaluateFlow(prepared: PreparedFlow, payloads: unknown[], 
     );
   }
 }
+
+/** The value at a dotted object path. */
+const atPath = (value: unknown, path: string) => path.split('.').reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), value);
+
+/** `value` wrapped in the objects of a dotted path: `Employee` → { Employee: value }. */
+const underPath = (value: unknown, path: string) => path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
 
 const describeRow = (row: MappingRow) => `${row.mapId} (${row.targetPath})`;
 
@@ -107,12 +122,17 @@ export function problemsOf(prepared: PreparedFlow, source: unknown, evaluated: E
     }
   }
   for (const failure of evaluated.failures) {
-    const row = byId.get(failure.rowId)!;
+    const row = byId.get(failure.rowId);
+    if (!row) {
+      problems.push({ rowId: null, mapId: null, path: '', pointer: '', keyword: 'expression', message: `A pairing's discriminator or filter failed: ${failure.message}` });
+      continue;
+    }
     problems.push({ rowId: row.id, mapId: row.mapId, path: row.targetPath, pointer: '', keyword: 'expression', message: `${describeRow(row)}: the expression failed: ${failure.message}` });
   }
   const target = evaluated.target ?? {};
   for (const finding of prepared.validator.validate(prepared.target.pointer, target)) {
-    const path = fieldPathOf(target, finding.pointer);
+    const fullPath = fieldPathOf(target, finding.pointer);
+    const path = prepared.targetRoot === '' ? fullPath : fullPath.startsWith(`${prepared.targetRoot}.`) ? fullPath.slice(prepared.targetRoot.length + 1) : fullPath;
     // A finding on an object (a read-only object sent) is blamed on the first running row that fills it.
     const row = rowsByTarget.get(path) ?? prepared.units.map((unit) => byId.get(unit.rowId)!).find((each) => each.targetPath.startsWith(`${path}.`) || each.targetPath.startsWith(`${path}[]`));
     const keyword = finding.keyword === 'direction' ? 'readOnly' : finding.keyword;
@@ -166,17 +186,22 @@ function sourceValue(source: unknown, path: string, context: string[], indexes: 
 export function provenanceOf(prepared: PreparedFlow, source: unknown, target: unknown): ProvenanceEntry[] {
   const byId = new Map(prepared.rows.map((row) => [row.id, row]));
   const entries: ProvenanceEntry[] = [];
+  const sourceRoot = prepared.sourceRoot === '' ? source : atPath(source, prepared.sourceRoot);
+  const targetRoot = prepared.targetRoot === '' ? target : atPath(target, prepared.targetRoot);
+  const prefix = prepared.targetRoot === '' ? '' : `/${prepared.targetRoot.split('.').map(escapeKey).join('/')}`;
+  const sourcePrefix = prepared.sourceRoot === '' ? '' : `/${prepared.sourceRoot.split('.').map(escapeKey).join('/')}`;
   for (const unit of prepared.units) {
-    const row = byId.get(unit.rowId)!;
-    for (const value of valuesAt(target, row.targetPath)) {
+    const row = byId.get(unit.rowId);
+    if (!row) continue;
+    for (const value of valuesAt(targetRoot, row.targetPath)) {
       if (value.value === undefined) continue;
       entries.push({
-        pointer: value.pointer,
+        pointer: `${prefix}${value.pointer}`,
         rowId: row.id,
         mapId: row.mapId,
         sources: row.sourcePaths.map((path) => {
-          const found = sourceValue(source, path, unit.context, value.indexes);
-          return { path, pointer: found?.pointer ?? null, value: found?.value ?? null };
+          const found = sourceValue(sourceRoot, path, unit.levels.map((level) => level.source), value.indexes);
+          return { path, pointer: found ? `${sourcePrefix}${found.pointer}` : null, value: found?.value ?? null };
         }),
       });
     }

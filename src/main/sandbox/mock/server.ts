@@ -11,6 +11,7 @@ import { collectionOf, idOf, listIn, markNext, pageOf, pagingStyle, SEEDED_RECOR
 import { parsePrefer, RateLimiter, seededRandom, type Chaos } from './faults';
 import { checkRequest, type Violation } from './request-check';
 import { buildResponse, chooseStatus, type Generate } from './responses';
+import { recordIds, type RecordIds } from './ids';
 import { basePathOf, buildRoutes, matchRoute, type Route } from './routes';
 
 type JsonObject = Record<string, unknown>;
@@ -42,6 +43,9 @@ export async function startMock(document: JsonObject, options: MockOptions = {})
   const generate: Generate = options.generate ?? ((responses) => (pointer, seed) => responses.generate(pointer, seed))(documentGenerator(document, { direction: 'response', completeTop: true }));
   const basePath = basePathOf(document);
   const validator = new PayloadValidator(document, { mode: 'open', direction: 'request' });
+  // Ids are generated without the document's examples: an example id is one value, and records need many.
+  const idGenerator = documentGenerator(document, { direction: 'response', useExamples: false });
+  const idsOf = new Map<string, RecordIds>();
   const seed = options.seed ?? 1;
   const random = seededRandom(seed);
   let collections = new Map<string, Collection>();
@@ -109,8 +113,7 @@ export async function startMock(document: JsonObject, options: MockOptions = {})
     if (!place.item) {
       if (method === 'post' && isObject(json)) {
         const record = { ...(isObject(generated) ? generated : {}), ...json };
-        const id = freshId(route, collection, idOf(record, collection.idParameter) ?? String(collection.records.size + 1));
-        record[keyOfId(record, collection.idParameter)] = coerceId(record, collection.idParameter, id);
+        const id = assignId(collection, record, seed + collection.records.size * 31 + 1_000_003);
         collection.records.set(id, record);
         collection.order.unshift(id);
         return { body: record, headers: {}, created: `${place.collection}/${encodeURIComponent(id)}` };
@@ -131,30 +134,47 @@ export async function startMock(document: JsonObject, options: MockOptions = {})
       collection.deleted.delete(id);
       const base = method === 'patch' ? (stored ?? (isObject(generated) ? generated : {})) : isObject(generated) ? generated : {};
       const record = { ...base, ...(isObject(json) ? json : {}) };
-      record[keyOfId(record, collection.idParameter)] = coerceId(record, collection.idParameter, id);
+      writeId(collection, record, id);
       if (!collection.records.has(id)) collection.order.unshift(id);
       collection.records.set(id, record);
       return { body: record, headers: {} };
     }
     if (collection.deleted.has(id)) return 'gone';
     // A record never created still answers to the id it was asked for.
-    if (!stored && isObject(generated) && idOf(generated, collection.idParameter) !== undefined) generated[keyOfId(generated, collection.idParameter)] = coerceId(generated, collection.idParameter, id);
+    if (!stored && isObject(generated)) writeId(collection, generated, id);
     return { body: stored ?? generated, headers: {} };
   }
 
+  function idsFor(collection: Collection): RecordIds {
+    let ids = idsOf.get(collection.template);
+    if (!ids) idsOf.set(collection.template, (ids = recordIds(document, routes, collection, idGenerator)));
+    return ids;
+  }
+
   /**
-   * An id for a created record: the generated one when free, else the id of a response generated with
-   * another seed — so created ids keep the documented format (a uuid stays a uuid) — else a suffixed one.
+   * The id a new record is kept under: its own when free, else a fresh one in the documented format
+   * written into its id property; without a documented id, a key only the mock uses.
    */
-  function freshId(route: Route, collection: Collection, wanted: string): string {
-    if (!collection.records.has(wanted)) return wanted;
-    const key = chooseStatus(route, undefined).key;
-    for (let attempt = 1; attempt <= 20; attempt++) {
-      const body = buildResponse(document, route, key, 200, { seed: seed + collection.records.size * 31 + attempt * 1_000_003, generate }).body;
-      const id = isObject(body) ? idOf(body, collection.idParameter) : undefined;
-      if (id !== undefined && !collection.records.has(id)) return id;
+  function assignId(collection: Collection, record: JsonObject, idSeed: number): string {
+    const ids = idsFor(collection);
+    const key = ids.key ?? idKeyOf(record, collection.idParameter);
+    const current = key === undefined ? undefined : record[key];
+    if ((typeof current === 'string' || typeof current === 'number') && !collection.records.has(String(current))) return String(current);
+    const fresh = key === undefined ? undefined : ids.fresh((id) => collection.records.has(id), idSeed);
+    if (fresh !== undefined) {
+      record[key!] = fresh;
+      return String(fresh);
     }
-    return uniqueId(collection, wanted);
+    return uniqueId(collection, current === undefined ? String(collection.records.size + 1) : String(current));
+  }
+
+  /** The record answers to `id`: written into its documented id property (a number stays a number). */
+  function writeId(collection: Collection, record: JsonObject, id: string) {
+    const key = idsFor(collection).key ?? idKeyOf(record, collection.idParameter);
+    if (key === undefined) return;
+    const current = record[key];
+    const numeric = typeof current === 'number' || (current === undefined && typeof idsFor(collection).fresh(() => false, seed) === 'number');
+    record[key] = numeric && /^-?\d+$/.test(id) ? Number(id) : id;
   }
 
   function collectionFor(template: string, idParameter: string): Collection {
@@ -175,8 +195,7 @@ export async function startMock(document: JsonObject, options: MockOptions = {})
       for (let index = 0; collection.order.length < SEEDED_RECORDS && index < SEEDED_RECORDS * 2; index++) {
         const sample = listIn(buildResponse(document, route, chooseStatus(route, undefined).key, 200, { seed: seed + index + 1, generate }).body)?.get()[0];
         if (!isObject(sample)) break;
-        const id = uniqueId(collection, idOf(sample, collection.idParameter) ?? String(index + 1));
-        sample[keyOfId(sample, collection.idParameter)] = coerceId(sample, collection.idParameter, id);
+        const id = assignId(collection, sample, seed + index + 1);
         collection.records.set(id, sample);
         collection.order.push(id);
       }
@@ -218,11 +237,10 @@ export async function startMock(document: JsonObject, options: MockOptions = {})
   };
 }
 
-const keyOfId = (record: JsonObject, idParameter: string) => (idParameter in record ? idParameter : 'id' in record ? 'id' : idParameter);
-
-/** The id as the record held it: a number stays a number. */
-function coerceId(record: JsonObject, idParameter: string, id: string): string | number {
-  return typeof record[keyOfId(record, idParameter)] === 'number' && /^\d+$/.test(id) ? Number(id) : id;
+/** The property a record holds its id in (`customerId`, `id`, any `…Id`), when it holds one. */
+function idKeyOf(record: JsonObject, idParameter: string): string | undefined {
+  const id = idOf(record, idParameter);
+  return id === undefined ? undefined : [idParameter, 'id', ...Object.keys(record)].find((key) => record[key] !== undefined && String(record[key]) === id);
 }
 
 function uniqueId(collection: Collection, wanted: string): string {

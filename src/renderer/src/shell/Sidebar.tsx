@@ -1,6 +1,7 @@
 // The left sidebar: brand, the open integration, navigation between areas, and the way to other workspaces.
+// Collapsible to its icons (the labels stay the links' names), as it is by default on a narrow window.
 import type { WorkspaceSummary } from '../../../shared/contract';
-import { LogoMark } from '../components/icons';
+import { ChevronRightIcon, LogoMark } from '../components/icons';
 import { integrationStatusLabels, integrationStatusTone } from '../format';
 import { hashFor, mainAreas, workspacesArea, type AreaDefinition, type AreaId } from './areas';
 
@@ -13,9 +14,11 @@ interface SidebarProps {
   workspace: WorkspaceSummary | null;
   current: AreaId;
   version: string;
+  collapsed: boolean;
+  onCollapse: (collapsed: boolean) => void;
 }
 
-export function Sidebar({ workspace, current, version }: SidebarProps) {
+export function Sidebar({ workspace, current, version, collapsed, onCollapse }: SidebarProps) {
   const counts = workspace?.counts;
   const badge: Partial<Record<AreaId, { value: number; label: string }>> = counts
     ? {
@@ -30,6 +33,16 @@ export function Sidebar({ workspace, current, version }: SidebarProps) {
       <div className="brand">
         <LogoMark />
         <span className="brand-name">Crosswalk</span>
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon btn-sm sidebar-toggle"
+          aria-label="Collapse the sidebar"
+          aria-pressed={collapsed}
+          title={collapsed ? 'Show the sidebar in full' : 'Collapse the sidebar to its icons'}
+          onClick={() => onCollapse(!collapsed)}
+        >
+          <ChevronRightIcon size={14} />
+        </button>
       </div>
 
       <div className="sidebar-workspace">

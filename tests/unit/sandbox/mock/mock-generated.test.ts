@@ -1,5 +1,8 @@
 // The mock with the sandbox's own generator: answers that validate against the documented response,
 // the same for the same seed, and created records with ids in the documented format that they keep.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PayloadValidator } from '../../../../src/main/openapi/payload/validator';
 import { startMock, type RunningMock } from '../../../../src/main/sandbox/mock/server';
@@ -100,5 +103,50 @@ describe('the mock with the sandbox generator', () => {
     expect((first.body.items as unknown[]).length).toBe(10);
     expect((third.body.items as unknown[]).length).toBe(5);
     expect(first.headers.get('link')).toBe('</api/orders?page=2&per_page=10>; rel="next"');
+  });
+});
+
+describe('the mock\'s record ids', () => {
+  it('gives every seeded and created record of the demo CRM a distinct uuid in its documented id, and no other id property', async () => {
+    // Customer.id is optional, read-only, a uuid with one example: records must not all take the example.
+    const crm = parse(fs.readFileSync(path.resolve(__dirname, '../../../../resources/demo/crm.openapi.yaml'), 'utf8')) as Record<string, unknown>;
+    const mock = await startMock(crm, { seed: 3 });
+    mocks.push(mock);
+    const auth = { authorization: 'Bearer ids' };
+    const listed = (await (await fetch(`${mock.url}/customers?limit=100`, { headers: auth })).json()) as { data: Array<Record<string, unknown>> };
+    expect(listed.data).toHaveLength(25);
+    const created = await Promise.all(
+      [1, 2].map(async (n) => {
+        const response = await fetch(`${mock.url}/customers`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ firstName: `Ann${n}`, lastName: 'Lee', email: `ann${n}@example.com` }) });
+        expect(response.status).toBe(201);
+        return (await response.json()) as Record<string, unknown>;
+      }),
+    );
+    const records = [...listed.data, ...created];
+    const ids = records.map((record) => record.id);
+    for (const id of ids) expect(id).toMatch(UUID);
+    expect(new Set(ids).size).toBe(records.length);
+    expect(records.filter((record) => 'customerId' in record)).toEqual([]);
+    const responses = new PayloadValidator(crm, { mode: 'closed', direction: 'response' });
+    for (const record of records) expect(responses.validate('#/components/schemas/Customer', record)).toEqual([]);
+    const again = (await (await fetch(`${mock.url}/customers/${String(created[0]!.id)}`, { headers: auth })).json()) as Record<string, unknown>;
+    expect(again).toMatchObject({ id: created[0]!.id, firstName: 'Ann1' });
+  });
+
+  it('keeps integer ids integers within their documented bounds, distinct, with a created one too', async () => {
+    const numbered = structuredClone(document) as typeof document & { components: { schemas: { Order: { properties: Record<string, unknown> } } } };
+    (numbered.components.schemas.Order.properties as Record<string, unknown>).id = { type: 'integer', minimum: 1000, maximum: 999_999, example: 1001, readOnly: true };
+    (numbered.paths['/orders/{orderId}'].parameters[0] as { schema: unknown }).schema = { type: 'integer' };
+    const mock = await startMock(numbered, { seed: 2 });
+    mocks.push(mock);
+    const ids = ((await call(mock, '/orders?per_page=50')).body.items as Array<{ id: unknown }>).map((record) => record.id);
+    const posted = await call(mock, '/orders', { customerEmail: 'b@shop.example', total: 1, currency: 'EUR', status: 'open' });
+    for (const id of [...ids, posted.body.id]) {
+      expect(Number.isInteger(id)).toBe(true);
+      expect(id).toBeGreaterThanOrEqual(1000);
+      expect(id).toBeLessThanOrEqual(999_999);
+    }
+    expect(new Set([...ids, posted.body.id]).size).toBe(ids.length + 1);
+    expect((await call(mock, `/orders/${String(posted.body.id)}`)).body).toMatchObject({ id: posted.body.id, customerEmail: 'b@shop.example' });
   });
 });

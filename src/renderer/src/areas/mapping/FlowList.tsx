@@ -114,7 +114,7 @@ export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
         valueFormatter: entityText,
         comparator: compareEntities,
       },
-      { colId: 'arrow', headerName: '', width: 36, minWidth: 36, sortable: false, resizable: false, cellRenderer: ArrowCell, cellClass: 'cell-arrow-column' },
+      { colId: 'arrow', headerName: 'Open', headerClass: 'header-text-hidden', width: 36, minWidth: 36, sortable: false, resizable: false, cellRenderer: ArrowCell, cellClass: 'cell-arrow-column' },
       {
         colId: 'target',
         headerName: 'Target',

@@ -66,7 +66,8 @@ export function WorkbookReportView({ report, busy, onApply, onDiscard }: Workboo
       { field: 'exported', headerName: 'Exported', flex: 1, minWidth: 100, cellRenderer: valueCell('unknown'), wrapText: true, autoHeight: true },
       {
         colId: 'arrow',
-        headerName: '',
+        headerName: 'Go to',
+        headerClass: 'header-text-hidden',
         width: 30,
         minWidth: 30,
         cellStyle: { paddingLeft: 0, paddingRight: 0 },
