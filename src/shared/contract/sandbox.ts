@@ -293,6 +293,8 @@ export const HistoryEntrySummary = z.object({
   systemId: id.nullable(),
   requestId: id.nullable(),
   environmentId: id.nullable(),
+  /** The saved request's name (as it is now), else the draft's when it was sent. */
+  name: z.string().nullable(),
   method: z.string(),
   /** Redacted. */
   url: z.string(),
@@ -353,6 +355,8 @@ export const sandboxCalls = {
       systemId: id.optional(),
       /** Part of the (redacted) URL. */
       url: text(4096).optional(),
+      /** Part of the request's name or of its (redacted) URL. */
+      text: text(4096).optional(),
       /** An exact status (404), a class ("4xx") or "failed" (no response). */
       status: z.union([z.number().int().min(100).max(999), z.enum(['1xx', '2xx', '3xx', '4xx', '5xx', 'failed'])]).optional(),
       offset: z.number().int().min(0).default(0),

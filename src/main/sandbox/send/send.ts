@@ -19,7 +19,7 @@ import { publicView, requestSlots } from '../store/secret-slots';
 import { proxyOf, tlsOf } from './connection';
 import { failureOf } from './failures';
 import { PREVIEW_BYTES, bodyPreview } from './preview';
-import { VariableScope } from './variables';
+import { VariableScope, variablesIn } from './variables';
 import { applyAuth, wireRequest, type TokenFor, type WireRequest } from './wire';
 import type { Readable } from 'node:stream';
 
@@ -216,8 +216,12 @@ export async function oauthTokenState(deps: SendDeps, input: Pick<SendInput, 're
   if (auth.kind !== 'oauth2') throw new UserError('AUTH_NOT_OAUTH', "This request does not use OAuth 2.0 (nor does its environment): choose OAuth 2.0 in its Auth tab first.");
   if (!deps.oauth) throw new UserError('OAUTH_UNAVAILABLE', 'OAuth 2.0 tokens cannot be fetched here: send the request from the app or the web host.');
   if (renew) {
-    if (resolved.unresolved.length > 0) {
-      throw new UserError('OAUTH_UNRESOLVED', `No token fetched: nothing gives a value to ${resolved.unresolved.map((name) => `{{${name}}}`).join(', ')}. Add it to the environment.`);
+    // Only the auth's own variables matter to a token call, not the URL's or the body's.
+    // (A secret of the auth that does not open here is named by its slot: request3.auth.clientSecret.)
+    const inAuth = new Set(variablesIn(JSON.stringify(auth)));
+    const unresolved = resolved.unresolved.filter((name) => inAuth.has(name) || name.includes('auth.'));
+    if (unresolved.length > 0) {
+      throw new UserError('OAUTH_UNRESOLVED', `No token fetched: nothing gives a value to ${unresolved.map((name) => `{{${name}}}`).join(', ')} in the OAuth 2.0 settings. Add it to the environment.`);
     }
     const definition = input.environmentId === null ? undefined : openEnvironment(deps.store, input.environmentId).opened;
     const tls = tlsOf(definition);

@@ -44,9 +44,13 @@ interface HistoryRow {
   size: number | null;
   content_type: string | null;
   body_id: string | null;
+  name: string | null;
 }
 
-const SUMMARY_COLUMNS = 'id, system_id, request_id, environment_id, at, method, url, status, status_text, error, dns, connect, tls, first_byte, download, total, size, content_type, body_id';
+// The request's name: the saved request's as it is now, else the name the draft had when sent.
+const SUMMARY_COLUMNS = `h.id, h.system_id, h.request_id, h.environment_id, h.at, h.method, h.url, h.status, h.status_text, h.error, h.dns, h.connect, h.tls,
+  h.first_byte, h.download, h.total, h.size, h.content_type, h.body_id, coalesce(r.name, nullif(json_extract(h.detail, '$.draft.name'), '')) AS name`;
+const SUMMARY_FROM = 'sandbox_history h LEFT JOIN sandbox_request r ON r.id = h.request_id';
 
 function toSummary(row: HistoryRow, cache: BodyCache): HistoryEntrySummary {
   return {
@@ -54,6 +58,7 @@ function toSummary(row: HistoryRow, cache: BodyCache): HistoryEntrySummary {
     systemId: row.system_id,
     requestId: row.request_id,
     environmentId: row.environment_id,
+    name: row.name,
     method: row.method,
     url: row.url,
     status: row.status,
@@ -98,7 +103,7 @@ export function addHistory(store: SandboxStore, cache: BodyCache, record: Histor
           JSON.stringify(record.detail),
         ).lastInsertRowid,
     );
-    return { row: prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM sandbox_history WHERE id = ?`).get(id) as HistoryRow, pruned: prune(db) };
+    return { row: prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE h.id = ?`).get(id) as HistoryRow, pruned: prune(db) };
     // History is a record of calls, not the analyst's work: one lost in a power cut is acceptable.
   }, { waitForDisk: false });
   for (const bodyId of pruned) cache.remove(bodyId);
@@ -118,6 +123,8 @@ function prune(db: SqliteDatabase): string[] {
 export interface HistoryQuery {
   systemId?: number;
   url?: string;
+  /** Part of the request's name or of its (redacted) URL. */
+  text?: string;
   status?: number | '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'failed';
   offset: number;
   limit: number;
@@ -127,34 +134,38 @@ export function searchHistory(store: SandboxStore, cache: BodyCache, query: Hist
   const where: string[] = [];
   const values: unknown[] = [];
   if (query.systemId !== undefined) {
-    where.push('system_id = ?');
+    where.push('h.system_id = ?');
     values.push(query.systemId);
   }
   if (query.url) {
-    where.push("instr(lower(url), lower(?)) > 0");
+    where.push('instr(lower(h.url), lower(?)) > 0');
     values.push(query.url);
   }
+  if (query.text) {
+    where.push(`(instr(lower(h.url), lower(?)) > 0 OR instr(lower(coalesce(r.name, json_extract(h.detail, '$.draft.name'), '')), lower(?)) > 0)`);
+    values.push(query.text, query.text);
+  }
   if (typeof query.status === 'number') {
-    where.push('status = ?');
+    where.push('h.status = ?');
     values.push(query.status);
   } else if (query.status === 'failed') {
-    where.push('status IS NULL');
+    where.push('h.status IS NULL');
   } else if (query.status) {
     const low = Number(query.status[0]) * 100;
-    where.push('status BETWEEN ? AND ?');
+    where.push('h.status BETWEEN ? AND ?');
     values.push(low, low + 99);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   return store.workspace.read((db) => ({
-    entries: (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sandbox_history ${filter} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...values, query.limit, query.offset) as HistoryRow[]).map((row) =>
+    entries: (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} ${filter} ORDER BY h.id DESC LIMIT ? OFFSET ?`).all(...values, query.limit, query.offset) as HistoryRow[]).map((row) =>
       toSummary(row, cache),
     ),
-    total: db.prepare(`SELECT count(*) FROM sandbox_history ${filter}`).pluck().get(...values) as number,
+    total: db.prepare(`SELECT count(*) FROM ${SUMMARY_FROM} ${filter}`).pluck().get(...values) as number,
   }));
 }
 
 export function getHistoryEntry(store: SandboxStore, cache: BodyCache, id: number): HistoryEntry {
-  const row = store.workspace.read((db) => db.prepare(`SELECT ${SUMMARY_COLUMNS}, detail FROM sandbox_history WHERE id = ?`).get(id) as (HistoryRow & { detail: string }) | undefined);
+  const row = store.workspace.read((db) => db.prepare(`SELECT ${SUMMARY_COLUMNS}, h.detail FROM ${SUMMARY_FROM} WHERE h.id = ?`).get(id) as (HistoryRow & { detail: string }) | undefined);
   if (!row) throw new UserError('HISTORY_NOT_FOUND', `History entry ${id} is not in this workspace (it may have been pruned): reload the history.`);
   const detail = JSON.parse(row.detail) as HistoryRecord['detail'];
   const available = cache.has(row.body_id);

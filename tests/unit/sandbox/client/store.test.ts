@@ -182,4 +182,26 @@ describe('history', () => {
     expect(fs.existsSync(cache.pathOf(bodies[2]!))).toBe(false);
     expect(() => cache.pathOf('../../etc/passwd')).toThrow(/not a response body id/);
   });
+
+  it("is searchable by the request's name (the saved request's as it is now, else the draft's), as well as by URL", () => {
+    const { store, systemId } = sandboxWorkspace();
+    const cache = new BodyCache(path.join(tempDir(), 'cache'), workspaceIdOf(store.workspace));
+    const saved = saveRequest(store, requestInput({ systemId, name: 'List customers', method: 'GET', url: 'http://127.0.0.1/customers' }));
+    const draft = { ...requestInput({ systemId, name: 'Create an order', method: 'POST', url: 'http://127.0.0.1/orders' }), origin: null } as HistoryRecord['detail']['draft'];
+    addHistory(store, cache, { ...record(200, 'http://127.0.0.1/customers', null), systemId, requestId: saved.id });
+    addHistory(store, cache, { ...record(201, 'http://127.0.0.1/orders', null), systemId, detail: { ...record(201, 'http://127.0.0.1/orders', null).detail, draft } });
+    addHistory(store, cache, { ...record(200, 'http://127.0.0.1/ping', null), systemId });
+    const found = (text: string) => searchHistory(store, cache, { text, systemId, offset: 0, limit: 10 }).entries.map((entry) => [entry.name, entry.url]);
+    expect(found('customers')).toEqual([['List customers', 'http://127.0.0.1/customers']]);
+    expect(found('AN ORDER')).toEqual([['Create an order', 'http://127.0.0.1/orders']]);
+    expect(found('ping')).toEqual([[null, 'http://127.0.0.1/ping']]);
+    expect(found('127.0.0.1')).toHaveLength(3);
+
+    // Renamed later: found by its new name, and shown with it.
+    saveRequest(store, { ...requestInput({ systemId, name: 'Customers, first page', method: 'GET', url: 'http://127.0.0.1/customers' }), id: saved.id });
+    expect(found('first page')).toEqual([['Customers, first page', 'http://127.0.0.1/customers']]);
+    expect(found('List customers')).toEqual([]);
+    expect(searchHistory(store, cache, { text: 'order', status: '2xx', offset: 0, limit: 10 }).total).toBe(1);
+    expect(searchHistory(store, cache, { text: 'order', systemId: systemId + 1, offset: 0, limit: 10 }).total).toBe(0);
+  });
 });

@@ -119,6 +119,7 @@ export function AuthEditor({ auth, onChange, allowInherit, token }: AuthEditorPr
       )}
       {auth.kind === 'oauth2' && (
         <div className="auth-fields">
+          {token !== undefined && <TokenStatus {...token} />}
           <label className="field">
             <span className="field-label">Grant</span>
             <select className="select" aria-label="Grant" value={auth.grant} onChange={(event) => onChange({ ...auth, grant: event.target.value as typeof auth.grant })}>
@@ -138,7 +139,6 @@ export function AuthEditor({ auth, onChange, allowInherit, token }: AuthEditorPr
               <SecretField label="Password" value={auth.password} onChange={(password) => onChange({ ...auth, password })} />
             </>
           )}
-          {token !== undefined && <TokenStatus {...token} />}
         </div>
       )}
       {auth.kind === 'inherit' && token !== undefined && token.inherited && <TokenStatus {...token} />}

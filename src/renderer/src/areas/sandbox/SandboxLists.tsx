@@ -1,5 +1,6 @@
 // The sandbox's left column: the system's operations grouped by tag (searchable), its saved requests in
-// folders, and the history of calls (searchable by URL and status). Each opens in the request editor.
+// folders, and the history of calls (searchable by request name or URL, and by status). Each opens in
+// the request editor.
 import { useMemo, useState } from 'react';
 import type { CatalogueOperation } from '../../../../shared/catalogue';
 import type { HistoryEntrySummary, SavedRequest } from '../../../../shared/contract';
@@ -86,14 +87,14 @@ export function SavedList({ requests, currentId, onPick }: { requests: readonly 
 const statusFilters = ['', '2xx', '3xx', '4xx', '5xx', 'failed'] as const;
 
 export function HistoryList({ systemId, currentId, onPick }: { systemId: number; currentId: number | null; onPick: (entry: HistoryEntrySummary) => void }) {
-  const [url, setUrl] = useState('');
+  const [text, setText] = useState('');
   const [status, setStatus] = useState<(typeof statusFilters)[number]>('');
-  const history = useCall('sandbox.history', { systemId, ...(url ? { url } : {}), ...(status ? { status } : {}), limit: 200 });
+  const history = useCall('sandbox.history', { systemId, ...(text ? { text } : {}), ...(status ? { status } : {}), limit: 200 });
   const entries = history.data?.entries ?? [];
   return (
     <div className="sandbox-list">
       <div className="history-filters">
-        <SearchInput label="Search history by URL" placeholder="Search by URL" value={url} onSearch={setUrl} slashHint={false} />
+        <SearchInput label="Search history by name or URL" placeholder="Search by name or URL" value={text} onSearch={setText} slashHint={false} />
         <select className="select" aria-label="Status" value={status} onChange={(event) => setStatus(event.target.value as (typeof statusFilters)[number])}>
           {statusFilters.map((filter) => (
             <option key={filter} value={filter}>
@@ -103,14 +104,15 @@ export function HistoryList({ systemId, currentId, onPick }: { systemId: number;
         </select>
       </div>
       {history.isError && <p className="field-error">History could not be read.</p>}
-      {entries.length === 0 && !history.isLoading && <p className="muted sandbox-list-empty">{url || status ? 'No call matches.' : 'Nothing sent yet: every call made here is kept, with secrets redacted.'}</p>}
+      {entries.length === 0 && !history.isLoading && <p className="muted sandbox-list-empty">{text || status ? 'No call matches.' : 'Nothing sent yet: every call made here is kept, with secrets redacted.'}</p>}
       <ul aria-label="History">
         {entries.map((entry) => (
           <li key={entry.id}>
             <button type="button" className={`sandbox-item history-item${entry.id === currentId ? ' is-current' : ''}`} onClick={() => onPick(entry)}>
               <MethodBadge method={entry.method} />
-              <span className="mono sandbox-item-path" title={entry.url}>
-                {entry.url.replace(/^https?:\/\/[^/]+/, '')}
+              <span className="sandbox-item-path history-item-label" title={entry.name ? `${entry.name}\n${entry.url}` : entry.url}>
+                {entry.name && <span className="history-item-name">{entry.name}</span>}
+                <span className="mono">{entry.url.replace(/^https?:\/\/[^/]+/, '')}</span>
               </span>
               <span className={`history-status${entry.status === null ? ' is-failed' : entry.status >= 400 ? ' is-error' : ''}`}>{entry.status ?? 'failed'}</span>
               <span className="faint history-time">{duration(entry.timings.total)}</span>
