@@ -10,6 +10,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Worker entries (src/main/**/*.worker.ts): the platform's worker runner starts out/main/<name>.js.
           'suggest.worker': resolve(__dirname, 'src/main/mapping/suggest.worker.ts'),
+          'evaluate.worker': resolve(__dirname, 'src/main/mapping/expressions/evaluate.worker.ts'),
           'validation.worker': resolve(__dirname, 'src/main/openapi/load/validation.worker.ts'),
           'read-document.worker': resolve(__dirname, 'src/main/openapi/load/read-document.worker.ts'),
         },

@@ -22,6 +22,8 @@ export function mappingRow(id: number, extra: Partial<MappingRow> = {}): Mapping
     updatedAt: '2025-01-01T00:00:00.000Z',
     review: null,
     pairingId: null,
+    expression: null,
+    expressionDrift: false,
     ...extra,
   };
 }

@@ -28,8 +28,15 @@ export interface Flags {
   vars?: string[];
   /** send: allow a method other than GET/HEAD/OPTIONS against a production environment. */
   confirmProduction?: boolean;
+  /** sample: the catalogue entity the response is a sample of, and how many pages to follow. */
+  entity?: string;
+  pages?: string;
   /** export-collection: write secret values into the collection. */
   includeSecrets?: boolean;
+  /** test: only this flow's test cases. */
+  flow?: string;
+  /** test: write the results (status, last run, diff summary) into the workspace. */
+  record?: boolean;
 }
 
 

@@ -36,6 +36,9 @@ Commands:
                                Write the system's saved requests as a Postman collection v2.1, with the
                                variables and auth of --env; no secret value unless --include-secrets.
   info <file> [--json]         Print what a workspace holds: integration, systems and data flows.
+  map <workspace> <flow>       Run a flow on JSON payloads read on standard input (one document, or JSON
+                               Lines) and write the target payloads on standard output the same way.
+                               Exits 1 when a row's expression failed on a payload (named on stderr).
   mock <api-doc-or-workspace> [--system NAME] [--port N] [--seed N] [--chaos SPEC]
                                Serve a mock sandbox of an API document (or a workspace's system) on
                                127.0.0.1 until Ctrl+C: requests checked, answers from examples or
@@ -43,8 +46,17 @@ Commands:
                                its address. --chaos injects faults, a comma list such as
                                latency=200-800ms,error=0.05,reset=0.01,timeout=0.01,ratelimit=100/min;
                                a request's Prefer: code=404 or example=<name> picks its answer.
+  preview <workspace> <flow> <payload.json> [--json]
+                               Run a flow on a source payload: the target payload and its problems
+                               against the target schema, each tied to its mapping row (--json:
+                               {"target":{},"problems":[{"row","path","message"}]}). Exits 1 on a problem.
   requests <workspace> [--json]
                                List the saved sandbox requests: system, folder/name, method, address.
+  sample <workspace> <system>/<request> --entity NAME [--pages N] [--env NAME] [--var k=v]...
+                               Send a saved request as send does and save the response as a sample of
+                               the entity (provenance: its history entry); --pages N follows the API's
+                               paging for up to N pages, a sample per page. Prints what was saved and
+                               the contract findings count.
   secret set <workspace> <system> <name> [--env NAME]
                                Store a secret variable ({{name}}), sealed, reading its value from
                                standard input (never from the arguments).
@@ -56,6 +68,10 @@ Commands:
                                --confirm-production.
   serve [<file>] [--port N]    Serve the app to a browser on this machine (127.0.0.1 only); without
                                <file> it opens the demo workspace. The first line printed is its address.
+  test <workspace> [--flow NAME] [--json] [--record]
+                               Run the test cases that hold payloads: pass or fail with the differences.
+                               Exits 1 when one fails. Writes the results (status, last run, summary)
+                               into the workspace only with --record.
   suggest <source-api-doc> <source-entity> <target-api-doc> <target-entity> [--json]
                                Suggest which source field fills each target field, with scores and reasons.
 

@@ -78,6 +78,14 @@ function typeVerdict(source: CatalogueField, target: CatalogueField): { severity
   return { severity: 'error', why: `${article(describeType(source))} cannot be copied into ${article(describeType(target))} as is` };
 }
 
+/** The document versions of the flow's systems now: named when a field a row uses is no longer in them. */
+export interface CheckedVersions {
+  source?: string;
+  target?: string;
+}
+
+const inVersion = (version: string | undefined) => (version ? ` in version ${version}` : '');
+
 /** The pairing and those it is nested in, innermost first. */
 function chainOf(pairingId: number | null | undefined, byId: Map<number, CheckedPairing>): CheckedPairing[] {
   const chain: CheckedPairing[] = [];
@@ -116,7 +124,13 @@ function unpairedDepths(row: CheckedRow, path: string, chain: CheckedPairing[]) 
   return { source: arrayDepth(path) - (reading ? arrayDepth(reading.sourcePath) : 0), target: arrayDepth(row.targetPath) - chain.length };
 }
 
-export function checkRows(rows: CheckedRow[], source: CatalogueEntity, target: CatalogueEntity, pairings: readonly CheckedPairing[] = []): MappingCheck[] {
+export function checkRows(
+  rows: CheckedRow[],
+  source: CatalogueEntity,
+  target: CatalogueEntity,
+  pairings: readonly CheckedPairing[] = [],
+  versions: CheckedVersions = {},
+): MappingCheck[] {
   const targets = new Map(target.fields.map((field) => [field.path, field]));
   const sources = new Map(source.fields.map((field) => [field.path, field]));
   const pairingsById = new Map(pairings.map((pairing) => [pairing.id, pairing]));
@@ -126,7 +140,14 @@ export function checkRows(rows: CheckedRow[], source: CatalogueEntity, target: C
     const add = (kind: MappingCheck['kind'], severity: MappingCheck['severity'], message: string) =>
       checks.push({ rowId: row.id, mapId: row.mapId, targetPath: row.targetPath, kind, severity, message });
     const field = targets.get(row.targetPath);
-    if (!field) continue; // the target entity changed: re-import impact reports it
+    if (!field) {
+      add(
+        'target_missing',
+        'error',
+        `${target.name}.${row.targetPath} is not in the document${inVersion(versions.target)} (removed or renamed): repair the flow to follow a rename, or delete the row once its notes are settled.`,
+      );
+      continue;
+    }
     const filled = hasContent(row) && row.status !== 'not_needed';
     if (!filled && row.status !== 'not_needed' && effectivelyRequired(field, targets)) {
       add('required_unmapped', 'error', `${target.name}.${row.targetPath} is required but nothing fills it: choose a source field, a constant or a default.`);
@@ -138,7 +159,7 @@ export function checkRows(rows: CheckedRow[], source: CatalogueEntity, target: C
     for (const path of row.sourcePaths) {
       const from = sources.get(path);
       if (!from) {
-        add('source_missing', 'error', `The source field ${source.name}.${path} no longer exists: choose another source.`);
+        add('source_missing', 'error', `The source field ${source.name}.${path} no longer exists${inVersion(versions.source)}: choose another source.`);
         continue;
       }
       if (from.discovered) {

@@ -13,6 +13,10 @@ interface Snapshot {
   flow: Record;
   outcomes: Record[];
   rows: Record[];
+  /** The flow's array pairings, parents before the pairings nested in them. */
+  pairings?: Record[];
+  /** Test cases of the flow (test_case.flow_id, set to null by the delete). */
+  flowTestCases?: number[];
   /** test_case_mapping links of the rows. */
   testCases: Array<{ test_case_id: number; mapping_id: number }>;
   /** Questions on the flow or on one of its rows (the delete sets their links to null). */
@@ -37,6 +41,8 @@ export function deleteFlow(workspace: Workspace, id: number): DeletedFlow {
       flow,
       outcomes: db.prepare('SELECT * FROM flow_outcome WHERE flow_id = ? ORDER BY position, id').all(id) as Record[],
       rows,
+      pairings: db.prepare('SELECT * FROM array_pairing WHERE flow_id = ? ORDER BY id').all(id) as Record[],
+      flowTestCases: (db.prepare('SELECT id FROM test_case WHERE flow_id = ?').all(id) as { id: number }[]).map((row) => row.id),
       testCases: db
         .prepare('SELECT test_case_id, mapping_id FROM test_case_mapping WHERE mapping_id IN (SELECT id FROM field_mapping WHERE flow_id = ?)')
         .all(id) as Snapshot['testCases'],
@@ -96,8 +102,18 @@ export function restoreFlow(workspace: Workspace, deletedId: number): FlowDetail
     if (flow.use_case_id !== null && !db.prepare('SELECT 1 FROM use_case WHERE id = ?').get(flow.use_case_id)) flow.use_case_id = null;
     const newFlowId = reinsert(db, 'data_flow', flow);
     for (const outcome of snapshot.outcomes) reinsert(db, 'flow_outcome', { ...outcome, flow_id: newFlowId });
+    const pairingIds = new Map<number, number>();
+    for (const pairing of snapshot.pairings ?? []) {
+      const parent = pairing.parent_id === null ? null : (pairingIds.get(Number(pairing.parent_id)) ?? null);
+      pairingIds.set(Number(pairing.id), reinsert(db, 'array_pairing', { ...pairing, flow_id: newFlowId, parent_id: parent }));
+    }
     const rowIds = new Map<number, number>();
-    for (const row of snapshot.rows) rowIds.set(Number(row.id), reinsert(db, 'field_mapping', { ...row, flow_id: newFlowId }));
+    for (const row of snapshot.rows) {
+      const pairing = row.pairing_id === null || row.pairing_id === undefined ? null : (pairingIds.get(Number(row.pairing_id)) ?? null);
+      rowIds.set(Number(row.id), reinsert(db, 'field_mapping', { ...row, flow_id: newFlowId, pairing_id: pairing }));
+    }
+    const relinkCase = db.prepare('UPDATE test_case SET flow_id = coalesce(flow_id, ?) WHERE id = ?');
+    for (const testCase of snapshot.flowTestCases ?? []) relinkCase.run(newFlowId, testCase);
     const link = db.prepare('INSERT OR IGNORE INTO test_case_mapping (test_case_id, mapping_id) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM test_case WHERE id = ?)');
     for (const { test_case_id, mapping_id } of snapshot.testCases) link.run(test_case_id, rowIds.get(mapping_id), test_case_id);
     const relink = db.prepare('UPDATE open_question SET flow_id = coalesce(flow_id, ?), mapping_id = coalesce(mapping_id, ?) WHERE id = ?');

@@ -28,10 +28,12 @@ interface StoredRow {
   updated_at: string;
   review: string | null;
   pairing_id: number | null;
+  expression: string | null;
+  expression_drift: number;
 }
 
 const ROW_COLUMNS = `id, map_id, flow_id, target_path, source_paths, mapping_type, status, confidence, transformation,
-  default_value, value_map, condition, notes, owner, updated_at, review, pairing_id`;
+  default_value, value_map, condition, notes, owner, updated_at, review, pairing_id, expression, expression_drift`;
 
 const now = () => new Date().toISOString();
 
@@ -72,6 +74,8 @@ function toRow(row: StoredRow): MappingRow {
     updatedAt: row.updated_at,
     review: reviewOf(row.review),
     pairingId: row.pairing_id,
+    expression: row.expression,
+    expressionDrift: row.expression_drift === 1,
   };
 }
 
@@ -213,6 +217,10 @@ export interface RowChanges {
   condition?: string;
   notes?: string;
   owner?: string;
+  /** A written JSONata expression; '' or null: generated again. */
+  expression?: string | null;
+  /** false: marks pseudocode and expression as agreeing again. */
+  expressionDrift?: false;
 }
 
 /** Changes what the analyst edited; choosing sources by hand drops the suggestion's confidence. */
@@ -230,9 +238,10 @@ export function updateRow(workspace: Workspace, rowId: number, changes: RowChang
     if (status === 'accepted' && !hasContent({ ...row, sourcePaths, mappingType, defaultValue: changes.defaultValue !== undefined ? changes.defaultValue : row.defaultValue })) {
       throw nothingToAccept(row);
     }
+    const { expression, drift } = expressionAfter(row, changes, { sourcePaths, mappingType, defaultValue });
     db.prepare(
       `UPDATE field_mapping SET source_paths = ?, mapping_type = ?, status = ?, confidence = ?, transformation = ?, default_value = ?,
-         value_map = ?, condition = ?, notes = ?, owner = ?, updated_at = ? WHERE id = ?`,
+         value_map = ?, condition = ?, notes = ?, owner = ?, updated_at = ?, expression = ?, expression_drift = ? WHERE id = ?`,
     ).run(
       JSON.stringify(sourcePaths),
       mappingType,
@@ -245,6 +254,8 @@ export function updateRow(workspace: Workspace, rowId: number, changes: RowChang
       changes.notes ?? row.notes,
       changes.owner ?? row.owner,
       now(),
+      expression,
+      drift ? 1 : 0,
       rowId,
     );
     if (status === 'accepted' && row.status !== 'accepted') recordDecisionsIn(db, row.flowId, sourcePaths, row.targetPath, 'accepted');
@@ -258,6 +269,28 @@ export function updateRow(workspace: Workspace, rowId: number, changes: RowChang
     }
     return getRowIn(db, rowId);
   });
+}
+
+/**
+ * The row's written expression and drift flag after an edit: a written expression and the pseudocode
+ * (source, type, transformation, default, value map, condition) changed together agree; one changed
+ * alone may disagree. A generated expression (none written) follows the pseudocode and never drifts.
+ */
+function expressionAfter(row: MappingRow, changes: RowChanges, next: Pick<MappingRow, 'sourcePaths' | 'mappingType' | 'defaultValue'>): { expression: string | null; drift: boolean } {
+  const expression = changes.expression !== undefined ? changes.expression?.trim() || null : row.expression;
+  if (expression === null || changes.expressionDrift === false) return { expression, drift: false };
+  const pseudocodeChanged =
+    JSON.stringify(next.sourcePaths) !== JSON.stringify(row.sourcePaths) ||
+    next.mappingType !== row.mappingType ||
+    next.defaultValue !== row.defaultValue ||
+    (changes.transformation !== undefined && changes.transformation !== row.transformation) ||
+    (changes.condition !== undefined && changes.condition !== row.condition) ||
+    (changes.valueMap !== undefined && JSON.stringify(changes.valueMap) !== JSON.stringify(row.valueMap));
+  const expressionChanged = expression !== row.expression;
+  if (pseudocodeChanged && expressionChanged) return { expression, drift: false };
+  // A first expression written for a row is a change of its own too: what the pseudocode says was not restated.
+  if (pseudocodeChanged || expressionChanged) return { expression, drift: true };
+  return { expression, drift: row.expressionDrift };
 }
 
 /** A row says where its value comes from: a source field, a constant or a default. */

@@ -4,7 +4,7 @@ import { isUserError } from '../errors';
 import type { SystemImports } from '../openapi/system-import';
 import type { Workspace } from '../workspace/workspace';
 import { nextTurn, type EngineRun } from './compute-candidates';
-import { checkRows, completeness, unmappedRows, type CheckedRow } from './checks';
+import { checkRows, completeness, unmappedRows, type CheckedRow, type CheckedVersions } from './checks';
 import { resolveEntity } from './entities';
 import { rootEntity } from './roots';
 import { getFlow, listFlows } from './flows';
@@ -12,6 +12,7 @@ import { acceptRow, ensureRows, getRowIn, listRows, rejectRowIn, suggestRowValue
 import type { TargetSuggestion } from './suggest';
 import { flowCandidates } from './suggestion-cache';
 import { listPairings } from './pairings';
+import { flowProgram } from './expressions/generate';
 
 /** The entities a flow maps, as its systems' catalogues have them now, each seen from the flow's root on that side. */
 export async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
@@ -19,17 +20,25 @@ export async function flowEntities(workspace: Workspace, imports: SystemImports,
   return { source: rootEntity(source.entity, flow.source.root), target: rootEntity(target.entity, flow.target.root) };
 }
 
+/** The document version of each of the flow's systems now (checks name it when a field is gone). */
+export function flowVersions(workspace: Workspace, flow: FlowSummary): CheckedVersions {
+  const versionOf = (system: string) =>
+    workspace.read((db) => (db.prepare('SELECT api_version FROM system WHERE name = ?').get(system) as { api_version: string } | undefined)?.api_version);
+  return { source: versionOf(flow.source.system), target: versionOf(flow.target.system) };
+}
+
 /**
  * The flow's rows with their checks and completeness. A flow whose rows were never created (flows
  * added before mapping existed, the demo's) gets them now, with suggestions.
  */
 async function checkedRows(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun): Promise<Omit<MappingSheet, 'flow'>> {
-  const { source, target } = await flowEntities(workspace, imports, getFlow(workspace, flowId));
+  const flow = getFlow(workspace, flowId);
+  const { source, target } = await flowEntities(workspace, imports, flow);
   // Rows just created for a big flow: a turn of the event loop between their write and reading them back.
   if ((await ensureRows(workspace, flowId, source, target, run)) >= 500) await nextTurn();
   const rows = listRows(workspace, flowId);
   const pairings = listPairings(workspace, flowId);
-  return { rows, pairings, checks: checkRows(rows, source, target, pairings), completeness: completeness(rows) };
+  return { rows, pairings, checks: checkRows(rows, source, target, pairings, flowVersions(workspace, flow)), completeness: completeness(rows), expressions: flowProgram(rows, target, pairings).expressions };
 }
 
 /** The flow's mapping sheet: the flow, its rows, their checks and completeness. */
@@ -44,9 +53,9 @@ export async function mappingChecks(
   imports: SystemImports,
   flowId: number,
   run: EngineRun = {},
-): Promise<Pick<MappingSheet, 'checks' | 'completeness'>> {
-  const { checks, completeness } = await checkedRows(workspace, imports, flowId, run);
-  return { checks, completeness };
+): Promise<Pick<MappingSheet, 'checks' | 'completeness' | 'expressions'>> {
+  const { checks, completeness, expressions } = await checkedRows(workspace, imports, flowId, run);
+  return { checks, completeness, expressions };
 }
 
 export interface FlowCheck {
@@ -76,7 +85,7 @@ export async function checkWorkspace(workspace: Workspace, imports: SystemImport
     }
     const stored = listRows(workspace, flow.id);
     const rows: CheckedRow[] = stored.length > 0 ? stored : unmappedRows(entities.target);
-    results.push({ flow, completeness: completeness(rows), checks: checkRows(rows, entities.source, entities.target, listPairings(workspace, flow.id)) });
+    results.push({ flow, completeness: completeness(rows), checks: checkRows(rows, entities.source, entities.target, listPairings(workspace, flow.id), flowVersions(workspace, flow)) });
   }
   return results;
 }

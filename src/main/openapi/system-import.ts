@@ -13,11 +13,12 @@ import { buildCatalogue, buildCatalogueOutline, type CatalogueOutline } from './
 import { requestImpact, savedRequestOrigins } from '../sandbox/draft/request-impact';
 import { diffCatalogues, mappingImpact } from './diff';
 import { joinRoot } from '../mapping/roots';
-import { importApiDocument, type ApiDocSource, type ImportedApiDocument, type ValidationResult } from './import';
+import { importApiDocument, type ApiDocSource, type ImportedApiDocument, type ImportResult, type ValidationResult } from './import';
 import type { Consent } from './load/references';
 import type { Services } from '../platform/services';
 import { parseText } from './load/parse';
 import { DEFAULT_IMPORT_LIMITS } from './load/limits';
+import { unpackUpload } from './load/upload';
 import {
   addSystem,
   getStoredDocument,
@@ -58,16 +59,18 @@ export class SystemImports {
   private readonly outlines = new Map<string, CatalogueOutline>();
   private readonly previews = new Map<
     string,
-    { workspace: string; systemId: number; importedAt: string; imported: ImportedApiDocument; expires: number }
+    { workspace: string; systemId: number; importedAt: string; imported: ImportedApiDocument; sourceLabel?: string; expires: number }
   >();
 
   async import(workspace: Workspace, name: string, source: ImportSource, consent: Consent = {}, signal?: AbortSignal): Promise<Imported | NeedsConsent> {
-    const result = await importApiDocument(pipelineSource(source), { ...consent, catalogue: 'outline', http: this.services.http, workers: this.services.workers, signal });
+    const { result, sourceLabel } = await withPipelineSource(source, (pipeline) =>
+      importApiDocument(pipeline, { ...consent, catalogue: 'outline', http: this.services.http, workers: this.services.workers, signal }),
+    );
     if (result.status === 'needs-consent') return { status: 'needs-consent', references: result.refs.map(contractReference) };
     let system: SystemSummary;
     try {
       ensureOpen(workspace);
-      system = addSystem(workspace, name, storedDocument(result));
+      system = addSystem(workspace, name, storedDocument(result, sourceLabel));
     } catch (error) {
       result.cancelValidation();
       throw error;
@@ -103,13 +106,15 @@ export class SystemImports {
   async previewReimport(workspace: Workspace, id: number, source: ImportSource, consent: Consent = {}, signal?: AbortSignal): Promise<ReimportPreview | NeedsConsent> {
     const before = buildCatalogue(await storedApiDocument(getStoredDocument(workspace, id)));
     // Validation starts now and runs while the analyst reviews the changes.
-    const imported = await importApiDocument(pipelineSource(source), { ...consent, http: this.services.http, workers: this.services.workers, signal });
+    const { result: imported, sourceLabel } = await withPipelineSource(source, (pipeline) =>
+      importApiDocument(pipeline, { ...consent, http: this.services.http, workers: this.services.workers, signal }),
+    );
     if (imported.status === 'needs-consent') return { status: 'needs-consent', references: imported.refs.map(contractReference) };
     const diff = diffCatalogues(before, imported.catalogue);
     this.dropExpiredPreviews();
     const previewId = randomUUID();
     const { importedAt } = getSystem(workspace, id);
-    this.previews.set(previewId, { workspace: workspace.path, systemId: id, importedAt, imported, expires: Date.now() + PREVIEW_LIFETIME_MS });
+    this.previews.set(previewId, { workspace: workspace.path, systemId: id, importedAt, imported, ...(sourceLabel ? { sourceLabel } : {}), expires: Date.now() + PREVIEW_LIFETIME_MS });
     return {
       status: 'ready',
       previewId,
@@ -137,7 +142,7 @@ export class SystemImports {
       reasons: affected.reasons.map((reason) => reason.message),
     }));
     ensureOpen(workspace);
-    const system = replaceSystemDocument(workspace, preview.systemId, storedDocument(preview.imported), reviews, brokenRequests);
+    const system = replaceSystemDocument(workspace, preview.systemId, storedDocument(preview.imported, preview.sourceLabel), reviews, brokenRequests);
     this.previews.delete(previewId);
     this.remember(workspace, system, buildCatalogueOutline(preview.imported.document));
     return {
@@ -211,7 +216,7 @@ export async function storedApiDocument(stored: StoredDocument): Promise<Record<
 
 const cacheKey = (workspace: Workspace, id: number, importedAt: string) => `${workspace.path}\u0000${id}\u0000${importedAt}`;
 
-function pipelineSource(source: ImportSource): ApiDocSource {
+function pipelineSource(source: Exclude<ImportSource, { kind: 'upload' }>): ApiDocSource {
   switch (source.kind) {
     case 'file':
       return { file: source.path };
@@ -222,9 +227,39 @@ function pipelineSource(source: ImportSource): ApiDocSource {
   }
 }
 
+/**
+ * Runs an import on the source; an upload is unpacked into a temporary folder first (removed after) and
+ * recorded as "uploaded <name>". A single uploaded file whose references need other files says so.
+ */
+async function withPipelineSource<T extends ImportResult>(source: ImportSource, run: (pipeline: ApiDocSource) => Promise<T>): Promise<{ result: T; sourceLabel?: string }> {
+  if (source.kind !== 'upload') return { result: await run(pipelineSource(source)) };
+  const upload = unpackUpload(source, DEFAULT_IMPORT_LIMITS);
+  try {
+    const result = await run({ file: upload.file });
+    if (result.status === 'needs-consent' && result.refs.some((ref) => ref.kind === 'outside-folder')) {
+      const outside = result.refs.filter((ref) => ref.kind === 'outside-folder').map((ref) => ref.ref);
+      throw new UserError('UPLOAD_REFS_OUTSIDE', `${upload.name} refers to files outside what was uploaded (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}): upload the folder that holds them all, or a zip of it, or use the File path option.`);
+    }
+    return { result, sourceLabel: `uploaded ${upload.name}` };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    // Messages name the files as uploaded, not by the temporary folder they were read from.
+    const message = error.message.split(upload.folder + path.sep).join('').split(upload.folder).join('');
+    if (upload.count === 1 && (error.code === 'API_DOC_REF_MISSING' || error.code === 'API_DOC_NOT_FOUND')) {
+      throw new UserError(
+        'UPLOAD_NEEDS_FILES',
+        `${upload.name} refers to other files that were not uploaded (${message.replace(/: add the file or fix the reference\.$/, '')}). Upload the folder that holds the document and its files, or a zip of it; or use the File path option so that Crosswalk reads them itself.`,
+      );
+    }
+    throw new UserError(error.code, message);
+  } finally {
+    upload.remove();
+  }
+}
+
 const contractReference = (ref: ExternalReference): ExternalReference => ({ ref: ref.ref, from: ref.from, kind: ref.kind, target: ref.target });
 
-function storedDocument(imported: ImportedApiDocument): StoredDocument {
+function storedDocument(imported: ImportedApiDocument, sourceLabel?: string): StoredDocument {
   const root = imported.source.location;
   const relative = (location: string) =>
     imported.source.kind === 'file' && !/^https?:/i.test(location) ? path.relative(path.dirname(root), location) : location;
@@ -236,7 +271,7 @@ function storedDocument(imported: ImportedApiDocument): StoredDocument {
     title: imported.title,
     apiVersion: imported.version,
     openapiVersion: imported.openapiVersion,
-    source: imported.source.kind === 'text' ? 'pasted text' : imported.source.location,
+    source: sourceLabel ?? (imported.source.kind === 'text' ? 'pasted text' : imported.source.location),
   };
 }
 

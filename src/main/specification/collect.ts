@@ -1,10 +1,11 @@
 import type { Catalogue, CatalogueEntity, CatalogueField } from '../../shared/catalogue';
-import type { FlowDetail, MappingRow } from '../../shared/contract';
+import type { ArrayPairing, FlowDetail, MappingRow } from '../../shared/contract';
 import { isUserError } from '../errors';
 import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
 import { listPairingsIn } from '../mapping/pairings';
 import { resolveEntity } from '../mapping/entities';
-import { flowEntities } from '../mapping/sheet';
+import { flowEntities, flowVersions } from '../mapping/sheet';
+import { underRoot } from '../mapping/roots';
 import { getFlow, listFlows } from '../mapping/flows';
 import { ensureRows, listRowsIn } from '../mapping/rows';
 import type { SystemImports } from '../openapi/system-import';
@@ -26,6 +27,7 @@ import {
   type SpecEndpoint,
   type SpecFlow,
   type SpecMapping,
+  type SpecPairing,
   type SpecSystem,
 } from './spec-document';
 import { listTestCasesIn, testCaseRef } from './test-cases';
@@ -50,7 +52,13 @@ async function resolveFlows(workspace: Workspace, imports: SystemImports): Promi
       // Seen from the flow's roots, as its row paths are.
       const { source, target } = await flowEntities(workspace, imports, flow);
       const targetSystem = await resolveEntity(workspace, imports, flow.target);
-      resolved.push({ flow, source, target, targetSampled: sampledExamples(workspace, targetSystem.system.id, targetSystem.entity), problem: null });
+      // Sampled values are keyed by the entity's paths: re-keyed relative to the flow's target root, as the rows are.
+      const targetSampled = new Map<string, string>();
+      for (const [path, value] of sampledExamples(workspace, targetSystem.system.id, targetSystem.entity)) {
+        const relative = underRoot(flow.target.root, path);
+        if (relative !== undefined) targetSampled.set(relative, value);
+      }
+      resolved.push({ flow, source, target, targetSampled, problem: null });
     } catch (error) {
       if (!isUserError(error)) throw error;
       resolved.push({ flow, source: null, target: null, targetSampled: new Map(), problem: error.message });
@@ -80,7 +88,7 @@ function exampleOf(field: CatalogueField | undefined, sampled: Map<string, strin
   return defaultRedactor.text(example.length > 200 ? `${example.slice(0, 199)}…` : example);
 }
 
-function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: FieldsByPath, targetSampled: Map<string, string>, questions: string[]): SpecMapping {
+function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: FieldsByPath, targetSampled: Map<string, string>, questions: string[], pairIds: Map<number, string>): SpecMapping {
   const field = targetFields.get(row.targetPath);
   return {
     id: row.id,
@@ -110,7 +118,25 @@ function specMapping(row: MappingRow, sourceFields: FieldsByPath, targetFields: 
     owner: row.owner,
     questions,
     updatedAt: row.updatedAt,
+    ...(row.pairingId !== null && pairIds.has(row.pairingId) ? { pairing: pairIds.get(row.pairingId)! } : {}),
   };
+}
+
+function specPairings(pairings: ArrayPairing[], rows: MappingRow[]): SpecPairing[] {
+  const pairIds = new Map(pairings.map((pairing) => [pairing.id, pairing.pairId]));
+  return pairings.map((pairing) => ({
+    id: pairing.id,
+    pairId: pairing.pairId,
+    parent: pairing.parentId === null ? null : (pairIds.get(pairing.parentId) ?? null),
+    targetPath: pairing.targetPath,
+    sourcePath: pairing.sourcePath,
+    discriminator: pairing.discriminator,
+    filter: pairing.filter,
+    status: pairing.status,
+    confidence: pairing.confidence,
+    notes: pairing.notes,
+    mappings: rows.filter((row) => row.pairingId === pairing.id).map((row) => row.mapId),
+  }));
 }
 
 function specSystem(system: { name: string; title: string; apiVersion: string; source: string; importedAt: string }, catalogue: Catalogue): SpecSystem {
@@ -126,31 +152,45 @@ function specSystem(system: { name: string; title: string; apiVersion: string; s
   };
 }
 
+/**
+ * The operations the flows use: the one a flow reads (writes) with when the analyst chose it in Flow
+ * details, otherwise every operation whose response (request) body is the flow's source (target) entity.
+ */
 function endpointsOf(flows: ResolvedFlow[], catalogues: Map<string, Catalogue>): SpecEndpoint[] {
   const endpoints = new Map<string, SpecEndpoint>();
-  const add = (system: string, entity: CatalogueEntity | null, flow: string, role: SpecEndpoint['usedBy'][number]['role']) => {
+  const use = (system: string, operation: Catalogue['operations'][number], flow: string, role: SpecEndpoint['usedBy'][number]['role'], rule?: string) => {
+    const key = `${system}\u0000${operation.id}`;
+    const endpoint = endpoints.get(key) ?? {
+      system,
+      method: operation.method.toUpperCase(),
+      path: operation.path,
+      operationId: operation.operationId ?? '',
+      summary: operation.summary ?? '',
+      usedBy: [],
+    };
+    if (!endpoint.usedBy.some((entry) => entry.flow === flow && entry.role === role)) endpoint.usedBy.push({ flow, role, ...(rule ? { rule } : {}) });
+    endpoints.set(key, endpoint);
+  };
+  const add = (system: string, entity: CatalogueEntity | null, flow: string, role: SpecEndpoint['usedBy'][number]['role'], chosen: string | null, rule?: string) => {
     const catalogue = catalogues.get(system);
-    if (!entity || !catalogue) return;
+    if (!catalogue) return;
+    if (chosen) {
+      const operation = catalogue.operations.find((candidate) => candidate.id === chosen);
+      if (operation) use(system, operation, flow, role, rule);
+      return;
+    }
+    if (!entity) return;
     const wanted = role === 'reads source' ? 'response' : 'request';
-    for (const use of entity.usedBy.filter((candidate) => candidate.role === wanted)) {
-      const operation = catalogue.operations.find((candidate) => candidate.id === use.operation);
-      if (!operation) continue;
-      const key = `${system}\u0000${operation.id}`;
-      const endpoint = endpoints.get(key) ?? {
-        system,
-        method: operation.method.toUpperCase(),
-        path: operation.path,
-        operationId: operation.operationId ?? '',
-        summary: operation.summary ?? '',
-        usedBy: [],
-      };
-      if (!endpoint.usedBy.some((entry) => entry.flow === flow && entry.role === role)) endpoint.usedBy.push({ flow, role });
-      endpoints.set(key, endpoint);
+    for (const found of entity.usedBy.filter((candidate) => candidate.role === wanted)) {
+      const operation = catalogue.operations.find((candidate) => candidate.id === found.operation);
+      if (operation) use(system, operation, flow, role);
     }
   };
   for (const { flow, source, target } of flows) {
-    add(flow.source.system, source, flowRef(flow.id), 'reads source');
-    add(flow.target.system, target, flowRef(flow.id), 'writes target');
+    const { sourceOperation, targetOperation, writeMode, matchKey } = flow.endpoints;
+    const rule = writeMode ? `${writeMode}${matchKey ? ` matched on ${matchKey}` : ''}` : undefined;
+    add(flow.source.system, source, flowRef(flow.id), 'reads source', sourceOperation);
+    add(flow.target.system, target, flowRef(flow.id), 'writes target', targetOperation, rule);
   }
   return [...endpoints.values()];
 }
@@ -182,7 +222,9 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
     const specFlows: SpecFlow[] = flows.map(({ flow, source, target, targetSampled, problem }) => {
       const rows = listRowsIn(db, flow.id);
       const [sourceFields, targetFields] = [fieldsByPath(source), fieldsByPath(target)];
-      const checks = source && target ? checkRows(rows, source, target, listPairingsIn(db, flow.id)) : [];
+      const pairings = listPairingsIn(db, flow.id);
+      const pairIds = new Map(pairings.map((pairing) => [pairing.id, pairing.pairId]));
+      const checks = source && target ? checkRows(rows, source, target, pairings, flowVersions(workspace, flow)) : [];
       if (problem) checks.unshift({ rowId: null, mapId: null, targetPath: '', kind: 'entity_missing', severity: 'error', message: problem });
       return {
         id: flow.id,
@@ -195,7 +237,9 @@ export async function collectSpec(workspace: Workspace, imports: SystemImports):
         outcomes: flow.outcomes.map(({ kind, condition, handling }) => ({ kind, condition, handling })),
         completeness: completeness(rows),
         checks,
-        mappings: rows.map((row) => specMapping(row, sourceFields, targetFields, targetSampled, questionsByMapId.get(row.mapId) ?? [])),
+        mappings: rows.map((row) => specMapping(row, sourceFields, targetFields, targetSampled, questionsByMapId.get(row.mapId) ?? [], pairIds)),
+        ...(Object.values(flow.endpoints).some((value) => value) ? { endpoints: flow.endpoints } : {}),
+        ...(pairings.length > 0 ? { pairings: specPairings(pairings, rows) } : {}),
       };
     });
     const flowRefsByName = new Map(specFlows.map((flow) => [flow.name, flow.ref]));

@@ -2,7 +2,7 @@
 // written from, and the JSON export itself. docs/spec-format.md documents it field by field;
 // bump SPEC_FORMAT_VERSION on any change a reader would notice (a removed or renamed key, a new
 // meaning) and describe the change there. Adding an optional key is not such a change.
-import type { MappingCheck, MappingStatus, MappingType, TriggerKind } from '../../shared/contract';
+import type { MappingCheck, MappingStatus, MappingType, TriggerKind, WriteMode } from '../../shared/contract';
 
 export const SPEC_FORMAT = 'crosswalk-spec';
 export const SPEC_FORMAT_VERSION = 1;
@@ -91,6 +91,32 @@ export interface SpecFlow {
   completeness: number;
   checks: MappingCheck[];
   mappings: SpecMapping[];
+  /** The catalogue operations the flow reads and writes with (ids such as "POST /invoices"), its write rule and match key; omitted until one is chosen. */
+  endpoints?: { sourceOperation: string | null; targetOperation: string | null; writeMode: WriteMode | null; matchKey: string };
+  /** Target arrays filled from a source as a whole; the rows of each name it in `pairing`. Omitted when there is none. */
+  pairings?: SpecPairing[];
+}
+
+/** A target array of objects filled from a source array (one element each) or a source object (one element). */
+export interface SpecPairing {
+  id: number;
+  /** Stable id: P-0001. */
+  pairId: string;
+  /** The pairId of the pairing whose element holds this one, or null. */
+  parent: string | null;
+  /** The target array with its []: line_items[]. */
+  targetPath: string;
+  /** A source array with its [] (lines[]) or a source object (billingAddress). */
+  sourcePath: string;
+  /** The element field that tells the pairings of one array apart (relative to the element) and its constant. */
+  discriminator: { path: string; value: string } | null;
+  /** Which source elements are taken (pseudocode); '' for all. */
+  filter: string;
+  status: 'suggested' | 'accepted';
+  confidence: number | null;
+  notes: string;
+  /** Map IDs of the rows describing the element. */
+  mappings: string[];
 }
 
 /** A flow's side as the spec states it: `Payroll Employee`, or `Payroll Employee › Employee` when rooted inside it. */
@@ -132,6 +158,8 @@ export interface SpecMapping {
   /** `ref`s of open questions raised on this row. */
   questions: string[];
   updatedAt: string;
+  /** The pairId of the array pairing whose element this row describes; omitted outside any pairing. */
+  pairing?: string;
 }
 
 export interface SpecRequirement {
@@ -198,8 +226,8 @@ export interface SpecEndpoint {
   path: string;
   operationId: string;
   summary: string;
-  /** Flows using it and how. */
-  usedBy: Array<{ flow: string; role: 'reads source' | 'writes target' }>;
+  /** Flows using it and how; `rule`: the flow's write rule ("upsert matched on reference") when chosen. */
+  usedBy: Array<{ flow: string; role: 'reads source' | 'writes target'; rule?: string }>;
 }
 
 export interface SpecChange {

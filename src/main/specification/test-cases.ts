@@ -13,6 +13,10 @@ interface TestCaseRow {
   status: TestCase['status'];
   notes: string;
   covers: string;
+  flow_id: number | null;
+  runnable: number;
+  last_run_at: string | null;
+  last_diff: string;
 }
 
 export const testCaseRef = (id: number) => `TC-${id}`;
@@ -20,7 +24,8 @@ export const testCaseRef = (id: number) => `TC-${id}`;
 export function listTestCasesIn(db: SqliteDatabase): TestCase[] {
   const rows = db
     .prepare(
-      `SELECT t.id, t.title, t.use_case_id, t.given_input, t.expected_result, t.status, t.notes,
+      `SELECT t.id, t.title, t.use_case_id, t.given_input, t.expected_result, t.status, t.notes, t.flow_id, t.last_run_at, t.last_diff,
+              (t.flow_id IS NOT NULL AND t.input_payload IS NOT NULL AND (t.expected_target IS NOT NULL OR t.expected_checks <> '[]')) AS runnable,
               (SELECT json_group_array(m.map_id) FROM (
                  SELECT fm.map_id FROM test_case_mapping tm JOIN field_mapping fm ON fm.id = tm.mapping_id
                  WHERE tm.test_case_id = t.id ORDER BY fm.map_id) m) AS covers
@@ -37,6 +42,10 @@ export function listTestCasesIn(db: SqliteDatabase): TestCase[] {
     status: row.status,
     notes: row.notes,
     covers: JSON.parse(row.covers) as string[],
+    flowId: row.flow_id,
+    runnable: row.runnable === 1,
+    lastRunAt: row.last_run_at,
+    lastDiff: row.last_diff,
   }));
 }
 

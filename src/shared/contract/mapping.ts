@@ -1,6 +1,7 @@
 // Data flows (one direction, source entity → target entity) and their field mappings.
 import { z } from 'zod';
 import { call, name, noInput, text } from './fields';
+import { TestCase } from './specification';
 
 export const triggerKinds = ['event', 'schedule', 'query', 'file_drop', 'manual'] as const;
 export const outcomeKinds = ['success', 'failure'] as const;
@@ -15,6 +16,7 @@ export const checkKinds = [
   'array_to_single',
   'read_only_target',
   'source_missing',
+  'target_missing',
   'entity_missing',
   'discovered_source',
   'array_unpaired',
@@ -86,6 +88,10 @@ export const MappingRow = z.object({
   review: z.array(z.string()).nullable(),
   /** The array pairing whose element this row describes (paths stay full paths); null outside any pairing. */
   pairingId: z.number().int().nullable(),
+  /** The JSONata expression an analyst wrote; null: generated from the row (see RowExpression). */
+  expression: z.string().nullable(),
+  /** The pseudocode or the written expression changed without the other: they may disagree. */
+  expressionDrift: z.boolean(),
 });
 
 /**
@@ -115,6 +121,24 @@ export const ArrayPairing = z.object({
   updatedAt: z.string(),
 });
 
+/** What runs for one row: its expression (written or generated), where it runs, and what is wrong with it. */
+export const RowExpression = z.object({
+  rowId: z.number().int(),
+  mapId: z.string(),
+  /** Null when the row has nothing to run (unmapped, rejected, not needed). */
+  expression: z.string().nullable(),
+  generated: z.boolean(),
+  /** The row takes part in a preview. */
+  runs: z.boolean(),
+  /** The source arrays (catalogue paths, outermost first) whose element is the expression's context; null: cannot run. */
+  context: z.array(z.string()).nullable(),
+  /** A parse error, or why the row cannot run; null when it can. */
+  error: z.string().nullable(),
+  mayDisagree: z.boolean(),
+  /** Why pseudocode and expression may disagree ('' when they agree). */
+  disagreement: z.string(),
+});
+
 /** The candidates the suggestion engine sees for one target leaf, best first, with its reasons. */
 export const TargetSuggestion = z.object({
   target: z.string(),
@@ -139,10 +163,53 @@ export const MappingSheet = z.object({
   checks: z.array(MappingCheck),
   /** Percent (0..100) of rows accepted or not needed, with a source, constant or default. */
   completeness: z.number(),
+  /** Each row's expression, in the rows' order. */
+  expressions: z.array(RowExpression),
 });
 
 /** A deleted flow kept for restoring. */
 export const DeletedFlow = z.object({ deletedId: z.number().int(), flowId: z.number().int(), name: z.string(), deletedAt: z.string(), rows: z.number().int() });
+
+const flowSideName = z.enum(['source', 'target']);
+/** What repairing a flow after a re-import would do. */
+export const RepairPlan = z.object({
+  flowId: z.number().int(),
+  renames: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, from: z.string(), to: z.string(), why: z.string() })),
+  removed: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, path: z.string(), version: z.string() })),
+  added: z.array(z.string()),
+});
+
+/** One problem of a preview: a schema finding on the target payload or a row's failure, tied to its row when one is to blame. */
+export const PreviewProblem = z.object({
+  rowId: z.number().int().nullable(),
+  mapId: z.string().nullable(),
+  /** The target field (catalogue path). */
+  path: z.string(),
+  /** JSON pointer in the target payload ('' for a row's failure). */
+  pointer: z.string(),
+  /** required, type, format, enum, maxLength, pattern, x-crosswalk-forbidden (read-only sent), expression… */
+  keyword: z.string(),
+  message: z.string(),
+});
+
+/** Which row set a target value and the source values it read. */
+export const ProvenanceEntry = z.object({
+  pointer: z.string(),
+  rowId: z.number().int(),
+  mapId: z.string(),
+  sources: z.array(z.object({ path: z.string(), pointer: z.string().nullable(), value: z.unknown() })),
+});
+
+export const PreviewResult = z.object({ target: z.unknown(), problems: z.array(PreviewProblem), provenance: z.array(ProvenanceEntry) });
+
+/** Where a preview's source payload comes from. */
+export const PayloadSource = z.discriminatedUnion('kind', [
+  /** Pasted JSON, or a file's text read by the renderer. */
+  z.strictObject({ kind: z.literal('json'), text: z.string().max(16 * 1024 * 1024) }),
+  z.strictObject({ kind: z.literal('sample'), sampleId: z.number().int().positive() }),
+  /** Generated from the source entity's schema with this seed. */
+  z.strictObject({ kind: z.literal('generated'), seed: z.number().int().min(0).default(1) }),
+]);
 
 const entityRefInput = z.strictObject({ system: name, entity: text(2000).trim().min(1, 'must not be empty') });
 /** A flow's side as given: the object inside the entity to root it at (`Employee`, `data.items[]`); the entity itself when omitted or ''. */
@@ -210,9 +277,17 @@ export const mappingCalls = {
   'flows.deleted': call(noInput, z.array(DeletedFlow)),
   'flows.restore': call(z.strictObject({ deletedId: z.number().int().positive() }), FlowDetail),
 
+  /** After a re-import: the rows whose field looks renamed, those whose field is gone, and target leaves without a row (nothing written). */
+  'flows.repairPlan': call(z.strictObject({ flowId: z.number().int().positive() }), RepairPlan),
+  /** Applies the confirmed renames (row ids, or 'all'), flags rows whose field is gone (kept), and gives new target leaves rows. */
+  'flows.repair': call(
+    z.strictObject({ flowId: z.number().int().positive(), confirm: z.union([z.literal('all'), z.array(z.number().int().positive()).max(10_000)]) }),
+    z.object({ renamed: z.number().int(), flagged: z.number().int(), added: z.number().int(), plan: RepairPlan }),
+  ),
+
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
   /** The sheet's checks and completeness alone: read again after each row edit instead of the whole sheet. */
-  'mapping.checks': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet.pick({ checks: true, completeness: true })),
+  'mapping.checks': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet.pick({ checks: true, completeness: true, expressions: true })),
   'mapping.updateRow': call(
     z.strictObject({
       rowId: z.number().int().positive(),
@@ -225,6 +300,10 @@ export const mappingCalls = {
       condition: text(2000).optional(),
       notes: text().optional(),
       owner: text(200).optional(),
+      /** A JSONata expression written by hand; '' or null: generated from the row again. */
+      expression: text(20_000).nullable().optional(),
+      /** false: pseudocode and expression were reviewed and agree. */
+      expressionDrift: z.literal(false).optional(),
     }),
     MappingRow,
   ),
@@ -290,6 +369,27 @@ export const mappingCalls = {
   /** What the engine learned between this flow's two entities (from any flow): each accepted or rejected pair. */
   'mapping.learned': call(z.strictObject({ flowId: z.number().int().positive() }), z.array(LearnedDecision)),
   /** Forgets one learned pair (accepted or rejected), so it counts for nothing again; rows keep their values. */
+  /** Runs the flow on a source payload: the target payload, its problems tied to rows, and each value's provenance. */
+  'mapping.preview': call(z.strictObject({ flowId: z.number().int().positive(), payload: PayloadSource }), PreviewResult.extend({ source: z.unknown() })),
+  /** Runs the test cases that hold a payload (of one flow, or all): pass or fail with a structural diff; `record` writes status, date and summary. */
+  'mapping.runTests': call(
+    z.strictObject({ flowId: z.number().int().positive().optional(), record: z.boolean().default(true) }),
+    z.array(
+      z.object({
+        id: z.number().int(),
+        ref: z.string(),
+        title: z.string(),
+        flow: z.string(),
+        status: z.enum(['passed', 'failed']),
+        differences: z.array(z.object({ pointer: z.string(), kind: z.enum(['missing', 'unexpected', 'changed']), expected: z.unknown().optional(), actual: z.unknown().optional() })),
+        failures: z.array(z.string()),
+        summary: z.string(),
+        ranAt: z.string(),
+      }),
+    ),
+  ),
+  /** A test case from a payload (a sample, a preview's input): the flow's current output is its expectation, to be reviewed. */
+  'mapping.makeTestCase': call(z.strictObject({ flowId: z.number().int().positive(), payload: PayloadSource, title: text(500).optional() }), TestCase),
   'mapping.forgetLearned': call(z.strictObject({ flowId: z.number().int().positive(), targetPath: text(2000), sourcePath: text(2000) }), z.array(LearnedDecision)),
 };
 
@@ -297,6 +397,7 @@ export type LearnedDecision = z.infer<typeof LearnedDecision>;
 export type ArrayPairing = z.infer<typeof ArrayPairing>;
 export type WriteMode = (typeof writeModes)[number];
 export type DeletedFlow = z.infer<typeof DeletedFlow>;
+export type RepairPlan = z.infer<typeof RepairPlan>;
 export type FlowSummary = z.infer<typeof FlowSummary>;
 export type FlowOutcome = z.infer<typeof FlowOutcome>;
 export type FlowDetail = z.infer<typeof FlowDetail>;
@@ -304,6 +405,11 @@ export type MappingRow = z.infer<typeof MappingRow>;
 export type MappingCheck = z.infer<typeof MappingCheck>;
 export type TargetSuggestion = z.infer<typeof TargetSuggestion>;
 export type MappingSheet = z.infer<typeof MappingSheet>;
+export type RowExpression = z.infer<typeof RowExpression>;
+export type PreviewProblem = z.infer<typeof PreviewProblem>;
+export type ProvenanceEntry = z.infer<typeof ProvenanceEntry>;
+export type PreviewResult = z.infer<typeof PreviewResult>;
+export type PayloadSource = z.infer<typeof PayloadSource>;
 export type MappingType = (typeof mappingTypes)[number];
 export type TriggerKind = (typeof triggerKinds)[number];
 export type MappingStatus = (typeof mappingStatuses)[number];

@@ -3,6 +3,7 @@
 // and a profile of records read through a list operation's paging.
 import { z } from 'zod';
 import { call, text } from './fields';
+import { requestRef } from './sandbox';
 
 const id = z.number().int().positive();
 
@@ -103,6 +104,8 @@ export const SampleRecordsResult = z.object({
   profile: z.object({ records: z.number().int(), fields: z.array(FieldProfile) }),
   /** The samples saved, one per page, when `entity` was given. */
   samples: z.array(id),
+  /** The contract check's findings over those samples. */
+  findings: z.number().int(),
 });
 
 export const samplesCalls = {
@@ -116,15 +119,15 @@ export const samplesCalls = {
    */
   'sandbox.sampleRecords': call(
     z.strictObject({
-      systemId: id,
-      operation: text(2000),
-      /** The operation's full URL (server and path resolved, filters in its query). */
-      url: text(4096),
+      /** A list operation's GET, saved or a draft: every page goes through the send path (variables, auth, OAuth, history). */
+      request: requestRef,
+      environmentId: id.nullable().default(null),
+      variables: z.record(z.string().max(200), z.string().max(1_000_000)).default({}),
+      /** The catalogue operation; default the one the request was made from. */
+      operation: text(2000).optional(),
       limit: z.number().int().min(1).max(1000).default(100),
       pageSize: z.number().int().min(1).max(100).optional(),
       maxPages: z.number().int().min(1).max(200).optional(),
-      /** Headers to send with every page (authorization…); never stored. */
-      headers: z.record(z.string().max(200), z.string().max(100_000)).default({}),
       entity: text(500).optional(),
     }),
     SampleRecordsResult,

@@ -322,7 +322,7 @@ export const SandboxSettings = z.object({ historyLimit: z.number().int().min(1).
  * A saved request, or a draft (a request being edited); `basedOn` names the saved request it was edited
  * from, whose stored secrets its { secret: true, set: true } values stand for.
  */
-const requestRef = z.union([z.strictObject({ requestId: id }), z.strictObject({ draft: RequestDraftInput, basedOn: id.optional() })]);
+export const requestRef = z.union([z.strictObject({ requestId: id }), z.strictObject({ draft: RequestDraftInput, basedOn: id.optional() })]);
 
 export const sandboxCalls = {
   'sandbox.requests': call(z.strictObject({ systemId: id.optional() }), z.array(SavedRequest)),
@@ -373,6 +373,31 @@ export const sandboxCalls = {
     z.strictObject({ request: requestRef, environmentId: id.nullable().default(null), includeSecrets: z.boolean().default(false) }),
     z.object({ text: z.string(), unresolved: z.array(z.string()) }),
   ),
+  /**
+   * A Postman collection (v2.0/v2.1 JSON text, e.g. an uploaded file) into the system's saved requests;
+   * its variables and auth into the environment named after it, secrets sealed.
+   */
+  'sandbox.importCollection': call(
+    z.strictObject({ systemId: id, text: text(50_000_000), fileName: text(500).default('The collection') }),
+    z.object({
+      requests: z.number().int(),
+      folders: z.number().int(),
+      variables: z.number().int(),
+      secretVariables: z.number().int(),
+      environment: z.object({ id, name: z.string() }),
+      notes: z.array(z.string()),
+    }),
+  ),
+  /** The system's saved requests as a Postman collection v2.1 (JSON text); secret values only with `includeSecrets`. */
+  'sandbox.exportCollection': call(
+    z.strictObject({ systemId: id, environmentId: id.nullable().default(null), includeSecrets: z.boolean().default(false) }),
+    z.object({ fileName: z.string(), text: z.string(), requests: z.number().int() }),
+  ),
+  /**
+   * The OAuth 2.0 token state of a request (its own auth, or its environment's when it inherits): null
+   * when none was obtained in this session; `renew` gets a new one first.
+   */
+  'sandbox.oauthToken': call(z.strictObject({ request: requestRef, environmentId: id.nullable().default(null), renew: z.boolean().default(false) }), OAuthTokenState.nullable()),
   /** Reads the settings, changing those given. */
   'sandbox.settings': call(z.strictObject({ historyLimit: z.number().int().min(1).max(100_000).optional() }), SandboxSettings),
 };

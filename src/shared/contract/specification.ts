@@ -78,6 +78,13 @@ export const TestCase = z.object({
   notes: z.string(),
   /** Map IDs of the mapping rows it covers. */
   covers: z.array(z.string()),
+  /** The flow it runs, when it holds an input payload (a test case that runs). */
+  flowId: z.number().int().nullable(),
+  /** It holds an input payload and an expectation (a target payload or checks), so it can run. */
+  runnable: z.boolean(),
+  /** When its last recorded run was, and what differed ('' when it passed). */
+  lastRunAt: z.string().nullable(),
+  lastDiff: z.string(),
 });
 
 export const Requirement = z.object({
@@ -257,6 +264,11 @@ export const specificationCalls = {
   'spec.export': call(
     z.strictObject({ format: z.enum(exportFormats), path: filePath }),
     z.object({ path: z.string(), bytes: z.number().int() }),
+  ),
+  /** The whole spec in one format as a file's bytes (base64), for a browser to download. */
+  'spec.download': call(
+    z.strictObject({ format: z.enum(exportFormats) }),
+    z.object({ fileName: z.string(), mediaType: z.string(), content: z.string(), bytes: z.number().int() }),
   ),
   /** Reads a workbook a stakeholder edited and reports what differs; nothing is written. */
   'spec.previewWorkbook': call(z.strictObject({ path: filePath }), WorkbookReport),

@@ -52,6 +52,15 @@ export const ImportSource = z.discriminatedUnion('kind', [
     kind: z.literal('text'),
     text: z.string().min(1, 'must not be empty').max(64 * 1024 * 1024, 'must be at most 64 MB'),
   }),
+  /** Uploaded from a browser: one document file, a folder's files (relative paths) or one zip; `root` names the document ('' = find it). */
+  z.strictObject({
+    kind: z.literal('upload'),
+    root: text(1000),
+    files: z
+      .array(z.strictObject({ path: text(1000).min(1, 'must name the file'), content: z.string().max(64 * 1024 * 1024, 'must be at most 48 MB') }))
+      .min(1, 'must hold the document')
+      .max(500, 'must be at most 500 files'),
+  }),
 ]);
 
 /** A $ref the import did not follow: it points outside the document's folder or to the network. */

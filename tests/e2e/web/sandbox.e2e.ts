@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -79,4 +80,37 @@ test('sends a catalogue operation of the CRM with a variable and a sealed token,
   } finally {
     await crm.close();
   }
+});
+
+test('imports a public Postman collection from a file into the CRM, shows its folders, and exports the requests as a download without secrets', async ({ page, host }) => {
+  const collection = path.resolve(__dirname, '../../fixtures/postman/wise-cards-api/Cards API.postman_collection.json');
+  await page.goto(host.url);
+  await page.goto(`${new URL(host.url).origin}/#/sandbox`);
+  await page.getByRole('tab', { name: 'Saved' }).click();
+  await page.getByLabel('Postman collection file').setInputFiles(collection);
+  await expect(page.getByText(/^Imported 42 requests in 11 folders from Cards API\.postman_collection\.json; \d+ variables \(\d+ secret, sealed\)/)).toBeVisible();
+  const saved = page.locator('#sandbox-side-panel');
+  for (const folder of ['1. Authentication', '3. Card Management']) await expect(saved.locator('summary', { hasText: folder })).toBeVisible();
+  await expect(saved.getByRole('button', { name: /Create a card order/ })).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(screenshotDir, `sandbox-collection-import-${scheme}.png`) });
+  }
+
+  await page.getByRole('button', { name: 'Export collection…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export as a Postman collection' });
+  const includeSecrets = dialog.getByRole('checkbox', { name: 'Include secret values' });
+  await expect(includeSecrets).not.toBeChecked();
+  await expect(dialog).toContainText('left in the file as an empty {{variable}}');
+  await dialog.getByRole('combobox', { name: 'Variables and auth from' }).selectOption({ label: 'Wise Cards API' });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(screenshotDir, `sandbox-collection-export-${scheme}.png`) });
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+  expect(download.suggestedFilename()).toBe('CRM.postman_collection.json');
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as { info: { name: string; schema: string }; item: Array<{ name: string }> };
+  expect(exported.info).toMatchObject({ name: 'CRM (Wise Cards API)', schema: expect.stringContaining('collection/v2.1.0') });
+  expect(exported.item.map((item) => item.name)).toEqual(expect.arrayContaining(['1. Authentication', '3. Card Management']));
+  await expect(page.getByText(/^Exported \d+ requests of CRM as CRM\.postman_collection\.json, without secret values\./)).toBeVisible();
 });

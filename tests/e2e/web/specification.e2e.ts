@@ -136,22 +136,22 @@ test('builds the spec, exports it, and reads an edited workbook back', async ({ 
   await saved(page);
   await shoot(page, 'sign-off');
 
-  // Export all three, to a temporary folder.
+  // Export all three, to a temporary folder (in the browser the typed path is the option beside the download).
   await open(page, /Export/, 'export', 'Export');
   await expect(page.getByRole('textbox', { name: 'Excel workbook path' })).toHaveValue(/demo-spec\.xlsx$/);
   const workbookPath = path.join(folder, 'acme-spec.xlsx');
   await page.getByRole('textbox', { name: 'Excel workbook path' }).fill(workbookPath);
-  await page.getByRole('button', { name: 'Export workbook' }).click();
+  await page.getByRole('button', { name: 'Write workbook to path' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Written' }).first()).toContainText(workbookPath);
   // A path that cannot be written: main's message is shown as it comes.
   await page.getByRole('textbox', { name: 'JSON spec path' }).fill(path.join(folder, 'no-such-folder', 'acme-spec.json'));
-  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await page.getByRole('button', { name: 'Write JSON to path' }).click();
   await expect(page.getByRole('alert')).toContainText('does not exist');
   await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('textbox', { name: 'JSON spec path' }).fill(path.join(folder, 'acme-spec.json'));
-  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await page.getByRole('button', { name: 'Write JSON to path' }).click();
   await page.getByRole('textbox', { name: 'Markdown path' }).fill(path.join(folder, 'acme-spec.md'));
-  await page.getByRole('button', { name: 'Export Markdown' }).click();
+  await page.getByRole('button', { name: 'Write Markdown to path' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Written' })).toHaveCount(3);
   expect(fs.statSync(workbookPath).size).toBeGreaterThan(1000);
   expect(JSON.parse(fs.readFileSync(path.join(folder, 'acme-spec.json'), 'utf8')).useCases.map((item: { title: string }) => item.title)).toContain('Email each invoice to the customer');

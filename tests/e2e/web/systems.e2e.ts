@@ -28,6 +28,8 @@ test('imports a document through the UI and browses to a nested field', async ({
     await page.getByRole('button', { name: 'Import system…' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Import system' });
     await dialog.getByLabel('Name').fill('Billing');
+    // The browser offers an upload first; the typed path stays an option.
+    await dialog.getByText('File path', { exact: true }).click();
     await dialog.getByLabel('Path of the document').fill(document);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(dialog).toBeHidden({ timeout: 20_000 });

@@ -21,10 +21,10 @@ const key = {
 
 function cached() {
   const client = new QueryClient();
-  const sheet = (flowId: number): MappingSheet => ({ flow: flowDetail(flowId), rows: [mappingRow(1), mappingRow(2)], pairings: [], checks: [check(1, 'required_unmapped')], completeness: 0 });
+  const sheet = (flowId: number): MappingSheet => ({ flow: flowDetail(flowId), rows: [mappingRow(1), mappingRow(2)], pairings: [], checks: [check(1, 'required_unmapped')], completeness: 0, expressions: [] });
   client.setQueryData(key.sheet, sheet(1));
   client.setQueryData(key.otherSheet, sheet(2));
-  for (const name of ['checks', 'otherChecks'] as const) client.setQueryData(key[name], { checks: [], completeness: 0 });
+  for (const name of ['checks', 'otherChecks'] as const) client.setQueryData(key[name], { checks: [], completeness: 0, expressions: [] });
   client.setQueryData(key.suggestions, []);
   client.setQueryData(key.flows, [summaryOf(flowDetail(1)), summaryOf(flowDetail(2))]);
   client.setQueryData(key.flow, flowDetail(1));

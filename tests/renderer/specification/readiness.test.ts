@@ -79,7 +79,7 @@ describe('the spec outline', () => {
   });
 
   it('needs attention while questions are open or a test failed', () => {
-    const failed = { id: 1, ref: 'TC-1', title: 't', useCaseId: 1, givenInput: '', expectedResult: '', status: 'failed' as const, notes: '', covers: [] };
+    const failed = { id: 1, ref: 'TC-1', title: 't', useCaseId: 1, givenInput: '', expectedResult: '', status: 'failed' as const, notes: '', covers: [], flowId: null, runnable: false, lastRunAt: null, lastDiff: '' };
     const items = outline(lists({ useCases: [useCase(1)], testCases: [failed] }), { ...counts, openQuestions: 2 });
     expect(item(items, 'questions')).toMatchObject({ readiness: 'attention', detail: '2 still open' });
     expect(item(items, 'test-cases')).toMatchObject({ readiness: 'attention', detail: '1 test · 1 failed' });

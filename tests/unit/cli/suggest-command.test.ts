@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALTERNATIVE_THRESHOLD } from '../../../src/main/mapping/suggest';
@@ -11,8 +13,8 @@ describe('crosswalk suggest', () => {
     const result = crosswalk(['suggest', demo('crm.openapi.yaml'), 'Order', demo('accounting.swagger.json'), 'Invoice', '--json']);
     expect(result.status).toBe(0);
     const suggestions: Array<{ target: string; candidates: Array<{ source: string; score: number; reasons: unknown[] }> }> = JSON.parse(result.stdout);
-    // One entry per leaf field of the Invoice: 49 of them.
-    expect(suggestions).toHaveLength(49);
+    // One entry per leaf field of the Invoice (49), and one per list of objects paired whole (line_items[]).
+    expect(suggestions.filter((entry) => !entry.target.endsWith('[]'))).toHaveLength(49);
     for (const entry of suggestions) {
       expect(Object.keys(entry).sort()).toEqual(['candidates', 'target']);
       expect(typeof entry.target).toBe('string');
@@ -30,6 +32,27 @@ describe('crosswalk suggest', () => {
     expect(byTarget['line_items[].qty']?.[0]?.source).toBe('lines[].quantity');
     expect(byTarget['billing_address.postcode']?.[0]?.source).toBe('billingAddress.postalCode');
     expect(suggestions.map((entry) => entry.target)).not.toContain('line_items');
+    // The list itself: paired with the source's list, placed just before its element rows.
+    const targets = suggestions.map((entry) => entry.target);
+    expect(byTarget['line_items[]']?.[0]?.source).toBe('lines[]');
+    expect(byTarget['line_items[]']?.[0]?.reasons[0]).toMatch(/^array pairing: \d+ of \d+ element fields are suggested from lines\[\]/);
+    expect(targets.indexOf('line_items[]')).toBe(targets.findIndex((target) => target.startsWith('line_items[].')) - 1);
+  });
+
+  it('takes source and target from one document, and lists a split of a full name with its pseudocode', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-suggest-'));
+    const file = path.join(dir, 'people.openapi.json');
+    const schema = (properties: string[]) => ({ type: 'object', properties: Object.fromEntries(properties.map((name) => [name, { type: 'string' }])) });
+    fs.writeFileSync(file, JSON.stringify({ openapi: '3.0.3', info: { title: 'People', version: '1' }, paths: {}, components: { schemas: { User: schema(['name', 'username']), Member: schema(['first_name', 'last_name', 'email']) } } }));
+    const result = crosswalk(['suggest', file, 'User', file, 'Member', '--json']);
+    expect(result.status).toBe(0);
+    const suggestions: Array<{ target: string; candidates: Array<{ source: string; reasons: string[] }> }> = JSON.parse(result.stdout);
+    const byTarget = Object.fromEntries(suggestions.map((entry) => [entry.target, entry.candidates]));
+    expect(byTarget['first_name']?.[0]?.source).toBe('name');
+    expect(byTarget['first_name']?.[0]?.reasons[0]).toMatch(/^split: name \(a full name\) → given name/);
+    expect(byTarget['last_name']?.[0]?.source).toBe('name');
+    expect(byTarget['last_name']?.[0]?.reasons.some((reason) => reason.startsWith('pseudocode: '))).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('prints a readable table without --json', () => {

@@ -19,6 +19,21 @@ describe('spec export and workbook review through the handler table', () => {
     expect(await call('spec.applyWorkbook', { previewId: report.previewId, changeIds: [] })).toEqual({ applied: 0, skipped: 0 });
   });
 
+  it('hands each format over as a download, and a downloaded workbook reads back as no changes', async () => {
+    const { dir, call } = await openSession();
+    const workbook = await call('spec.download', { format: 'xlsx' });
+    expect(workbook).toMatchObject({ fileName: 'a-spec.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const bytes = Buffer.from(workbook.content, 'base64');
+    expect(bytes.length).toBe(workbook.bytes);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const saved = path.join(dir, 'downloaded.xlsx');
+    fs.writeFileSync(saved, bytes);
+    expect(await call('spec.previewWorkbook', { path: saved })).toMatchObject({ changes: [], unreadable: [] });
+    const json = await call('spec.download', { format: 'json' });
+    expect(JSON.parse(Buffer.from(json.content, 'base64').toString('utf8'))).toMatchObject({ format: 'crosswalk-spec' });
+    expect(fs.readdirSync(process.env.TMPDIR ?? '/tmp').filter((name) => name.startsWith('crosswalk-download-'))).toEqual([]);
+  });
+
   it('refuses to apply a preview made in another workspace', async () => {
     const { dir, files, session, call, raw } = await openSession();
     const file = path.join(dir, 'spec.xlsx');

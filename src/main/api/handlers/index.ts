@@ -16,21 +16,22 @@ export type { Handler, Handlers } from './handler';
 export function createHandlers(session: Session): Handlers {
   const { services } = session;
   const deps: HandlerDeps = { session, services, workspace: () => session.requireWorkspace(), systems: new SystemImports(services) };
+  const adapters = {
+    oauth: sandboxTokenSource(
+      new OAuthTokens({
+        http: services.http,
+        redactor: services.redactor,
+        openExternal: async (url: string) => (session.host.openExternal ? session.host.openExternal(url) : session.events.emit('sandbox.openUrl', { url })),
+      }),
+    ),
+  };
   return {
     ...workspaceHandlers(deps),
     ...systemsHandlers(deps),
     ...mappingHandlers(deps),
     ...specificationHandlers(deps),
     ...mocksHandlers(deps),
-    ...sandboxHandlers(deps, {
-      oauth: sandboxTokenSource(
-        new OAuthTokens({
-          http: services.http,
-          redactor: services.redactor,
-          openExternal: async (url) => (session.host.openExternal ? session.host.openExternal(url) : session.events.emit('sandbox.openUrl', { url })),
-        }),
-      ),
-    }),
-    ...samplesHandlers(deps),
+    ...sandboxHandlers(deps, adapters),
+    ...samplesHandlers(deps, adapters),
   };
 }

@@ -1,10 +1,14 @@
 import { createFlow, entityRoots, getFlow, listFlows, setFlowEndpoints, updateFlow } from '../../mapping/flows';
 import { createPairing, deletePairing, updatePairing } from '../../mapping/pairings';
 import { deleteFlow, listDeletedFlows, restoreFlow } from '../../mapping/flow-deletion';
+import { repairFlow, repairPlan } from '../../mapping/flow-repair';
 import { acceptAbove } from '../../mapping/bulk-accept';
 import { forgetLearned, learnedDecisionsOf } from '../../mapping/decisions';
 import { clearReview, updateRow } from '../../mapping/rows';
 import { decideRow, flowSuggestions, mappingChecks, mappingSheet, suggestValueMapForRow } from '../../mapping/sheet';
+import { previewFlow } from '../../mapping/expressions/preview';
+import { sourcePayload } from '../../mapping/expressions/payload-source';
+import { runTestCases, testCaseFromPayload } from '../../mapping/expressions/test-runs';
 import type { HandlerDeps, HandlersOf } from './handler';
 
 export function mappingHandlers({ workspace, systems, services }: HandlerDeps): HandlersOf<'flows'> & HandlersOf<'mapping'> {
@@ -16,6 +20,8 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'flows.delete': ({ id }) => deleteFlow(workspace(), id),
     'flows.deleted': () => listDeletedFlows(workspace()),
     'flows.restore': ({ deletedId }) => restoreFlow(workspace(), deletedId),
+    'flows.repairPlan': ({ flowId }) => repairPlan(workspace(), systems, flowId),
+    'flows.repair': ({ flowId, confirm }, { signal }) => repairFlow(workspace(), systems, flowId, confirm, { signal, workers: services.workers }),
     'flows.update': ({ id, ...changes }) => updateFlow(workspace(), id, changes),
     'mapping.sheet': ({ flowId }, { signal }) => mappingSheet(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.checks': ({ flowId }, { signal }) => mappingChecks(workspace(), systems, flowId, { signal, workers: services.workers }),
@@ -24,6 +30,12 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'mapping.acceptAbove': ({ flowId, threshold, dryRun }) => acceptAbove(workspace(), systems, flowId, threshold, { dryRun }),
     'mapping.suggestValueMap': ({ rowId }) => suggestValueMapForRow(workspace(), systems, rowId),
     'mapping.suggestions': ({ flowId }, { signal }) => flowSuggestions(workspace(), systems, flowId, { signal, workers: services.workers }),
+    'mapping.preview': async ({ flowId, payload }, { signal }) => {
+      const source = await sourcePayload(workspace(), systems, flowId, payload);
+      return { source, ...(await previewFlow(workspace(), systems, flowId, source, { signal, workers: services.workers })) };
+    },
+    'mapping.runTests': ({ flowId, record }, { signal }) => runTestCases(workspace(), systems, { flowId, record, signal, workers: services.workers }),
+    'mapping.makeTestCase': (input, { signal }) => testCaseFromPayload(workspace(), systems, input, { signal, workers: services.workers }),
     'mapping.clearReview': ({ rowIds }) => clearReview(workspace(), rowIds),
     'mapping.learned': ({ flowId }) => learnedDecisionsOf(workspace(), flowId),
     'flows.setEndpoints': ({ id, ...changes }) => setFlowEndpoints(workspace(), systems, id, changes),

@@ -1,16 +1,18 @@
 import path from 'node:path';
-import type { HttpService } from '../../platform/http';
+import { UserError } from '../../errors';
 import { driftReport } from '../../sandbox/samples/drift';
 import { sampleAndSave } from '../../sandbox/samples/sample-and-save';
-import type { FetchPage } from '../../sandbox/samples/sample-records';
+import { sendPaging } from '../../sandbox/samples/send-pages';
+import { sandboxOf, type SandboxAdapters } from '../../sandbox/sandbox';
+import { getEnvironment } from '../../sandbox/store/environments';
 import { deleteSample, listSamples, recheckStaleSamples, saveSample, workspaceBodyCache, type SampleContext } from '../../sandbox/samples/samples';
-import { listSystems } from '../../openapi/systems';
+import { getSystem, listSystems } from '../../openapi/systems';
 import { appDataDir } from '../../settings/settings';
 import type { HandlerDeps, Handlers } from './handler';
 
 export type SampleCall = 'sandbox.saveSample' | 'sandbox.samples' | 'sandbox.deleteSample' | 'sandbox.sampleRecords' | 'sandbox.drift';
 
-export function samplesHandlers({ workspace, systems, services }: HandlerDeps): Pick<Handlers, SampleCall> {
+export function samplesHandlers({ workspace, systems, services, session }: HandlerDeps, adapters: SandboxAdapters = {}): Pick<Handlers, SampleCall> {
   const context = (): SampleContext => {
     const open = workspace();
     return { workspace: open, systems, redactor: services.redactor, bodies: workspaceBodyCache(open, path.join(appDataDir(), 'cache')) };
@@ -22,29 +24,37 @@ export function samplesHandlers({ workspace, systems, services }: HandlerDeps): 
       deleteSample(workspace(), id);
       return { removed: true as const };
     },
-    'sandbox.sampleRecords': ({ systemId, operation, url, limit, pageSize, maxPages, headers, entity }, { signal, progress }) => {
-      for (const value of Object.values(headers)) services.redactor.add(value);
-      return sampleAndSave(context(), { systemId, operation, url, limit, pageSize, maxPages, entity, fetchPage: plainGet(services.http, headers), signal, progress });
+    'sandbox.sampleRecords': async ({ request, environmentId, variables, operation, limit, pageSize, maxPages, entity }, { signal, progress }) => {
+      const { store, cache } = sandboxOf(workspace(), services, session.settings.dir);
+      if (environmentId !== null) {
+        // A "Mock" environment samples the system's running mock: started, or it says so.
+        const environment = getEnvironment(store, environmentId);
+        if (environment.kind === 'mock' && environment.name === 'Mock') session.mocks.urlOf(workspace().path, getSystem(workspace(), environment.systemId).name);
+      }
+      const paging = sendPaging(
+        {
+          store,
+          cache,
+          http: services.http,
+          redactor: services.redactor,
+          oauth: adapters.oauth,
+          resolveProxy: adapters.resolveProxy,
+          onHistory: (entry) => session.events.emit('sandbox.history', { workspace: workspace().path, entry }),
+        },
+        { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables },
+      );
+      const chosen = operation ?? paging.operation;
+      if (chosen === undefined) throw new UserError('SAMPLE_NO_OPERATION', 'This request was not made from an operation of the document: name the list operation it calls (such as "GET /customers").');
+      const environment = environmentId === null ? undefined : getEnvironment(store, environmentId).name;
+      return sampleAndSave(
+        { ...context(), bodies: cache },
+        { systemId: paging.systemId, operation: chosen, url: paging.url, limit, pageSize, maxPages, entity, environment, fetchPage: paging.fetchPage, signal, progress },
+      );
     },
     'sandbox.drift': async ({ systemId, entity }) => {
       const ids = systemId !== undefined ? [systemId] : listSystems(workspace()).map((system) => system.id);
       for (const id of ids) await recheckStaleSamples(context(), id);
       return driftReport(workspace(), { systemId, entity });
     },
-  };
-}
-
-/** Pages read with the platform's http client and the given headers, until the send path takes this over. */
-function plainGet(http: HttpService, headers: Record<string, string>): FetchPage {
-  return async (url, signal) => {
-    const response = await http.request({ url, signal, headers: { accept: 'application/json', ...headers }, maxBodyBytes: 16 * 1024 * 1024 });
-    const text = response.body.toString('utf8');
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    return { status: response.status, headers: Object.fromEntries(response.headers.entries().map(([name, values]) => [name.toLowerCase(), values.join(', ')])), body };
   };
 }

@@ -6,8 +6,9 @@ import { draftFromOperation, type ExampleBody } from '../../sandbox/draft/from-o
 import { exampleBody } from '../../sandbox/generate';
 import { environmentSeeds } from '../../sandbox/environment-seeds';
 import { sandboxOf, storedPreview, type SandboxAdapters } from '../../sandbox/sandbox';
-import { resolveForCopy, send } from '../../sandbox/send/send';
+import { oauthTokenState, resolveForCopy, send } from '../../sandbox/send/send';
 import { parseCurl, toCurl, type CurlSource } from '../../sandbox/curl';
+import { exportSystemCollection, importCollectionInto } from '../../sandbox/postman';
 import { deleteEnvironment, getEnvironment, listEnvironments, saveEnvironment, writeCookieJar } from '../../sandbox/store/environments';
 import { bodyOwner, getHistoryEntry, sandboxSettings, searchHistory } from '../../sandbox/store/history';
 import { deleteRequest, listRequests, saveRequest } from '../../sandbox/store/requests';
@@ -85,6 +86,28 @@ export function sandboxHandlers({ workspace, systems, session, services }: Handl
         { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables: {} },
       );
       return { text: toCurl(resolved as CurlSource, { includeSecrets, redactor: services.redactor }), unresolved: resolved.unresolved };
+    },
+    'sandbox.importCollection': ({ systemId, text, fileName }) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw new UserError('COLLECTION_NOT_JSON', `${fileName} is not JSON (${(error as Error).message}): export the collection from Postman as "Collection v2.1".`);
+      }
+      return importCollectionInto(store(), systemId, json, fileName);
+    },
+    'sandbox.exportCollection': ({ systemId, environmentId, includeSecrets }) => {
+      const { system, collection, requests } = exportSystemCollection(store(), systemId, { environmentId: environmentId ?? undefined, includeSecrets });
+      const fileName = `${system.name.replace(/[^\w.-]+/g, '-')}.postman_collection.json`;
+      return { fileName, text: `${JSON.stringify(collection, null, 2)}\n`, requests };
+    },
+    'sandbox.oauthToken': ({ request, environmentId, renew }, { signal }) => {
+      const { store, cache } = sandbox();
+      return oauthTokenState(
+        { store, cache, http: services.http, redactor: services.redactor, oauth: adapters.oauth, resolveProxy: adapters.resolveProxy },
+        { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables: {}, signal },
+        renew,
+      );
     },
     'sandbox.history': (query) => {
       const { store, cache } = sandbox();

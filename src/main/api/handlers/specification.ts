@@ -5,7 +5,7 @@ import { addInput, listInputs, removeInput, updateInput } from '../../specificat
 import { addTestCase, listTestCases, removeTestCase, updateTestCase } from '../../specification/test-cases';
 import { listRequirements, updateRequirement } from '../../specification/requirements';
 import { listChanges, listSignOff, logChange, updateSignOff } from '../../specification/change-log';
-import { exportSpec } from '../../specification/export/export-spec';
+import { downloadSpec, exportSpec } from '../../specification/export/export-spec';
 import { WorkbookReviews } from '../../specification/export/workbook-reviews';
 import type { HandlerDeps, HandlersOf } from './handler';
 
@@ -45,6 +45,7 @@ export function specificationHandlers({ workspace, systems }: HandlerDeps): Hand
     'signOff.list': () => listSignOff(workspace()),
     'signOff.update': ({ role, ...changes }) => updateSignOff(workspace(), role, changes),
     'spec.export': async ({ format, path }) => (await exportSpec(workspace(), systems, [{ format, path }]))[0]!,
+    'spec.download': ({ format }) => downloadSpec(workspace(), systems, format),
     'spec.previewWorkbook': ({ path }) => workbookReviews.preview(workspace(), systems, path),
     'spec.applyWorkbook': ({ previewId, changeIds }) => workbookReviews.apply(workspace(), previewId, changeIds),
   };

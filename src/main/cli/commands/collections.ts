@@ -2,14 +2,12 @@
 // Postman collection v2.1 (folders, variables, auth). Variables and the collection's auth live in an
 // environment of the system named after the collection; an export holds no secret values unless asked.
 import fs from 'node:fs';
-import type { EnvironmentInput } from '../../../shared/contract';
 import { UserError } from '../../errors';
 import { findSystemByName } from '../../openapi/systems';
 import type { Services } from '../../platform/services';
-import { exportCollection, importCollection, type ExportAuth, type ExportRequest } from '../../sandbox/postman';
+import { exportSystemCollection, importCollectionInto } from '../../sandbox/postman';
 import { sandboxOf } from '../../sandbox/sandbox';
-import { findEnvironmentByName, openEnvironment, saveEnvironment } from '../../sandbox/store/environments';
-import { listRequests, openRequest, saveRequest } from '../../sandbox/store/requests';
+import { findEnvironmentByName } from '../../sandbox/store/environments';
 import { appDataDir } from '../../settings/settings';
 import { openWorkspace } from '../../workspace/workspace';
 import type { Flags, Io } from '../io';
@@ -43,26 +41,12 @@ export async function importCollectionCommand([file, systemName, collectionFile,
   if (!file || !systemName || !collectionFile || extra.length > 0) throw new UsageError('import-collection takes three arguments: the workspace file, the system and the collection file.');
   const { workspace, system } = await systemOf(file, systemName);
   try {
-    const collection = importCollection(readJson(collectionFile), collectionFile);
     const { store } = sandboxOf(workspace, services, appDataDir());
-    for (const request of collection.requests) saveRequest(store, { ...request, systemId: system.id, clearBroken: false });
-    const existing = findEnvironmentByName(store, system.id, collection.name);
-    const environment: EnvironmentInput = {
-      ...(existing ? { id: existing.id } : {}),
-      systemId: system.id,
-      name: collection.name,
-      kind: existing?.kind ?? 'other',
-      baseUrl: existing?.baseUrl ?? '',
-      variables: collection.variables,
-      tls: existing?.tls ?? { caPem: '', clientCert: { kind: 'none' }, acceptSelfSigned: false },
-      proxy: existing?.proxy ?? { mode: 'default' },
-      auth: collection.auth,
-    };
-    saveEnvironment(store, environment);
-    const folders = new Set(collection.requests.map((request) => request.folder).filter(Boolean)).size;
-    const secrets = collection.variables.filter((variable) => variable.secret).length;
-    io.out(`Imported ${collection.requests.length} requests in ${folders} folders into ${system.name}; ${collection.variables.length} variables (${secrets} secret, sealed) and the collection's auth into its environment "${collection.name}".`);
-    for (const note of collection.notes) io.out(`note: ${note}`);
+    const imported = importCollectionInto(store, system.id, readJson(collectionFile), collectionFile);
+    io.out(
+      `Imported ${imported.requests} requests in ${imported.folders} folders into ${system.name}; ${imported.variables} variables (${imported.secretVariables} secret, sealed) and the collection's auth into its environment "${imported.environment.name}".`,
+    );
+    for (const note of imported.notes) io.out(`note: ${note}`);
     return 0;
   } finally {
     workspace.close();
@@ -75,24 +59,11 @@ export async function exportCollectionCommand([file, systemName, outFile, ...ext
   try {
     const { store } = sandboxOf(workspace, services, appDataDir());
     const includeSecrets = flags.includeSecrets ?? false;
-    const requests = listRequests(store, system.id).map((saved) => {
-      const { draft } = includeSecrets ? openRequest(store, saved.id) : { draft: saved };
-      return { ...draft, origin: null } as unknown as ExportRequest;
-    });
     const environment = flags.env ? findEnvironmentByName(store, system.id, flags.env) : undefined;
     if (flags.env && !environment) throw new UserError('ENVIRONMENT_NOT_FOUND', `${system.name} has no environment named "${flags.env}".`);
-    const opened = environment && includeSecrets ? openEnvironment(store, environment.id).opened : environment;
-    const collection = exportCollection(
-      {
-        name: environment ? `${system.name} (${environment.name})` : system.name,
-        requests,
-        variables: opened ? [...(environment!.baseUrl ? [{ name: 'baseUrl', value: environment!.baseUrl, secret: false, enabled: true }] : []), ...(opened.variables as never[])] : undefined,
-        auth: opened?.auth as ExportAuth | undefined,
-      },
-      { includeSecrets },
-    );
+    const { collection, requests } = exportSystemCollection(store, system.id, { environmentId: environment?.id, includeSecrets });
     fs.writeFileSync(outFile, `${JSON.stringify(collection, null, 2)}\n`);
-    io.out(`Wrote ${requests.length} requests of ${system.name} to ${outFile}${includeSecrets ? ', secrets included' : ', without secret values'}.`);
+    io.out(`Wrote ${requests} requests of ${system.name} to ${outFile}${includeSecrets ? ', secrets included' : ', without secret values'}.`);
     return 0;
   } finally {
     workspace.close();

@@ -6,8 +6,10 @@ import { findSystemByName, listSystems } from '../../openapi/systems';
 import { environmentVariableOf } from '../../platform/secrets';
 import type { Services } from '../../platform/services';
 import { sandboxOf } from '../../sandbox/sandbox';
-import { send } from '../../sandbox/send/send';
-import { systemScope } from '../../sandbox/store/context';
+import { OAuthTokens, printingOpenExternal, sandboxTokenSource } from '../../sandbox/oauth';
+import { send, type SendDeps } from '../../sandbox/send/send';
+import type { BodyCache } from '../../sandbox/store/body-cache';
+import { systemScope, type SandboxStore } from '../../sandbox/store/context';
 import { findEnvironmentByName, saveEnvironment } from '../../sandbox/store/environments';
 import { listRequests } from '../../sandbox/store/requests';
 import { appDataDir } from '../../settings/settings';
@@ -19,7 +21,7 @@ import { UsageError } from '../usage';
 /** Bodies up to this size are printed whole (parsed when JSON); larger ones are named by their file. */
 const PRINTED_BODY_BYTES = 1024 * 1024;
 
-async function withWorkspace<T>(file: string, run: (workspace: Workspace) => Promise<T>): Promise<T> {
+export async function withWorkspace<T>(file: string, run: (workspace: Workspace) => Promise<T>): Promise<T> {
   const workspace = await openWorkspace(file);
   try {
     return await run(workspace);
@@ -53,24 +55,9 @@ export async function sendCommand([file, target, ...extra]: string[], flags: Fla
   const variables = parseVariables(flags.vars ?? []);
   return withWorkspace(file, async (workspace) => {
     const { store, cache } = sandboxOf(workspace, services, appDataDir());
-    const slash = target.indexOf('/');
-    if (slash <= 0) throw new UsageError(`"${target}" does not name a request: write <system>/<request> (e.g. crm/Get customer).`);
-    const system = findSystemByName(workspace, target.slice(0, slash));
-    if (!system) throw new UserError('SYSTEM_NOT_FOUND', `The workspace has no system named "${target.slice(0, slash)}": see crosswalk info ${file}.`);
-    const wanted = target.slice(slash + 1);
-    const candidates = listRequests(store, system.id);
-    const matches = candidates.filter((request) => requestPath(request) === wanted || request.name === wanted);
-    if (matches.length !== 1) {
-      const known = candidates.map((request) => `"${requestPath(request)}"`).join(', ') || 'none';
-      throw new UserError('REQUEST_NOT_FOUND', matches.length ? `Several requests of ${system.name} are named "${wanted}": give the folder too (${matches.map((request) => `"${requestPath(request)}"`).join(', ')}).` : `${system.name} has no saved request "${wanted}" (saved: ${known}).`);
-    }
-    let environmentId: number | null = null;
-    if (flags.env) {
-      const environment = findEnvironmentByName(store, system.id, flags.env);
-      if (!environment) throw new UserError('ENVIRONMENT_NOT_FOUND', `${system.name} has no environment named "${flags.env}".`);
-      environmentId = environment.id;
-    }
-    const outcome = await send({ store, cache, http: services.http, redactor: services.redactor }, { request: { requestId: matches[0]!.id }, environmentId, variables, confirmProduction: flags.confirmProduction ?? false });
+    const { system, request } = targetRequest(workspace, store, file, target);
+    const environmentId = environmentOf(store, system, flags.env);
+    const outcome = await send(cliSendDeps({ store, cache }, services, io), { request: { requestId: request.id }, environmentId, variables, confirmProduction: flags.confirmProduction ?? false });
     switch (outcome.outcome) {
       case 'unresolved': {
         const names = outcome.unresolved.map((name) => `${name} (--var ${name}=… or ${environmentVariableOf(name)})`).join(', ');
@@ -88,6 +75,36 @@ export async function sendCommand([file, target, ...extra]: string[], flags: Fla
         return 0;
     }
   });
+}
+
+/** The send path as the command line runs it: OAuth 2.0 sign-ins print the address to open. */
+export function cliSendDeps(sandbox: { store: SandboxStore; cache: BodyCache }, services: Services, io: Io): SendDeps {
+  const oauth = sandboxTokenSource(new OAuthTokens({ http: services.http, redactor: services.redactor, openExternal: printingOpenExternal(io.err) }));
+  return { ...sandbox, http: services.http, redactor: services.redactor, oauth };
+}
+
+/** The saved request `<system>/<request>` names (its folder path, or its name when that is unique). */
+export function targetRequest(workspace: Workspace, store: SandboxStore, file: string, target: string): { system: { id: number; name: string }; request: SavedRequest } {
+  const slash = target.indexOf('/');
+  if (slash <= 0) throw new UsageError(`"${target}" does not name a request: write <system>/<request> (e.g. crm/Get customer).`);
+  const system = findSystemByName(workspace, target.slice(0, slash));
+  if (!system) throw new UserError('SYSTEM_NOT_FOUND', `The workspace has no system named "${target.slice(0, slash)}": see crosswalk info ${file}.`);
+  const wanted = target.slice(slash + 1);
+  const candidates = listRequests(store, system.id);
+  const matches = candidates.filter((request) => requestPath(request) === wanted || request.name === wanted);
+  if (matches.length !== 1) {
+    const known = candidates.map((request) => `"${requestPath(request)}"`).join(', ') || 'none';
+    throw new UserError('REQUEST_NOT_FOUND', matches.length ? `Several requests of ${system.name} are named "${wanted}": give the folder too (${matches.map((request) => `"${requestPath(request)}"`).join(', ')}).` : `${system.name} has no saved request "${wanted}" (saved: ${known}).`);
+  }
+  return { system, request: matches[0]! };
+}
+
+/** The id of the system's environment named by --env, or null without it. */
+export function environmentOf(store: SandboxStore, system: { id: number; name: string }, name: string | undefined): number | null {
+  if (!name) return null;
+  const environment = findEnvironmentByName(store, system.id, name);
+  if (!environment) throw new UserError('ENVIRONMENT_NOT_FOUND', `${system.name} has no environment named "${name}".`);
+  return environment.id;
 }
 
 function print(result: SendResult, bodyFile: (bodyId: string) => string, json: boolean, io: Io): void {
@@ -130,7 +147,7 @@ function print(result: SendResult, bodyFile: (bodyId: string) => string, json: b
   if (truncated) io.out(`\n(the first ${result.preview.text.length.toLocaleString('en-US')} characters of ${result.size.toLocaleString('en-US')} bytes; the whole body is in ${file})`);
 }
 
-function parseVariables(pairs: string[]): Record<string, string> {
+export function parseVariables(pairs: string[]): Record<string, string> {
   const variables: Record<string, string> = {};
   for (const pair of pairs) {
     const equals = pair.indexOf('=');

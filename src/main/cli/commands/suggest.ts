@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { CatalogueEntity } from '../../../shared/catalogue';
 import { UserError } from '../../errors';
-import { suggestMappings } from '../../mapping/suggest';
+import { suggestArrayPairings, suggestMappings, withArrayPairings } from '../../mapping/suggest';
 import { importApiDocument } from '../../openapi/import';
 import type { Services } from '../../platform/services';
 import type { Flags, Io } from '../io';
@@ -10,9 +11,14 @@ import { UsageError } from '../usage';
 export async function suggestCommand(args: string[], flags: Flags, io: Io, services: Services): Promise<number> {
   const [sourceDoc, sourceName, targetDoc, targetName, ...extra] = args;
   if (!sourceDoc || !sourceName || !targetDoc || !targetName || extra.length > 0) throw new UsageError('suggest takes the source document and entity, then the target document and entity.');
-  const source = await loadEntity(sourceDoc, sourceName, flags, services);
-  const target = await loadEntity(targetDoc, targetName, flags, services);
-  const suggestions = suggestMappings(source, target);
+  // Source and target in one document (GitHub's full-repository → repository): it is parsed once.
+  const sourceSchemas = await loadSchemas(sourceDoc, flags, services);
+  const targetSchemas = sameDocument(sourceDoc, targetDoc) ? sourceSchemas : await loadSchemas(targetDoc, flags, services);
+  const source = findEntity(sourceSchemas, sourceDoc, sourceName);
+  const target = findEntity(targetSchemas, targetDoc, targetName);
+  const leaves = suggestMappings(source, target);
+  // Lists of objects paired whole (`Lines[]` ← `items.data[]`) appear before their element rows.
+  const suggestions = withArrayPairings(leaves, suggestArrayPairings(source, target, leaves));
   if (flags.json) {
     io.out(JSON.stringify(suggestions));
     return 0;
@@ -28,10 +34,15 @@ export async function suggestCommand(args: string[], flags: Flags, io: Io, servi
   return 0;
 }
 
-async function loadEntity(apiDoc: string, name: string, flags: Flags, services: Services): Promise<CatalogueEntity> {
+const sameDocument = (a: string, b: string) => a === b || (!/^https?:/i.test(a) && !/^https?:/i.test(b) && path.resolve(a) === path.resolve(b));
+
+async function loadSchemas(apiDoc: string, flags: Flags, services: Services): Promise<CatalogueEntity[]> {
   const result = await importApiDocument(apiDoc, { http: services.http, workers: services.workers, allowAll: flags.allowRefs ?? false, validation: false });
   if (result.status === 'needs-consent') throw new UserError('API_DOC_REFS_NOT_ALLOWED', `${result.message.replace(/\.$/, '')} (run again with --allow-refs).`);
-  const schemas = result.catalogue.entities.filter((entity) => entity.kind === 'schema');
+  return result.catalogue.entities.filter((entity) => entity.kind === 'schema');
+}
+
+function findEntity(schemas: CatalogueEntity[], apiDoc: string, name: string): CatalogueEntity {
   const found = schemas.find((entity) => entity.name === name) ?? schemas.find((entity) => entity.name.toLowerCase() === name.toLowerCase());
   if (found) return found;
   const lower = name.toLowerCase();

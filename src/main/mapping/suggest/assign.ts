@@ -29,7 +29,7 @@ export function shownCandidates(targets: Prepared[], i: number, candidates: Scor
   const t = targets[i]!;
   return candidates
     .map((c) => {
-      const owner = c.joined ? undefined : takenBy.get(c.source);
+      const owner = c.joined || c.split ? undefined : takenBy.get(c.source);
       if (owner && owner.t !== i && owner.score > c.score && !c.lead?.includes('learned: accepted before') && !sameValueOtherForm(t, targets[owner.t]!)) {
         return { ...c, score: c.score * 0.88, reasons: [...c.reasons, `better fit for ${targets[owner.t]!.field.path}`] };
       }

@@ -19,14 +19,18 @@ import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 export type { LearnedDecisions } from './learned';
 import { ownerTerms, prepare } from './prepare';
 import { newRunContext } from './run-context';
+import { addSplits } from './split';
 import { scorePair } from './score';
 
 export { ALTERNATIVE_THRESHOLD, SUGGESTION_THRESHOLD } from './thresholds';
+export { suggestArrayPairings, withArrayPairings } from './arrays';
 
 export interface SuggestionCandidate {
   /**
    * The source leaf path, or for a concatenation several source leaf paths joined with ` + ` in the
    * order they are concatenated (`first_name + last_name`; reason `concatenation: first name + last name`).
+   * A split (part of one source's value, `name` → given name) names the one source; its reasons start with
+   * `split:` and give the transformation in pseudocode.
    */
   source: string;
   score: number;
@@ -78,6 +82,7 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   const takenBy = assignOneToOne(perTarget);
   // Concatenations (several sources into one target) come after the one-to-one pass: they reuse sources.
   addConcatenations(source, sources, targets, perTarget, targetTerms, learned.rejected, run);
+  addSplits(source, sources, targets, perTarget, targetTerms, learned.rejected, run);
 
   return targets.map((t, i) => ({
     target: t.field.path,

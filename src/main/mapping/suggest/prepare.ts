@@ -4,7 +4,7 @@
 import type { CatalogueField } from '../../../shared/catalogue';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
 import { numeric } from './score';
-import { nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
+import { hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
 
 export interface Term {
@@ -124,7 +124,7 @@ export interface Prepared {
 export function prepare(field: CatalogueField, index: number, entityTerms: Set<string>, vocabulary: Vocabulary): Prepared {
   const parentName = field.parent ? lastName(field.parent) : undefined;
   const parentTerms = parentName ? nameTerms(parentName) : [];
-  const leafTerms = nameTerms(field.name);
+  const leafTerms = (!field.parent && entityPrefixed(field.name, entityTerms)) || nameTerms(field.name);
   // A leaf that only says "id", "name", "type", "amount"... or repeats its parent (`emails[].email`,
   // `phone_numbers[].number`) is named by its parent: `customer.id` reads as `customer_id`.
   const leafWords = normalWords(field.name);
@@ -285,7 +285,21 @@ export function ownerTerms(entityName: string): Set<string> {
   return new Set(terms.length > 0 ? [terms[terms.length - 1]!] : []);
 }
 
+/**
+ * A top-level name that starts with its entity's name (`OrderNumber` on Order, `invoice_date` on Invoice): the
+ * entity word, then the rest read on its own, so `number` and the record's own `number` meet (the entity word then
+ * weighs little, as any word repeating the owner's name).
+ */
+function entityPrefixed(name: string, entityTerms: Set<string>): string[] | undefined {
+  const words = normalWords(name);
+  if (words.length < 2 || hasSynonyms(nameTerms(name)[0]!)) return undefined;
+  const head = wordsToTerms(words.slice(0, 1))[0];
+  if (head === undefined || !entityTerms.has(head)) return undefined;
+  const rest = wordsToTerms(words.slice(1));
+  return rest.includes(head) ? undefined : [head, ...rest];
+}
+
 /** Words API documents add to a record's name (`ContactResponse`, `contact-details3`, `TaskDTO`): not what it is. */
-const ENTITY_SUFFIXES = new Set(['response', 'request', 'detail', 'details', 'info', 'data', 'object', 'model', 'dto', 'schema', 'resource', 'entity', 'record', 'input', 'output', 'payload', 'body', 'full', 'base', 'summary', 'view', 'create', 'update', 'result']);
+const ENTITY_SUFFIXES = new Set(['response', 'request', 'detail', 'details', 'info', 'data', 'object', 'model', 'dto', 'schema', 'resource', 'entity', 'record', 'input', 'output', 'payload', 'body', 'full', 'base', 'api', 'summary', 'view', 'create', 'update', 'result']);
 
 export const lastName = (path: string) => path.split('.').pop()!.replace(/\[\]/g, '');

@@ -193,6 +193,8 @@ export interface Scored {
   explained?: boolean;
   /** A concatenation: the source paths joined with ` + ` (its `source` is a stand-in for the whole). */
   joined?: string;
+  /** A split: part of the source's value (a full name's given name), not all of it. */
+  split?: boolean;
 }
 
 const describe = (p: Prepared) => p.field.name;
@@ -353,6 +355,14 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     if (reasons) reasons.push('source is inside a list');
   }
 
+  // A one-value enumeration (`object: "refund"`, box's `type: "file"`) is a constant naming the record's kind:
+  // it fills, and is filled by, only the same constant.
+  const tConstant = t.enumKeys?.size === 1;
+  const sConstant = s.enumKeys?.size === 1;
+  if ((tConstant || sConstant) && !(tConstant && sConstant && [...t.enumKeys!][0] === [...s.enumKeys!][0])) {
+    score *= 0.4;
+    if (reasons) reasons.push('a constant (one-value enumeration) against another value');
+  }
   if (t.enumKeys && s.enumKeys) {
     let shared = 0;
     for (const key of s.enumKeys) if (t.enumKeys.has(key)) shared++;

@@ -75,6 +75,19 @@ for (const group of CONCEPT_GROUPS) {
   }
 }
 
+// Two-word phrases keyed by their words swapped (`total net` → `net total`): English and API names put a
+// qualifier on either side (`TotalNet`, `net_total`). Consulted only when the words in order match nothing.
+const SWAPPED = new Map<string, string>();
+for (const [phrase, id] of PHRASES) {
+  const words = phrase.split(' ');
+  if (words.length !== 2) continue;
+  const swapped = `${words[1]} ${words[0]}`;
+  if (!PHRASES.has(swapped) && !SWAPPED.has(swapped)) {
+    SWAPPED.set(swapped, id);
+    PHRASE_STARTS.add(words[1]!);
+  }
+}
+
 // Concept term id → the words of all its phrases.
 const CONCEPT_WORDS = new Map<string, Set<string>>();
 for (const group of CONCEPT_GROUPS) {
@@ -83,6 +96,11 @@ for (const group of CONCEPT_GROUPS) {
   for (const phrase of group) for (const word of normalWords(phrase)) words.add(word);
   CONCEPT_WORDS.set(id, words);
 }
+
+/** A concept with more than one phrase (`payment method` ~ `tender`): a name that is one is known as a whole. */
+export const hasSynonyms = (term: string): boolean => (SYNONYM_COUNT.get(term) ?? 0) > 1;
+const SYNONYM_COUNT = new Map<string, number>();
+for (const group of CONCEPT_GROUPS) SYNONYM_COUNT.set(`c:${normalWords(group[0]!).join(' ')}`, group.length);
 
 /** The words terms stand for: a concept's words from all its phrases, a plain word itself. */
 export function conceptWords(terms: string[]): string[] {
@@ -107,7 +125,8 @@ export function wordsToTerms(words: string[]): string[] {
     let matched = 0;
     const longest = PHRASE_STARTS.has(words[i]!) ? Math.min(longestPhrase, words.length - i) : 1;
     for (let n = longest; n >= 1; n--) {
-      const concept = PHRASES.get(n === 1 ? words[i]! : words.slice(i, i + n).join(' '));
+      const phrase = n === 1 ? words[i]! : words.slice(i, i + n).join(' ');
+      const concept = PHRASES.get(phrase) ?? (n === 2 ? SWAPPED.get(phrase) : undefined);
       if (concept) {
         terms.push(concept);
         matched = n;

@@ -3,3 +3,4 @@
 export { importCollection, importEnvironment } from './import';
 export { exportCollection, exportEnvironment, COLLECTION_SCHEMA, type CollectionExport, type ExportOptions } from './export';
 export type { CollectionImport, EnvironmentImport, ExportAuth, ExportRequest, ExportVariable, InterchangeRequest, InterchangeVariable } from './types';
+export { exportSystemCollection, importCollectionInto, type CollectionImported } from './system-collections';

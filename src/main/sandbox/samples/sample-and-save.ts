@@ -20,11 +20,14 @@ export interface SampleAndSaveOptions {
   progress?: (done: number, total: number, message: string) => void;
 }
 
-export async function sampleAndSave(context: SampleContext, options: SampleAndSaveOptions): Promise<Omit<SampledRecords, 'records'> & { records: number; profile: RecordsProfile; samples: number[] }> {
+export async function sampleAndSave(
+  context: SampleContext,
+  options: SampleAndSaveOptions,
+): Promise<Omit<SampledRecords, 'records'> & { records: number; profile: RecordsProfile; samples: number[]; findings: number }> {
   const catalogue = await context.systems.catalogue(context.workspace, options.systemId);
   const operation = catalogue.operations.find((candidate) => candidate.id === options.operation);
   if (!operation) throw new UserError('OPERATION_NOT_FOUND', `The system has no operation "${options.operation}": name a list operation as the catalogue does, such as "GET /customers".`);
-  const pages: Array<{ url: string; status: number; contentType: string | undefined; body: unknown }> = [];
+  const pages: Array<{ url: string; status: number; contentType: string | undefined; body: unknown; historyId?: number }> = [];
   const sampled = await sampleRecords({
     url: options.url,
     operation,
@@ -34,11 +37,12 @@ export async function sampleAndSave(context: SampleContext, options: SampleAndSa
     fetchPage: options.fetchPage,
     signal: options.signal,
     onPage: (page) => {
-      pages.push({ url: page.url, status: page.response.status, contentType: page.response.headers['content-type'], body: page.response.body });
+      pages.push({ url: page.url, status: page.response.status, contentType: page.response.headers['content-type'], body: page.response.body, historyId: page.response.historyId });
       options.progress?.(page.total, options.limit, `Page ${page.number}: ${page.total} of ${options.limit} records`);
     },
   });
   const samples: number[] = [];
+  let findings = 0;
   if (options.entity !== undefined) {
     for (const page of pages) {
       options.signal?.throwIfAborted();
@@ -47,10 +51,15 @@ export async function sampleAndSave(context: SampleContext, options: SampleAndSa
         entity: options.entity,
         operation: operation.id,
         direction: 'response',
-        source: { kind: 'body', body: JSON.stringify(page.body), status: page.status, contentType: page.contentType, environment: options.environment, method: 'GET', url: page.url },
+        // A page the send path sent is saved from its history entry: the sample keeps the request's provenance.
+        source:
+          page.historyId !== undefined
+            ? { kind: 'history', historyId: page.historyId }
+            : { kind: 'body', body: JSON.stringify(page.body), status: page.status, contentType: page.contentType, environment: options.environment, method: 'GET', url: page.url },
       });
       samples.push(saved.id);
+      findings += saved.findings.length;
     }
   }
-  return { records: sampled.records.length, pages: sampled.pages, paging: sampled.paging, stoppedBecause: sampled.stoppedBecause, profile: profileRecords(sampled.records), samples };
+  return { records: sampled.records.length, pages: sampled.pages, paging: sampled.paging, stoppedBecause: sampled.stoppedBecause, profile: profileRecords(sampled.records), samples, findings };
 }

@@ -9,6 +9,8 @@ export interface FetchedPage {
   /** Lower-case names. */
   headers: Record<string, string>;
   body: unknown;
+  /** The history entry the page was sent as (the send path's pages). */
+  historyId?: number;
 }
 
 /** GETs one page: `url` is absolute, its query already holding the paging parameters. */

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { CookieJar } from 'tough-cookie';
-import type { AuthInput, CookieSet, HistoryEntrySummary, RedirectHop, RequestDraft, SendOutcome, Timings } from '../../../shared/contract';
+import type { AuthInput, CookieSet, OAuthTokenState, HistoryEntrySummary, RedirectHop, RequestDraft, SendOutcome, Timings } from '../../../shared/contract';
 import { UserError } from '../../errors';
 import { HttpError, type HttpResponse, type HttpService, type HttpTimings, type ProxyResolver } from '../../platform/http';
 import { REDACTED, type Redactor } from '../../platform/redact';
@@ -29,6 +29,8 @@ export interface OAuthTokens {
     auth: Extract<AuthInput, { kind: 'oauth2' }>,
     context: { environmentId: number | null; http: HttpService; tls?: ReturnType<typeof tlsOf>; proxy?: ProxyResolver; signal?: AbortSignal; renew: boolean },
   ): Promise<{ accessToken: string; tokenType?: string }>;
+  /** The cached token's state (never the token itself), or null when none was obtained in this session. */
+  state?(auth: Extract<AuthInput, { kind: 'oauth2' }>, environmentId: number | null): OAuthTokenState | null;
 }
 
 export interface SendDeps {
@@ -202,6 +204,27 @@ export function resolveForCopy(deps: Pick<SendDeps, 'store' | 'redactor'>, input
   const auth = scope.resolveDeep(draft.auth.kind === 'inherit' ? (environment?.opened.auth ?? { kind: 'none' }) : draft.auth) as AuthInput;
   const resolved = scope.resolveDeep({ method: draft.method, url: draft.url, query: draft.query, headers: draft.headers, body: draft.body });
   return { ...resolved, auth, settings: draft.settings, unresolved: [...new Set([...scope.unresolved, ...opened.missing, ...(environment?.missing ?? [])])] };
+}
+
+/**
+ * The OAuth 2.0 token state of a request (its own auth, or its environment's when it inherits), for its
+ * Auth tab; `renew` gets a new token first, over the environment's certificates and proxy as a send would.
+ */
+export async function oauthTokenState(deps: SendDeps, input: Pick<SendInput, 'request' | 'environmentId' | 'variables' | 'signal'>, renew: boolean): Promise<OAuthTokenState | null> {
+  const resolved = resolveForCopy(deps, input);
+  const auth = resolved.auth;
+  if (auth.kind !== 'oauth2') throw new UserError('AUTH_NOT_OAUTH', "This request does not use OAuth 2.0 (nor does its environment): choose OAuth 2.0 in its Auth tab first.");
+  if (!deps.oauth) throw new UserError('OAUTH_UNAVAILABLE', 'OAuth 2.0 tokens cannot be fetched here: send the request from the app or the web host.');
+  if (renew) {
+    if (resolved.unresolved.length > 0) {
+      throw new UserError('OAUTH_UNRESOLVED', `No token fetched: nothing gives a value to ${resolved.unresolved.map((name) => `{{${name}}}`).join(', ')}. Add it to the environment.`);
+    }
+    const definition = input.environmentId === null ? undefined : openEnvironment(deps.store, input.environmentId).opened;
+    const tls = tlsOf(definition);
+    const proxy = await proxyOf(definition, { defaultProxy: deps.defaultProxy, resolveProxy: deps.resolveProxy, http: deps.http, signal: input.signal });
+    await deps.oauth.tokenFor(auth, { environmentId: input.environmentId, http: deps.http, tls, proxy, signal: input.signal, renew: true });
+  }
+  return deps.oauth.state?.(auth, input.environmentId) ?? null;
 }
 
 function variableScope(deps: SendDeps, systemId: number, environment: ReturnType<typeof openEnvironment> | undefined, oneOff: Record<string, string>): VariableScope {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { ExportFormat } from '../../../shared/contract';
 import { UserError } from '../../errors';
@@ -23,6 +24,31 @@ export async function exportSpec(workspace: Workspace, imports: SystemImports, r
   const written: Array<{ path: string; bytes: number }> = [];
   for (const { format, path } of requests) written.push({ path, bytes: await writeSpec(workspace, document, format, path) });
   return written;
+}
+
+const MEDIA_TYPES: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/**
+ * The spec in one format as a file to download (the web host's browser cannot be handed a path): written
+ * as an export is (a workbook's snapshot is kept for its read-back), then read and removed.
+ */
+export async function downloadSpec(workspace: Workspace, imports: SystemImports, format: ExportFormat): Promise<{ fileName: string; mediaType: string; content: string; bytes: number }> {
+  const document = await collectSpec(workspace, imports);
+  const base = path.basename(workspace.path).replace(/\.crosswalk$/i, '') || 'integration';
+  const fileName = `${base}-spec.${format}`;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-download-'));
+  try {
+    const file = path.join(folder, fileName);
+    await writeSpec(workspace, document, format, file);
+    const bytes = fs.readFileSync(file);
+    return { fileName, mediaType: MEDIA_TYPES[format], content: bytes.toString('base64'), bytes: bytes.length };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** Each target a file of its own: never the open workspace (or its journal), never two formats in one file. */

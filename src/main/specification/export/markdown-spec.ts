@@ -33,17 +33,39 @@ function flowSection(flow: SpecFlow, document: SpecDocument): string {
     `- **Direction:** ${inline(sideLabel(flow.source))} → ${inline(sideLabel(flow.target))}`,
     `- **Use case:** ${useCase ? inline(`${useCase.ref} ${useCase.title}`) : '—'}`,
     `- **Trigger:** ${inline(words(flow.trigger.kind))}${flow.trigger.detail ? `: ${inline(flow.trigger.detail)}` : ''}`,
+    ...(flow.endpoints?.sourceOperation ? [`- **Reads with:** ${inline(flow.endpoints.sourceOperation)}`] : []),
+    ...(flow.endpoints?.targetOperation || flow.endpoints?.writeMode
+      ? [`- **Writes with:** ${inline(flow.endpoints.targetOperation ?? '—')}${flow.endpoints.writeMode ? ` (${flow.endpoints.writeMode}${flow.endpoints.matchKey ? ` matched on ${inline(flow.endpoints.matchKey)}` : ''})` : ''}`]
+      : []),
     `- **Completeness:** ${flow.completeness}% · ${flow.checks.filter((check) => check.severity === 'error').length} error(s), ${flow.checks.filter((check) => check.severity === 'warning').length} warning(s)`,
     '',
     '#### Outcomes',
     '',
     table(['Outcome', 'When', 'Then'], flow.outcomes.map((outcome) => [outcome.kind, outcome.condition, outcome.handling])),
+    ...(flow.pairings?.length
+      ? [
+          '#### Array pairings',
+          '',
+          table(
+            ['Pair ID', 'Target array', 'Source', 'Discriminator', 'Filter', 'Element rows', 'Notes'],
+            flow.pairings.map((pairing) => [
+              pairing.pairId + (pairing.parent ? ` (in ${pairing.parent})` : ''),
+              pairing.targetPath,
+              `${pairing.sourcePath} (${pairing.sourcePath.endsWith('[]') ? 'each element' : 'one element'})`,
+              pairing.discriminator ? `${pairing.discriminator.path} = "${pairing.discriminator.value}"` : '',
+              pairing.filter,
+              pairing.mappings.join(', '),
+              pairing.notes,
+            ]),
+          ),
+        ]
+      : []),
     '#### Field mappings',
     '',
     table(
       ['Map ID', 'Target field', 'Type', 'Req.', 'Source field(s)', 'Mapping', 'Transformation', 'Default', 'Value map', 'Status', 'Notes'],
       flow.mappings.map((row) => [
-        row.mapId,
+        row.mapId + (row.pairing ? ` (${row.pairing})` : ''),
         row.targetPath + (row.condition ? ` (when ${row.condition})` : ''),
         row.targetType + (row.targetFormat ? ` (${row.targetFormat})` : ''),
         row.targetRequired ? 'yes' : '',

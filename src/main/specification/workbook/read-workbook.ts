@@ -149,6 +149,7 @@ const RECORD_OF_SHEET: Partial<Record<SheetKind, RecordKind>> = {
   testCases: 'testCase',
   questions: 'question',
   signOff: 'signOff',
+  pairings: 'pairing',
 };
 
 function readManifest(workbook: ExcelJS.Workbook, file: string): WorkbookManifest {

@@ -5,7 +5,7 @@ import type { SqliteDatabase } from '../../workspace/sqlite';
 import type { SpecDocument } from '../spec-document';
 import { comparable } from './cell-text';
 
-export type RecordKind = 'mapping' | 'question' | 'testCase' | 'requirement' | 'useCase' | 'signOff';
+export type RecordKind = 'mapping' | 'question' | 'testCase' | 'requirement' | 'useCase' | 'signOff' | 'pairing';
 
 export interface Choice {
   value: string;
@@ -67,6 +67,7 @@ export const EDITABLE: Record<RecordKind, FieldDef[]> = {
   requirement: [text('answer', 'Answer')],
   useCase: [text('title', 'Title', true), text('story', 'Story'), choice('descoped', 'Descoped', YES_NO)],
   signOff: [text('name', 'Name'), { field: 'date', header: 'Date', type: 'date' }, text('note', 'Note')],
+  pairing: [text('filter', 'Filter'), text('notes', 'Notes')],
 };
 
 export const editable = (kind: RecordKind, field: string) => EDITABLE[kind].find((def) => def.field === field)!;
@@ -84,7 +85,7 @@ export interface RecordValues {
 export const SIGN_OFF_ROLE: Record<'prepared' | 'reviewed' | 'approved', string> = { prepared: 'Prepared by', reviewed: 'Reviewed by', approved: 'Approved by' };
 
 /** The heading of the column that shows each record's id people quote (its sheet's first column). */
-export const REF_HEADER: Record<RecordKind, string> = { mapping: 'Map ID', question: 'Ref', testCase: 'Ref', requirement: 'Key', useCase: 'Ref', signOff: 'Role' };
+export const REF_HEADER: Record<RecordKind, string> = { mapping: 'Map ID', question: 'Ref', testCase: 'Ref', requirement: 'Key', useCase: 'Ref', signOff: 'Role', pairing: 'Pair ID' };
 
 /** What that column shows for a record: read back, it tells a hidden id pasted onto another record's row. */
 export const shownRef = (record: RecordValues): string =>
@@ -94,7 +95,7 @@ export const shownRef = (record: RecordValues): string =>
 export const rowId = (kind: RecordKind, key: string | number) => `${kind}:${key}`;
 
 export function parseRowId(id: string): { kind: RecordKind; key: string } | null {
-  const match = /^(mapping|question|testCase|requirement|useCase|signOff):(.+)$/.exec(id.trim());
+  const match = /^(mapping|question|testCase|requirement|useCase|signOff|pairing):(.+)$/.exec(id.trim());
   return match ? { kind: match[1] as RecordKind, key: match[2]! } : null;
 }
 
@@ -122,6 +123,9 @@ export function recordsOf(document: SpecDocument): Map<string, RecordValues> {
   for (const requirement of document.requirements) add('requirement', requirement.key, requirement.key, { answer: requirement.answer });
   for (const useCase of document.useCases) {
     add('useCase', useCase.id, useCase.ref, { title: useCase.title, story: useCase.story, descoped: useCase.descoped ? 'yes' : 'no' });
+  }
+  for (const flow of document.flows) {
+    for (const pairing of flow.pairings ?? []) add('pairing', pairing.id, pairing.pairId, { filter: pairing.filter, notes: pairing.notes });
   }
   for (const entry of document.signOff) add('signOff', entry.role, `Sign-off: ${entry.role}`, { name: entry.name, date: entry.date, note: entry.note });
   return records;
@@ -162,6 +166,7 @@ const STORAGE: Record<Exclude<RecordKind, 'requirement'>, Storage> = {
     store: (field, value) => (field === 'descoped' ? (value === 'yes' ? 1 : 0) : value),
   },
   signOff: { table: 'sign_off', key: 'role', columns: { name: 'name', date: 'date', note: 'note' } },
+  pairing: { table: 'array_pairing', key: 'id', columns: { filter: 'filter', notes: 'notes' }, touched: 'updated_at' },
 };
 
 /**

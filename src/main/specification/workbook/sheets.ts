@@ -1,6 +1,7 @@
 // What each sheet of the workbook holds: its name, columns and rows, read from a SpecDocument.
 // The writer lays these out; the reader finds editable columns by the same headers.
 import type { MappingType } from '../../../shared/contract';
+import { describePairing } from '../../../shared/array-pairing-paths';
 import type {
   SpecChange,
   SpecDocument,
@@ -9,6 +10,7 @@ import type {
   SpecFlow,
   SpecInput,
   SpecMapping,
+  SpecPairing,
   SpecQuestion,
   SpecRequirement,
   SpecSignOff,
@@ -47,6 +49,7 @@ export type SheetKind =
   | 'useCases'
   | 'flows'
   | 'mapping'
+  | 'pairings'
   | 'valueMaps'
   | 'testCases'
   | 'questions'
@@ -130,8 +133,9 @@ export function targetType(row: SpecMapping): string {
   return type;
 }
 
-function mappingColumns(document: SpecDocument): ColumnDef<SpecMapping>[] {
+function mappingColumns(document: SpecDocument, flow: SpecFlow): ColumnDef<SpecMapping>[] {
   const questionText = new Map(document.questions.map((question) => [question.ref, question.question]));
+  const pairingText = new Map((flow.pairings ?? []).map((pairing) => [pairing.pairId, describePairing(pairing)] as const));
   return [
     column('Map ID', (row) => row.mapId, [8, 9]),
     column('Target field', (row) => row.targetPath, [16, 30]),
@@ -140,6 +144,8 @@ function mappingColumns(document: SpecDocument): ColumnDef<SpecMapping>[] {
     column('Source field(s)', (row) => lines(row.sourcePaths), [16, 30]),
     column('Source type(s)', (row) => lines(row.sourceTypes), [10, 14]),
     column('Mapping type', (row) => MAPPING_TYPE_LABEL[row.mappingType] ?? row.mappingType, [12, 14]),
+    // Only on the sheets of flows with array pairings: the element rows' pairing (export-only).
+    ...(flow.pairings?.length ? [column<SpecMapping>('Array pairing', (row) => (row.pairing ? `${row.pairing}: ${pairingText.get(row.pairing) ?? ''}` : ''), [12, 28])] : []),
     editableColumn('mapping', 'transformation', (row) => row.transformation, [16, 28]),
     editableColumn('mapping', 'condition', (row) => row.condition, [12, 24]),
     editableColumn('mapping', 'defaultValue', (row) => row.defaultValue, [10, 16]),
@@ -226,6 +232,8 @@ export function sheetsOf(document: SpecDocument): SheetDef[] {
       column('Source', (row) => `${row.source.system}: ${row.source.entity}`, [16, 28]),
       column('Target', (row) => `${row.target.system}: ${row.target.entity}`, [16, 28]),
       column('Trigger', (row) => `${row.trigger.kind.replace('_', ' ')}${row.trigger.detail ? `: ${row.trigger.detail}` : ''}`, [20, 40]),
+      column('Reads with', (row) => row.endpoints?.sourceOperation ?? '', [14, 28]),
+      column('Writes with', (row) => (row.endpoints?.targetOperation ? `${row.endpoints.targetOperation}${row.endpoints.writeMode ? ` (${row.endpoints.writeMode}${row.endpoints.matchKey ? ` on ${row.endpoints.matchKey}` : ''})` : ''}` : ''), [14, 32]),
       column('Outcomes', (row) => lines(row.outcomes.map((outcome) => `${outcome.kind === 'success' ? 'Success' : 'Failure'}: ${outcome.condition}${outcome.handling ? ` → ${outcome.handling}` : ''}`)), [24, 48]),
       column('Mapping rows', (row) => row.mappings.length, [13, 13], { center: true }),
       column('Complete', (row) => row.completeness / 100, [10, 10], { numFmt: '0%', center: true }),
@@ -244,7 +252,31 @@ export function sheetsOf(document: SpecDocument): SheetDef[] {
       record: { kind: 'mapping', key: (row) => row.id },
       freezeColumns: 2,
       flow,
-      columns: mappingColumns(document),
+      columns: mappingColumns(document, flow),
+    });
+  }
+  const pairings = document.flows.flatMap((flow) => (flow.pairings ?? []).map((pairing) => ({ flow, pairing })));
+  if (pairings.length > 0) {
+    add<{ flow: SpecFlow; pairing: SpecPairing }>({
+      kind: 'pairings',
+      name: name('Array pairings'),
+      title: 'Array pairings',
+      description: 'Target arrays filled from a source as a whole: one target element per source element (or one from a source object), with their discriminators and filters.',
+      rows: pairings,
+      record: { kind: 'pairing', key: (item) => item.pairing.id },
+      freezeColumns: 1,
+      columns: [
+        column('Pair ID', (item) => item.pairing.pairId, [8, 9]),
+        column('Flow', (item) => item.flow.ref, [7, 8]),
+        column('Target array', (item) => item.pairing.targetPath, [16, 30]),
+        column('Source', (item) => `${item.pairing.sourcePath}${item.pairing.sourcePath.endsWith('[]') ? ' (each element)' : ' (one element)'}`, [16, 30]),
+        column('Inside', (item) => item.pairing.parent ?? '', [8, 9]),
+        column('Discriminator', (item) => (item.pairing.discriminator ? `${item.pairing.discriminator.path} = "${item.pairing.discriminator.value}"` : ''), [14, 28]),
+        editableColumn('pairing', 'filter', (item) => item.pairing.filter, [14, 30]),
+        column('Status', (item) => (item.pairing.status === 'accepted' ? 'Accepted' : 'Suggested'), [11, 11], { center: true }),
+        column('Element rows', (item) => item.pairing.mappings.join(', '), [14, 30]),
+        editableColumn('pairing', 'notes', (item) => item.pairing.notes, [16, 30]),
+      ],
     });
   }
   const valueMaps: ValueMapItem[] = document.flows.flatMap((flow) =>
@@ -337,7 +369,7 @@ export function sheetsOf(document: SpecDocument): SheetDef[] {
       column('Path', (row) => row.path, [20, 44]),
       column('Operation ID', (row) => row.operationId, [14, 28]),
       column('Summary', (row) => row.summary, [24, 50]),
-      column('Used by', (row) => lines(row.usedBy.map((use) => `${use.flow} (${use.role})`)), [20, 36]),
+      column('Used by', (row) => lines(row.usedBy.map((use) => `${use.flow} (${use.role}${use.rule ? `: ${use.rule}` : ''})`)), [20, 36]),
     ],
   });
   add<SpecChange>({

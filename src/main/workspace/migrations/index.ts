@@ -10,6 +10,7 @@ import { redactStoredDocuments } from './0008-redact-stored-documents';
 import { samples } from './0009-samples';
 import { flowRootsAndDeletedFlows } from './0012-flow-roots-and-deleted-flows';
 import { arrayPairings } from './0013-array-pairings';
+import { executableMappings } from './0016-executable-mappings';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   samples,
   flowRootsAndDeletedFlows,
   arrayPairings,
+  executableMappings,
 ];
 
 export const latestVersion = (all: readonly Migration[]) => all.at(-1)?.version ?? 0;

@@ -309,6 +309,17 @@ export const DownloadIcon = icon(
   'DownloadIcon',
 );
 
+export const UploadIcon = icon(
+  <>
+    <path d="M8 10.25v-8" />
+    <path d="m4.75 5.5 3.25-3.25 3.25 3.25" />
+    <path d="M2.75 13.75h10.5" />
+  </>,
+  'UploadIcon',
+);
+
+export const FolderIcon = icon(<path d="M2.25 4.25a1 1 0 0 1 1-1h3l1.5 1.5h5a1 1 0 0 1 1 1v6.5a1 1 0 0 1-1 1h-9.5a1 1 0 0 1-1-1z" />, 'FolderIcon');
+
 export const TerminalIcon = icon(
   <>
     <rect x="1.75" y="2.5" width="12.5" height="11" rx="1.5" />

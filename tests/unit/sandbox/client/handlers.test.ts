@@ -83,6 +83,35 @@ describe('the sandbox calls', () => {
     expect(await call('sandbox.send', { request: { draft: { systemId, method: 'POST', url: '{{baseUrl}}/x' } }, environmentId: production.id })).toMatchObject({ outcome: 'needs-confirmation' });
   });
 
+  it('import an uploaded Postman collection into a system, and export it as a download without secret values unless asked', async () => {
+    const { call, systemId } = await setUp();
+    const fixture = path.join(__dirname, '../../../fixtures/postman/wise-cards-api/Cards API.postman_collection.json');
+    const imported = await call('sandbox.importCollection', { systemId, text: fs.readFileSync(fixture, 'utf8'), fileName: 'Cards API.postman_collection.json' });
+    expect(imported).toMatchObject({ requests: 42, environment: { name: 'Wise Cards API' } });
+    expect(imported.folders).toBeGreaterThan(3);
+    expect(imported.secretVariables).toBeGreaterThan(0);
+    expect(imported.notes).toEqual([expect.stringMatching(/^5 requests have scripts/)]);
+    const requests = await call('sandbox.requests', { systemId });
+    expect(requests).toHaveLength(42);
+    expect(requests.find((request) => request.name === 'Create a card order')).toMatchObject({ folder: expect.any(String), auth: { kind: 'bearer' } });
+
+    // A secret value typed into the imported environment leaves only when asked for.
+    const environment = (await call('sandbox.environments', { systemId })).find((candidate) => candidate.id === imported.environment.id)!;
+    const variables = environment.variables.map((variable) => (variable.name === 'client-secret' ? { ...variable, value: 'cs-EXPORTCHECK-0001' } : variable));
+    const { id, name, kind, baseUrl, tls, proxy, auth } = environment;
+    await call('sandbox.saveEnvironment', { id, systemId, name, kind, baseUrl, variables, tls, proxy, auth });
+    const plain = await call('sandbox.exportCollection', { systemId, environmentId: environment.id });
+    expect(plain.fileName).toBe('crm.postman_collection.json');
+    expect(plain.requests).toBe(42);
+    expect(JSON.parse(plain.text)).toMatchObject({ info: { name: 'crm (Wise Cards API)' } });
+    expect(plain.text).not.toContain('cs-EXPORTCHECK-0001');
+    expect((await call('sandbox.exportCollection', { systemId, environmentId: environment.id, includeSecrets: true })).text).toContain('cs-EXPORTCHECK-0001');
+
+    await expect(call('sandbox.importCollection', { systemId, text: '{"info": ', fileName: 'broken.json' })).rejects.toThrow(/^COLLECTION_NOT_JSON: broken\.json is not JSON \(.+\): export the collection from Postman/);
+    await expect(call('sandbox.importCollection', { systemId, text: '{"openapi": "3.0.0"}', fileName: 'api.json' })).rejects.toThrow(/^POSTMAN_NOT_COLLECTION: api\.json is not a Postman collection/);
+    expect(await call('sandbox.requests', { systemId })).toHaveLength(42);
+  });
+
   it('leak nothing: secrets written through the calls are in no stored byte, history, log or export', async () => {
     const { dir, call, session, systemId } = await setUp();
     const environment = await call('sandbox.saveEnvironment', {
@@ -125,7 +154,8 @@ describe('the sandbox calls', () => {
     const file = session.current!.path;
     const stored = [file, `${file}-wal`].filter((each) => fs.existsSync(each)).map((each) => fs.readFileSync(each).toString('latin1'));
     const logs = fs.readdirSync(path.join(dir, 'logs')).map((name) => fs.readFileSync(path.join(dir, 'logs', name), 'utf8'));
-    const places = { outputs, stored: stored.join(''), logs: logs.join(''), exported: fs.readFileSync(exported, 'utf8') };
+    const collection = (await call('sandbox.exportCollection', { systemId, environmentId: environment.id })).text;
+    const places = { outputs, stored: stored.join(''), logs: logs.join(''), exported: fs.readFileSync(exported, 'utf8'), collection };
     expect(logs.join('')).toMatch(/A failure that quotes a secret/);
     for (const [where, text] of Object.entries(places)) {
       for (const [what, value] of Object.entries(SECRETS)) expect(text.includes(value), `${what} found in ${where}`).toBe(false);

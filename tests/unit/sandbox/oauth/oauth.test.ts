@@ -11,7 +11,12 @@ import { createHttpService } from '../../../../src/main/platform/http';
 import { selfSignedCertificate } from '../../../helpers/tls';
 import { Redactor } from '../../../../src/main/platform/redact';
 import { OAuthError, OAuthTokens, authorization, oauthConfigFromAuth, printingOpenExternal, sandboxTokenSource, type OAuthConfig } from '../../../../src/main/sandbox/oauth';
-import type { OAuthTokens as SendPathTokens } from '../../../../src/main/sandbox/send/send';
+import { oauthTokenState, type OAuthTokens as SendPathTokens } from '../../../../src/main/sandbox/send/send';
+import { BodyCache } from '../../../../src/main/sandbox/store/body-cache';
+import { saveEnvironment } from '../../../../src/main/sandbox/store/environments';
+import { saveRequest } from '../../../../src/main/sandbox/store/requests';
+import { tempDir } from '../../../helpers/temp';
+import { environmentInput, requestInput, sandboxWorkspace } from '../client/fixtures';
 
 const CLIENT_ID = 'crosswalk-app';
 const CLIENT_SECRET = 'client-secret-value-9f8e7d';
@@ -485,6 +490,34 @@ describe('the send path\'s token source', () => {
     const renewed = await source.tokenFor(config, { ...context, renew: true });
     expect(renewed.accessToken).not.toBe(first.accessToken);
     expect(grants).toEqual(['password', 'refresh_token']);
+  });
+
+  it("shows a saved request's token state for its Auth tab, gets a new one on demand, and follows an environment's OAuth when it inherits", async () => {
+    const { store, systemId } = sandboxWorkspace();
+    const redactor = new Redactor();
+    const deps = { store, cache: new BodyCache(tempDir(), 'cache'), http: http0, redactor, oauth: sandboxTokenSource(new OAuthTokens({ http: http0 })) };
+    const own = saveRequest(store, requestInput({ systemId, name: 'Own', method: 'GET', url: 'http://127.0.0.1:9/x', auth: { ...auth, tokenUrl: `${origin}/token` } }));
+    const input = (requestId: number, environmentId: number | null = null) => ({ request: { requestId }, environmentId, variables: {} });
+    expect(await oauthTokenState(deps, input(own.id), false)).toBeNull();
+    const before = grants.length;
+    const obtained = await oauthTokenState(deps, input(own.id), true);
+    expect(obtained).toEqual({ obtainedAt: expect.any(String), expiresAt: expect.any(String), scope: 'read', refreshable: true });
+    expect(Date.parse(obtained!.expiresAt!) - Date.parse(obtained!.obtainedAt)).toBe(3_600_000);
+    expect(grants.slice(before)).toEqual(['password']);
+    expect(await oauthTokenState(deps, input(own.id), false)).toEqual(obtained);
+
+    // Inheriting: the environment's OAuth, its client secret sealed there and opened for the token call.
+    const environment = saveEnvironment(store, environmentInput({ systemId, name: 'Sandbox', kind: 'sandbox', baseUrl: 'http://127.0.0.1:9', auth: { ...auth, tokenUrl: `${origin}/token`, scope: 'write' } }));
+    const inherits = saveRequest(store, requestInput({ systemId, name: 'Inherits', method: 'GET', url: '{{baseUrl}}/x', auth: { kind: 'inherit' } }));
+    expect(await oauthTokenState(deps, input(inherits.id, environment.id), false)).toBeNull();
+    expect(await oauthTokenState(deps, input(inherits.id, environment.id), true)).toMatchObject({ scope: 'write', refreshable: true });
+
+    const plain = saveRequest(store, requestInput({ systemId, name: 'Plain', method: 'GET', url: 'http://127.0.0.1:9/x', auth: { kind: 'bearer', token: 'bearer-value-123' } }));
+    await expect(oauthTokenState(deps, input(plain.id), false)).rejects.toThrow("This request does not use OAuth 2.0 (nor does its environment): choose OAuth 2.0 in its Auth tab first.");
+    const wrong = saveRequest(store, requestInput({ systemId, name: 'Wrong', method: 'GET', url: 'http://127.0.0.1:9/x', auth: { ...auth, tokenUrl: `${origin}/token`, scope: 'admin', clientSecret: 'not-it-at-all' } }));
+    await expect(oauthTokenState(deps, input(wrong.id), true)).rejects.toThrow(/check the client ID and client secret/);
+    expect(await oauthTokenState(deps, input(wrong.id), false)).toBeNull();
+    store.workspace.close();
   });
 
   it('says where to fix a refused client', async () => {

@@ -72,15 +72,16 @@ describe('sandbox.sampleRecords', () => {
       const { session, call, refused } = await openDemoSession();
     await withoutDemoSamples(call);
       const crm = (await call('systems.list')).find((system) => system.name === 'CRM')!;
-      const result = await call('sandbox.sampleRecords', {
+      // A saved request as the analyst keeps one: its address from a variable, its bearer token a secret.
+      const request = await call('sandbox.saveRequest', {
         systemId: crm.id,
-        operation: 'GET /customers',
-        url: `${mock.url}/customers`,
-        limit: 15,
-        pageSize: 10,
-        headers: { authorization: 'Bearer sample-token-123' },
-        entity: 'schema:Customer',
+        name: 'List customers',
+        method: 'GET',
+        url: '{{base}}/customers',
+        origin: { operation: 'GET /customers', documentVersion: 1 },
+        auth: { kind: 'bearer', token: 'sample-token-123' },
       });
+      const result = await call('sandbox.sampleRecords', { request: { requestId: request.id }, variables: { base: mock.url }, limit: 15, pageSize: 10, entity: 'schema:Customer' });
       expect(result).toMatchObject({ records: 15, pages: 2, stoppedBecause: 'limit' });
       expect(result.samples).toHaveLength(2);
       expect(result.profile.records).toBe(15);
@@ -90,12 +91,18 @@ describe('sandbox.sampleRecords', () => {
         ['GET /customers', 200, 'GET'],
         ['GET /customers', 200, 'GET'],
       ]);
+      // Each page went through the send path (the mock answers 401 without the token): a history entry each, the sample's provenance.
+      const history = (await call('sandbox.history', { systemId: crm.id })).entries;
+      expect(samples.map((sample) => sample.historyId).sort()).toEqual(history.slice(0, 2).map((entry) => entry.id).sort());
+      expect(history.slice(0, 2).map((entry) => entry.url)).toEqual([expect.stringMatching(/\/customers\?limit=10&\w+=./), expect.stringMatching(/\/customers\?limit=10$/)]);
+      expect(result.findings).toBe(samples.flatMap((sample) => sample.findings).length);
       // The mock serves what the document says, but for two drifts of its own in seeded records' ids: one
       // generated without its optional `id` gets the path parameter's name (`customerId`) as its id key,
       // and made-unique ids (`<example uuid>-2`) are no longer uuids. Nothing else.
       const findings = samples.flatMap((sample) => sample.findings);
       expect(findings.filter((finding) => !(finding.kind === 'undocumented-field' && finding.field === 'customerId') && !(finding.kind === 'format' && finding.field === 'id'))).toEqual([]);
-      expect(await refused('sandbox.sampleRecords', { systemId: crm.id, operation: 'GET /nowhere', url: `${mock.url}/customers` })).toMatchObject({ code: 'OPERATION_NOT_FOUND' });
+      expect(await refused('sandbox.sampleRecords', { request: { requestId: request.id }, variables: { base: mock.url }, operation: 'GET /nowhere' })).toMatchObject({ code: 'OPERATION_NOT_FOUND' });
+      expect(await refused('sandbox.sampleRecords', { request: { requestId: request.id } })).toMatchObject({ code: 'SAMPLE_UNRESOLVED', message: expect.stringContaining('base') });
       session.close();
     } finally {
       await mock.close();

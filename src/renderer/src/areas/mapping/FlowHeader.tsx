@@ -28,6 +28,8 @@ interface FlowHeaderProps {
   onRedo: () => void;
   /** Opens the flow details (name, use case, trigger, outcomes). */
   onEditDetails: () => void;
+  /** Opens the dialog that pairs a target array with a source as a whole. */
+  onPairArrays?: () => void;
 }
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl+';
@@ -58,6 +60,11 @@ export function FlowHeader(props: FlowHeaderProps) {
               <EditIcon size={12} />
               Flow details
             </button>
+            {props.onPairArrays && (
+              <button type="button" className="btn btn-ghost btn-sm" onClick={props.onPairArrays} title="Fill a target array from a source array or object as a whole">
+                Pair arrays
+              </button>
+            )}
           </div>
           <p className="flow-entities">
             <span className="entity">

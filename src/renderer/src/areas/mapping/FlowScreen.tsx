@@ -1,7 +1,7 @@
 // One flow's mapping screen: header (flow, progress, checks, bulk accept, filters), the source tree,
 // the sheet and the selected row's details. Keyboard-first, with undo/redo of every row change. What it
 // reads, writes, selects and redraws lives in its hooks (use-flow-data, use-row-writes, use-sheet-*).
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CatalogueField } from '../../../../shared/catalogue';
 import type { MappingRow } from '../../../../shared/contract';
@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { TabList, tabPanelProps } from '../../components/TabList';
 import { Unloaded } from '../../components/Unloaded';
 import { useApp } from '../../state/app-context';
+import { useCallCache } from '../../state/queries';
 import { ChecksList } from './ChecksList';
 import { DetailPanel } from './DetailPanel';
 import { FlowDetailsDialog } from './FlowDetailsDialog';
@@ -17,6 +18,8 @@ import { FlowHeader } from './FlowHeader';
 import { walksTo, type SheetFilter, type WalkMode } from './labels';
 import { useFlowStored } from './queries';
 import { SheetGrid } from './SheetGrid';
+import { PairingDialog } from './PairingDialog';
+import { groupedRows } from './pairing-rows';
 import { ShortcutLegend } from './ShortcutLegend';
 import { SheetLayoutControls } from './SheetLayoutControls';
 import { loadWidths, saveWidths, type ColumnSet, type Density } from './sheet-layout';
@@ -52,6 +55,9 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
   /** The row whose value map is being edited, as it was when the dialog opened. */
   const [valueMapRow, setValueMapRow] = useState<MappingRow | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
+  /** The pairing dialog: 'new', or the id of the pairing being changed. */
+  const [pairingDialog, setPairingDialog] = useState<'new' | number | null>(null);
+  const cache = useCallCache();
 
   const [letterShortcuts, setLetterShortcuts] = useStoredPreference<boolean>('mapping.letterShortcuts', true);
 
@@ -99,6 +105,8 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
   });
 
   const { sheet, flow } = data;
+  const pairings = sheet.data?.pairings;
+  const sheetRows = useMemo(() => groupedRows(data.rows, pairings ?? []), [data.rows, pairings]);
   if (!sheet.data || !flow) {
     if (!sheet.isError) return <Loading label="Opening the mapping sheet…" />;
     return (
@@ -131,7 +139,24 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         onUndo={writes.undo}
         onRedo={writes.redo}
         onEditDetails={() => setEditingDetails(true)}
+        onPairArrays={() => setPairingDialog('new')}
       />
+      {pairingDialog !== null && (
+        <PairingDialog
+          flowId={flowId}
+          source={data.source}
+          target={data.target}
+          pairing={pairingDialog === 'new' ? undefined : sheet.data.pairings.find((each) => each.id === pairingDialog)}
+          onClose={() => setPairingDialog(null)}
+          onSaved={(message) => {
+            setPairingDialog(null);
+            messages.say(message);
+            cache.invalidate('mapping.sheet', { flowId });
+            cache.invalidate('mapping.checks', { flowId });
+            cache.invalidate('flows.list');
+          }}
+        />
+      )}
       {editingDetails && (
         <FlowDetailsDialog
           flow={flow}
@@ -167,7 +192,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         />
         <section className="sheet-pane" aria-label="Sheet">
           <SheetGrid
-            rows={data.rows}
+            rows={sheetRows}
             context={grid.context}
             gridRef={gridRef}
             isFiltered={grid.isFiltered}
@@ -183,6 +208,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
             density={density}
             initialWidths={initialWidths}
             onWidths={(widths) => saveWidths(workspacePath, flowId, widths)}
+            onEditPairing={(pairingId) => setPairingDialog(pairingId)}
             onDropSource={(row, path, add) => {
               const current = data.rowsById.get(row.id) ?? row;
               selection.select(row.id, false);

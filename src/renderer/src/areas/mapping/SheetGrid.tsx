@@ -14,6 +14,7 @@ import type {
   GridReadyEvent,
   GetRowIdParams,
   IRowNode,
+  IsFullWidthRowParams,
   SuppressKeyboardEventParams,
   TabToNextCellParams,
 } from 'ag-grid-community';
@@ -27,6 +28,8 @@ import { COLUMN_SETS, ROW_HEIGHT, type ColumnSet, type Density } from './sheet-l
 import { SourceCell, ValueMapCell } from './SheetCells';
 import { ChecksCellRenderer, ConfidenceCellRenderer, StatusCellRenderer, TargetCellRenderer } from './sheet-cell-renderers';
 import { SourcePicker } from './SourcePicker';
+import { isPairingHeader } from './pairing-rows';
+import { PairingHeaderRow } from './PairingHeaderRow';
 
 export const SOURCE_DRAG_TYPE = 'application/x-crosswalk-source-field';
 
@@ -57,6 +60,8 @@ function focusGridInnerElement(params: FocusGridInnerElementParams<MappingRow>):
 }
 
 const getRowId = (params: GetRowIdParams<MappingRow>) => String(params.data.id);
+/** An array pairing's header row spans the sheet (see pairing-rows.ts). */
+const isFullWidthRow = (params: IsFullWidthRowParams<MappingRow>) => isPairingHeader(params.rowNode.data);
 const rowSelection = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 
 export type RowEdit = Partial<Pick<MappingRow, 'sourcePaths' | 'mappingType' | 'transformation' | 'defaultValue' | 'condition' | 'notes' | 'owner'>>;
@@ -79,6 +84,8 @@ interface SheetGridProps {
   initialWidths: Record<string, number>;
   /** The analyst finished resizing a column: every column's width. */
   onWidths: (widths: Record<string, number>) => void;
+  /** The Edit button of an array pairing's header row. */
+  onEditPairing: (pairingId: number) => void;
 }
 
 // Plain text cells (no React renderer): cheap to draw while thousands of rows scroll past.
@@ -126,8 +133,9 @@ const fieldText = (colId: string, headerName: string, width: number, text: (fiel
 const valueText = (value: unknown) => (value === null ? 'null' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 const exampleOf = (field: CatalogueField) => (field.example !== undefined ? valueText(field.example) : (field.discovered?.examples[0] ?? ''));
 
-export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped, columnSet, density, initialWidths, onWidths }: SheetGridProps) {
-  const handlersRef = useLatest({ isFiltered, passes, onFocusRow, onEdit, onDropSource, onWidths });
+export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped, columnSet, density, initialWidths, onWidths, onEditPairing }: SheetGridProps) {
+  const handlersRef = useLatest({ isFiltered, passes, onFocusRow, onEdit, onDropSource, onWidths, onEditPairing });
+  const fullWidthParams = useMemo(() => ({ onEditPairing: (id: number) => handlersRef.current.onEditPairing(id) }), [handlersRef]);
   const initialRef = useRef({ widths: initialWidths, columnSet });
   const dropRow = useRef<HTMLElement | null>(null);
 
@@ -243,13 +251,13 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
   // re-renders whenever something arrives (checks read again after a change, a notice fading), so a new
   // function here closed the source picker under the analyst's hands.
   const isExternalFilterPresent = useCallback(() => handlersRef.current.isFiltered(), [handlersRef]);
-  const doesExternalFilterPass = useCallback((node: IRowNode<MappingRow>) => !!node.data && handlersRef.current.passes(node.data), [handlersRef]);
+  const doesExternalFilterPass = useCallback((node: IRowNode<MappingRow>) => !!node.data && (isPairingHeader(node.data) || handlersRef.current.passes(node.data)), [handlersRef]);
 
   const onCellFocused = useCallback(
     (event: CellFocusedEvent<MappingRow>) => {
       if (event.rowIndex === null || event.rowIndex === undefined || event.rowPinned) return;
       const node = event.api.getDisplayedRowAtIndex(event.rowIndex);
-      if (!node?.data) return;
+      if (!node?.data || isPairingHeader(node.data)) return;
       if (!node.isSelected()) node.setSelected(true, true);
       handlersRef.current.onFocusRow(node.data, event.rowIndex);
     },
@@ -285,7 +293,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     const rowId = element.getAttribute('row-id');
     const api = typeof gridRef === 'object' && gridRef ? gridRef.current?.api : undefined;
     const node = rowId ? api?.getRowNode(rowId) : undefined;
-    if (node?.data) handlersRef.current.onDropSource(node.data, path, event.shiftKey);
+    if (node?.data && !isPairingHeader(node.data)) handlersRef.current.onDropSource(node.data, path, event.shiftKey);
   };
 
   return (
@@ -305,6 +313,9 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         columnDefs={columns}
         defaultColDef={defaultColDef}
         getRowId={getRowId}
+        isFullWidthRow={isFullWidthRow}
+        fullWidthCellRenderer={PairingHeaderRow}
+        fullWidthCellRendererParams={fullWidthParams}
         context={context}
         rowHeight={ROW_HEIGHT[density]}
         onGridReady={onGridReady}

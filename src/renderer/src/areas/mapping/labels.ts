@@ -36,6 +36,7 @@ export const checkKindLabels: Record<MappingCheck['kind'], string> = {
   array_to_single: 'List into one value',
   read_only_target: 'Read-only target',
   source_missing: 'Source missing',
+  target_missing: 'Target field gone',
   entity_missing: 'Entity missing',
   discovered_source: 'Undocumented source',
   array_unpaired: 'Array not paired',

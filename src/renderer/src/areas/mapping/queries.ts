@@ -22,7 +22,7 @@ export function useSheet(flowId: number, enabled = true) {
     queryKey: callKey(workspace, 'mapping.sheet', { flowId }),
     queryFn: async () => {
       const sheet = await api['mapping.sheet']({ flowId });
-      cache.set('mapping.checks', { flowId }, { checks: sheet.checks, completeness: sheet.completeness });
+      cache.set('mapping.checks', { flowId }, { checks: sheet.checks, completeness: sheet.completeness, expressions: sheet.expressions });
       return sheet;
     },
     enabled,

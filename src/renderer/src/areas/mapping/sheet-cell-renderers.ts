@@ -59,10 +59,12 @@ abstract class PlainCell implements ICellRendererComp<MappingRow> {
 
 export class TargetCellRenderer extends PlainCell {
   protected draw({ data, context }: Params): void {
-    this.gui.className = 'sheet-field';
+    this.gui.className = data?.pairingId != null ? 'sheet-field in-pairing' : 'sheet-field';
     if (!data) return;
     const field = context.targetFields.get(data.targetPath);
     const path = pathElement(data.targetPath);
+    // An element row of an array pairing: indented under its header row.
+    if (data.pairingId != null) this.gui.title = `${data.targetPath} (element of ${data.targetPath.slice(0, data.targetPath.lastIndexOf('[]') + 2)})`;
     if (field?.required) {
       const mark = element('span', 'required-mark', '*');
       mark.title = 'Required';

@@ -61,6 +61,7 @@ export function useFlowData(flowId: number) {
     /** A large flow waits for the analyst to ask for its candidates. */
     askSuggestions: suggestionsWanted ? undefined : () => setSuggestionsAsked(true),
     source: source.data,
+    target: target.data,
     sourceFields,
     sourceLeaves,
     targetFields,

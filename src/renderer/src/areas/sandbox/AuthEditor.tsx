@@ -1,6 +1,7 @@
 // A request's (or an environment's) authentication: none, the environment's, basic, API key, bearer token
 // or OAuth 2.0. Secrets (passwords, keys, tokens, client secrets) are typed here and sealed by main; once
 // stored they read "stored" and can only be replaced.
+import { useEffect, useState } from 'react';
 import type { Auth, OAuthTokenState, SecretValue } from '../../../../shared/contract';
 import { isSecretValue } from './KeyValueEditor';
 
@@ -72,7 +73,8 @@ interface AuthEditorProps {
   onChange: (auth: EditedAuth) => void;
   /** An environment's own auth cannot inherit. */
   allowInherit: boolean;
-  token?: OAuthTokenState | null;
+  /** The OAuth 2.0 token's state, where the request has one (not for an environment's own editor). */
+  token?: TokenStatusProps;
 }
 
 export function AuthEditor({ auth, onChange, allowInherit, token }: AuthEditorProps) {
@@ -136,13 +138,54 @@ export function AuthEditor({ auth, onChange, allowInherit, token }: AuthEditorPr
               <SecretField label="Password" value={auth.password} onChange={(password) => onChange({ ...auth, password })} />
             </>
           )}
-          <p className="muted auth-token">
-            {token
-              ? `Token obtained ${token.obtainedAt.slice(0, 19).replace('T', ' ')}; ${token.expiresAt ? `expires ${token.expiresAt.slice(0, 19).replace('T', ' ')}` : 'no expiry given'}${token.refreshable ? ', refreshed before it expires' : ''}.`
-              : 'No token yet: one is fetched on the first send, cached, and refreshed before it expires (and once after a 401).'}
-          </p>
+          {token !== undefined && <TokenStatus {...token} />}
         </div>
       )}
+      {auth.kind === 'inherit' && token !== undefined && token.inherited && <TokenStatus {...token} />}
+    </div>
+  );
+}
+
+export interface TokenStatusProps {
+  state: OAuthTokenState | null;
+  /** The auth is the environment's OAuth 2.0 (the request inherits it). */
+  inherited: boolean;
+  renewing: boolean;
+  onRenew: () => void;
+}
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** "Token valid until 14:05 (in 42 min)" / "expired" / "no token yet", with a way to get a new one. */
+export function TokenStatus({ state, inherited, renewing, onRenew }: TokenStatusProps) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  let text: string;
+  let tone = '';
+  if (!state) {
+    text = 'No token yet: one is fetched on the first send, cached, and refreshed before it expires (and once after a 401).';
+  } else if (!state.expiresAt) {
+    text = `Token obtained at ${clock(state.obtainedAt)}; the server gave no expiry.`;
+  } else if (Date.parse(state.expiresAt) > now) {
+    const minutes = Math.max(1, Math.round((Date.parse(state.expiresAt) - now) / 60_000));
+    text = `Token valid until ${clock(state.expiresAt)} (in ${minutes} min)${state.refreshable ? ', refreshed before it expires' : ''}.`;
+    tone = ' is-valid';
+  } else {
+    text = `Token expired at ${clock(state.expiresAt)}: a new one is fetched on the next send.`;
+    tone = ' is-expired';
+  }
+  return (
+    <div className={`auth-token${tone}`} role="status">
+      <span>
+        {inherited ? "The environment's OAuth 2.0: " : ''}
+        {text}
+      </span>
+      <button type="button" className="btn btn-sm" onClick={onRenew} disabled={renewing}>
+        {renewing ? 'Getting a token…' : 'Get new token'}
+      </button>
     </div>
   );
 }

@@ -2,11 +2,11 @@
 // query parameters, headers, body, authentication, settings. Variables nothing gives a value to are named
 // under the bar before anything is sent.
 import { useState } from 'react';
-import { httpMethods, type OAuthTokenState } from '../../../../shared/contract';
+import { httpMethods } from '../../../../shared/contract';
 import { CodeView } from '../../components/CodeView';
 import { SendIcon } from '../../components/icons';
 import { TabList, tabPanelProps } from '../../components/TabList';
-import { AuthEditor } from './AuthEditor';
+import { AuthEditor, type TokenStatusProps } from './AuthEditor';
 import { KeyValueEditor } from './KeyValueEditor';
 import type { EditorDraft } from './request-draft';
 
@@ -30,7 +30,7 @@ interface RequestEditorProps {
   onCancel: () => void;
   onSave: () => void;
   dirty: boolean;
-  token: OAuthTokenState | null;
+  token?: TokenStatusProps;
   /** A cURL command pasted into the URL field becomes the request. */
   onPasteCurl: (text: string) => void;
   onCopyCurl: (includeSecrets: boolean) => void;

@@ -18,6 +18,7 @@ import { useApp } from '../../state/app-context';
 import { useCall, useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
 import { useStickyState } from '../../state/use-sticky-state';
+import { CollectionActions } from './CollectionActions';
 import { EnvironmentDialog } from './EnvironmentDialog';
 import { MockControl } from './MockControl';
 import { RequestEditor } from './RequestEditor';
@@ -168,6 +169,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
     } finally {
       setSending(null);
       cache.invalidate('sandbox.history');
+      cache.invalidate('sandbox.oauthToken');
     }
   };
 
@@ -203,6 +205,24 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
       setNotice(`The whole body (${body.size.toLocaleString()} bytes) is in ${body.path}`);
     } catch (failure) {
       setNotice(errorMessage(failure));
+    }
+  };
+
+  // The OAuth 2.0 token's state (held by main for this session), shown in the Auth tab.
+  const usesOAuth = edited.draft.auth.kind === 'oauth2' || (edited.draft.auth.kind === 'inherit' && environment?.auth.kind === 'oauth2');
+  const requestRef = edited.savedId !== null && !edited.dirty ? { requestId: edited.savedId } : { draft: edited.draft };
+  const tokenState = useCall('sandbox.oauthToken', { request: requestRef, environmentId: environment?.id ?? null }, { enabled: usesOAuth, retry: false });
+  const [renewing, setRenewing] = useState(false);
+  const renewToken = async () => {
+    setRenewing(true);
+    setNotice(null);
+    try {
+      await api['sandbox.oauthToken']({ request: requestRef, environmentId: environment?.id ?? null, renew: true });
+    } catch (failure) {
+      setNotice(`No new token: ${errorMessage(failure)}`);
+    } finally {
+      setRenewing(false);
+      cache.invalidate('sandbox.oauthToken');
     }
   };
 
@@ -252,7 +272,12 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
           <TabList tabs={sideTabs} current={side} onSelect={setSide} label="Requests" idPrefix="sandbox-side" render={(tab) => sideLabels[tab]} />
           <div className="sandbox-side-body" {...tabPanelProps('sandbox-side', side)}>
             {side === 'operations' && (catalogue.data ? <OperationList operations={catalogue.data.operations} onPick={(operation) => void pickOperation(operation)} /> : <Loading />)}
-            {side === 'saved' && <SavedList requests={requests.data ?? []} currentId={edited.savedId} onPick={pickSaved} />}
+            {side === 'saved' && (
+              <>
+                <CollectionActions systemId={system.id} systemName={system.name} environments={environments.data ?? []} onNotice={setNotice} />
+                <SavedList requests={requests.data ?? []} currentId={edited.savedId} onPick={pickSaved} />
+              </>
+            )}
             {side === 'history' && <HistoryList systemId={system.id} currentId={shown?.historyId ?? null} onPick={(entry) => void pickHistory(entry)} />}
             {side === 'samples' && <SamplesPanel systemId={system.id} catalogue={catalogue.data} />}
           </div>
@@ -284,7 +309,7 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
             onCancel={() => sending?.abort()}
             onSave={() => setDialog({ kind: 'save' })}
             dirty={edited.dirty}
-            token={savedRequest?.oauthToken ?? null}
+            token={usesOAuth ? { state: tokenState.data ?? null, inherited: edited.draft.auth.kind === 'inherit', renewing, onRenew: () => void renewToken() } : undefined}
             onPasteCurl={(text) => void pasteCurl(text)}
             onCopyCurl={(includeSecrets) => void copyCurl(includeSecrets)}
           />

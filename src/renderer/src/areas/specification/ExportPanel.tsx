@@ -1,5 +1,6 @@
-// Export: the spec as a workbook, JSON or Markdown, written to a path the analyst types; and the
-// read-back of a workbook a stakeholder edited (preview the changes, apply the ones confirmed).
+// Export: the spec as a workbook, JSON or Markdown, downloaded (in the browser) or written to a path the
+// analyst types; and the read-back of a workbook a stakeholder edited (preview the changes, apply the ones
+// confirmed).
 import { useState, type ComponentType } from 'react';
 import type { ExportFormat, WorkbookReport } from '../../../../shared/contract';
 import { api } from '../../api/client';
@@ -48,8 +49,28 @@ export function defaultExportPath(workspacePath: string, fileName: string, forma
 
 type Written = { path: string; bytes: number };
 
+/** Hands the file to the browser's downloads. */
+function saveDownload(file: { fileName: string; mediaType: string; content: string }) {
+  const binary = atob(file.content);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const formatName = (format: ExportFormat) => (format === 'md' ? 'Markdown' : format === 'json' ? 'JSON' : 'workbook');
+
 export function ExportPanel() {
   const workspace = useWorkspace();
+  const { info } = useApp();
+  const browser = info.host === 'browser';
+  const [downloaded, setDownloaded] = useState<Partial<Record<ExportFormat, { fileName: string; bytes: number }>>>({});
   const key = `${workspace.path}|export`;
   const [paths, setPaths] = useStickyState<Record<ExportFormat, string>>(`${key}|paths`, () => ({
     xlsx: defaultExportPath(workspace.path, workspace.fileName, 'xlsx'),
@@ -78,9 +99,27 @@ export function ExportPanel() {
     }
   };
 
+  const download = async (format: ExportFormat) => {
+    setBusy(format);
+    setErrors((current) => ({ ...current, [format]: undefined }));
+    try {
+      const file = await api['spec.download']({ format });
+      saveDownload(file);
+      setDownloaded((current) => ({ ...current, [format]: { fileName: file.fileName, bytes: file.bytes } }));
+    } catch (failure) {
+      setErrors((current) => ({ ...current, [format]: errorMessage(failure) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
   return (
     <>
-      <SectionFrame id="export" title="Export" subtitle="Write the spec to a file on this computer. Existing files at the path are replaced.">
+      <SectionFrame
+        id="export"
+        title="Export"
+        subtitle={browser ? 'Download the spec, or write it to a path on the computer running Crosswalk (a file there is replaced).' : 'Write the spec to a file on this computer. Existing files at the path are replaced.'}
+      >
         <ul className="export-list">
           {targets.map((target) => {
             const Icon = target.icon;
@@ -98,6 +137,20 @@ export function ExportPanel() {
                     <span className="badge badge-outline mono">.{target.format}</span>
                   </div>
                   <p className="export-text">{target.text}</p>
+                  {browser && (
+                    <div className="export-download">
+                      <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void download(target.format)}>
+                        <DownloadIcon />
+                        {busy === target.format ? 'Preparing…' : `Download ${formatName(target.format)}`}
+                      </button>
+                      {downloaded[target.format] && (
+                        <span className="export-written" role="status">
+                          <CheckCircleIcon size={14} />
+                          Downloaded <span className="mono">{downloaded[target.format]!.fileName}</span> · {formatBytes(downloaded[target.format]!.bytes)}
+                        </span>
+                      )}
+                    </div>
+                  )}
                   <form
                     className="export-form"
                     onSubmit={(event) => {
@@ -116,9 +169,9 @@ export function ExportPanel() {
                       spellCheck={false}
                       aria-invalid={error ? true : undefined}
                     />
-                    <button type="submit" className="btn btn-primary" disabled={busy !== null}>
+                    <button type="submit" className={browser ? 'btn' : 'btn btn-primary'} disabled={busy !== null}>
                       <DownloadIcon />
-                      {busy === target.format ? 'Exporting…' : `Export ${target.format === 'md' ? 'Markdown' : target.format === 'json' ? 'JSON' : 'workbook'}`}
+                      {busy === target.format && !browser ? 'Exporting…' : browser ? `Write ${formatName(target.format)} to path` : `Export ${formatName(target.format)}`}
                     </button>
                   </form>
                   {error && <Alert onDismiss={() => setErrors((current) => ({ ...current, [target.format]: undefined }))}>{error}</Alert>}

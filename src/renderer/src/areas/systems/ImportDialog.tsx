@@ -10,7 +10,7 @@ import { errorMessage } from '../../state/save-state';
 import { dialogWrite } from './dialog-write';
 import { allowing, ConsentStep } from './ConsentStep';
 import { Working } from './Working';
-import { checkSource, emptySource, SourceFields, type SourceDraft, type SourceErrors } from './SourceFields';
+import { checkSource, initialSource, SourceFields, type SourceDraft, type SourceErrors } from './SourceFields';
 
 /** `allowed`: the reference targets the analyst allowed so far (a referenced file may list more). */
 type Step = { kind: 'form' } | { kind: 'consent'; references: ExternalReference[]; allowed: string[] };
@@ -25,7 +25,7 @@ interface ImportDialogProps {
 export function ImportDialog({ takenNames, onClose, onImported }: ImportDialogProps) {
   const { info, trackSave } = useApp();
   const [name, setName] = useState('');
-  const [draft, setDraft] = useState<SourceDraft>(emptySource);
+  const [draft, setDraft] = useState<SourceDraft>(() => initialSource(info.host));
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

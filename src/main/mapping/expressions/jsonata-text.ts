@@ -1,0 +1,28 @@
+// Writing JSONata text: field paths as path expressions (names quoted with backticks when they need it)
+// and values as literals.
+
+const RESERVED = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
+
+/** One property name as a JSONata step. */
+export function stepOf(name: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !RESERVED.has(name)) return name;
+  return `\`${name.replace(/`/g, '')}\``;
+}
+
+/** A catalogue field path (`customer.addresses[].city`) as a JSONata path; arrays map themselves. */
+export const pathOf = (path: string) =>
+  path
+    .split('.')
+    .map((segment) => segment.replace(/\[\]/g, ''))
+    .filter((segment) => segment !== '')
+    .map(stepOf)
+    .join('.');
+
+/** A value written in a sheet (a default, a constant, a value map's target) as a literal of the target field's type. */
+export function literalOf(text: string, targetType: string | undefined): string {
+  const type = (targetType ?? 'string').split('|').map((part) => part.trim()).find((part) => part !== 'null') ?? 'string';
+  const trimmed = text.trim();
+  if ((type === 'integer' || type === 'number') && trimmed !== '' && Number.isFinite(Number(trimmed))) return String(Number(trimmed));
+  if (type === 'boolean' && (trimmed === 'true' || trimmed === 'false')) return trimmed;
+  return JSON.stringify(text);
+}

@@ -1,0 +1,104 @@
+// General rules added for pairs the engine has never seen (issue 15): each signal alone, on small entities.
+import { describe, expect, it } from 'vitest';
+import { suggestArrayPairings, suggestMappings, withArrayPairings } from '../../../src/main/mapping/suggest';
+import { ownerTerms } from '../../../src/main/mapping/suggest/prepare';
+import { nameTerms } from '../../../src/main/mapping/suggest/tokens';
+import { entity, field } from '../../helpers/catalogue-fields';
+
+const top = (result: ReturnType<typeof suggestMappings>, target: string) => result.find((entry) => entry.target === target)?.candidates ?? [];
+
+describe('entity-name prefixes', () => {
+  it('a target named after its entity (InvoiceNumber on Invoice) is filled from the bare field', () => {
+    const result = suggestMappings(entity('InvoiceEntity', [field('number'), field('subject'), field('id')]), entity('Invoice', [field('invoice_number'), field('title')]));
+    expect(top(result, 'invoice_number')[0]?.source).toBe('number');
+  });
+  it('the prefix is read only on the entity of that name: on Payment, invoice_number is another record’s', () => {
+    const result = suggestMappings(entity('InvoiceEntity', [field('number')]), entity('Payment', [field('invoice_number')]));
+    expect(top(result, 'invoice_number').map((c) => c.source)).not.toContain('number');
+  });
+  it('API-document suffixes (Api, Model) are not what an entity is', () => {
+    expect([...ownerTerms('Billbee.Interfaces.BillbeeAPI.Model.InvoiceApiModel')]).toEqual(['invoice']);
+  });
+});
+
+describe('word order and inflection', () => {
+  it('a two-word phrase matches with its words swapped (TotalNet ~ net total), and net is not gross', () => {
+    expect(nameTerms('TotalNet')).toEqual(nameTerms('net_total'));
+    const result = suggestMappings(entity('S', [field('grand_total', { type: 'number' }), field('subtotal', { type: 'number' })]), entity('T', [field('TotalNet', { type: 'number' }), field('TotalGross', { type: 'number' })]));
+    expect(top(result, 'TotalNet')[0]?.source).toBe('subtotal');
+  });
+  it('started/ended name the start and end of an interval (started_at ← start.dateTime)', () => {
+    const result = suggestMappings(
+      entity('Event', [field('start.dateTime', { format: 'date-time' }), field('end.dateTime', { format: 'date-time' }), field('created', { format: 'date-time' })]),
+      entity('Meeting', [field('started_at', { format: 'date-time' }), field('ended_at', { format: 'date-time' })]),
+    );
+    expect(top(result, 'started_at')[0]?.source).toBe('start.dateTime');
+    expect(top(result, 'ended_at')[0]?.source).toBe('end.dateTime');
+  });
+});
+
+describe('vocabulary', () => {
+  it('a carrier is the shipper or shipping provider', () => {
+    const result = suggestMappings(entity('Rate', [field('carrier_id'), field('carrier_name'), field('service_code')]), entity('Shipment', [field('ShippingProviderId'), field('Shipper')]));
+    expect(top(result, 'ShippingProviderId')[0]?.source).toBe('carrier_id');
+    expect(top(result, 'Shipper')[0]?.source).toBe('carrier_name');
+  });
+  it('a topic is a title; an extended address is the second address line', () => {
+    const result = suggestMappings(entity('S', [field('topic'), field('extendedAddress'), field('streetAddress')]), entity('T', [field('subject'), field('address_line2'), field('address_line1')]));
+    expect(top(result, 'subject')[0]?.source).toBe('topic');
+    expect(top(result, 'address_line2')[0]?.source).toBe('extendedAddress');
+  });
+});
+
+describe('constants', () => {
+  it('a one-value enumeration names the record’s kind: it does not fill a free field of the same name', () => {
+    const result = suggestMappings(entity('File', [field('type', { enum: ['file'] }), field('name')]), entity('StoredFile', [field('type'), field('object', { enum: ['file'] })]));
+    expect(top(result, 'type').map((c) => c.source)).not.toContain('type');
+  });
+  it('the same constant on both sides still matches', () => {
+    const result = suggestMappings(entity('A', [field('object', { enum: ['refund'] })]), entity('B', [field('object', { enum: ['refund'] })]));
+    expect(top(result, 'object')[0]?.source).toBe('object');
+  });
+});
+
+describe('split suggestions', () => {
+  it('a full name feeds both the given and the family name, each with its transformation in pseudocode', () => {
+    const result = suggestMappings(entity('User', [field('name'), field('username'), field('created_at')]), entity('Member', [field('first_name'), field('last_name'), field('email')]));
+    const first = top(result, 'first_name')[0]!;
+    const last = top(result, 'last_name')[0]!;
+    expect(first.source).toBe('name');
+    expect(last.source).toBe('name');
+    expect(first.reasons[0]).toMatch(/^split: name \(a full name\) → given name/);
+    expect(last.reasons.some((reason) => reason.startsWith('pseudocode: ') && reason.includes('join(words[1..]'))).toBe(true);
+    expect(top(result, 'email')).toEqual([]);
+  });
+  it('a direct given-name source stays first; the split is the alternate below it', () => {
+    const result = suggestMappings(entity('User', [field('name'), field('given_name'), field('family_name')]), entity('Member', [field('first_name'), field('last_name')]));
+    expect(top(result, 'first_name').map((c) => c.source)).toEqual(['given_name', 'name']);
+    expect(top(result, 'first_name')[1]!.score).toBeLessThan(top(result, 'first_name')[0]!.score);
+  });
+  it('a rejected split is not offered again', () => {
+    const result = suggestMappings(entity('User', [field('name')]), entity('Member', [field('first_name')]), { learned: { accepted: [], rejected: [{ target: 'first_name', source: 'name' }] } });
+    expect(top(result, 'first_name').map((c) => c.source)).not.toContain('name');
+  });
+});
+
+describe('array pairings', () => {
+  const list = (path: string) => field(path, { type: 'array', leaf: false });
+  it('a list of objects is paired with the source list its element leaves are suggested from', () => {
+    const source = entity('Order', [field('id'), field('basket', { type: 'object', leaf: false }), list('basket.items'), field('basket.items[].quantity', { type: 'integer' }), field('basket.items[].description'), field('basket.items[].amount', { type: 'integer' }), list('discounts'), field('discounts[].code')]);
+    const target = entity('Invoice', [field('id'), list('Lines'), field('Lines[].Quantity', { type: 'integer' }), field('Lines[].Description'), field('Lines[].Amount', { type: 'integer' })]);
+    const leaves = suggestMappings(source, target);
+    const pairings = suggestArrayPairings(source, target, leaves);
+    expect(pairings).toHaveLength(1);
+    expect(pairings[0]!.target).toBe('Lines[]');
+    expect(pairings[0]!.candidates[0]).toMatchObject({ source: 'basket.items[]' });
+    expect(pairings[0]!.candidates[0]!.reasons[0]).toBe('array pairing: 3 of 3 element fields are suggested from basket.items[]');
+    expect(withArrayPairings(leaves, pairings).map((entry) => entry.target)).toEqual(['id', 'Lines[]', 'Lines[].Quantity', 'Lines[].Description', 'Lines[].Amount']);
+  });
+  it('no pairing when the element leaves are filled from nowhere in a list', () => {
+    const source = entity('Contact', [field('email'), field('phone')]);
+    const target = entity('Recipients', [list('recipients'), field('recipients[].email')]);
+    expect(suggestArrayPairings(source, target, suggestMappings(source, target))).toEqual([]);
+  });
+});
