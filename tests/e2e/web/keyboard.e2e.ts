@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshotDir, test } from './fixtures';
 
-const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement || element.contains(document.activeElement)).catch(() => false);
+const isFocused = (locator: Locator) => locator.evaluate((element) => element.contains(element.ownerDocument.activeElement)).catch(() => false);
 
 /** Presses Tab until the locator has focus (or fails after `max` presses); the focus is visible each time. */
 async function tabTo(page: Page, target: Locator, max = 40, key = 'Tab') {
@@ -65,7 +65,7 @@ test('maps a row by keyboard alone, from opening the flow to accepting it, focus
   await expect(accept).toBeFocused();
   await expect(accept).toHaveAttribute('aria-disabled', 'true');
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+  expect(await page.locator('body').evaluate((body) => body.ownerDocument.activeElement !== body)).toBe(true);
   await expect(page.getByRole('status', { name: 'Status bar' })).toContainText('All changes saved');
 
   // Flow details: opened with Enter, closed with Escape, focus back on its button.
@@ -103,7 +103,7 @@ test('maps a row by keyboard alone, from opening the flow to accepting it, focus
   await page.keyboard.press('Space');
   await expect(letters).not.toBeChecked();
   await tabTo(page, sheet, 5, 'Shift+Tab');
-  const before = await details.locator('.detail-header').innerText();
+  const before = (await details.locator('.detail-header').textContent()) ?? '';
   await page.keyboard.press('r');
   await expect(details.locator('.detail-header')).toHaveText(before);
   await tabTo(page, letters, 5);
