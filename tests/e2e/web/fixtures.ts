@@ -26,7 +26,8 @@ export const test = base.extend<{ host: Host }, { workerHost: Host }>({
       child.kill('SIGTERM');
       fs.rmSync(home, { recursive: true, force: true });
     },
-    { scope: 'worker' },
+    // Starting the host opens and migrates the demo workspace: on a loaded 2-core machine that takes over 30 s.
+    { scope: 'worker', timeout: 120_000 },
   ],
   host: async ({ workerHost }, use) => use(workerHost),
 });

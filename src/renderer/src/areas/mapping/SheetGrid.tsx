@@ -8,6 +8,7 @@ import type {
   CellEditRequestEvent,
   CellFocusedEvent,
   ColDef,
+  FirstDataRenderedEvent,
   FocusGridInnerElementParams,
   ColumnResizedEvent,
   GridReadyEvent,
@@ -215,6 +216,14 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     });
   }, [columns]);
 
+  // Opening a flow from the list leaves focus nowhere (the list is gone): put it on the sheet's first row,
+  // where the keyboard works at once. Not when the analyst already is somewhere (a dialog, the search box).
+  const onFirstDataRendered = useCallback((event: FirstDataRenderedEvent<MappingRow>) => {
+    const active = document.activeElement;
+    if ((active && active !== document.body) || event.api.getDisplayedRowCount() === 0) return;
+    event.api.setFocusedCell(0, 'target');
+  }, []);
+
   const onColumnResized = useCallback(
     (event: ColumnResizedEvent<MappingRow>) => {
       if (!event.finished || event.source !== 'uiColumnResized') return;
@@ -311,6 +320,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         context={context}
         rowHeight={ROW_HEIGHT[density]}
         onGridReady={onGridReady}
+        onFirstDataRendered={onFirstDataRendered}
         onColumnResized={onColumnResized}
         rowBuffer={12}
         rowSelection={rowSelection}
