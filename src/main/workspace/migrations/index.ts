@@ -8,9 +8,9 @@ import { workspaceIdAndSecrets } from './0006-secrets';
 import { sandbox } from './0007-sandbox';
 import { redactStoredDocuments } from './0008-redact-stored-documents';
 import { samples } from './0009-samples';
-import { flowRootsAndDeletedFlows } from './0012-flow-roots-and-deleted-flows';
-import { arrayPairings } from './0013-array-pairings';
-import { executableMappings } from './0016-executable-mappings';
+import { flowRootsAndDeletedFlows } from './0010-flow-roots-and-deleted-flows';
+import { arrayPairings } from './0011-array-pairings';
+import { executableMappings } from './0012-executable-mappings';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';

@@ -18,7 +18,7 @@ import type { CodeMigration } from './migration';
  * their references are saved first and put back after.
  */
 export const arrayPairings: CodeMigration = {
-  version: 13,
+  version: 11,
   name: 'array pairings, and the operations a flow reads and writes with',
   id: 'array-pairings-v1',
   run(db) {

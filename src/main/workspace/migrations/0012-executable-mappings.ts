@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 export const executableMappings: Migration = {
-  version: 16,
+  version: 12,
   name: 'mapping expressions and test cases that run',
   sql: `
       -- A row's JSONata expression when an analyst wrote it; NULL: generated from the row (src/main/mapping/expressions).

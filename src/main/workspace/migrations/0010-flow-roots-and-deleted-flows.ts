@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 export const flowRootsAndDeletedFlows: Migration = {
-  version: 12,
+  version: 10,
   name: 'flow roots and deleted flows kept for restoring',
   sql: `
       -- The object inside each entity the flow maps ('' for the entity itself, 'Employee', 'data.items[]'):

@@ -6,7 +6,7 @@ import { migrations } from '../../../src/main/workspace/migrations';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
 import { tempDir } from '../../helpers/temp';
 
-describe('migration 13: array pairings and flow endpoints', () => {
+describe('migration 11: array pairings and flow endpoints', () => {
   it('relaxes field_mapping to one row per target path and pairing, keeping rows, ids and what references them', async () => {
     const file = path.join(tempDir(), 'v9.crosswalk');
     const db = new Database(file);
