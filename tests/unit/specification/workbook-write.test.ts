@@ -81,15 +81,16 @@ describe('writeWorkbook', () => {
       'Example',
       'Source description',
       'Source allowed values',
+      'Expression',
       'Row id (do not edit)',
     ]);
     expect(headers(workbook.getWorksheet('Sign-off')!)).toEqual(['Role', 'Name', 'Date', 'Signature', 'Spec version', 'Note', 'Row id (do not edit)']);
     expect(headers(workbook.getWorksheet('Open questions')!)).toContain('Answer');
-    expect(headers(workbook.getWorksheet('Test cases')!)).toEqual(['Ref', 'Title', 'Use case', 'Given input', 'Expected result', 'Covers', 'Status', 'Notes', 'Row id (do not edit)']);
+    expect(headers(workbook.getWorksheet('Test cases')!)).toEqual(['Ref', 'Title', 'Use case', 'Given input', 'Expected result', 'Covers', 'Status', 'Notes', 'Last run', 'Diff summary', 'Row id (do not edit)']);
     const mappingSheet = workbook.getWorksheet('F-1 Orders to invoices')!;
-    expect(mappingSheet.getColumn(25).hidden).toBe(true);
+    expect(mappingSheet.getColumn(26).hidden).toBe(true);
     expect(mappingSheet.getCell('A2').text).toBe('M-0001');
-    expect(mappingSheet.getCell('Y2').text).toBe('mapping:1');
+    expect(mappingSheet.getCell('Z2').text).toBe('mapping:1');
   });
 
   it('stores text from documents and payloads as strings, never as formulas', async () => {
@@ -121,7 +122,7 @@ describe('writeWorkbook', () => {
     const xml = sheetXml(parts);
     const mappingXml = xml.get('F-1 Orders to invoices')!;
     expect(mappingXml).toContain('<pane xSplit="2" ySplit="1" topLeftCell="C2" activePane="bottomRight" state="frozen"/>');
-    expect(mappingXml).toContain('<autoFilter ref="A1:Y4"/>');
+    expect(mappingXml).toContain('<autoFilter ref="A1:Z4"/>');
     expect(mappingXml).toMatch(/<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorStyle="stop"[^>]*sqref="L2:L4"><formula1>&quot;Suggested,Accepted,Rejected,Needs decision,Not needed&quot;<\/formula1>/);
     // Too wide to fit one page at 7 pt: printed at 80 % across pages, Map ID and target field repeated on each.
     expect(mappingXml).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*scale="80"/);
@@ -129,7 +130,7 @@ describe('writeWorkbook', () => {
     expect(xml.get('Use cases')).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
     expect(xml.get('Use cases')).toContain('<pageSetUpPr fitToPage="1"/>');
     // Required and unmapped (no source, no default, not "Not needed") turns the row red.
-    expect(mappingXml).toContain('<conditionalFormatting sqref="A2:Y4"><cfRule type="expression" dxfId="0" priority="1"><formula>AND($D2=&quot;Yes&quot;,LEN(TRIM($E2))=0,LEN(TRIM($J2))=0,$L2&lt;&gt;&quot;Not needed&quot;)</formula>');
+    expect(mappingXml).toContain('<conditionalFormatting sqref="A2:Z4"><cfRule type="expression" dxfId="0" priority="1"><formula>AND($D2=&quot;Yes&quot;,LEN(TRIM($E2))=0,LEN(TRIM($J2))=0,$L2&lt;&gt;&quot;Not needed&quot;)</formula>');
     expect(parts.get('xl/styles.xml')).toMatch(/<dxfs count="3"><dxf><font><color rgb="FF9C0006"\/><\/font><fill><patternFill patternType="solid"><bgColor rgb="FFFFC7CE"\/>/);
     expect(xml.get('Open questions')).toMatch(/sqref="G2:G52"><formula1>&quot;Open,Answered,Closed&quot;/);
     expect(xml.get('Test cases')).toMatch(/<formula1>&quot;Not run,Passed,Failed,Blocked&quot;/);
