@@ -44,7 +44,7 @@ test('accepts above a bar after asking, leaving rows with errors for review, and
   await dialog.getByRole('button', { name: `Accept ${count}` }).click();
   await expect(dialog).toBeHidden();
   await saved(page);
-  await expect(page.getByRole('note').filter({ hasText: `Accepted ${count} suggestions scoring 80% or more.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Accepted ${count} suggestions scoring 80% or more.` })).toBeVisible();
   await expect(progress).not.toHaveAttribute('aria-valuenow', before!);
 
   await page.getByRole('button', { name: 'Undo' }).click();
