@@ -8,6 +8,7 @@ import { buildCatalogue } from '../openapi/catalogue';
 import { diffFields } from '../openapi/diff/fields';
 import { normalizeName } from '../openapi/diff/renames';
 import { storedApiDocument, type SystemImports } from '../openapi/system-import';
+import { UserError } from '../errors';
 import type { Workspace } from '../workspace/workspace';
 import type { EngineRun } from './compute-candidates';
 import { getFlow } from './flows';
@@ -136,9 +137,18 @@ export async function repairPlan(workspace: Workspace, imports: SystemImports, f
   return planOf(flowId, listRows(workspace, flowId), context);
 }
 
+export interface RepairDecisions {
+  /** The renames to follow: row ids, or 'all'. */
+  confirm: number[] | 'all';
+  /** Rows whose field is gone to delete rather than flag (rows of the plan's removed only). */
+  remove?: number[];
+}
+
 export interface RepairResult {
   renamed: number;
   flagged: number;
+  /** Rows deleted because their field is gone (the analyst chose so). */
+  removed: number;
   added: number;
   /** What is left to decide (renames not confirmed, fields still gone). */
   plan: RepairPlan;
@@ -152,10 +162,17 @@ const removedReason = (item: RepairPlan['removed'][number]) =>
  * applied, rows whose field is gone are flagged with the version it went in (kept, notes and all), and
  * every target leaf without a row gets one with the engine's suggestion.
  */
-export async function repairFlow(workspace: Workspace, imports: SystemImports, flowId: number, confirm: number[] | 'all', run: EngineRun = {}): Promise<RepairResult> {
+export async function repairFlow(
+  workspace: Workspace,
+  imports: SystemImports,
+  flowId: number,
+  { confirm, remove = [] }: RepairDecisions,
+  run: EngineRun = {},
+): Promise<RepairResult> {
   const flow = getFlow(workspace, flowId);
   const context = await contextOf(workspace, imports, flow);
   const confirmed = (rowId: number) => confirm === 'all' || confirm.includes(rowId);
+  const removing = new Set(remove);
   const counts = await writeWithCandidates(
     workspace,
     flowId,
@@ -181,8 +198,16 @@ export async function repairFlow(workspace: Workspace, imports: SystemImports, f
         }
         renamed++;
       }
+      const gone = new Set(plan.removed.map((item) => item.rowId));
+      const notGone = [...removing].filter((rowId) => !gone.has(rowId));
+      if (notGone.length > 0) {
+        throw new UserError('NOT_REMOVED', `Row${notGone.length === 1 ? '' : 's'} ${notGone.join(', ')} still map${notGone.length === 1 ? 's' : ''} fields the documents have: only rows whose field is gone are deleted by a repair.`);
+      }
+      const drop = db.prepare('DELETE FROM field_mapping WHERE id = ?');
+      for (const rowId of removing) drop.run(rowId);
       let flagged = 0;
       for (const item of plan.removed) {
+        if (removing.has(item.rowId)) continue;
         const row = rowOf(item.rowId);
         const reason = removedReason(item);
         if (row.review?.includes(reason)) continue;
@@ -193,7 +218,7 @@ export async function repairFlow(workspace: Workspace, imports: SystemImports, f
       const waiting = new Set(plan.renames.filter((rename) => rename.side === 'target' && !confirmed(rename.rowId)).map((rename) => rename.to));
       const target = { ...context.entities.target, fields: context.entities.target.fields.filter((field) => !waiting.has(field.path)) };
       const added = materialiseRowsIn(db, flowId, context.entities.source, target, candidates);
-      return { renamed, flagged, added };
+      return { renamed, flagged, removed: removing.size, added };
     },
     run,
   );
@@ -208,6 +233,8 @@ export interface Repoint {
 export interface RepointResult {
   /** Rows whose paths resolve in the new entities (kept, paths made relative to the new roots). */
   kept: number;
+  /** The kept rows whose paths change on the way. */
+  moved: Array<{ rowId: number; mapId: string; targetPath: string; sourcePaths: string[]; newTargetPath: string; newSourcePaths: string[] }>;
   /** Rows whose paths do not: listed for a decision; with `unresolved` 'keep' they stay, flagged; 'remove' deletes them. */
   unresolved: Array<{ rowId: number; mapId: string; targetPath: string; sourcePaths: string[]; notes: string }>;
   added: number;
@@ -217,14 +244,15 @@ export interface RepointResult {
 /**
  * Points the flow at another source or target entity, or another root, keeping every row whose paths
  * still resolve there (a path is tried as the entity writes it, then as it stands relative to the root).
- * Without `unresolved` nothing is written while some rows do not resolve: the answer lists them.
+ * Without `unresolved` nothing is written while some rows do not resolve: the answer lists them; with
+ * `dryRun` nothing is written at all.
  */
 export async function repointFlow(
   workspace: Workspace,
   imports: SystemImports,
   flowId: number,
   change: Repoint,
-  unresolved: 'keep' | 'remove' | undefined,
+  { unresolved, dryRun = false }: { unresolved?: 'keep' | 'remove'; dryRun?: boolean },
   run: EngineRun = {},
 ): Promise<RepointResult> {
   const flow = getFlow(workspace, flowId);
@@ -253,11 +281,21 @@ export async function repointFlow(
   }
   const result: RepointResult = {
     kept: plan.filter((item) => item.resolves).length,
+    moved: plan
+      .filter((item) => item.resolves && (item.target !== item.row.targetPath || item.sources.some((path, index) => path !== item.row.sourcePaths[index])))
+      .map(({ row, target, sources }) => ({
+        rowId: row.id,
+        mapId: row.mapId,
+        targetPath: row.targetPath,
+        sourcePaths: row.sourcePaths,
+        newTargetPath: target!,
+        newSourcePaths: sources as string[],
+      })),
     unresolved: plan.filter((item) => !item.resolves).map(({ row }) => ({ rowId: row.id, mapId: row.mapId, targetPath: row.targetPath, sourcePaths: row.sourcePaths, notes: row.notes })),
     added: 0,
     applied: false,
   };
-  if (result.unresolved.length > 0 && !unresolved) return result;
+  if (dryRun || (result.unresolved.length > 0 && !unresolved)) return result;
   const systemId = (name: string) => workspace.read((db) => (db.prepare('SELECT id FROM system WHERE name = ?').get(name) as { id: number }).id);
   const sides = {
     sourceSystemId: systemId(next.source.system),
