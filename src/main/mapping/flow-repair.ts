@@ -6,7 +6,7 @@ import type { CatalogueEntity } from '../../shared/catalogue';
 import type { FlowSummary, MappingRow } from '../../shared/contract';
 import { buildCatalogue } from '../openapi/catalogue';
 import { diffFields } from '../openapi/diff/fields';
-import { normalizeName } from '../openapi/diff/renames';
+import { normalizeName, renameConfidence } from '../openapi/diff/renames';
 import { storedApiDocument, type SystemImports } from '../openapi/system-import';
 import { UserError } from '../errors';
 import type { Workspace } from '../workspace/workspace';
@@ -22,7 +22,8 @@ type Side = 'source' | 'target';
 export interface RepairPlan {
   flowId: number;
   /** Rows whose field looks renamed: the analyst confirms each. */
-  renames: Array<{ rowId: number; mapId: string; side: Side; from: string; to: string; why: string }>;
+  /** `confidence` (0..1): how sure the diff is that `to` is `from` renamed. */
+  renames: Array<{ rowId: number; mapId: string; side: Side; from: string; to: string; why: string; confidence: number }>;
   /** Rows whose field is gone with no rename found: flagged, kept with their notes. */
   removed: Array<{ rowId: number; mapId: string; side: Side; path: string; version: string }>;
   /** Target leaves without a row. */
@@ -65,17 +66,23 @@ async function previousEntity(workspace: Workspace, side: FlowSummary['source'])
   }
 }
 
+interface Rename {
+  to: string;
+  confidence: number;
+}
+
 /** Old path → new path for every field (and field under an object) the diff pairs as renamed. */
-function renamesBetween(before: CatalogueEntity | undefined, after: CatalogueEntity): Map<string, string> {
-  const renames = new Map<string, string>();
+function renamesBetween(before: CatalogueEntity | undefined, after: CatalogueEntity): Map<string, Rename> {
+  const renames = new Map<string, Rename>();
   if (!before) return renames;
   const present = new Set(after.fields.map((field) => field.path));
-  for (const { from, to } of diffFields(before, after).renamed) {
-    renames.set(from.path, to.path);
+  for (const { from, to, reason } of diffFields(before, after).renamed) {
+    const confidence = renameConfidence(from.name, to.name, reason);
+    renames.set(from.path, { to: to.path, confidence });
     for (const field of before.fields) {
       if (!field.path.startsWith(`${from.path}.`) && !field.path.startsWith(`${from.path}[]`)) continue;
       const moved = to.path + field.path.slice(from.path.length);
-      if (present.has(moved)) renames.set(field.path, moved);
+      if (present.has(moved)) renames.set(field.path, { to: moved, confidence });
     }
   }
   return renames;
@@ -91,7 +98,7 @@ function documentedAs(entity: CatalogueEntity, path: string): string | undefined
 
 interface Context {
   entities: Record<Side, CatalogueEntity>;
-  renames: Record<Side, Map<string, string>>;
+  renames: Record<Side, Map<string, Rename>>;
   versions: Record<Side, string>;
 }
 
@@ -113,12 +120,20 @@ function planOf(flowId: number, rows: MappingRow[], { entities, renames, version
   const look = (row: MappingRow, side: Side, path: string) => {
     const documented = documentedAs(entities[side], path);
     if (documented) {
-      plan.renames.push({ rowId: row.id, mapId: row.mapId, side, from: path, to: documented, why: `the document now lists the discovered field ${path} as ${documented}` });
+      plan.renames.push({
+        rowId: row.id,
+        mapId: row.mapId,
+        side,
+        from: path,
+        to: documented,
+        why: `the document now lists the discovered field ${path} as ${documented}`,
+        confidence: 1,
+      });
       return;
     }
     if (paths[side].has(path)) return;
-    const to = renames[side].get(path);
-    if (to) plan.renames.push({ rowId: row.id, mapId: row.mapId, side, from: path, to, why: `renamed in version ${versions[side]}` });
+    const rename = renames[side].get(path);
+    if (rename) plan.renames.push({ rowId: row.id, mapId: row.mapId, side, from: path, ...rename, why: `renamed in version ${versions[side]}` });
     else plan.removed.push({ rowId: row.id, mapId: row.mapId, side, path, version: versions[side] });
   };
   for (const row of rows) {

@@ -174,7 +174,8 @@ const flowSideName = z.enum(['source', 'target']);
 /** What repairing a flow after a re-import would do. */
 export const RepairPlan = z.object({
   flowId: z.number().int(),
-  renames: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, from: z.string(), to: z.string(), why: z.string() })),
+  /** `confidence` (0..1): how sure the diff is that `to` is `from` renamed. */
+  renames: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, from: z.string(), to: z.string(), why: z.string(), confidence: z.number() })),
   removed: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, path: z.string(), version: z.string() })),
   added: z.array(z.string()),
 });

@@ -46,7 +46,7 @@ describe('repairing a flow after a re-import', () => {
     expect(gone[0]!.message).toMatch(/in version 23\.25\.0/);
 
     const plan = await call('flows.repairPlan', { flowId: flow.id });
-    expect(plan.renames).toEqual([{ rowId: middle.id, mapId: middle.mapId, side: 'target', from: 'MiddleName', to: 'MiddleNames', why: 'renamed in version 23.25.0' }]);
+    expect(plan.renames).toEqual([{ rowId: middle.id, mapId: middle.mapId, side: 'target', from: 'MiddleName', to: 'MiddleNames', why: 'renamed in version 23.25.0', confidence: 1 - 1 / 11 }]);
     expect(plan.removed).toEqual([{ rowId: epm6.id, mapId: epm6.mapId, side: 'target', path: 'EPM6', version: '23.25.0' }]);
     expect(plan.added).toEqual(['PreferredName']);
 
