@@ -15,6 +15,8 @@ import { ChecksList } from './ChecksList';
 import { DetailPanel } from './DetailPanel';
 import { FlowDetailsDialog } from './FlowDetailsDialog';
 import { FlowHeader } from './FlowHeader';
+import { FlowLifecycle } from './FlowLifecycle';
+import type { DeletedFlow } from './DeleteFlowDialog';
 import { walksTo, type SheetFilter, type WalkMode } from './labels';
 import { useFlowStored } from './queries';
 import { SheetGrid } from './SheetGrid';
@@ -39,7 +41,7 @@ const detailTabs = ['row', 'checks'] as const;
 
 const enumValues = (field: CatalogueField | undefined) => (field?.enum ?? field?.itemEnum ?? []).map(String);
 
-export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => void }) {
+export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBack: () => void; onDeleted?: (deleted: DeletedFlow) => void }) {
   const { refreshWorkspace, workspace } = useApp();
   const workspacePath = workspace?.path ?? '';
   const [columnSet, setColumnSet] = useStickyState<ColumnSet>('mapping.columnSet', () => 'mapping');
@@ -140,6 +142,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         onRedo={writes.redo}
         onEditDetails={() => setEditingDetails(true)}
         onPairArrays={() => setPairingDialog('new')}
+        actions={<FlowLifecycle flow={flow} rows={data.rows.length} say={messages.say} onDeleted={(deleted) => (onDeleted ? onDeleted(deleted) : onBack())} />}
       />
       {pairingDialog !== null && (
         <PairingDialog
