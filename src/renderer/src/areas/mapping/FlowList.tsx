@@ -14,6 +14,7 @@ import { areaById } from '../../shell/areas';
 import { useApp, useWorkspace } from '../../state/app-context';
 import { useCallCache } from '../../state/queries';
 import { NewFlowDialog } from './NewFlowDialog';
+import { MemoryDialog } from './MemoryDialog';
 import { summaryOf } from './cache-updates';
 import { useFlows } from './queries';
 
@@ -85,6 +86,7 @@ const compareEntities = (a: EntityRef, b: EntityRef) => `${a.system} ${a.entity}
 export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
   const { reloadAll, navigate, refreshWorkspace } = useApp();
   const [creating, setCreating] = useState(false);
+  const [remembering, setRemembering] = useState(false);
   const workspace = useWorkspace();
   const cache = useCallCache();
   const flows = useFlows();
@@ -162,6 +164,10 @@ export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
       actions={
         <>
           <RefreshButton onClick={reloadAll} />
+          <button type="button" className="btn" onClick={() => setRemembering(true)}>
+            Mapping memory…
+          </button>
+          {remembering && <MemoryDialog onClose={() => setRemembering(false)} />}
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} disabled={workspace.counts.systems < 1}>
             <PlusIcon />
             New data flow
