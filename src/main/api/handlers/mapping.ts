@@ -1,5 +1,5 @@
 import { createFlow, entityRoots, getFlow, listFlows, setFlowEndpoints, updateFlow } from '../../mapping/flows';
-import { createPairing, deletePairing, updatePairing } from '../../mapping/pairings';
+import { createPairing, deletePairing, updatePairing } from '../../mapping/pairing-calls';
 import { deleteFlow, listDeletedFlows, restoreFlow } from '../../mapping/flow-deletion';
 import { repairFlow, repairPlan, repointFlow } from '../../mapping/flow-repair';
 import { acceptAbove } from '../../mapping/bulk-accept';
