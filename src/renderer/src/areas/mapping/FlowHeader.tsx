@@ -30,6 +30,9 @@ interface FlowHeaderProps {
   onEditDetails: () => void;
   /** Opens the dialog that pairs a target array with a source as a whole. */
   onPairArrays?: () => void;
+  /** Shows or hides the preview (the flow run on a payload) under the sheet. */
+  previewOpen?: boolean;
+  onTogglePreview?: () => void;
 }
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl+';
@@ -65,6 +68,11 @@ export function FlowHeader(props: FlowHeaderProps) {
             {props.onPairArrays && (
               <button type="button" className="btn btn-ghost btn-sm" onClick={props.onPairArrays} title="Fill a target array from a source array or object as a whole">
                 Pair arrays
+              </button>
+            )}
+            {props.onTogglePreview && (
+              <button type="button" className="btn btn-ghost btn-sm" aria-pressed={props.previewOpen} onClick={props.onTogglePreview} title="Run the flow on a payload and see the target payload it builds">
+                Preview
               </button>
             )}
           </div>
