@@ -130,5 +130,45 @@ test('previews Orders to invoices on an order, fixes the problem in the sheet, m
   await expect(lastRun).toContainText('last run');
   await card.scrollIntoViewIfNeeded();
   await shoot(page, 'tests-passed');
+
+  // Back in the sheet, issue_date's expression written by hand: completion of source paths, the parse error inline.
+  await page.goto(`${new URL(host.url).origin}/#/mapping/${flowId}`);
+  await page.getByRole('searchbox', { name: 'Search the sheet' }).fill('issue_date');
+  await page.getByRole('region', { name: 'Mapping sheet' }).getByRole('gridcell', { name: /^issue_date/ }).first().click();
+  const section = details(page).getByRole('region', { name: 'Pseudocode and expression' });
+  await section.scrollIntoViewIfNeeded();
+  await expect(section).toContainText('Generated');
+  await expect(section).toContainText('Direct of orderDate');
+  const editor = section.getByRole('textbox', { name: /^Expression of M-\d{4}$/ });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('$substring(order');
+  await expect(page.getByRole('option', { name: /^orderDate/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.type(', '); // the closing bracket came with the opening one: $substring(order, )
+  await expect(section.getByRole('alert')).toContainText('Does not parse');
+  await expect(section.getByRole('button', { name: 'Save expression' })).toBeDisabled();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText('$substring(orderDate, 0, 7)');
+  await expect(section.getByRole('alert')).toHaveCount(0);
+  await section.getByRole('button', { name: 'Save expression' }).click();
+  await saved(page);
+  await expect(section).toContainText('Written by hand');
+  await expect(section.getByRole('note')).toContainText('Pseudocode and expression may disagree');
+  // The flag is on the row too: its checks cell says so.
+  const row = page.getByRole('region', { name: 'Mapping sheet' }).getByRole('row', { name: /issue_date/ }).first();
+  await expect(row.getByRole('gridcell', { name: /Pseudocode and expression may disagree/ })).toBeVisible();
+  await section.getByRole('button', { name: 'Use generated' }).scrollIntoViewIfNeeded();
+  await shoot(page, 'expression');
+
+  // The test case made from the output before no longer holds: Run tests fails it with the difference.
+  await page.goto(`${new URL(host.url).origin}/#/spec/test-cases`);
+  await tests.getByRole('button', { name: 'Run tests' }).click();
+  await expect(tests.getByRole('status').filter({ hasText: /^Ran / })).toContainText('0 passed, 1 failed');
+  await expect(lastRun).toContainText('Failed');
+  const diff = lastRun.getByRole('table', { name: /^Differences of TC-\d+$/ });
+  await expect(diff.getByRole('row', { name: /\/issue_date changed "2025-06-11" "2025-06"/ })).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await shoot(page, 'tests-failed');
   expect(errors).toEqual([]);
 });
