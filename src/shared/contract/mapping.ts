@@ -223,6 +223,20 @@ export const LearnedDecision = z.object({
   decidedAt: z.string(),
 });
 
+/** A pair in the mapping memory (the settings folder's, across workspaces); see src/main/mapping/memory.ts. */
+export const MemoryEntry = z.object({
+  id: z.string(),
+  decision: z.enum(['accepted', 'rejected']),
+  source: z.string(),
+  target: z.string(),
+  sourceEntity: z.string(),
+  targetEntity: z.string(),
+  /** The words that differ on each side (`zip` → `postal code`). */
+  pattern: z.object({ source: z.array(z.string()), target: z.array(z.string()) }),
+  workspace: z.string(),
+  decidedAt: z.string(),
+});
+
 export const mappingCalls = {
   'flows.list': call(noInput, z.array(FlowSummary)),
   /** Creates the flow and one mapping row per target leaf field, pre-filled with the best suggestion. */
@@ -424,9 +438,18 @@ export const mappingCalls = {
   /** A test case from a payload (a sample, a preview's input): the flow's current output is its expectation, to be reviewed. */
   'mapping.makeTestCase': call(z.strictObject({ flowId: z.number().int().positive(), payload: PayloadSource, title: text(500).optional() }), TestCase),
   'mapping.forgetLearned': call(z.strictObject({ flowId: z.number().int().positive(), targetPath: text(2000), sourcePath: text(2000) }), z.array(LearnedDecision)),
+  /** The mapping memory across workspaces, newest first. */
+  'mapping.memory': call(noInput, z.array(MemoryEntry)),
+  /** Erases one remembered pair (its id), or all of them without an id. */
+  'mapping.eraseMemory': call(z.strictObject({ id: text(100).optional() }), z.object({ erased: z.number().int(), entries: z.array(MemoryEntry) })),
+  /** The mapping memory as a file's text, for a team to share. */
+  'mapping.exportMemory': call(noInput, z.object({ fileName: z.string(), text: z.string() })),
+  /** Merges a shared memory file's pairs in (read by the renderer); a bad file is refused and changes nothing. */
+  'mapping.importMemory': call(z.strictObject({ text: z.string().max(16 * 1024 * 1024) }), z.object({ added: z.number().int(), entries: z.array(MemoryEntry) })),
 };
 
 export type LearnedDecision = z.infer<typeof LearnedDecision>;
+export type MemoryEntry = z.infer<typeof MemoryEntry>;
 export type ArrayPairing = z.infer<typeof ArrayPairing>;
 export type WriteMode = (typeof writeModes)[number];
 export type DeletedFlow = z.infer<typeof DeletedFlow>;

@@ -32,6 +32,9 @@ interface FlowHeaderProps {
   onPairArrays?: () => void;
   /** The flow's lifecycle actions (re-point, repair, delete), beside Flow details. */
   actions?: ReactNode;
+  /** Shows or hides the preview (the flow run on a payload) under the sheet. */
+  previewOpen?: boolean;
+  onTogglePreview?: () => void;
 }
 
 const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl+';
@@ -70,6 +73,11 @@ export function FlowHeader(props: FlowHeaderProps) {
               </button>
             )}
             {props.actions}
+            {props.onTogglePreview && (
+              <button type="button" className="btn btn-ghost btn-sm" aria-pressed={props.previewOpen} onClick={props.onTogglePreview} title="Run the flow on a payload and see the target payload it builds">
+                Preview
+              </button>
+            )}
           </div>
           <p className="flow-entities">
             <span className="entity">

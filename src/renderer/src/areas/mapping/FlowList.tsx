@@ -14,6 +14,7 @@ import { areaById } from '../../shell/areas';
 import { useApp, useWorkspace } from '../../state/app-context';
 import { useCallCache } from '../../state/queries';
 import { NewFlowDialog } from './NewFlowDialog';
+import { MemoryDialog } from './MemoryDialog';
 import { summaryOf } from './cache-updates';
 import { useFlows } from './queries';
 import type { DeletedFlow } from './DeleteFlowDialog';
@@ -96,6 +97,7 @@ export function FlowList({ onOpen, justDeleted = null, onDeletedSeen }: FlowList
   const { reloadAll, navigate, refreshWorkspace } = useApp();
   const [creating, setCreating] = useState(false);
   const [restored, setRestored] = useState<string | null>(null);
+  const [remembering, setRemembering] = useState(false);
   const workspace = useWorkspace();
   const cache = useCallCache();
   const flows = useFlows();
@@ -173,6 +175,10 @@ export function FlowList({ onOpen, justDeleted = null, onDeletedSeen }: FlowList
       actions={
         <>
           <RefreshButton onClick={reloadAll} />
+          <button type="button" className="btn" onClick={() => setRemembering(true)}>
+            Mapping memory…
+          </button>
+          {remembering && <MemoryDialog onClose={() => setRemembering(false)} />}
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} disabled={workspace.counts.systems < 1}>
             <PlusIcon />
             New data flow
