@@ -137,6 +137,8 @@ function ownerNamed(ownedBy: Term[], other: Prepared): boolean {
   return ownedBy.some((x) => bestMatch(x, other.terms) >= STRONG || bestMatch(x, other.context) >= STRONG || other.owners.has(x.term));
 }
 
+const kindUnmatched = (kind: Term | undefined, others: Term[]) => kind !== undefined && bestMatch(kind, others) < 0.5;
+
 function bestMatch(x: Term, others: Term[]): number {
   let best = 0;
   const related = x.relatedIds;
@@ -328,6 +330,12 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
       score *= 0.8;
       if (reasons) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
     }
+  }
+  // `emails[].type` is the kind of an email, not the email (`email_address`); `phones[].id` is not a phone number.
+  const kindGap = name > 0 ? (kindUnmatched(t.kindOfParent, sTerms) ? t : kindUnmatched(s.kindOfParent, tTerms) ? s : undefined) : undefined;
+  if (kindGap) {
+    score *= 0.6;
+    if (reasons) reasons.push(`the ${termLabel(kindGap.kindOfParent!.term)} of ${kindGap.field.parent}, not its value`);
   }
   if (referenceVsRole && name > 0) {
     score *= 0.6;
