@@ -134,3 +134,26 @@ describe('list element leaves named by their parent', () => {
     expect(top(result, 'Phones[].PhoneCountryCode')).toEqual([]);
   });
 });
+
+describe('main paths above other records and variants', () => {
+  it('a card’s billing address inside cards[] (records with ids) stays empty from a contact’s address list', () => {
+    const result = suggestMappings(
+      entity('Contact', [field('address[].street'), field('address[].city'), field('address[].country')]),
+      entity('Customer', [field('address.address_line_1'), field('address.locality'), field('address.country'), field('cards[].id'), field('cards[].billing_address.address_line_1'), field('cards[].billing_address.locality'), field('cards[].billing_address.country')]),
+    );
+    expect(top(result, 'address.locality')[0]?.source).toBe('address[].city');
+    expect(top(result, 'address.country')[0]?.source).toBe('address[].country');
+    for (const target of ['cards[].billing_address.address_line_1', 'cards[].billing_address.locality', 'cards[].billing_address.country']) expect(top(result, target)).toEqual([]);
+  });
+  it('the same list without identifiers is not another record: its nested address still matches', () => {
+    const result = suggestMappings(entity('Contact', [field('address[].city')]), entity('Customer', [field('cards[].billing_address.locality')]));
+    expect(top(result, 'cards[].billing_address.locality')[0]?.source).toBe('address[].city');
+  });
+  it('a field of one variant of a union ranks below the record’s main path', () => {
+    const result = suggestMappings(
+      entity('Payment', [field('source.address.city', { variant: 'card' }), field('holder.address.city')]),
+      entity('Charge', [field('address.city')]),
+    );
+    expect(top(result, 'address.city').map((c) => c.source)).toEqual(['holder.address.city', 'source.address.city']);
+  });
+});

@@ -104,6 +104,13 @@ export interface Prepared {
    * its parent's name, yet it holds a type or an identifier, never the parent's value itself. The leaf's term.
    */
   kindOfParent: Term | undefined;
+  /**
+   * Inside a list of other records (`cards[].billing_address.country`: the cards have ids of their own): that
+   * record's terms (set by markRecordLists). Such a field belongs to that record, not to the one being mapped.
+   */
+  inRecord: Term[] | undefined;
+  /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
+  variant: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
   ownedBy: Term[] | undefined;
   /** Whose field this is: the parent's terms, or the entity's at the top. */
@@ -230,6 +237,8 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     inArray: segments.some((segment) => segment.endsWith('[]')),
     element: field.path.includes('[]'),
     kindOfParent,
+    inRecord: undefined,
+    variant: field.variant !== undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
     formKey: formKey(field),
@@ -247,6 +256,30 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     enumKeys: values && values.length > 0 ? new Set(values.map(enumKey)) : undefined,
   };
 }
+
+/**
+ * Marks the fields nested in objects inside lists whose elements are records of their own (a list with an
+ * identifier leaf, `cards[].id`) with that record's terms (the innermost such list).
+ */
+export function markRecordLists(fields: Prepared[], entityTerms: Set<string>, vocabulary: Vocabulary): void {
+  const lists = new Set<string>();
+  for (const p of fields) {
+    const element = `[].${p.field.name}`;
+    if (p.field.path.endsWith(element) && nameTerms(p.field.name).length === 1 && nameTerms(p.field.name)[0] === 'c:identifier') lists.add(`${p.field.path.slice(0, -element.length)}[]`);
+  }
+  if (lists.size === 0) return;
+  for (const p of fields) {
+    let best: string | undefined;
+    for (const list of lists) if (p.field.path.startsWith(`${list}.`) && (!best || list.length > best.length)) best = list;
+    // The record's own leaves (`cards[].brand`) may still match; what is nested deeper in it (`cards[].billing_address.country`) is its own.
+    if (!best || !p.field.path.slice(best.length + 1).includes('.')) continue;
+    const terms = nameTerms(lastName(best)).filter((term) => !entityTerms.has(term) && termWeight(term) >= 1 && !CONTAINER_WORDS.has(term));
+    if (terms.length > 0) p.inRecord = terms.map((term) => makeTerm(vocabulary, term, 1));
+  }
+}
+
+/** Names of lists that say only that they hold things (`entries`, `items.data`): not what the things are. */
+const CONTAINER_WORDS = new Set(['entry', 'data', 'result', 'record', 'node', 'edge', 'element', 'list', 'collection', 'object', 'value']);
 
 function formKey(field: CatalogueField): string {
   const words = normalWords(field.name).filter((word) => !FORM_WORDS.has(word));

@@ -346,6 +346,18 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     score *= 0.7;
     if (reasons) reasons.push(`another object's ${termLabel((s.ownedBy ? s : t).terms[(s.ownedBy ? s : t).terms.length - 1]!.term)}`);
   }
+  // `cards[].billing_address.country` is a card's: the contact's addresses (another list) do not fill it unless they name
+  // cards; a value of the whole record (its currency) may still be copied into it.
+  const otherRecord = s.inRecord && !ownerNamed(s.inRecord, t) ? s : t.inRecord && !ownerNamed(t.inRecord, s) ? t : undefined;
+  if (otherRecord) {
+    score *= (otherRecord === s ? t : s).element ? 0.5 : 0.85;
+    if (reasons) reasons.push(`inside another record (${otherRecord.inRecord!.map((x) => termLabel(x.term)).join(' ')})`);
+  }
+  // A field of one variant of a union ranks below the record's main path.
+  if (s.variant !== t.variant) {
+    score *= 0.92;
+    if (reasons) reasons.push('one side is a field of one variant only');
+  }
   // A string format (email, uri) the other side neither declares nor names (`created_by.login` is an email, `username` is not).
   const formatGap = formatUnnamed(t, s) ?? formatUnnamed(s, t);
   if (formatGap) {
