@@ -20,7 +20,7 @@ export function PairingHeaderRow({ data, onEditPairing, onDecidePairing }: ICell
       <span className="mono sheet-mapid">{data.mapId}</span>
       {suggested && (
         <span className="pairing-header-badge">
-          Suggested pairing{data.confidence !== null ? ` · ${percent(data.confidence)}` : ''}
+          Suggested{data.confidence !== null ? ` · ${percent(data.confidence)}` : ''}
         </span>
       )}
       <span className="pairing-header-text" title={data.transformation}>
