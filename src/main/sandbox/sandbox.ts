@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HistoryEntrySummary } from '../../shared/contract';
+import type { ProxyResolver } from '../platform/http';
 import type { Services } from '../platform/services';
 import { workspaceIdOf } from '../workspace/secrets';
 import type { Workspace } from '../workspace/workspace';
@@ -19,6 +20,8 @@ export interface SandboxAdapters {
   exampleBody?: ExampleBody;
   /** The system's proxy (Electron's session.resolveProxy) in PAC form. */
   resolveProxy?: (url: string) => Promise<string>;
+  /** The proxy of environments left on "default"; without it, the http service's (HTTPS_PROXY / NO_PROXY). */
+  defaultProxy?: ProxyResolver;
 }
 
 export interface Sandbox {

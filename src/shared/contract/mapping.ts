@@ -174,7 +174,8 @@ const flowSideName = z.enum(['source', 'target']);
 /** What repairing a flow after a re-import would do. */
 export const RepairPlan = z.object({
   flowId: z.number().int(),
-  renames: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, from: z.string(), to: z.string(), why: z.string() })),
+  /** `confidence` (0..1): how sure the diff is that `to` is `from` renamed. */
+  renames: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, from: z.string(), to: z.string(), why: z.string(), confidence: z.number() })),
   removed: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, path: z.string(), version: z.string() })),
   added: z.array(z.string()),
 });
@@ -296,12 +297,21 @@ export const mappingCalls = {
   /**
    * Points the flow at another entity or root (a side left out stays; a side given without root maps its
    * entity as a whole), keeping rows whose paths resolve there. While some do not, nothing is written
-   * unless `unresolved` says what becomes of them: 'keep' (flagged for review) or 'remove'.
+   * unless `unresolved` says what becomes of them: 'keep' (flagged for review) or 'remove'. `dryRun`
+   * answers the same without writing, for a preview.
    */
   'flows.repoint': call(
-    z.strictObject({ id: z.number().int().positive(), source: flowSideInput.optional(), target: flowSideInput.optional(), unresolved: z.enum(['keep', 'remove']).optional() }),
+    z.strictObject({
+      id: z.number().int().positive(),
+      source: flowSideInput.optional(),
+      target: flowSideInput.optional(),
+      unresolved: z.enum(['keep', 'remove']).optional(),
+      dryRun: z.boolean().optional(),
+    }),
     z.object({
       kept: z.number().int(),
+      /** Kept rows whose paths change (relative to another root, or the same names in another entity). */
+      moved: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), targetPath: z.string(), sourcePaths: z.array(z.string()), newTargetPath: z.string(), newSourcePaths: z.array(z.string()) })),
       unresolved: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), targetPath: z.string(), sourcePaths: z.array(z.string()), notes: z.string() })),
       added: z.number().int(),
       applied: z.boolean(),
@@ -309,10 +319,17 @@ export const mappingCalls = {
   ),
   /** After a re-import: the rows whose field looks renamed, those whose field is gone, and target leaves without a row (nothing written). */
   'flows.repairPlan': call(z.strictObject({ flowId: z.number().int().positive() }), RepairPlan),
-  /** Applies the confirmed renames (row ids, or 'all'), flags rows whose field is gone (kept), and gives new target leaves rows. */
+  /**
+   * Applies the confirmed renames (row ids, or 'all'), flags rows whose field is gone (kept) except those
+   * `remove` names (deleted: rows of the plan's removed only), and gives new target leaves rows.
+   */
   'flows.repair': call(
-    z.strictObject({ flowId: z.number().int().positive(), confirm: z.union([z.literal('all'), z.array(z.number().int().positive()).max(10_000)]) }),
-    z.object({ renamed: z.number().int(), flagged: z.number().int(), added: z.number().int(), plan: RepairPlan }),
+    z.strictObject({
+      flowId: z.number().int().positive(),
+      confirm: z.union([z.literal('all'), z.array(z.number().int().positive()).max(10_000)]),
+      remove: z.array(z.number().int().positive()).max(10_000).optional(),
+    }),
+    z.object({ renamed: z.number().int(), flagged: z.number().int(), removed: z.number().int(), added: z.number().int(), plan: RepairPlan }),
   ),
 
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),

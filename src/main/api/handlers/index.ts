@@ -1,5 +1,7 @@
 import { SystemImports } from '../../openapi/system-import';
+import { proxyFromEnvOrSystem } from '../../platform/http';
 import { OAuthTokens, sandboxTokenSource } from '../../sandbox/oauth';
+import type { SandboxAdapters } from '../../sandbox/sandbox';
 import type { Session } from '../session';
 import type { HandlerDeps, Handlers } from './handler';
 import { mappingHandlers } from './mapping';
@@ -16,7 +18,10 @@ export type { Handler, Handlers } from './handler';
 export function createHandlers(session: Session): Handlers {
   const { services } = session;
   const deps: HandlerDeps = { session, services, workspace: () => session.requireWorkspace(), systems: new SystemImports(services) };
-  const adapters = {
+  const { resolveProxy } = session.host;
+  const adapters: SandboxAdapters = {
+    resolveProxy,
+    defaultProxy: resolveProxy && proxyFromEnvOrSystem(process.env, resolveProxy),
     oauth: sandboxTokenSource(
       new OAuthTokens({
         http: services.http,

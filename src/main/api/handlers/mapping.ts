@@ -21,10 +21,10 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'flows.delete': ({ id }) => deleteFlow(workspace(), id),
     'flows.deleted': () => listDeletedFlows(workspace()),
     'flows.restore': ({ deletedId }) => restoreFlow(workspace(), deletedId),
-    'flows.repoint': ({ id, source, target, unresolved }, { signal }) =>
-      repointFlow(workspace(), systems, id, { source, target }, unresolved, { signal, workers: services.workers }),
+    'flows.repoint': ({ id, source, target, unresolved, dryRun }, { signal }) =>
+      repointFlow(workspace(), systems, id, { source, target }, { unresolved, dryRun }, { signal, workers: services.workers }),
     'flows.repairPlan': ({ flowId }) => repairPlan(workspace(), systems, flowId),
-    'flows.repair': ({ flowId, confirm }, { signal }) => repairFlow(workspace(), systems, flowId, confirm, { signal, workers: services.workers }),
+    'flows.repair': ({ flowId, confirm, remove }, { signal }) => repairFlow(workspace(), systems, flowId, { confirm, remove }, { signal, workers: services.workers }),
     'flows.update': ({ id, ...changes }) => updateFlow(workspace(), id, changes),
     'mapping.sheet': ({ flowId }, { signal }) => mappingSheet(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.checks': ({ flowId }, { signal }) => mappingChecks(workspace(), systems, flowId, { signal, workers: services.workers }),

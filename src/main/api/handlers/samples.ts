@@ -39,6 +39,7 @@ export function samplesHandlers({ workspace, systems, services, session }: Handl
           redactor: services.redactor,
           oauth: adapters.oauth,
           resolveProxy: adapters.resolveProxy,
+          defaultProxy: adapters.defaultProxy,
           onHistory: (entry) => session.events.emit('sandbox.history', { workspace: workspace().path, entry }),
         },
         { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables },

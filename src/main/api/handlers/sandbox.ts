@@ -69,6 +69,7 @@ export function sandboxHandlers({ workspace, systems, session, services }: Handl
           redactor: services.redactor,
           oauth: adapters.oauth,
           resolveProxy: adapters.resolveProxy,
+          defaultProxy: adapters.defaultProxy,
           onHistory: (entry) => session.events.emit('sandbox.history', { workspace: file, entry }),
         },
         { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables, confirmProduction, signal },
@@ -104,7 +105,7 @@ export function sandboxHandlers({ workspace, systems, session, services }: Handl
     'sandbox.oauthToken': ({ request, environmentId, renew }, { signal }) => {
       const { store, cache } = sandbox();
       return oauthTokenState(
-        { store, cache, http: services.http, redactor: services.redactor, oauth: adapters.oauth, resolveProxy: adapters.resolveProxy },
+        { store, cache, http: services.http, redactor: services.redactor, oauth: adapters.oauth, resolveProxy: adapters.resolveProxy, defaultProxy: adapters.defaultProxy },
         { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables: {}, signal },
         renew,
       );

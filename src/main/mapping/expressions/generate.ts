@@ -2,11 +2,10 @@
 // row's pseudocode (source, type, value map, default, condition). Rows under a target array run once per
 // element of the source array paired with it (inferred from the rows' sources: the array most of its
 // element rows read from), with that element as the context; a source outside it is read from the root ($$).
-import jsonata from 'jsonata';
 import type { CatalogueEntity } from '../../../shared/catalogue';
 import type { ArrayPairing as StoredPairing, MappingRow, RowExpression } from '../../../shared/contract';
 import { hasContent } from '../rows';
-import { literalOf, pathOf } from './jsonata-text';
+import { literalOf, parseProblem, pathOf } from '../../../shared/jsonata-text';
 
 /** `a[].b[].c` → ['a[]', 'a[].b[]']: the array prefixes a path passes through, outermost first. */
 export function arrayPrefixes(path: string): string[] {
@@ -131,15 +130,10 @@ function generateRow(row: MappingRow, context: string[], targetType: string | un
   return { expression: value, caveat };
 }
 
-/** The parse error of a JSONata text ("… at character 12"), or null when it parses. */
+/** The parse error of a JSONata text ("… (at character 12)"), or null when it parses. */
 export function parseError(expression: string): string | null {
-  try {
-    jsonata(expression);
-    return null;
-  } catch (error) {
-    const failure = error as { message?: string; position?: number };
-    return `${failure.message ?? String(error)}${typeof failure.position === 'number' ? ` (at character ${failure.position})` : ''}`;
-  }
+  const problem = parseProblem(expression);
+  return problem && `${problem.message}${problem.position !== null ? ` (at character ${problem.position})` : ''}`;
 }
 
 /** One level a row runs inside: the source (an array with its [], or an object: one element) and the filter on its elements. */

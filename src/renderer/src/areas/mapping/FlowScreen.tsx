@@ -16,10 +16,13 @@ import { ChecksList } from './ChecksList';
 import { DetailPanel } from './DetailPanel';
 import { FlowDetailsDialog } from './FlowDetailsDialog';
 import { FlowHeader } from './FlowHeader';
+import { FlowLifecycle } from './FlowLifecycle';
+import type { DeletedFlow } from './DeleteFlowDialog';
 import { walksTo, type SheetFilter, type WalkMode } from './labels';
 import { useFlowStored } from './queries';
 import { SheetGrid } from './SheetGrid';
 import { PairingDialog } from './PairingDialog';
+import { PreviewPanel } from './PreviewPanel';
 import { groupedRows } from './pairing-rows';
 import { ShortcutLegend } from './ShortcutLegend';
 import { SheetLayoutControls } from './SheetLayoutControls';
@@ -40,7 +43,7 @@ const detailTabs = ['row', 'checks'] as const;
 
 const enumValues = (field: CatalogueField | undefined) => (field?.enum ?? field?.itemEnum ?? []).map(String);
 
-export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => void }) {
+export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBack: () => void; onDeleted?: (deleted: DeletedFlow) => void }) {
   const { refreshWorkspace, workspace, trackSave } = useApp();
   const workspacePath = workspace?.path ?? '';
   const [columnSet, setColumnSet] = useStickyState<ColumnSet>('mapping.columnSet', () => 'mapping');
@@ -58,6 +61,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
   const [editingDetails, setEditingDetails] = useState(false);
   /** The pairing dialog: 'new', or the id of the pairing being changed. */
   const [pairingDialog, setPairingDialog] = useState<'new' | number | null>(null);
+  const [previewOpen, setPreviewOpen] = useState(false);
   const cache = useCallCache();
 
   const [letterShortcuts, setLetterShortcuts] = useStoredPreference<boolean>('mapping.letterShortcuts', true);
@@ -75,6 +79,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
   const grid = useSheetGrid(gridRef, {
     filter,
     checksByRow: data.checksByRow,
+    expressionsByRow: data.expressionsByRow,
     sourceFields: data.sourceFields,
     sourceLeaves: data.sourceLeaves,
     targetFields: data.targetFields,
@@ -83,6 +88,13 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     openValueMap: (row) => setValueMapRow(data.rowsById.get(row.id) ?? row),
     setSources: (row, paths) => void writes.edit(row, { sourcePaths: paths }, `Pick source of ${row.mapId}`),
   });
+
+  /** A check's or a preview problem's row, selected in the sheet (shown whatever the filter). */
+  const selectRow = (rowId: number) => {
+    if (filter !== 'all') setFilter('all');
+    setTab('row');
+    window.setTimeout(() => selection.select(rowId));
+  };
 
   const selected = selection.selectedId !== null ? data.rowsById.get(selection.selectedId) : undefined;
   const [walk, setWalk] = useStickyState<WalkMode>('mapping.walk', () => 'attention');
@@ -160,6 +172,9 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         onRedo={writes.redo}
         onEditDetails={() => setEditingDetails(true)}
         onPairArrays={() => setPairingDialog('new')}
+        actions={<FlowLifecycle flow={flow} rows={data.rows.length} say={messages.say} onDeleted={(deleted) => (onDeleted ? onDeleted(deleted) : onBack())} />}
+        previewOpen={previewOpen}
+        onTogglePreview={() => setPreviewOpen(!previewOpen)}
       />
       {pairingDialog !== null && (
         <PairingDialog
@@ -259,11 +274,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
             {tab === 'checks' ? (
               <ChecksList
                 checks={data.checks}
-                onSelect={(check) => {
-                  if (check.rowId === null) return;
-                  if (filter !== 'all') setFilter('all');
-                  window.setTimeout(() => selection.select(check.rowId!));
-                }}
+                onSelect={(check) => check.rowId !== null && selectRow(check.rowId)}
               />
             ) : selected ? (
               <DetailPanel
@@ -275,6 +286,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
                 suggestionsLoading={data.suggestionsLoading}
                 onLoadSuggestions={data.askSuggestions}
                 checks={data.checksByRow.get(selected.id) ?? []}
+                expression={data.expressionsByRow.get(selected.id)}
                 onDecide={(decision) => void writes.decide(selected.id, decision)}
                 onMarkReviewed={() => void writes.markReviewed([selected.id])}
                 onEdit={(changes, label) => void writes.edit(selected, changes, label)}
@@ -289,6 +301,9 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
           </div>
         </aside>
       </div>
+      {previewOpen && (
+        <PreviewPanel flow={flow} sourceEntityId={data.source?.id} sheetVersion={sheet.data} onSelectRow={selectRow} onClose={() => setPreviewOpen(false)} say={messages.say} />
+      )}
       {valueMapRow && (
         <ValueMapDialog
           row={valueMapRow}
