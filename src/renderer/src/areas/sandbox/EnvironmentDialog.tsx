@@ -1,5 +1,5 @@
 // One environment of a system: where requests go ({{baseUrl}}), its variables (secret ones sealed), the
-// auth requests inherit, and its TLS trust. Production is marked so writes ask first, every time.
+// auth requests inherit, its TLS trust and its proxy. Production is marked so writes ask first, every time.
 import { useState } from 'react';
 import { environmentKinds, type Environment, type EnvironmentKind } from '../../../../shared/contract';
 import { api } from '../../api/client';
@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { DialogButtons, FormError, useDialogAction } from '../../components/dialog-action';
 import { AuthEditor } from './AuthEditor';
 import { KeyValueEditor } from './KeyValueEditor';
+import { ProxyEditor } from './ProxyEditor';
 import type { WithSecretInputs } from './request-draft';
 import { dialogWrite } from '../systems/dialog-write';
 import { useApp } from '../../state/app-context';
@@ -84,6 +85,8 @@ export function EnvironmentDialog({ systemId, environment, onClose, onSaved }: E
           <input type="checkbox" checked={edited.tls.acceptSelfSigned} onChange={(event) => set({ tls: { ...edited.tls, acceptSelfSigned: event.target.checked } })} />
           Accept certificates no CA vouches for (self-signed) in this environment
         </label>
+        <h3 className="detail-heading">Proxy (token calls use it too)</h3>
+        <ProxyEditor proxy={edited.proxy} onChange={(proxy) => set({ proxy })} />
         <FormError error={error} />
       </div>
     </Dialog>
