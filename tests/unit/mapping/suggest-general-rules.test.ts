@@ -1,6 +1,6 @@
 // General rules added for pairs the engine has never seen (issue 15): each signal alone, on small entities.
 import { describe, expect, it } from 'vitest';
-import { suggestArrayPairings, suggestMappings, withArrayPairings } from '../../../src/main/mapping/suggest';
+import { SUGGESTION_THRESHOLD, suggestArrayPairings, suggestMappings, withArrayPairings } from '../../../src/main/mapping/suggest';
 import { ownerTerms } from '../../../src/main/mapping/suggest/prepare';
 import { nameTerms } from '../../../src/main/mapping/suggest/tokens';
 import { entity, field } from '../../helpers/catalogue-fields';
@@ -155,5 +155,31 @@ describe('main paths above other records and variants', () => {
       entity('Charge', [field('address.city')]),
     );
     expect(top(result, 'address.city').map((c) => c.source)).toEqual(['holder.address.city', 'source.address.city']);
+  });
+});
+
+describe('address and amount vocabulary', () => {
+  it('administrative areas: level 1 is the state or province, level 2 the county', () => {
+    const result = suggestMappings(
+      entity('Address', [field('administrative_district_level_1'), field('administrative_district_level_2'), field('locality')]),
+      entity('Contact', [field('addresses[].state'), field('addresses[].county'), field('addresses[].city')]),
+    );
+    expect(top(result, 'addresses[].state')[0]?.source).toBe('administrative_district_level_1');
+    expect(top(result, 'addresses[].county')[0]?.source).toBe('administrative_district_level_2');
+  });
+  it('a state does not fill the county beside it', () => {
+    const result = suggestMappings(entity('Contact', [field('address[].state')]), entity('Customer', [field('address.administrative_district_level_1'), field('address.administrative_district_level_2')]));
+    expect(top(result, 'address.administrative_district_level_1')[0]?.source).toBe('address[].state');
+    expect(top(result, 'address.administrative_district_level_2')).toEqual([]);
+  });
+  it('an amount of something else (tax, VAT, discount) is not the total; a total price is the total amount', () => {
+    const money = { type: 'number' } as const;
+    const result = suggestMappings(
+      entity('OrderItem', [field('TaxAmount', money), field('TotalPrice', money), field('Discount', money)]),
+      entity('InvoiceLine', [field('total_amount', money), field('tax_amount', money), field('VatAmount', money)]),
+    );
+    expect(top(result, 'total_amount')[0]?.source).toBe('TotalPrice');
+    expect(top(result, 'tax_amount')[0]?.source).toBe('TaxAmount');
+    expect(top(result, 'total_amount').find((c) => c.source === 'TaxAmount')?.score ?? 0).toBeLessThan(SUGGESTION_THRESHOLD);
   });
 });

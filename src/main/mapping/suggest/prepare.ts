@@ -329,7 +329,7 @@ const REFERENCE_TERMS = new Set([
 ]);
 
 /** Generic words that say what kind of value a field holds: two different ones do not fill each other. */
-const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag']);
+const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag', 'amount']);
 
 /** Words naming how a value is written, not what it is (`unit_amount_decimal` is `unit_amount` in another form). */
 const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 'display', 'iso', 'utc', 'unix', 'ms', 'raw', 'html', 'plain', 'markdown', 'local', 'localized', 'rendered', 'encoded']);
