@@ -6,8 +6,9 @@ import type { CatalogueEntity } from '../../shared/catalogue';
 import type { FlowSummary, MappingRow } from '../../shared/contract';
 import { buildCatalogue } from '../openapi/catalogue';
 import { diffFields } from '../openapi/diff/fields';
-import { normalizeName } from '../openapi/diff/renames';
+import { normalizeName, renameConfidence } from '../openapi/diff/renames';
 import { storedApiDocument, type SystemImports } from '../openapi/system-import';
+import { UserError } from '../errors';
 import type { Workspace } from '../workspace/workspace';
 import type { EngineRun } from './compute-candidates';
 import { getFlow } from './flows';
@@ -21,7 +22,8 @@ type Side = 'source' | 'target';
 export interface RepairPlan {
   flowId: number;
   /** Rows whose field looks renamed: the analyst confirms each. */
-  renames: Array<{ rowId: number; mapId: string; side: Side; from: string; to: string; why: string }>;
+  /** `confidence` (0..1): how sure the diff is that `to` is `from` renamed. */
+  renames: Array<{ rowId: number; mapId: string; side: Side; from: string; to: string; why: string; confidence: number }>;
   /** Rows whose field is gone with no rename found: flagged, kept with their notes. */
   removed: Array<{ rowId: number; mapId: string; side: Side; path: string; version: string }>;
   /** Target leaves without a row. */
@@ -64,17 +66,23 @@ async function previousEntity(workspace: Workspace, side: FlowSummary['source'])
   }
 }
 
+interface Rename {
+  to: string;
+  confidence: number;
+}
+
 /** Old path → new path for every field (and field under an object) the diff pairs as renamed. */
-function renamesBetween(before: CatalogueEntity | undefined, after: CatalogueEntity): Map<string, string> {
-  const renames = new Map<string, string>();
+function renamesBetween(before: CatalogueEntity | undefined, after: CatalogueEntity): Map<string, Rename> {
+  const renames = new Map<string, Rename>();
   if (!before) return renames;
   const present = new Set(after.fields.map((field) => field.path));
-  for (const { from, to } of diffFields(before, after).renamed) {
-    renames.set(from.path, to.path);
+  for (const { from, to, reason } of diffFields(before, after).renamed) {
+    const confidence = renameConfidence(from.name, to.name, reason);
+    renames.set(from.path, { to: to.path, confidence });
     for (const field of before.fields) {
       if (!field.path.startsWith(`${from.path}.`) && !field.path.startsWith(`${from.path}[]`)) continue;
       const moved = to.path + field.path.slice(from.path.length);
-      if (present.has(moved)) renames.set(field.path, moved);
+      if (present.has(moved)) renames.set(field.path, { to: moved, confidence });
     }
   }
   return renames;
@@ -90,7 +98,7 @@ function documentedAs(entity: CatalogueEntity, path: string): string | undefined
 
 interface Context {
   entities: Record<Side, CatalogueEntity>;
-  renames: Record<Side, Map<string, string>>;
+  renames: Record<Side, Map<string, Rename>>;
   versions: Record<Side, string>;
 }
 
@@ -112,12 +120,20 @@ function planOf(flowId: number, rows: MappingRow[], { entities, renames, version
   const look = (row: MappingRow, side: Side, path: string) => {
     const documented = documentedAs(entities[side], path);
     if (documented) {
-      plan.renames.push({ rowId: row.id, mapId: row.mapId, side, from: path, to: documented, why: `the document now lists the discovered field ${path} as ${documented}` });
+      plan.renames.push({
+        rowId: row.id,
+        mapId: row.mapId,
+        side,
+        from: path,
+        to: documented,
+        why: `the document now lists the discovered field ${path} as ${documented}`,
+        confidence: 1,
+      });
       return;
     }
     if (paths[side].has(path)) return;
-    const to = renames[side].get(path);
-    if (to) plan.renames.push({ rowId: row.id, mapId: row.mapId, side, from: path, to, why: `renamed in version ${versions[side]}` });
+    const rename = renames[side].get(path);
+    if (rename) plan.renames.push({ rowId: row.id, mapId: row.mapId, side, from: path, ...rename, why: `renamed in version ${versions[side]}` });
     else plan.removed.push({ rowId: row.id, mapId: row.mapId, side, path, version: versions[side] });
   };
   for (const row of rows) {
@@ -136,9 +152,18 @@ export async function repairPlan(workspace: Workspace, imports: SystemImports, f
   return planOf(flowId, listRows(workspace, flowId), context);
 }
 
+export interface RepairDecisions {
+  /** The renames to follow: row ids, or 'all'. */
+  confirm: number[] | 'all';
+  /** Rows whose field is gone to delete rather than flag (rows of the plan's removed only). */
+  remove?: number[];
+}
+
 export interface RepairResult {
   renamed: number;
   flagged: number;
+  /** Rows deleted because their field is gone (the analyst chose so). */
+  removed: number;
   added: number;
   /** What is left to decide (renames not confirmed, fields still gone). */
   plan: RepairPlan;
@@ -152,10 +177,17 @@ const removedReason = (item: RepairPlan['removed'][number]) =>
  * applied, rows whose field is gone are flagged with the version it went in (kept, notes and all), and
  * every target leaf without a row gets one with the engine's suggestion.
  */
-export async function repairFlow(workspace: Workspace, imports: SystemImports, flowId: number, confirm: number[] | 'all', run: EngineRun = {}): Promise<RepairResult> {
+export async function repairFlow(
+  workspace: Workspace,
+  imports: SystemImports,
+  flowId: number,
+  { confirm, remove = [] }: RepairDecisions,
+  run: EngineRun = {},
+): Promise<RepairResult> {
   const flow = getFlow(workspace, flowId);
   const context = await contextOf(workspace, imports, flow);
   const confirmed = (rowId: number) => confirm === 'all' || confirm.includes(rowId);
+  const removing = new Set(remove);
   const counts = await writeWithCandidates(
     workspace,
     flowId,
@@ -181,8 +213,16 @@ export async function repairFlow(workspace: Workspace, imports: SystemImports, f
         }
         renamed++;
       }
+      const gone = new Set(plan.removed.map((item) => item.rowId));
+      const notGone = [...removing].filter((rowId) => !gone.has(rowId));
+      if (notGone.length > 0) {
+        throw new UserError('NOT_REMOVED', `Row${notGone.length === 1 ? '' : 's'} ${notGone.join(', ')} still map${notGone.length === 1 ? 's' : ''} fields the documents have: only rows whose field is gone are deleted by a repair.`);
+      }
+      const drop = db.prepare('DELETE FROM field_mapping WHERE id = ?');
+      for (const rowId of removing) drop.run(rowId);
       let flagged = 0;
       for (const item of plan.removed) {
+        if (removing.has(item.rowId)) continue;
         const row = rowOf(item.rowId);
         const reason = removedReason(item);
         if (row.review?.includes(reason)) continue;
@@ -193,7 +233,7 @@ export async function repairFlow(workspace: Workspace, imports: SystemImports, f
       const waiting = new Set(plan.renames.filter((rename) => rename.side === 'target' && !confirmed(rename.rowId)).map((rename) => rename.to));
       const target = { ...context.entities.target, fields: context.entities.target.fields.filter((field) => !waiting.has(field.path)) };
       const added = materialiseRowsIn(db, flowId, context.entities.source, target, candidates);
-      return { renamed, flagged, added };
+      return { renamed, flagged, removed: removing.size, added };
     },
     run,
   );
@@ -208,6 +248,8 @@ export interface Repoint {
 export interface RepointResult {
   /** Rows whose paths resolve in the new entities (kept, paths made relative to the new roots). */
   kept: number;
+  /** The kept rows whose paths change on the way. */
+  moved: Array<{ rowId: number; mapId: string; targetPath: string; sourcePaths: string[]; newTargetPath: string; newSourcePaths: string[] }>;
   /** Rows whose paths do not: listed for a decision; with `unresolved` 'keep' they stay, flagged; 'remove' deletes them. */
   unresolved: Array<{ rowId: number; mapId: string; targetPath: string; sourcePaths: string[]; notes: string }>;
   added: number;
@@ -217,14 +259,15 @@ export interface RepointResult {
 /**
  * Points the flow at another source or target entity, or another root, keeping every row whose paths
  * still resolve there (a path is tried as the entity writes it, then as it stands relative to the root).
- * Without `unresolved` nothing is written while some rows do not resolve: the answer lists them.
+ * Without `unresolved` nothing is written while some rows do not resolve: the answer lists them; with
+ * `dryRun` nothing is written at all.
  */
 export async function repointFlow(
   workspace: Workspace,
   imports: SystemImports,
   flowId: number,
   change: Repoint,
-  unresolved: 'keep' | 'remove' | undefined,
+  { unresolved, dryRun = false }: { unresolved?: 'keep' | 'remove'; dryRun?: boolean },
   run: EngineRun = {},
 ): Promise<RepointResult> {
   const flow = getFlow(workspace, flowId);
@@ -253,11 +296,21 @@ export async function repointFlow(
   }
   const result: RepointResult = {
     kept: plan.filter((item) => item.resolves).length,
+    moved: plan
+      .filter((item) => item.resolves && (item.target !== item.row.targetPath || item.sources.some((path, index) => path !== item.row.sourcePaths[index])))
+      .map(({ row, target, sources }) => ({
+        rowId: row.id,
+        mapId: row.mapId,
+        targetPath: row.targetPath,
+        sourcePaths: row.sourcePaths,
+        newTargetPath: target!,
+        newSourcePaths: sources as string[],
+      })),
     unresolved: plan.filter((item) => !item.resolves).map(({ row }) => ({ rowId: row.id, mapId: row.mapId, targetPath: row.targetPath, sourcePaths: row.sourcePaths, notes: row.notes })),
     added: 0,
     applied: false,
   };
-  if (result.unresolved.length > 0 && !unresolved) return result;
+  if (dryRun || (result.unresolved.length > 0 && !unresolved)) return result;
   const systemId = (name: string) => workspace.read((db) => (db.prepare('SELECT id FROM system WHERE name = ?').get(name) as { id: number }).id);
   const sides = {
     sourceSystemId: systemId(next.source.system),

@@ -63,7 +63,12 @@ describe('replaying an entry', () => {
       condition: 'c',
       notes: 'n',
       owner: 'o',
+      expression: null,
+      expressionDrift: false,
     });
+    const written = { ...before, expression: '$uppercase(customerId)', expressionDrift: true };
+    expect(restoreInput(written)).toMatchObject({ expression: '$uppercase(customerId)' });
+    expect(restoreInput(written)).not.toHaveProperty('expressionDrift');
   });
 
   it('undoes any entry by restoring the rows, and redoes a rejection as a rejection', () => {

@@ -4,7 +4,7 @@
 // (`[lines.{"v": (qty)}]`), one target element per source element. Only jsonata runs, with $eval unbound.
 import jsonata from 'jsonata';
 import type { Level, ProgramUnit } from './generate';
-import { pathOf } from './jsonata-text';
+import { pathOf } from '../../../shared/jsonata-text';
 
 export type RunUnit = ProgramUnit;
 

@@ -2,11 +2,10 @@
 // row's pseudocode (source, type, value map, default, condition). Rows under a target array run once per
 // element of the source array paired with it (inferred from the rows' sources: the array most of its
 // element rows read from), with that element as the context; a source outside it is read from the root ($$).
-import jsonata from 'jsonata';
 import type { CatalogueEntity } from '../../../shared/catalogue';
 import type { ArrayPairing as StoredPairing, MappingRow, RowExpression } from '../../../shared/contract';
 import { hasContent } from '../rows';
-import { literalOf, pathOf } from './jsonata-text';
+import { literalOf, parseProblem, pathOf } from '../../../shared/jsonata-text';
 
 /** `a[].b[].c` → ['a[]', 'a[].b[]']: the array prefixes a path passes through, outermost first. */
 export function arrayPrefixes(path: string): string[] {
@@ -79,6 +78,13 @@ function readFrom(path: string, context: string[]): string {
 /** A separator quoted in the transformation ("joined with ", "") or a space. */
 const separatorOf = (transformation: string) => /["“']([^"”']*)["”']/.exec(transformation)?.[1] ?? ' ';
 
+/** The part a suggested split names ("→ given name": the first word; "→ family name": the rest), whatever the rows' order. */
+function namedPart(transformation: string): { index: number; count: number } | undefined {
+  if (/→ given name\b/.test(transformation)) return { index: 0, count: 2 };
+  if (/→ family name\b/.test(transformation)) return { index: 1, count: 2 };
+  return undefined;
+}
+
 interface Generated {
   expression: string | null;
   /** Why the generated expression may not do what the pseudocode says (a derivation in words…); '' when it does. */
@@ -131,15 +137,10 @@ function generateRow(row: MappingRow, context: string[], targetType: string | un
   return { expression: value, caveat };
 }
 
-/** The parse error of a JSONata text ("… at character 12"), or null when it parses. */
+/** The parse error of a JSONata text ("… (at character 12)"), or null when it parses. */
 export function parseError(expression: string): string | null {
-  try {
-    jsonata(expression);
-    return null;
-  } catch (error) {
-    const failure = error as { message?: string; position?: number };
-    return `${failure.message ?? String(error)}${typeof failure.position === 'number' ? ` (at character ${failure.position})` : ''}`;
-  }
+  const problem = parseProblem(expression);
+  return problem && `${problem.message}${problem.position !== null ? ` (at character ${problem.position})` : ''}`;
 }
 
 /** One level a row runs inside: the source (an array with its [], or an object: one element) and the filter on its elements. */
@@ -191,7 +192,7 @@ export function flowProgram(rows: MappingRow[], target: CatalogueEntity | undefi
     const inferred = contextOf(row.targetPath, byTarget);
     const { sources, unpaired } = chain.length > 0 ? { sources: chain.map((pairing) => pairing.sourcePath), unpaired: undefined } : explicit.has(arrayPrefixes(row.targetPath)[0] ?? '') ? { sources: [], unpaired: arrayPrefixes(row.targetPath)[0] } : inferred;
     const siblings = row.sourcePaths.length === 1 ? (splits.get(row.sourcePaths[0]!) ?? [row.id]) : [row.id];
-    const generated = generateRow(row, sources, types.get(row.targetPath), { index: Math.max(0, siblings.indexOf(row.id)), count: siblings.length });
+    const generated = generateRow(row, sources, types.get(row.targetPath), namedPart(row.transformation) ?? { index: Math.max(0, siblings.indexOf(row.id)), count: siblings.length });
     const written = row.expression;
     const expression = written ?? generated.expression;
     const reasons: string[] = [];

@@ -61,6 +61,8 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
   const learned = options.learned && {
     accepted: inside(targetRoot, inside(sourceRoot, options.learned.accepted, 'source'), 'target'),
     rejected: inside(targetRoot, inside(sourceRoot, options.learned.rejected, 'source'), 'target'),
+    // Other workspaces' pairs are read as naming patterns, whatever their roots.
+    memory: options.learned.memory,
   };
   const sourcePath = (joined: string) => joined.split(' + ').map((part) => joinRoot(sourceRoot, part)).join(' + ');
   return suggestAligned(rootEntity(source, sourceRoot), rootEntity(target, targetRoot), { learned }).map((suggestion) => ({

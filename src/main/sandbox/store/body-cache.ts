@@ -9,6 +9,7 @@ const BODY_ID = /^[0-9a-f]{32}$/;
 
 export class BodyCache {
   readonly dir: string;
+  private ensured = false;
 
   /** `root` is the cache folder (CROSSWALK_HOME/cache); each workspace has a folder of its own in it. */
   constructor(root: string, workspaceId: string) {
@@ -27,7 +28,9 @@ export class BodyCache {
 
   /** Creates the folder (owner-only) before a body is written. */
   ensure(): void {
+    if (this.ensured && fs.existsSync(this.dir)) return;
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    this.ensured = true;
   }
 
   has(bodyId: string | null): boolean {

@@ -115,8 +115,8 @@ function prune(db: SqliteDatabase): string[] {
   const limit = prepared(db, 'SELECT history_limit FROM sandbox_settings WHERE id = 1').pluck().get() as number;
   const cutoff = prepared(db, 'SELECT id FROM sandbox_history ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(limit - 1) as number | undefined;
   if (cutoff === undefined) return [];
-  const bodies = db.prepare('SELECT body_id FROM sandbox_history WHERE id < ? AND body_id IS NOT NULL').pluck().all(cutoff) as string[];
-  db.prepare('DELETE FROM sandbox_history WHERE id < ?').run(cutoff);
+  const bodies = prepared(db, 'SELECT body_id FROM sandbox_history WHERE id < ? AND body_id IS NOT NULL').pluck().all(cutoff) as string[];
+  prepared(db, 'DELETE FROM sandbox_history WHERE id < ?').run(cutoff);
   return bodies;
 }
 

@@ -24,7 +24,7 @@ interface CodeViewProps {
   className?: string;
 }
 
-const highlight = HighlightStyle.define([
+export const codeHighlight = HighlightStyle.define([
   { tag: tags.propertyName, color: 'var(--code-key)' },
   { tag: [tags.string, tags.attributeValue], color: 'var(--code-string)' },
   { tag: [tags.number, tags.bool, tags.null], color: 'var(--code-literal)' },
@@ -33,7 +33,7 @@ const highlight = HighlightStyle.define([
   { tag: tags.comment, color: 'var(--text-faint)', fontStyle: 'italic' },
 ]);
 
-const theme = EditorView.theme({
+export const codeTheme = EditorView.theme({
   '&': { height: '100%', fontSize: 'var(--font-size-sm)', color: 'var(--text)', backgroundColor: 'var(--bg-surface)' },
   '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5' },
   '.cm-content': { caretColor: 'var(--text)' },
@@ -66,8 +66,8 @@ export function CodeView({ value, language, onChange, label, placeholder, classN
           history(),
           search({ top: true }),
           highlightSelectionMatches(),
-          syntaxHighlighting(highlight),
-          theme,
+          syntaxHighlighting(codeHighlight),
+          codeTheme,
           languageSlot.current.of(languageOf(language)),
           EditorState.readOnly.of(!editable),
           EditorView.editable.of(editable),

@@ -1,7 +1,7 @@
 // The selected row in full (right pane): what the engine proposes and why, accept/reject, the row's
 // checks and re-import flags, and its editors.
 import type { CatalogueField } from '../../../../shared/catalogue';
-import { mappingTypes, type MappingCheck, type MappingRow, type TargetSuggestion } from '../../../../shared/contract';
+import { mappingTypes, type MappingCheck, type MappingRow, type RowExpression, type TargetSuggestion } from '../../../../shared/contract';
 import { AlertIcon, CheckIcon, CloseIcon, WarningIcon } from '../../components/icons';
 import { DraftField } from './DraftField';
 import { typeText } from './entities';
@@ -9,6 +9,7 @@ import { mappingTypeLabels, percent, statusLabels, statusTone } from './labels';
 import type { RowEdit } from './SheetGrid';
 import { LearnedPairs } from './LearnedPairs';
 import { RowQuestions } from './RowQuestions';
+import { RowExpressionSection } from './RowExpressionSection';
 
 interface DetailPanelProps {
   row: MappingRow;
@@ -17,6 +18,8 @@ interface DetailPanelProps {
   suggestion: TargetSuggestion | undefined;
   suggestionsLoading: boolean;
   checks: MappingCheck[];
+  /** The row's expression as main runs it (written or generated). */
+  expression?: RowExpression;
   onDecide: (decision: 'accept' | 'reject') => void;
   /** Clears the re-import flags. */
   onMarkReviewed: () => void;
@@ -26,7 +29,7 @@ interface DetailPanelProps {
   onLoadSuggestions?: () => void;
 }
 
-export function DetailPanel({ row, targetField, sourceFields, suggestion, suggestionsLoading, checks, onDecide, onMarkReviewed, onEdit, onOpenValueMap, onLoadSuggestions }: DetailPanelProps) {
+export function DetailPanel({ row, targetField, sourceFields, suggestion, suggestionsLoading, checks, expression, onDecide, onMarkReviewed, onEdit, onOpenValueMap, onLoadSuggestions }: DetailPanelProps) {
   const canAccept = row.status !== 'accepted' && (row.sourcePaths.length > 0 || row.mappingType === 'constant' || !!row.defaultValue);
   const candidates = suggestion?.candidates ?? [];
   return (
@@ -180,6 +183,8 @@ export function DetailPanel({ row, targetField, sourceFields, suggestion, sugges
         <DraftField label="Condition" value={row.condition} placeholder="Only when…" onSave={(value) => onEdit({ condition: value }, `Edit condition of ${row.mapId}`)} />
         <DraftField label="Notes" multiline value={row.notes} onSave={(value) => onEdit({ notes: value }, `Edit notes of ${row.mapId}`)} />
       </section>
+
+      <RowExpressionSection row={row} expression={expression} sourceFields={sourceFields} onEdit={onEdit} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CatalogueField } from '../../../../shared/catalogue';
 import type { MappingRow } from '../../../../shared/contract';
+import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { TabList, tabPanelProps } from '../../components/TabList';
@@ -15,10 +16,13 @@ import { ChecksList } from './ChecksList';
 import { DetailPanel } from './DetailPanel';
 import { FlowDetailsDialog } from './FlowDetailsDialog';
 import { FlowHeader } from './FlowHeader';
+import { FlowLifecycle } from './FlowLifecycle';
+import type { DeletedFlow } from './DeleteFlowDialog';
 import { walksTo, type SheetFilter, type WalkMode } from './labels';
 import { useFlowStored } from './queries';
 import { SheetGrid } from './SheetGrid';
 import { PairingDialog } from './PairingDialog';
+import { PreviewPanel } from './PreviewPanel';
 import { groupedRows } from './pairing-rows';
 import { ShortcutLegend } from './ShortcutLegend';
 import { SheetLayoutControls } from './SheetLayoutControls';
@@ -39,8 +43,8 @@ const detailTabs = ['row', 'checks'] as const;
 
 const enumValues = (field: CatalogueField | undefined) => (field?.enum ?? field?.itemEnum ?? []).map(String);
 
-export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => void }) {
-  const { refreshWorkspace, workspace } = useApp();
+export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBack: () => void; onDeleted?: (deleted: DeletedFlow) => void }) {
+  const { refreshWorkspace, workspace, trackSave } = useApp();
   const workspacePath = workspace?.path ?? '';
   const [columnSet, setColumnSet] = useStickyState<ColumnSet>('mapping.columnSet', () => 'mapping');
   const [density, setDensity] = useStickyState<Density>('mapping.density', () => 'comfortable');
@@ -57,6 +61,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
   const [editingDetails, setEditingDetails] = useState(false);
   /** The pairing dialog: 'new', or the id of the pairing being changed. */
   const [pairingDialog, setPairingDialog] = useState<'new' | number | null>(null);
+  const [previewOpen, setPreviewOpen] = useState(false);
   const cache = useCallCache();
 
   const [letterShortcuts, setLetterShortcuts] = useStoredPreference<boolean>('mapping.letterShortcuts', true);
@@ -74,6 +79,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
   const grid = useSheetGrid(gridRef, {
     filter,
     checksByRow: data.checksByRow,
+    expressionsByRow: data.expressionsByRow,
     sourceFields: data.sourceFields,
     sourceLeaves: data.sourceLeaves,
     targetFields: data.targetFields,
@@ -82,6 +88,13 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     openValueMap: (row) => setValueMapRow(data.rowsById.get(row.id) ?? row),
     setSources: (row, paths) => void writes.edit(row, { sourcePaths: paths }, `Pick source of ${row.mapId}`),
   });
+
+  /** A check's or a preview problem's row, selected in the sheet (shown whatever the filter). */
+  const selectRow = (rowId: number) => {
+    if (filter !== 'all') setFilter('all');
+    setTab('row');
+    window.setTimeout(() => selection.select(rowId));
+  };
 
   const selected = selection.selectedId !== null ? data.rowsById.get(selection.selectedId) : undefined;
   const [walk, setWalk] = useStickyState<WalkMode>('mapping.walk', () => 'attention');
@@ -103,6 +116,25 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     openValueMap: (row) => setValueMapRow(row),
     letters: letterShortcuts,
   });
+
+  const pairingChanged = (message: string) => {
+    messages.say(message);
+    cache.invalidate('mapping.sheet', { flowId });
+    cache.invalidate('mapping.checks', { flowId });
+    cache.invalidate('flows.list');
+  };
+  /** A suggested pairing accepted, or rejected (removed: its element rows stay, unpaired). */
+  const decidePairing = async (pairingId: number, decision: 'accept' | 'reject') => {
+    const pairing = data.sheet.data?.pairings.find((each) => each.id === pairingId);
+    if (!pairing) return;
+    try {
+      if (decision === 'accept') await trackSave(api['mapping.updatePairing']({ pairingId, status: 'accepted' }));
+      else await trackSave(api['mapping.deletePairing']({ pairingId }));
+      pairingChanged(decision === 'accept' ? `Pairing ${pairing.pairId} accepted: ${pairing.targetPath} ← ${pairing.sourcePath}.` : `Pairing ${pairing.pairId} rejected: its rows are no longer grouped under ${pairing.sourcePath}.`);
+    } catch (failure) {
+      messages.fail(failure);
+    }
+  };
 
   const { sheet, flow } = data;
   const pairings = sheet.data?.pairings;
@@ -140,6 +172,9 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         onRedo={writes.redo}
         onEditDetails={() => setEditingDetails(true)}
         onPairArrays={() => setPairingDialog('new')}
+        actions={<FlowLifecycle flow={flow} rows={data.rows.length} say={messages.say} onDeleted={(deleted) => (onDeleted ? onDeleted(deleted) : onBack())} />}
+        previewOpen={previewOpen}
+        onTogglePreview={() => setPreviewOpen(!previewOpen)}
       />
       {pairingDialog !== null && (
         <PairingDialog
@@ -150,10 +185,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
           onClose={() => setPairingDialog(null)}
           onSaved={(message) => {
             setPairingDialog(null);
-            messages.say(message);
-            cache.invalidate('mapping.sheet', { flowId });
-            cache.invalidate('mapping.checks', { flowId });
-            cache.invalidate('flows.list');
+            pairingChanged(message);
           }}
         />
       )}
@@ -209,6 +241,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
             initialWidths={initialWidths}
             onWidths={(widths) => saveWidths(workspacePath, flowId, widths)}
             onEditPairing={(pairingId) => setPairingDialog(pairingId)}
+            onDecidePairing={(pairingId, decision) => void decidePairing(pairingId, decision)}
             onDropSource={(row, path, add) => {
               const current = data.rowsById.get(row.id) ?? row;
               selection.select(row.id, false);
@@ -241,11 +274,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
             {tab === 'checks' ? (
               <ChecksList
                 checks={data.checks}
-                onSelect={(check) => {
-                  if (check.rowId === null) return;
-                  if (filter !== 'all') setFilter('all');
-                  window.setTimeout(() => selection.select(check.rowId!));
-                }}
+                onSelect={(check) => check.rowId !== null && selectRow(check.rowId)}
               />
             ) : selected ? (
               <DetailPanel
@@ -257,6 +286,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
                 suggestionsLoading={data.suggestionsLoading}
                 onLoadSuggestions={data.askSuggestions}
                 checks={data.checksByRow.get(selected.id) ?? []}
+                expression={data.expressionsByRow.get(selected.id)}
                 onDecide={(decision) => void writes.decide(selected.id, decision)}
                 onMarkReviewed={() => void writes.markReviewed([selected.id])}
                 onEdit={(changes, label) => void writes.edit(selected, changes, label)}
@@ -271,6 +301,9 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
           </div>
         </aside>
       </div>
+      {previewOpen && (
+        <PreviewPanel flow={flow} sourceEntityId={data.source?.id} sheetVersion={sheet.data} onSelectRow={selectRow} onClose={() => setPreviewOpen(false)} say={messages.say} />
+      )}
       {valueMapRow && (
         <ValueMapDialog
           row={valueMapRow}

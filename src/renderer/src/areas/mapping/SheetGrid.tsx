@@ -26,7 +26,7 @@ import type { CatalogueField } from '../../../../shared/catalogue';
 import type { SheetContext } from './sheet-context';
 import { COLUMN_SETS, ROW_HEIGHT, type ColumnSet, type Density } from './sheet-layout';
 import { SourceCell, ValueMapCell } from './SheetCells';
-import { ChecksCellRenderer, ConfidenceCellRenderer, StatusCellRenderer, TargetCellRenderer } from './sheet-cell-renderers';
+import { ChecksCellRenderer, ConfidenceCellRenderer, ExpressionCellRenderer, StatusCellRenderer, TargetCellRenderer } from './sheet-cell-renderers';
 import { SourcePicker } from './SourcePicker';
 import { isPairingHeader } from './pairing-rows';
 import { PairingHeaderRow } from './PairingHeaderRow';
@@ -64,7 +64,7 @@ const getRowId = (params: GetRowIdParams<MappingRow>) => String(params.data.id);
 const isFullWidthRow = (params: IsFullWidthRowParams<MappingRow>) => isPairingHeader(params.rowNode.data);
 const rowSelection = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 
-export type RowEdit = Partial<Pick<MappingRow, 'sourcePaths' | 'mappingType' | 'transformation' | 'defaultValue' | 'condition' | 'notes' | 'owner'>>;
+export type RowEdit = Partial<Pick<MappingRow, 'sourcePaths' | 'mappingType' | 'transformation' | 'defaultValue' | 'condition' | 'notes' | 'owner' | 'expression'>> & { expressionDrift?: false };
 
 interface SheetGridProps {
   rows: MappingRow[];
@@ -86,6 +86,8 @@ interface SheetGridProps {
   onWidths: (widths: Record<string, number>) => void;
   /** The Edit button of an array pairing's header row. */
   onEditPairing: (pairingId: number) => void;
+  /** Accept or Reject of a suggested array pairing's header row. */
+  onDecidePairing: (pairingId: number, decision: 'accept' | 'reject') => void;
 }
 
 // Plain text cells (no React renderer): cheap to draw while thousands of rows scroll past.
@@ -133,9 +135,15 @@ const fieldText = (colId: string, headerName: string, width: number, text: (fiel
 const valueText = (value: unknown) => (value === null ? 'null' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 const exampleOf = (field: CatalogueField) => (field.example !== undefined ? valueText(field.example) : (field.discovered?.examples[0] ?? ''));
 
-export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped, columnSet, density, initialWidths, onWidths, onEditPairing }: SheetGridProps) {
-  const handlersRef = useLatest({ isFiltered, passes, onFocusRow, onEdit, onDropSource, onWidths, onEditPairing });
-  const fullWidthParams = useMemo(() => ({ onEditPairing: (id: number) => handlersRef.current.onEditPairing(id) }), [handlersRef]);
+export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped, columnSet, density, initialWidths, onWidths, onEditPairing, onDecidePairing }: SheetGridProps) {
+  const handlersRef = useLatest({ isFiltered, passes, onFocusRow, onEdit, onDropSource, onWidths, onEditPairing, onDecidePairing });
+  const fullWidthParams = useMemo(
+    () => ({
+      onEditPairing: (id: number) => handlersRef.current.onEditPairing(id),
+      onDecidePairing: (id: number, decision: 'accept' | 'reject') => handlersRef.current.onDecidePairing(id, decision),
+    }),
+    [handlersRef],
+  );
   const initialRef = useRef({ widths: initialWidths, columnSet });
   const dropRow = useRef<HTMLElement | null>(null);
 
@@ -182,6 +190,8 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         refData: mappingTypeLabels,
       },
       { ...textColumn('transformation', 'Transformation', 260, true) },
+      // Beside the pseudocode: what runs. Edited in the details pane, where it is checked as it is typed.
+      { colId: 'expression', headerName: 'Expression', width: 240, cellRenderer: ExpressionCellRenderer, valueGetter: (params) => (params.data ? ((params.context as SheetContext).expressionsByRow.get(params.data.id)?.expression ?? '') : '') },
       { colId: 'valueMap', headerName: 'Value map', width: 190, cellRenderer: ValueMapCell, valueGetter: (params) => params.data?.valueMap.length ?? 0 },
       { ...textColumn('defaultValue', 'Default', 110) },
       { ...textColumn('condition', 'Condition', 150) },

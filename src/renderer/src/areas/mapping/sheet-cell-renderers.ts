@@ -110,7 +110,9 @@ export class ChecksCellRenderer extends PlainCell {
     if (!data) return;
     const checks = context.checksByRow.get(data.id) ?? [];
     const flagged = data.review !== null && data.review.length > 0;
-    if (checks.length === 0 && !flagged) {
+    const expression = context.expressionsByRow.get(data.id);
+    const disagree = expression?.mayDisagree ? [`Pseudocode and expression may disagree: ${expression.disagreement}`] : [];
+    if (checks.length === 0 && !flagged && disagree.length === 0) {
       this.gui.className = 'check-ok';
       this.gui.title = 'No problems';
       this.gui.setAttribute('aria-label', 'No problems');
@@ -118,11 +120,43 @@ export class ChecksCellRenderer extends PlainCell {
       return;
     }
     const errors = checks.filter((check) => check.severity === 'error').length;
-    const messages = [...checks.map((check) => check.message), ...(flagged ? data.review!.map((reason) => `Re-import: ${reason}`) : [])];
+    const messages = [...checks.map((check) => check.message), ...(flagged ? data.review!.map((reason) => `Re-import: ${reason}`) : []), ...disagree];
     this.gui.className = `check-icon ${errors ? 'check-error' : 'check-warning'}`;
     this.gui.title = messages.join('\n');
     this.gui.setAttribute('aria-label', messages.join('. '));
     this.gui.innerHTML = errors ? ICONS.error : ICONS.warning;
     this.gui.append(element('span', '', String(messages.length)));
+  }
+}
+
+/** The expression that runs for the row: marked when written by hand, flagged when it may disagree with the pseudocode or does not run. */
+export class ExpressionCellRenderer extends PlainCell {
+  protected draw({ data, context }: Params): void {
+    const expression = data ? context.expressionsByRow.get(data.id) : undefined;
+    this.gui.className = 'sheet-expression';
+    if (!expression?.expression) {
+      this.gui.className = 'sheet-expression cell-placeholder';
+      this.gui.textContent = '—';
+      return;
+    }
+    const notes: string[] = [];
+    if (!expression.generated) {
+      const mark = element('span', 'expression-mark', '✎');
+      mark.setAttribute('aria-hidden', 'true');
+      this.gui.append(mark);
+      notes.push('Written by hand');
+    }
+    if (expression.mayDisagree) {
+      this.gui.insertAdjacentHTML('beforeend', ICONS.warning);
+      this.gui.classList.add('expression-disagrees');
+      notes.push(`May disagree with the pseudocode: ${expression.disagreement}`);
+    }
+    if (expression.error) {
+      this.gui.classList.add('expression-failing');
+      notes.push(expression.error);
+    }
+    this.gui.append(element('span', 'mono sheet-expression-text', expression.expression));
+    this.gui.title = [expression.expression, ...notes].join('\n');
+    if (notes.length) this.gui.setAttribute('aria-label', `${expression.expression}. ${notes.join('. ')}`);
   }
 }

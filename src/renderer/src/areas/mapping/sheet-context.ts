@@ -1,10 +1,12 @@
 // What the sheet's cells read besides their row: one object handed to ag-grid as its context (see
 // use-sheet-grid.ts), so column definitions never change; the grid redraws the cells that depend on it.
 import type { CatalogueField } from '../../../../shared/catalogue';
-import type { MappingCheck, MappingRow } from '../../../../shared/contract';
+import type { MappingCheck, MappingRow, RowExpression } from '../../../../shared/contract';
 
 export interface SheetContext {
   checksByRow: Map<number, MappingCheck[]>;
+  /** Each row's expression (written or generated), its parse error and whether it may disagree with the pseudocode. */
+  expressionsByRow: Map<number, RowExpression>;
   targetFields: Map<string, CatalogueField>;
   sourceFields: Map<string, CatalogueField>;
   sourceLeaves: CatalogueField[];

@@ -54,6 +54,9 @@ export function restoreInput(row: MappingRow): CallInput<'mapping.updateRow'> {
     condition: row.condition,
     notes: row.notes,
     owner: row.owner,
+    expression: row.expression,
+    // A row whose pseudocode and expression agreed agrees again once put back.
+    ...(row.expressionDrift ? {} : { expressionDrift: false as const }),
   };
 }
 

@@ -2,7 +2,7 @@
 // completeness, the engine's candidates, and the flow's two entities with their fields.
 import { useMemo, useState } from 'react';
 import type { CatalogueEntity, CatalogueField } from '../../../../shared/catalogue';
-import type { MappingCheck, MappingRow } from '../../../../shared/contract';
+import type { MappingCheck, MappingRow, RowExpression } from '../../../../shared/contract';
 import { queryError } from '../../state/queries';
 import { useSystems } from '../systems/queries';
 import { useChecks, useFlowEntity, useSheet, useSuggestions } from './queries';
@@ -13,6 +13,7 @@ const LARGE_FLOW = 1500;
 
 const NO_ROWS: MappingRow[] = [];
 const NO_CHECKS: MappingCheck[] = [];
+const NO_EXPRESSIONS: RowExpression[] = [];
 
 const fieldsByPath = (entity: CatalogueEntity | undefined) => new Map((entity?.fields ?? []).map((field) => [field.path, field]));
 const leavesOf = (entity: CatalogueEntity | undefined): CatalogueField[] => (entity?.fields ?? []).filter((field) => field.leaf);
@@ -36,6 +37,8 @@ export function useFlowData(flowId: number) {
   const rowsById = useMemo(() => new Map(rows.map((row) => [row.id, row])), [rows]);
   const checkList = checks.data?.checks ?? NO_CHECKS;
   const byRow = useMemo(() => checksByRow(checkList), [checkList]);
+  const expressionList = checks.data?.expressions ?? NO_EXPRESSIONS;
+  const expressionsByRow = useMemo(() => new Map(expressionList.map((entry) => [entry.rowId, entry])), [expressionList]);
   const counts = useMemo(() => filterCounts(rows, byRow), [rows, byRow]);
   const usage = useMemo(() => sourceUsage(rows), [rows]);
   const sourceFields = useMemo(() => fieldsByPath(source.data), [source.data]);
@@ -51,6 +54,7 @@ export function useFlowData(flowId: number) {
     checks: checkList,
     completeness: checks.data?.completeness ?? 0,
     checksByRow: byRow,
+    expressionsByRow,
     /** Rows under each of the sheet's filters. */
     counts,
     /** Rows using each source path. */

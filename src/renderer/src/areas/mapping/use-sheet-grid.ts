@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CatalogueField } from '../../../../shared/catalogue';
-import type { MappingCheck, MappingRow } from '../../../../shared/contract';
+import type { MappingCheck, MappingRow, RowExpression } from '../../../../shared/contract';
 import { useLatest } from '../../state/use-latest';
 import { passesFilter, type SheetFilter } from './labels';
 import type { SheetContext } from './sheet-context';
@@ -13,6 +13,7 @@ import { TEMPLATE_COLUMNS } from './sheet-layout';
 interface SheetGridInputs {
   filter: SheetFilter;
   checksByRow: Map<number, MappingCheck[]>;
+  expressionsByRow: Map<number, RowExpression>;
   sourceFields: Map<string, CatalogueField>;
   sourceLeaves: CatalogueField[];
   targetFields: Map<string, CatalogueField>;
@@ -55,6 +56,9 @@ export function useSheetGrid(gridRef: GridRef, inputs: SheetGridInputs) {
     get checksByRow() {
       return latestRef.current.checksByRow;
     },
+    get expressionsByRow() {
+      return latestRef.current.expressionsByRow;
+    },
     get sourceFields() {
       return latestRef.current.sourceFields;
     },
@@ -84,10 +88,10 @@ export function useSheetGrid(gridRef: GridRef, inputs: SheetGridInputs) {
   }, [gridRef, inputs.filter]);
 
   const checksChanged = useEffectEvent(() => {
-    gridRef.current?.api?.refreshCells({ columns: ['checks'], force: true });
+    gridRef.current?.api?.refreshCells({ columns: ['checks', 'expression'], force: true });
     if (onChecks(inputs.filter)) inputs.refilter();
   });
-  useEffect(() => checksChanged(), [inputs.checksByRow]);
+  useEffect(() => checksChanged(), [inputs.checksByRow, inputs.expressionsByRow]);
 
   useEffect(() => {
     gridRef.current?.api?.refreshCells({ columns: ['target', 'source', ...TEMPLATE_COLUMNS], force: true });

@@ -19,6 +19,7 @@ import { InlineField } from './InlineField';
 import { SectionFrame } from './SectionFrame';
 import { flowsOf } from './flows-of';
 import { useSaveNow } from './use-save-now';
+import { RunTestsButton, RunTestsStatus, TestRunResult, useTestRuns, type TestRun } from './TestRuns';
 
 type Status = TestCase['status'];
 
@@ -47,6 +48,7 @@ export function TestCasesPanel({ testCases, useCases, flows }: TestCasesPanelPro
   const cache = useCallCache();
   const list = testCases.data;
   const useCaseList = useCases.data ?? [];
+  const testRuns = useTestRuns();
   const counts = Object.fromEntries(testStatuses.map((status) => [status, list?.filter((test) => test.status === status).length ?? 0])) as Record<Status, number>;
 
   return (
@@ -57,13 +59,17 @@ export function TestCasesPanel({ testCases, useCases, flows }: TestCasesPanelPro
       actions={
         list &&
         list.length > 0 && (
-          <span className="spec-counts">
-            {plural(list.length, 'test')} · {counts.passed} passed · {counts.failed} failed · {counts.blocked} blocked
-          </span>
+          <>
+            <span className="spec-counts">
+              {plural(list.length, 'test')} · {counts.passed} passed · {counts.failed} failed · {counts.blocked} blocked
+            </span>
+            <RunTestsButton tests={list} running={testRuns.running} onRun={() => void testRuns.runAll()} />
+          </>
         )
       }
       loading={{ query: testCases, what: 'test cases' }}
     >
+      <RunTestsStatus summary={testRuns.summary} error={testRuns.error} onDismissError={testRuns.dismissError} />
       <AddTestCaseForm
         useCases={useCaseList}
         onAdded={(added) => {
@@ -84,6 +90,7 @@ export function TestCasesPanel({ testCases, useCases, flows }: TestCasesPanelPro
               test={test}
               useCases={useCaseList}
               flows={flows.data ?? []}
+              run={testRuns.runs.get(test.id)}
               onUpdated={(updated) => cache.update('testCases.list', {}, (current) => replaceById(current, updated))}
               onRemoved={() => {
                 cache.update('testCases.list', {}, (current) => removeById(current, test.id));
@@ -116,7 +123,7 @@ function UseCaseSelect({ id, value, useCases, onChange, label }: { id: string; v
   );
 }
 
-function TestCaseCard({ test, useCases, flows, onUpdated, onRemoved }: { test: TestCase; useCases: UseCase[]; flows: FlowSummary[]; onUpdated: (value: TestCase) => void; onRemoved: () => void }) {
+function TestCaseCard({ test, useCases, flows, run, onUpdated, onRemoved }: { test: TestCase; useCases: UseCase[]; flows: FlowSummary[]; run: TestRun | undefined; onUpdated: (value: TestCase) => void; onRemoved: () => void }) {
   const { trackSave } = useApp();
   const [removing, setRemoving] = useState(false);
   const [picking, setPicking] = useState(false);
@@ -182,6 +189,7 @@ function TestCaseCard({ test, useCases, flows, onUpdated, onRemoved }: { test: T
         <InlineField label="Given input" multiline rows={3} value={test.givenInput} onSave={(givenInput) => save({ givenInput })} placeholder="Given … (the data and the state before)" />
         <InlineField label="Expected result" multiline rows={3} value={test.expectedResult} onSave={(expectedResult) => save({ expectedResult })} placeholder="Then … (what must be true after)" />
       </div>
+      <TestRunResult test={test} run={run} />
       <InlineField label="Notes" multiline rows={1} value={test.notes} onSave={(notes) => save({ notes })} placeholder="What the tester saw, links to evidence" className="test-notes" />
       {error && <Alert onDismiss={clearError}>{error}</Alert>}
       {picking && (

@@ -1,5 +1,6 @@
 // Writing JSONata text: field paths as path expressions (names quoted with backticks when they need it)
-// and values as literals.
+// and values as literals; where a text stops parsing (the sheet's inline error and the preview's).
+import jsonata from 'jsonata';
 
 const RESERVED = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
 
@@ -25,4 +26,15 @@ export function literalOf(text: string, targetType: string | undefined): string 
   if ((type === 'integer' || type === 'number') && trimmed !== '' && Number.isFinite(Number(trimmed))) return String(Number(trimmed));
   if (type === 'boolean' && (trimmed === 'true' || trimmed === 'false')) return trimmed;
   return JSON.stringify(text);
+}
+
+/** Where a JSONata text stops parsing: jsonata's message and the character it stopped at (null when it parses). */
+export function parseProblem(expression: string): { message: string; position: number | null } | null {
+  try {
+    jsonata(expression);
+    return null;
+  } catch (error) {
+    const failure = error as { message?: string; position?: number };
+    return { message: failure.message ?? String(error), position: typeof failure.position === 'number' ? failure.position : null };
+  }
 }
