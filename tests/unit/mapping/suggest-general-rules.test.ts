@@ -183,3 +183,25 @@ describe('address and amount vocabulary', () => {
     expect(top(result, 'total_amount').find((c) => c.source === 'TaxAmount')?.score ?? 0).toBeLessThan(SUGGESTION_THRESHOLD);
   });
 });
+
+describe('people in roles', () => {
+  it('role fills role: the author from the creator, the assignee from the assigned person; a sibling role ranks below', () => {
+    const result = suggestMappings(
+      entity('Task', [field('created_by.login'), field('created_by.id'), field('assigned_to.login'), field('assigned_to.id')]),
+      entity('Issue', [field('author.username'), field('author.id'), field('assignee.username'), field('assignee.id')]),
+    );
+    expect(top(result, 'author.username')[0]?.source).toBe('created_by.login');
+    expect(top(result, 'assignee.username')[0]?.source).toBe('assigned_to.login');
+    expect(top(result, 'author.id')[0]?.source).toBe('created_by.id');
+    const sibling = top(result, 'author.username').find((c) => c.source === 'assigned_to.login');
+    expect(sibling?.score ?? 0).toBeLessThan(SUGGESTION_THRESHOLD);
+  });
+  it('a generic user fills a role when no one in that role is there', () => {
+    const result = suggestMappings(entity('Comment', [field('user'), field('body')]), entity('Note', [field('created_by.id'), field('owned_by.id'), field('content')]));
+    expect(top(result, 'created_by.id')[0]?.source).toBe('user');
+  });
+  it('a reference (created_by) is still filled from the identifier of the person in that role', () => {
+    const result = suggestMappings(entity('Issue', [field('author.id'), field('author.name')]), entity('Ticket', [field('created_by')]));
+    expect(top(result, 'created_by')[0]?.source).toBe('author.id');
+  });
+});

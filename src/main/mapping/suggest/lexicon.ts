@@ -183,6 +183,12 @@ export const RELATED: Array<[string, string, number]> = [
   ['code', 'c:identifier', 0.5],
   ['code', 'number', 0.4],
   ['c:total', 'c:sub total', 0.5],
+  // A user (person, member) is any person in a role: the author, the assignee.
+  ['user', 'c:author', 0.6],
+  ['user', 'c:assignee', 0.6],
+  ['person', 'c:author', 0.5],
+  ['person', 'c:assignee', 0.5],
+  ['member', 'c:assignee', 0.5],
   // An amount of something (`tax_amount`) is still an amount.
   ['amount', 'c:total', 0.7],
   ['c:description', 'c:note', 0.6],
