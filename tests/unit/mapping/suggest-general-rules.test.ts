@@ -102,3 +102,58 @@ describe('array pairings', () => {
     expect(suggestArrayPairings(source, target, suggestMappings(source, target))).toEqual([]);
   });
 });
+
+describe('list element leaves named by their parent', () => {
+  it('the type or id of a list element (emails[].type, phone_numbers[].id) does not take the email or phone value', () => {
+    const result = suggestMappings(
+      entity('Customer', [field('email_address'), field('phone_number')]),
+      entity('Contact', [field('emails[].email'), field('emails[].type'), field('emails[].id'), field('phone_numbers[].number'), field('phone_numbers[].type'), field('phone_numbers[].id')]),
+    );
+    expect(top(result, 'emails[].email')[0]?.source).toBe('email_address');
+    expect(top(result, 'phone_numbers[].number')[0]?.source).toBe('phone_number');
+    for (const target of ['emails[].type', 'emails[].id', 'phone_numbers[].type', 'phone_numbers[].id']) expect(top(result, target)).toEqual([]);
+  });
+  it('the same the other way: an email address is filled from email[].address, not from email[].type', () => {
+    const result = suggestMappings(entity('Contact', [field('email[].type'), field('email[].address')]), entity('Customer', [field('email_address')]));
+    expect(top(result, 'email_address')[0]?.source).toBe('email[].address');
+    const typeOnly = suggestMappings(entity('Contact', [field('email[].type')]), entity('Customer', [field('email_address')]));
+    expect(top(typeOnly, 'email_address')).toEqual([]);
+  });
+  it('a phrase read across the parent and the leaf: a flat discount percentage fills discounts[].percentage', () => {
+    const result = suggestMappings(entity('Line', [field('discount_percentage', { type: 'number' })]), entity('OrderLine', [field('discounts[].percentage', { type: 'number' }), field('discounts[].code')]));
+    expect(top(result, 'discounts[].percentage')[0]?.source).toBe('discount_percentage');
+  });
+  it('a map entry (metadata.{key}) holds a value, not a key', () => {
+    const result = suggestMappings(entity('Variation', [field('user_data'), field('id')]), entity('Price', [field('metadata.{key}'), field('id')]));
+    expect(top(result, 'metadata.{key}')[0]?.source).toBe('user_data');
+  });
+  it('a telephone’s country code is a calling code, not a country', () => {
+    const result = suggestMappings(entity('Customer', [field('address.country')]), entity('Contact', [field('phone_numbers[].country_code'), field('Phones[].PhoneCountryCode'), field('addresses[].country')]));
+    expect(top(result, 'addresses[].country')[0]?.source).toBe('address.country');
+    expect(top(result, 'phone_numbers[].country_code')).toEqual([]);
+    expect(top(result, 'Phones[].PhoneCountryCode')).toEqual([]);
+  });
+});
+
+describe('main paths above other records and variants', () => {
+  it('a card’s billing address inside cards[] (records with ids) stays empty from a contact’s address list', () => {
+    const result = suggestMappings(
+      entity('Contact', [field('address[].street'), field('address[].city'), field('address[].country')]),
+      entity('Customer', [field('address.address_line_1'), field('address.locality'), field('address.country'), field('cards[].id'), field('cards[].billing_address.address_line_1'), field('cards[].billing_address.locality'), field('cards[].billing_address.country')]),
+    );
+    expect(top(result, 'address.locality')[0]?.source).toBe('address[].city');
+    expect(top(result, 'address.country')[0]?.source).toBe('address[].country');
+    for (const target of ['cards[].billing_address.address_line_1', 'cards[].billing_address.locality', 'cards[].billing_address.country']) expect(top(result, target)).toEqual([]);
+  });
+  it('the same list without identifiers is not another record: its nested address still matches', () => {
+    const result = suggestMappings(entity('Contact', [field('address[].city')]), entity('Customer', [field('cards[].billing_address.locality')]));
+    expect(top(result, 'cards[].billing_address.locality')[0]?.source).toBe('address[].city');
+  });
+  it('a field of one variant of a union ranks below the record’s main path', () => {
+    const result = suggestMappings(
+      entity('Payment', [field('source.address.city', { variant: 'card' }), field('holder.address.city')]),
+      entity('Charge', [field('address.city')]),
+    );
+    expect(top(result, 'address.city').map((c) => c.source)).toEqual(['holder.address.city', 'source.address.city']);
+  });
+});

@@ -279,7 +279,13 @@ function SystemSandbox({ system, systems, onSystem }: { system: SystemSummary; s
               </>
             )}
             {side === 'history' && <HistoryList systemId={system.id} currentId={shown?.historyId ?? null} onPick={(entry) => void pickHistory(entry)} />}
-            {side === 'samples' && <SamplesPanel systemId={system.id} catalogue={catalogue.data} />}
+            {side === 'samples' && (
+              <SamplesPanel
+                systemId={system.id}
+                catalogue={catalogue.data}
+                sampling={{ request: requestRef, environment: environment ? { id: environment.id, name: environment.name } : null, operation: edited.draft.origin?.operation ?? null }}
+              />
+            )}
           </div>
         </aside>
         <div className="sandbox-main">

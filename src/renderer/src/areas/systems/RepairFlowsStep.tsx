@@ -7,6 +7,8 @@ import { plural } from '../../format';
 import { queryError, useCall } from '../../state/queries';
 import { RepairDialog, repairSummary } from '../mapping/RepairDialog';
 
+const sideText = (side: FlowSummary['source']) => `${side.system} · ${side.entity}${side.root ? ` › ${side.root}` : ''}`;
+
 function FlowRepairLine({ flow }: { flow: FlowSummary }) {
   const plan = useCall('flows.repairPlan', { flowId: flow.id }, { staleTime: 0 });
   const [repairing, setRepairing] = useState(false);
@@ -24,9 +26,9 @@ function FlowRepairLine({ flow }: { flow: FlowSummary }) {
       <div className="repair-flow-text">
         <span className="cell-strong">{flow.name}</span>
         <span className="muted">
-          {flow.source.system} · {flow.source.entity} → {flow.target.system} · {flow.target.entity}
+          {sideText(flow.source)} → {sideText(flow.target)}
         </span>
-        <span className={parts.length > 0 ? 'repair-flow-plan' : 'repair-flow-plan muted'}>
+        <span className={parts.length > 0 ? 'repair-flow-plan' : 'repair-flow-plan muted'} aria-live="polite">
           {done && <span className="repair-flow-done">{done} </span>}
           {!data ? (queryError(plan) ?? 'Comparing…') : parts.length > 0 ? parts.join(' · ') : (
             <>
