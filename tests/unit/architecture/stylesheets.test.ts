@@ -5,7 +5,7 @@ import path from 'node:path';
 import postcss from 'postcss';
 import { describe, expect, it } from 'vitest';
 
-const folder = path.join(__dirname, '../../src/renderer/src/styles');
+const folder = path.join(__dirname, '../../../src/renderer/src/styles');
 const sheets = fs.readdirSync(folder).filter((name) => name.endsWith('.css'));
 
 describe('stylesheets', () => {
