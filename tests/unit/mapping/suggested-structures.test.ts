@@ -3,6 +3,7 @@
 // and family name) of type split whose transformation says "split" and gives the pseudocode.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flowProgram } from '../../../src/main/mapping/expressions/generate';
 import { openNewSession } from '../../helpers/handlers';
 import { present, withStatus } from '../../helpers/narrow';
 
@@ -45,6 +46,11 @@ describe('structures suggested in a new flow’s sheet', () => {
     expect(given.transformation).toMatch(/^split: full_name \(a full name\) → given name; words = split\(name, " "\); given = words\[0\]$/);
     expect(family).toMatchObject({ sourcePaths: ['customer.full_name'], mappingType: 'split' });
     expect(family.transformation).toMatch(/^split: full_name \(a full name\) → family name; /);
+    // It runs: the given name is the first word, the family name the rest, in whichever order the rows come.
+    const preview = await call('mapping.preview', { flowId: flow.id, payload: { kind: 'json', text: JSON.stringify({ customer: { full_name: 'Ada King Lovelace' } }) } });
+    expect(preview.target).toMatchObject({ Contact: { FirstName: 'Ada', LastName: 'King Lovelace' } });
+    const reversed = flowProgram([family, given], undefined).expressions;
+    expect(reversed.map((each) => each.expression)).toEqual([expect.stringContaining('$join'), expect.stringMatching(/\[0\]$/)]);
     // Rejecting a split moves on to the next candidate (none here) and takes the split's pseudocode with it.
     const rejected = await call('mapping.decide', { rowId: given.id, decision: 'reject' });
     expect(rejected).toMatchObject({ sourcePaths: [], transformation: '', status: 'needs_decision' });
