@@ -77,6 +77,7 @@ async function shoot(page: Page, name: string) {
  */
 async function expectAccessible(page: Page, selector: string) {
   const found: string[] = [];
+  await page.mouse.move(0, 0); // no hover colours
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForTimeout(300); // colour transitions settle
@@ -250,6 +251,7 @@ test('re-imports a changed target version and repairs the flow row by row until 
   await expect(repair).toBeHidden();
   await expect(line).toContainText('Repaired: 1 row followed a rename, 1 row deleted, 1 new row for new fields.');
   await expect(line).toContainText('Nothing to repair');
+  await expect(line.locator('.repair-flow-text')).toBeFocused();
   await shoot(page, 'repair-step');
   await expectAccessible(page, 'dialog[open]');
   await dialog.getByRole('button', { name: 'Done' }).click();
