@@ -201,10 +201,22 @@ test('re-points a flow at the wrapper inside its target, after a preview of the 
   await expect(page.getByRole('grid').first().getByText('FirstName', { exact: true }).first()).toBeVisible();
 
   // Flow details shows the root, and gives focus back to its button.
-  await page.getByRole('button', { name: 'Flow details' }).click();
+  const detailsButton = page.getByRole('button', { name: 'Flow details' });
+  await detailsButton.click();
   const details = page.getByRole('dialog', { name: 'Flow details' });
   await expect(details.getByLabel('Target root')).toHaveValue('Employee');
-  await closesBackTo(page, details, page.getByRole('button', { name: 'Flow details' }));
+  await closesBackTo(page, details, detailsButton);
+
+  // The root changed there goes through the same preview, then back to the entity as a whole.
+  await detailsButton.click();
+  await details.getByLabel('Target root').selectOption('');
+  await expect(details.getByRole('region', { name: 'What happens to the rows' })).toContainText(`${before.rows.length} move to new paths`);
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details).toBeHidden();
+  await expect(detailsButton).toBeFocused();
+  const back = await call<{ flow: { target: { root: string } }; rows: Array<{ targetPath: string }> }>(host.url, 'mapping.sheet', { flowId });
+  expect(back.flow.target.root).toBe('');
+  expect(back.rows.map((row) => row.targetPath).sort()).toEqual(before.rows.map((row) => row.targetPath).sort());
 });
 
 test('re-imports a changed target version and repairs the flow row by row until its checks are clean', async ({ page, host }) => {
