@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
     // better-sqlite3 is a native addon: forks isolate it more simply than worker threads.
     pool: 'forks',
+    // A fresh, empty CROSSWALK_HOME per test (the mapping memory lives there).
+    setupFiles: ['tests/setup/empty-home.ts'],
     testTimeout: 20_000,
   },
 });

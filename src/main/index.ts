@@ -1,7 +1,7 @@
 // Electron entry: wires the shell (src/main/electron) to the session and handler table both transports share.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, ipcMain, shell, type BrowserWindow } from 'electron';
+import { app, ipcMain, session as electronSession, shell, type BrowserWindow } from 'electron';
 import { IPC_MENU_CHANNEL, type CallName, type MenuCommand } from '../shared/call-names';
 import { createHandlers } from './api/handlers';
 import { Session } from './api/session';
@@ -41,7 +41,17 @@ function start(): void {
   let fileFromOs: string | undefined;
 
   const services = createServices({ settingsDir: settings.dir });
-  const session = new Session(settings, { kind: 'desktop', choosePath: (purpose, suggested) => chooseFilePath(window, purpose, suggested), openExternal: openSignIn }, services);
+  const session = new Session(
+    settings,
+    {
+      kind: 'desktop',
+      choosePath: (purpose, suggested) => chooseFilePath(window, purpose, suggested),
+      openExternal: openSignIn,
+      // The OS's proxy settings and PAC file, as Chromium reads them (calls arrive only after 'ready').
+      resolveProxy: (url) => electronSession.defaultSession.resolveProxy(url),
+    },
+    services,
+  );
   const send = (command: MenuCommand) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_MENU_CHANNEL, command);
   };

@@ -1,5 +1,6 @@
-// Draws the unseen-pairs benchmark's entity pairs from candidates.json by its seeded rule (see its "rule"):
-//   npx tsx bench/mapping/unseen/draw.ts   prints the development and held-out pairs, one line each.
+// Draws the unseen-pairs benchmark's entity pairs from a set folder's candidates.json by its seeded rule (see its "rule"):
+//   npx tsx bench/mapping/unseen/draw.ts [set folder]   prints the development and held-out pairs, one line each
+//   (set folder: bench/mapping/unseen, the default, or bench/mapping/unseen-v2).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -27,8 +28,8 @@ function shuffled<T>(items: T[], random: () => number): T[] {
 }
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-export function draw(file = path.join(__dirname, 'candidates.json')): { development: DrawnPair[]; heldout: DrawnPair[] } {
-  const { seed, domains } = JSON.parse(fs.readFileSync(file, 'utf8')) as Candidates;
+export function draw(folder = __dirname): { development: DrawnPair[]; heldout: DrawnPair[] } {
+  const { seed, domains } = JSON.parse(fs.readFileSync(path.join(folder, 'candidates.json'), 'utf8')) as Candidates;
   const pairsOf = domains.map(({ domain, entities }, d) => {
     const order = shuffled(entities, mulberry32(seed + d));
     return [0, 1].map((k) => {
@@ -46,7 +47,7 @@ export function draw(file = path.join(__dirname, 'candidates.json')): { developm
 }
 
 if (require.main === module) {
-  const { development, heldout } = draw();
+  const { development, heldout } = draw(process.argv[2]);
   for (const [name, pairs] of [['development', development], ['held-out', heldout]] as const) {
     console.log(`${name}:`);
     for (const p of pairs) console.log(`  ${p.id}  ${p.source.document} ${p.source.entity} (${p.source.leaves}) → ${p.target.document} ${p.target.entity} (${p.target.leaves})`);

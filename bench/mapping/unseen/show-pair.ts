@@ -1,5 +1,6 @@
 // Prints the leaf fields of a drawn pair's source and target (path, type, format, enum, description), the
-// material a labeller reads — never engine output:  npx tsx bench/mapping/unseen/show-pair.ts <pair id>…
+// material a labeller reads — never engine output:
+//   npx tsx bench/mapping/unseen/show-pair.ts [--set <set folder>] <pair id>…   (default set: bench/mapping/unseen)
 import type { CatalogueField } from '../../../src/shared/catalogue';
 import { corpusEntity } from '../../corpus';
 import { draw } from './draw';
@@ -12,10 +13,13 @@ const describe = (f: CatalogueField) => {
 };
 
 async function main(): Promise<void> {
-  const { development, heldout } = draw();
-  for (const id of process.argv.slice(2)) {
+  const args = process.argv.slice(2);
+  const setAt = args.indexOf('--set');
+  const folder = setAt >= 0 ? args.splice(setAt, 2)[1] : undefined;
+  const { development, heldout } = draw(folder);
+  for (const id of args) {
     const pair = [...development, ...heldout].find((p) => p.id === id);
-    if (!pair) throw new Error(`No drawn pair ${id}: see npx tsx bench/mapping/unseen/draw.ts`);
+    if (!pair) throw new Error(`No drawn pair ${id}: see npx tsx bench/mapping/unseen/draw.ts ${folder ?? ''}`);
     const source = await corpusEntity(pair.source.document, pair.source.entity);
     const target = await corpusEntity(pair.target.document, pair.target.entity);
     console.log(`=== ${id}: ${pair.source.entity} → ${pair.target.entity}`);

@@ -21,6 +21,8 @@ export interface Host {
   choosePath?(purpose: FilePurpose, suggested?: string): Promise<string | null>;
   /** Opens an address in the system browser (OAuth sign-in); absent in the browser, whose tab opens it on the sandbox.openUrl event. */
   openExternal?(url: string): Promise<void>;
+  /** The operating system's proxy for an address, in PAC form (Electron's session); absent in the browser and the CLI. */
+  resolveProxy?(url: string): Promise<string>;
 }
 
 /** The workspace a running Crosswalk has open, shared by every call whichever transport carries it. */

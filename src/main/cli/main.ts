@@ -39,6 +39,7 @@ const commands: Record<string, () => Command> = {
   'export-collection': () => (require('./commands/collections') as typeof import('./commands/collections')).exportCollectionCommand,
   'import-xlsx': () => (require('./commands/import-xlsx') as typeof import('./commands/import-xlsx')).importXlsxCommand,
   info: () => (require('./commands/info') as typeof import('./commands/info')).infoCommand,
+  memory: () => (require('./commands/memory') as typeof import('./commands/memory')).memoryCommand,
   mock: () => (require('./commands/mock') as typeof import('./commands/mock')).mockCommand,
   serve: () => (require('./commands/serve') as typeof import('./commands/serve')).serveCommand,
   preview: () => (require('./commands/run-mapping') as typeof import('./commands/run-mapping')).previewCommand,

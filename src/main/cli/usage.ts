@@ -39,6 +39,10 @@ Commands:
   map <workspace> <flow>       Run a flow on JSON payloads read on standard input (one document, or JSON
                                Lines) and write the target payloads on standard output the same way.
                                Exits 1 when a row's expression failed on a payload (named on stderr).
+  memory list [--json] | erase [<id>] | export <file> | import <file>
+                               The mapping memory across workspaces (in the settings folder): list the
+                               accepted and rejected pairs, erase one (its id) or all, export it to a
+                               file a team can share, or merge such a file in (a bad file changes nothing).
   mock <api-doc-or-workspace> [--system NAME] [--port N] [--seed N] [--chaos SPEC]
                                Serve a mock sandbox of an API document (or a workspace's system) on
                                127.0.0.1 until Ctrl+C: requests checked, answers from examples or

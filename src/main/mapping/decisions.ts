@@ -5,6 +5,7 @@ import type { LearnedDecision } from '../../shared/contract';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 import type { LearnedDecisions } from './suggest';
+import { rememberLater } from './memory';
 
 const now = () => new Date().toISOString();
 
@@ -36,8 +37,18 @@ export function learnedIn(db: SqliteDatabase, keys: FlowKeys): LearnedDecisions 
   };
 }
 
+/** The workspace's own id (workspace_identity), which the mapping memory keeps its pairs under. */
+export const workspaceIdIn = (db: SqliteDatabase) => db.prepare('SELECT workspace_id FROM workspace_identity WHERE id = 1').pluck().get() as string;
+
+/** The same pairs for the mapping memory in the settings folder (other workspaces read them as evidence). */
+function memoryPairs(db: SqliteDatabase, keys: FlowKeys, sourcePaths: string[], targetPath: string, decision: 'accepted' | 'rejected') {
+  const workspace = workspaceIdIn(db);
+  return sourcePaths.map((source) => ({ decision, source, target: targetPath, sourceEntity: keys.source, targetEntity: keys.target, workspace }));
+}
+
 export function recordDecisionsIn(db: SqliteDatabase, flowId: number, sourcePaths: string[], targetPath: string, decision: 'accepted' | 'rejected') {
   const keys = flowKeysIn(db, flowId);
+  for (const record of memoryPairs(db, keys, sourcePaths, targetPath, decision)) rememberLater({ record });
   const upsert = db.prepare(
     `INSERT INTO mapping_decision (source_entity, source_path, target_entity, target_path, decision, decided_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (source_entity, source_path, target_entity, target_path) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at`,
@@ -68,7 +79,9 @@ export function forgetDecisionsIn(db: SqliteDatabase, flowId: number, sourcePath
           ).flatMap((other) => JSON.parse(other.source_paths) as string[]),
         )
       : new Set<string>();
-  for (const sourcePath of sourcePaths) if (!heldElsewhere.has(sourcePath)) remove.run(keys.source, sourcePath, keys.target, targetPath, decision);
+  const forgotten = sourcePaths.filter((sourcePath) => !heldElsewhere.has(sourcePath));
+  for (const sourcePath of forgotten) remove.run(keys.source, sourcePath, keys.target, targetPath, decision);
+  for (const forget of memoryPairs(db, keys, forgotten, targetPath, decision)) rememberLater({ forget });
 }
 
 /** Every pair learned between a flow's two entities, newest first. */
@@ -81,10 +94,11 @@ export function forgetLearned(workspace: Workspace, flowId: number, targetPath: 
   return workspace.write((db) => {
     const keys = flowKeysIn(db, flowId);
     const removed = db
-      .prepare('DELETE FROM mapping_decision WHERE source_entity = ? AND source_path = ? AND target_entity = ? AND target_path = ?')
-      .run(keys.source, sourcePath, keys.target, targetPath);
-    if (removed.changes === 0)
+      .prepare('DELETE FROM mapping_decision WHERE source_entity = ? AND source_path = ? AND target_entity = ? AND target_path = ? RETURNING decision')
+      .all(keys.source, sourcePath, keys.target, targetPath) as Array<{ decision: 'accepted' | 'rejected' }>;
+    if (removed.length === 0)
       throw new UserError('NOT_LEARNED', `Nothing was learned for ${targetPath} ← ${sourcePath} between these entities (it may be forgotten already): reload the flow.`);
+    for (const { decision } of removed) for (const forget of memoryPairs(db, keys, [sourcePath], targetPath, decision)) rememberLater({ forget });
     return learnedListIn(db, keys);
   });
 }

@@ -6,12 +6,14 @@ import type { CatalogueEntity } from '../../shared/catalogue';
 import type { FlowSummary, MappingRow } from '../../shared/contract';
 import { buildCatalogue } from '../openapi/catalogue';
 import { diffFields } from '../openapi/diff/fields';
-import { normalizeName } from '../openapi/diff/renames';
+import { normalizeName, renameConfidence } from '../openapi/diff/renames';
 import { storedApiDocument, type SystemImports } from '../openapi/system-import';
+import { UserError } from '../errors';
 import type { Workspace } from '../workspace/workspace';
 import type { EngineRun } from './compute-candidates';
 import { getFlow } from './flows';
 import { joinRoot, rootEntity, underRoot } from './roots';
+import { listPairings } from './pairings';
 import { listRows, listRowsIn, materialiseRowsIn } from './rows';
 import { flowEntities } from './sheet';
 import { writeWithCandidates } from './suggestion-cache';
@@ -21,7 +23,8 @@ type Side = 'source' | 'target';
 export interface RepairPlan {
   flowId: number;
   /** Rows whose field looks renamed: the analyst confirms each. */
-  renames: Array<{ rowId: number; mapId: string; side: Side; from: string; to: string; why: string }>;
+  /** `confidence` (0..1): how sure the diff is that `to` is `from` renamed. */
+  renames: Array<{ rowId: number; mapId: string; side: Side; from: string; to: string; why: string; confidence: number }>;
   /** Rows whose field is gone with no rename found: flagged, kept with their notes. */
   removed: Array<{ rowId: number; mapId: string; side: Side; path: string; version: string }>;
   /** Target leaves without a row. */
@@ -64,17 +67,23 @@ async function previousEntity(workspace: Workspace, side: FlowSummary['source'])
   }
 }
 
+interface Rename {
+  to: string;
+  confidence: number;
+}
+
 /** Old path → new path for every field (and field under an object) the diff pairs as renamed. */
-function renamesBetween(before: CatalogueEntity | undefined, after: CatalogueEntity): Map<string, string> {
-  const renames = new Map<string, string>();
+function renamesBetween(before: CatalogueEntity | undefined, after: CatalogueEntity): Map<string, Rename> {
+  const renames = new Map<string, Rename>();
   if (!before) return renames;
   const present = new Set(after.fields.map((field) => field.path));
-  for (const { from, to } of diffFields(before, after).renamed) {
-    renames.set(from.path, to.path);
+  for (const { from, to, reason } of diffFields(before, after).renamed) {
+    const confidence = renameConfidence(from.name, to.name, reason);
+    renames.set(from.path, { to: to.path, confidence });
     for (const field of before.fields) {
       if (!field.path.startsWith(`${from.path}.`) && !field.path.startsWith(`${from.path}[]`)) continue;
       const moved = to.path + field.path.slice(from.path.length);
-      if (present.has(moved)) renames.set(field.path, moved);
+      if (present.has(moved)) renames.set(field.path, { to: moved, confidence });
     }
   }
   return renames;
@@ -90,7 +99,7 @@ function documentedAs(entity: CatalogueEntity, path: string): string | undefined
 
 interface Context {
   entities: Record<Side, CatalogueEntity>;
-  renames: Record<Side, Map<string, string>>;
+  renames: Record<Side, Map<string, Rename>>;
   versions: Record<Side, string>;
 }
 
@@ -112,12 +121,20 @@ function planOf(flowId: number, rows: MappingRow[], { entities, renames, version
   const look = (row: MappingRow, side: Side, path: string) => {
     const documented = documentedAs(entities[side], path);
     if (documented) {
-      plan.renames.push({ rowId: row.id, mapId: row.mapId, side, from: path, to: documented, why: `the document now lists the discovered field ${path} as ${documented}` });
+      plan.renames.push({
+        rowId: row.id,
+        mapId: row.mapId,
+        side,
+        from: path,
+        to: documented,
+        why: `the document now lists the discovered field ${path} as ${documented}`,
+        confidence: 1,
+      });
       return;
     }
     if (paths[side].has(path)) return;
-    const to = renames[side].get(path);
-    if (to) plan.renames.push({ rowId: row.id, mapId: row.mapId, side, from: path, to, why: `renamed in version ${versions[side]}` });
+    const rename = renames[side].get(path);
+    if (rename) plan.renames.push({ rowId: row.id, mapId: row.mapId, side, from: path, ...rename, why: `renamed in version ${versions[side]}` });
     else plan.removed.push({ rowId: row.id, mapId: row.mapId, side, path, version: versions[side] });
   };
   for (const row of rows) {
@@ -136,9 +153,18 @@ export async function repairPlan(workspace: Workspace, imports: SystemImports, f
   return planOf(flowId, listRows(workspace, flowId), context);
 }
 
+export interface RepairDecisions {
+  /** The renames to follow: row ids, or 'all'. */
+  confirm: number[] | 'all';
+  /** Rows whose field is gone to delete rather than flag (rows of the plan's removed only). */
+  remove?: number[];
+}
+
 export interface RepairResult {
   renamed: number;
   flagged: number;
+  /** Rows deleted because their field is gone (the analyst chose so). */
+  removed: number;
   added: number;
   /** What is left to decide (renames not confirmed, fields still gone). */
   plan: RepairPlan;
@@ -152,10 +178,17 @@ const removedReason = (item: RepairPlan['removed'][number]) =>
  * applied, rows whose field is gone are flagged with the version it went in (kept, notes and all), and
  * every target leaf without a row gets one with the engine's suggestion.
  */
-export async function repairFlow(workspace: Workspace, imports: SystemImports, flowId: number, confirm: number[] | 'all', run: EngineRun = {}): Promise<RepairResult> {
+export async function repairFlow(
+  workspace: Workspace,
+  imports: SystemImports,
+  flowId: number,
+  { confirm, remove = [] }: RepairDecisions,
+  run: EngineRun = {},
+): Promise<RepairResult> {
   const flow = getFlow(workspace, flowId);
   const context = await contextOf(workspace, imports, flow);
   const confirmed = (rowId: number) => confirm === 'all' || confirm.includes(rowId);
+  const removing = new Set(remove);
   const counts = await writeWithCandidates(
     workspace,
     flowId,
@@ -181,8 +214,16 @@ export async function repairFlow(workspace: Workspace, imports: SystemImports, f
         }
         renamed++;
       }
+      const gone = new Set(plan.removed.map((item) => item.rowId));
+      const notGone = [...removing].filter((rowId) => !gone.has(rowId));
+      if (notGone.length > 0) {
+        throw new UserError('NOT_REMOVED', `Row${notGone.length === 1 ? '' : 's'} ${notGone.join(', ')} still map${notGone.length === 1 ? 's' : ''} fields the documents have: only rows whose field is gone are deleted by a repair.`);
+      }
+      const drop = db.prepare('DELETE FROM field_mapping WHERE id = ?');
+      for (const rowId of removing) drop.run(rowId);
       let flagged = 0;
       for (const item of plan.removed) {
+        if (removing.has(item.rowId)) continue;
         const row = rowOf(item.rowId);
         const reason = removedReason(item);
         if (row.review?.includes(reason)) continue;
@@ -193,7 +234,7 @@ export async function repairFlow(workspace: Workspace, imports: SystemImports, f
       const waiting = new Set(plan.renames.filter((rename) => rename.side === 'target' && !confirmed(rename.rowId)).map((rename) => rename.to));
       const target = { ...context.entities.target, fields: context.entities.target.fields.filter((field) => !waiting.has(field.path)) };
       const added = materialiseRowsIn(db, flowId, context.entities.source, target, candidates);
-      return { renamed, flagged, added };
+      return { renamed, flagged, removed: removing.size, added };
     },
     run,
   );
@@ -208,6 +249,8 @@ export interface Repoint {
 export interface RepointResult {
   /** Rows whose paths resolve in the new entities (kept, paths made relative to the new roots). */
   kept: number;
+  /** The kept rows whose paths change on the way. */
+  moved: Array<{ rowId: number; mapId: string; targetPath: string; sourcePaths: string[]; newTargetPath: string; newSourcePaths: string[] }>;
   /** Rows whose paths do not: listed for a decision; with `unresolved` 'keep' they stay, flagged; 'remove' deletes them. */
   unresolved: Array<{ rowId: number; mapId: string; targetPath: string; sourcePaths: string[]; notes: string }>;
   added: number;
@@ -216,15 +259,17 @@ export interface RepointResult {
 
 /**
  * Points the flow at another source or target entity, or another root, keeping every row whose paths
- * still resolve there (a path is tried as the entity writes it, then as it stands relative to the root).
- * Without `unresolved` nothing is written while some rows do not resolve: the answer lists them.
+ * still resolve there (a path is tried as the entity writes it, then as it stands relative to the root);
+ * array pairings move with their paths, as rows do, so that both stay relative to the roots.
+ * Without `unresolved` nothing is written while some rows do not resolve: the answer lists them; with
+ * `dryRun` nothing is written at all.
  */
 export async function repointFlow(
   workspace: Workspace,
   imports: SystemImports,
   flowId: number,
   change: Repoint,
-  unresolved: 'keep' | 'remove' | undefined,
+  { unresolved, dryRun = false }: { unresolved?: 'keep' | 'remove'; dryRun?: boolean },
   run: EngineRun = {},
 ): Promise<RepointResult> {
   const flow = getFlow(workspace, flowId);
@@ -239,6 +284,20 @@ export async function repointFlow(
     const relative = flow[side].entity === next[side].entity ? underRoot(next[side].root, full) : undefined;
     return [relative, path].find((candidate) => candidate !== undefined && fields[side].has(candidate));
   };
+  // A pairing names an object or array (`items[]`): moved like a row's path, by the field it names.
+  const allFields = { source: new Set(entities.source.fields.map((f) => f.path)), target: new Set(entities.target.fields.map((f) => f.path)) };
+  const movedPairingPath = (side: Side, path: string): string | undefined => {
+    const array = path.endsWith('[]');
+    const field = array ? path.slice(0, -2) : path;
+    const full = joinRoot(flow[side].root, field);
+    const relative = flow[side].entity === next[side].entity ? underRoot(next[side].root, full) : field;
+    return relative !== undefined && allFields[side].has(relative) ? relative + (array ? '[]' : '') : undefined;
+  };
+  const pairingMoves = listPairings(workspace, flowId).flatMap((pairing) => {
+    const target = movedPairingPath('target', pairing.targetPath);
+    const source = movedPairingPath('source', pairing.sourcePath);
+    return target !== undefined && source !== undefined ? [{ id: pairing.id, target, source }] : [];
+  });
   const rows = listRows(workspace, flowId);
   const plan = rows.map((row) => {
     const target = moved('target', row.targetPath);
@@ -253,11 +312,21 @@ export async function repointFlow(
   }
   const result: RepointResult = {
     kept: plan.filter((item) => item.resolves).length,
+    moved: plan
+      .filter((item) => item.resolves && (item.target !== item.row.targetPath || item.sources.some((path, index) => path !== item.row.sourcePaths[index])))
+      .map(({ row, target, sources }) => ({
+        rowId: row.id,
+        mapId: row.mapId,
+        targetPath: row.targetPath,
+        sourcePaths: row.sourcePaths,
+        newTargetPath: target!,
+        newSourcePaths: sources as string[],
+      })),
     unresolved: plan.filter((item) => !item.resolves).map(({ row }) => ({ rowId: row.id, mapId: row.mapId, targetPath: row.targetPath, sourcePaths: row.sourcePaths, notes: row.notes })),
     added: 0,
     applied: false,
   };
-  if (result.unresolved.length > 0 && !unresolved) return result;
+  if (dryRun || (result.unresolved.length > 0 && !unresolved)) return result;
   const systemId = (name: string) => workspace.read((db) => (db.prepare('SELECT id FROM system WHERE name = ?').get(name) as { id: number }).id);
   const sides = {
     sourceSystemId: systemId(next.source.system),
@@ -287,6 +356,8 @@ export async function repointFlow(
       const kept = plan.filter((each) => each.resolves);
       for (const item of kept) move.run(`\u0000${item.row.id}`, JSON.stringify(item.sources), now, item.row.id);
       for (const item of kept) move.run(item.target, JSON.stringify(item.sources), now, item.row.id);
+      const movePairing = db.prepare('UPDATE array_pairing SET target_path = ?, source_path = ?, updated_at = ? WHERE id = ?');
+      for (const pairing of pairingMoves) movePairing.run(pairing.target, pairing.source, now, pairing.id);
       return materialiseRowsIn(db, flowId, entities.source, entities.target, candidates);
     },
     run,

@@ -6,6 +6,7 @@ import type { Workspace } from '../workspace/workspace';
 import { resolveEntity, type EntityRef, type ResolvedEntity } from './entities';
 import { objectRoots, proposeRoot, rootEntity, type RootProposal } from './roots';
 import { materialiseRowsIn } from './rows';
+import { suggestPairingsIn } from './pairings';
 import type { EngineRun } from './compute-candidates';
 import { writeWithCandidates } from './suggestion-cache';
 
@@ -169,6 +170,7 @@ export async function createFlow(workspace: Workspace, imports: SystemImports, r
       outcomes: request.outcomes,
     });
     materialiseRowsIn(db, flowId, source.entity, target.entity, candidates);
+    suggestPairingsIn(db, flowId, source.entity, target.entity, candidates);
     return flowId;
   }, run);
   return getFlow(workspace, id);

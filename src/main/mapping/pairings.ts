@@ -1,19 +1,15 @@
 // Array pairings: a target array of objects filled from a source array (one element per source element)
 // or a source object (one element), with the rows that describe the element. See ArrayPairing in the
-// contract for the model; paths in rows stay full paths from the entity root.
+// contract for the model; paths in pairings and their rows are full paths from the flow's root on each
+// side (the entity itself when it has none), as every row's are.
 import type { CatalogueEntity, CatalogueField } from '../../shared/catalogue';
 import type { ArrayPairing, MappingRow } from '../../shared/contract';
 import { elementPrefix } from '../../shared/array-pairing-paths';
 import { UserError } from '../errors';
-import type { SystemImports } from '../openapi/system-import';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
-import type { EngineRun } from './compute-candidates';
-import { getFlow } from './flows';
 import { getRowIn, listRowsIn } from './rows';
-import { resolveEntity } from './entities';
-import type { TargetSuggestion } from './suggest';
-import { flowCandidates } from './suggestion-cache';
+import { suggestArrayPairings, type TargetSuggestion } from './suggest';
 
 interface StoredPairing {
   id: number;
@@ -61,7 +57,7 @@ export function getPairingIn(db: SqliteDatabase, pairingId: number): ArrayPairin
   return toPairing(row);
 }
 
-const pairingRowsIn = (db: SqliteDatabase, pairing: ArrayPairing) => listRowsIn(db, pairing.flowId).filter((row) => row.pairingId === pairing.id);
+export const pairingRowsIn = (db: SqliteDatabase, pairing: ArrayPairing) => listRowsIn(db, pairing.flowId).filter((row) => row.pairingId === pairing.id);
 
 export interface PairingRequest {
   flowId: number;
@@ -283,40 +279,28 @@ export function deletePairingIn(db: SqliteDatabase, pairingId: number): void {
   db.prepare('DELETE FROM array_pairing WHERE id = ?').run(pairingId);
 }
 
-async function entitiesOf(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun) {
-  const flow = getFlow(workspace, flowId);
-  const [source, target] = [(await resolveEntity(workspace, imports, flow.source)).entity, (await resolveEntity(workspace, imports, flow.target)).entity];
-  const { suggestions } = await flowCandidates(workspace, flowId, source, target, run);
-  return { source, target, suggestions };
-}
-
-export async function createPairing(workspace: Workspace, imports: SystemImports, request: PairingRequest, run: EngineRun = {}): Promise<{ pairing: ArrayPairing; rows: MappingRow[] }> {
-  const { source, target, suggestions } = await entitiesOf(workspace, imports, request.flowId, run);
-  return workspace.write((db) => {
-    const pairing = createPairingIn(db, source, target, request, suggestions);
-    return { pairing, rows: pairingRowsIn(db, pairing) };
-  });
-}
-
-export async function updatePairing(
-  workspace: Workspace,
-  imports: SystemImports,
-  pairingId: number,
-  changes: PairingChanges,
-  run: EngineRun = {},
-): Promise<{ pairing: ArrayPairing; rows: MappingRow[] }> {
-  const flowId = workspace.read((db) => getPairingIn(db, pairingId)).flowId;
-  const { source, target, suggestions } = await entitiesOf(workspace, imports, flowId, run);
-  return workspace.write((db) => {
-    const pairing = updatePairingIn(db, source, target, pairingId, changes, suggestions);
-    return { pairing, rows: pairingRowsIn(db, pairing) };
-  });
-}
-
 export function deletePairing(workspace: Workspace, pairingId: number): { rows: MappingRow[]; pairings: ArrayPairing[] } {
   return workspace.write((db) => {
     const { flowId } = getPairingIn(db, pairingId);
     deletePairingIn(db, pairingId);
     return { rows: listRowsIn(db, flowId), pairings: listPairingsIn(db, flowId) };
   });
+}
+
+/**
+ * Proposes the engine's array pairings (`Lines[]` ← `items.data[]`) for a flow that has none yet, each
+ * `suggested` with its score and reason as notes, its element rows under it; the analyst accepts or removes
+ * it in the sheet. Only arrays outside other arrays: a nested one is paired under its parent by hand.
+ */
+export function suggestPairingsIn(db: SqliteDatabase, flowId: number, source: CatalogueEntity, target: CatalogueEntity, candidates: TargetSuggestion[]): ArrayPairing[] {
+  if (listPairingsIn(db, flowId).length > 0) return [];
+  const made: ArrayPairing[] = [];
+  for (const proposal of suggestArrayPairings(source, target, candidates)) {
+    const best = proposal.candidates[0];
+    if (!best || arrayFieldOf(proposal.target).includes('[]')) continue;
+    made.push(
+      createPairingIn(db, source, target, { flowId, targetPath: proposal.target, sourcePath: best.source, status: 'suggested', confidence: Math.min(1, Math.max(0, best.score)), notes: best.reasons[0] ?? '' }, candidates),
+    );
+  }
+  return made;
 }

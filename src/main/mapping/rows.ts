@@ -104,9 +104,16 @@ interface Filling {
   status: MappingStatus;
   confidence: number | null;
   valueMap: Array<{ source: string; target: string }>;
+  /** A split's reason and pseudocode ("split: name (a full name) → given name; words = split(name, " ")…"); '' otherwise. */
+  transformation: string;
 }
 
-const UNMAPPED: Filling = { sourcePaths: [], mappingType: 'direct', status: 'needs_decision', confidence: null, valueMap: [] };
+const UNMAPPED: Filling = { sourcePaths: [], mappingType: 'direct', status: 'needs_decision', confidence: null, valueMap: [], transformation: '' };
+
+/** The engine's split candidates say so in their first reason, and give the pseudocode after it. */
+const SPLIT_REASON = 'split: ';
+const splitTransformation = (reasons: string[]) =>
+  reasons[0]?.startsWith(SPLIT_REASON) ? [reasons[0], ...reasons.filter((reason) => reason.startsWith('pseudocode: ')).map((reason) => reason.slice('pseudocode: '.length))].join('; ') : '';
 
 /**
  * The row's filling from its candidates, best first: the first one none of whose parts was rejected for
@@ -129,12 +136,14 @@ function fillingFrom(candidates: TargetSuggestion['candidates'], field: Catalogu
       .filter((entry) => entry.target !== null && entry.target !== undefined)
       .map((entry) => ({ source: String(entry.source), target: String(entry.target) }));
   }
+  const transformation = splitTransformation(best.reasons);
   return {
     sourcePaths,
-    mappingType: sourcePaths.length > 1 ? 'concatenation' : valueMap.some((entry) => entry.source !== entry.target) ? 'lookup' : 'direct',
+    mappingType: transformation ? 'split' : sourcePaths.length > 1 ? 'concatenation' : valueMap.some((entry) => entry.source !== entry.target) ? 'lookup' : 'direct',
     status: 'suggested',
     confidence: Math.min(1, Math.max(0, best.score)),
     valueMap,
+    transformation,
   };
 }
 
@@ -153,14 +162,14 @@ export function materialiseRowsIn(db: SqliteDatabase, flowId: number, source: Ca
   const existing = new Set((db.prepare('SELECT target_path FROM field_mapping WHERE flow_id = ?').all(flowId) as { target_path: string }[]).map((r) => r.target_path));
   const sourceFields = new Map(source.fields.map((field) => [field.path, field]));
   const insert = db.prepare(
-    `INSERT INTO field_mapping (flow_id, target_path, source_paths, mapping_type, status, confidence, value_map, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO field_mapping (flow_id, target_path, source_paths, mapping_type, status, confidence, value_map, transformation, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let created = 0;
   for (const field of target.fields) {
     if (!field.leaf || existing.has(field.path)) continue;
     const filling = fillingFrom(suggestions.get(field.path) ?? [], field, sourceFields, rejected);
-    insert.run(flowId, field.path, JSON.stringify(filling.sourcePaths), filling.mappingType, filling.status, filling.confidence, JSON.stringify(filling.valueMap), now());
+    insert.run(flowId, field.path, JSON.stringify(filling.sourcePaths), filling.mappingType, filling.status, filling.confidence, JSON.stringify(filling.valueMap), filling.transformation, now());
     created++;
   }
   return created;
@@ -181,9 +190,11 @@ export function rejectRowIn(db: SqliteDatabase, rowId: number, source: Catalogue
   const next = field
     ? fillingFrom(candidates.find((entry) => entry.target === row.targetPath)?.candidates ?? [], field, new Map(source.fields.map((each) => [each.path, each])), rejectedIn(db, row.flowId))
     : UNMAPPED;
+  // A split's pseudocode went with its source; the analyst's own transformation stays.
+  const transformation = next.transformation || (row.transformation.startsWith(SPLIT_REASON) ? '' : row.transformation);
   db.prepare(
-    `UPDATE field_mapping SET source_paths = ?, mapping_type = ?, status = ?, confidence = ?, value_map = ?, updated_at = ? WHERE id = ?`,
-  ).run(JSON.stringify(next.sourcePaths), next.mappingType, next.status, next.confidence, JSON.stringify(next.valueMap), now(), rowId);
+    `UPDATE field_mapping SET source_paths = ?, mapping_type = ?, status = ?, confidence = ?, value_map = ?, transformation = ?, updated_at = ? WHERE id = ?`,
+  ).run(JSON.stringify(next.sourcePaths), next.mappingType, next.status, next.confidence, JSON.stringify(next.valueMap), transformation, now(), rowId);
   return getRowIn(db, rowId);
 }
 

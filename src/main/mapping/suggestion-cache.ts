@@ -2,8 +2,9 @@
 // thousands of fields it takes seconds, and the same answer serves the rows' creation, the detail
 // panel's candidates and every reload after. An entry is found only under the exact inputs it was
 // computed from — the workspace file, both systems' stored documents (a re-import changes
-// imported_at), the two entities and what analysts decided between them — so a decision or a
-// re-import simply misses and computes anew; nothing has to remember to invalidate. The flow itself
+// imported_at), the two entities, what analysts decided between them and in other workspaces (the
+// mapping memory) — so a decision or a re-import simply misses and computes anew; nothing has to
+// remember to invalidate. The flow itself
 // is not part of the key (the engine sees only the entities and decisions): a flow being created
 // finds, and leaves, the same entry its sheet asks for next.
 //
@@ -17,7 +18,8 @@ import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 import { computeCandidates, nextTurn, type EngineRun } from './compute-candidates';
-import { learnedIn, type FlowKeys } from './decisions';
+import { learnedIn, workspaceIdIn, type FlowKeys } from './decisions';
+import { memoryAt } from './memory';
 import type { LearnedDecisions, TargetSuggestion } from './suggest';
 
 /** Flows kept: each holds up to three candidates with reasons per target leaf (a few MB for 5,000 leaves). */
@@ -55,7 +57,7 @@ function inputsIn(db: SqliteDatabase, sides: FlowSides, source: CatalogueEntity,
     stored = sides;
   }
   if (!stored) throw new UserError('FLOW_NOT_FOUND', `There is no data flow ${String(sides)} (it may have been deleted): reload the flows.`);
-  const learned = learnedIn(db, stored.keys);
+  const learned = { ...learnedIn(db, stored.keys), memory: memoryAt().evidenceFor(workspaceIdIn(db)) };
   const importedAt = db.prepare('SELECT id || \'@\' || imported_at AS document FROM system WHERE id = ?');
   const documentOf = (id: number) => (importedAt.get(id) as { document: string } | undefined)?.document ?? `${id}@`;
   const decided = (pairs: LearnedDecisions['accepted']) => pairs.map((pair) => `${pair.source}\u0000${pair.target}`).sort();
@@ -68,6 +70,8 @@ function inputsIn(db: SqliteDatabase, sides: FlowSides, source: CatalogueEntity,
     `${target.id}\u0000${target.fields.length}`,
     ...decided(learned.accepted).map((pair) => `+${pair}`),
     ...decided(learned.rejected).map((pair) => `-${pair}`),
+    ...decided(learned.memory.accepted).map((pair) => `m+${pair}`),
+    ...decided(learned.memory.rejected).map((pair) => `m-${pair}`),
   ]) {
     hash.update(part).update('\u0001');
   }

@@ -1,25 +1,14 @@
-// The sandbox of one open workspace: its store, body cache and send path, with the adapters the front
-// end injects (OAuth tokens, example bodies, the system's proxy). The handlers and the CLI both use it.
+// The sandbox of one open workspace: its store and body cache (the handlers' send path, api/handlers/index.ts,
+// adds the host's OAuth browser and proxy). The handlers and the CLI both use it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HistoryEntrySummary } from '../../shared/contract';
 import type { Services } from '../platform/services';
 import { workspaceIdOf } from '../workspace/secrets';
 import type { Workspace } from '../workspace/workspace';
-import type { ExampleBody } from './draft/from-operation';
-import type { OAuthTokens } from './send/send';
 import { PREVIEW_BYTES, bodyPreview } from './send/preview';
 import { BodyCache } from './store/body-cache';
 import type { SandboxStore } from './store/context';
-
-export interface SandboxAdapters {
-  /** sandbox/oauth's token source. Without it, OAuth 2.0 requests are refused with a sentence. */
-  oauth?: OAuthTokens;
-  /** sandbox/generate's example body for an operation. Without it, a JSON body starts as {}. */
-  exampleBody?: ExampleBody;
-  /** The system's proxy (Electron's session.resolveProxy) in PAC form. */
-  resolveProxy?: (url: string) => Promise<string>;
-}
 
 export interface Sandbox {
   store: SandboxStore;

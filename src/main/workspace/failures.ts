@@ -21,6 +21,9 @@ export function backupsOf(file: string): string[] {
     .map((backup) => backup.file);
 }
 
+/** How long a write waits for another process' write to end (SQLite's busy_timeout). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 const sqliteCode = (error: unknown) => {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
@@ -33,7 +36,7 @@ export function workspaceFailure(file: string, error: unknown): unknown {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new UserError(
       'WORKSPACE_LOCKED',
-      `${file} is in use by another Crosswalk process (the app, \`crosswalk serve\` or another command is writing to it), so it could not be changed: close the other one and try again.`,
+      `${file} is busy: another Crosswalk process (the app, \`crosswalk serve\` or another command) kept writing to it for ${BUSY_TIMEOUT_MS / 1000} seconds, so this change was not made: try again when it is done, or close it.`,
     );
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_IOERR_SHORT_READ') {

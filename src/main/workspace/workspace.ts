@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '../errors';
 import { APPLICATION_ID, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate';
 import { latestVersion, migrations as shippedMigrations, type Migration } from './migrations';
-import { backupsOf, workspaceFailure } from './failures';
+import { BUSY_TIMEOUT_MS, backupsOf, workspaceFailure } from './failures';
 import { openDatabase, openDatabaseCopy, prepared, type SqliteDatabase } from './sqlite';
 
 export const WORKSPACE_EXTENSION = '.crosswalk';
@@ -140,7 +140,7 @@ async function openForReading(file: string, found: number, migrations: readonly 
   let db: SqliteDatabase | undefined;
   try {
     db = openDatabase(file, { readonly: true, mustExist: true });
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (pendingMigrations(found, migrations).length === 0) {
       return new Workspace(file, db, 'read-only');
     }
@@ -245,7 +245,7 @@ function connect(file: string): SqliteDatabase {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return db;
 }
 

@@ -174,7 +174,8 @@ const flowSideName = z.enum(['source', 'target']);
 /** What repairing a flow after a re-import would do. */
 export const RepairPlan = z.object({
   flowId: z.number().int(),
-  renames: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, from: z.string(), to: z.string(), why: z.string() })),
+  /** `confidence` (0..1): how sure the diff is that `to` is `from` renamed. */
+  renames: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, from: z.string(), to: z.string(), why: z.string(), confidence: z.number() })),
   removed: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), side: flowSideName, path: z.string(), version: z.string() })),
   added: z.array(z.string()),
 });
@@ -219,6 +220,20 @@ export const LearnedDecision = z.object({
   targetPath: z.string(),
   sourcePath: z.string(),
   decision: z.enum(['accepted', 'rejected']),
+  decidedAt: z.string(),
+});
+
+/** A pair in the mapping memory (the settings folder's, across workspaces); see src/main/mapping/memory.ts. */
+export const MemoryEntry = z.object({
+  id: z.string(),
+  decision: z.enum(['accepted', 'rejected']),
+  source: z.string(),
+  target: z.string(),
+  sourceEntity: z.string(),
+  targetEntity: z.string(),
+  /** The words that differ on each side (`zip` → `postal code`). */
+  pattern: z.object({ source: z.array(z.string()), target: z.array(z.string()) }),
+  workspace: z.string(),
   decidedAt: z.string(),
 });
 
@@ -282,12 +297,21 @@ export const mappingCalls = {
   /**
    * Points the flow at another entity or root (a side left out stays; a side given without root maps its
    * entity as a whole), keeping rows whose paths resolve there. While some do not, nothing is written
-   * unless `unresolved` says what becomes of them: 'keep' (flagged for review) or 'remove'.
+   * unless `unresolved` says what becomes of them: 'keep' (flagged for review) or 'remove'. `dryRun`
+   * answers the same without writing, for a preview.
    */
   'flows.repoint': call(
-    z.strictObject({ id: z.number().int().positive(), source: flowSideInput.optional(), target: flowSideInput.optional(), unresolved: z.enum(['keep', 'remove']).optional() }),
+    z.strictObject({
+      id: z.number().int().positive(),
+      source: flowSideInput.optional(),
+      target: flowSideInput.optional(),
+      unresolved: z.enum(['keep', 'remove']).optional(),
+      dryRun: z.boolean().optional(),
+    }),
     z.object({
       kept: z.number().int(),
+      /** Kept rows whose paths change (relative to another root, or the same names in another entity). */
+      moved: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), targetPath: z.string(), sourcePaths: z.array(z.string()), newTargetPath: z.string(), newSourcePaths: z.array(z.string()) })),
       unresolved: z.array(z.object({ rowId: z.number().int(), mapId: z.string(), targetPath: z.string(), sourcePaths: z.array(z.string()), notes: z.string() })),
       added: z.number().int(),
       applied: z.boolean(),
@@ -295,10 +319,17 @@ export const mappingCalls = {
   ),
   /** After a re-import: the rows whose field looks renamed, those whose field is gone, and target leaves without a row (nothing written). */
   'flows.repairPlan': call(z.strictObject({ flowId: z.number().int().positive() }), RepairPlan),
-  /** Applies the confirmed renames (row ids, or 'all'), flags rows whose field is gone (kept), and gives new target leaves rows. */
+  /**
+   * Applies the confirmed renames (row ids, or 'all'), flags rows whose field is gone (kept) except those
+   * `remove` names (deleted: rows of the plan's removed only), and gives new target leaves rows.
+   */
   'flows.repair': call(
-    z.strictObject({ flowId: z.number().int().positive(), confirm: z.union([z.literal('all'), z.array(z.number().int().positive()).max(10_000)]) }),
-    z.object({ renamed: z.number().int(), flagged: z.number().int(), added: z.number().int(), plan: RepairPlan }),
+    z.strictObject({
+      flowId: z.number().int().positive(),
+      confirm: z.union([z.literal('all'), z.array(z.number().int().positive()).max(10_000)]),
+      remove: z.array(z.number().int().positive()).max(10_000).optional(),
+    }),
+    z.object({ renamed: z.number().int(), flagged: z.number().int(), removed: z.number().int(), added: z.number().int(), plan: RepairPlan }),
   ),
 
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
@@ -407,9 +438,18 @@ export const mappingCalls = {
   /** A test case from a payload (a sample, a preview's input): the flow's current output is its expectation, to be reviewed. */
   'mapping.makeTestCase': call(z.strictObject({ flowId: z.number().int().positive(), payload: PayloadSource, title: text(500).optional() }), TestCase),
   'mapping.forgetLearned': call(z.strictObject({ flowId: z.number().int().positive(), targetPath: text(2000), sourcePath: text(2000) }), z.array(LearnedDecision)),
+  /** The mapping memory across workspaces, newest first. */
+  'mapping.memory': call(noInput, z.array(MemoryEntry)),
+  /** Erases one remembered pair (its id), or all of them without an id. */
+  'mapping.eraseMemory': call(z.strictObject({ id: text(100).optional() }), z.object({ erased: z.number().int(), entries: z.array(MemoryEntry) })),
+  /** The mapping memory as a file's text, for a team to share. */
+  'mapping.exportMemory': call(noInput, z.object({ fileName: z.string(), text: z.string() })),
+  /** Merges a shared memory file's pairs in (read by the renderer); a bad file is refused and changes nothing. */
+  'mapping.importMemory': call(z.strictObject({ text: z.string().max(16 * 1024 * 1024), fileName: text(500).optional() }), z.object({ added: z.number().int(), entries: z.array(MemoryEntry) })),
 };
 
 export type LearnedDecision = z.infer<typeof LearnedDecision>;
+export type MemoryEntry = z.infer<typeof MemoryEntry>;
 export type ArrayPairing = z.infer<typeof ArrayPairing>;
 export type WriteMode = (typeof writeModes)[number];
 export type DeletedFlow = z.infer<typeof DeletedFlow>;

@@ -94,6 +94,8 @@ export const FieldProfile = z.object({
   max: z.number().optional(),
   minLength: z.number().int().optional(),
   maxLength: z.number().int().optional(),
+  /** The operation's documented response does not list it (or a field above it). */
+  undocumented: z.boolean(),
 });
 
 export const SampleRecordsResult = z.object({

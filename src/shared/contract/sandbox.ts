@@ -168,7 +168,7 @@ const tlsFields = <S extends z.ZodType>(secret: S) =>
 
 const proxyVariants = <S extends z.ZodType>(secret: S) =>
   z.discriminatedUnion('mode', [
-    /** The app's setting or HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+    /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY when set; otherwise, in the desktop app, the system's proxy. */
     z.object({ mode: z.literal('default') }),
     z.object({ mode: z.literal('none') }),
     z.object({ mode: z.literal('url'), url: z.string().max(4096), username: z.string().max(1000).default(''), password: secret, noProxy: z.string().max(4000).default('') }),

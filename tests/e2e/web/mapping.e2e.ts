@@ -95,7 +95,7 @@ test('reviews, accepts, writes a transformation and a value map, and keeps them'
   await expect((await fullRow(page, 'status')).locator('[col-id="valueMap"]')).toContainText('4 · open→DRAFT, confirmed→AUTHORISED');
 
   // Drag a source field from the tree onto an unmapped row.
-  await page.getByRole('treeitem', { name: 'orderNumber', exact: true }).dragTo(targetRow(page, 'invoice_number').locator('[col-id="target"]'));
+  await page.getByRole('treeitem', { name: /^orderNumber string\b/ }).dragTo(targetRow(page, 'invoice_number').locator('[col-id="target"]'));
   await saved(page);
   await expect(await fullRow(page, 'invoice_number')).toContainText('orderNumber');
 

@@ -46,7 +46,7 @@ describe('repairing a flow after a re-import', () => {
     expect(gone[0]!.message).toMatch(/in version 23\.25\.0/);
 
     const plan = await call('flows.repairPlan', { flowId: flow.id });
-    expect(plan.renames).toEqual([{ rowId: middle.id, mapId: middle.mapId, side: 'target', from: 'MiddleName', to: 'MiddleNames', why: 'renamed in version 23.25.0' }]);
+    expect(plan.renames).toEqual([{ rowId: middle.id, mapId: middle.mapId, side: 'target', from: 'MiddleName', to: 'MiddleNames', why: 'renamed in version 23.25.0', confidence: 1 - 1 / 11 }]);
     expect(plan.removed).toEqual([{ rowId: epm6.id, mapId: epm6.mapId, side: 'target', path: 'EPM6', version: '23.25.0' }]);
     expect(plan.added).toEqual(['PreferredName']);
 
@@ -78,8 +78,24 @@ describe('repairing a flow after a re-import', () => {
     const { call, flow, rows, reimport } = await wrappedFlow();
     await reimport();
     const result = await call('flows.repair', { flowId: flow.id, confirm: 'all' });
-    expect(result).toMatchObject({ renamed: 1, flagged: 1, added: 1 });
+    expect(result).toMatchObject({ renamed: 1, flagged: 1, removed: 0, added: 1 });
     expect((await call('mapping.sheet', { flowId: flow.id })).rows).toHaveLength(rows.length + 1);
     await expect(call('flows.repairPlan', { flowId: 999999 })).rejects.toThrow(/FLOW_NOT_FOUND/);
+  });
+
+  it('deletes the rows whose field is gone that the analyst chose, and refuses to delete a row whose field is there', async () => {
+    const { call, flow, rows, reimport } = await wrappedFlow();
+    const epm6 = present(rows.find((row) => row.targetPath === 'EPM6'), 'EPM6');
+    const first = present(rows.find((row) => row.targetPath === 'FirstName'), 'FirstName');
+    await reimport();
+    await expect(call('flows.repair', { flowId: flow.id, confirm: 'all', remove: [first.id] })).rejects.toThrow(/NOT_REMOVED/);
+    expect((await call('mapping.sheet', { flowId: flow.id })).rows).toHaveLength(rows.length);
+
+    const result = await call('flows.repair', { flowId: flow.id, confirm: 'all', remove: [epm6.id] });
+    expect(result).toMatchObject({ renamed: 1, flagged: 0, removed: 1, added: 1 });
+    expect(result.plan).toEqual({ flowId: flow.id, renames: [], removed: [], added: [] });
+    const after = await call('mapping.sheet', { flowId: flow.id });
+    expect(after.rows.some((row) => row.id === epm6.id)).toBe(false);
+    expect(after.checks.filter((check) => check.kind === 'target_missing')).toEqual([]);
   });
 });

@@ -16,8 +16,23 @@ describe('re-pointing a flow', () => {
     const first = present(rows.find((row) => row.targetPath === 'Employee.FirstName'), 'Employee.FirstName');
     await call('mapping.updateRow', { rowId: first.id, sourcePaths: ['FirstName'], status: 'accepted', notes: 'given name' });
 
+    // The preview lists every row as moving under the new root, and writes nothing.
+    const preview = await call('flows.repoint', { id: flow.id, target: { system: 'Payroll', entity: 'Employee', root: 'Employee' }, dryRun: true });
+    expect(preview).toMatchObject({ kept: rows.length, unresolved: [], added: 0, applied: false });
+    expect(preview.moved).toHaveLength(rows.length);
+    expect(preview.moved.find((row) => row.rowId === first.id)).toEqual({
+      rowId: first.id,
+      mapId: first.mapId,
+      targetPath: 'Employee.FirstName',
+      sourcePaths: ['FirstName'],
+      newTargetPath: 'FirstName',
+      newSourcePaths: ['FirstName'],
+    });
+    expect((await call('flows.get', { id: flow.id })).target.root).toBe('');
+    expect((await call('mapping.sheet', { flowId: flow.id })).rows.find((row) => row.id === first.id)?.targetPath).toBe('Employee.FirstName');
+
     const rooted = await call('flows.repoint', { id: flow.id, target: { system: 'Payroll', entity: 'Employee', root: 'Employee' } });
-    expect(rooted).toEqual({ kept: rows.length, unresolved: [], added: 0, applied: true });
+    expect(rooted).toEqual({ ...preview, applied: true });
     expect((await call('flows.get', { id: flow.id })).target.root).toBe('Employee');
     const after = await call('mapping.sheet', { flowId: flow.id });
     expect(present(after.rows.find((row) => row.id === first.id), 'the row')).toMatchObject({ targetPath: 'FirstName', status: 'accepted', notes: 'given name', mapId: first.mapId });
@@ -31,6 +46,8 @@ describe('re-pointing a flow', () => {
     expect(asked.unresolved.map((row) => row.targetPath)).not.toContain('FirstName');
     expect((await call('flows.get', { id: flow.id })).target).toEqual({ system: 'Payroll', entity: 'Employee', root: 'Employee' });
 
+    expect(await call('flows.repoint', { id: flow.id, target: { system: 'HR', entity: 'Employee' }, unresolved: 'keep', dryRun: true })).toEqual(asked);
+    expect((await call('flows.get', { id: flow.id })).target.system).toBe('Payroll');
     const kept = await call('flows.repoint', { id: flow.id, target: { system: 'HR', entity: 'Employee' }, unresolved: 'keep' });
     expect(kept).toMatchObject({ applied: true, kept: asked.kept });
     const moved = await call('mapping.sheet', { flowId: flow.id });

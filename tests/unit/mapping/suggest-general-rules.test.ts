@@ -1,6 +1,6 @@
 // General rules added for pairs the engine has never seen (issue 15): each signal alone, on small entities.
 import { describe, expect, it } from 'vitest';
-import { suggestArrayPairings, suggestMappings, withArrayPairings } from '../../../src/main/mapping/suggest';
+import { SUGGESTION_THRESHOLD, suggestArrayPairings, suggestMappings, withArrayPairings } from '../../../src/main/mapping/suggest';
 import { ownerTerms } from '../../../src/main/mapping/suggest/prepare';
 import { nameTerms } from '../../../src/main/mapping/suggest/tokens';
 import { entity, field } from '../../helpers/catalogue-fields';
@@ -100,5 +100,108 @@ describe('array pairings', () => {
     const source = entity('Contact', [field('email'), field('phone')]);
     const target = entity('Recipients', [list('recipients'), field('recipients[].email')]);
     expect(suggestArrayPairings(source, target, suggestMappings(source, target))).toEqual([]);
+  });
+});
+
+describe('list element leaves named by their parent', () => {
+  it('the type or id of a list element (emails[].type, phone_numbers[].id) does not take the email or phone value', () => {
+    const result = suggestMappings(
+      entity('Customer', [field('email_address'), field('phone_number')]),
+      entity('Contact', [field('emails[].email'), field('emails[].type'), field('emails[].id'), field('phone_numbers[].number'), field('phone_numbers[].type'), field('phone_numbers[].id')]),
+    );
+    expect(top(result, 'emails[].email')[0]?.source).toBe('email_address');
+    expect(top(result, 'phone_numbers[].number')[0]?.source).toBe('phone_number');
+    for (const target of ['emails[].type', 'emails[].id', 'phone_numbers[].type', 'phone_numbers[].id']) expect(top(result, target)).toEqual([]);
+  });
+  it('the same the other way: an email address is filled from email[].address, not from email[].type', () => {
+    const result = suggestMappings(entity('Contact', [field('email[].type'), field('email[].address')]), entity('Customer', [field('email_address')]));
+    expect(top(result, 'email_address')[0]?.source).toBe('email[].address');
+    const typeOnly = suggestMappings(entity('Contact', [field('email[].type')]), entity('Customer', [field('email_address')]));
+    expect(top(typeOnly, 'email_address')).toEqual([]);
+  });
+  it('a phrase read across the parent and the leaf: a flat discount percentage fills discounts[].percentage', () => {
+    const result = suggestMappings(entity('Line', [field('discount_percentage', { type: 'number' })]), entity('OrderLine', [field('discounts[].percentage', { type: 'number' }), field('discounts[].code')]));
+    expect(top(result, 'discounts[].percentage')[0]?.source).toBe('discount_percentage');
+  });
+  it('a map entry (metadata.{key}) holds a value, not a key', () => {
+    const result = suggestMappings(entity('Variation', [field('user_data'), field('id')]), entity('Price', [field('metadata.{key}'), field('id')]));
+    expect(top(result, 'metadata.{key}')[0]?.source).toBe('user_data');
+  });
+  it('a telephone’s country code is a calling code, not a country', () => {
+    const result = suggestMappings(entity('Customer', [field('address.country')]), entity('Contact', [field('phone_numbers[].country_code'), field('Phones[].PhoneCountryCode'), field('addresses[].country')]));
+    expect(top(result, 'addresses[].country')[0]?.source).toBe('address.country');
+    expect(top(result, 'phone_numbers[].country_code')).toEqual([]);
+    expect(top(result, 'Phones[].PhoneCountryCode')).toEqual([]);
+  });
+});
+
+describe('main paths above other records and variants', () => {
+  it('a card’s billing address inside cards[] (records with ids) stays empty from a contact’s address list', () => {
+    const result = suggestMappings(
+      entity('Contact', [field('address[].street'), field('address[].city'), field('address[].country')]),
+      entity('Customer', [field('address.address_line_1'), field('address.locality'), field('address.country'), field('cards[].id'), field('cards[].billing_address.address_line_1'), field('cards[].billing_address.locality'), field('cards[].billing_address.country')]),
+    );
+    expect(top(result, 'address.locality')[0]?.source).toBe('address[].city');
+    expect(top(result, 'address.country')[0]?.source).toBe('address[].country');
+    for (const target of ['cards[].billing_address.address_line_1', 'cards[].billing_address.locality', 'cards[].billing_address.country']) expect(top(result, target)).toEqual([]);
+  });
+  it('the same list without identifiers is not another record: its nested address still matches', () => {
+    const result = suggestMappings(entity('Contact', [field('address[].city')]), entity('Customer', [field('cards[].billing_address.locality')]));
+    expect(top(result, 'cards[].billing_address.locality')[0]?.source).toBe('address[].city');
+  });
+  it('a field of one variant of a union ranks below the record’s main path', () => {
+    const result = suggestMappings(
+      entity('Payment', [field('source.address.city', { variant: 'card' }), field('holder.address.city')]),
+      entity('Charge', [field('address.city')]),
+    );
+    expect(top(result, 'address.city').map((c) => c.source)).toEqual(['holder.address.city', 'source.address.city']);
+  });
+});
+
+describe('address and amount vocabulary', () => {
+  it('administrative areas: level 1 is the state or province, level 2 the county', () => {
+    const result = suggestMappings(
+      entity('Address', [field('administrative_district_level_1'), field('administrative_district_level_2'), field('locality')]),
+      entity('Contact', [field('addresses[].state'), field('addresses[].county'), field('addresses[].city')]),
+    );
+    expect(top(result, 'addresses[].state')[0]?.source).toBe('administrative_district_level_1');
+    expect(top(result, 'addresses[].county')[0]?.source).toBe('administrative_district_level_2');
+  });
+  it('a state does not fill the county beside it', () => {
+    const result = suggestMappings(entity('Contact', [field('address[].state')]), entity('Customer', [field('address.administrative_district_level_1'), field('address.administrative_district_level_2')]));
+    expect(top(result, 'address.administrative_district_level_1')[0]?.source).toBe('address[].state');
+    expect(top(result, 'address.administrative_district_level_2')).toEqual([]);
+  });
+  it('an amount of something else (tax, VAT, discount) is not the total; a total price is the total amount', () => {
+    const money = { type: 'number' } as const;
+    const result = suggestMappings(
+      entity('OrderItem', [field('TaxAmount', money), field('TotalPrice', money), field('Discount', money)]),
+      entity('InvoiceLine', [field('total_amount', money), field('tax_amount', money), field('VatAmount', money)]),
+    );
+    expect(top(result, 'total_amount')[0]?.source).toBe('TotalPrice');
+    expect(top(result, 'tax_amount')[0]?.source).toBe('TaxAmount');
+    expect(top(result, 'total_amount').find((c) => c.source === 'TaxAmount')?.score ?? 0).toBeLessThan(SUGGESTION_THRESHOLD);
+  });
+});
+
+describe('people in roles', () => {
+  it('role fills role: the author from the creator, the assignee from the assigned person; a sibling role ranks below', () => {
+    const result = suggestMappings(
+      entity('Task', [field('created_by.login'), field('created_by.id'), field('assigned_to.login'), field('assigned_to.id')]),
+      entity('Issue', [field('author.username'), field('author.id'), field('assignee.username'), field('assignee.id')]),
+    );
+    expect(top(result, 'author.username')[0]?.source).toBe('created_by.login');
+    expect(top(result, 'assignee.username')[0]?.source).toBe('assigned_to.login');
+    expect(top(result, 'author.id')[0]?.source).toBe('created_by.id');
+    const sibling = top(result, 'author.username').find((c) => c.source === 'assigned_to.login');
+    expect(sibling?.score ?? 0).toBeLessThan(SUGGESTION_THRESHOLD);
+  });
+  it('a generic user fills a role when no one in that role is there', () => {
+    const result = suggestMappings(entity('Comment', [field('user'), field('body')]), entity('Note', [field('created_by.id'), field('owned_by.id'), field('content')]));
+    expect(top(result, 'created_by.id')[0]?.source).toBe('user');
+  });
+  it('a reference (created_by) is still filled from the identifier of the person in that role', () => {
+    const result = suggestMappings(entity('Issue', [field('author.id'), field('author.name')]), entity('Ticket', [field('created_by')]));
+    expect(top(result, 'created_by')[0]?.source).toBe('author.id');
   });
 });

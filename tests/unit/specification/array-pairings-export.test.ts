@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
 import { setFlowEndpoints } from '../../../src/main/mapping/flows';
-import { createPairing } from '../../../src/main/mapping/pairings';
+import { createPairing } from '../../../src/main/mapping/pairing-calls';
 import { mappingSheet } from '../../../src/main/mapping/sheet';
 import { SystemImports } from '../../../src/main/openapi/system-import';
 import { collectSpec } from '../../../src/main/specification/collect';

@@ -91,7 +91,7 @@ describe('a locked or damaged workspace', () => {
     other.exec('BEGIN IMMEDIATE');
     try {
       await expect(openWorkspace(file)).rejects.toThrow(
-        `${file} is in use by another Crosswalk process (the app, \`crosswalk serve\` or another command is writing to it), so it could not be changed: close the other one and try again.`,
+        `${file} is busy: another Crosswalk process (the app, \`crosswalk serve\` or another command) kept writing to it for 5 seconds, so this change was not made: try again when it is done, or close it.`,
       );
     } finally {
       other.exec('ROLLBACK');

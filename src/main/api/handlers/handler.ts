@@ -2,6 +2,7 @@ import type { CallName } from '../../../shared/call-names';
 import type { CallOutput, ParsedInput } from '../../../shared/contract';
 import type { SystemImports } from '../../openapi/system-import';
 import type { Services } from '../../platform/services';
+import type { SendDeps } from '../../sandbox/send/send';
 import type { Workspace } from '../../workspace/workspace';
 import type { CallContext } from '../call-context';
 import type { Session } from '../session';
@@ -22,4 +23,9 @@ export interface HandlerDeps {
   /** Catalogues and imports of the open workspace's systems, shared by every domain that reads them. */
   systems: SystemImports;
   services: Services;
+  /**
+   * The send path of the open workspace (store, body cache, services, the host's OAuth browser and proxy,
+   * history events). `sendingTo`: the environment requests go to; a "Mock" one is refused unless its mock runs.
+   */
+  sendPath(sendingTo: number | null): SendDeps;
 }

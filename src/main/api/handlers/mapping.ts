@@ -1,5 +1,5 @@
 import { createFlow, entityRoots, getFlow, listFlows, setFlowEndpoints, updateFlow } from '../../mapping/flows';
-import { createPairing, deletePairing, updatePairing } from '../../mapping/pairings';
+import { createPairing, deletePairing, updatePairing } from '../../mapping/pairing-calls';
 import { deleteFlow, listDeletedFlows, restoreFlow } from '../../mapping/flow-deletion';
 import { repairFlow, repairPlan, repointFlow } from '../../mapping/flow-repair';
 import { acceptAbove } from '../../mapping/bulk-accept';
@@ -9,6 +9,7 @@ import { decideRow, flowSuggestions, mappingChecks, mappingSheet, suggestValueMa
 import { previewFlow } from '../../mapping/expressions/preview';
 import { sourcePayload } from '../../mapping/expressions/payload-source';
 import { runTestCases, testCaseFromPayload } from '../../mapping/expressions/test-runs';
+import { memoryAt } from '../../mapping/memory';
 import type { HandlerDeps, HandlersOf } from './handler';
 
 export function mappingHandlers({ workspace, systems, services }: HandlerDeps): HandlersOf<'flows'> & HandlersOf<'mapping'> {
@@ -20,10 +21,10 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'flows.delete': ({ id }) => deleteFlow(workspace(), id),
     'flows.deleted': () => listDeletedFlows(workspace()),
     'flows.restore': ({ deletedId }) => restoreFlow(workspace(), deletedId),
-    'flows.repoint': ({ id, source, target, unresolved }, { signal }) =>
-      repointFlow(workspace(), systems, id, { source, target }, unresolved, { signal, workers: services.workers }),
+    'flows.repoint': ({ id, source, target, unresolved, dryRun }, { signal }) =>
+      repointFlow(workspace(), systems, id, { source, target }, { unresolved, dryRun }, { signal, workers: services.workers }),
     'flows.repairPlan': ({ flowId }) => repairPlan(workspace(), systems, flowId),
-    'flows.repair': ({ flowId, confirm }, { signal }) => repairFlow(workspace(), systems, flowId, confirm, { signal, workers: services.workers }),
+    'flows.repair': ({ flowId, confirm, remove }, { signal }) => repairFlow(workspace(), systems, flowId, { confirm, remove }, { signal, workers: services.workers }),
     'flows.update': ({ id, ...changes }) => updateFlow(workspace(), id, changes),
     'mapping.sheet': ({ flowId }, { signal }) => mappingSheet(workspace(), systems, flowId, { signal, workers: services.workers }),
     'mapping.checks': ({ flowId }, { signal }) => mappingChecks(workspace(), systems, flowId, { signal, workers: services.workers }),
@@ -45,5 +46,9 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'mapping.updatePairing': ({ pairingId, ...changes }, { signal }) => updatePairing(workspace(), systems, pairingId, changes, { signal, workers: services.workers }),
     'mapping.deletePairing': ({ pairingId }) => deletePairing(workspace(), pairingId),
     'mapping.forgetLearned': ({ flowId, targetPath, sourcePath }) => forgetLearned(workspace(), flowId, targetPath, sourcePath),
+    'mapping.memory': () => memoryAt().list(),
+    'mapping.eraseMemory': ({ id }) => ({ erased: memoryAt().erase(id), entries: memoryAt().list() }),
+    'mapping.exportMemory': () => ({ fileName: 'crosswalk-mapping-memory.json', text: memoryAt().exportText() }),
+    'mapping.importMemory': ({ text, fileName }) => ({ added: memoryAt().importText(text, fileName).added, entries: memoryAt().list() }),
   };
 }

@@ -3,16 +3,15 @@ import { UserError } from '../../errors';
 import { driftReport } from '../../sandbox/samples/drift';
 import { sampleAndSave } from '../../sandbox/samples/sample-and-save';
 import { sendPaging } from '../../sandbox/samples/send-pages';
-import { sandboxOf, type SandboxAdapters } from '../../sandbox/sandbox';
 import { getEnvironment } from '../../sandbox/store/environments';
 import { deleteSample, listSamples, recheckStaleSamples, saveSample, workspaceBodyCache, type SampleContext } from '../../sandbox/samples/samples';
-import { getSystem, listSystems } from '../../openapi/systems';
+import { listSystems } from '../../openapi/systems';
 import { appDataDir } from '../../settings/settings';
 import type { HandlerDeps, Handlers } from './handler';
 
 export type SampleCall = 'sandbox.saveSample' | 'sandbox.samples' | 'sandbox.deleteSample' | 'sandbox.sampleRecords' | 'sandbox.drift';
 
-export function samplesHandlers({ workspace, systems, services, session }: HandlerDeps, adapters: SandboxAdapters = {}): Pick<Handlers, SampleCall> {
+export function samplesHandlers({ workspace, systems, services, sendPath }: HandlerDeps): Pick<Handlers, SampleCall> {
   const context = (): SampleContext => {
     const open = workspace();
     return { workspace: open, systems, redactor: services.redactor, bodies: workspaceBodyCache(open, path.join(appDataDir(), 'cache')) };
@@ -25,24 +24,9 @@ export function samplesHandlers({ workspace, systems, services, session }: Handl
       return { removed: true as const };
     },
     'sandbox.sampleRecords': async ({ request, environmentId, variables, operation, limit, pageSize, maxPages, entity }, { signal, progress }) => {
-      const { store, cache } = sandboxOf(workspace(), services, session.settings.dir);
-      if (environmentId !== null) {
-        // A "Mock" environment samples the system's running mock: started, or it says so.
-        const environment = getEnvironment(store, environmentId);
-        if (environment.kind === 'mock' && environment.name === 'Mock') session.mocks.urlOf(workspace().path, getSystem(workspace(), environment.systemId).name);
-      }
-      const paging = sendPaging(
-        {
-          store,
-          cache,
-          http: services.http,
-          redactor: services.redactor,
-          oauth: adapters.oauth,
-          resolveProxy: adapters.resolveProxy,
-          onHistory: (entry) => session.events.emit('sandbox.history', { workspace: workspace().path, entry }),
-        },
-        { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables },
-      );
+      const deps = sendPath(environmentId);
+      const { store, cache } = deps;
+      const paging = sendPaging(deps, { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables });
       const chosen = operation ?? paging.operation;
       if (chosen === undefined) throw new UserError('SAMPLE_NO_OPERATION', 'This request was not made from an operation of the document: name the list operation it calls (such as "GET /customers").');
       const environment = environmentId === null ? undefined : getEnvironment(store, environmentId).name;

@@ -5,7 +5,7 @@ import { getStoredDocument, getSystem } from '../../openapi/systems';
 import { draftFromOperation, type ExampleBody } from '../../sandbox/draft/from-operation';
 import { exampleBody } from '../../sandbox/generate';
 import { environmentSeeds } from '../../sandbox/environment-seeds';
-import { sandboxOf, storedPreview, type SandboxAdapters } from '../../sandbox/sandbox';
+import { sandboxOf, storedPreview } from '../../sandbox/sandbox';
 import { oauthTokenState, resolveForCopy, send } from '../../sandbox/send/send';
 import { parseCurl, toCurl, type CurlSource } from '../../sandbox/curl';
 import { exportSystemCollection, importCollectionInto } from '../../sandbox/postman';
@@ -15,7 +15,7 @@ import { deleteRequest, listRequests, saveRequest } from '../../sandbox/store/re
 import type { HandlerDeps, HandlersOf } from './handler';
 import type { SampleCall } from './samples';
 
-export function sandboxHandlers({ workspace, systems, session, services }: HandlerDeps, adapters: SandboxAdapters = {}): Omit<HandlersOf<'sandbox'>, SampleCall> {
+export function sandboxHandlers({ workspace, systems, session, services, sendPath }: HandlerDeps): Omit<HandlersOf<'sandbox'>, SampleCall> {
   const sandbox = () => sandboxOf(workspace(), services, session.settings.dir);
   const store = () => sandbox().store;
   return {
@@ -49,31 +49,18 @@ export function sandboxHandlers({ workspace, systems, session, services }: Handl
     'sandbox.draftFromOperation': async ({ systemId, operation }) => {
       const catalogue = await systems.catalogue(workspace(), systemId);
       const documentVersion = getSystem(workspace(), systemId).previousVersions + 1;
-      const document = adapters.exampleBody ? undefined : await storedApiDocument(getStoredDocument(workspace(), systemId));
-      const fromSchema: ExampleBody = ({ operation: chosen }) => (document ? exampleBody(document, chosen.id, 'request')?.body : undefined);
-      return draftFromOperation({ systemId, catalogue, operationId: operation, documentVersion, exampleBody: adapters.exampleBody ?? fromSchema });
+      const document = await storedApiDocument(getStoredDocument(workspace(), systemId));
+      const fromSchema: ExampleBody = ({ operation: chosen }) => exampleBody(document, chosen.id, 'request')?.body;
+      return draftFromOperation({ systemId, catalogue, operationId: operation, documentVersion, exampleBody: fromSchema });
     },
-    'sandbox.send': ({ request, environmentId, variables, confirmProduction }, { signal }) => {
-      const { store, cache } = sandbox();
-      const file = workspace().path;
-      if (environmentId !== null) {
-        // A "Mock" environment sends to the system's running mock: started, or it says so.
-        const environment = getEnvironment(store, environmentId);
-        if (environment.kind === 'mock' && environment.name === 'Mock') session.mocks.urlOf(file, getSystem(workspace(), environment.systemId).name);
-      }
-      return send(
-        {
-          store,
-          cache,
-          http: services.http,
-          redactor: services.redactor,
-          oauth: adapters.oauth,
-          resolveProxy: adapters.resolveProxy,
-          onHistory: (entry) => session.events.emit('sandbox.history', { workspace: file, entry }),
-        },
-        { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables, confirmProduction, signal },
-      );
-    },
+    'sandbox.send': ({ request, environmentId, variables, confirmProduction }, { signal }) =>
+      send(sendPath(environmentId), {
+        request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn },
+        environmentId,
+        variables,
+        confirmProduction,
+        signal,
+      }),
     'sandbox.parseCurl': ({ systemId, text }) => {
       getSystem(workspace(), systemId);
       const parsed = parseCurl(text);
@@ -101,14 +88,9 @@ export function sandboxHandlers({ workspace, systems, session, services }: Handl
       const fileName = `${system.name.replace(/[^\w.-]+/g, '-')}.postman_collection.json`;
       return { fileName, text: `${JSON.stringify(collection, null, 2)}\n`, requests };
     },
-    'sandbox.oauthToken': ({ request, environmentId, renew }, { signal }) => {
-      const { store, cache } = sandbox();
-      return oauthTokenState(
-        { store, cache, http: services.http, redactor: services.redactor, oauth: adapters.oauth, resolveProxy: adapters.resolveProxy },
-        { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables: {}, signal },
-        renew,
-      );
-    },
+    // Token calls go to the token endpoint, not to the mock: no running mock is needed to show one.
+    'sandbox.oauthToken': ({ request, environmentId, renew }, { signal }) =>
+      oauthTokenState(sendPath(null), { request: 'requestId' in request ? request : { draft: request.draft as never, basedOn: request.basedOn }, environmentId, variables: {}, signal }, renew),
     'sandbox.history': (query) => {
       const { store, cache } = sandbox();
       return searchHistory(store, cache, query);

@@ -78,6 +78,13 @@ function readFrom(path: string, context: string[]): string {
 /** A separator quoted in the transformation ("joined with ", "") or a space. */
 const separatorOf = (transformation: string) => /["“']([^"”']*)["”']/.exec(transformation)?.[1] ?? ' ';
 
+/** The part a suggested split names ("→ given name": the first word; "→ family name": the rest), whatever the rows' order. */
+function namedPart(transformation: string): { index: number; count: number } | undefined {
+  if (/→ given name\b/.test(transformation)) return { index: 0, count: 2 };
+  if (/→ family name\b/.test(transformation)) return { index: 1, count: 2 };
+  return undefined;
+}
+
 interface Generated {
   expression: string | null;
   /** Why the generated expression may not do what the pseudocode says (a derivation in words…); '' when it does. */
@@ -185,7 +192,7 @@ export function flowProgram(rows: MappingRow[], target: CatalogueEntity | undefi
     const inferred = contextOf(row.targetPath, byTarget);
     const { sources, unpaired } = chain.length > 0 ? { sources: chain.map((pairing) => pairing.sourcePath), unpaired: undefined } : explicit.has(arrayPrefixes(row.targetPath)[0] ?? '') ? { sources: [], unpaired: arrayPrefixes(row.targetPath)[0] } : inferred;
     const siblings = row.sourcePaths.length === 1 ? (splits.get(row.sourcePaths[0]!) ?? [row.id]) : [row.id];
-    const generated = generateRow(row, sources, types.get(row.targetPath), { index: Math.max(0, siblings.indexOf(row.id)), count: siblings.length });
+    const generated = generateRow(row, sources, types.get(row.targetPath), namedPart(row.transformation) ?? { index: Math.max(0, siblings.indexOf(row.id)), count: siblings.length });
     const written = row.expression;
     const expression = written ?? generated.expression;
     const reasons: string[] = [];

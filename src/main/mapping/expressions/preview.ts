@@ -19,6 +19,7 @@ import { hasContent, listRows } from '../rows';
 import { COMPOSED, type EvaluatedPayload, type RunUnit } from './evaluate';
 import { evaluateJob, jobTimeMs, PAYLOAD_TIME_MS } from './evaluate-job';
 import { flowProgram } from './generate';
+import { escapePointerSegment } from '../../openapi/load/pointer';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -163,7 +164,6 @@ export function problemsOf(prepared: PreparedFlow, source: unknown, evaluated: E
   return problems;
 }
 
-const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every value at a catalogue path, with its pointer and the element index of each array it passed. */
@@ -177,7 +177,7 @@ function valuesAt(root: unknown, path: string): Array<{ pointer: string; indexes
       for (const key of keys) {
         if (!isObject(value) || !(key in value)) return [];
         value = value[key];
-        pointer += `/${escapeKey(key)}`;
+        pointer += `/${escapePointerSegment(key)}`;
       }
       if (i === parts.length - 1) return [{ ...item, value, pointer }];
       if (!Array.isArray(value)) return [];
@@ -207,8 +207,8 @@ export function provenanceOf(prepared: PreparedFlow, source: unknown, target: un
   const entries: ProvenanceEntry[] = [];
   const sourceRoot = prepared.sourceRoot === '' ? source : atPath(source, prepared.sourceRoot);
   const targetRoot = prepared.targetRoot === '' ? target : atPath(target, prepared.targetRoot);
-  const prefix = prepared.targetRoot === '' ? '' : `/${prepared.targetRoot.split('.').map(escapeKey).join('/')}`;
-  const sourcePrefix = prepared.sourceRoot === '' ? '' : `/${prepared.sourceRoot.split('.').map(escapeKey).join('/')}`;
+  const prefix = prepared.targetRoot === '' ? '' : `/${prepared.targetRoot.split('.').map(escapePointerSegment).join('/')}`;
+  const sourcePrefix = prepared.sourceRoot === '' ? '' : `/${prepared.sourceRoot.split('.').map(escapePointerSegment).join('/')}`;
   for (const unit of prepared.units) {
     const row = byId.get(unit.rowId);
     if (!row) continue;

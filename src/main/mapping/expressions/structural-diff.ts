@@ -1,5 +1,7 @@
 // A readable structural diff of two JSON values: each difference at its JSON pointer, with both sides.
 
+import { escapePointerSegment as escape } from '../../openapi/load/pointer';
+
 export interface Difference {
   pointer: string;
   kind: 'missing' | 'unexpected' | 'changed';
@@ -8,7 +10,6 @@ export interface Difference {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function structuralDiff(expected: unknown, actual: unknown, pointer = ''): Difference[] {
   if (isObject(expected) && isObject(actual)) {

@@ -5,7 +5,7 @@ import type { PayloadSource, TestCase } from '../../../shared/contract';
 import { UserError } from '../../errors';
 import type { SystemImports } from '../../openapi/system-import';
 import { listTestCasesIn, testCaseRef } from '../../specification/test-cases';
-import { valueAtPointer } from '../../sandbox/samples/field-path';
+import { resolveLocalPointer as valueAtPointer } from '../../openapi/load/pointer';
 import type { Workspace } from '../../workspace/workspace';
 import { getFlow, listFlows } from '../flows';
 import { sourcePayload } from './payload-source';

@@ -3,6 +3,7 @@
 // above CANDIDATE_FLOOR; then the sibling boost under parent pairs that already match well.
 import type { CatalogueEntity } from '../../../shared/catalogue';
 import type { LearnedIndex } from './learned';
+import { memoryMatches, sourceLookup, type MemoryPattern } from './memory-evidence';
 import type { Prepared } from './prepare';
 import type { RunContext } from './run-context';
 import { CONTENT, maxBy, pairScore, type Scored } from './score';
@@ -13,6 +14,10 @@ import { conceptWords, nameTerms, relatedTerms, termLabel, termWeight } from './
 const CANDIDATE_FLOOR = Math.min(SUGGESTION_THRESHOLD * 0.75, ALTERNATIVE_THRESHOLD * 0.8);
 /** What an accept adds to a pair's own score. */
 const LEARNED_LIFT = 0.3;
+/** What a pair accepted in another workspace (the same naming pattern) adds: less than an accept here. */
+const MEMORY_LIFT = 0.15;
+/** What a pair rejected in another workspace loses. */
+const MEMORY_PENALTY = 0.15;
 /** Below this a pair's names and types say (almost) nothing for it. */
 const OWN_EVIDENCE = SUGGESTION_THRESHOLD * 0.8;
 
@@ -21,7 +26,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
   const { scratch } = run;
   // Read once: under tsx every read of an imported binding is a getter call, and the loop below runs per pair.
   const scoreOf = pairScore;
-  const { accepted, rejected, analogies } = learned;
+  const { accepted, rejected, analogies, memory } = learned;
   const learnedAny = learned.any;
 
   // Inverted index: name term → sources.
@@ -52,6 +57,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
         list.push(s);
       }
 
+  const lookup = memory.any ? sourceLookup(sources) : undefined;
   const candidates = new SourceSet(sources.length);
   const look = (term: string, always: boolean) => {
     const list = index.get(term);
@@ -72,6 +78,9 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
       for (const w of analogy.sDiff) for (const s of rawIndex.get(w) ?? []) candidates.add(s);
     }
     for (const s of learned.acceptedSources.get(t.field.path) ?? []) candidates.add(s);
+    const liked = lookup ? memoryMatches(memory.accepted, t, lookup) : NO_MATCHES;
+    const disliked = lookup ? memoryMatches(memory.rejected, t, lookup) : NO_MATCHES;
+    for (const s of liked.keys()) candidates.add(s);
 
     const scored: Scored[] = [];
     // A flag named for a state (`active`, `is_archived`) is read from an enumeration holding that value.
@@ -88,7 +97,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
       // Score only; the reasons are worked out for what is shown.
       let quick = scoreOf(scratch, t, s, undefined, CANDIDATE_FLOOR);
       if (quick < CANDIDATE_FLOOR) {
-        if (!accepted.has(key) && analogies.length === 0) continue;
+        if (!accepted.has(key) && analogies.length === 0 && !liked.has(s)) continue;
         quick = scoreOf(scratch, t, s, undefined);
       }
       const result: Scored = { source: s, score: quick, reasons: [] };
@@ -103,6 +112,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
             break;
           }
         }
+      if (lookup && !accepted.has(key)) weighMemory(result, liked.get(s), disliked.get(s));
       const fit = qualifierFit(t, s, entityWords);
       if (fit) {
         result.score = Math.min(1, result.score + 0.05);
@@ -121,6 +131,30 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
 export function liftedByAcceptance(ownScore: number): number {
   if (ownScore < OWN_EVIDENCE) return Math.min(ownScore + LEARNED_LIFT, SUGGESTION_THRESHOLD - 0.01);
   return Math.min(ownScore + LEARNED_LIFT, 0.97);
+}
+
+const NO_MATCHES: ReadonlyMap<Prepared, MemoryPattern> = new Map();
+
+/** Other workspaces' decisions on the same naming pattern: evidence for or against, shown as a reason. */
+function weighMemory(result: Scored, liked: MemoryPattern | undefined, disliked: MemoryPattern | undefined): void {
+  if (liked) {
+    result.score = liftedByMemory(result.score);
+    result.reasons.push(`accepted in another workspace: ${liked.label}`);
+    return;
+  }
+  if (disliked) {
+    result.score = Math.max(0, result.score - MEMORY_PENALTY);
+    result.reasons.push(`rejected in another workspace: ${disliked.label}`);
+  }
+}
+
+/**
+ * Another workspace's accept is evidence like an accept here, only weaker, and never enough alone: a pair
+ * below the suggestion bar stays below it unless its own names and types already say something for it.
+ */
+export function liftedByMemory(ownScore: number): number {
+  if (ownScore < OWN_EVIDENCE) return Math.max(ownScore, Math.min(ownScore + MEMORY_LIFT, SUGGESTION_THRESHOLD - 0.01));
+  return Math.max(ownScore, Math.min(ownScore + MEMORY_LIFT, 0.95));
 }
 
 /** Structure: siblings under parent pairs whose children already match well get a boost. */

@@ -17,7 +17,7 @@ import { readLearned, type LearnedDecisions, type LearnedPair } from './learned'
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
 export type { LearnedDecisions } from './learned';
-import { ownerTerms, prepare } from './prepare';
+import { markRecordLists, ownerTerms, prepare } from './prepare';
 import { newRunContext } from './run-context';
 import { addSplits } from './split';
 import { scorePair } from './score';
@@ -61,6 +61,8 @@ export function suggestMappings(source: CatalogueEntity, target: CatalogueEntity
   const learned = options.learned && {
     accepted: inside(targetRoot, inside(sourceRoot, options.learned.accepted, 'source'), 'target'),
     rejected: inside(targetRoot, inside(sourceRoot, options.learned.rejected, 'source'), 'target'),
+    // Other workspaces' pairs are read as naming patterns, whatever their roots.
+    memory: options.learned.memory,
   };
   const sourcePath = (joined: string) => joined.split(' + ').map((part) => joinRoot(sourceRoot, part)).join(' + ');
   return suggestAligned(rootEntity(source, sourceRoot), rootEntity(target, targetRoot), { learned }).map((suggestion) => ({
@@ -75,6 +77,8 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   const targetTerms = ownerTerms(target.name);
   const sources = source.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, sourceTerms, run.vocabulary));
   const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, run.vocabulary));
+  markRecordLists(sources, sourceTerms, run.vocabulary);
+  markRecordLists(targets, targetTerms, run.vocabulary);
   const learned = readLearned(options.learned, sources, targets);
 
   const perTarget = findCandidates(run, sources, targets, target, learned);

@@ -2,6 +2,7 @@
 // (the words that differ on each side of an accepted pair) that raise pairs differing the same way.
 import { lastName, type Prepared } from './prepare';
 import { splitWords } from './tokens';
+import { readMemory, type MemoryIndex } from './memory-evidence';
 
 export interface LearnedPair {
   source: string;
@@ -11,6 +12,8 @@ export interface LearnedPair {
 export interface LearnedDecisions {
   accepted: LearnedPair[];
   rejected: LearnedPair[];
+  /** Decided in other workspaces (the mapping memory): evidence, never enough alone to make a suggestion. */
+  memory?: { accepted: LearnedPair[]; rejected: LearnedPair[] };
 }
 
 export interface Analogy {
@@ -28,6 +31,7 @@ export interface LearnedIndex {
   /** Target path → the sources accepted for it, in the order accepted: always candidates. */
   acceptedSources: Map<string, Prepared[]>;
   analogies: Analogy[];
+  memory: MemoryIndex;
 }
 
 export function readLearned(decisions: LearnedDecisions | undefined, sources: Prepared[], targets: Prepared[]): LearnedIndex {
@@ -54,5 +58,5 @@ export function readLearned(decisions: LearnedDecisions | undefined, sources: Pr
       return { pair, tDiff: tWords.filter((w) => !sWords.includes(w)), sDiff: sWords.filter((w) => !tWords.includes(w)) };
     })
     .filter((analogy) => analogy.tDiff.length > 0 && analogy.sDiff.length > 0);
-  return { accepted, rejected, any: rejected.size > 0 || accepted.size > 0, acceptedSources, analogies };
+  return { accepted, rejected, any: rejected.size > 0 || accepted.size > 0, acceptedSources, analogies, memory: readMemory(decisions?.memory) };
 }

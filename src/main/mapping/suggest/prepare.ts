@@ -4,7 +4,7 @@
 import type { CatalogueField } from '../../../shared/catalogue';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
 import { numeric } from './score';
-import { hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
+import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
 
 export interface Term {
@@ -99,6 +99,20 @@ export interface Prepared {
   formKey: string;
   /** Some ancestor is a list: this is a value of each element. */
   element: boolean;
+  /**
+   * A leaf that says what kind of thing its parent is or which one (`emails[].type`, `phone_numbers[].id`): read with
+   * its parent's name, yet it holds a type or an identifier, never the parent's value itself. The leaf's term.
+   */
+  kindOfParent: Term | undefined;
+  /**
+   * Inside a list of other records (`cards[].billing_address.country`: the cards have ids of their own): that
+   * record's terms (set by markRecordLists). Such a field belongs to that record, not to the one being mapped.
+   */
+  inRecord: Term[] | undefined;
+  /** The roles of people on the path (`author.name`, `assigned_to.id`, `closed_by`): term ids; empty when none. */
+  personRoles: number[];
+  /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
+  variant: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
   ownedBy: Term[] | undefined;
   /** Whose field this is: the parent's terms, or the entity's at the top. */
@@ -124,10 +138,12 @@ export interface Prepared {
 export function prepare(field: CatalogueField, index: number, entityTerms: Set<string>, vocabulary: Vocabulary): Prepared {
   const parentName = field.parent ? lastName(field.parent) : undefined;
   const parentTerms = parentName ? nameTerms(parentName) : [];
-  const leafTerms = (!field.parent && entityPrefixed(field.name, entityTerms)) || nameTerms(field.name);
+  // A map's entries (`metadata.{key}`) hold its values: the placeholder names a value, not a key.
+  const name = MAP_ENTRY.test(field.name) ? 'value' : field.name;
+  const leafTerms = (!field.parent && entityPrefixed(name, entityTerms)) || nameTerms(name);
   // A leaf that only says "id", "name", "type", "amount"... or repeats its parent (`emails[].email`,
   // `phone_numbers[].number`) is named by its parent: `customer.id` reads as `customer_id`.
-  const leafWords = normalWords(field.name);
+  const leafWords = normalWords(name);
   const parentWords = parentName ? new Set(normalWords(parentName)) : undefined;
   const repeatsParent =
     parentTerms.length > 0 && (leafWords.every((word) => parentWords!.has(word)) || leafTerms.every((term) => parentTerms.includes(term)));
@@ -135,9 +151,17 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
   const bareLink = leafWords.length > 0 && leafWords.every((word) => LINK_WORDS.has(word));
   const plainFlattened = repeatsParent || (parentTerms.length > 0 && (bareLink || leafTerms.every((term) => termWeight(term) < 1 || VALUE_TERMS.has(term))));
   const owned = !plainFlattened && parentTerms.length > 0 && leafTerms.every((term) => termWeight(term) < 1 || OWNED_TERMS.has(term));
-  const flattened = plainFlattened || owned;
+  // A phrase read across the parent and the leaf (`email[].address`, `discounts[].percentage`, `start.date`) is one name.
+  const parentWordList = parentName ? normalWords(parentName) : [];
+  // Only a phrase in its own order, and only when the leaf's first word is not part of a phrase of the leaf (`start.timeZone`).
+  const phraseAcross =
+    !plainFlattened && !owned && parentWordList.length > 0 && leafWords.length > 0 && wordsToTerms(leafWords.slice(0, 1))[0] === leafTerms[0] &&
+    conceptOf(`${parentWordList[parentWordList.length - 1]} ${leafWords[0]}`) !== undefined;
+  const across = phraseAcross ? wordsToTerms([...parentWordList, ...leafWords]) : [];
+  const flattened = plainFlattened || owned || phraseAcross;
   let terms: Term[];
-  if (flattened) {
+  if (phraseAcross) terms = across.filter((term) => !entityTerms.has(term)).map((term) => makeTerm(vocabulary, term, termWeight(term)));
+  else if (flattened) {
     const seen = new Set<string>();
     terms = [];
     for (const term of parentTerms)
@@ -155,6 +179,11 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     // A word repeating the owner's name (`contact.contact_id`, Invoice's `invoice_id`) says little.
     const owner = field.parent ? new Set(parentTerms) : entityTerms;
     terms = leafTerms.map((term) => (owner.has(term) ? makeTerm(vocabulary, term, termWeight(term) * 0.3, true) : makeTerm(vocabulary, term, termWeight(term))));
+  }
+  // A telephone's country code is its calling code (+44), not a country.
+  if (leafWords.includes('code') && (parentTerms.includes('c:telephone') || leafTerms.includes('c:telephone'))) {
+    const at = terms.findIndex((term) => term.term === 'c:country');
+    if (at >= 0) terms[at] = makeTerm(vocabulary, 'calling code', 1);
   }
   // When the parent is part of the name, the context starts above it.
   const segments = field.path.split('.').slice(0, flattened ? -2 : -1);
@@ -187,6 +216,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
         listTerms.push(makeTerm(vocabulary, term.term, term.weight * 0.3));
       }
   }
+  const kindOfParent = flattened && !repeatsParent && leafTerms.length === 1 && KIND_LEAVES.has(leafTerms[0]!) ? terms.find((term) => term.term === leafTerms[0]) : undefined;
   const listContext = listTerms ? vocabulary.context(field.path.split('.').slice(0, -2)).terms : [];
   const type = baseType(field);
   const bag = bagOf([...terms.map((term) => term.term), ...descTerms], vocabulary);
@@ -202,12 +232,16 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     listContext,
     listContextWeightSum: weightSum(listContext),
     termWeightSum: terms.reduce((sum, term) => sum + term.weight, 0),
-    words: normalWords(field.name),
-    rawWords: splitWords(field.name),
+    words: normalWords(name),
+    rawWords: splitWords(name),
     context,
     contextWeightSum: context.reduce((sum, term) => sum + term.weight, 0),
     inArray: segments.some((segment) => segment.endsWith('[]')),
     element: field.path.includes('[]'),
+    kindOfParent,
+    inRecord: undefined,
+    personRoles: [...new Set([...terms, ...context].filter((term) => isPersonRole(term.term)).map((term) => term.id))],
+    variant: field.variant !== undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
     formKey: formKey(field),
@@ -226,6 +260,34 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
   };
 }
 
+/**
+ * Marks the fields nested in objects inside lists whose elements are records of their own (a list with an
+ * identifier leaf, `cards[].id`) with that record's terms (the innermost such list).
+ */
+export function markRecordLists(fields: Prepared[], entityTerms: Set<string>, vocabulary: Vocabulary): void {
+  const lists = new Set<string>();
+  for (const p of fields) {
+    const element = `[].${p.field.name}`;
+    if (p.field.path.endsWith(element) && nameTerms(p.field.name).length === 1 && nameTerms(p.field.name)[0] === 'c:identifier') lists.add(`${p.field.path.slice(0, -element.length)}[]`);
+  }
+  if (lists.size === 0) return;
+  for (const p of fields) {
+    let best: string | undefined;
+    for (const list of lists) if (p.field.path.startsWith(`${list}.`) && (!best || list.length > best.length)) best = list;
+    // The record's own leaves (`cards[].brand`) may still match; what is nested deeper in it (`cards[].billing_address.country`) is its own.
+    if (!best || !p.field.path.slice(best.length + 1).includes('.')) continue;
+    const terms = nameTerms(lastName(best)).filter((term) => !entityTerms.has(term) && termWeight(term) >= 1 && !CONTAINER_WORDS.has(term));
+    if (terms.length > 0) p.inRecord = terms.map((term) => makeTerm(vocabulary, term, 1));
+  }
+}
+
+/** People in roles: who wrote, who was assigned, who changed or closed it (`closed by`): not the generic user. */
+const PERSON_ROLES = new Set(['c:author', 'c:assignee', 'c:updated by', 'c:manager', 'c:supplier', 'c:customer', 'c:employee']);
+const isPersonRole = (term: string) => PERSON_ROLES.has(term) || term.endsWith(' by');
+
+/** Names of lists that say only that they hold things (`entries`, `items.data`): not what the things are. */
+const CONTAINER_WORDS = new Set(['entry', 'data', 'result', 'record', 'node', 'edge', 'element', 'list', 'collection', 'object', 'value']);
+
 function formKey(field: CatalogueField): string {
   const words = normalWords(field.name).filter((word) => !FORM_WORDS.has(word));
   return words.length > 0 ? `${(field.parent ?? '').replace(/\[\]/g, '')}\u0000${words.join(' ')}` : '';
@@ -243,6 +305,11 @@ const weightSum = (terms: Term[]) => terms.reduce((sum, term) => sum + term.weig
  * list reads as a list of values. A part of each element (`addresses[].county`) does not.
  */
 const LIST_VALUE_WORDS = new Set(['url', 'uri', 'href', 'link', 'number', 'name', 'value', 'identifier', 'code', 'text']);
+
+const MAP_ENTRY = /^\{\w*\}$/;
+
+/** Leaves naming a kind or an identity of their parent object (`emails[].type`), not its value. */
+const KIND_LEAVES = new Set(['type', 'kind', 'category', 'c:identifier']);
 
 /** Leaf names that hold the value of their parent object (`total_money.amount`). */
 const VALUE_TERMS = new Set(['c:total', 'value']);
@@ -269,7 +336,7 @@ const REFERENCE_TERMS = new Set([
 ]);
 
 /** Generic words that say what kind of value a field holds: two different ones do not fill each other. */
-const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag']);
+const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag', 'amount']);
 
 /** Words naming how a value is written, not what it is (`unit_amount_decimal` is `unit_amount` in another form). */
 const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 'display', 'iso', 'utc', 'unix', 'ms', 'raw', 'html', 'plain', 'markdown', 'local', 'localized', 'rendered', 'encoded']);

@@ -137,6 +137,8 @@ function ownerNamed(ownedBy: Term[], other: Prepared): boolean {
   return ownedBy.some((x) => bestMatch(x, other.terms) >= STRONG || bestMatch(x, other.context) >= STRONG || other.owners.has(x.term));
 }
 
+const kindUnmatched = (kind: Term | undefined, others: Term[]) => kind !== undefined && bestMatch(kind, others) < 0.5;
+
 function bestMatch(x: Term, others: Term[]): number {
   let best = 0;
   const related = x.relatedIds;
@@ -329,6 +331,12 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
       if (reasons) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
     }
   }
+  // `emails[].type` is the kind of an email, not the email (`email_address`); `phones[].id` is not a phone number.
+  const kindGap = name > 0 && !referenceById ? (kindUnmatched(t.kindOfParent, sTerms) ? t : kindUnmatched(s.kindOfParent, tTerms) ? s : undefined) : undefined;
+  if (kindGap) {
+    score *= 0.6;
+    if (reasons) reasons.push(`the ${termLabel(kindGap.kindOfParent!.term)} of ${kindGap.field.parent}, not its value`);
+  }
   if (referenceVsRole && name > 0) {
     score *= 0.6;
     if (reasons) reasons.push('a reference (an identifier) against another kind of value');
@@ -337,6 +345,23 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   if ((s.ownedBy && !ownerNamed(s.ownedBy, t)) || (t.ownedBy && !ownerNamed(t.ownedBy, s))) {
     score *= 0.7;
     if (reasons) reasons.push(`another object's ${termLabel((s.ownedBy ? s : t).terms[(s.ownedBy ? s : t).terms.length - 1]!.term)}`);
+  }
+  // `cards[].billing_address.country` is a card's: the contact's addresses (another list) do not fill it unless they name
+  // cards; a value of the whole record (its currency) may still be copied into it.
+  const otherRecord = s.inRecord && !ownerNamed(s.inRecord, t) ? s : t.inRecord && !ownerNamed(t.inRecord, s) ? t : undefined;
+  if (otherRecord) {
+    score *= (otherRecord === s ? t : s).element ? 0.5 : 0.85;
+    if (reasons) reasons.push(`inside another record (${otherRecord.inRecord!.map((x) => termLabel(x.term)).join(' ')})`);
+  }
+  // People in different roles (the author's name is not the assignee's); a generic user fills any role.
+  if (t.personRoles.length > 0 && s.personRoles.length > 0 && !t.personRoles.some((id) => s.personRoles.includes(id))) {
+    score *= 0.7;
+    if (reasons) reasons.push('people in different roles');
+  }
+  // A field of one variant of a union ranks below the record's main path.
+  if (s.variant !== t.variant) {
+    score *= 0.92;
+    if (reasons) reasons.push('one side is a field of one variant only');
   }
   // A string format (email, uri) the other side neither declares nor names (`created_by.login` is an email, `username` is not).
   const formatGap = formatUnnamed(t, s) ?? formatUnnamed(s, t);

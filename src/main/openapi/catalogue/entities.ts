@@ -9,7 +9,8 @@
 // does this operation send/return" unambiguous.
 import type { CatalogueEntity, CatalogueEntityUse, CatalogueLimits } from '../../../shared/catalogue';
 import { Flattener } from './fields';
-import { encodeSegment, isObject, pointerOf, type JsonObject, type Where } from './refs';
+import { escapePointerSegment } from '../load/pointer';
+import { isObject, pointerOf, type JsonObject, type Where } from './refs';
 import type { SchemaViews } from './schema-view';
 
 export interface BodyTarget {
@@ -83,7 +84,7 @@ export class EntityRegistry {
     const named = namedSchemas(document);
     if (!named) return;
     for (const [name, schema] of Object.entries(named.container)) {
-      this.add('schema', name, `${named.base}${encodeSegment(name)}`, schema);
+      this.add('schema', name, `${named.base}${escapePointerSegment(name)}`, schema);
     }
   }
 
@@ -137,7 +138,7 @@ export class EntityRegistry {
         for (let n = 2; this.bodyNames.has(unique); n++) unique = `${name} (${n})`;
         this.bodyNames.add(unique);
         const base = pointerOf(site.base);
-        let pointer = site.contentKey === undefined ? `${base}/schema` : `${base}/content/${encodeSegment(site.contentKey)}/schema`;
+        let pointer = site.contentKey === undefined ? `${base}/schema` : `${base}/content/${escapePointerSegment(site.contentKey)}/schema`;
         if (array) pointer += '/items';
         entity = this.add('body', unique, pointer, array ? view.items : schema);
         this.bodies.set(target.key, entity);

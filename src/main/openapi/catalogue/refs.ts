@@ -1,7 +1,7 @@
 // Lazy `$ref` resolution by JSON pointer inside one document, with a cache.
 // Only internal refs (`#/...`) are resolved: the import layer bundles multi-file documents first.
 
-import { resolveThroughRefs } from '../load/pointer';
+import { escapePointerSegment, resolveThroughRefs, unescapePointerSegment } from '../load/pointer';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -45,18 +45,13 @@ function decodeSegment(segment: string): string {
       // keep as written
     }
   }
-  return text.replace(/~1/g, '/').replace(/~0/g, '~');
+  return unescapePointerSegment(text);
 }
 
 /** The named schema a ref designates (`#/components/schemas/Order` → "Order"), if it is one. */
 export function schemaNameOf(ref: string): string | undefined {
   const match = NAMED_SCHEMA.exec(ref);
   return match ? decodeSegment(match[1] as string) : undefined;
-}
-
-/** Encodes one JSON pointer segment (`/` → `~1`, `~` → `~0`). */
-export function encodeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /**
@@ -70,7 +65,7 @@ export function pointerOf(where: Where): string {
   const segments: string[] = [];
   let current: Where = where;
   while (typeof current !== 'string') {
-    segments.push(encodeSegment(current.segment));
+    segments.push(escapePointerSegment(current.segment));
     current = current.parent;
   }
   return `${current}/${segments.reverse().join('/')}`;

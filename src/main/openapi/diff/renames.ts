@@ -45,6 +45,13 @@ export function nameSimilarity(a: string, b: string): number {
   return short.length >= 3 && (long.startsWith(short) || long.endsWith(short)) ? Math.max(score, SIMILAR_NAME) : score;
 }
 
+/** How sure a rename of `from` to `to` found for `reason` is (0..1): the score that ranked it. */
+export function renameConfidence(from: string, to: string, reason: RenameReason): number {
+  if (reason === 'moved') return MOVED;
+  if (reason === 'same-description') return SAME_DESCRIPTION;
+  return nameSimilarity(from, to);
+}
+
 const sameType = (a: CatalogueField, b: CatalogueField) => a.type === b.type && a.itemType === b.itemType;
 const describe = (field: CatalogueField) => field.description?.replace(/\s+/g, ' ').toLowerCase();
 

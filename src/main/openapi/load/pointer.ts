@@ -27,7 +27,7 @@ export function toPointer(segments: Array<string | number>): string {
   return segments.map((segment) => `/${escapePointerSegment(String(segment))}`).join('');
 }
 
-/** The value a local `$ref` (`#/…`) points at in `root`, or undefined when there is none. */
+/** The value a JSON pointer (a local `$ref` `#/…`, or a payload pointer `/…`) points at in `root`, or undefined when there is none. */
 export function resolveLocalPointer(root: unknown, ref: string): unknown {
   let current: unknown = root;
   for (const segment of pointerSegments(ref)) {

@@ -1,7 +1,7 @@
 // A Reference Object must point at the kind of object its place needs. The document schemas accept any
 // `$ref` where a path item may stand (references are left in place for validation), so a path item
 // pointing at a schema model would pass unseen: checked here.
-import { resolveLocalPointer } from './pointer';
+import { escapePointerSegment as escape, resolveLocalPointer } from './pointer';
 
 export interface ReferenceProblem {
   message: string;
@@ -10,7 +10,6 @@ export interface ReferenceProblem {
 }
 
 const PATH_ITEM_KEYS = new Set(['$ref', 'summary', 'description', 'servers', 'parameters', 'get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Path items (under paths, webhooks, components.pathItems) whose local `$ref` leads to something that is not a path item. */

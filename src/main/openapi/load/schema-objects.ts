@@ -3,6 +3,7 @@
 // validates with leaves Schema Objects unchecked (`$dynamicRef: #meta` to an open schema), so
 // `discriminator: true` or `type: 7` would otherwise pass.
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { escapePointerSegment as escape } from './pointer';
 
 export interface SchemaProblem {
   message: string;
@@ -65,7 +66,6 @@ function dialectValidator(): ValidateFunction {
   return dialect;
 }
 
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

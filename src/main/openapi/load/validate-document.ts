@@ -6,6 +6,7 @@ import { DEFAULT_IMPORT_LIMITS } from './limits';
 import { loadYaml } from './parse';
 import { pathItemReferenceProblems } from './reference-targets';
 import { schemaObjectProblems } from './schema-objects';
+import { escapePointerSegment as escape } from './pointer';
 
 export type ValidationMode = 'schema' | 'full';
 
@@ -101,7 +102,6 @@ function problemsOf(error: unknown, document: OpenAPI.Document): FoundProblems['
   return [{ message, path: '' }];
 }
 
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function ajvMessage(error: AjvError): string {
   const params = error.params ?? {};

@@ -5,6 +5,8 @@
 // converted schema. Direction is chosen here: in a request a read-only property must not be sent and
 // is not required; in a response the same holds for write-only ones.
 
+import { unescapePointerSegment } from '../load/pointer';
+
 export type Dialect = 'swagger2' | 'openapi30' | 'openapi31';
 export type Direction = 'request' | 'response';
 
@@ -154,7 +156,7 @@ export function convertedDocument(document: JsonObject, options: ConversionOptio
   return converted;
 }
 
-const decodeSegment = (segment: string) => decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+const decodeSegment = (segment: string) => unescapePointerSegment(decodeURIComponent(segment));
 
 function childOf(value: Json, name: string): Json {
   return isObject(value) || Array.isArray(value) ? (value as Record<string, Json>)[name] : undefined;

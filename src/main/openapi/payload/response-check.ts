@@ -4,6 +4,7 @@
 // formats, enum values and nulls, undocumented status codes and content types.
 import { lookUp } from './json-schema';
 import type { PayloadValidator } from './validator';
+import { escapePointerSegment as escape, resolveLocalPointer } from '../load/pointer';
 
 type JsonObject = Record<string, unknown>;
 
@@ -28,7 +29,6 @@ export interface ObservedResponse {
 }
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** `closed` must be a response-direction validator in closed mode over the same document. */
 export function checkResponse(document: JsonObject, closed: PayloadValidator, observed: ObservedResponse): DriftFinding[] {
@@ -63,7 +63,7 @@ export function checkResponse(document: JsonObject, closed: PayloadValidator, ob
 /** A body against the schema at `schemaPointer`, in closed mode, as drift findings. */
 export function checkAgainstSchema(closed: PayloadValidator, schemaPointer: string, body: unknown): DriftFinding[] {
   return closed.validate(schemaPointer, body).map((finding) => ({
-    kind: finding.keyword === 'type' && valueAt(body, finding.pointer) === null ? 'null' : kindOf(finding.keyword),
+    kind: finding.keyword === 'type' && resolveLocalPointer(body, finding.pointer) === null ? 'null' : kindOf(finding.keyword),
     pointer: finding.pointer,
     schemaPath: finding.schemaPath,
     message: finding.message,
@@ -85,17 +85,6 @@ function bodySchemaPointer(response: JsonObject, pointer: string, contentType: s
     types.find((type) => type === '*/*');
   if (chosen === undefined) return types.length > 0 ? 'undocumented' : undefined;
   return isObject((response.content[chosen] as JsonObject | undefined)?.schema) ? `${pointer}/content/${escape(chosen)}/schema` : undefined;
-}
-
-function valueAt(body: unknown, pointer: string): unknown {
-  let current = body;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current)) current = current[Number(key)];
-    else if (isObject(current)) current = current[key];
-    else return undefined;
-  }
-  return current;
 }
 
 function kindOf(keyword: string): DriftKind {

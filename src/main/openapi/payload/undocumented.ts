@@ -6,6 +6,8 @@
 // and only a property none of them names is reported. An object whose schemas name no properties at
 // all, or declare additionalProperties / unevaluatedProperties, is free-form: nothing in it is reported.
 
+import { escapePointerSegment as escape } from '../load/pointer';
+
 type JsonObject = Record<string, unknown>;
 
 /** A schema of the converted document and where it is (a JSON pointer, for messages and open-mode checks). */
@@ -22,7 +24,6 @@ export interface UndocumentedProperty {
 }
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function findUndocumented(resolve: (ref: string) => unknown, root: Located, value: unknown, matches: (pointer: string, value: unknown) => boolean): UndocumentedProperty[] {
   const found: UndocumentedProperty[] = [];

@@ -8,6 +8,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import { convertedDocument, convertSchema, dialectOf, FORBIDDEN, lookUp, type ConvertedDocument, type Dialect, type Direction } from './json-schema';
 import { findUndocumented } from './undocumented';
+import { escapePointerSegment as escape } from '../load/pointer';
 
 export type ValidationMode = 'open' | 'closed';
 
@@ -106,7 +107,7 @@ export class PayloadValidator {
         this.units.set(place.unit, id);
         pending.push(place.unit);
       }
-      return `${id}#${place.rest.map((segment) => '/' + encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'))).join('')}`;
+      return `${id}#${place.rest.map((segment) => '/' + encodeURIComponent(escape(segment))).join('')}`;
     };
     const copy = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(copy);
@@ -207,7 +208,6 @@ function finding(error: ErrorObject, root: string): PayloadFinding {
   }
 }
 
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function article(type: string): string {
   const names = type.split(',');

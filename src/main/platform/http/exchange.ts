@@ -125,6 +125,7 @@ async function chooseProxy(url: URL, proxyFor: ProxyResolver): Promise<URL | und
   try {
     proxy = await proxyFor(url);
   } catch (error) {
+    if (error instanceof HttpError) throw error;
     const reason = defaultRedactor.text(String((error as Error)?.message ?? error));
     throw new HttpError('PROXY', `Choosing the proxy for ${endpointOf(url).authority} failed (${reason}): check the proxy settings.`, { url: defaultRedactor.url(url), proxy: true, cause: error });
   }

@@ -11,4 +11,5 @@ export { HttpError, type HttpErrorCode, type HttpPhase } from './errors';
 export { ResponseHeaders } from './headers';
 export { readBody } from './body';
 export { proxyFromEnv } from './proxy-env';
-export { proxyFromPacAnswer, proxyFromPacScript, proxyFromSystem, withProxyCredentials } from './pac';
+export { proxyFromEnvOrSystem, proxyFromPacScript, proxyFromSystem, withProxyCredentials } from './pac';
+export { proxyFromPacAnswer } from './pac-answer';

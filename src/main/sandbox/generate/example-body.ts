@@ -4,11 +4,11 @@ import { UserError } from '../../errors';
 import type { Direction } from '../../openapi/payload/json-schema';
 import { buildRoutes, resolved, type Route } from '../mock/routes';
 import { documentGenerator, type DocumentGenerator } from './document-generator';
+import { escapePointerSegment as escape } from '../../openapi/load/pointer';
 
 type JsonObject = Record<string, unknown>;
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export interface ExampleBody {
   contentType: string;

@@ -3,11 +3,11 @@
 // corpus bench generate payloads for.
 import type { Direction } from '../../openapi/payload/json-schema';
 import { buildRoutes, resolved } from '../mock/routes';
+import { escapePointerSegment as escape } from '../../openapi/load/pointer';
 
 type JsonObject = Record<string, unknown>;
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export interface OperationSchema {
   /** The schema's JSON pointer (for a 2.0 parameter, the parameter's). */

@@ -7,6 +7,7 @@ import type { DocumentGenerator } from '../generate';
 import { lookUp } from '../../openapi/payload/json-schema';
 import { chooseStatus } from './responses';
 import { resolved, type Route } from './routes';
+import { escapePointerSegment as escape } from '../../openapi/load/pointer';
 
 type JsonObject = Record<string, unknown>;
 type Id = string | number;
@@ -19,7 +20,6 @@ export interface RecordIds {
 }
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 const ATTEMPTS = 50;
 
 export function recordIds(document: JsonObject, routes: Route[], collection: { template: string; idParameter: string }, generator: DocumentGenerator): RecordIds {

@@ -5,6 +5,7 @@
 import { lookUp } from '../../openapi/payload/json-schema';
 import type { PayloadValidator } from '../../openapi/payload/validator';
 import { resolved, type Parameter, type Route } from './routes';
+import { escapePointerSegment as escape } from '../../openapi/load/pointer';
 
 type JsonObject = Record<string, unknown>;
 
@@ -132,7 +133,6 @@ function bodySchema(document: JsonObject, route: Route, contentType: string): { 
   const content = isObject(requestBody.value.content) ? requestBody.value.content : {};
   const types = Object.keys(content);
   const chosen = types.find((type) => type.toLowerCase() === contentType) ?? types.find((type) => isJson(type.toLowerCase()));
-  const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
   const schemaPointer = chosen && isObject((content[chosen] as JsonObject | undefined)?.schema) ? `${requestBody.pointer}/content/${escape(chosen)}/schema` : undefined;
   return { schemaPointer, required: requestBody.value.required === true };
 }

@@ -2,6 +2,7 @@
 // with `Prefer: code=…`), and which body — the example asked for by name, the document's example, else
 // a value generated from the schema (seeded: the same seed gives the same payload).
 import { resolved, type Route } from './routes';
+import { escapePointerSegment as escape } from '../../openapi/load/pointer';
 
 type JsonObject = Record<string, unknown>;
 
@@ -17,7 +18,6 @@ export interface ChosenResponse {
 }
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** The documented status codes of an operation, as written ('200', '4XX', 'default'). */
 export const documentedStatuses = (route: Route): string[] => (isObject(route.operation.responses) ? Object.keys(route.operation.responses) : []);

@@ -2,6 +2,7 @@
 // operation-level, $refs followed) and where its schemas are in the document (JSON pointers the payload
 // validator reads).
 import { lookUp } from '../../openapi/payload/json-schema';
+import { escapePointerSegment as escape } from '../../openapi/load/pointer';
 
 type JsonObject = Record<string, unknown>;
 
@@ -34,7 +35,6 @@ export interface Route {
 }
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Follows a `$ref` (local) to the object it names, keeping where it is. */
 export function resolved(document: JsonObject, value: unknown, pointer: string): { value: JsonObject; pointer: string } | undefined {

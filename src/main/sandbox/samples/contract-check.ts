@@ -6,6 +6,7 @@ import { lookUp } from '../../openapi/payload/json-schema';
 import { checkAgainstSchema, checkResponse, type DriftFinding } from '../../openapi/payload/response-check';
 import type { PayloadValidator } from '../../openapi/payload/validator';
 import { fieldPathOf } from './field-path';
+import { escapePointerSegment as escape } from '../../openapi/load/pointer';
 
 type JsonObject = Record<string, unknown>;
 
@@ -23,7 +24,6 @@ export interface CheckedSample {
 }
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** The operation's JSON pointer in its document: `#/paths/~1orders/get`, `#/webhooks/orderCreated/post`. */
 export function operationPointer(operation: Pick<CatalogueOperation, 'method' | 'path' | 'webhook'>): string {

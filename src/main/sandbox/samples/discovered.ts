@@ -4,7 +4,7 @@
 // Read from the workspace on every call, so a saved or deleted sample shows at once.
 import type { CatalogueField } from '../../../shared/catalogue';
 import type { Workspace } from '../../workspace/workspace';
-import { valueAtPointer } from './field-path';
+import { resolveLocalPointer as valueAtPointer } from '../../openapi/load/pointer';
 
 const MAX_EXAMPLES = 3;
 const MAX_EXAMPLE_LENGTH = 80;

@@ -1,7 +1,8 @@
 // A JSON pointer in a payload written as a catalogue field path: `/lines/0/taxRate` → `lines[].taxRate`.
 // The payload decides what a segment is: an index into an array becomes `[]`, so an object key "0" stays "0".
 
-const unescape = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+import { unescapePointerSegment as unescape } from '../../openapi/load/pointer';
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The field path of `pointer` in `body`; '' for the body itself. */
@@ -22,17 +23,6 @@ export function fieldPathOf(body: unknown, pointer: string): string {
   return path;
 }
 
-/** The value at `pointer` in `body`, or undefined. */
-export function valueAtPointer(body: unknown, pointer: string): unknown {
-  let current: unknown = body;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = unescape(raw);
-    if (Array.isArray(current)) current = current[Number(key)];
-    else if (isObject(current)) current = current[key];
-    else return undefined;
-  }
-  return current;
-}
 
 /**
  * A body path made relative to the entity inside it: `prefix` is where the entity sits in the body

@@ -1,9 +1,13 @@
 // "Sample N records" as the analyst runs it: read the records through the list operation's paging, save
 // each page as a sample of the entity (checked like any sample), and profile the records.
 import { UserError } from '../../errors';
+import { relativeTo } from './field-path';
 import { profileRecords, type RecordsProfile } from './profile';
-import { sampleRecords, type FetchPage, type SampledRecords } from './sample-records';
-import { saveSample, type SampleContext } from './samples';
+import { recordsPath, sampleRecords, type FetchPage, type SampledRecords } from './sample-records';
+import { checkResponseBodies, saveSample, type SampleContext } from './samples';
+
+/** The profile, each field marked when the operation's documented response does not list it (closed check). */
+export type ProfileWithDocumentation = Omit<RecordsProfile, 'fields'> & { fields: Array<RecordsProfile['fields'][number] & { undocumented: boolean }> };
 
 export interface SampleAndSaveOptions {
   systemId: number;
@@ -23,7 +27,7 @@ export interface SampleAndSaveOptions {
 export async function sampleAndSave(
   context: SampleContext,
   options: SampleAndSaveOptions,
-): Promise<Omit<SampledRecords, 'records'> & { records: number; profile: RecordsProfile; samples: number[]; findings: number }> {
+): Promise<Omit<SampledRecords, 'records'> & { records: number; profile: ProfileWithDocumentation; samples: number[]; findings: number }> {
   const catalogue = await context.systems.catalogue(context.workspace, options.systemId);
   const operation = catalogue.operations.find((candidate) => candidate.id === options.operation);
   if (!operation) throw new UserError('OPERATION_NOT_FOUND', `The system has no operation "${options.operation}": name a list operation as the catalogue does, such as "GET /customers".`);
@@ -61,5 +65,31 @@ export async function sampleAndSave(
       findings += saved.findings.length;
     }
   }
-  return { records: sampled.records.length, pages: sampled.pages, paging: sampled.paging, stoppedBecause: sampled.stoppedBecause, profile: profileRecords(sampled.records), samples, findings };
+  options.signal?.throwIfAborted();
+  const checked = await checkResponseBodies(
+    context,
+    options.systemId,
+    operation,
+    pages.map((page) => ({ status: page.status, contentType: page.contentType ?? null, body: page.body })),
+  );
+  const undocumented = new Set<string>();
+  pages.forEach((page, index) => {
+    const prefix = recordsPath(page.body);
+    for (const finding of checked[index] ?? []) {
+      const field = prefix === undefined || finding.kind !== 'undocumented-field' ? undefined : relativeTo(prefix, finding.field);
+      if (field) undocumented.add(field);
+    }
+  });
+  const profile = profileRecords(sampled.records);
+  // A field the document does not list, and everything under it.
+  const isUndocumented = (path: string) => [...undocumented].some((field) => path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[]`));
+  return {
+    records: sampled.records.length,
+    pages: sampled.pages,
+    paging: sampled.paging,
+    stoppedBecause: sampled.stoppedBecause,
+    profile: { ...profile, fields: profile.fields.map((field) => ({ ...field, undocumented: isUndocumented(field.path) })) },
+    samples,
+    findings,
+  };
 }

@@ -70,9 +70,20 @@ export function pagingOf(operation: Pick<CatalogueOperation, 'parameters'>): Pag
 /** The records of a list response: the body itself when an array, else its records array (`data`, `items`…). */
 export function recordsOf(body: unknown): unknown[] | undefined {
   if (Array.isArray(body)) return body;
+  const key = recordsKey(body);
+  return key === undefined ? undefined : ((body as Record<string, unknown>)[key] as unknown[]);
+}
+
+/** Where the records sit in a list response, as a field path: `[]` for an array body, `data[]` in a wrapper. */
+export function recordsPath(body: unknown): string | undefined {
+  if (Array.isArray(body)) return '[]';
+  const key = recordsKey(body);
+  return key === undefined ? undefined : `${key}[]`;
+}
+
+function recordsKey(body: unknown): string | undefined {
   if (!isObject(body)) return undefined;
-  const key = RECORD_KEYS.find((name) => Array.isArray(body[name])) ?? Object.keys(body).find((name) => Array.isArray(body[name]));
-  return key === undefined ? undefined : (body[key] as unknown[]);
+  return RECORD_KEYS.find((name) => Array.isArray(body[name])) ?? Object.keys(body).find((name) => Array.isArray(body[name]));
 }
 
 export async function sampleRecords(options: SampleRecordsOptions): Promise<SampledRecords> {

@@ -124,6 +124,19 @@ export async function saveSample(context: SampleContext, input: SampleInput): Pr
   return getSampleSummary(workspace, id);
 }
 
+/** The contract check of response bodies that are not kept (pages read without an entity to save them to). */
+export async function checkResponseBodies(
+  context: SampleContext,
+  systemId: number,
+  operation: CatalogueOperation,
+  responses: ReadonlyArray<{ status: number; contentType: string | null; body: unknown }>,
+): Promise<SampleFinding[][]> {
+  const stored = getStoredDocument(context.workspace, systemId);
+  const document = await storedApiDocument(stored);
+  const closed = validatorFor(context.workspace, systemId, stored.importedAt, 'response', document);
+  return responses.map((response) => checkSample(document, closed, { direction: 'response', operation, ...response }));
+}
+
 /** A sample's findings computed anew against the system's current document (after a re-import). */
 export async function recheckStaleSamples(context: SampleContext, systemId: number): Promise<number> {
   const stored = getStoredDocument(context.workspace, systemId);

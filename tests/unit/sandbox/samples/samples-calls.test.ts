@@ -1,6 +1,8 @@
 // The samples calls on the demo workspace through the handler table: save, list, drift, delete; a
 // discovered field used as a mapping row's source, checked, and flagged in the JSON spec.
 import fs from 'node:fs';
+import http from 'node:http';
+import type net from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +104,41 @@ describe('sandbox.sampleRecords', () => {
       expect(await refused('sandbox.sampleRecords', { request: { requestId: request.id } })).toMatchObject({ code: 'SAMPLE_UNRESOLVED', message: expect.stringContaining('base') });
       session.close();
     } finally {
+      await mock.close();
+    }
+  });
+
+  it('flags in the profile the fields the documented response does not list, without saving samples', async () => {
+    const mock = await startMock(parse(fs.readFileSync(demoDocument('crm.openapi.yaml'), 'utf8')) as Record<string, unknown>, { seed: 5 });
+    // A real server in front of the mock whose records carry one undocumented field (an object).
+    const drifting = http.createServer((request, response) => {
+      void fetch(`${new URL(mock.url).origin}${request.url}`, { headers: { authorization: request.headers.authorization ?? '' } }).then(async (answer) => {
+        const page = (await answer.json()) as { data: Array<Record<string, unknown>> };
+        for (const record of page.data) record.loyalty = { tier: 'gold', points: 120 };
+        response.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers.get('link') ? { link: answer.headers.get('link')! } : {}) });
+        response.end(JSON.stringify(page));
+      });
+    });
+    await new Promise<void>((resolve) => drifting.listen(0, '127.0.0.1', resolve));
+    try {
+      const { session, call } = await openDemoSession();
+      await withoutDemoSamples(call);
+      const crm = (await call('systems.list')).find((system) => system.name === 'CRM')!;
+      const base = `http://127.0.0.1:${(drifting.address() as net.AddressInfo).port}`;
+      const result = await call('sandbox.sampleRecords', {
+        request: { draft: { systemId: crm.id, method: 'GET', url: `${base}${new URL(mock.url).pathname}/customers`, auth: { kind: 'bearer', token: 'sample-token-123' } } },
+        operation: 'GET /customers',
+        limit: 6,
+        pageSize: 3,
+      });
+      expect(result).toMatchObject({ records: 6, pages: 2, samples: [] });
+      const flagged = result.profile.fields.filter((field) => field.undocumented).map((field) => field.path);
+      expect(flagged.sort()).toEqual(['loyalty', 'loyalty.points', 'loyalty.tier']);
+      expect(result.profile.fields.find((field) => field.path === 'email')).toMatchObject({ present: 6, undocumented: false });
+      expect(await call('sandbox.samples', { systemId: crm.id })).toEqual([]);
+      session.close();
+    } finally {
+      drifting.close();
       await mock.close();
     }
   });

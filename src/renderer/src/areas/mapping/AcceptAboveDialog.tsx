@@ -57,7 +57,8 @@ export function AcceptAboveDialog({ threshold, preview, onAccept, onClose }: { t
             {skipped.length} suggestion{skipped.length === 1 ? '' : 's'} above the bar {skipped.length === 1 ? 'stays' : 'stay'} for you to review: a check shows an error on{' '}
             {skipped.length === 1 ? 'it' : 'them'}.
           </p>
-          <ul className="accept-skipped-list">
+          {/* It scrolls, so it takes focus: a keyboard can scroll it (axe: scrollable-region-focusable). */}
+          <ul className="accept-skipped-list" tabIndex={0} aria-label="Suggestions left for review">
             {skipped.slice(0, SHOWN).map((row) => (
               <li key={row.rowId}>
                 <span className="mono">{row.mapId}</span> <span className="mono path">{row.targetPath}</span>

@@ -68,7 +68,8 @@ export function EntitySelect({ label, systems, value, onChange }: EntitySelectPr
               <div className="entity-options-note">No entity matches “{query}”.</div>
             ) : (
               entities.slice(0, SHOWN).map((entity) => {
-                const selected = value?.system === system.name && value.entityId === entity.id;
+                // A flow names its entity; a pick in this list, by catalogue id.
+                const selected = value?.system === system.name && (value.entityId === entity.id || value.entityId === entity.name);
                 return (
                   <div
                     key={entity.id}

@@ -1,14 +1,18 @@
 // "Flow details" from the mapping screen: the flow's name, the use case it serves, its trigger and its
-// outcomes, saved together with flows.update.
+// outcomes, saved together with flows.update; its endpoints; and the object inside each entity it maps
+// (its root), changed through flows.repoint after a preview of what happens to the rows.
 import { useState } from 'react';
 import type { CallInput, FlowDetail } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { useApp } from '../../state/app-context';
-import { queryError, useCall } from '../../state/queries';
+import { queryError, useCall, useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
+import { flowRewritten } from './cache-updates';
 import { FlowEndpointsEditor, sameEndpoints, type EndpointsDraft } from './FlowEndpointsEditor';
+import { RepointPreview, type RepointChange, type Unresolved } from './RepointPreview';
+import { RootSelect } from './RootSelect';
 import { cleanOutcomes, outcomeDrafts, sameOutcomes, TriggerOutcomesEditor, UseCaseSelect, type OutcomeDraft, type TriggerDraft } from './TriggerOutcomesEditor';
 
 interface FlowDetailsDialogProps {
@@ -26,8 +30,16 @@ export function FlowDetailsDialog({ flow, onClose, onSaved }: FlowDetailsDialogP
   const [trigger, setTrigger] = useState<TriggerDraft>(flow.trigger);
   const [outcomes, setOutcomes] = useState<OutcomeDraft[]>(() => outcomeDrafts(flow));
   const [endpoints, setEndpoints] = useState<EndpointsDraft>(flow.endpoints);
+  const [sourceRoot, setSourceRoot] = useState(flow.source.root);
+  const [targetRoot, setTargetRoot] = useState(flow.target.root);
+  const [unresolved, setUnresolved] = useState<Unresolved>('keep');
+  const cache = useCallCache();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const rootChange: RepointChange = {};
+  if (sourceRoot !== flow.source.root) rootChange.source = { ...flow.source, root: sourceRoot };
+  if (targetRoot !== flow.target.root) rootChange.target = { ...flow.target, root: targetRoot };
+  const rootsChanged = rootChange.source !== undefined || rootChange.target !== undefined;
 
   const submit = async () => {
     const changes: Omit<CallInput<'flows.update'>, 'id'> = {};
@@ -42,12 +54,17 @@ export function FlowDetailsDialog({ flow, onClose, onSaved }: FlowDetailsDialogP
     if (nextTrigger.kind !== flow.trigger.kind || nextTrigger.detail !== flow.trigger.detail) changes.trigger = nextTrigger;
     if (!sameOutcomes(outcomes, flow.outcomes)) changes.outcomes = cleanOutcomes(outcomes);
     const endpointsChanged = !sameEndpoints(endpoints, flow.endpoints);
-    if (Object.keys(changes).length === 0 && !endpointsChanged) return onClose();
+    if (Object.keys(changes).length === 0 && !endpointsChanged && !rootsChanged) return onClose();
     setBusy(true);
     setError(null);
     try {
       let saved = Object.keys(changes).length > 0 ? await trackSave(api['flows.update']({ id: flow.id, ...changes })) : flow;
       if (endpointsChanged) saved = await trackSave(api['flows.setEndpoints']({ id: flow.id, ...endpoints, matchKey: endpoints.matchKey.trim() }));
+      if (rootsChanged) {
+        await trackSave(api['flows.repoint']({ id: flow.id, ...rootChange, unresolved }));
+        saved = await api['flows.get']({ id: flow.id });
+        flowRewritten(cache, flow.id);
+      }
       onSaved(saved);
     } catch (failure) {
       setError(errorMessage(failure));
@@ -102,6 +119,11 @@ export function FlowDetailsDialog({ flow, onClose, onSaved }: FlowDetailsDialogP
         }
       />
       <FlowEndpointsEditor flow={flow} value={endpoints} onChange={setEndpoints} disabled={busy} />
+      <div className="flow-roots">
+        <RootSelect label="Source" entity={{ system: flow.source.system, entityId: flow.source.entity, entityName: flow.source.entity }} value={sourceRoot} onChange={setSourceRoot} />
+        <RootSelect label="Target" entity={{ system: flow.target.system, entityId: flow.target.entity, entityName: flow.target.entity }} value={targetRoot} onChange={setTargetRoot} />
+      </div>
+      {rootsChanged && <RepointPreview flowId={flow.id} change={rootChange} unresolved={unresolved} onUnresolved={setUnresolved} />}
     </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 // The flow screen's header: the flow (with its Flow details button) and its entities, trigger, progress, check counts, bulk accept,
 // undo/redo, and the sheet's filters and search.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CallOutput, FlowDetail, MappingCheck } from '../../../../shared/contract';
 import { AlertIcon, ArrowRightIcon, CheckIcon, ChevronRightIcon, EditIcon, HistoryIcon, WarningIcon } from '../../components/icons';
 import { SearchInput } from '../../components/SearchInput';
@@ -30,6 +30,8 @@ interface FlowHeaderProps {
   onEditDetails: () => void;
   /** Opens the dialog that pairs a target array with a source as a whole. */
   onPairArrays?: () => void;
+  /** The flow's lifecycle actions (re-point, repair, delete), beside Flow details. */
+  actions?: ReactNode;
   /** Shows or hides the preview (the flow run on a payload) under the sheet. */
   previewOpen?: boolean;
   onTogglePreview?: () => void;
@@ -70,6 +72,7 @@ export function FlowHeader(props: FlowHeaderProps) {
                 Pair arrays
               </button>
             )}
+            {props.actions}
             {props.onTogglePreview && (
               <button type="button" className="btn btn-ghost btn-sm" aria-pressed={props.previewOpen} onClick={props.onTogglePreview} title="Run the flow on a payload and see the target payload it builds">
                 Preview

@@ -14,8 +14,12 @@ import { areaById } from '../../shell/areas';
 import { useApp, useWorkspace } from '../../state/app-context';
 import { useCallCache } from '../../state/queries';
 import { NewFlowDialog } from './NewFlowDialog';
+import { MemoryDialog } from './MemoryDialog';
 import { summaryOf } from './cache-updates';
 import { useFlows } from './queries';
+import type { DeletedFlow } from './DeleteFlowDialog';
+import { DeletedFlows, DeletedNotice } from './DeletedFlows';
+import { Alert } from '../../components/Alert';
 
 type EntityRef = FlowSummary['source'];
 
@@ -82,9 +86,18 @@ const entityText = (params: ValueFormatterParams<FlowSummary, EntityRef>) =>
 
 const compareEntities = (a: EntityRef, b: EntityRef) => `${a.system} ${a.entity}`.localeCompare(`${b.system} ${b.entity}`);
 
-export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
+interface FlowListProps {
+  onOpen: (flowId: number) => void;
+  /** The flow just deleted from its screen: offered for undo. */
+  justDeleted?: DeletedFlow | null;
+  onDeletedSeen?: () => void;
+}
+
+export function FlowList({ onOpen, justDeleted = null, onDeletedSeen }: FlowListProps) {
   const { reloadAll, navigate, refreshWorkspace } = useApp();
   const [creating, setCreating] = useState(false);
+  const [restored, setRestored] = useState<string | null>(null);
+  const [remembering, setRemembering] = useState(false);
   const workspace = useWorkspace();
   const cache = useCallCache();
   const flows = useFlows();
@@ -162,6 +175,10 @@ export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
       actions={
         <>
           <RefreshButton onClick={reloadAll} />
+          <button type="button" className="btn" onClick={() => setRemembering(true)}>
+            Mapping memory…
+          </button>
+          {remembering && <MemoryDialog onClose={() => setRemembering(false)} />}
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} disabled={workspace.counts.systems < 1}>
             <PlusIcon />
             New data flow
@@ -169,6 +186,14 @@ export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
         </>
       }
     >
+      <div className="flow-list-messages" aria-live="polite">
+        {justDeleted && <DeletedNotice key={justDeleted.deletedId} deleted={justDeleted} onDone={() => onDeletedSeen?.()} onOpen={onOpen} />}
+        {restored && (
+          <Alert tone="info" announce onDismiss={() => setRestored(null)}>
+            {restored}
+          </Alert>
+        )}
+      </div>
       {!list ? (
         <Unloaded query={flows} title="The data flows could not be loaded" />
       ) : list.length === 0 ? (
@@ -237,6 +262,7 @@ export function FlowList({ onOpen }: { onOpen: (flowId: number) => void }) {
           </p>
         </div>
       )}
+      <DeletedFlows onRestored={(flow) => setRestored(`Restored “${flow.name}”.`)} />
       {creating && (
         <NewFlowDialog
           existing={list ?? []}

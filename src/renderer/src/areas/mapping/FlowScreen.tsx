@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CatalogueField } from '../../../../shared/catalogue';
 import type { MappingRow } from '../../../../shared/contract';
+import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { TabList, tabPanelProps } from '../../components/TabList';
@@ -15,6 +16,8 @@ import { ChecksList } from './ChecksList';
 import { DetailPanel } from './DetailPanel';
 import { FlowDetailsDialog } from './FlowDetailsDialog';
 import { FlowHeader } from './FlowHeader';
+import { FlowLifecycle } from './FlowLifecycle';
+import type { DeletedFlow } from './DeleteFlowDialog';
 import { walksTo, type SheetFilter, type WalkMode } from './labels';
 import { useFlowStored } from './queries';
 import { SheetGrid } from './SheetGrid';
@@ -40,8 +43,8 @@ const detailTabs = ['row', 'checks'] as const;
 
 const enumValues = (field: CatalogueField | undefined) => (field?.enum ?? field?.itemEnum ?? []).map(String);
 
-export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => void }) {
-  const { refreshWorkspace, workspace } = useApp();
+export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBack: () => void; onDeleted?: (deleted: DeletedFlow) => void }) {
+  const { refreshWorkspace, workspace, trackSave } = useApp();
   const workspacePath = workspace?.path ?? '';
   const [columnSet, setColumnSet] = useStickyState<ColumnSet>('mapping.columnSet', () => 'mapping');
   const [density, setDensity] = useStickyState<Density>('mapping.density', () => 'comfortable');
@@ -114,6 +117,25 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
     letters: letterShortcuts,
   });
 
+  const pairingChanged = (message: string) => {
+    messages.say(message);
+    cache.invalidate('mapping.sheet', { flowId });
+    cache.invalidate('mapping.checks', { flowId });
+    cache.invalidate('flows.list');
+  };
+  /** A suggested pairing accepted, or rejected (removed: its element rows stay, unpaired). */
+  const decidePairing = async (pairingId: number, decision: 'accept' | 'reject') => {
+    const pairing = data.sheet.data?.pairings.find((each) => each.id === pairingId);
+    if (!pairing) return;
+    try {
+      if (decision === 'accept') await trackSave(api['mapping.updatePairing']({ pairingId, status: 'accepted' }));
+      else await trackSave(api['mapping.deletePairing']({ pairingId }));
+      pairingChanged(decision === 'accept' ? `Pairing ${pairing.pairId} accepted: ${pairing.targetPath} ← ${pairing.sourcePath}.` : `Pairing ${pairing.pairId} rejected: its rows are no longer grouped under ${pairing.sourcePath}.`);
+    } catch (failure) {
+      messages.fail(failure);
+    }
+  };
+
   const { sheet, flow } = data;
   const pairings = sheet.data?.pairings;
   const sheetRows = useMemo(() => groupedRows(data.rows, pairings ?? []), [data.rows, pairings]);
@@ -150,6 +172,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
         onRedo={writes.redo}
         onEditDetails={() => setEditingDetails(true)}
         onPairArrays={() => setPairingDialog('new')}
+        actions={<FlowLifecycle flow={flow} rows={data.rows.length} say={messages.say} onDeleted={(deleted) => (onDeleted ? onDeleted(deleted) : onBack())} />}
         previewOpen={previewOpen}
         onTogglePreview={() => setPreviewOpen(!previewOpen)}
       />
@@ -162,10 +185,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
           onClose={() => setPairingDialog(null)}
           onSaved={(message) => {
             setPairingDialog(null);
-            messages.say(message);
-            cache.invalidate('mapping.sheet', { flowId });
-            cache.invalidate('mapping.checks', { flowId });
-            cache.invalidate('flows.list');
+            pairingChanged(message);
           }}
         />
       )}
@@ -221,6 +241,7 @@ export function FlowScreen({ flowId, onBack }: { flowId: number; onBack: () => v
             initialWidths={initialWidths}
             onWidths={(widths) => saveWidths(workspacePath, flowId, widths)}
             onEditPairing={(pairingId) => setPairingDialog(pairingId)}
+            onDecidePairing={(pairingId, decision) => void decidePairing(pairingId, decision)}
             onDropSource={(row, path, add) => {
               const current = data.rowsById.get(row.id) ?? row;
               selection.select(row.id, false);

@@ -86,6 +86,8 @@ interface SheetGridProps {
   onWidths: (widths: Record<string, number>) => void;
   /** The Edit button of an array pairing's header row. */
   onEditPairing: (pairingId: number) => void;
+  /** Accept or Reject of a suggested array pairing's header row. */
+  onDecidePairing: (pairingId: number, decision: 'accept' | 'reject') => void;
 }
 
 // Plain text cells (no React renderer): cheap to draw while thousands of rows scroll past.
@@ -133,9 +135,15 @@ const fieldText = (colId: string, headerName: string, width: number, text: (fiel
 const valueText = (value: unknown) => (value === null ? 'null' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 const exampleOf = (field: CatalogueField) => (field.example !== undefined ? valueText(field.example) : (field.discovered?.examples[0] ?? ''));
 
-export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped, columnSet, density, initialWidths, onWidths, onEditPairing }: SheetGridProps) {
-  const handlersRef = useLatest({ isFiltered, passes, onFocusRow, onEdit, onDropSource, onWidths, onEditPairing });
-  const fullWidthParams = useMemo(() => ({ onEditPairing: (id: number) => handlersRef.current.onEditPairing(id) }), [handlersRef]);
+export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped, columnSet, density, initialWidths, onWidths, onEditPairing, onDecidePairing }: SheetGridProps) {
+  const handlersRef = useLatest({ isFiltered, passes, onFocusRow, onEdit, onDropSource, onWidths, onEditPairing, onDecidePairing });
+  const fullWidthParams = useMemo(
+    () => ({
+      onEditPairing: (id: number) => handlersRef.current.onEditPairing(id),
+      onDecidePairing: (id: number, decision: 'accept' | 'reject') => handlersRef.current.onDecidePairing(id, decision),
+    }),
+    [handlersRef],
+  );
   const initialRef = useRef({ widths: initialWidths, columnSet });
   const dropRow = useRef<HTMLElement | null>(null);
 

@@ -144,8 +144,9 @@ export function SourceTree({ entity, system, error, usage, onUse }: SourceTreePr
                 role="treeitem"
                 aria-level={field.depth + 1}
                 aria-expanded={isBranch ? !!query.trim() || !collapsed.has(field.path) : undefined}
-                aria-labelledby={nameId}
-                aria-describedby={`${nameId}-type`}
+                // The name is the visible text in its order (WCAG 2.5.3, label in name): field, type, badge, use count.
+                aria-labelledby={[nameId, `${nameId}-type`, field.discovered && `${nameId}-discovered`, count > 0 && `${nameId}-used`].filter(Boolean).join(' ')}
+                aria-describedby={field.required ? `${nameId}-required` : undefined}
                 tabIndex={field.path === tabStop ? 0 : -1}
                 className={`source-node${field.leaf ? ' is-leaf' : ' is-branch'}${count ? ' is-used' : ''}`}
                 style={{ paddingLeft: 10 + field.depth * 14 }}
@@ -170,17 +171,22 @@ export function SourceTree({ entity, system, error, usage, onUse }: SourceTreePr
                     </span>
                   )}
                 </span>
+                {/* Spaces between the parts (a flex row does not render them) keep the visible text words apart. */}{' '}
                 <span className="source-node-type" id={`${nameId}-type`}>
                   {typeText(field)}
-                  <span className="visually-hidden">
-                    {field.required ? ', required' : ''}
-                    {count > 0 ? `, used by ${count} row${count === 1 ? '' : 's'}` : ''}
-                  </span>
                 </span>
-                {field.discovered && <DiscoveredBadge discovered={field.discovered} />}
+                {field.required && (
+                  <span className="visually-hidden" id={`${nameId}-required`}>
+                    required
+                  </span>
+                )}
+                {field.discovered && ' '}
+                {field.discovered && <DiscoveredBadge discovered={field.discovered} id={`${nameId}-discovered`} />}
+                {count > 0 && ' '}
                 {count > 0 && (
-                  <span className="source-node-used" title={`Used by ${count} row${count === 1 ? '' : 's'}`} aria-hidden="true">
+                  <span className="source-node-used" id={`${nameId}-used`} title={`Used by ${count} row${count === 1 ? '' : 's'}`}>
                     {count}
+                    <span className="visually-hidden"> {count === 1 ? 'row uses it' : 'rows use it'}</span>
                   </span>
                 )}
               </div>

@@ -42,3 +42,17 @@ export function flowStored(cache: CallCache, flow: FlowDetail, before: FlowSumma
   cache.update('mapping.sheet', { flowId: flow.id }, (sheet) => ({ ...sheet, flow }));
   if (flow.name !== before.name || flow.useCaseId !== before.useCaseId) cache.invalidate('useCases.list');
 }
+
+/**
+ * A flow whose rows main rewrote as a whole (re-pointed, repaired, restored): its sheet, checks and
+ * candidates are read again, and the lists that count its rows.
+ */
+export function flowRewritten(cache: CallCache, flowId: number): void {
+  cache.invalidate('flows.get', { id: flowId });
+  cache.invalidate('mapping.sheet', { flowId });
+  cache.invalidate('mapping.checks', { flowId });
+  cache.invalidate('mapping.suggestions', { flowId });
+  cache.invalidate('flows.repairPlan', { flowId });
+  cache.invalidate('flows.repoint', { id: flowId });
+  cache.invalidate('flows.list');
+}

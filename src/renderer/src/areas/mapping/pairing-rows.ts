@@ -21,7 +21,8 @@ function headerRow(pairing: ArrayPairing, count: number): MappingRow {
     defaultValue: null,
     valueMap: [],
     condition: pairing.filter,
-    notes: `${count} element row${count === 1 ? '' : 's'}`,
+    // The engine's reason for a pairing it suggested ("array pairing: 3 of 4 element fields…"), or the analyst's notes.
+    notes: `${count} element row${count === 1 ? '' : 's'}${pairing.notes ? ` · ${pairing.notes}` : ''}`,
     owner: '',
     updatedAt: pairing.updatedAt,
     review: null,

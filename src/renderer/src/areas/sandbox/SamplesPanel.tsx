@@ -2,13 +2,14 @@
 // against the document (closed: every undocumented field counts); and the drift report they add up to.
 import { useState } from 'react';
 import type { Catalogue } from '../../../../shared/catalogue';
-import type { SampleSummary } from '../../../../shared/contract';
+import type { CallInput, SampleSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons, FormError, useDialogAction } from '../../components/dialog-action';
 import { useCall, useCallCache } from '../../state/queries';
-import { errorMessage } from '../../state/save-state';
 import { dialogWrite } from '../systems/dialog-write';
 import { useApp } from '../../state/app-context';
+import { SampleRecordsDialog } from './SampleRecordsDialog';
 
 const driftLabels: Record<string, string> = {
   'undocumented-field': 'undocumented field',
@@ -22,10 +23,18 @@ const driftLabels: Record<string, string> = {
   'undocumented-content-type': 'undocumented content type',
 };
 
-export function SamplesPanel({ systemId, catalogue }: { systemId: number; catalogue: Catalogue | undefined }) {
+/** What "Sample records" sends: the request in the editor, to the chosen environment. */
+export interface SamplingSource {
+  request: CallInput<'sandbox.sampleRecords'>['request'];
+  environment: { id: number; name: string } | null;
+  operation: string | null;
+}
+
+export function SamplesPanel({ systemId, catalogue, sampling }: { systemId: number; catalogue: Catalogue | undefined; sampling: SamplingSource }) {
   const samples = useCall('sandbox.samples', { systemId });
   const drift = useCall('sandbox.drift', { systemId });
   const cache = useCallCache();
+  const [sampleRecords, setSampleRecords] = useState(false);
   const entityName = (id: string) => catalogue?.entities.find((entity) => entity.id === id)?.name ?? id.replace(/^schema:/, '');
   const remove = async (id: number) => {
     await api['sandbox.deleteSample']({ id });
@@ -35,6 +44,25 @@ export function SamplesPanel({ systemId, catalogue }: { systemId: number; catalo
   };
   return (
     <div className="sandbox-list">
+      <div className="collection-actions">
+        <button type="button" className="btn btn-sm" onClick={() => setSampleRecords(true)} title="Send the request in the editor page after page, and profile the records">
+          Sample records…
+        </button>
+      </div>
+      {sampleRecords && (
+        <SampleRecordsDialog
+          catalogue={catalogue}
+          {...sampling}
+          onClose={() => setSampleRecords(false)}
+          onSampled={(result) => {
+            cache.invalidate('sandbox.history');
+            if (result.samples.length === 0) return;
+            cache.invalidate('sandbox.samples');
+            cache.invalidate('sandbox.drift');
+            cache.invalidate('systems.entity');
+          }}
+        />
+      )}
       <h3 className="detail-heading">Drift from the document</h3>
       {drift.data && drift.data.rows.length === 0 && <p className="muted sandbox-list-empty">No drift found in {drift.data.samples} samples.</p>}
       {drift.data && drift.data.rows.length > 0 && (
@@ -93,19 +121,8 @@ export function SaveSampleDialog({ systemId, historyId, catalogue, operation, on
   const entities = (catalogue?.entities ?? []).filter((entity) => entity.kind === 'schema' || entity.id === documented);
   const { trackSave } = useApp();
   const [entity, setEntity] = useState(documented ?? entities[0]?.id ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await dialogWrite(trackSave, api['sandbox.saveSample']({ systemId, entity, ...(operation ? { operation } : {}), source: { kind: 'history', historyId } })));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useDialogAction();
+  const save = () => run(async () => onSaved(await dialogWrite(trackSave, api['sandbox.saveSample']({ systemId, entity, ...(operation ? { operation } : {}), source: { kind: 'history', historyId } }))));
   return (
     <Dialog
       title="Save as sample"
@@ -113,16 +130,7 @@ export function SaveSampleDialog({ systemId, historyId, catalogue, operation, on
       busy={busy}
       onClose={onClose}
       onSubmit={() => void save()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !entity}>
-            Save sample
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} busy={busy} submit="Save sample" disabled={!entity} />}
     >
       <label className="field">
         <span className="field-label">A sample of the entity</span>
@@ -134,11 +142,7 @@ export function SaveSampleDialog({ systemId, historyId, catalogue, operation, on
           ))}
         </select>
       </label>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </Dialog>
   );
 }

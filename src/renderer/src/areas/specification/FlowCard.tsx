@@ -120,7 +120,7 @@ export function FlowCard({ flow, useCases }: FlowCardProps) {
         <span className="flow-card-mapped" title={`${accepted} of ${total} field mappings accepted`}>
           {total ? `${accepted}/${total} mapped` : 'Not mapped'}
         </span>
-        <a className="btn btn-ghost btn-sm" href={hashFor('mapping', String(flow.id))} aria-label={`Map the fields of ${flow.name}`} title="Open the flow's mapping sheet">
+        <a className="btn btn-ghost btn-sm" href={hashFor('mapping', String(flow.id))} aria-label={`Field mappings of ${flow.name}`} title="Open the flow's mapping sheet">
           Field mappings
           <ChevronRightIcon size={12} />
         </a>

@@ -149,9 +149,9 @@ function UseCaseCard({ useCase, flows, useCases, onUpdated, onRemoved }: UseCase
       />
       {error && <Alert onDismiss={clearError}>{error}</Alert>}
       <div className="use-case-flows">
-        <h4 className="record-subtitle">
+        <h3 className="record-subtitle">
           Data flows <span className="count">{flows.length}</span>
-        </h4>
+        </h3>
         {flows.length ? (
           <ul className="flow-cards">
             {flows.map((flow) => (

@@ -30,7 +30,7 @@ export function ImpactList({ impact }: { impact: readonly MappingImpact[] }) {
           <h3 className="impact-title" id="impact-title">
             {title}
           </h3>
-          <p className="impact-lead">Field mappings that use what changes. Review them in Mapping after applying the new version.</p>
+          <p className="impact-lead">Field mappings that use what changes. After applying the new version, the next step repairs the flows they belong to.</p>
         </div>
       </div>
       <ul className="impact-list">

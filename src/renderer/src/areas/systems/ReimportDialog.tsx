@@ -1,6 +1,7 @@
 // Re-import a system from a newer document: where it comes from (prefilled with the current source),
 // consent for outside references if needed, then the review of what changes before applying it.
 import { useState } from 'react';
+import { useFlows } from '../mapping/queries';
 import type { CallOutput, ExternalReference, SystemSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
@@ -11,12 +12,17 @@ import { errorMessage } from '../../state/save-state';
 import { dialogWrite } from './dialog-write';
 import { allowing, ConsentStep } from './ConsentStep';
 import { DiffReview } from './DiffReview';
+import { RepairFlowsStep } from './RepairFlowsStep';
 import { checkSource, draftFromSource, SourceFields, type SourceDraft, type SourceErrors } from './SourceFields';
 import { Working } from './Working';
 
 type Preview = Extract<CallOutput<'systems.previewReimport'>, { status: 'ready' }>;
 
-type Step = { kind: 'form' } | { kind: 'consent'; references: ExternalReference[]; allowed: string[] } | { kind: 'review'; preview: Preview };
+type Step =
+  | { kind: 'form' }
+  | { kind: 'consent'; references: ExternalReference[]; allowed: string[] }
+  | { kind: 'review'; preview: Preview }
+  | { kind: 'repair'; applied: SystemSummary };
 
 interface ReimportDialogProps {
   system: SystemSummary;
@@ -31,6 +37,8 @@ export function ReimportDialog({ system, onClose, onApplied }: ReimportDialogPro
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sourceErrors, setSourceErrors] = useState<SourceErrors>({});
+  const flows = useFlows();
+  const mapping = (flows.data ?? []).filter((flow) => flow.source.system === system.name || flow.target.system === system.name);
 
   const preview = async (allowedRefs: string[]) => {
     const checked = checkSource(draft);
@@ -52,7 +60,12 @@ export function ReimportDialog({ system, onClose, onApplied }: ReimportDialogPro
     setBusy('Storing the new version…');
     setError(null);
     try {
-      onApplied(await dialogWrite(trackSave, api['systems.applyReimport']({ previewId })));
+      const applied = await dialogWrite(trackSave, api['systems.applyReimport']({ previewId }));
+      // The flows that map the system are repaired next, in this dialog; without any, it is done.
+      if (mapping.length > 0) {
+        setStep({ kind: 'repair', applied });
+        setBusy(null);
+      } else onApplied(applied);
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(null);
@@ -65,6 +78,28 @@ export function ReimportDialog({ system, onClose, onApplied }: ReimportDialogPro
       {error}
     </Alert>
   );
+
+  if (step.kind === 'repair') {
+    const done = () => onApplied(step.applied);
+    return (
+      <Dialog
+        title={`Repair the flows that map ${system.name}`}
+        subtitle={`Version ${step.applied.apiVersion || '(none)'} is stored. Its changes reach the flows once you repair them.`}
+        size="lg"
+        onClose={done}
+        footer={
+          <>
+            <span className="spacer" />
+            <button type="button" className="btn btn-primary" onClick={done}>
+              Done
+            </button>
+          </>
+        }
+      >
+        <RepairFlowsStep system={system.name} flows={mapping} />
+      </Dialog>
+    );
+  }
 
   if (step.kind === 'review') {
     const { preview: ready } = step;

@@ -140,10 +140,10 @@ export function AccessCell({ value }: CustomCellRendererProps<TreeRow, string>) 
 }
 
 /** A field the document does not list, seen in saved samples: mappable, but the spec says it relies on it. */
-export function DiscoveredBadge({ discovered }: { discovered: NonNullable<CatalogueField['discovered']> }) {
+export function DiscoveredBadge({ discovered, id }: { discovered: NonNullable<CatalogueField['discovered']>; id?: string }) {
   const examples = discovered.examples.length ? `; e.g. ${discovered.examples.join(', ')}` : '';
   return (
-    <span className="badge badge-warning tree-badge" title={`Not in the document: seen in ${discovered.samples} sample${discovered.samples === 1 ? '' : 's'} (${discovered.types.join(' or ')})${examples}`}>
+    <span id={id} className="badge badge-warning tree-badge" title={`Not in the document: seen in ${discovered.samples} sample${discovered.samples === 1 ? '' : 's'} (${discovered.types.join(' or ')})${examples}`}>
       discovered
     </span>
   );

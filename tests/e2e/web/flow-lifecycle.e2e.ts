@@ -1,0 +1,248 @@
+// A flow's lifecycle in Chromium, on the real wrapped HR → payroll pair (tests/fixtures/openapi/wrapped):
+// delete with Undo and restore from the list, re-point to the wrapper with a preview, and a re-import
+// of a changed target version followed by the repair, row by row, until the flow's checks are clean.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, screenshotDir, test } from './fixtures';
+
+const fixtures = path.resolve(__dirname, '../../fixtures/openapi/wrapped');
+
+test.describe.configure({ mode: 'serial' });
+
+/** One call to the host's API, as the renderer makes it. */
+async function call<T>(hostUrl: string, name: string, input: unknown): Promise<T> {
+  const url = new URL(hostUrl);
+  const response = await fetch(`${url.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-crosswalk-token': url.searchParams.get('token')! },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value;
+}
+
+/** HR (Xero Payroll AU) and Payroll (PayRun.IO, version 23.24.2.136), imported once per host. */
+async function importPair(hostUrl: string) {
+  const systems = await call<Array<{ name: string }>>(hostUrl, 'systems.list', {});
+  for (const [name, file] of [
+    ['HR', 'xero-payroll-au.openapi30.json'],
+    ['Payroll', 'payrun-employee.openapi30.json'],
+  ] as const) {
+    if (!systems.some((system) => system.name === name)) await call(hostUrl, 'systems.import', { name, source: { kind: 'file', path: path.join(fixtures, file) } });
+  }
+}
+
+async function newFlow(hostUrl: string, name: string, targetRoot?: string): Promise<number> {
+  await importPair(hostUrl);
+  const flow = await call<{ id: number }>(hostUrl, 'flows.create', {
+    name,
+    source: { system: 'HR', entity: 'Employee' },
+    target: { system: 'Payroll', entity: 'Employee', ...(targetRoot ? { root: targetRoot } : {}) },
+  });
+  return flow.id;
+}
+
+async function openFlow(page: Page, hostUrl: string, flowId: number, name: string) {
+  await page.goto(hostUrl);
+  await page.goto(`${new URL(hostUrl).origin}/#/mapping/${flowId}`);
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('grid').first()).toBeVisible();
+}
+
+/** Screenshots of what is on screen at 1440×900 and 1100×750, light and dark; the viewport is put back. */
+async function shoot(page: Page, name: string) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const before = page.viewportSize();
+  for (const [width, height] of [
+    [1440, 900],
+    [1100, 750],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(300); // colour transitions settle
+      await page.screenshot({ path: path.join(screenshotDir, `flow-lifecycle-${name}-${width}-${scheme}.png`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  if (before) await page.setViewportSize(before);
+}
+
+const actions = (page: Page) => page.getByRole('button', { name: 'Flow actions' });
+
+/** Opens Flow actions and chooses an item, by keyboard for the first and by pointer otherwise. */
+async function chooseAction(page: Page, item: string) {
+  await actions(page).click();
+  const menu = page.getByRole('menu', { name: 'Flow actions' });
+  await expect(menu).toBeVisible();
+  await menu.getByRole('menuitem', { name: item }).click();
+}
+
+/** Escape closes the dialog and focus is back on the control that opened it. */
+async function closesBackTo(page: Page, dialog: Locator, opener: Locator) {
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+}
+
+test('deletes a flow, undoes it, deletes it again and restores it from Deleted flows', async ({ page, host }) => {
+  test.setTimeout(150_000);
+  const name = 'Employees to payroll (lifecycle)';
+  const flowId = await newFlow(host.url, name);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openFlow(page, host.url, flowId, name);
+
+  // The menu works by keyboard: Enter opens it on its first item, arrows move, Escape gives focus back.
+  await actions(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Source and target…' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('menuitem', { name: 'Delete flow…' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(actions(page)).toBeFocused();
+
+  await chooseAction(page, 'Delete flow…');
+  const confirm = page.getByRole('alertdialog', { name: `Delete “${name}”?` });
+  await expect(confirm).toContainText(/mapping rows/);
+  await closesBackTo(page, confirm, actions(page));
+
+  await chooseAction(page, 'Delete flow…');
+  await shoot(page, 'delete');
+  await confirm.getByRole('button', { name: 'Delete flow' }).click();
+  await expect(page).toHaveURL(/#\/mapping$/);
+  const notice = page.getByRole('status').filter({ hasText: `Deleted “${name}”` });
+  await expect(notice).toBeVisible();
+  const undo = notice.getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Data flows' }).getByText(name)).toHaveCount(0);
+  await shoot(page, 'undo');
+  await undo.click();
+  await expect(page.getByRole('status').filter({ hasText: `Restored “${name}”` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Data flows' }).getByText(name)).toBeVisible();
+  const restoredId = (await call<Array<{ id: number; name: string }>>(host.url, 'flows.list', {})).find((flow) => flow.name === name)!.id;
+
+  // Deleted again, and restored later from the list.
+  await openFlow(page, host.url, restoredId, name);
+  await chooseAction(page, 'Delete flow…');
+  await confirm.getByRole('button', { name: 'Delete flow' }).click();
+  await expect(page).toHaveURL(/#\/mapping$/);
+  await page.getByRole('status').filter({ hasText: `Deleted “${name}”` }).getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByText('Deleted flows', { exact: false }).first().click();
+  const deletedList = page.getByRole('list', { name: 'Deleted flows' });
+  await expect(deletedList.getByRole('listitem').filter({ hasText: name })).toContainText(/mapping rows · deleted just now/);
+  await shoot(page, 'deleted-list');
+  await deletedList.getByRole('button', { name: `Restore ${name}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Restored “${name}”.` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Data flows' }).getByText(name)).toBeVisible();
+  expect((await call<unknown[]>(host.url, 'flows.deleted', {})).length).toBe(0);
+});
+
+test('re-points a flow at the wrapper inside its target, after a preview of the rows that move', async ({ page, host }) => {
+  test.setTimeout(150_000);
+  const name = 'Employees to payroll (re-point)';
+  const flowId = await newFlow(host.url, name);
+  const before = await call<{ rows: Array<{ id: number; targetPath: string }> }>(host.url, 'mapping.sheet', { flowId });
+  expect(before.rows.every((row) => row.targetPath.startsWith('Employee.'))).toBe(true);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openFlow(page, host.url, flowId, name);
+
+  await chooseAction(page, 'Source and target…');
+  const dialog = page.getByRole('dialog', { name: 'Source and target' });
+  await expect(dialog.getByRole('button', { name: 'Re-point flow' })).toBeDisabled();
+  await closesBackTo(page, dialog, actions(page));
+
+  await chooseAction(page, 'Source and target…');
+  await dialog.getByLabel('Target root').selectOption('Employee');
+  const preview = dialog.getByRole('region', { name: 'What happens to the rows' });
+  await expect(preview).toContainText(`${before.rows.length} move to new paths`);
+  await expect(preview).toContainText('0 break');
+  await preview.getByText(`${before.rows.length} rows move`).click();
+  await expect(preview.getByRole('listitem').filter({ hasText: /AEAssessmentOverride$/ })).toHaveText(/Employee\.AEAssessmentOverride\s*→\s*AEAssessmentOverride$/);
+  await shoot(page, 'repoint');
+  expect((await call<{ target: { root: string } }>(host.url, 'flows.get', { id: flowId })).target.root).toBe('');
+
+  await dialog.getByRole('button', { name: 'Re-point flow' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(actions(page)).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: `Flow re-pointed: ${before.rows.length} rows kept.` })).toBeVisible();
+  const after = await call<{ flow: { target: { root: string } }; rows: Array<{ id: number; targetPath: string }> }>(host.url, 'mapping.sheet', { flowId });
+  expect(after.flow.target.root).toBe('Employee');
+  expect(after.rows.map((row) => row.id).sort()).toEqual(before.rows.map((row) => row.id).sort());
+  expect(after.rows.some((row) => row.targetPath === 'FirstName')).toBe(true);
+  await expect(page.getByRole('grid').first().getByText('FirstName', { exact: true }).first()).toBeVisible();
+
+  // Flow details shows the root, and gives focus back to its button.
+  await page.getByRole('button', { name: 'Flow details' }).click();
+  const details = page.getByRole('dialog', { name: 'Flow details' });
+  await expect(details.getByLabel('Target root')).toHaveValue('Employee');
+  await closesBackTo(page, details, page.getByRole('button', { name: 'Flow details' }));
+});
+
+test('re-imports a changed target version and repairs the flow row by row until its checks are clean', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const name = 'Employees to payroll (repair)';
+  const flowId = await newFlow(host.url, name, 'Employee');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /^Systems/ }).click();
+  await page.getByRole('navigation', { name: 'Systems' }).getByRole('link', { name: /^Payroll/ }).click();
+  const reimportButton = page.getByRole('button', { name: 'Re-import…' });
+  await reimportButton.click();
+
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: 'Upload' }).check({ force: true });
+  await dialog.getByLabel('Document file or zip').setInputFiles(path.join(fixtures, 'payrun-employee-v2.openapi30.json'));
+  await dialog.getByRole('button', { name: 'Compare with current version' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Review changes to Payroll' })).toBeVisible({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Apply new version' }).click();
+
+  // The repair step lists the flow with what repairing it does.
+  await expect(dialog.getByRole('heading', { name: 'Repair the flows that map Payroll' })).toBeVisible({ timeout: 60_000 });
+  const line = dialog.getByRole('listitem').filter({ hasText: name });
+  await expect(line).toContainText('1 rename to confirm · 1 field gone · 1 new field');
+  const repairButton = line.getByRole('button', { name: `Repair ${name}…` });
+  await repairButton.click();
+
+  const repair = page.getByRole('dialog', { name: `Repair “${name}”` });
+  const renamed = repair.getByRole('region', { name: '1 field renamed' });
+  await expect(renamed).toContainText('MiddleName');
+  await expect(renamed).toContainText('MiddleNames');
+  await expect(renamed).toContainText('renamed in version 23.25.0 · 91% sure');
+  const follow = renamed.getByRole('group', { name: /MiddleName to MiddleNames/ });
+  await expect(follow.getByRole('button', { name: 'Follow' })).toHaveAttribute('aria-pressed', 'true');
+  const gone = repair.getByRole('region', { name: '1 field gone' });
+  await expect(gone).toContainText('EPM6');
+  await expect(gone).toContainText('removed in version 23.25.0');
+  await gone.getByRole('button', { name: 'Delete row' }).click();
+  await expect(gone.getByRole('button', { name: 'Delete row' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(repair.getByRole('region', { name: '1 new target field' })).toContainText('PreferredName');
+  await shoot(page, 'repair');
+  await repair.getByRole('button', { name: 'Repair flow' }).click();
+  await expect(repair).toBeHidden();
+  await expect(line).toContainText('Repaired: 1 row followed a rename, 1 row deleted, 1 new row for new fields.');
+  await expect(line).toContainText('Nothing to repair');
+  await shoot(page, 'repair-step');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(reimportButton).toBeFocused();
+
+  // The rows follow the new version and no check says a field is missing.
+  const sheet = await call<{ rows: Array<{ targetPath: string }>; checks: Array<{ kind: string }> }>(host.url, 'mapping.sheet', { flowId });
+  const targets = sheet.rows.map((row) => row.targetPath);
+  expect(targets).toContain('MiddleNames');
+  expect(targets).toContain('PreferredName');
+  expect(targets).not.toContain('MiddleName');
+  expect(targets).not.toContain('EPM6');
+  expect(sheet.checks.filter((check) => check.kind === 'target_missing' || check.kind === 'source_missing')).toEqual([]);
+  expect(await call(host.url, 'flows.repairPlan', { flowId })).toEqual({ flowId, renames: [], removed: [], added: [] });
+
+  // The flow's own entry point finds nothing left to do.
+  await openFlow(page, host.url, flowId, name);
+  await chooseAction(page, 'Repair after re-import…');
+  const again = page.getByRole('dialog', { name: `Repair “${name}”` });
+  await expect(again).toContainText('Nothing to repair');
+  await closesBackTo(page, again, actions(page));
+});
