@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
 import { evaluateFlow, prepareFlow } from '../../../src/main/mapping/expressions/preview';
 import { listFlows } from '../../../src/main/mapping/flows';
-import { createPairing } from '../../../src/main/mapping/pairings';
+import { createPairing } from '../../../src/main/mapping/pairing-calls';
 import { listRows, updateRow } from '../../../src/main/mapping/rows';
 import { mappingSheet } from '../../../src/main/mapping/sheet';
 import { SystemImports } from '../../../src/main/openapi/system-import';
