@@ -105,7 +105,7 @@ export async function evaluateFlow(prepared: PreparedFlow, payloads: unknown[], 
     const unit = prepared.units[unitIndex!];
     const row = prepared.rows.find((each) => each.id === unit?.rowId);
     const which = payloads.length > 1 ? ` on payload ${payloadIndex! + 1}` : '';
-    const bound = timeoutMs === PAYLOAD_TIME_MS * Math.max(1, payloads.length) ? `${PAYLOAD_TIME_MS / 1000} s per payload` : `${timeoutMs / 1000} s (1 s per payload and 1 s per MB of payload)`;
+    const bound = timeoutMs === PAYLOAD_TIME_MS * Math.max(1, payloads.length) ? `${PAYLOAD_TIME_MS / 1000} s per payload` : `${timeoutMs / 1000} s (1 s per payload and 1 s per 512 KB of payload)`;
     const cause = error.reason === 'timeout' ? `ran longer than ${bound}` : 'used more memory than expressions may';
     throw new UserError(
       'EXPRESSION_RUNAWAY',
