@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../../src/main/demo/demo-workspace';
+import { jobTimeMs } from '../../../src/main/mapping/expressions/evaluate-job';
 import { evaluateFlow, prepareFlow } from '../../../src/main/mapping/expressions/preview';
 import { listFlows } from '../../../src/main/mapping/flows';
 import { createPairing } from '../../../src/main/mapping/pairing-calls';
@@ -78,5 +79,17 @@ describe('rows composed into one expression', () => {
     expect(failing!.target).toMatchObject({ reference: 'SO-1', issue_date: '2025-06-11' });
     expect(fine!.failures).toEqual([]);
     updateRow(workspace, memo.id, { expression: null });
+  });
+});
+
+describe('the time bound of a run', () => {
+  it('is 1 s per payload, and 1 s more per 512 KB of payload', () => {
+    expect(jobTimeMs([order(1)])).toBe(1000);
+    expect(jobTimeMs([order(1), order(2)])).toBe(2000);
+    const big = { lines: Array.from({ length: 20_000 }, (_, i) => ({ sku: `SKU-${i}`, description: 'a line of an order' })) };
+    const bytes = JSON.stringify(big).length;
+    expect(bytes).toBeGreaterThan(1024 * 1024);
+    expect(jobTimeMs([big])).toBe(1000 + 1000 * Math.floor(bytes / (512 * 1024)));
+    expect(jobTimeMs([big])).toBeGreaterThanOrEqual(3000);
   });
 });

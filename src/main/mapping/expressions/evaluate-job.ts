@@ -13,15 +13,16 @@ export interface EvaluateJob {
 /** Time bound of one payload, counted from the worker being ready. */
 export const PAYLOAD_TIME_MS = 1000;
 
-const MEGABYTE = 1024 * 1024;
+/** Payload JSON that earns a job one more second. */
+export const BYTES_PER_EXTRA_SECOND = 512 * 1024;
 
 /**
- * A job's time bound: 1 s per payload, and 1 s more per whole megabyte of payload JSON, so a big payload
- * that merely takes long to map (jsonata walks every element) is not taken for a runaway.
+ * A job's time bound: 1 s per payload, and 1 s more per 512 KB of payload JSON, so a big payload that
+ * merely takes long to map (jsonata walks every element) is not taken for a runaway.
  */
 export function jobTimeMs(payloads: unknown[]): number {
   const bytes = payloads.reduce<number>((total, payload) => total + (JSON.stringify(payload)?.length ?? 0), 0);
-  return PAYLOAD_TIME_MS * (Math.max(1, payloads.length) + Math.floor(bytes / MEGABYTE));
+  return PAYLOAD_TIME_MS * (Math.max(1, payloads.length) + Math.floor(bytes / BYTES_PER_EXTRA_SECOND));
 }
 
 /**

@@ -105,7 +105,7 @@ export async function evaluateFlow(prepared: PreparedFlow, payloads: unknown[], 
     const unit = prepared.units[unitIndex!];
     const row = prepared.rows.find((each) => each.id === unit?.rowId);
     const which = payloads.length > 1 ? ` on payload ${payloadIndex! + 1}` : '';
-    const bound = timeoutMs === PAYLOAD_TIME_MS * Math.max(1, payloads.length) ? `${PAYLOAD_TIME_MS / 1000} s per payload` : `${timeoutMs / 1000} s (1 s per payload and 1 s per MB of payload)`;
+    const bound = timeoutMs === PAYLOAD_TIME_MS * Math.max(1, payloads.length) ? `${PAYLOAD_TIME_MS / 1000} s per payload` : `${timeoutMs / 1000} s (1 s per payload and 1 s per 512 KB of payload)`;
     const cause = error.reason === 'timeout' ? `ran longer than ${bound}` : 'used more memory than expressions may';
     throw new UserError(
       'EXPRESSION_RUNAWAY',
@@ -187,10 +187,18 @@ function valuesAt(root: unknown, path: string): Array<{ pointer: string; indexes
   return found;
 }
 
-/** One source value read at the element indexes of the target value (the row's context arrays), or every match. */
-function sourceValue(source: unknown, path: string, context: string[], indexes: number[]): { pointer: string; value: unknown } | undefined {
+/**
+ * The source values of `path` a row reads, found by the element indexes of its context arrays (the first
+ * value at each): read once per row and path, so a big array is walked once, not once per target value.
+ */
+function sourceIndex(source: unknown, path: string, context: string[]): { depth: number; first: Map<string, { pointer: string; value: unknown }> } {
   const depth = context.filter((array) => path.startsWith(`${array}.`) || path === array).length;
-  return valuesAt(source, path).find((item) => item.indexes.slice(0, depth).every((index, i) => index === indexes[i]));
+  const first = new Map<string, { pointer: string; value: unknown }>();
+  for (const item of valuesAt(source, path)) {
+    const key = item.indexes.slice(0, depth).join(',');
+    if (!first.has(key)) first.set(key, item);
+  }
+  return { depth, first };
 }
 
 /** Which row set each target value, and the source values that row read (at the same element). */
@@ -204,14 +212,15 @@ export function provenanceOf(prepared: PreparedFlow, source: unknown, target: un
   for (const unit of prepared.units) {
     const row = byId.get(unit.rowId);
     if (!row) continue;
+    const reads = row.sourcePaths.map((path) => ({ path, ...sourceIndex(sourceRoot, path, unit.levels.map((level) => level.source)) }));
     for (const value of valuesAt(targetRoot, row.targetPath)) {
       if (value.value === undefined) continue;
       entries.push({
         pointer: `${prefix}${value.pointer}`,
         rowId: row.id,
         mapId: row.mapId,
-        sources: row.sourcePaths.map((path) => {
-          const found = sourceValue(sourceRoot, path, unit.levels.map((level) => level.source), value.indexes);
+        sources: reads.map(({ path, depth, first }) => {
+          const found = first.get(value.indexes.slice(0, depth).join(','));
           return { path, pointer: found ? `${sourcePrefix}${found.pointer}` : null, value: found?.value ?? null };
         }),
       });
