@@ -205,3 +205,20 @@ describe('people in roles', () => {
     expect(top(result, 'created_by')[0]?.source).toBe('author.id');
   });
 });
+
+describe('parent and leaf read together', () => {
+  it('an item code is the SKU; a currency code is the currency', () => {
+    const result = suggestMappings(entity('InvoiceLine', [field('item.code'), field('item.name'), field('currency.code')]), entity('OrderLine', [field('sku'), field('currency')]));
+    expect(top(result, 'sku')[0]?.source).toBe('item.code');
+    expect(top(result, 'currency')[0]?.source).toBe('currency.code');
+  });
+  it('the code or name of a nested object is not its value: tax_rate ← tax_rate.rate', () => {
+    const result = suggestMappings(entity('Line', [field('tax_rate.code'), field('tax_rate.name'), field('tax_rate.rate', { type: 'number' })]), entity('OrderLine', [field('tax_rate', { type: 'number' })]));
+    expect(top(result, 'tax_rate').map((c) => c.source)).toEqual(['tax_rate.rate']);
+  });
+  it('in a list, the element’s name is what the list holds: labels ← tags[].name', () => {
+    const result = suggestMappings(entity('Issue', [field('labels')]), entity('Ticket', [field('tags[].id'), field('tags[].name')]));
+    expect(top(result, 'tags[].name')[0]?.source).toBe('labels');
+    expect(top(result, 'tags[].id')).toEqual([]);
+  });
+});
