@@ -222,3 +222,25 @@ describe('parent and leaf read together', () => {
     expect(top(result, 'tags[].id')).toEqual([]);
   });
 });
+
+describe('dates, events and inflection', () => {
+  it('a nested object’s due or end date is its own: the record’s due date does not fill milestone.due_date', () => {
+    const result = suggestMappings(entity('Task', [field('due_at', { format: 'date-time' })]), entity('Issue', [field('due_date', { format: 'date-time' }), field('milestone.due_date', { format: 'date-time' })]));
+    expect(top(result, 'due_date')[0]?.source).toBe('due_at');
+    expect(top(result, 'milestone.due_date')).toEqual([]);
+  });
+  it('the last login is a time, not the login name', () => {
+    const result = suggestMappings(entity('User', [field('username'), field('last_sign_in_at', { format: 'date-time' })]), entity('Account', [field('last_login_time', { format: 'date-time' }), field('login')]));
+    expect(top(result, 'last_login_time')[0]?.source).toBe('last_sign_in_at');
+    expect(top(result, 'last_login_time').map((c) => c.source)).not.toContain('username');
+  });
+  it('a doubled consonant before -ed/-ing marks the verb: DateShipped ~ ship_date', () => {
+    expect(nameTerms('DateShipped').sort()).toEqual(nameTerms('ship_date').sort());
+    expect(nameTerms('billing_address')).not.toEqual(nameTerms('bill_address'));
+  });
+  it('a task’s message is its description; custom questions are custom fields', () => {
+    const result = suggestMappings(entity('Task', [field('message'), field('custom_questions[].title'), field('custom_questions[].value')]), entity('Issue', [field('description'), field('custom_fields[].name'), field('custom_fields[].value')]));
+    expect(top(result, 'description')[0]?.source).toBe('message');
+    expect(top(result, 'custom_fields[].value')[0]?.source).toBe('custom_questions[].value');
+  });
+});

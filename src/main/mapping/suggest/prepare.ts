@@ -315,10 +315,10 @@ const KIND_LEAVES = new Set(['type', 'kind', 'category', 'c:identifier', 'code',
 /** Leaf names that hold the value of their parent object (`total_money.amount`). */
 const VALUE_TERMS = new Set(['c:total', 'value']);
 /**
- * What every record has (when it was created or changed, its status, description, title): under a nested
- * object (`milestone.created_at`, `custom_fields[].description`) it is that object's, read with its name.
+ * What every record has (when it was created or changed, its status, description, title, when it is due, starts or
+ * ends): under a nested object (`milestone.created_at`, `recurrence.end_date_time`) it is that object's, read with its name.
  */
-const OWNED_TERMS = new Set(['c:created', 'c:updated', 'c:deleted', 'c:completed at', 'c:status', 'c:description', 'c:title']);
+const OWNED_TERMS = new Set(['c:created', 'c:updated', 'c:deleted', 'c:completed at', 'c:status', 'c:description', 'c:title', 'c:due date', 'c:start date', 'c:end date']);
 /** Words of a bare link (after abbreviations: href, uri → url). */
 const LINK_WORDS = new Set(['url', 'link']);
 
