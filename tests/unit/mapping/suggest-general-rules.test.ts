@@ -244,3 +244,18 @@ describe('dates, events and inflection', () => {
     expect(top(result, 'custom_fields[].value')[0]?.source).toBe('custom_questions[].value');
   });
 });
+
+describe('one source into several targets by party', () => {
+  it('a plain email fills both the billing and the shipping email, neither marked a better fit elsewhere', () => {
+    const described = { description: 'The email address of the customer' };
+    const result = suggestMappings(
+      entity('Customer', [field('email', described), field('name')]),
+      entity('Order', [field('billing_address.email', described), field('shipping_address.email', { description: 'Where notices about the parcel are sent' })]),
+    );
+    const billing = top(result, 'billing_address.email')[0]!;
+    const shipping = top(result, 'shipping_address.email')[0]!;
+    expect([billing.source, shipping.source]).toEqual(['email', 'email']);
+    expect(shipping.score).toBeGreaterThanOrEqual(0.5);
+    expect(shipping.reasons.some((reason) => reason.startsWith('better fit for'))).toBe(false);
+  });
+});
