@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshotDir, test } from './fixtures';
+import { openFlow } from './flows';
 
 const saved = (page: Page) => expect(page.getByRole('status', { name: 'Status bar' })).toContainText('All changes saved');
 
@@ -18,11 +19,7 @@ test('pairs the invoice lines with the order lines in the demo flow and sees the
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(host.url);
-  await page.goto(`${new URL(host.url).origin}/#/mapping/2`);
-  await expect(page.getByRole('heading', { name: 'Orders to invoices', level: 1 })).toBeVisible({ timeout: 60_000 });
-  const grid = page.getByRole('region', { name: 'Mapping sheet' });
-  await expect(grid.locator('.sheet-field').first()).toBeAttached({ timeout: 30_000 });
+  await openFlow(page, host.url, 2, 'Orders to invoices');
   await expect(page.locator('.pairing-header')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Pair arrays' }).click();
