@@ -3,8 +3,9 @@
 //   npx tsx bench/suggest-speed.ts
 // Target: under 0.3 s for 1,000 × 1,000 leaf fields; and, when the corpus is installed (bench/catalogue.ts),
 // GitHub's full-repository → repository (one 5.7 MB document, loaded once, not timed) under 0.3 s, against the
-// same nested loop over its fields.
+// same nested loop over its fields. Also: the same 1,000 × 1,000 with a full mapping memory against none.
 import fs from 'node:fs';
+import { MEMORY_KEPT } from '../src/main/mapping/memory';
 import { suggestArrayPairings, suggestMappings } from '../src/main/mapping/suggest';
 import { CORPUS, corpusEntity } from './corpus';
 import { syntheticEntity } from './synthetic-entity';
@@ -30,6 +31,28 @@ const base = median(baseline);
 const ms = median(engine);
 console.log(`suggestMappings ${N} × ${N} leaf fields: ${ms.toFixed(1)} ms (median of ${RUNS}; target < 300 ms) ${ms < 300 ? 'OK' : 'TOO SLOW'}`);
 console.log(`baseline nested loop, one string comparison per pair: ${base.toFixed(1)} ms → ratio ${(ms / base).toFixed(1)}×  (${sink > 0 ? '' : ' '})`);
+
+// A full mapping memory (MEMORY_KEPT pairs from other workspaces, half of them naming patterns this pair's fields
+// fit) against the same run without one: what weighing other workspaces' decisions costs.
+{
+  const fieldsOf = (e: typeof source) => e.fields.filter((f) => f.leaf).map((f) => f.path);
+  const [sPaths, tPaths] = [fieldsOf(source), fieldsOf(target)];
+  const memory = {
+    accepted: Array.from({ length: MEMORY_KEPT * 0.8 }, (_, i) => ({ source: sPaths[(i * 7) % sPaths.length]!, target: tPaths[(i * 13) % tPaths.length]! })),
+    rejected: Array.from({ length: MEMORY_KEPT * 0.2 }, (_, i) => ({ source: sPaths[(i * 11) % sPaths.length]!, target: tPaths[(i * 3) % tPaths.length]! })),
+  };
+  const without: number[] = [];
+  const withMemory: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    let start = performance.now();
+    sink += suggestMappings(source, target, { learned: { accepted: [], rejected: [] } }).length;
+    without.push(performance.now() - start);
+    start = performance.now();
+    sink += suggestMappings(source, target, { learned: { accepted: [], rejected: [], memory } }).length;
+    withMemory.push(performance.now() - start);
+  }
+  console.log(`with a full mapping memory (${MEMORY_KEPT} pairs): ${median(withMemory).toFixed(1)} ms against ${median(without).toFixed(1)} ms without → ratio ${(median(withMemory) / median(without)).toFixed(2)}×`);
+}
 
 const GITHUB = 'github.com/api.github.com.json';
 async function github(): Promise<void> {

@@ -13,6 +13,7 @@ import type { Workspace } from '../workspace/workspace';
 import type { EngineRun } from './compute-candidates';
 import { getFlow } from './flows';
 import { joinRoot, rootEntity, underRoot } from './roots';
+import { listPairings } from './pairings';
 import { listRows, listRowsIn, materialiseRowsIn } from './rows';
 import { flowEntities } from './sheet';
 import { writeWithCandidates } from './suggestion-cache';
@@ -258,7 +259,8 @@ export interface RepointResult {
 
 /**
  * Points the flow at another source or target entity, or another root, keeping every row whose paths
- * still resolve there (a path is tried as the entity writes it, then as it stands relative to the root).
+ * still resolve there (a path is tried as the entity writes it, then as it stands relative to the root);
+ * array pairings move with their paths, as rows do, so that both stay relative to the roots.
  * Without `unresolved` nothing is written while some rows do not resolve: the answer lists them; with
  * `dryRun` nothing is written at all.
  */
@@ -282,6 +284,20 @@ export async function repointFlow(
     const relative = flow[side].entity === next[side].entity ? underRoot(next[side].root, full) : undefined;
     return [relative, path].find((candidate) => candidate !== undefined && fields[side].has(candidate));
   };
+  // A pairing names an object or array (`items[]`): moved like a row's path, by the field it names.
+  const allFields = { source: new Set(entities.source.fields.map((f) => f.path)), target: new Set(entities.target.fields.map((f) => f.path)) };
+  const movedPairingPath = (side: Side, path: string): string | undefined => {
+    const array = path.endsWith('[]');
+    const field = array ? path.slice(0, -2) : path;
+    const full = joinRoot(flow[side].root, field);
+    const relative = flow[side].entity === next[side].entity ? underRoot(next[side].root, full) : field;
+    return relative !== undefined && allFields[side].has(relative) ? relative + (array ? '[]' : '') : undefined;
+  };
+  const pairingMoves = listPairings(workspace, flowId).flatMap((pairing) => {
+    const target = movedPairingPath('target', pairing.targetPath);
+    const source = movedPairingPath('source', pairing.sourcePath);
+    return target !== undefined && source !== undefined ? [{ id: pairing.id, target, source }] : [];
+  });
   const rows = listRows(workspace, flowId);
   const plan = rows.map((row) => {
     const target = moved('target', row.targetPath);
@@ -340,6 +356,8 @@ export async function repointFlow(
       const kept = plan.filter((each) => each.resolves);
       for (const item of kept) move.run(`\u0000${item.row.id}`, JSON.stringify(item.sources), now, item.row.id);
       for (const item of kept) move.run(item.target, JSON.stringify(item.sources), now, item.row.id);
+      const movePairing = db.prepare('UPDATE array_pairing SET target_path = ?, source_path = ?, updated_at = ? WHERE id = ?');
+      for (const pairing of pairingMoves) movePairing.run(pairing.target, pairing.source, now, pairing.id);
       return materialiseRowsIn(db, flowId, entities.source, entities.target, candidates);
     },
     run,

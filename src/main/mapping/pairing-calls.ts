@@ -4,16 +4,16 @@ import type { ArrayPairing, MappingRow } from '../../shared/contract';
 import type { SystemImports } from '../openapi/system-import';
 import type { Workspace } from '../workspace/workspace';
 import type { EngineRun } from './compute-candidates';
-import { resolveEntity } from './entities';
 import { getFlow } from './flows';
 import { createPairingIn, getPairingIn, pairingRowsIn, updatePairingIn, type PairingChanges, type PairingRequest } from './pairings';
+import { flowEntities } from './sheet';
 import { flowCandidates } from './suggestion-cache';
 
 export { deletePairing } from './pairings';
 
+/** The flow's entities seen from its roots: a pairing's paths, like its rows', are relative to them. */
 async function entitiesOf(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun) {
-  const flow = getFlow(workspace, flowId);
-  const [source, target] = [(await resolveEntity(workspace, imports, flow.source)).entity, (await resolveEntity(workspace, imports, flow.target)).entity];
+  const { source, target } = await flowEntities(workspace, imports, getFlow(workspace, flowId));
   const { suggestions } = await flowCandidates(workspace, flowId, source, target, run);
   return { source, target, suggestions };
 }

@@ -1,6 +1,7 @@
 // Array pairings: a target array of objects filled from a source array (one element per source element)
 // or a source object (one element), with the rows that describe the element. See ArrayPairing in the
-// contract for the model; paths in rows stay full paths from the entity root.
+// contract for the model; paths in pairings and their rows are full paths from the flow's root on each
+// side (the entity itself when it has none), as every row's are.
 import type { CatalogueEntity, CatalogueField } from '../../shared/catalogue';
 import type { ArrayPairing, MappingRow } from '../../shared/contract';
 import { elementPrefix } from '../../shared/array-pairing-paths';

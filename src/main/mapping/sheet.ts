@@ -5,7 +5,7 @@ import type { SystemImports } from '../openapi/system-import';
 import type { Workspace } from '../workspace/workspace';
 import { nextTurn, type EngineRun } from './compute-candidates';
 import { checkRows, completeness, unmappedRows, type CheckedRow, type CheckedVersions } from './checks';
-import { resolveEntity } from './entities';
+import { resolveEntity, type ResolvedEntity } from './entities';
 import { rootEntity } from './roots';
 import { getFlow, listFlows } from './flows';
 import { acceptRow, ensureRows, getRowIn, listRows, rejectRowIn, suggestRowValueMap } from './rows';
@@ -14,10 +14,27 @@ import { flowCandidates } from './suggestion-cache';
 import { listPairings } from './pairings';
 import { flowProgram } from './expressions/generate';
 
+/** One side of a flow: its system, its entity as a whole, and the entity seen from the flow's root (the paths rows use). */
+export interface FlowSide extends ResolvedEntity {
+  rooted: CatalogueEntity;
+}
+
+/**
+ * Each side of a flow resolved once: the boundary between the entity's own paths (documents, samples,
+ * payloads) and the root-relative paths of the flow's rows and pairings.
+ */
+export async function flowSides(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: FlowSide; target: FlowSide }> {
+  const side = async (ref: FlowSummary['source']): Promise<FlowSide> => {
+    const resolved = await resolveEntity(workspace, imports, ref);
+    return { ...resolved, rooted: rootEntity(resolved.entity, ref.root) };
+  };
+  return { source: await side(flow.source), target: await side(flow.target) };
+}
+
 /** The entities a flow maps, as its systems' catalogues have them now, each seen from the flow's root on that side. */
 export async function flowEntities(workspace: Workspace, imports: SystemImports, flow: FlowSummary): Promise<{ source: CatalogueEntity; target: CatalogueEntity }> {
-  const [source, target] = [await resolveEntity(workspace, imports, flow.source), await resolveEntity(workspace, imports, flow.target)];
-  return { source: rootEntity(source.entity, flow.source.root), target: rootEntity(target.entity, flow.target.root) };
+  const { source, target } = await flowSides(workspace, imports, flow);
+  return { source: source.rooted, target: target.rooted };
 }
 
 /** The document version of each of the flow's systems now (checks name it when a field is gone). */

@@ -4,8 +4,7 @@ import { flowProgram } from '../mapping/expressions/generate';
 import { isUserError } from '../errors';
 import { checkRows, completeness, effectivelyRequired } from '../mapping/checks';
 import { listPairingsIn } from '../mapping/pairings';
-import { resolveEntity } from '../mapping/entities';
-import { flowEntities, flowVersions } from '../mapping/sheet';
+import { flowSides, flowVersions } from '../mapping/sheet';
 import { underRoot } from '../mapping/roots';
 import { getFlow, listFlows } from '../mapping/flows';
 import { ensureRows, listRowsIn } from '../mapping/rows';
@@ -52,16 +51,15 @@ async function resolveFlows(workspace: Workspace, imports: SystemImports): Promi
   for (const summary of listFlows(workspace)) {
     const flow = getFlow(workspace, summary.id);
     try {
-      // Seen from the flow's roots, as its row paths are.
-      const { source, target } = await flowEntities(workspace, imports, flow);
-      const targetSystem = await resolveEntity(workspace, imports, flow.target);
+      // Each side resolved once; the rows' paths are relative to the flow's roots.
+      const sides = await flowSides(workspace, imports, flow);
       // Sampled values are keyed by the entity's paths: re-keyed relative to the flow's target root, as the rows are.
       const targetSampled = new Map<string, string>();
-      for (const [path, value] of sampledExamples(workspace, targetSystem.system.id, targetSystem.entity)) {
+      for (const [path, value] of sampledExamples(workspace, sides.target.system.id, sides.target.entity)) {
         const relative = underRoot(flow.target.root, path);
         if (relative !== undefined) targetSampled.set(relative, value);
       }
-      resolved.push({ flow, source, target, targetSampled, problem: null });
+      resolved.push({ flow, source: sides.source.rooted, target: sides.target.rooted, targetSampled, problem: null });
     } catch (error) {
       if (!isUserError(error)) throw error;
       resolved.push({ flow, source: null, target: null, targetSampled: new Map(), problem: error.message });

@@ -445,7 +445,7 @@ export const mappingCalls = {
   /** The mapping memory as a file's text, for a team to share. */
   'mapping.exportMemory': call(noInput, z.object({ fileName: z.string(), text: z.string() })),
   /** Merges a shared memory file's pairs in (read by the renderer); a bad file is refused and changes nothing. */
-  'mapping.importMemory': call(z.strictObject({ text: z.string().max(16 * 1024 * 1024) }), z.object({ added: z.number().int(), entries: z.array(MemoryEntry) })),
+  'mapping.importMemory': call(z.strictObject({ text: z.string().max(16 * 1024 * 1024), fileName: text(500).optional() }), z.object({ added: z.number().int(), entries: z.array(MemoryEntry) })),
 };
 
 export type LearnedDecision = z.infer<typeof LearnedDecision>;

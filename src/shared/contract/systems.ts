@@ -97,7 +97,8 @@ export const systemsCalls = {
   ),
   /** The catalogue as an outline: every entity's `fields` is deferred (`fieldsDeferred`); systems.entity lists them. */
   'systems.catalogue': call(z.strictObject({ id: z.number().int().positive() }), z.custom<Catalogue>()),
-  'systems.entity': call(z.strictObject({ id: z.number().int().positive(), entity: text(2000) }), z.custom<CatalogueEntity>()),
+  /** One entity with its fields; with `root`, seen from that object inside it (paths relative to it, as a rooted flow's rows are). */
+  'systems.entity': call(z.strictObject({ id: z.number().int().positive(), entity: text(2000), root: text(2000).optional() }), z.custom<CatalogueEntity>()),
   'systems.previewReimport': call(
     z.strictObject({ id: z.number().int().positive(), source: ImportSource, allowedRefs }),
     z.discriminatedUnion('status', [

@@ -1,6 +1,8 @@
 // The desktop app itself, through Playwright's Electron driver. Skipped, with the reason, where no
 // Electron binary exists (it cannot be downloaded on the CI machines).
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -41,6 +43,8 @@ test.beforeAll(async () => {
   const env = { ...process.env, CROSSWALK_HOME: home } as Record<string, string>;
   delete env.ELECTRON_RUN_AS_NODE;
   delete env.CROSSWALK_WORKSPACE;
+  // The system's proxy test sets Electron's session proxy: the runner's own proxy variables would come first.
+  for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) delete env[name];
   app = await electron.launch({
     executablePath: binaryPath!,
     // Chromium refuses to start as root with its OS sandbox (CI containers); the renderer is still
@@ -134,6 +138,30 @@ test('navigation away is blocked and only http(s) links leave, to the system bro
   expect(windows).toEqual([true, true, true, true]);
   expect(app.windows()).toHaveLength(1);
   expect(await app.evaluate(() => (globalThis as MainGlobals).openedExternally)).toEqual(['https://example.com/docs']);
+});
+
+test("sends the sandbox's requests through the system's proxy, as Electron's session resolves it", async () => {
+  const passed: string[] = [];
+  // A forward proxy that answers itself: the address asked for does not exist.
+  const proxy = http.createServer((request, response) => {
+    passed.push(`${request.method} ${request.url}`);
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"proxy"}');
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  try {
+    await app.evaluate(({ session }, rules) => session.defaultSession.setProxy({ proxyRules: rules }), `http=127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+    const outcome = await page.evaluate(async () => {
+      const { calls } = (globalThis as PageGlobals).crosswalk;
+      const systems = (await calls['systems.list']({})) as { ok: true; value: Array<{ id: number; name: string }> };
+      const crm = systems.value.find((system) => system.name === 'CRM')!;
+      return calls['sandbox.send']({ request: { draft: { systemId: crm.id, method: 'GET', url: 'http://api.example.test/orders' } } });
+    });
+    expect(outcome).toMatchObject({ ok: true, value: { outcome: 'response', result: { status: 200 } } });
+    expect(passed).toEqual(['GET http://api.example.test/orders']);
+  } finally {
+    await app.evaluate(({ session }) => session.defaultSession.setProxy({ mode: 'system' }));
+    proxy.close();
+  }
 });
 
 test('remembers the window bounds when it closes', async () => {

@@ -118,6 +118,23 @@ test('the Systems and Mapping dialogs pass the audit and give focus back when th
   await expect(page.getByRole('heading', { name: 'Orders to invoices', level: 1 })).toBeVisible();
   await auditDialog(page, page.getByRole('button', { name: 'Flow details' }), 'Flow details');
   await auditDialog(page, page.getByRole('button', { name: 'Pair arrays' }), 'Pair an array');
+  // The lifecycle dialogs, from the Flow actions menu: focus goes back to the menu's button.
+  const actions = page.getByRole('button', { name: 'Flow actions' });
+  for (const [item, name, role] of [
+    ['Source and target…', 'Source and target', 'dialog'],
+    ['Repair after re-import…', /^Repair “/, 'dialog'],
+    ['Delete flow…', /^Delete “.*”\?$/, 'alertdialog'],
+  ] as const) {
+    await actions.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu', { name: 'Flow actions' }).getByRole('menuitem', { name: item }).press('Enter');
+    const dialog = page.getByRole(role, { name });
+    await expect(dialog).toBeVisible();
+    await audit(page, `dialog ${item}`);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(actions).toBeFocused();
+  }
   await auditDialog(page, page.getByRole('button', { name: 'Accept all above' }), /^(Accept \d+ suggestions?\?|Nothing to accept)$/, 'alertdialog');
   // The value map from its cell in the sheet, opened with Enter.
   const sheet = page.getByRole('region', { name: 'Mapping sheet' });

@@ -17,11 +17,10 @@ async function tabTo(page: Page, target: Locator, max = 40, key = 'Tab') {
 
 /** The focused control's name as a listener hears it: its label, its aria-label or its text. */
 const focusedName = (page: Page) =>
-  // Page-side code as text: the e2e tsconfig has no DOM types.
-  page.evaluate<string>(`(() => {
-    const element = document.activeElement;
-    return (element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? element.textContent ?? '').trim();
-  })()`);
+  page.locator(':focus').evaluate((element) => {
+    const labels = 'labels' in element ? (element.labels as ArrayLike<{ textContent: string | null }> | null) : null;
+    return (element.getAttribute('aria-label') ?? labels?.[0]?.textContent ?? element.textContent ?? '').trim();
+  });
 
 async function focusVisible(page: Page) {
   await expect(page.locator(':focus-visible')).toHaveCount(1);

@@ -1,6 +1,24 @@
 import path from 'node:path';
 import { expect, screenshotDir, test } from './fixtures';
 
+test('a fresh demo opens with both systems’ mocks running, the CRM’s two samples, a discovered field and a drift finding', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.goto(`${new URL(host.url).origin}/#/sandbox`);
+  await expect(page.getByRole('region', { name: 'Mock of CRM' })).toContainText('Mock running');
+  await page.getByRole('tab', { name: 'Samples' }).click();
+  await expect(page.getByRole('list', { name: 'Samples' }).getByRole('listitem')).toHaveCount(2);
+  const drift = page.getByRole('table', { name: 'Drift' });
+  await expect(drift.getByRole('row').filter({ hasText: 'Customer.salesRegion' })).toContainText('undocumented field');
+  await expect(drift.getByRole('row').filter({ hasText: 'Customer.customerTier' })).toContainText('value not in the enum');
+  await page.getByRole('combobox', { name: 'System' }).selectOption({ label: 'Accounting' });
+  await expect(page.getByRole('region', { name: 'Mock of Accounting' })).toContainText('Mock running');
+  // The discovered field, in the catalogue of the CRM.
+  await page.getByRole('link', { name: /Systems/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Customer' })).toBeVisible();
+  await page.getByPlaceholder('Filter fields by path or description').fill('salesRegion');
+  await expect(page.getByRole('row').filter({ hasText: 'salesRegion' })).toContainText('discovered');
+});
+
 test('the demo’s mock answers a request with auth, the answer becomes a sample, a discovered field shows in the mapping tree, and a 429 lands in history', async ({ page, host }) => {
   await page.goto(host.url);
   await page.goto(`${new URL(host.url).origin}/#/sandbox`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { forwardProxy } from '../../helpers/forward-proxy';
 import { expect, screenshotDir, test } from './fixtures';
 
 const token = 'tok-e2e-7f3a9c';
@@ -113,4 +114,46 @@ test('imports a public Postman collection from a file into the CRM, shows its fo
   expect(exported.info).toMatchObject({ name: 'CRM (Wise Cards API)', schema: expect.stringContaining('collection/v2.1.0') });
   expect(exported.item.map((item) => item.name)).toEqual(expect.arrayContaining(['1. Authentication', '3. Card Management']));
   await expect(page.getByText(/^Exported \d+ requests of CRM as CRM\.postman_collection\.json, without secret values\./)).toBeVisible();
+});
+
+test("sends through the proxy chosen in the environment's dialog, with its password sealed", async ({ page, host }) => {
+  const crm = await startCrm();
+  const passed: Array<{ line: string; authorization?: string }> = [];
+  const proxy = forwardProxy(passed);
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyAddress = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  try {
+    await page.goto(host.url);
+    await page.goto(`${new URL(host.url).origin}/#/sandbox`);
+    await page.getByRole('button', { name: 'New environment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New environment' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Behind a proxy');
+    await dialog.getByRole('textbox', { name: /Base URL/ }).fill(crm.url);
+    await dialog.getByRole('combobox', { name: 'Proxy' }).selectOption('url');
+    await dialog.getByRole('textbox', { name: 'Proxy address' }).fill(proxyAddress);
+    await dialog.getByRole('textbox', { name: 'Proxy user (if it asks)' }).fill('proxy-user');
+    await dialog.getByLabel('Proxy password').fill('proxy-pw-e2e-5d1');
+    await dialog.getByRole('button', { name: 'Save environment' }).click();
+    await expect(dialog).toBeHidden();
+
+    await page.getByRole('textbox', { name: 'URL' }).fill('{{baseUrl}}/customers/C-7');
+    await page.getByRole('button', { name: 'Send' }).click();
+    // No token: the server answers 401, through the proxy.
+    await expect(page.getByRole('region', { name: 'Response' }).locator('.response-status')).toHaveText(/^401/);
+    expect(passed).toEqual([{ line: `GET ${crm.url}/customers/C-7`, authorization: `Basic ${Buffer.from('proxy-user:proxy-pw-e2e-5d1').toString('base64')}` }]);
+
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Environment Behind a proxy' });
+    await expect(edit.getByRole('combobox', { name: 'Proxy' })).toHaveValue('url');
+    await expect(edit.locator('.proxy-editor')).toContainText('stored, sealed');
+    await expect(edit.locator('.proxy-editor')).not.toContainText('proxy-pw-e2e-5d1');
+    await edit.locator('.proxy-editor').scrollIntoViewIfNeeded();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: path.join(screenshotDir, `sandbox-environment-proxy-${scheme}.png`) });
+    }
+  } finally {
+    proxy.close();
+    await crm.close();
+  }
 });

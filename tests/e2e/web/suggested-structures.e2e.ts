@@ -90,6 +90,22 @@ test('reviews a suggested array pairing and a split of a full name in the sheet'
     await expect(page.getByRole('button', { name: 'Accept pairing' })).toHaveCount(0);
     await expect(page.locator('.sheet-field.in-pairing')).toHaveCount(4);
     await shoot(page, 'accepted');
+
+    // The accept went into the mapping memory of this settings folder: listed, a bad file refused, erased.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: 'Data flows' }).click();
+    await page.getByRole('button', { name: 'Mapping memory…' }).click();
+    const memory = page.getByRole('dialog', { name: 'Mapping memory' });
+    const pairs = memory.getByRole('list', { name: 'Remembered pairs' }).getByRole('listitem');
+    await expect(pairs).toHaveCount(1);
+    await expect(pairs.first()).toContainText('full_name → FirstName accepted on');
+    await expect(pairs.first()).toContainText('Shop:Order.customer.full_name → Books:Invoice.Contact.FirstName');
+    await memory.getByLabel('Mapping memory file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else"}') });
+    await expect(memory.getByRole('alert')).toContainText('team.json is not a Crosswalk mapping memory');
+    await expect(pairs).toHaveCount(1);
+    await shoot(page, 'memory');
+    await memory.getByRole('button', { name: 'Erase full_name → FirstName' }).click();
+    await expect(memory.getByRole('status')).toContainText('Pair erased.');
+    await expect(memory).toContainText('Nothing remembered yet');
     expect(errors).toEqual([]);
   } finally {
     child?.kill('SIGTERM');

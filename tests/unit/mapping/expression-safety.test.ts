@@ -81,6 +81,19 @@ describe('expression safety', () => {
     expect((await memoWith('notes')).memo).toBe(payload.notes);
   });
 
+  it('names the runaway row among the rows that run together inside a paired array', { timeout: 60_000 }, async () => {
+    const rows = listRows(workspace, flowId);
+    const description = rows.find((row) => row.targetPath === 'line_items[].description')!;
+    updateRow(workspace, memoRow.id, { expression: 'notes' });
+    updateRow(workspace, description.id, { expression: '$match($$.notes, /^(a+)+$/)' });
+    const lines = [{ sku: 'A', description: 'a', quantity: 1 }, { sku: 'B', description: 'b', quantity: 2 }];
+    const failure = await previewFlow(workspace, imports, flowId, { ...payload, lines }).catch((error: Error) => error);
+    expect((failure as Error).message).toMatch(new RegExp(`^${description.mapId} \\(line_items\\[\\]\\.description\\)'s expression ran longer than 1 s per payload`));
+    updateRow(workspace, description.id, { expression: null });
+    const target = (await previewFlow(workspace, imports, flowId, { ...payload, lines })).target as { line_items: Array<{ description: string; qty: number }> };
+    expect(target.line_items.map((line) => [line.description, line.qty])).toEqual([['a', 1], ['b', 2]]);
+  });
+
   it('can be cancelled', { timeout: 60_000 }, async () => {
     updateRow(workspace, memoRow.id, { expression: '$match(notes, /^(a+)+$/)' });
     const controller = new AbortController();

@@ -1,6 +1,6 @@
 // General rules added for pairs the engine has never seen (issue 15): each signal alone, on small entities.
 import { describe, expect, it } from 'vitest';
-import { suggestArrayPairings, suggestMappings, withArrayPairings } from '../../../src/main/mapping/suggest';
+import { SUGGESTION_THRESHOLD, suggestArrayPairings, suggestMappings, withArrayPairings } from '../../../src/main/mapping/suggest';
 import { ownerTerms } from '../../../src/main/mapping/suggest/prepare';
 import { nameTerms } from '../../../src/main/mapping/suggest/tokens';
 import { entity, field } from '../../helpers/catalogue-fields';
@@ -155,5 +155,53 @@ describe('main paths above other records and variants', () => {
       entity('Charge', [field('address.city')]),
     );
     expect(top(result, 'address.city').map((c) => c.source)).toEqual(['holder.address.city', 'source.address.city']);
+  });
+});
+
+describe('address and amount vocabulary', () => {
+  it('administrative areas: level 1 is the state or province, level 2 the county', () => {
+    const result = suggestMappings(
+      entity('Address', [field('administrative_district_level_1'), field('administrative_district_level_2'), field('locality')]),
+      entity('Contact', [field('addresses[].state'), field('addresses[].county'), field('addresses[].city')]),
+    );
+    expect(top(result, 'addresses[].state')[0]?.source).toBe('administrative_district_level_1');
+    expect(top(result, 'addresses[].county')[0]?.source).toBe('administrative_district_level_2');
+  });
+  it('a state does not fill the county beside it', () => {
+    const result = suggestMappings(entity('Contact', [field('address[].state')]), entity('Customer', [field('address.administrative_district_level_1'), field('address.administrative_district_level_2')]));
+    expect(top(result, 'address.administrative_district_level_1')[0]?.source).toBe('address[].state');
+    expect(top(result, 'address.administrative_district_level_2')).toEqual([]);
+  });
+  it('an amount of something else (tax, VAT, discount) is not the total; a total price is the total amount', () => {
+    const money = { type: 'number' } as const;
+    const result = suggestMappings(
+      entity('OrderItem', [field('TaxAmount', money), field('TotalPrice', money), field('Discount', money)]),
+      entity('InvoiceLine', [field('total_amount', money), field('tax_amount', money), field('VatAmount', money)]),
+    );
+    expect(top(result, 'total_amount')[0]?.source).toBe('TotalPrice');
+    expect(top(result, 'tax_amount')[0]?.source).toBe('TaxAmount');
+    expect(top(result, 'total_amount').find((c) => c.source === 'TaxAmount')?.score ?? 0).toBeLessThan(SUGGESTION_THRESHOLD);
+  });
+});
+
+describe('people in roles', () => {
+  it('role fills role: the author from the creator, the assignee from the assigned person; a sibling role ranks below', () => {
+    const result = suggestMappings(
+      entity('Task', [field('created_by.login'), field('created_by.id'), field('assigned_to.login'), field('assigned_to.id')]),
+      entity('Issue', [field('author.username'), field('author.id'), field('assignee.username'), field('assignee.id')]),
+    );
+    expect(top(result, 'author.username')[0]?.source).toBe('created_by.login');
+    expect(top(result, 'assignee.username')[0]?.source).toBe('assigned_to.login');
+    expect(top(result, 'author.id')[0]?.source).toBe('created_by.id');
+    const sibling = top(result, 'author.username').find((c) => c.source === 'assigned_to.login');
+    expect(sibling?.score ?? 0).toBeLessThan(SUGGESTION_THRESHOLD);
+  });
+  it('a generic user fills a role when no one in that role is there', () => {
+    const result = suggestMappings(entity('Comment', [field('user'), field('body')]), entity('Note', [field('created_by.id'), field('owned_by.id'), field('content')]));
+    expect(top(result, 'created_by.id')[0]?.source).toBe('user');
+  });
+  it('a reference (created_by) is still filled from the identifier of the person in that role', () => {
+    const result = suggestMappings(entity('Issue', [field('author.id'), field('author.name')]), entity('Ticket', [field('created_by')]));
+    expect(top(result, 'created_by')[0]?.source).toBe('author.id');
   });
 });

@@ -49,6 +49,6 @@ export function mappingHandlers({ workspace, systems, services }: HandlerDeps): 
     'mapping.memory': () => memoryAt().list(),
     'mapping.eraseMemory': ({ id }) => ({ erased: memoryAt().erase(id), entries: memoryAt().list() }),
     'mapping.exportMemory': () => ({ fileName: 'crosswalk-mapping-memory.json', text: memoryAt().exportText() }),
-    'mapping.importMemory': ({ text }) => ({ added: memoryAt().importText(text).added, entries: memoryAt().list() }),
+    'mapping.importMemory': ({ text, fileName }) => ({ added: memoryAt().importText(text, fileName).added, entries: memoryAt().list() }),
   };
 }

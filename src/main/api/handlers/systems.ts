@@ -1,3 +1,4 @@
+import { rootEntity } from '../../mapping/roots';
 import { listSystems, removeSystem } from '../../openapi/systems';
 import type { HandlerDeps, HandlersOf } from './handler';
 
@@ -20,7 +21,7 @@ export function systemsHandlers({ workspace, systems, session, services }: Handl
       return { status: 'imported', system: result.system, ...(result.removedCredentials.length > 0 ? { removedCredentials: result.removedCredentials } : {}) };
     },
     'systems.catalogue': ({ id }) => systems.catalogue(workspace(), id),
-    'systems.entity': ({ id, entity }) => systems.entity(workspace(), id, entity),
+    'systems.entity': async ({ id, entity, root }) => rootEntity(await systems.entity(workspace(), id, entity), root ?? ''),
     'systems.previewReimport': ({ id, source, allowedRefs }, { signal }) =>
       systems.previewReimport(workspace(), id, source, { allowRefs: allowedRefs }, signal),
     'systems.applyReimport': async ({ previewId }) => {

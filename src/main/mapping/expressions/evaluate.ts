@@ -1,7 +1,9 @@
 // Runs a flow's row expressions on source payloads and builds the target payloads (used inside the
-// evaluation worker, see evaluate-job.ts). Each row runs as one JSONata expression over the whole
-// payload: rows under a target array are wrapped to map over their paired source array
-// (`[lines.{"v": (qty)}]`), one target element per source element. Only jsonata runs, with $eval unbound.
+// evaluation worker, see evaluate-job.ts). Each row is one JSONata expression over the whole payload:
+// rows under a target array are wrapped to map over their paired source array (`[lines.{"v": (qty)}]`),
+// one target element per source element. The rows run composed into one expression per flow (one
+// evaluation per payload, one pass over each paired array); a payload on which it fails runs row by row,
+// so each failing row is named and the others still fill the target. Only jsonata runs, with $eval unbound.
 import jsonata from 'jsonata';
 import type { Level, ProgramUnit } from './generate';
 import { pathOf } from '../../../shared/jsonata-text';
@@ -33,11 +35,12 @@ export const BINDINGS: Record<string, unknown> = { eval: UNAVAILABLE('eval') };
  * `expression` mapped over its levels' sources (an array: each element; an object: one element), filtered
  * by each level's filter: one `{"v": value}` per element, nested per level.
  */
-export function wrapped(expression: string, levels: Level[]): string {
+export function wrapped(expression: string, levels: Level[], base = ''): string {
   let text = `(${expression})`;
   for (let i = levels.length - 1; i >= 0; i--) {
     const source = levels[i]!.source;
-    const relative = i === 0 ? source : source.slice(levels[i - 1]!.source.length + 1);
+    const outer = i === 0 ? base : levels[i - 1]!.source;
+    const relative = outer === '' ? source : source.slice(outer.length + 1);
     const filter = levels[i]!.filter.trim();
     text = `[${pathOf(relative)}${filter ? `[${filter}]` : ''}.{"v": ${text}}]`;
   }
@@ -107,36 +110,126 @@ function place(holder: Record<string, unknown>, parts: string[], value: unknown,
   });
 }
 
-/** Called before each row runs: where a runaway was when the worker had to be stopped. */
+/** Called before each row runs (unit -1: all rows composed): where a runaway was when the worker had to be stopped. */
 export type Progress = (payloadIndex: number, unitIndex: number) => void;
 
+/** The unit index a composed run reports: the rows run together, so which one ran away is found by running them one by one. */
+export const COMPOSED = -1;
+
+/**
+ * The units that parse, as one JSONata object: a row outside any array as the field `"u3": (expr)`, the rows
+ * inside the same outer level (a pairing's source and filter) as the fields of one object per element:
+ * `"g0": [lines.{"u7": (qty), "u8": (sku)}]`. Each unit parsed alone in its brackets, so none can reach
+ * out of its field.
+ */
+export function composedText(entries: Array<{ unit: RunUnit; index: number }>): { text: string; groups: Array<{ source: string; filter: string; members: number[] }> } {
+  const fields: string[] = [];
+  const groups = new Map<string, { source: string; filter: string; members: number[] }>();
+  for (const { unit, index } of entries) {
+    const outer = unit.levels[0];
+    if (!outer) {
+      fields.push(`"u${index}": (${unit.expression})`);
+      continue;
+    }
+    const key = `${outer.source}\u0000${outer.filter.trim()}`;
+    const group = groups.get(key) ?? { source: outer.source, filter: outer.filter.trim(), members: [] };
+    groups.set(key, group);
+    group.members.push(index);
+  }
+  const byIndex = new Map(entries.map((entry) => [entry.index, entry.unit]));
+  [...groups.values()].forEach((group, j) => {
+    const inner = group.members.map((index) => {
+      const unit = byIndex.get(index)!;
+      return `"u${index}": ${wrapped(unit.expression, unit.levels.slice(1), group.source)}`;
+    });
+    fields.push(`"g${j}": [${pathOf(group.source)}${group.filter ? `[${group.filter}]` : ''}.{${inner.join(', ')}}]`);
+  });
+  return { text: `{${fields.join(', ')}}`, groups: [...groups.values()] };
+}
+
+interface Composed {
+  run: jsonata.Expression;
+  groups: Array<{ members: number[] }>;
+}
+
+const composedCache = new Map<string, Composed | null>();
+
+/** The flow's composed expression (cached by its text), or null when it cannot be made (then rows run one by one). */
+function compose(compiled: Compiled[]): Composed | null {
+  const entries = compiled.flatMap(({ unit, run }, index) => (run ? [{ unit, index }] : []));
+  if (entries.length === 0) return null;
+  const { text, groups } = composedText(entries);
+  if (composedCache.has(text)) return composedCache.get(text)!;
+  let composed: Composed | null;
+  try {
+    composed = { run: jsonata(text, LIMITS), groups };
+  } catch {
+    composed = null;
+  }
+  if (composedCache.size > 50) composedCache.clear();
+  composedCache.set(text, composed);
+  return composed;
+}
+
+/** Each unit's value from the composed result, in the form its own expression gives (`[{"v": …}]` per element inside an array). */
+function valuesOfComposed(compiled: Compiled[], composed: Composed, result: Record<string, unknown>): Array<{ unit: RunUnit; value: unknown }> {
+  const values: Array<{ unit: RunUnit; value: unknown }> = [];
+  const groupOf = new Map<number, number>();
+  composed.groups.forEach((group, j) => group.members.forEach((index) => groupOf.set(index, j)));
+  compiled.forEach(({ unit, run }, index) => {
+    if (!run) return;
+    const group = groupOf.get(index);
+    if (group === undefined) return values.push({ unit, value: result[`u${index}`] });
+    const elements = result[`g${group}`];
+    const list = elements === undefined ? [] : Array.isArray(elements) ? elements : [elements];
+    values.push({ unit, value: list.map((element) => ({ v: (element as Record<string, unknown> | undefined)?.[`u${index}`] })) });
+  });
+  return values;
+}
+
 /** Runs every unit on every payload, in order; a failing row is reported and the others still run. */
-export async function evaluatePayloads(units: RunUnit[], payloads: unknown[], progress: Progress = () => undefined): Promise<EvaluatedPayload[]> {
+export async function evaluatePayloads(units: RunUnit[], payloads: unknown[], progress: Progress = () => undefined, options: { rowByRow?: boolean } = {}): Promise<EvaluatedPayload[]> {
   const compiled = units.map(compile);
+  const composed = options.rowByRow ? null : compose(compiled);
   const results: EvaluatedPayload[] = [];
   for (const [payloadIndex, payload] of payloads.entries()) {
-    const holder: Record<string, unknown> = {};
-    const failures: RowFailure[] = [];
-    const values: Array<{ unit: RunUnit; value: unknown }> = [];
-    for (const [unitIndex, { unit, run, parseError }] of compiled.entries()) {
-      if (!run) {
-        failures.push({ rowId: unit.rowId, message: `does not parse: ${parseError}` });
-        continue;
-      }
-      progress(payloadIndex, unitIndex);
+    const failures: RowFailure[] = compiled.flatMap(({ unit, run, parseError }) => (run ? [] : [{ rowId: unit.rowId, message: `does not parse: ${parseError}` }]));
+    let values: Array<{ unit: RunUnit; value: unknown }> | null = null;
+    // An object constructor over an array input groups instead of mapping: such a payload runs row by row.
+    if (composed && isObject(payload)) {
+      progress(payloadIndex, COMPOSED);
       try {
-        values.push({ unit, value: await run.evaluate(payload, BINDINGS) });
-      } catch (error) {
-        failures.push({ rowId: unit.rowId, message: messageOf(error) });
+        const result = await composed.run.evaluate(payload, BINDINGS);
+        if (isObject(result)) values = valuesOfComposed(compiled, composed, result);
+      } catch {
+        values = null; // some row failed: run them one by one to name it
       }
     }
-    const offsets = slotOffsets(values);
-    for (const { unit, value } of values) {
-      place(holder, `_${unit.targetPath.startsWith('[]') ? '' : '.'}${unit.targetPath}`.split('[]'), value, unit.slot ? offsets.get(unit.slot.pairing) : 0);
+    if (!values) {
+      values = [];
+      for (const [unitIndex, { unit, run }] of compiled.entries()) {
+        if (!run) continue;
+        progress(payloadIndex, unitIndex);
+        try {
+          values.push({ unit, value: await run.evaluate(payload, BINDINGS) });
+        } catch (error) {
+          failures.push({ rowId: unit.rowId, message: messageOf(error) });
+        }
+      }
     }
-    results.push({ target: plain(holder._), failures });
+    results.push({ target: targetOf(values), failures });
   }
   return results;
+}
+
+/** The target payload the units' values build. */
+function targetOf(values: Array<{ unit: RunUnit; value: unknown }>): unknown {
+  const holder: Record<string, unknown> = {};
+  const offsets = slotOffsets(values);
+  for (const { unit, value } of values) {
+    place(holder, `_${unit.targetPath.startsWith('[]') ? '' : '.'}${unit.targetPath}`.split('[]'), value, unit.slot ? offsets.get(unit.slot.pairing) : 0);
+  }
+  return plain(holder._);
 }
 
 /** Where each pairing's elements start in a target array several pairings fill: after the elements of the pairings before it. */

@@ -9,10 +9,11 @@ for (const fn of [function () {}, async function () {}, function* () {}, async f
   Object.defineProperty(Object.getPrototypeOf(fn), 'constructor', { value: undefined, writable: false, configurable: false });
 }
 
-serveJobs(evaluateJob, ({ units, payloads, progress }) => {
+serveJobs(evaluateJob, ({ units, payloads, progress, rowByRow }) => {
   const slots = new Int32Array(progress);
-  return evaluatePayloads(units, payloads, (payloadIndex, unitIndex) => {
+  const mark = (payloadIndex: number, unitIndex: number) => {
     Atomics.store(slots, 0, payloadIndex);
     Atomics.store(slots, 1, unitIndex);
-  });
+  };
+  return evaluatePayloads(units, payloads, mark, { rowByRow });
 });

@@ -16,8 +16,8 @@ import { getFlow } from '../flows';
 import { listPairings } from '../pairings';
 import { flowEntities } from '../sheet';
 import { hasContent, listRows } from '../rows';
-import type { EvaluatedPayload, RunUnit } from './evaluate';
-import { evaluateJob, PAYLOAD_TIME_MS } from './evaluate-job';
+import { COMPOSED, type EvaluatedPayload, type RunUnit } from './evaluate';
+import { evaluateJob, jobTimeMs, PAYLOAD_TIME_MS } from './evaluate-job';
 import { flowProgram } from './generate';
 import { escapePointerSegment } from '../../openapi/load/pointer';
 
@@ -82,20 +82,31 @@ export async function prepareFlow(workspace: Workspace, imports: SystemImports, 
 }
 
 /** Runs the flow's rows on each payload in the worker: 1 s per payload from ready; a runaway names its row. */
-export async function evaluateFlow(prepared: PreparedFlow, payloads: unknown[], options: RunOptions = {}): Promise<EvaluatedPayload[]> {
+export async function evaluateFlow(prepared: PreparedFlow, payloads: unknown[], options: RunOptions & { rowByRow?: boolean } = {}): Promise<EvaluatedPayload[]> {
   const progress = new SharedArrayBuffer(8);
   const runner = options.workers ?? defaultWorkerRunner;
+  const inputs = prepared.sourceRoot === '' ? payloads : payloads.map((payload) => atPath(payload, prepared.sourceRoot));
+  const timeoutMs = jobTimeMs(inputs);
   try {
-    const inputs = prepared.sourceRoot === '' ? payloads : payloads.map((payload) => atPath(payload, prepared.sourceRoot));
-    const evaluated = await runner.run(evaluateJob, { units: prepared.units, payloads: inputs, progress }, { signal: options.signal, timeoutMs: PAYLOAD_TIME_MS * Math.max(1, payloads.length) });
+    const evaluated = await runner.run(evaluateJob, { units: prepared.units, payloads: inputs, progress, rowByRow: options.rowByRow }, { signal: options.signal, timeoutMs });
     return prepared.targetRoot === '' ? evaluated : evaluated.map((each) => ({ ...each, target: underPath(each.target ?? {}, prepared.targetRoot) }));
   } catch (error) {
     if (!(error instanceof WorkerJobError) || (error.reason !== 'timeout' && error.reason !== 'out-of-memory')) throw error;
     const [payloadIndex, unitIndex] = new Int32Array(progress);
+    // The rows ran composed into one expression: that payload again, row by row, names the one that ran away.
+    if (!options.rowByRow && unitIndex === COMPOSED) {
+      const again = await evaluateFlow(prepared, [payloads[payloadIndex!]], { ...options, rowByRow: true }).then(
+        () => null,
+        (failure: unknown) => failure,
+      );
+      if (again instanceof UserError && again.code === 'EXPRESSION_RUNAWAY' && payloads.length > 1) throw new UserError(again.code, again.message.replace(' and was stopped', ` on payload ${payloadIndex! + 1} and was stopped`));
+      if (again) throw again;
+    }
     const unit = prepared.units[unitIndex!];
     const row = prepared.rows.find((each) => each.id === unit?.rowId);
     const which = payloads.length > 1 ? ` on payload ${payloadIndex! + 1}` : '';
-    const cause = error.reason === 'timeout' ? `ran longer than ${PAYLOAD_TIME_MS / 1000} s per payload` : 'used more memory than expressions may';
+    const bound = timeoutMs === PAYLOAD_TIME_MS * Math.max(1, payloads.length) ? `${PAYLOAD_TIME_MS / 1000} s per payload` : `${timeoutMs / 1000} s (1 s per payload and 1 s per MB of payload)`;
+    const cause = error.reason === 'timeout' ? `ran longer than ${bound}` : 'used more memory than expressions may';
     throw new UserError(
       'EXPRESSION_RUNAWAY',
       `${row ? `${row.mapId} (${row.targetPath})` : 'A row'}'s expression ${cause}${which} and was stopped: check it for endless recursion or a huge range.`,

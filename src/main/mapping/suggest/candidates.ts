@@ -3,7 +3,7 @@
 // above CANDIDATE_FLOOR; then the sibling boost under parent pairs that already match well.
 import type { CatalogueEntity } from '../../../shared/catalogue';
 import type { LearnedIndex } from './learned';
-import { memoryMatch, patternsFor } from './memory-evidence';
+import { memoryMatches, sourceLookup, type MemoryPattern } from './memory-evidence';
 import type { Prepared } from './prepare';
 import type { RunContext } from './run-context';
 import { CONTENT, maxBy, pairScore, type Scored } from './score';
@@ -49,7 +49,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
       }
   const entityWords = conceptWords(nameTerms(target.name.split('.').pop()!));
   const rawIndex = new Map<string, Prepared[]>();
-  if (analogies.length > 0 || memory.any)
+  if (analogies.length > 0)
     for (const s of sources)
       for (const word of s.rawWords) {
         let list = rawIndex.get(word);
@@ -57,6 +57,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
         list.push(s);
       }
 
+  const lookup = memory.any ? sourceLookup(sources) : undefined;
   const candidates = new SourceSet(sources.length);
   const look = (term: string, always: boolean) => {
     const list = index.get(term);
@@ -77,7 +78,9 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
       for (const w of analogy.sDiff) for (const s of rawIndex.get(w) ?? []) candidates.add(s);
     }
     for (const s of learned.acceptedSources.get(t.field.path) ?? []) candidates.add(s);
-    if (memory.any) for (const pattern of patternsFor(memory.accepted, t)) for (const s of rawIndex.get(pattern.sDiff[0]!) ?? []) candidates.add(s);
+    const liked = lookup ? memoryMatches(memory.accepted, t, lookup) : NO_MATCHES;
+    const disliked = lookup ? memoryMatches(memory.rejected, t, lookup) : NO_MATCHES;
+    for (const s of liked.keys()) candidates.add(s);
 
     const scored: Scored[] = [];
     // A flag named for a state (`active`, `is_archived`) is read from an enumeration holding that value.
@@ -94,7 +97,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
       // Score only; the reasons are worked out for what is shown.
       let quick = scoreOf(scratch, t, s, undefined, CANDIDATE_FLOOR);
       if (quick < CANDIDATE_FLOOR) {
-        if (!accepted.has(key) && analogies.length === 0 && !(memory.any && memoryMatch(memory.accepted, t, s))) continue;
+        if (!accepted.has(key) && analogies.length === 0 && !liked.has(s)) continue;
         quick = scoreOf(scratch, t, s, undefined);
       }
       const result: Scored = { source: s, score: quick, reasons: [] };
@@ -109,7 +112,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
             break;
           }
         }
-      if (memory.any && !accepted.has(key)) weighMemory(result, t, s, memory);
+      if (lookup && !accepted.has(key)) weighMemory(result, liked.get(s), disliked.get(s));
       const fit = qualifierFit(t, s, entityWords);
       if (fit) {
         result.score = Math.min(1, result.score + 0.05);
@@ -130,15 +133,15 @@ export function liftedByAcceptance(ownScore: number): number {
   return Math.min(ownScore + LEARNED_LIFT, 0.97);
 }
 
+const NO_MATCHES: ReadonlyMap<Prepared, MemoryPattern> = new Map();
+
 /** Other workspaces' decisions on the same naming pattern: evidence for or against, shown as a reason. */
-function weighMemory(result: Scored, t: Prepared, s: Prepared, memory: LearnedIndex['memory']): void {
-  const liked = memoryMatch(memory.accepted, t, s);
+function weighMemory(result: Scored, liked: MemoryPattern | undefined, disliked: MemoryPattern | undefined): void {
   if (liked) {
     result.score = liftedByMemory(result.score);
     result.reasons.push(`accepted in another workspace: ${liked.label}`);
     return;
   }
-  const disliked = memoryMatch(memory.rejected, t, s);
   if (disliked) {
     result.score = Math.max(0, result.score - MEMORY_PENALTY);
     result.reasons.push(`rejected in another workspace: ${disliked.label}`);

@@ -109,6 +109,8 @@ export interface Prepared {
    * record's terms (set by markRecordLists). Such a field belongs to that record, not to the one being mapped.
    */
   inRecord: Term[] | undefined;
+  /** The roles of people on the path (`author.name`, `assigned_to.id`, `closed_by`): term ids; empty when none. */
+  personRoles: number[];
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
   variant: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
@@ -238,6 +240,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     element: field.path.includes('[]'),
     kindOfParent,
     inRecord: undefined,
+    personRoles: [...new Set([...terms, ...context].filter((term) => isPersonRole(term.term)).map((term) => term.id))],
     variant: field.variant !== undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
@@ -277,6 +280,10 @@ export function markRecordLists(fields: Prepared[], entityTerms: Set<string>, vo
     if (terms.length > 0) p.inRecord = terms.map((term) => makeTerm(vocabulary, term, 1));
   }
 }
+
+/** People in roles: who wrote, who was assigned, who changed or closed it (`closed by`): not the generic user. */
+const PERSON_ROLES = new Set(['c:author', 'c:assignee', 'c:updated by', 'c:manager', 'c:supplier', 'c:customer', 'c:employee']);
+const isPersonRole = (term: string) => PERSON_ROLES.has(term) || term.endsWith(' by');
 
 /** Names of lists that say only that they hold things (`entries`, `items.data`): not what the things are. */
 const CONTAINER_WORDS = new Set(['entry', 'data', 'result', 'record', 'node', 'edge', 'element', 'list', 'collection', 'object', 'value']);
@@ -329,7 +336,7 @@ const REFERENCE_TERMS = new Set([
 ]);
 
 /** Generic words that say what kind of value a field holds: two different ones do not fill each other. */
-const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag']);
+const ROLE_WORDS = new Set(['c:identifier', 'name', 'code', 'type', 'number', 'date', 'timestamp', 'time', 'value', 'text', 'flag', 'amount']);
 
 /** Words naming how a value is written, not what it is (`unit_amount_decimal` is `unit_amount` in another form). */
 const FORM_WORDS = new Set(['decimal', 'string', 'text', 'formatted', 'format', 'display', 'iso', 'utc', 'unix', 'ms', 'raw', 'html', 'plain', 'markdown', 'local', 'localized', 'rendered', 'encoded']);

@@ -332,7 +332,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     }
   }
   // `emails[].type` is the kind of an email, not the email (`email_address`); `phones[].id` is not a phone number.
-  const kindGap = name > 0 ? (kindUnmatched(t.kindOfParent, sTerms) ? t : kindUnmatched(s.kindOfParent, tTerms) ? s : undefined) : undefined;
+  const kindGap = name > 0 && !referenceById ? (kindUnmatched(t.kindOfParent, sTerms) ? t : kindUnmatched(s.kindOfParent, tTerms) ? s : undefined) : undefined;
   if (kindGap) {
     score *= 0.6;
     if (reasons) reasons.push(`the ${termLabel(kindGap.kindOfParent!.term)} of ${kindGap.field.parent}, not its value`);
@@ -352,6 +352,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   if (otherRecord) {
     score *= (otherRecord === s ? t : s).element ? 0.5 : 0.85;
     if (reasons) reasons.push(`inside another record (${otherRecord.inRecord!.map((x) => termLabel(x.term)).join(' ')})`);
+  }
+  // People in different roles (the author's name is not the assignee's); a generic user fills any role.
+  if (t.personRoles.length > 0 && s.personRoles.length > 0 && !t.personRoles.some((id) => s.personRoles.includes(id))) {
+    score *= 0.7;
+    if (reasons) reasons.push('people in different roles');
   }
   // A field of one variant of a union ranks below the record's main path.
   if (s.variant !== t.variant) {

@@ -127,6 +127,12 @@ export function wordsToTerms(words: string[]): string[] {
     for (let n = longest; n >= 1; n--) {
       const phrase = n === 1 ? words[i]! : words.slice(i, i + n).join(' ');
       const concept = PHRASES.get(phrase) ?? (n === 2 ? SWAPPED.get(phrase) : undefined);
+      // `tax_amount`, `discount_amount`: an amount of something else says what kind of value it is, not a total.
+      if (concept && n === 1 && QUALIFIED_HEADS.has(phrase) && words.some((word, j) => j !== i && !(word in GENERIC) && !QUALIFIED_HEADS.has(word))) {
+        terms.push(phrase);
+        matched = 1;
+        break;
+      }
       if (concept) {
         terms.push(concept);
         matched = n;
@@ -146,6 +152,9 @@ export function wordsToTerms(words: string[]): string[] {
   }
   return [...new Set(terms.filter((term) => !JOINERS.has(term)))];
 }
+
+/** Words that name a total alone and only a kind of value beside another word (`tax amount`). */
+const QUALIFIED_HEADS = new Set(['amount']);
 
 /** Words joining the parts of a name (`countryOrRegion`): no meaning of their own. */
 const JOINERS = new Set(['or', 'and', 'the', 'of', 'a', 'an']);

@@ -55,7 +55,7 @@ export function MemoryDialog({ onClose }: { onClose: () => void }) {
     });
   const importFile = (file: File) =>
     run(async () => {
-      const { added, entries } = await api['mapping.importMemory']({ text: await file.text() });
+      const { added, entries } = await api['mapping.importMemory']({ text: await file.text(), fileName: file.name });
       changed(entries);
       return `Merged ${file.name}: ${added} new pair${added === 1 ? '' : 's'}.`;
     });

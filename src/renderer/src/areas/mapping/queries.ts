@@ -34,11 +34,11 @@ export const useChecks = (flowId: number, sheetLoaded: boolean) => useCall('mapp
 
 export const useSuggestions = (flowId: number, wanted: boolean) => useCall('mapping.suggestions', { flowId }, { enabled: wanted });
 
-/** A flow's source or target entity with its fields, found by system and entity name. */
+/** A flow's source or target entity with its fields, found by system and entity name, seen from the flow's root on that side. */
 export function useFlowEntity(systems: readonly SystemSummary[] | undefined, ref: FlowSummary['source'] | undefined) {
   const workspace = useWorkspacePath();
   return useQuery({
-    queryKey: [workspace, 'systems.entity', { system: ref?.system, entity: ref?.entity }],
+    queryKey: [workspace, 'systems.entity', { system: ref?.system, entity: ref?.entity, root: ref?.root ?? '' }],
     queryFn: systems && ref ? () => loadEntity(systems, ref) : skipToken,
   });
 }

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import type { Environment } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons, FormError, useDialogAction } from '../../components/dialog-action';
 import { useApp } from '../../state/app-context';
 import { useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
@@ -63,13 +64,10 @@ export function CollectionActions({ systemId, systemName, environments, onNotice
 function ExportDialog({ systemId, systemName, environments, onClose, onDone }: { systemId: number; systemName: string; environments: readonly Environment[]; onClose: () => void; onDone: (text: string) => void }) {
   const [environmentId, setEnvironmentId] = useState<number | null>(null);
   const [includeSecrets, setIncludeSecrets] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogAction();
 
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const download = () =>
+    run(async () => {
       const exported = await api['sandbox.exportCollection']({ systemId, environmentId, includeSecrets });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([exported.text], { type: 'application/json' }));
@@ -78,12 +76,7 @@ function ExportDialog({ systemId, systemName, environments, onClose, onDone }: {
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
       onDone(`Exported ${exported.requests} request${exported.requests === 1 ? '' : 's'} of ${systemName} as ${exported.fileName}${includeSecrets ? ', secret values included: share it only where they may be seen' : ', without secret values'}.`);
       onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Dialog
@@ -92,16 +85,7 @@ function ExportDialog({ systemId, systemName, environments, onClose, onDone }: {
       busy={busy}
       onClose={onClose}
       onSubmit={() => void download()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            Download
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} busy={busy} submit="Download" />}
     >
       <label className="field">
         <span className="field-label">Variables and auth from</span>
@@ -122,11 +106,7 @@ function ExportDialog({ systemId, systemName, environments, onClose, onDone }: {
           ? 'The file will hold passwords, tokens, API keys and secret variables in plain text: anyone who gets it can use them.'
           : 'Off: each secret (password, token, API key, secret variable) is left in the file as an empty {{variable}} for whoever runs it to fill in.'}
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </Dialog>
   );
 }

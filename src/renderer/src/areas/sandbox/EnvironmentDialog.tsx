@@ -1,12 +1,13 @@
 // One environment of a system: where requests go ({{baseUrl}}), its variables (secret ones sealed), the
-// auth requests inherit, and its TLS trust. Production is marked so writes ask first, every time.
+// auth requests inherit, its TLS trust and its proxy. Production is marked so writes ask first, every time.
 import { useState } from 'react';
 import { environmentKinds, type Environment, type EnvironmentKind } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
-import { errorMessage } from '../../state/save-state';
+import { DialogButtons, FormError, useDialogAction } from '../../components/dialog-action';
 import { AuthEditor } from './AuthEditor';
 import { KeyValueEditor } from './KeyValueEditor';
+import { ProxyEditor } from './ProxyEditor';
 import type { WithSecretInputs } from './request-draft';
 import { dialogWrite } from '../systems/dialog-write';
 import { useApp } from '../../state/app-context';
@@ -30,21 +31,10 @@ export function EnvironmentDialog({ systemId, environment, onClose, onSaved }: E
       : { systemId, name: '', kind: 'sandbox', baseUrl: '', variables: [], tls: { caPem: '', clientCert: { kind: 'none' }, acceptSelfSigned: false }, proxy: { mode: 'default' }, auth: { kind: 'none' } },
   );
   const { trackSave } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogAction();
   const set = (changes: Partial<EditedEnvironment>) => setEdited((current) => ({ ...current, ...changes }));
 
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await dialogWrite(trackSave, api['sandbox.saveEnvironment'](edited)));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () => run(async () => onSaved(await dialogWrite(trackSave, api['sandbox.saveEnvironment'](edited))));
 
   return (
     <Dialog
@@ -54,16 +44,7 @@ export function EnvironmentDialog({ systemId, environment, onClose, onSaved }: E
       busy={busy}
       onClose={onClose}
       onSubmit={() => void save()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || edited.name.trim() === ''}>
-            Save environment
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} busy={busy} submit="Save environment" disabled={edited.name.trim() === ''} />}
     >
       <div className="environment-form">
         {environment && environment.missingSecrets.length > 0 && (
@@ -104,11 +85,9 @@ export function EnvironmentDialog({ systemId, environment, onClose, onSaved }: E
           <input type="checkbox" checked={edited.tls.acceptSelfSigned} onChange={(event) => set({ tls: { ...edited.tls, acceptSelfSigned: event.target.checked } })} />
           Accept certificates no CA vouches for (self-signed) in this environment
         </label>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <h3 className="detail-heading">Proxy (token calls use it too)</h3>
+        <ProxyEditor proxy={edited.proxy} onChange={(proxy) => set({ proxy })} />
+        <FormError error={error} />
       </div>
     </Dialog>
   );

@@ -5,8 +5,8 @@ import type { Catalogue } from '../../../../shared/catalogue';
 import type { CallInput, SampleSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons, FormError, useDialogAction } from '../../components/dialog-action';
 import { useCall, useCallCache } from '../../state/queries';
-import { errorMessage } from '../../state/save-state';
 import { dialogWrite } from '../systems/dialog-write';
 import { useApp } from '../../state/app-context';
 import { SampleRecordsDialog } from './SampleRecordsDialog';
@@ -121,19 +121,8 @@ export function SaveSampleDialog({ systemId, historyId, catalogue, operation, on
   const entities = (catalogue?.entities ?? []).filter((entity) => entity.kind === 'schema' || entity.id === documented);
   const { trackSave } = useApp();
   const [entity, setEntity] = useState(documented ?? entities[0]?.id ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await dialogWrite(trackSave, api['sandbox.saveSample']({ systemId, entity, ...(operation ? { operation } : {}), source: { kind: 'history', historyId } })));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useDialogAction();
+  const save = () => run(async () => onSaved(await dialogWrite(trackSave, api['sandbox.saveSample']({ systemId, entity, ...(operation ? { operation } : {}), source: { kind: 'history', historyId } }))));
   return (
     <Dialog
       title="Save as sample"
@@ -141,16 +130,7 @@ export function SaveSampleDialog({ systemId, historyId, catalogue, operation, on
       busy={busy}
       onClose={onClose}
       onSubmit={() => void save()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !entity}>
-            Save sample
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} busy={busy} submit="Save sample" disabled={!entity} />}
     >
       <label className="field">
         <span className="field-label">A sample of the entity</span>
@@ -162,11 +142,7 @@ export function SaveSampleDialog({ systemId, historyId, catalogue, operation, on
           ))}
         </select>
       </label>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </Dialog>
   );
 }

@@ -7,6 +7,7 @@ import type { Environment, HistoryEntrySummary, SavedRequest, SendOutcome, Syste
 import { api, subscribe } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons, FormError, useDialogAction } from '../../components/dialog-action';
 import { EmptyState } from '../../components/EmptyState';
 import { SandboxIcon, SystemsIcon } from '../../components/icons';
 import { Loading } from '../../components/Loading';
@@ -418,19 +419,8 @@ function SaveRequestDialog({ edited, onClose, onSaved }: { edited: EditedRequest
   const [name, setName] = useState(edited.draft.name);
   const [folder, setFolder] = useState(edited.draft.folder);
   const [asNew, setAsNew] = useState(edited.savedId === null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await dialogWrite(trackSave, api['sandbox.saveRequest']({ ...edited.draft, name, folder, ...(asNew || edited.savedId === null ? {} : { id: edited.savedId }) })));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useDialogAction();
+  const save = () => run(async () => onSaved(await dialogWrite(trackSave, api['sandbox.saveRequest']({ ...edited.draft, name, folder, ...(asNew || edited.savedId === null ? {} : { id: edited.savedId }) }))));
   return (
     <Dialog
       title="Save request"
@@ -438,16 +428,7 @@ function SaveRequestDialog({ edited, onClose, onSaved }: { edited: EditedRequest
       busy={busy}
       onClose={onClose}
       onSubmit={() => void save()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || name.trim() === ''}>
-            Save
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={onClose} busy={busy} submit="Save" disabled={name.trim() === ''} />}
     >
       <label className="field">
         <span className="field-label">Name</span>
@@ -462,11 +443,7 @@ function SaveRequestDialog({ edited, onClose, onSaved }: { edited: EditedRequest
           <input type="checkbox" checked={asNew} onChange={(event) => setAsNew(event.target.checked)} /> Save as a new request (keep the saved one as it is)
         </label>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </Dialog>
   );
 }

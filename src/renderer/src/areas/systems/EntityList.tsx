@@ -1,6 +1,6 @@
 // The entities of a catalogue, searchable by name or by a field inside them. Arrow keys move in the
 // list; Enter or a click opens the entity.
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent, GetRowIdParams, RowClickedEvent } from 'ag-grid-community';
 import type { AgGridReact, CustomCellRendererProps } from 'ag-grid-react';
 import type { CatalogueEntity } from '../../../../shared/catalogue';
@@ -54,7 +54,7 @@ function EntityCell({ data }: CustomCellRendererProps<EntityRow>) {
     <div className="entity-item">
       <div className="entity-item-top">
         <span className="entity-item-name">
-          <Highlight text={entity.name} query={nameMatch ? query : ''} />
+          {nameMatch ? <Highlight text={entity.name} query={query} /> : <DottedName name={entity.name} />}
         </span>
         <span className={entity.kind === 'schema' ? 'badge badge-outline kind-badge' : 'badge badge-violet kind-badge'}>{entity.kind}</span>
       </div>
@@ -83,6 +83,21 @@ function EntityCell({ data }: CustomCellRendererProps<EntityRow>) {
   );
 }
 
+/** A namespaced name, free to wrap after each dot rather than inside a word. */
+function DottedName({ name }: { name: string }) {
+  const parts = name.split('.');
+  return parts.map((part, index) => (
+    <Fragment key={index}>
+      {part}
+      {index < parts.length - 1 && (
+        <>
+          .<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
+}
+
 const columns: ColDef<EntityRow>[] = [
   {
     colId: 'entity',
@@ -91,6 +106,7 @@ const columns: ColDef<EntityRow>[] = [
     valueGetter: (params) => params.data,
     cellRenderer: EntityCell,
     flex: 1,
+    autoHeight: true,
     tooltipValueGetter: (params) => params.data?.entity.pointer,
   },
 ];

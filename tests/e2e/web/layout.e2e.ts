@@ -1,0 +1,151 @@
+// Layout defects seen in screenshots at 1100×750, each as a check that fails when it comes back: the named
+// boxes do not overlap, and a name is either shown whole or carries its full text in a tooltip.
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, screenshotDir, test } from './fixtures';
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Areas' });
+const origin = (url: string) => new URL(url).origin;
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The boxes of the two elements, which must both be on screen and apart. */
+async function expectApart(a: Locator, b: Locator, what: string) {
+  const [boxA, boxB] = [await a.boundingBox(), await b.boundingBox()];
+  expect(boxA, `${what}: first box`).not.toBeNull();
+  expect(boxB, `${what}: second box`).not.toBeNull();
+  expect(overlaps(boxA!, boxB!), `${what}: ${JSON.stringify(boxA)} overlaps ${JSON.stringify(boxB)}`).toBe(false);
+}
+
+/** Shown whole (nothing scrolled or clipped away), or cut on purpose with the whole text in its tooltip. */
+async function expectWholeOrTooltip(element: Locator, what: string) {
+  const state = await element.evaluate((node) => ({
+    text: (node.textContent ?? '').trim(),
+    cut: node.scrollWidth > node.clientWidth,
+    title: node.getAttribute('title') ?? node.closest('[title]')?.getAttribute('title') ?? '',
+  }));
+  if (state.cut) expect(state.title, `${what} "${state.text}" is cut without its full text in a tooltip`).toContain(state.text.replace(/\*$/, ''));
+}
+
+/** Wide enough to hold words side by side, not one word per line. */
+async function expectRoomForWords(element: Locator, what: string) {
+  const width = (await element.boundingBox())!.width;
+  expect(width, `${what} is ${width}px wide`).toBeGreaterThanOrEqual(180);
+}
+
+/** The catalogue's All / Schemas / Bodies filter ends inside the entity list, each option whole. */
+async function expectKindFilterFits(page: Page) {
+  const list = page.locator('.entity-list');
+  await expect(list.locator('.ag-row').first()).toBeVisible();
+  const listBox = (await list.boundingBox())!;
+  for (const option of await list.locator('.entity-list-tools .segmented-option').all()) {
+    const box = (await option.boundingBox())!;
+    expect(box.x + box.width, `${await option.innerText()} ends inside the list`).toBeLessThanOrEqual(listBox.x + listBox.width + 0.5);
+    await expectWholeOrTooltip(option, 'a kind filter');
+  }
+}
+
+async function shoot(page: Page, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(300); // colour transitions settle
+    await page.screenshot({ path: path.join(screenshotDir, `layout-1100-${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test.use({ viewport: { width: 1100, height: 750 } });
+
+const longName = 'UK employees to payroll: starters, leavers and changes each pay run';
+const namespaced = path.resolve(__dirname, '../../fixtures/openapi/layout/aviationdata-airports.openapi30.json');
+
+test('at 1100×750 the flow screen keeps its title, entity names and used count apart and whole', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await nav(page).getByRole('link', { name: /^Mapping/ }).click();
+  await page.getByRole('gridcell', { name: /Orders to invoices/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Orders to invoices', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Mapping sheet' }).locator('.ag-row').first()).toBeVisible();
+  // A long name, as real flows get ("UK employees…" was cut to "UK e…").
+  await page.getByRole('button', { name: 'Flow details' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Flow details' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(longName);
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog).toBeHidden();
+  const title = page.getByRole('heading', { name: longName, level: 1 });
+  await expect(title).toBeVisible();
+  // Most of it shows: at least 40 characters' room, whatever the tooltip.
+  expect((await title.boundingBox())!.width).toBeGreaterThanOrEqual(300);
+
+  await expectWholeOrTooltip(title, 'the flow title');
+  const source = page.getByRole('region', { name: 'Source fields' });
+  await expectApart(source.locator('.pane-name'), source.locator('.pane-meta'), 'source entity name and its used count');
+  await expectWholeOrTooltip(source.locator('.pane-name'), 'the source entity name');
+  for (const name of await page.locator('.flow-header .entity-name, .flow-entities .entity-name').all()) await expectWholeOrTooltip(name, 'an entity name in the header');
+  await shoot(page, 'flow');
+});
+
+test('at 1100×750 the catalogue shows entity names whole or in a tooltip, and its kind filter fits', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await nav(page).getByRole('link', { name: /^Systems/ }).click();
+  await expect(page.getByRole('tab', { name: /^Entities/ })).toBeVisible();
+  await expectKindFilterFits(page);
+  // Namespaced names sharing long prefixes (AirportsAPI.Controllers.…): each must still read as itself.
+  await page.getByRole('button', { name: 'Import system…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import system' });
+  await dialog.getByLabel('Name').fill('Airports');
+  await dialog.getByText('File path', { exact: true }).click();
+  await dialog.getByLabel('Path of the document').fill(namespaced);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  const list = page.locator('.entity-list');
+  await expect(list.locator('.entity-item-name', { hasText: 'AirportsAPI.Controllers.AirportDetailsController.Response' })).toBeVisible();
+  await expectKindFilterFits(page);
+  // Whole, not cut at the right where fourteen of them would read "AirportsAPI.Controllers.Airpo…".
+  for (const name of await list.locator('.ag-row .entity-item-name').all()) {
+    const cut = await name.evaluate((node) => node.scrollWidth > node.clientWidth || node.scrollHeight > node.clientHeight + 1);
+    expect(cut, `${await name.innerText()} is cut`).toBe(false);
+  }
+  await page.getByRole('link', { name: /^AirportsAPI\.Controllers\.AirportDetailsController\.Response/ }).or(list.locator('.entity-item-name', { hasText: 'AirportDetailsController.Response' })).first().click();
+  await expectWholeOrTooltip(page.locator('.entity-detail h2').first(), 'the open entity name');
+  await shoot(page, 'systems');
+});
+
+test('at 1100×750 requirement evidence stays clear of Confirm and outcome text boxes have room for words', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await page.goto(`${origin(host.url)}/#/spec/requirements`);
+  await expect(page.getByRole('heading', { name: 'Requirements', level: 2 })).toBeVisible();
+  const confirmable = page.locator('.requirement').filter({ has: page.getByRole('button', { name: /^Confirm: / }) });
+  await expect(confirmable.first()).toBeVisible();
+  for (const requirement of await confirmable.all()) {
+    await expectApart(requirement.locator('.requirement-evidence'), requirement.getByRole('button', { name: /^Confirm: / }), 'evidence and Confirm');
+  }
+  await shoot(page, 'requirements');
+
+  await page.goto(`${origin(host.url)}/#/spec/use-cases`);
+  await expect(page.getByRole('heading', { name: 'Use cases', level: 2 })).toBeVisible();
+  const outcomes = page.locator('.flow-card .outcome-text');
+  await expect(outcomes.first()).toBeVisible();
+  for (const outcome of await outcomes.all()) await expectRoomForWords(outcome, 'an outcome text box in a flow card');
+  await outcomes.first().scrollIntoViewIfNeeded();
+  await shoot(page, 'use-cases');
+
+  await page.goto(host.url);
+  await nav(page).getByRole('link', { name: /^Mapping/ }).click();
+  // The first test of the file may have renamed it (one host per worker).
+  await page.getByRole('gridcell', { name: /Orders to invoices|UK employees to payroll/ }).first().click();
+  await page.getByRole('button', { name: 'Flow details' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Flow details' });
+  await expect(dialog.locator('.outcome-text').first()).toBeVisible();
+  for (const outcome of await dialog.locator('.outcome-text').all()) await expectRoomForWords(outcome, 'an outcome text box in Flow details');
+  await shoot(page, 'flow-details');
+});
