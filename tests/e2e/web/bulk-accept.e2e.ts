@@ -6,6 +6,7 @@ import { newDemoFlow, openFlow } from './flows';
 const saved = (page: Page) => expect(page.getByRole('status', { name: 'Status bar' })).toContainText('All changes saved');
 
 test('accepts above a bar after asking, leaving rows with errors for review, and undoes it in one step', async ({ page, host }) => {
+  test.setTimeout(120_000);
   const flowId = await newDemoFlow(host.url, 'Bulk accept');
   await openFlow(page, host.url, flowId, 'Bulk accept');
   const progress = page.getByRole('progressbar', { name: 'Mapping complete' });

@@ -1,6 +1,9 @@
 // The steps many e2e tests share: call the host's API as the renderer does, make a flow of the test's own,
-// and open a flow's sheet in the page.
+// open a flow's sheet in the page, and take its screenshots light and dark.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { screenshotDir } from './fixtures';
 
 /** One call of the host's API, as the renderer makes it; a failed call throws its message. */
 export async function call<T>(hostUrl: string, name: string, input: unknown): Promise<T> {
@@ -27,4 +30,15 @@ export async function openFlow(page: Page, hostUrl: string, flowId: number, name
   await page.goto(`${new URL(hostUrl).origin}/#/mapping/${flowId}`);
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('region', { name: 'Mapping sheet' }).locator('.sheet-field').first()).toBeAttached({ timeout: 30_000 });
+}
+
+/** Screenshots `<name>-light.png` and `<name>-dark.png` of what is on screen; the page is left light. */
+export async function shootLightAndDark(page: Page, name: string) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(300); // colour transitions settle
+    await page.screenshot({ path: path.join(screenshotDir, `${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }

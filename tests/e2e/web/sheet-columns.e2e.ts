@@ -1,10 +1,8 @@
 // The sheet at 1440×900 (issue 14, item 12): column sets, compact rows, widths remembered per flow, and
 // long paths cut in the middle so the leaf stays.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshotDir, test } from './fixtures';
-import { newDemoFlow, openFlow } from './flows';
+import { expect, test } from './fixtures';
+import { newDemoFlow, openFlow, shootLightAndDark } from './flows';
 
 const REVIEW = ['mapId', 'target', 'checks', 'status', 'confidence', 'source'];
 const TEMPLATE = ['targetDescription', 'allowedValues', 'maxLength', 'nullable', 'format', 'example', 'sourceDescription'];
@@ -83,16 +81,6 @@ async function resizeColumn(page: Page, colId: string, dx: number) {
   await page.mouse.up();
 }
 
-async function shoot(page: Page, name: string) {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(300); // colour transitions settle
-    await page.screenshot({ path: path.join(screenshotDir, `sheet-columns-${name}-${scheme}.png`) });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 test('at 1440×900: Review and Spec column sets, compact rows, a resized column kept per flow, long paths keep their leaf', async ({ page, host }) => {
   test.setTimeout(180_000);
   const errors: string[] = [];
@@ -105,13 +93,13 @@ test('at 1440×900: Review and Spec column sets, compact rows, a resized column 
 
   await columnSet.selectOption('review');
   await expectColumns(page, REVIEW);
-  await shoot(page, 'review');
+  await shootLightAndDark(page, 'sheet-columns-review');
 
   await columnSet.selectOption('spec');
   await expectColumns(page, SPEC);
   // The last of the template columns, scrolled into view.
   await scrollSheet(page, 1e6);
-  await shoot(page, 'spec');
+  await shootLightAndDark(page, 'sheet-columns-spec');
   await scrollSheet(page, 0);
 
   await columnSet.selectOption('review');
@@ -126,7 +114,7 @@ test('at 1440×900: Review and Spec column sets, compact rows, a resized column 
   await expect.poll(() => firstRow.evaluate((element) => element.getBoundingClientRect().height)).toBeLessThan(comfortable);
   const compact = await firstRow.evaluate((element) => element.getBoundingClientRect().height);
   expect(compact).toBeLessThanOrEqual(comfortable * 0.7);
-  await shoot(page, 'review-compact');
+  await shootLightAndDark(page, 'sheet-columns-review-compact');
   await density.selectOption('comfortable');
   await expect.poll(() => firstRow.evaluate((element) => element.getBoundingClientRect().height)).toBe(comfortable);
 
@@ -150,7 +138,7 @@ test('at 1440×900: Review and Spec column sets, compact rows, a resized column 
     expect(shown.leafRight).toBeLessThanOrEqual(shown.cellRight + 0.5);
   };
   await expectLeafKept();
-  await shoot(page, 'narrow-target');
+  await shootLightAndDark(page, 'sheet-columns-narrow-target');
 
   // Leaving the flow and opening it again from the list: the width is as the analyst left it.
   await page.getByRole('button', { name: 'Data flows' }).click();
@@ -163,6 +151,18 @@ test('at 1440×900: Review and Spec column sets, compact rows, a resized column 
   await expectColumns(page, REVIEW);
   await page.getByRole('searchbox', { name: 'Search the sheet' }).fill('address_line_2');
   await expectLeafKept();
+
+  // Too narrow even for the leaf: the head still ends in its ellipsis and the leaf takes one of its own.
+  await resizeColumn(page, 'target', -60);
+  const squeezed = await cell.evaluate((element) => {
+    const head = element.querySelector('.sheet-path-head')!;
+    const leaf = element.querySelector('.sheet-path-leaf')!;
+    return { headCut: head.scrollWidth > head.clientWidth, headWidth: head.getBoundingClientRect().width, leafCut: leaf.scrollWidth > leaf.clientWidth, leafRight: leaf.getBoundingClientRect().right, cellRight: element.getBoundingClientRect().right };
+  });
+  expect(squeezed).toMatchObject({ headCut: true, leafCut: true });
+  expect(squeezed.headWidth).toBeGreaterThan(10);
+  expect(squeezed.leafRight).toBeLessThanOrEqual(squeezed.cellRight + 0.5);
+  await shootLightAndDark(page, 'sheet-columns-squeezed-target');
 
   // Another flow keeps its own widths.
   await page.getByRole('button', { name: 'Data flows' }).click();
