@@ -6,23 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshotDir, test } from './fixtures';
+import { call, openFlow } from './flows';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/openapi/wrapped');
 
 test.describe.configure({ mode: 'serial' });
-
-/** One call to the host's API, as the renderer makes it. */
-async function call<T>(hostUrl: string, name: string, input: unknown): Promise<T> {
-  const url = new URL(hostUrl);
-  const response = await fetch(`${url.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-crosswalk-token': url.searchParams.get('token')! },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
 
 /** HR (Xero Payroll AU) and Payroll (PayRun.IO, version 23.24.2.136), imported once per host. */
 async function importPair(hostUrl: string) {
@@ -43,13 +31,6 @@ async function newFlow(hostUrl: string, name: string, targetRoot?: string): Prom
     target: { system: 'Payroll', entity: 'Employee', ...(targetRoot ? { root: targetRoot } : {}) },
   });
   return flow.id;
-}
-
-async function openFlow(page: Page, hostUrl: string, flowId: number, name: string) {
-  await page.goto(hostUrl);
-  await page.goto(`${new URL(hostUrl).origin}/#/mapping/${flowId}`);
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('grid').first()).toBeVisible();
 }
 
 /** Screenshots of what is on screen at 1440×900 and 1100×750, light and dark; the viewport is put back. */
