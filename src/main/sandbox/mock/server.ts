@@ -45,6 +45,9 @@ export async function startMock(document: JsonObject, options: MockOptions = {})
   const validator = new PayloadValidator(document, { mode: 'open', direction: 'request' });
   // Ids are generated without the document's examples: an example id is one value, and records need many.
   const idGenerator = documentGenerator(document, { direction: 'response', useExamples: false });
+  // A seeded list's first record is the document's example; the others are generated, so a list of 25
+  // customers is not 25 copies of one.
+  const variedRecords: Generate = options.generate ?? ((responses) => (pointer, seed) => responses.generate(pointer, seed))(documentGenerator(document, { direction: 'response', completeTop: true, useExamples: false }));
   const idsOf = new Map<string, RecordIds>();
   const seed = options.seed ?? 1;
   const random = seededRandom(seed);
@@ -193,7 +196,7 @@ export async function startMock(document: JsonObject, options: MockOptions = {})
     if (!collection.seeded) {
       collection.seeded = true;
       for (let index = 0; collection.order.length < SEEDED_RECORDS && index < SEEDED_RECORDS * 2; index++) {
-        const sample = listIn(buildResponse(document, route, chooseStatus(route, undefined).key, 200, { seed: seed + index + 1, generate }).body)?.get()[0];
+        const sample = listIn(buildResponse(document, route, chooseStatus(route, undefined).key, 200, { seed: seed + index + 1, generate: index === 0 ? generate : variedRecords }).body)?.get()[0];
         if (!isObject(sample)) break;
         const id = assignId(collection, sample, seed + index + 1);
         collection.records.set(id, sample);

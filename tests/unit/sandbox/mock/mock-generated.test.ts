@@ -115,6 +115,10 @@ describe('the mock\'s record ids', () => {
     const auth = { authorization: 'Bearer ids' };
     const listed = (await (await fetch(`${mock.url}/customers?limit=100`, { headers: auth })).json()) as { data: Array<Record<string, unknown>> };
     expect(listed.data).toHaveLength(25);
+    // The first record is the document's example; the others are generated, not 24 more copies of it.
+    expect(listed.data[0]).toMatchObject({ firstName: 'Maria', lastName: 'Okafor' });
+    expect(new Set(listed.data.map((record) => `${String(record.firstName)} ${String(record.lastName)}`)).size).toBeGreaterThan(20);
+    expect(new Set(listed.data.map((record) => record.email)).size).toBeGreaterThan(20);
     const created = await Promise.all(
       [1, 2].map(async (n) => {
         const response = await fetch(`${mock.url}/customers`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ firstName: `Ann${n}`, lastName: 'Lee', email: `ann${n}@example.com` }) });
