@@ -37,8 +37,11 @@ export function learnedIn(db: SqliteDatabase, keys: FlowKeys): LearnedDecisions 
   };
 }
 
-/** The workspace's own id (workspace_identity), which the mapping memory keeps its pairs under. */
-export const workspaceIdIn = (db: SqliteDatabase) => db.prepare('SELECT workspace_id FROM workspace_identity WHERE id = 1').pluck().get() as string;
+/** The workspace's own id (workspace_identity), which the mapping memory keeps its pairs under; '' in a file older than it. */
+export function workspaceIdIn(db: SqliteDatabase): string {
+  const hasIdentity = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'workspace_identity'").get() !== undefined;
+  return hasIdentity ? ((db.prepare('SELECT workspace_id FROM workspace_identity WHERE id = 1').pluck().get() as string | undefined) ?? '') : '';
+}
 
 /** The same pairs for the mapping memory in the settings folder (other workspaces read them as evidence). */
 function memoryPairs(db: SqliteDatabase, keys: FlowKeys, sourcePaths: string[], targetPath: string, decision: 'accepted' | 'rejected') {

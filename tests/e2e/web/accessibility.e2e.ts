@@ -163,6 +163,8 @@ test('the Sandbox and Specification dialogs pass the audit and give focus back w
   const response = page.getByRole('region', { name: 'Response' });
   await expect(response.locator('.response-status')).toHaveText('200 OK');
   await auditDialog(page, response.getByRole('button', { name: 'Save as sample' }), 'Save as sample');
+  await page.getByRole('tab', { name: 'Samples' }).click();
+  await auditDialog(page, page.getByRole('button', { name: 'Sample records…' }), 'Sample records');
   // Sending a write to a production environment asks first: a production environment made through its dialog.
   await page.getByRole('button', { name: 'New environment' }).click();
   const environment = page.getByRole('dialog', { name: 'New environment' });

@@ -1,28 +1,15 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, screenshotDir, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { openFlow, shootLightAndDark } from './flows';
 
 const saved = (page: Page) => expect(page.getByRole('status', { name: 'Status bar' })).toContainText('All changes saved');
-
-async function shoot(page: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(300); // colour transitions settle
-    await page.screenshot({ path: path.join(screenshotDir, `array-pairing-${name}-${scheme}.png`) });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('pairs the invoice lines with the order lines in the demo flow and sees the element rows grouped under it', async ({ page, host }) => {
   test.setTimeout(180_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(host.url);
-  await page.goto(`${new URL(host.url).origin}/#/mapping/2`);
-  await expect(page.getByRole('heading', { name: 'Orders to invoices', level: 1 })).toBeVisible({ timeout: 60_000 });
-  const grid = page.getByRole('region', { name: 'Mapping sheet' });
-  await expect(grid.locator('.sheet-field').first()).toBeAttached({ timeout: 30_000 });
+  await openFlow(page, host.url, 2, 'Orders to invoices');
   await expect(page.locator('.pairing-header')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Pair arrays' }).click();
@@ -31,7 +18,7 @@ test('pairs the invoice lines with the order lines in the demo flow and sees the
   await dialog.getByLabel('Target array').selectOption('line_items[]');
   await dialog.getByLabel('Filled from').selectOption('lines[]');
   await dialog.getByLabel('Filter: which source elements (optional)').fill('quantity > 0');
-  await shoot(page, 'dialog');
+  await shootLightAndDark(page, 'array-pairing-dialog');
   await dialog.getByRole('button', { name: 'Pair', exact: true }).click();
   await expect(dialog).toBeHidden();
   await saved(page);
@@ -51,7 +38,7 @@ test('pairs the invoice lines with the order lines in the demo flow and sees the
   expect(indexes.length).toBeGreaterThanOrEqual(5);
   expect(indexes[0]).toBe(headerIndex + 1);
   expect(indexes.every((index, i) => index === indexes[0]! + i)).toBe(true);
-  await shoot(page, 'grouped');
+  await shootLightAndDark(page, 'array-pairing-grouped');
 
   // The pairing is changed from its header row: the filter cleared.
   await header.getByRole('button', { name: 'Edit pairing' }).click();

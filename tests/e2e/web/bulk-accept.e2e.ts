@@ -1,27 +1,14 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshotDir, test } from './fixtures';
-
-/** Creates a flow of its own through the host's API (the demo's flows belong to the other tests). */
-async function newFlow(hostUrl: string, name: string): Promise<number> {
-  const url = new URL(hostUrl);
-  const response = await fetch(`${url.origin}/api/flows.create`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-crosswalk-token': url.searchParams.get('token')! },
-    body: JSON.stringify({ name, source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } }),
-  });
-  const result = (await response.json()) as { ok: boolean; value: { id: number } };
-  expect(result.ok).toBe(true);
-  return result.value.id;
-}
+import { newDemoFlow, openFlow } from './flows';
 
 const saved = (page: Page) => expect(page.getByRole('status', { name: 'Status bar' })).toContainText('All changes saved');
 
 test('accepts above a bar after asking, leaving rows with errors for review, and undoes it in one step', async ({ page, host }) => {
-  const flowId = await newFlow(host.url, 'Bulk accept');
-  await page.goto(host.url);
-  await page.goto(`${new URL(host.url).origin}/#/mapping/${flowId}`);
-  await expect(page.getByRole('heading', { name: 'Bulk accept', level: 1 })).toBeVisible();
+  test.setTimeout(120_000);
+  const flowId = await newDemoFlow(host.url, 'Bulk accept');
+  await openFlow(page, host.url, flowId, 'Bulk accept');
   const progress = page.getByRole('progressbar', { name: 'Mapping complete' });
   await expect(progress).toHaveAttribute('aria-valuenow', /\d+/);
   const before = await progress.getAttribute('aria-valuenow');

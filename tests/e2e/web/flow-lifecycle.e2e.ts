@@ -1,27 +1,16 @@
 // A flow's lifecycle in Chromium, on the real wrapped HR → payroll pair (tests/fixtures/openapi/wrapped):
 // delete with Undo and restore from the list, re-point to the wrapper with a preview, and a re-import
 // of a changed target version followed by the repair, row by row, until the flow's checks are clean.
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshotDir, test } from './fixtures';
+import { call, openFlow } from './flows';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/openapi/wrapped');
 
 test.describe.configure({ mode: 'serial' });
-
-/** One call to the host's API, as the renderer makes it. */
-async function call<T>(hostUrl: string, name: string, input: unknown): Promise<T> {
-  const url = new URL(hostUrl);
-  const response = await fetch(`${url.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-crosswalk-token': url.searchParams.get('token')! },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
 
 /** HR (Xero Payroll AU) and Payroll (PayRun.IO, version 23.24.2.136), imported once per host. */
 async function importPair(hostUrl: string) {
@@ -44,13 +33,6 @@ async function newFlow(hostUrl: string, name: string, targetRoot?: string): Prom
   return flow.id;
 }
 
-async function openFlow(page: Page, hostUrl: string, flowId: number, name: string) {
-  await page.goto(hostUrl);
-  await page.goto(`${new URL(hostUrl).origin}/#/mapping/${flowId}`);
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('grid').first()).toBeVisible();
-}
-
 /** Screenshots of what is on screen at 1440×900 and 1100×750, light and dark; the viewport is put back. */
 async function shoot(page: Page, name: string) {
   fs.mkdirSync(screenshotDir, { recursive: true });
@@ -68,6 +50,27 @@ async function shoot(page: Page, name: string) {
   }
   await page.emulateMedia({ colorScheme: 'light' });
   if (before) await page.setViewportSize(before);
+}
+
+/**
+ * WCAG 2.1 A/AA violations axe finds in what `selector` holds (a dialog of this file's screens), all rules
+ * in the light scheme and contrast again in the dark one. The screens behind have their own audit.
+ */
+async function expectAccessible(page: Page, selector: string) {
+  const found: string[] = [];
+  await page.mouse.move(0, 0); // no hover colours
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(300); // colour transitions settle
+    const axe = new AxeBuilder({ page }).setLegacyMode(true).include(selector);
+    if (scheme === 'light') axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ rules: { 'label-content-name-mismatch': { enabled: true } } });
+    else axe.withRules(['color-contrast']);
+    for (const violation of (await axe.analyze()).violations) {
+      for (const node of violation.nodes) found.push(`${scheme} ${violation.id}: ${node.target.join(' ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(found, selector).toEqual([]);
 }
 
 const actions = (page: Page) => page.getByRole('button', { name: 'Flow actions' });
@@ -88,7 +91,7 @@ async function closesBackTo(page: Page, dialog: Locator, opener: Locator) {
 }
 
 test('deletes a flow, undoes it, deletes it again and restores it from Deleted flows', async ({ page, host }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const name = 'Employees to payroll (lifecycle)';
   const flowId = await newFlow(host.url, name);
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -111,12 +114,14 @@ test('deletes a flow, undoes it, deletes it again and restores it from Deleted f
 
   await chooseAction(page, 'Delete flow…');
   await shoot(page, 'delete');
+  await expectAccessible(page, 'dialog[open]');
   await confirm.getByRole('button', { name: 'Delete flow' }).click();
   await expect(page).toHaveURL(/#\/mapping$/);
   const notice = page.getByRole('status').filter({ hasText: `Deleted “${name}”` });
   await expect(notice).toBeVisible();
   const undo = notice.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();
+  await expectAccessible(page, '.flow-list-messages');
   await expect(page.getByRole('region', { name: 'Data flows' }).getByText(name)).toHaveCount(0);
   await shoot(page, 'undo');
   await undo.click();
@@ -134,6 +139,7 @@ test('deletes a flow, undoes it, deletes it again and restores it from Deleted f
   const deletedList = page.getByRole('list', { name: 'Deleted flows' });
   await expect(deletedList.getByRole('listitem').filter({ hasText: name })).toContainText(/mapping rows · deleted just now/);
   await shoot(page, 'deleted-list');
+  await expectAccessible(page, '.deleted-flows');
   await deletedList.getByRole('button', { name: `Restore ${name}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Restored “${name}”.` })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Data flows' }).getByText(name)).toBeVisible();
@@ -141,7 +147,7 @@ test('deletes a flow, undoes it, deletes it again and restores it from Deleted f
 });
 
 test('re-points a flow at the wrapper inside its target, after a preview of the rows that move', async ({ page, host }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const name = 'Employees to payroll (re-point)';
   const flowId = await newFlow(host.url, name);
   const before = await call<{ rows: Array<{ id: number; targetPath: string }> }>(host.url, 'mapping.sheet', { flowId });
@@ -162,6 +168,7 @@ test('re-points a flow at the wrapper inside its target, after a preview of the 
   await preview.getByText(`${before.rows.length} rows move`).click();
   await expect(preview.getByRole('listitem').filter({ hasText: /AEAssessmentOverride$/ })).toHaveText(/Employee\.AEAssessmentOverride\s*→\s*AEAssessmentOverride$/);
   await shoot(page, 'repoint');
+  await expectAccessible(page, 'dialog[open]');
   expect((await call<{ target: { root: string } }>(host.url, 'flows.get', { id: flowId })).target.root).toBe('');
 
   await dialog.getByRole('button', { name: 'Re-point flow' }).click();
@@ -175,14 +182,26 @@ test('re-points a flow at the wrapper inside its target, after a preview of the 
   await expect(page.getByRole('grid').first().getByText('FirstName', { exact: true }).first()).toBeVisible();
 
   // Flow details shows the root, and gives focus back to its button.
-  await page.getByRole('button', { name: 'Flow details' }).click();
+  const detailsButton = page.getByRole('button', { name: 'Flow details' });
+  await detailsButton.click();
   const details = page.getByRole('dialog', { name: 'Flow details' });
   await expect(details.getByLabel('Target root')).toHaveValue('Employee');
-  await closesBackTo(page, details, page.getByRole('button', { name: 'Flow details' }));
+  await closesBackTo(page, details, detailsButton);
+
+  // The root changed there goes through the same preview, then back to the entity as a whole.
+  await detailsButton.click();
+  await details.getByLabel('Target root').selectOption('');
+  await expect(details.getByRole('region', { name: 'What happens to the rows' })).toContainText(`${before.rows.length} move to new paths`);
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details).toBeHidden();
+  await expect(detailsButton).toBeFocused();
+  const back = await call<{ flow: { target: { root: string } }; rows: Array<{ targetPath: string }> }>(host.url, 'mapping.sheet', { flowId });
+  expect(back.flow.target.root).toBe('');
+  expect(back.rows.map((row) => row.targetPath).sort()).toEqual(before.rows.map((row) => row.targetPath).sort());
 });
 
 test('re-imports a changed target version and repairs the flow row by row until its checks are clean', async ({ page, host }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const name = 'Employees to payroll (repair)';
   const flowId = await newFlow(host.url, name, 'Employee');
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -220,11 +239,14 @@ test('re-imports a changed target version and repairs the flow row by row until 
   await expect(gone.getByRole('button', { name: 'Delete row' })).toHaveAttribute('aria-pressed', 'true');
   await expect(repair.getByRole('region', { name: '1 new target field' })).toContainText('PreferredName');
   await shoot(page, 'repair');
+  await expectAccessible(page, 'dialog.repair-dialog');
   await repair.getByRole('button', { name: 'Repair flow' }).click();
   await expect(repair).toBeHidden();
   await expect(line).toContainText('Repaired: 1 row followed a rename, 1 row deleted, 1 new row for new fields.');
   await expect(line).toContainText('Nothing to repair');
+  await expect(line.locator('.repair-flow-text')).toBeFocused();
   await shoot(page, 'repair-step');
+  await expectAccessible(page, 'dialog[open]');
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
   await expect(reimportButton).toBeFocused();

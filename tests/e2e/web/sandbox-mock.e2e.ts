@@ -10,6 +10,17 @@ test('a fresh demo opens with both systems’ mocks running, the CRM’s two sam
   const drift = page.getByRole('table', { name: 'Drift' });
   await expect(drift.getByRole('row').filter({ hasText: 'Customer.salesRegion' })).toContainText('undocumented field');
   await expect(drift.getByRole('row').filter({ hasText: 'Customer.customerTier' })).toContainText('value not in the enum');
+  // Browsed per entity, each with its provenance and findings.
+  await page.getByRole('combobox', { name: 'Samples of' }).selectOption({ label: 'Customer' });
+  const first = page.getByRole('list', { name: 'Samples' }).getByRole('listitem').first();
+  await first.locator('summary').click();
+  await expect(first).toContainText('GET https://sandbox.api.acme-crm.example/v2/customers/');
+  await expect(first.getByRole('list', { name: /^Findings of sample/ })).toContainText('salesRegion undocumented field');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(screenshotDir, `sandbox-samples-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.getByRole('combobox', { name: 'System' }).selectOption({ label: 'Accounting' });
   await expect(page.getByRole('region', { name: 'Mock of Accounting' })).toContainText('Mock running');
   // The discovered field, in the catalogue of the CRM.

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
 import { forwardProxy } from '../../helpers/forward-proxy';
+import { selfSignedCertificate } from '../../helpers/tls';
 import { expect, screenshotDir, test } from './fixtures';
 
 const token = 'tok-e2e-7f3a9c';
@@ -155,5 +158,42 @@ test("sends through the proxy chosen in the environment's dialog, with its passw
   } finally {
     proxy.close();
     await crm.close();
+  }
+});
+
+test("offers the client certificate and key file chosen in the environment's dialog to a server that asks for one", async ({ page, host }) => {
+  const server = selfSignedCertificate();
+  const client = selfSignedCertificate();
+  test.skip(!server || !client, 'no openssl command to make the certificates with');
+  // Mutual TLS: the server trusts only the client certificate made here.
+  const mutual = https.createServer({ ...server!, ca: client!.cert, requestCert: true, rejectUnauthorized: true }, (request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ client: (request.socket as TLSSocket).getPeerCertificate().subject.CN }));
+  });
+  await new Promise<void>((resolve) => mutual.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(host.url);
+    await page.goto(`${new URL(host.url).origin}/#/sandbox`);
+    await page.getByRole('button', { name: 'New environment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New environment' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Mutual TLS');
+    await dialog.getByRole('textbox', { name: /Base URL/ }).fill(`https://127.0.0.1:${(mutual.address() as AddressInfo).port}`);
+    await dialog.getByRole('checkbox', { name: /self-signed/ }).check();
+    await dialog.getByRole('combobox', { name: 'Client certificate' }).selectOption('pem');
+    await dialog.getByRole('textbox', { name: 'Certificate (PEM)' }).fill(client!.cert);
+    await dialog.getByLabel('Key file (PEM)').setInputFiles({ name: 'analyst.key', mimeType: 'application/x-pem-file', buffer: Buffer.from(client!.key) });
+    await expect(dialog.locator('.client-cert-editor')).toContainText('analyst.key: sealed when saved');
+    await dialog.getByRole('button', { name: 'Save environment' }).click();
+    await expect(dialog).toBeHidden();
+
+    await page.getByRole('textbox', { name: 'URL' }).fill('{{baseUrl}}/whoami');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.locator('.response-status')).toHaveText('200 OK');
+    await expect(response.getByRole('textbox', { name: 'Response body' })).toContainText('"client": "localhost"');
+
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Environment Mutual TLS' }).locator('.client-cert-editor')).toContainText('stored, sealed');
+  } finally {
+    mutual.close();
   }
 });

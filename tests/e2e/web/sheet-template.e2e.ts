@@ -1,28 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, screenshotDir, test } from './fixtures';
-
-/** Creates a flow of its own through the host's API (the demo's flows belong to the other tests). */
-async function newFlow(hostUrl: string, name: string): Promise<number> {
-  const url = new URL(hostUrl);
-  const response = await fetch(`${url.origin}/api/flows.create`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-crosswalk-token': url.searchParams.get('token')! },
-    body: JSON.stringify({ name, source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } }),
-  });
-  const result = (await response.json()) as { ok: boolean; value: { id: number } };
-  expect(result.ok).toBe(true);
-  return result.value.id;
-}
+import { newDemoFlow, openFlow } from './flows';
 
 test('at 1100×750 the flow title is not cut', async ({ page, host }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1100, height: 750 });
-  const flowId = await newFlow(host.url, 'Template columns for the UK employees payroll export');
-  await page.goto(host.url);
-  await page.goto(`${new URL(host.url).origin}/#/mapping/${flowId}`);
-  const title = page.getByRole('heading', { name: 'Template columns for the UK employees payroll export', level: 1 });
-  await expect(title).toBeVisible();
+  const name = 'Template columns for the UK employees payroll export';
+  const flowId = await newDemoFlow(host.url, name);
+  await openFlow(page, host.url, flowId, name);
+  const title = page.getByRole('heading', { name, level: 1 });
   // At 1100×750 the flow title is not cut, or carries its full text in a tooltip.
   const cut = await title.evaluate((element) => element.scrollWidth > element.clientWidth && element.getAttribute('title') !== element.textContent);
   expect(cut).toBe(false);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
+import { MappingMemory } from '../../../src/main/mapping/memory';
 import { browserSession, sessionCalls } from '../../helpers/calls';
 import { expect, screenshotDir, test } from './fixtures';
 
@@ -64,9 +65,9 @@ test('reviews a suggested array pairing and a split of a full name in the sheet'
 
     // The split: both name rows from the one full name, typed split, the pseudocode as their transformation.
     const sheet = page.getByRole('region', { name: 'Mapping sheet' });
-    const rowOf = (leaf: string) => sheet.locator('.ag-row').filter({ has: page.locator('[col-id="target"] .sheet-path', { hasText: new RegExp(`^Contact\\.${leaf}$`) }) });
+    const rowOf = (path: string) => sheet.locator('.ag-row').filter({ has: page.locator('[col-id="target"] .sheet-path', { hasText: new RegExp(`^${path.replace('.', '\\.')}$`) }) });
     const details = page.getByRole('complementary', { name: 'Details' });
-    for (const [leaf, part] of [['LastName', 'family name'], ['FirstName', 'given name']] as const) {
+    for (const [leaf, part] of [['Contact.LastName', 'family name'], ['Contact.FirstName', 'given name']] as const) {
       const row = rowOf(leaf);
       await expect(row.locator('[col-id="source"]')).toContainText('customer.full_name');
       await row.locator('[col-id="target"]').click();
@@ -80,7 +81,7 @@ test('reviews a suggested array pairing and a split of a full name in the sheet'
     await expect(details.locator('.candidate-reasons').first()).toContainText('pseudocode: words = split(name, " "); given = words[0]');
     await details.getByRole('button', { name: 'Accept', exact: true }).click();
     await saved(page);
-    await expect(rowOf('FirstName').locator('[col-id="status"]')).toContainText('Accepted');
+    await expect(rowOf('Contact.FirstName').locator('[col-id="status"]')).toContainText('Accepted');
 
     // Accepting the pairing: it stays, no longer suggested.
     await header.getByRole('button', { name: 'Accept pairing' }).click();
@@ -106,6 +107,18 @@ test('reviews a suggested array pairing and a split of a full name in the sheet'
     await memory.getByRole('button', { name: 'Erase full_name → FirstName' }).click();
     await expect(memory.getByRole('status')).toContainText('Pair erased.');
     await expect(memory).toContainText('Nothing remembered yet');
+
+    // A team's file merged in: another workspace's accept of InvoiceNumber ← number, shown as a reason in the flow.
+    const team = path.join(dir, 'team.json');
+    new MappingMemory(team).record([{ decision: 'accepted', source: 'number', target: 'InvoiceNumber', sourceEntity: 'Shop:Order', targetEntity: 'Books:Invoice', workspace: 'another-workspace' }]);
+    await memory.getByLabel('Mapping memory file').setInputFiles(team);
+    await expect(memory.getByRole('status')).toContainText('Merged team.json: 1 new pair.');
+    await memory.getByRole('button', { name: 'Close' }).first().click();
+    await page.getByRole('gridcell', { name: /Order to Invoice/ }).first().click();
+    await expect(page.getByRole('heading', { name: 'Order to Invoice', level: 1 })).toBeVisible();
+    await rowOf('InvoiceNumber').locator('[col-id="target"]').click();
+    await expect(details.locator('.candidate-reasons').first()).toContainText('accepted in another workspace: number → InvoiceNumber');
+    await shoot(page, 'memory-reason');
     expect(errors).toEqual([]);
   } finally {
     child?.kill('SIGTERM');

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { flowStored, sheetCache, summaryOf } from '../../../src/renderer/src/areas/mapping/cache-updates';
+import { flowRewritten, flowStored, sheetCache, summaryOf } from '../../../src/renderer/src/areas/mapping/cache-updates';
 import type { FlowSummary, MappingSheet } from '../../../src/shared/contract';
 import { callCache } from '../../../src/renderer/src/state/call-cache';
 import { callKey } from '../../../src/renderer/src/state/query-keys';
@@ -80,5 +80,13 @@ describe('a flow stored', () => {
     const flow = flowDetail(1, { outcomes: [{ id: 1, kind: 'success', condition: 'Invoice created', handling: '' }] });
     expect(summaryOf(flow)).toEqual({ ...flowDetail(1), outcomes: undefined });
     expect(summaryOf(flow)).not.toHaveProperty('outcomes');
+  });
+});
+
+describe('a flow main rewrote as a whole (re-pointed, repaired)', () => {
+  it('reads that flow’s sheet, checks, candidates and the flows’ counts again, and nothing of another flow', () => {
+    const { cache, invalidated } = cached();
+    flowRewritten(cache, 1);
+    expect(invalidated().sort()).toEqual(['checks', 'flow', 'flows', 'sheet', 'suggestions']);
   });
 });

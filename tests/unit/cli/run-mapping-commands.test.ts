@@ -4,17 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { bin, crosswalk } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
-
-const order = {
-  id: 'o-1',
-  orderNumber: 'SO-1',
-  customerId: 'c-1',
-  status: 'confirmed',
-  priority: 'Low',
-  currency: 'GBP',
-  orderDate: '2025-06-11',
-  lines: [{ sku: 'A-1', productName: 'Drill', description: 'Cordless', quantity: 1, unitPrice: 2 }],
-};
+import { oneLineOrder as order } from '../../helpers/orders';
 
 /** The demo with the flow "Order to Invoice" added by the command line (rows and suggestions stored). */
 function workspaceWithFlow() {

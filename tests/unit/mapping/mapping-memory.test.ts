@@ -148,4 +148,20 @@ describe('memory as evidence', () => {
     const after = present((await second.call('mapping.suggestions', { flowId: flow2.id })).find((s) => s.target === row.targetPath), 'suggestion after erasing');
     expect(after.candidates.flatMap((c) => c.reasons).some((reason) => reason.startsWith('accepted in another workspace'))).toBe(false);
   });
+
+  it('leaves the memory when the decision is undone or forgotten in its workspace', async () => {
+    const { call } = await openDemoSession();
+    const flow = present((await call('flows.list')).find((f) => f.name === 'Orders to invoices'), 'the demo flow');
+    const row = present((await call('mapping.sheet', { flowId: flow.id })).rows.find((r) => r.status === 'suggested' && r.sourcePaths.length === 1), 'a suggested row');
+    const pairOf = (decision: string) => expect.objectContaining({ decision, source: row.sourcePaths[0], target: row.targetPath });
+    await call('mapping.decide', { rowId: row.id, decision: 'accept' });
+    expect(await call('mapping.memory')).toEqual([pairOf('accepted')]);
+    // Undone: accepted → suggested again.
+    await call('mapping.updateRow', { rowId: row.id, status: 'suggested' });
+    expect(await call('mapping.memory')).toEqual([]);
+    await call('mapping.decide', { rowId: row.id, decision: 'reject' });
+    expect(await call('mapping.memory')).toEqual([pairOf('rejected')]);
+    await call('mapping.forgetLearned', { flowId: flow.id, targetPath: row.targetPath, sourcePath: row.sourcePaths[0]! });
+    expect(await call('mapping.memory')).toEqual([]);
+  });
 });

@@ -205,3 +205,57 @@ describe('people in roles', () => {
     expect(top(result, 'created_by')[0]?.source).toBe('author.id');
   });
 });
+
+describe('parent and leaf read together', () => {
+  it('an item code is the SKU; a currency code is the currency', () => {
+    const result = suggestMappings(entity('InvoiceLine', [field('item.code'), field('item.name'), field('currency.code')]), entity('OrderLine', [field('sku'), field('currency')]));
+    expect(top(result, 'sku')[0]?.source).toBe('item.code');
+    expect(top(result, 'currency')[0]?.source).toBe('currency.code');
+  });
+  it('the code or name of a nested object is not its value: tax_rate ← tax_rate.rate', () => {
+    const result = suggestMappings(entity('Line', [field('tax_rate.code'), field('tax_rate.name'), field('tax_rate.rate', { type: 'number' })]), entity('OrderLine', [field('tax_rate', { type: 'number' })]));
+    expect(top(result, 'tax_rate').map((c) => c.source)).toEqual(['tax_rate.rate']);
+  });
+  it('in a list, the element’s name is what the list holds: labels ← tags[].name', () => {
+    const result = suggestMappings(entity('Issue', [field('labels')]), entity('Ticket', [field('tags[].id'), field('tags[].name')]));
+    expect(top(result, 'tags[].name')[0]?.source).toBe('labels');
+    expect(top(result, 'tags[].id')).toEqual([]);
+  });
+});
+
+describe('dates, events and inflection', () => {
+  it('a nested object’s due or end date is its own: the record’s due date does not fill milestone.due_date', () => {
+    const result = suggestMappings(entity('Task', [field('due_at', { format: 'date-time' })]), entity('Issue', [field('due_date', { format: 'date-time' }), field('milestone.due_date', { format: 'date-time' })]));
+    expect(top(result, 'due_date')[0]?.source).toBe('due_at');
+    expect(top(result, 'milestone.due_date')).toEqual([]);
+  });
+  it('the last login is a time, not the login name', () => {
+    const result = suggestMappings(entity('User', [field('username'), field('last_sign_in_at', { format: 'date-time' })]), entity('Account', [field('last_login_time', { format: 'date-time' }), field('login')]));
+    expect(top(result, 'last_login_time')[0]?.source).toBe('last_sign_in_at');
+    expect(top(result, 'last_login_time').map((c) => c.source)).not.toContain('username');
+  });
+  it('a doubled consonant before -ed/-ing marks the verb: DateShipped ~ ship_date', () => {
+    expect(nameTerms('DateShipped').sort()).toEqual(nameTerms('ship_date').sort());
+    expect(nameTerms('billing_address')).not.toEqual(nameTerms('bill_address'));
+  });
+  it('a task’s message is its description; custom questions are custom fields', () => {
+    const result = suggestMappings(entity('Task', [field('message'), field('custom_questions[].title'), field('custom_questions[].value')]), entity('Issue', [field('description'), field('custom_fields[].name'), field('custom_fields[].value')]));
+    expect(top(result, 'description')[0]?.source).toBe('message');
+    expect(top(result, 'custom_fields[].value')[0]?.source).toBe('custom_questions[].value');
+  });
+});
+
+describe('one source into several targets by party', () => {
+  it('a plain email fills both the billing and the shipping email, neither marked a better fit elsewhere', () => {
+    const described = { description: 'The email address of the customer' };
+    const result = suggestMappings(
+      entity('Customer', [field('email', described), field('name')]),
+      entity('Order', [field('billing_address.email', described), field('shipping_address.email', { description: 'Where notices about the parcel are sent' })]),
+    );
+    const billing = top(result, 'billing_address.email')[0]!;
+    const shipping = top(result, 'shipping_address.email')[0]!;
+    expect([billing.source, shipping.source]).toEqual(['email', 'email']);
+    expect(shipping.score).toBeGreaterThanOrEqual(0.5);
+    expect(shipping.reasons.some((reason) => reason.startsWith('better fit for'))).toBe(false);
+  });
+});

@@ -5,17 +5,7 @@ import { SystemImports } from '../../../src/main/openapi/system-import';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
 import { openDemoSession } from '../../helpers/handlers';
 import { present } from '../../helpers/narrow';
-
-const order = {
-  id: 'o-1',
-  orderNumber: 'SO-1',
-  customerId: 'c-1',
-  status: 'confirmed',
-  priority: 'Low',
-  currency: 'GBP',
-  orderDate: '2025-06-11',
-  lines: [{ sku: 'A-1', productName: 'Drill', description: 'Cordless', quantity: 1, unitPrice: 2 }],
-};
+import { oneLineOrder as order } from '../../helpers/orders';
 
 describe('test cases that run', () => {
   it('makes a test case from a payload, passes, then fails with a structural diff once a row changes; records only when asked', async () => {

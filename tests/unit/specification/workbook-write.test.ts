@@ -227,6 +227,29 @@ describe('writeWorkbook', () => {
     expect(sheet.getCell('H5').text).toBe('abc _x0041_');
   });
 
+  it('prints a long note inside its capped Notes column, the row taller, the sheet\'s print scale unchanged', async () => {
+    const scaleOf = (parts: Map<string, string>) => /<pageSetup [^>]*>/.exec(sheetXml(parts).get('F-1 Orders to invoices')!)![0];
+    const { parts: plain, workbook: plainBook } = await written();
+    const document = sampleDocument();
+    const note = 'Confirmed with finance on the call: the legacy ledger stores this as free text, so trim it, drop trailing zeros and map the empty value to null. '.repeat(3);
+    document.flows[0]!.mappings.push(mapping(4, { notes: note }));
+    const file = path.join(tempDir(), 'notes.xlsx');
+    await writeWorkbook(document, file, { exportId: 'e' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('F-1 Orders to invoices')!;
+    const column = headers(sheet).indexOf('Notes') + 1;
+    const cell = sheet.getRow(5).getCell(column);
+    expect(cell.text).toBe(note);
+    expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // The column widens only to its cap (a 420-character note does not make a 420-character column), and the
+    // row grows to show every line of it.
+    expect(sheet.getColumn(column).width!).toBeGreaterThanOrEqual(plainBook.getWorksheet('F-1 Orders to invoices')!.getColumn(column).width!);
+    expect(sheet.getColumn(column).width!).toBeLessThanOrEqual(40);
+    expect(sheet.getRow(5).height).toBeGreaterThanOrEqual(Math.ceil(note.length / (sheet.getColumn(column).width! * 1.3)) * 13);
+    expect(scaleOf(unzip(file))).toBe(scaleOf(plain));
+  });
+
   it('leaves nothing behind when the export fails, and an older file of that name untouched', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'spec.xlsx');

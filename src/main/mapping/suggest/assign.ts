@@ -3,6 +3,7 @@
 import type { Prepared } from './prepare';
 import type { Scored } from './score';
 import { ALTERNATIVE_THRESHOLD, SUGGESTION_THRESHOLD } from './thresholds';
+import { normalWords } from './tokens';
 
 const MAX_CANDIDATES = 3;
 
@@ -30,7 +31,7 @@ export function shownCandidates(targets: Prepared[], i: number, candidates: Scor
   return candidates
     .map((c) => {
       const owner = c.joined || c.split ? undefined : takenBy.get(c.source);
-      if (owner && owner.t !== i && owner.score > c.score && !c.lead?.includes('learned: accepted before') && !sameValueOtherForm(t, targets[owner.t]!)) {
+      if (owner && owner.t !== i && owner.score > c.score && !c.lead?.includes('learned: accepted before') && !sameValueOtherForm(t, targets[owner.t]!) && !sameValueOtherParty(t, targets[owner.t]!, c.source)) {
         return { ...c, score: c.score * 0.88, reasons: [...c.reasons, `better fit for ${targets[owner.t]!.field.path}`] };
       }
       return c;
@@ -43,3 +44,19 @@ export function shownCandidates(targets: Prepared[], i: number, candidates: Scor
 
 /** One target is the other written differently: same parent, same words but for words of form. */
 const sameValueOtherForm = (a: Prepared, b: Prepared): boolean => a.formKey !== '' && a.formKey === b.formKey && a.words.length !== b.words.length;
+
+/** Words naming which party or leg a value is for (`billing`, `shipping`, `recipient`): one plain value may fill each. */
+const PARTY_WORDS = new Set(['billing', 'shipping', 'ship', 'delivery', 'recipient', 'sender', 'invoice', 'invoicing', 'mailing', 'postal', 'contact', 'primary']);
+const pathWords = (p: Prepared) => normalWords(p.field.path.replace(/\[\]/g, ''));
+const withoutParty = (words: string[]) => words.filter((word) => !PARTY_WORDS.has(word)).join(' ');
+
+/**
+ * Two targets that differ only by the party they are for (`billing.email`, `shipping.email`), and a source that names
+ * no party (`email`): the customer's email belongs in both, so the second is not "a better fit elsewhere".
+ */
+function sameValueOtherParty(a: Prepared, b: Prepared, source: Prepared): boolean {
+  const aWords = pathWords(a);
+  const bWords = pathWords(b);
+  if (aWords.join(' ') === bWords.join(' ') || withoutParty(aWords) !== withoutParty(bWords)) return false;
+  return !pathWords(source).some((word) => PARTY_WORDS.has(word));
+}

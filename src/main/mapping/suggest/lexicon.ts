@@ -154,6 +154,8 @@ export const CONCEPT_GROUPS: string[][] = [
   ['time zone'],
   ['language', 'locale'],
   ['user name', 'login', 'login name', 'handle', 'screen name'],
+  // The last time someone signed in: an event, not the login name.
+  ['last login', 'last login at', 'last sign in', 'last sign in at', 'last signed in', 'last signed in at', 'last login time', 'last login date', 'last seen', 'last seen at'],
   ['fax', 'fax number', 'facsimile'],
   ['middle name', 'middle initial'],
   ['prefix', 'salutation', 'honorific', 'name prefix'],
@@ -166,7 +168,7 @@ export const CONCEPT_GROUPS: string[][] = [
   ['mime type', 'content type', 'media type', 'file type', 'file format'],
   ['checksum', 'hash', 'digest', 'sha1', 'md5', 'sha256'],
   ['biography', 'bio', 'about', 'about me'],
-  ['custom field', 'metadata', 'custom data', 'user data', 'custom attribute', 'extended property', 'extra data'],
+  ['custom field', 'metadata', 'custom data', 'user data', 'custom attribute', 'extended property', 'extra data', 'custom property', 'custom question'],
   ['barcode', 'upc', 'ean', 'gtin', 'isbn'],
   ['version', 'revision', 'row version', 'version number'],
   ['balance', 'outstanding', 'amount due', 'balance due', 'outstanding amount'],
@@ -192,6 +194,8 @@ export const RELATED: Array<[string, string, number]> = [
   // An amount of something (`tax_amount`) is still an amount.
   ['amount', 'c:total', 0.7],
   ['c:description', 'c:note', 0.6],
+  // A message is the text of what is sent or posted.
+  ['c:description', 'message', 0.6],
   ['c:description', 'c:title', 0.4],
   ['name', 'c:title', 0.5],
   ['date', 'timestamp', 0.6],
@@ -323,6 +327,7 @@ export const LEXICON_DOMAINS: Record<string, string> = {
   'group:middle name': 'CRM customers',
   'related:c:prefix|c:title': 'CRM customers',
   'group:custom field': 'marketing contacts',
+  'group:last login': 'user accounts',
   'group:carrier': 'shipping',
   'related:c:description|agenda': 'calendars',
 };

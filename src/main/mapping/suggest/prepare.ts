@@ -155,7 +155,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
   const parentWordList = parentName ? normalWords(parentName) : [];
   // Only a phrase in its own order, and only when the leaf's first word is not part of a phrase of the leaf (`start.timeZone`).
   const phraseAcross =
-    !plainFlattened && !owned && parentWordList.length > 0 && leafWords.length > 0 && wordsToTerms(leafWords.slice(0, 1))[0] === leafTerms[0] &&
+    !repeatsParent && parentWordList.length > 0 && leafWords.length > 0 && wordsToTerms(leafWords.slice(0, 1))[0] === leafTerms[0] &&
     conceptOf(`${parentWordList[parentWordList.length - 1]} ${leafWords[0]}`) !== undefined;
   const across = phraseAcross ? wordsToTerms([...parentWordList, ...leafWords]) : [];
   const flattened = plainFlattened || owned || phraseAcross;
@@ -216,7 +216,8 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
         listTerms.push(makeTerm(vocabulary, term.term, term.weight * 0.3));
       }
   }
-  const kindOfParent = flattened && !repeatsParent && leafTerms.length === 1 && KIND_LEAVES.has(leafTerms[0]!) ? terms.find((term) => term.term === leafTerms[0]) : undefined;
+  // In a list (`tags[].name`) the element's name is what the list holds: only a lone object's name is a kind of leaf.
+  const kindOfParent = flattened && !phraseAcross && !repeatsParent && leafTerms.length === 1 && KIND_LEAVES.has(leafTerms[0]!) && !(leafTerms[0] === 'name' && field.path.includes('[]')) ? terms.find((term) => term.term === leafTerms[0]) : undefined;
   const listContext = listTerms ? vocabulary.context(field.path.split('.').slice(0, -2)).terms : [];
   const type = baseType(field);
   const bag = bagOf([...terms.map((term) => term.term), ...descTerms], vocabulary);
@@ -309,15 +310,15 @@ const LIST_VALUE_WORDS = new Set(['url', 'uri', 'href', 'link', 'number', 'name'
 const MAP_ENTRY = /^\{\w*\}$/;
 
 /** Leaves naming a kind or an identity of their parent object (`emails[].type`), not its value. */
-const KIND_LEAVES = new Set(['type', 'kind', 'category', 'c:identifier']);
+const KIND_LEAVES = new Set(['type', 'kind', 'category', 'c:identifier', 'code', 'name']);
 
 /** Leaf names that hold the value of their parent object (`total_money.amount`). */
 const VALUE_TERMS = new Set(['c:total', 'value']);
 /**
- * What every record has (when it was created or changed, its status, description, title): under a nested
- * object (`milestone.created_at`, `custom_fields[].description`) it is that object's, read with its name.
+ * What every record has (when it was created or changed, its status, description, title, when it is due, starts or
+ * ends): under a nested object (`milestone.created_at`, `recurrence.end_date_time`) it is that object's, read with its name.
  */
-const OWNED_TERMS = new Set(['c:created', 'c:updated', 'c:deleted', 'c:completed at', 'c:status', 'c:description', 'c:title']);
+const OWNED_TERMS = new Set(['c:created', 'c:updated', 'c:deleted', 'c:completed at', 'c:status', 'c:description', 'c:title', 'c:due date', 'c:start date', 'c:end date']);
 /** Words of a bare link (after abbreviations: href, uri → url). */
 const LINK_WORDS = new Set(['url', 'link']);
 

@@ -332,7 +332,9 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     }
   }
   // `emails[].type` is the kind of an email, not the email (`email_address`); `phones[].id` is not a phone number.
-  const kindGap = name > 0 && !referenceById ? (kindUnmatched(t.kindOfParent, sTerms) ? t : kindUnmatched(s.kindOfParent, tTerms) ? s : undefined) : undefined;
+  // Against a list of values (`labels` ← `tags[].name`) an element's name or code is the value.
+  const listOfValues = (t.baseType === 'array' && s.element) || (s.baseType === 'array' && t.element);
+  const kindGap = name > 0 && !referenceById && !listOfValues ? (kindUnmatched(t.kindOfParent, sTerms) ? t : kindUnmatched(s.kindOfParent, tTerms) ? s : undefined) : undefined;
   if (kindGap) {
     score *= 0.6;
     if (reasons) reasons.push(`the ${termLabel(kindGap.kindOfParent!.term)} of ${kindGap.field.parent}, not its value`);

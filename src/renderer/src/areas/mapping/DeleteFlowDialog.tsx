@@ -1,14 +1,12 @@
 // Asks before a flow is deleted. The delete can be undone at once, or the flow restored later from the
 // Data flows page's "Deleted flows" (main keeps it whole).
-import { useState } from 'react';
 import type { CallOutput, FlowSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
+import { FormError, useDialogAction } from '../../components/dialog-action';
 import { plural } from '../../format';
 import { useApp } from '../../state/app-context';
 import { useCallCache } from '../../state/queries';
-import { errorMessage } from '../../state/save-state';
 
 export type DeletedFlow = CallOutput<'flows.delete'>;
 
@@ -22,24 +20,17 @@ interface DeleteFlowDialogProps {
 export function DeleteFlowDialog({ flow, rows, onClose, onDeleted }: DeleteFlowDialogProps) {
   const { trackSave, refreshWorkspace } = useApp();
   const cache = useCallCache();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogAction();
 
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const remove = () =>
+    run(async () => {
       const deleted = await trackSave(api['flows.delete']({ id: flow.id }));
       cache.update('flows.list', {}, (flows) => flows.filter((each) => each.id !== flow.id));
       cache.invalidate('flows.deleted');
       cache.invalidate('useCases.list');
       void refreshWorkspace();
       onDeleted(deleted);
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Dialog
@@ -66,7 +57,7 @@ export function DeleteFlowDialog({ flow, rows, onClose, onDeleted }: DeleteFlowD
         Its {plural(rows, 'mapping row')}, outcomes and links to questions and test cases go with it. You can undo right after, or restore it later
         from <strong>Deleted flows</strong> on the Data flows page.
       </p>
-      {error && <Alert>{error}</Alert>}
+      <FormError error={error} />
     </Dialog>
   );
 }

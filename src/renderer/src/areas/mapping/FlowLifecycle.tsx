@@ -11,12 +11,14 @@ import { RepointDialog } from './RepointDialog';
 interface FlowLifecycleProps {
   flow: FlowDetail;
   rows: number;
+  /** Rows a re-import flagged: the repair names them. */
+  flagged: number;
   /** Says what an action did on the flow screen's message line. */
   say: (message: string) => void;
   onDeleted: (deleted: DeletedFlow) => void;
 }
 
-export function FlowLifecycle({ flow, rows, say, onDeleted }: FlowLifecycleProps) {
+export function FlowLifecycle({ flow, rows, flagged, say, onDeleted }: FlowLifecycleProps) {
   const [dialog, setDialog] = useState<'repoint' | 'repair' | 'delete' | null>(null);
   const close = () => setDialog(null);
   return (
@@ -24,7 +26,7 @@ export function FlowLifecycle({ flow, rows, say, onDeleted }: FlowLifecycleProps
       <MenuButton
         items={[
           { label: 'Source and target…', onSelect: () => setDialog('repoint') },
-          { label: 'Repair after re-import…', onSelect: () => setDialog('repair') },
+          { label: flagged > 0 ? `Repair after re-import… (${flagged} flagged)` : 'Repair after re-import…', onSelect: () => setDialog('repair') },
           { label: 'Delete flow…', onSelect: () => setDialog('delete'), danger: true },
         ]}
       >

@@ -172,7 +172,7 @@ export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBa
         onRedo={writes.redo}
         onEditDetails={() => setEditingDetails(true)}
         onPairArrays={() => setPairingDialog('new')}
-        actions={<FlowLifecycle flow={flow} rows={data.rows.length} say={messages.say} onDeleted={(deleted) => (onDeleted ? onDeleted(deleted) : onBack())} />}
+        actions={<FlowLifecycle flow={flow} rows={data.rows.length} flagged={data.counts.flagged} say={messages.say} onDeleted={(deleted) => (onDeleted ? onDeleted(deleted) : onBack())} />}
         previewOpen={previewOpen}
         onTogglePreview={() => setPreviewOpen(!previewOpen)}
       />

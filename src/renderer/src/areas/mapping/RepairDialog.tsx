@@ -5,12 +5,11 @@
 import { useState } from 'react';
 import type { CallOutput, FlowSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
+import { FormError, useDialogAction } from '../../components/dialog-action';
 import { plural } from '../../format';
 import { useApp } from '../../state/app-context';
 import { queryError, useCall, useCallCache } from '../../state/queries';
-import { errorMessage } from '../../state/save-state';
 import { flowRewritten } from './cache-updates';
 
 export type RepairResult = CallOutput<'flows.repair'>;
@@ -141,24 +140,18 @@ export function RepairDialog({ flow, onClose, onRepaired }: RepairDialogProps) {
   const plan = useCall('flows.repairPlan', { flowId: flow.id }, { staleTime: 0 });
   const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
   const [removing, setRemoving] = useState<ReadonlySet<number>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogAction();
   const data = plan.data;
   const empty = data !== undefined && data.renames.length === 0 && data.removed.length === 0 && data.added.length === 0;
 
-  const repair = async () => {
+  const repair = () => {
     if (!data || empty) return onClose();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const confirm = [...new Set(data.renames.map((rename) => rename.rowId))].filter((rowId) => !skipped.has(rowId));
       const result = await trackSave(api['flows.repair']({ flowId: flow.id, confirm, remove: [...removing] }));
       flowRewritten(cache, flow.id);
       onRepaired(result);
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -168,7 +161,7 @@ export function RepairDialog({ flow, onClose, onRepaired }: RepairDialogProps) {
       size="lg"
       busy={busy}
       onClose={onClose}
-      onSubmit={() => void repair()}
+      onSubmit={repair}
       className="repair-dialog"
       footer={
         <>
@@ -184,7 +177,7 @@ export function RepairDialog({ flow, onClose, onRepaired }: RepairDialogProps) {
         </>
       }
     >
-      {error && <Alert>{error}</Alert>}
+      <FormError error={error} />
       {!data ? (
         <p className="muted">{queryError(plan) ?? 'Comparing the flow with its systems’ current documents…'}</p>
       ) : empty ? (

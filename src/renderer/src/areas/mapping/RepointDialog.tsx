@@ -3,12 +3,11 @@
 import { useState } from 'react';
 import type { FlowDetail } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
+import { FormError, useDialogAction } from '../../components/dialog-action';
 import { ArrowRightIcon } from '../../components/icons';
 import { useApp } from '../../state/app-context';
 import { queryError, useCallCache } from '../../state/queries';
-import { errorMessage } from '../../state/save-state';
 import { useSystems } from '../systems/queries';
 import { flowRewritten } from './cache-updates';
 import { EntitySelect, type EntityChoice } from './EntitySelect';
@@ -37,8 +36,7 @@ export function RepointDialog({ flow, onClose, onRepointed }: { flow: FlowDetail
   const chosenSourceRoot = useChosenRoot(source, sourceRoot);
   const chosenTargetRoot = useChosenRoot(target, targetRoot);
   const [unresolved, setUnresolved] = useState<Unresolved>('keep');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogAction();
 
   const change: RepointChange = {};
   const sourceChange = changedSide(flow.source, source, chosenSourceRoot);
@@ -47,12 +45,9 @@ export function RepointDialog({ flow, onClose, onRepointed }: { flow: FlowDetail
   if (targetChange) change.target = targetChange;
   const changed = sourceChange !== undefined || targetChange !== undefined;
 
-  const submit = async () => {
-    if (!source || !target) return setError('Choose the source entity and the target entity.');
+  const submit = () => {
     if (!changed) return onClose();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const result = await trackSave(api['flows.repoint']({ id: flow.id, ...change, unresolved }));
       flowRewritten(cache, flow.id);
       const broken = result.unresolved.length;
@@ -62,10 +57,7 @@ export function RepointDialog({ flow, onClose, onRepointed }: { flow: FlowDetail
           (result.added > 0 ? `, ${result.added} new` : '') +
           '.',
       );
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
   };
 
   const side = (label: 'Source' | 'Target', choice: EntityChoice | null, setChoice: (choice: EntityChoice | null) => void, root: string | null, setRoot: (root: string | null) => void) => (
@@ -90,7 +82,7 @@ export function RepointDialog({ flow, onClose, onRepointed }: { flow: FlowDetail
       size="xl"
       busy={busy}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       footer={
         <>
           <span className="spacer" />
@@ -103,7 +95,7 @@ export function RepointDialog({ flow, onClose, onRepointed }: { flow: FlowDetail
         </>
       }
     >
-      {error && <Alert>{error}</Alert>}
+      <FormError error={error} />
       <div className="new-flow-entities">
         {systems.data ? (
           <>

@@ -199,7 +199,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
       { ...textColumn('owner', 'Owner', 110) },
       fieldText('targetDescription', 'Target description', 260, (field) => field.description ?? ''),
       fieldText('allowedValues', 'Allowed values', 180, (field) => (field.enum ?? field.itemEnum ?? []).map(valueText).join(', ')),
-      fieldText('maxLength', 'Max length', 96, (field) => (field.maxLength !== undefined ? String(field.maxLength) : '')),
+      fieldText('maxLength', 'Max length', 110, (field) => (field.maxLength !== undefined ? String(field.maxLength) : '')),
       fieldText('nullable', 'Nullable', 90, (field) => (field.nullable ? 'Yes' : 'No')),
       fieldText('format', 'Format', 110, (field) => field.format ?? field.itemFormat ?? ''),
       fieldText('example', 'Example', 150, exampleOf),

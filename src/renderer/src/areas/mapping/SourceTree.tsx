@@ -113,7 +113,9 @@ export function SourceTree({ entity, system, error, usage, onUse }: SourceTreePr
       <header className="pane-header">
         <div className="pane-title">
           <span className="pane-eyebrow">Source · {system}</span>
-          <span className="pane-name">{entity?.name ?? '…'}</span>
+          <span className="pane-name" title={entity?.name}>
+            {entity?.name ?? '…'}
+          </span>
         </div>
         <span className="pane-meta" title="Source fields used by the mapping">
           {used}/{leaves} used

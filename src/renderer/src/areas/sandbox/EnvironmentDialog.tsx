@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons, FormError, useDialogAction } from '../../components/dialog-action';
 import { AuthEditor } from './AuthEditor';
+import { ClientCertEditor } from './ClientCertEditor';
 import { KeyValueEditor } from './KeyValueEditor';
 import { ProxyEditor } from './ProxyEditor';
 import type { WithSecretInputs } from './request-draft';
@@ -85,6 +86,7 @@ export function EnvironmentDialog({ systemId, environment, onClose, onSaved }: E
           <input type="checkbox" checked={edited.tls.acceptSelfSigned} onChange={(event) => set({ tls: { ...edited.tls, acceptSelfSigned: event.target.checked } })} />
           Accept certificates no CA vouches for (self-signed) in this environment
         </label>
+        <ClientCertEditor cert={edited.tls.clientCert} onChange={(clientCert) => set({ tls: { ...edited.tls, clientCert } })} />
         <h3 className="detail-heading">Proxy (token calls use it too)</h3>
         <ProxyEditor proxy={edited.proxy} onChange={(proxy) => set({ proxy })} />
         <FormError error={error} />

@@ -31,8 +31,12 @@ export interface SamplingSource {
 }
 
 export function SamplesPanel({ systemId, catalogue, sampling }: { systemId: number; catalogue: Catalogue | undefined; sampling: SamplingSource }) {
-  const samples = useCall('sandbox.samples', { systemId });
-  const drift = useCall('sandbox.drift', { systemId });
+  // Browsed per entity: the entities that have samples, or all of them.
+  const [entity, setEntity] = useState('');
+  const allSamples = useCall('sandbox.samples', { systemId });
+  const samples = useCall('sandbox.samples', { systemId, ...(entity ? { entity } : {}) });
+  const drift = useCall('sandbox.drift', { systemId, ...(entity ? { entity } : {}) });
+  const sampled = [...new Set((allSamples.data ?? []).map((sample) => sample.entity))];
   const cache = useCallCache();
   const [sampleRecords, setSampleRecords] = useState(false);
   const entityName = (id: string) => catalogue?.entities.find((entity) => entity.id === id)?.name ?? id.replace(/^schema:/, '');
@@ -48,6 +52,16 @@ export function SamplesPanel({ systemId, catalogue, sampling }: { systemId: numb
         <button type="button" className="btn btn-sm" onClick={() => setSampleRecords(true)} title="Send the request in the editor page after page, and profile the records">
           Sample records…
         </button>
+        {sampled.length > 0 && (
+          <select className="select" aria-label="Samples of" value={entity} onChange={(event) => setEntity(event.target.value)}>
+            <option value="">Every entity</option>
+            {sampled.map((id) => (
+              <option key={id} value={id}>
+                {entityName(id)}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       {sampleRecords && (
         <SampleRecordsDialog
@@ -92,10 +106,37 @@ export function SamplesPanel({ systemId, catalogue, sampling }: { systemId: numb
       <ul aria-label="Samples">
         {(samples.data ?? []).map((sample) => (
           <li key={sample.id} className="sample-item">
-            <span className="sample-entity">{entityName(sample.entity)}</span>
-            <span className="faint sample-meta">
-              {sample.status ?? ''} {sample.operation ?? ''} · {sample.environment ?? 'pasted'} · {sample.capturedAt.slice(0, 16).replace('T', ' ')} · {sample.findings.length} finding{sample.findings.length === 1 ? '' : 's'}
-            </span>
+            <details>
+              <summary>
+                <span className="sample-entity">{entityName(sample.entity)}</span>
+                <span className="faint sample-meta">
+                  {sample.status ?? ''} {sample.operation ?? ''} · {sample.environment ?? 'pasted'} · {sample.capturedAt.slice(0, 16).replace('T', ' ')} · {sample.findings.length} finding{sample.findings.length === 1 ? '' : 's'}
+                </span>
+              </summary>
+              <dl className="sample-provenance">
+                {sample.url && (
+                  <>
+                    <dt>Request</dt>
+                    <dd className="mono">
+                      {sample.method} {sample.url}
+                    </dd>
+                  </>
+                )}
+                <dt>Document</dt>
+                <dd>
+                  API {sample.apiVersion}, imported {sample.documentVersion.slice(0, 16).replace('T', ' ')}
+                </dd>
+              </dl>
+              {sample.findings.length > 0 && (
+                <ul className="sample-findings" aria-label={`Findings of sample ${sample.id}`}>
+                  {sample.findings.map((finding) => (
+                    <li key={`${finding.pointer}${finding.kind}`}>
+                      <span className="mono">{finding.field || '(body)'}</span> {driftLabels[finding.kind] ?? finding.kind}: <span className="faint">{finding.message}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </details>
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => void remove(sample.id)} aria-label={`Delete sample ${sample.id}`}>
               Delete
             </button>

@@ -1,6 +1,6 @@
 // The last step of a re-import: each flow that maps the system, with what repairing it would do, and
 // the repair itself (RepairDialog: renames followed or skipped, rows whose field is gone kept or deleted).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FlowSummary } from '../../../../shared/contract';
 import { CheckCircleIcon } from '../../components/icons';
 import { plural } from '../../format';
@@ -13,6 +13,11 @@ function FlowRepairLine({ flow }: { flow: FlowSummary }) {
   const plan = useCall('flows.repairPlan', { flowId: flow.id }, { staleTime: 0 });
   const [repairing, setRepairing] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  // A repaired flow has nothing left to repair: its button goes, and focus stays on its line.
+  const lineRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done) lineRef.current?.focus();
+  }, [done]);
   const data = plan.data;
   const parts = data
     ? [
@@ -23,7 +28,7 @@ function FlowRepairLine({ flow }: { flow: FlowSummary }) {
     : [];
   return (
     <li className="repair-flow">
-      <div className="repair-flow-text">
+      <div className="repair-flow-text" ref={lineRef} tabIndex={-1}>
         <span className="cell-strong">{flow.name}</span>
         <span className="muted">
           {sideText(flow.source)} → {sideText(flow.target)}

