@@ -190,11 +190,11 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         refData: mappingTypeLabels,
       },
       { ...textColumn('transformation', 'Transformation', 260, true) },
-      // Beside the pseudocode: what runs. Edited in the details pane, where it is checked as it is typed.
-      { colId: 'expression', headerName: 'Expression', width: 240, cellRenderer: ExpressionCellRenderer, valueGetter: (params) => (params.data ? ((params.context as SheetContext).expressionsByRow.get(params.data.id)?.expression ?? '') : '') },
       { colId: 'valueMap', headerName: 'Value map', width: 190, cellRenderer: ValueMapCell, valueGetter: (params) => params.data?.valueMap.length ?? 0 },
       { ...textColumn('defaultValue', 'Default', 110) },
       { ...textColumn('condition', 'Condition', 150) },
+      // After the pseudocode's columns (transformation, value map, default, condition): what runs. Edited in the details pane, where it is checked as it is typed.
+      { colId: 'expression', headerName: 'Expression', width: 240, cellRenderer: ExpressionCellRenderer, valueGetter: (params) => (params.data ? ((params.context as SheetContext).expressionsByRow.get(params.data.id)?.expression ?? '') : '') },
       { ...textColumn('notes', 'Notes', 180, true) },
       { ...textColumn('owner', 'Owner', 110) },
       fieldText('targetDescription', 'Target description', 260, (field) => field.description ?? ''),

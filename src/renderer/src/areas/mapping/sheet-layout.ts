@@ -7,7 +7,7 @@ export type Density = 'comfortable' | 'compact';
 /** The template columns: what the documents say about each field (hidden outside the Spec set). */
 export const TEMPLATE_COLUMNS = ['targetDescription', 'allowedValues', 'maxLength', 'nullable', 'format', 'example', 'sourceDescription'] as const;
 
-const MAPPING = ['mapId', 'target', 'checks', 'status', 'confidence', 'source', 'mappingType', 'transformation', 'expression', 'valueMap', 'defaultValue', 'condition', 'notes', 'owner'];
+const MAPPING = ['mapId', 'target', 'checks', 'status', 'confidence', 'source', 'mappingType', 'transformation', 'valueMap', 'defaultValue', 'condition', 'expression', 'notes', 'owner'];
 
 export const COLUMN_SETS: Record<ColumnSet, { label: string; title: string; columns: readonly string[] }> = {
   mapping: { label: 'Mapping', title: 'The mapping: sources, transformations and their expressions, value maps, notes', columns: MAPPING },
