@@ -11,6 +11,7 @@ import { samples } from './0009-samples';
 import { flowRootsAndDeletedFlows } from './0010-flow-roots-and-deleted-flows';
 import { arrayPairings } from './0011-array-pairings';
 import { executableMappings } from './0012-executable-mappings';
+import { rootedPairingPaths } from './0013-rooted-pairing-paths';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   flowRootsAndDeletedFlows,
   arrayPairings,
   executableMappings,
+  rootedPairingPaths,
 ];
 
 export const latestVersion = (all: readonly Migration[]) => all.at(-1)?.version ?? 0;
