@@ -135,6 +135,16 @@ const fieldText = (colId: string, headerName: string, width: number, text: (fiel
 const valueText = (value: unknown) => (value === null ? 'null' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 const exampleOf = (field: CatalogueField) => (field.example !== undefined ? valueText(field.example) : (field.discovered?.examples[0] ?? ''));
 
+/** The Review set's six columns share the pane's width, unless the analyst gave this flow widths of their own. */
+const fitsThePane = (set: ColumnSet, ownWidths: boolean) => set === 'review' && !ownWidths;
+/** Fitting gives or takes width from the target and source columns only; the others keep what their header needs. */
+const FIXED_IN_REVIEW = [
+  { key: 'mapId', minWidth: 72, maxWidth: 72 },
+  { key: 'checks', minWidth: 50, maxWidth: 50 },
+  { key: 'status', minWidth: 112, maxWidth: 112 },
+  { key: 'confidence', minWidth: 104, maxWidth: 104 },
+];
+
 export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped, columnSet, density, initialWidths, onWidths, onEditPairing, onDecidePairing }: SheetGridProps) {
   const handlersRef = useLatest({ isFiltered, passes, onFocusRow, onEdit, onDropSource, onWidths, onEditPairing, onDecidePairing });
   const fullWidthParams = useMemo(
@@ -145,6 +155,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     [handlersRef],
   );
   const initialRef = useRef({ widths: initialWidths, columnSet });
+  const ownWidthsRef = useRef(Object.keys(initialWidths).length > 0);
   const dropRow = useRef<HTMLElement | null>(null);
 
   const columns = useMemo<ColDef<MappingRow>[]>(
@@ -216,6 +227,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     const all = columns.map((column) => column.colId!);
     api.setColumnsVisible(all.filter((id) => shown.has(id)), true);
     api.setColumnsVisible(all.filter((id) => !shown.has(id)), false);
+    if (fitsThePane(columnSet, ownWidthsRef.current)) api.sizeColumnsToFit({ columnLimits: FIXED_IN_REVIEW });
   }, [columnSet, columns, gridRef]);
 
   const onGridReady = useCallback((event: GridReadyEvent<MappingRow>) => {
@@ -224,6 +236,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     event.api.applyColumnState({
       state: columns.map((column) => ({ colId: column.colId!, hide: !shown.has(column.colId!), ...(widths[column.colId!] ? { width: widths[column.colId!] } : {}) })),
     });
+    if (fitsThePane(set, ownWidthsRef.current)) event.api.sizeColumnsToFit({ columnLimits: FIXED_IN_REVIEW });
   }, [columns]);
 
   // Opening a flow from the list leaves focus nowhere (the list is gone): put it on the sheet's first row,
@@ -237,6 +250,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
   const onColumnResized = useCallback(
     (event: ColumnResizedEvent<MappingRow>) => {
       if (!event.finished || event.source !== 'uiColumnResized') return;
+      ownWidthsRef.current = true;
       const widths = Object.fromEntries(event.api.getColumnState().map((state) => [state.colId, state.width ?? 0]));
       handlersRef.current.onWidths(widths);
     },
