@@ -1,11 +1,12 @@
 // The mapping memory across workspaces (kept in Crosswalk's settings folder): the pairs analysts accepted
 // or rejected, which other workspaces' suggestions weigh as evidence. Each can be erased, all at once too,
 // and the memory exported as a file a team shares or merged in from one.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { MemoryEntry } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
+import { JsonFileButton } from '../../components/JsonFileButton';
 import { useCall, useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
 
@@ -14,7 +15,6 @@ const lastName = (path: string) => path.split('.').pop()!.replace(/\[\]/g, '');
 export function MemoryDialog({ onClose }: { onClose: () => void }) {
   const memory = useCall('mapping.memory', {});
   const cache = useCallCache();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -73,22 +73,9 @@ export function MemoryDialog({ onClose }: { onClose: () => void }) {
           <button type="button" className="btn btn-danger" disabled={busy || entries.length === 0} onClick={() => void erase()}>
             Erase all
           </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => fileInput.current?.click()}>
+          <JsonFileButton disabled={busy} fileLabel="Mapping memory file" onFile={(file) => void importFile(file)}>
             Import…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            tabIndex={-1}
-            aria-label="Mapping memory file"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
+          </JsonFileButton>
           <button type="button" className="btn" disabled={busy || entries.length === 0} onClick={() => void exportFile()}>
             Export…
           </button>

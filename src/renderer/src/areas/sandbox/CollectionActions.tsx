@@ -1,11 +1,12 @@
 // Postman collections in and out of a system from the Saved tab: a collection file chosen here (the
 // browser's file picker, the system's file dialog in the app) is read and sent to main, which saves its
 // requests, variables and auth; an export comes back as JSON text and is offered as a download.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Environment } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons, FormError, useDialogAction } from '../../components/dialog-action';
+import { JsonFileButton } from '../../components/JsonFileButton';
 import { useApp } from '../../state/app-context';
 import { useCallCache } from '../../state/queries';
 import { errorMessage } from '../../state/save-state';
@@ -14,7 +15,6 @@ import { dialogWrite } from '../systems/dialog-write';
 export function CollectionActions({ systemId, systemName, environments, onNotice }: { systemId: number; systemName: string; environments: readonly Environment[]; onNotice: (text: string) => void }) {
   const { trackSave } = useApp();
   const cache = useCallCache();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
 
@@ -37,22 +37,9 @@ export function CollectionActions({ systemId, systemName, environments, onNotice
 
   return (
     <div className="collection-actions">
-      <button type="button" className="btn btn-sm" onClick={() => fileInput.current?.click()} disabled={importing}>
+      <JsonFileButton className="btn btn-sm" disabled={importing} fileLabel="Postman collection file" onFile={(file) => void importFile(file)}>
         {importing ? 'Importing…' : 'Import collection…'}
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label="Postman collection file"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void importFile(file);
-        }}
-      />
+      </JsonFileButton>
       <button type="button" className="btn btn-sm" onClick={() => setExporting(true)}>
         Export collection…
       </button>
