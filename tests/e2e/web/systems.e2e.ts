@@ -40,7 +40,8 @@ test('imports a document through the UI and browses to a nested field', async ({
     await expect(systems.locator('[aria-current="true"]')).toContainText('Ledgerly Accounting API');
     await expect(page).toHaveURL(/#\/systems\/\d+$/);
 
-    // Find Invoice through the entity search ("/" focuses it), step into the list and open it with Enter.
+    // Find Invoice through the entity search ("/" focuses it, once the new system's catalogue shows), step into the list and open it with Enter.
+    await expect(page.getByRole('searchbox', { name: 'Search entities' })).toBeVisible();
     await page.keyboard.press('/');
     await expect(page.getByRole('searchbox', { name: 'Search entities' })).toBeFocused();
     await page.keyboard.type('Invoice');
