@@ -47,6 +47,14 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
         if (!list) enumIndex.set(key, (list = []));
         list.push(s);
       }
+  // Descriptions naming the other side's fields, both ways: sources by the key term of their name, and by the
+  // terms of their descriptions' opening phrases.
+  const byNameKey = new Map<number, Prepared[]>();
+  const byDescription = new Map<number, Prepared[]>();
+  for (const s of sources) {
+    if (s.mentionKey >= 0) push(byNameKey, s.mentionKey, s);
+    for (const id of new Set(s.mentionIds)) if (id >= 0) push(byDescription, id, s);
+  }
   const entityWords = conceptWords(nameTerms(target.name.split('.').pop()!));
   const rawIndex = new Map<string, Prepared[]>();
   if (analogies.length > 0)
@@ -63,6 +71,9 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
     const list = index.get(term);
     if (list && (always || list.length <= common)) for (const s of list) candidates.add(s);
   };
+  const lookAll = (list: Prepared[] | undefined) => {
+    if (list && list.length <= common) for (const s of list) candidates.add(s);
+  };
   return targets.map((t) => {
     candidates.clear();
     for (const { term, weight } of t.terms) {
@@ -71,6 +82,8 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
       // Weakly related words widen the search only from words that say something (not from `number`, `code`).
       if (telling) for (const related of relatedTerms(term)) look(related, false);
     }
+    for (const id of t.mentionIds) if (id >= 0) lookAll(byNameKey.get(id));
+    if (t.mentionKey >= 0) lookAll(byDescription.get(t.mentionKey));
     // Descriptions only widen the search when the name finds (almost) nothing.
     if (candidates.size < 5) for (const term of t.descTerms.slice(0, 12)) if (termWeight(term) >= 1) look(term, false);
     for (const analogy of analogies) {
@@ -176,6 +189,12 @@ export function boostSiblings(targets: Prepared[], perTarget: Scored[][]): void 
       candidate.reasons.push(`siblings match (${parent} → ${t.field.parent})`);
     }
   });
+}
+
+function push(index: Map<number, Prepared[]>, key: number, s: Prepared): void {
+  const list = index.get(key);
+  if (list) list.push(s);
+  else index.set(key, [s]);
 }
 
 /** Sources found for one target, in the order found; cleared per target without allocating (a stamp per source). */

@@ -17,6 +17,7 @@ import { readLearned, type LearnedDecisions, type LearnedPair } from './learned'
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
 export type { LearnedDecisions } from './learned';
+import { markSideNames } from './mentions';
 import { markRecordLists, ownerTerms, prepare } from './prepare';
 import { newRunContext } from './run-context';
 import { addSplits } from './split';
@@ -79,6 +80,8 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, run.vocabulary));
   markRecordLists(sources, sourceTerms, run.vocabulary);
   markRecordLists(targets, targetTerms, run.vocabulary);
+  markSideNames(sources);
+  markSideNames(targets);
   const learned = readLearned(options.learned, sources, targets);
 
   const perTarget = findCandidates(run, sources, targets, target, learned);

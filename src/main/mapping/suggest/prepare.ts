@@ -3,6 +3,7 @@
 // (flattened, reference, owned by its parent, parties), computed once per field instead of once per pair.
 import type { CatalogueField } from '../../../shared/catalogue';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
+import { BLANK, idBits, mentionKey, nameIds, PHRASE_END, phraseTerms, type SideNames } from './mentions';
 import { numeric } from './score';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
@@ -124,6 +125,22 @@ export interface Prepared {
   bagIds: number[];
   bagWeights: number[];
   descTerms: string[];
+  /**
+   * The term ids of the phrases the description's sentences open with, each ended by PHRASE_END, BLANK for words
+   * naming the field's own record or owner: where a name of the other side is looked for (see mentions). With a bit
+   * set of them, the name's ids and its look-up key.
+   */
+  mentionIds: number[];
+  mentionBits: number;
+  nameIds: number[];
+  /** The name's ids with those of the leaf name read alone (`amount` → total): what a description restating it names. */
+  selfIds: number[];
+  nameBits: number;
+  mentionKey: number;
+  /** The bit of mentionKey in such bit sets, 0 without one: a description naming this field has it. */
+  keyBit: number;
+  /** The fields of this side by the ids of their names (set by markSideNames). */
+  sideNames: SideNames;
   baseType: string;
   itemType: string;
   enumKeys: Set<string> | undefined;
@@ -221,6 +238,12 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
   const listContext = listTerms ? vocabulary.context(field.path.split('.').slice(0, -2)).terms : [];
   const type = baseType(field);
   const bag = bagOf([...terms.map((term) => term.term), ...descTerms], vocabulary);
+  const owners = field.parent ? new Set(parentTerms) : entityTerms;
+  const mentionIds = field.description
+    ? phraseTerms(field.description).map((term) => (term === PHRASE_END ? PHRASE_END : owners.has(term) || entityTerms.has(term) ? BLANK : vocabulary.id(term)))
+    : NO_IDS;
+  const ownNameIds = nameIds(terms);
+  const key = mentionKey(terms);
   // One object literal without spreads or optional keys: every Prepared has the same shape, which keeps the pair loop fast.
   return {
     field,
@@ -247,7 +270,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     hasId: terms.some((term) => term.term === 'c:identifier'),
     formKey: formKey(field),
     hasRole: terms.some((term) => ROLE_WORDS.has(term.term)),
-    owners: field.parent ? new Set(parentTerms) : entityTerms,
+    owners,
     ownedBy: owned ? parentTerms.filter((term) => !entityTerms.has(term)).map((term) => makeTerm(vocabulary, term, termWeight(term))) : undefined,
     reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (type === 'string' || numeric(type)),
     parties,
@@ -255,6 +278,14 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     bagIds: bag.ids,
     bagWeights: bag.weights,
     descTerms,
+    mentionIds,
+    mentionBits: idBits(mentionIds),
+    nameIds: ownNameIds,
+    selfIds: [...new Set([...ownNameIds, ...nameTerms(name).map((term) => vocabulary.id(term))])],
+    nameBits: idBits(ownNameIds),
+    mentionKey: key,
+    keyBit: key >= 0 ? idBits([key]) : 0,
+    sideNames: NO_NAMES,
     baseType: type,
     itemType: (field.itemType ?? 'any').split('|')[0]!.trim(),
     enumKeys: values && values.length > 0 ? new Set(values.map(enumKey)) : undefined,
@@ -298,6 +329,9 @@ function bagOf(terms: string[], vocabulary: Vocabulary) {
   const bag = new Map(terms.map((term) => [vocabulary.id(term), termWeight(term)]));
   return { ids: [...bag.keys()], weights: [...bag.values()] };
 }
+
+const NO_NAMES: SideNames = new Map();
+const NO_IDS: number[] = [];
 
 const weightSum = (terms: Term[]) => terms.reduce((sum, term) => sum + term.weight, 0);
 

@@ -2,6 +2,7 @@
 // and enumeration evidence, lowered where the names' evidence is weak; with the reasons when asked for them.
 import type { Prepared, Term } from './prepare';
 import { IdMarks } from './id-marks';
+import { findMention } from './mentions';
 import { splitWords, termLabel, termSimilarity } from './tokens';
 
 /** Soft weighted Dice between two term lists (each term's best match on the other side). */
@@ -60,6 +61,13 @@ function nameDice(scratch: ScoreScratch, a: Term[], aSum: number, b: Term[], bSu
   for (let j = 0; j < b.length; j++) matched += bBest[j]! * b[j]!.weight;
   return matched / (aSum + bSum);
 }
+
+/**
+ * The name similarity a description naming the other field stands for: one description; both naming each other, or
+ * one naming the other's leaf and named as its parent.
+ */
+const MENTION_ONE = 0.6;
+const MENTION_BOTH = 0.8;
 
 /** A match this close is evidence on its own; weaker relations (reference ~ id: 0.55) are not. */
 const STRONG = 0.6;
@@ -251,7 +259,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
       tContextSum = t.listContextWeightSum;
     }
   }
-  if (reasons && name > 0) {
+  // A description naming the other field says what the names may not (`body` "The message text." ← `text`).
+  const mention = ((t.mentionBits & s.keyBit) | (s.mentionBits & t.keyBit)) !== 0 && name < MENTION_BOTH ? findMention(t, s) : undefined;
+  const mentionName = mention ? ((mention.inTarget && mention.inSource) || mention.ofParent ? MENTION_BOTH : MENTION_ONE) : 0;
+  const named = mentionName > name;
+  if (reasons && name > 0 && !named) {
     if (t.rawWords.join(' ') === s.rawWords.join(' ')) reasons.push(`name: ${describe(s)} = ${describe(t)}`);
     else if (name >= 0.99) {
       const how = t.words.join(' ') === s.words.join(' ') ? 'abbreviation' : 'synonym';
@@ -260,6 +272,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
       const shared = t.terms.filter((x) => s.terms.some((y) => termSimilarity(x.term, y.term) > 0)).map((x) => termLabel(x.term));
       reasons.push(`name: ${describe(s)} ~ ${describe(t)} (shares ${shared.join(', ')})`);
     }
+  }
+  if (named) {
+    name = mentionName;
+    if (reasons && mention!.inTarget) reasons.push(`named in the target's description: ${describe(s)}${mention!.ofParent ? ` (of ${s.field.parent})` : ''}`);
+    if (reasons && mention!.inSource) reasons.push(`the target named in the source's description: ${describe(t)}${mention!.ofParent && !mention!.inTarget ? ` (of ${t.field.parent})` : ''}`);
   }
 
   // Without reasons, a pair stops as soon as it certainly cannot reach `floor` (see scoreCeiling).
@@ -309,7 +326,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   }
   // A reference holds an identifier: it is not the record's name, type or login (`modified_by.type` vs `last_editor`).
   const referenceVsRole = (t.reference && !s.hasId && s.hasRole) || (s.reference && !t.hasId && t.hasRole);
-  if (name > 0) {
+  if (name > 0 && !named) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
     if (evidence === 'generic only') {
@@ -325,11 +342,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
       score *= 0.88;
       if (reasons) reasons.push('one side names a kind of value the other lacks');
     }
-    // An identifier is filled from an identifier.
-    if (t.hasId !== s.hasId && !referenceById) {
-      score *= 0.8;
-      if (reasons) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
-    }
+  }
+  // An identifier is filled from an identifier.
+  if (name > 0 && t.hasId !== s.hasId && !referenceById) {
+    score *= 0.8;
+    if (reasons) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
   }
   // `emails[].type` is the kind of an email, not the email (`email_address`); `phones[].id` is not a phone number.
   // Against a list of values (`labels` ← `tags[].name`) an element's name or code is the value.
