@@ -14,6 +14,9 @@ const BACKUPS_KEPT = 3;
  * so a write that throws half-way leaves the file exactly as it was.
  */
 export class Workspace {
+  /** Writes through this connection that may change cached rows (see changeStamp). */
+  private writes = 0;
+
   constructor(
     readonly path: string,
     private readonly db: SqliteDatabase,
@@ -42,15 +45,35 @@ export class Workspace {
   }
 
   /**
+   * Whether the file may have changed since a cache of its rows took this stamp: a write through this
+   * connection (but those that leave cached rows alone), or a commit by another connection or process
+   * (SQLite's data_version, which does not count this connection's own commits).
+   */
+  changeStamp(): string {
+    return `${this.writes}/${this.read((db) => prepared(db, 'PRAGMA data_version').pluck().get() as number)}`;
+  }
+
+  /**
    * `waitForDisk: false` for a record whose loss in a power cut is acceptable (a history row): the
    * commit does not wait for the disk (WAL with synchronous NORMAL). A crash of the app loses nothing,
    * and the next durable write syncs it along with its own.
+   * `leavesCachedRows: true` for a write that only adds to or prunes the history, which nothing caches:
+   * it leaves the change stamp as it was.
    */
-  write<T>(change: (db: SqliteDatabase) => T, { waitForDisk = true }: { waitForDisk?: boolean } = {}): T {
+  write<T>(change: (db: SqliteDatabase) => T, { waitForDisk = true, leavesCachedRows = false }: { waitForDisk?: boolean; leavesCachedRows?: boolean } = {}): T {
+    try {
+      return this.commit(change, waitForDisk);
+    } finally {
+      // Counted once the write is over, so that nothing cached while it ran outlives it.
+      if (!leavesCachedRows) this.writes += 1;
+    }
+  }
+
+  private commit<T>(change: (db: SqliteDatabase) => T, waitForDisk: boolean): T {
     if (!waitForDisk && !this.detached && !this.db.inTransaction) {
       prepared(this.db, 'PRAGMA synchronous = NORMAL').run();
       try {
-        return this.write(change);
+        return this.commit(change, true);
       } finally {
         prepared(this.db, 'PRAGMA synchronous = FULL').run();
       }

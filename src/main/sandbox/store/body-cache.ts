@@ -33,11 +33,28 @@ export class BodyCache {
     this.ensured = true;
   }
 
+  /** Writes a whole body at once (owner-only), creating the folder only when the write finds it missing. */
+  write(bodyId: string, bytes: Buffer): void {
+    const file = this.pathOf(bodyId);
+    try {
+      fs.writeFileSync(file, bytes, { mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      fs.writeFileSync(file, bytes, { mode: 0o600 });
+    }
+  }
+
   has(bodyId: string | null): boolean {
     return bodyId !== null && BODY_ID.test(bodyId) && fs.existsSync(this.pathOf(bodyId));
   }
 
   remove(bodyId: string | null): void {
-    if (bodyId !== null && BODY_ID.test(bodyId)) fs.rmSync(this.pathOf(bodyId), { force: true });
+    if (bodyId === null || !BODY_ID.test(bodyId)) return;
+    try {
+      fs.unlinkSync(this.pathOf(bodyId));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   }
 }
