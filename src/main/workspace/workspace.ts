@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { APPLICATION_ID, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate';
 import { latestVersion, migrations as shippedMigrations, type Migration } from './migrations';
 import { BUSY_TIMEOUT_MS, backupsOf, workspaceFailure } from './failures';
-import { openDatabase, openDatabaseCopy, prepared, type SqliteDatabase } from './sqlite';
+import { openDatabase, openDatabaseCopy, prepared, type SqliteDatabase, type SqliteTransaction } from './sqlite';
 
 export const WORKSPACE_EXTENSION = '.crosswalk';
 const BACKUPS_KEPT = 3;
@@ -16,6 +16,7 @@ const BACKUPS_KEPT = 3;
 export class Workspace {
   /** Writes through this connection that may change cached rows (see changeStamp). */
   private writes = 0;
+  private transaction: SqliteTransaction<(run: (db: SqliteDatabase) => unknown) => unknown> | undefined;
 
   constructor(
     readonly path: string,
@@ -81,16 +82,16 @@ export class Workspace {
     if (this.detached === 'read-only') {
       throw new UserError('WORKSPACE_READ_ONLY', `${this.path} was opened for reading only, so nothing can be changed in it: open it in the app, or with a command that changes it.`);
     }
+    // One transaction function for every write: better-sqlite3 builds four wrappers for each one made.
+    this.transaction ??= this.db.transaction((run: (db: SqliteDatabase) => unknown) => {
+      const result = run(this.db);
+      if (result instanceof Promise) {
+        throw new Error('A workspace write must be synchronous: awaiting inside a transaction would commit it half-done.');
+      }
+      return result;
+    });
     try {
-      return this.db
-        .transaction(() => {
-          const result = change(this.db);
-          if (result instanceof Promise) {
-            throw new Error('A workspace write must be synchronous: awaiting inside a transaction would commit it half-done.');
-          }
-          return result;
-        })
-        .immediate();
+      return this.transaction.immediate(change) as T;
     } catch (error) {
       throw workspaceFailure(this.path, error);
     }

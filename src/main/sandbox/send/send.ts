@@ -87,11 +87,12 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
   const proxy = await proxyOf(definition, { defaultProxy: deps.defaultProxy, resolveProxy: deps.resolveProxy, http: deps.http, signal: input.signal });
   const tokenFor: TokenFor | undefined = deps.oauth && ((oauth, renew) => deps.oauth!.tokenFor(oauth, { environmentId: input.environmentId, http: deps.http, tls, proxy, signal: input.signal, renew }));
   await applyAuth(wire, auth, tokenFor);
-  // An environment that holds no cookies yet (most) has no jar to open, read or compare.
+  // An environment that holds no cookies yet (most) has no jar to open, read or compare: one is made
+  // only if the answer sets a cookie.
   const jarWasEmpty = environment?.environment.cookies === 0;
-  const jar = environment ? (jarWasEmpty ? new CookieJar() : loadJar(store, environment.environment)) : undefined;
-  const cookiesBefore = jar && !jarWasEmpty ? JSON.stringify(jar.serializeSync()) : undefined;
-  if (jar && !jarWasEmpty) addCookies(wire, jar);
+  let jar = environment && !jarWasEmpty ? loadJar(store, environment.environment) : undefined;
+  const cookiesBefore = jar ? JSON.stringify(jar.serializeSync()) : undefined;
+  if (jar) addCookies(wire, jar);
 
   const sentRequest = () => ({ method: wire.method, url: deps.redactor.url(wire.url.href), headers: redactedHeaders(deps.redactor, wire.headers) });
   const record = { systemId: draft.systemId, requestId, environmentId: input.environmentId, draft: publicDraft(draft) };
@@ -148,6 +149,7 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
     return failed(deps, error, input.signal, { ...record, request: sentRequest(), method: wire.method, url: response.url });
   }
 
+  if (environment && !jar && response.headers.has('set-cookie')) jar = new CookieJar();
   const cookies = jar ? takeCookies(jar, response) : [];
   if (jar && environment && !(jarWasEmpty && cookies.length === 0)) {
     const after = jar.serializeSync();
@@ -376,7 +378,7 @@ function redactedHeaderList(redactor: Redactor, entries: Array<[string, string[]
     for (const value of values) {
       if (name === 'set-cookie') list.push([name, value.replace(/^([^=]*)=[^;]*/, `$1=${REDACTED}`)]);
       else if (CREDENTIAL_HEADERS.has(name)) list.push([name, REDACTED]);
-      else list.push([name, Object.values(redactor.headers({ [name]: value }))[0] as string]);
+      else list.push([name, redactor.header(name, value)]);
     }
   }
   return list;

@@ -1,6 +1,6 @@
 // Response bodies as files under CROSSWALK_HOME/cache/<workspace-id>/: never beside the workspace,
 // which may be shared. A body's id is random hex, so a file name never comes from outside.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors';
@@ -17,7 +17,9 @@ export class BodyCache {
   }
 
   newId(): string {
-    return randomBytes(16).toString('hex');
+    // A random UUID's 32 hex digits (122 random bits): Node draws them from a buffered pool, where
+    // randomBytes asks the system's generator each time.
+    return randomUUID().replaceAll('-', '');
   }
 
   /** The file of a body id; refuses anything that is not one. */

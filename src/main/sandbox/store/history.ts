@@ -20,6 +20,7 @@ export interface HistoryRecord {
   timings: Timings;
   size: number | null;
   contentType: string | null;
+  /** The body's file in the cache, written before the row is added; null when there is none. */
   bodyId: string | null;
   detail: { request: HistoryEntry['request']; headers: Array<[string, string]>; redirects: RedirectHop[]; draft: RequestDraft | null };
 }
@@ -113,18 +114,22 @@ export function addHistory(store: SandboxStore, cache: BodyCache, record: Histor
   );
   for (const bodyId of pruned) cache.remove(bodyId);
   const { systemId, requestId, environmentId, method, url, status, error, size, bodyId } = record;
-  return { id, systemId, requestId, environmentId, name, method, url, status, error, timings: { ...t }, size, at, bodyAvailable: cache.has(bodyId) };
+  return { id, systemId, requestId, environmentId, name, method, url, status, error, timings: { ...t }, size, at, bodyAvailable: bodyId !== null };
 }
 
 /** Deletes the oldest rows past the limit; returns their body ids (files to delete once committed). */
 function prune(db: SqliteDatabase): string[] {
-  const limit = prepared(db, 'SELECT history_limit FROM sandbox_settings WHERE id = 1').pluck().get() as number;
-  // count(*) reads the narrowest index; the rows past the limit are then found from the oldest end,
-  // so a prune steps over those it deletes, not over the thousand it keeps.
-  const excess = (prepared(db, 'SELECT count(*) FROM sandbox_history').pluck().get() as number) - limit;
-  if (excess <= 0) return [];
-  const oldestKept = prepared(db, 'SELECT id FROM sandbox_history ORDER BY id LIMIT 1 OFFSET ?').pluck().get(excess) as number;
-  const bodies = prepared(db, 'DELETE FROM sandbox_history WHERE id < ? RETURNING body_id').pluck().all(oldestKept) as Array<string | null>;
+  // One statement: count(*) reads the narrowest index, and the first row kept is found from the oldest
+  // end, stepping over the rows deleted (usually one, often none), not over the thousand kept.
+  const bodies = prepared(
+    db,
+    `DELETE FROM sandbox_history WHERE id < (
+       SELECT id FROM sandbox_history ORDER BY id LIMIT 1
+       OFFSET max(0, (SELECT count(*) FROM sandbox_history) - (SELECT history_limit FROM sandbox_settings WHERE id = 1)))
+     RETURNING body_id`,
+  )
+    .pluck()
+    .all() as Array<string | null>;
   return bodies.filter((bodyId): bodyId is string => bodyId !== null);
 }
 
