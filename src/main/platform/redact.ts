@@ -49,11 +49,14 @@ const PARAMETER = /([?&;#])([^\s=&#;?"'<>]+)=([^\s&#;"'<>]*)/g;
  */
 export class Redactor {
   private readonly known = new Set<string>();
+  /** The values added, each once: every send teaches the same few again. */
+  private readonly added = new Set<string>();
   private pattern: RegExp | null = null;
 
   /** Remembers a secret value (and its encoded forms) so that it is redacted wherever it appears. */
   add(value: string): void {
-    if (value.length < MIN_KNOWN_LENGTH) return;
+    if (value.length < MIN_KNOWN_LENGTH || this.added.has(value)) return;
+    this.added.add(value);
     const before = this.known.size;
     for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) this.known.add(form);
     if (this.known.size !== before) this.pattern = null;

@@ -155,7 +155,7 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
     const after = jar.serializeSync();
     if (JSON.stringify(after) !== cookiesBefore) writeCookieJar(store, environment.environment, JSON.stringify(after), after?.cookies.length ?? 0);
   }
-  const timings = timingsOf(response.timings, response.url);
+  const timings = timingsOf(response.timings, response.url === wire.url.href ? wire.url : new URL(response.url));
   const headers = redactedHeaderList(deps.redactor, response.headers.entries());
   const redirects = redirectHops(deps.redactor, wire.method, response);
   const request = sentRequest();
@@ -340,8 +340,7 @@ async function storeBody(cache: BodyCache, body: Readable): Promise<{ bodyId: st
 }
 
 /** The service's timings with phases that did not happen as null: no lookup for an IP address, no TLS over http. */
-function timingsOf(timings: HttpTimings, url: string): Timings {
-  const { hostname, protocol } = new URL(url);
+function timingsOf(timings: HttpTimings, { hostname, protocol }: URL): Timings {
   const isAddress = /^[\d.]+$|^\[.*\]$/.test(hostname);
   return {
     dns: isAddress || timings.dns === 0 ? null : timings.dns,
