@@ -31,7 +31,7 @@ const caches = new WeakMap<Workspace, Cache>();
 export interface OpenedForSend {
   request(id: number): ReturnType<typeof openRequest>;
   environment(id: number): ReturnType<typeof openEnvironment>;
-  /** `open` gives the value of a name the request's variables lack (the system's secret variables): remembered too, undefined included. */
+  /** `open` gives the value of a name the request's variables lack (the system's secret variables): remembered too. */
   fallback(systemId: number, name: string, open: (store: SandboxStore) => string | undefined): string | undefined;
 }
 
@@ -42,7 +42,8 @@ export function openedForSend(store: SandboxStore): OpenedForSend {
   let cache = caches.get(store.workspace);
   if (!cache || cache.stamp !== stamp || cache.keys !== keys || cache.env !== env) caches.set(store.workspace, (cache = { stamp, keys, env, entries: new Map() }));
   const kept = cache;
-  const remembered = <T>(key: string, open: (store: SandboxStore) => T): T => {
+  // What did not open here is not kept: a key restored to the key store, or a variable set since, would not be seen.
+  const remembered = <T>(key: string, open: (store: SandboxStore) => T, complete: (value: T) => boolean): T => {
     const found = kept.entries.get(key);
     if (found) {
       for (const value of found.taught) store.secrets.redactor?.add(value);
@@ -52,14 +53,15 @@ export function openedForSend(store: SandboxStore): OpenedForSend {
     const redactor = store.secrets.redactor;
     const learning = { add: (value: string) => (taught.push(value), redactor?.add(value)) };
     const value = deepFreeze(open({ ...store, secrets: { ...store.secrets, redactor: learning } }));
+    if (!complete(value)) return value;
     if (kept.entries.size >= ENTRIES_KEPT) kept.entries.clear();
     kept.entries.set(key, { value, taught });
     return value;
   };
   return {
-    request: (id) => remembered(`request:${id}`, (opening) => openRequest(opening, id)),
-    environment: (id) => remembered(`environment:${id}`, (opening) => openEnvironment(opening, id)),
-    fallback: (systemId, name, open) => remembered(`fallback:${systemId}:${name}`, open),
+    request: (id) => remembered(`request:${id}`, (opening) => openRequest(opening, id), (opened) => opened.missing.length === 0),
+    environment: (id) => remembered(`environment:${id}`, (opening) => openEnvironment(opening, id), (opened) => opened.missing.length === 0),
+    fallback: (systemId, name, open) => remembered(`fallback:${systemId}:${name}`, open, (value) => value !== undefined),
   };
 }
 

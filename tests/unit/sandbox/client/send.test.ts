@@ -156,6 +156,18 @@ describe('sending', () => {
     expect(await echo()).toMatchObject({ 'x-token': 'fourth-TOKEN-4444' });
   });
 
+  it('opens on the next send a secret that did not open before, once its key is back in the key store', async () => {
+    const { store, systemId, deps } = setup();
+    const saved = saveRequest(store, requestInput({ systemId, name: 'Echo', method: 'GET', url: `${origin}/echo`, auth: { kind: 'bearer', token: 'bearer-SECRET-dddd' } }));
+    const keys = path.join(tempDir(), 'keys');
+    const elsewhere: SendDeps = { ...deps, store: { workspace: store.workspace, secrets: { keys: new KeyFiles(keys), env: {} } } };
+    const sendThere = () => send(elsewhere, { request: { requestId: saved.id }, environmentId: null, variables: {}, confirmProduction: false });
+    expect(await sendThere()).toEqual({ outcome: 'unresolved', unresolved: [`request${saved.id}.auth.token`] });
+    fs.cpSync(path.join(path.dirname(store.workspace.path), 'keys'), keys, { recursive: true });
+    const echoed = JSON.parse(response(await sendThere()).preview.text) as { headers: Record<string, string> };
+    expect(echoed.headers.authorization).toBe('Bearer bearer-SECRET-dddd');
+  });
+
   it('shows each redirect hop, and stops a redirect loop with the loop named', async () => {
     const { run, draft } = setup();
     const followed = response(await run({ draft: draft({ url: `${origin}/redirect` }) }));
