@@ -259,3 +259,38 @@ describe('one source into several targets by party', () => {
     expect(shipping.reasons.some((reason) => reason.startsWith('better fit for'))).toBe(false);
   });
 });
+
+describe('containers read through (JSON:API, list objects)', () => {
+  const resource = entity('TransactionResource', [
+    field('id'),
+    field('type'),
+    field('attributes.status', { enum: ['HELD', 'SETTLED'] }),
+    field('attributes.description'),
+    field('relationships.account.data.id'),
+    field('relationships.account.data.type'),
+    field('relationships.category.data.id'),
+    field('relationships.category.data.type'),
+  ]);
+  it('attributes.* reads as the record’s own field; relationships.X.data.id as X’s id', () => {
+    const result = suggestMappings(resource, entity('Transaction', [field('status'), field('description'), field('account_id'), field('category_id'), field('transaction_type')]));
+    expect(top(result, 'status')[0]?.source).toBe('attributes.status');
+    expect(top(result, 'description')[0]?.source).toBe('attributes.description');
+    expect(top(result, 'account_id')[0]?.source).toBe('relationships.account.data.id');
+    expect(top(result, 'category_id')[0]?.source).toBe('relationships.category.data.id');
+  });
+  it('a resource object’s or identifier’s type names the kind of resource: it fills no type of the record', () => {
+    const result = suggestMappings(resource, entity('Transaction', [field('transaction_type'), field('category_type'), field('type')]));
+    expect(top(result, 'category_type')).toEqual([]);
+    expect(top(result, 'transaction_type')).toEqual([]);
+    expect(top(result, 'type')).toEqual([]);
+  });
+  it('a list object’s data[] holds its elements (lines.data[].amount is a line’s amount)', () => {
+    const result = suggestMappings(entity('CreditNote', [field('lines.data[].id'), field('lines.data[].amount', { type: 'integer' }), field('lines.url')]), entity('Note', [field('line_items[].id'), field('line_items[].amount', { type: 'integer' })]));
+    expect(top(result, 'line_items[].id')[0]?.source).toBe('lines.data[].id');
+    expect(top(result, 'line_items[].amount')[0]?.source).toBe('lines.data[].amount');
+  });
+  it('a container whose removal would make two fields read alike is kept', () => {
+    const result = suggestMappings(entity('S', [field('status'), field('attributes.status')]), entity('T', [field('status')]));
+    expect(top(result, 'status')[0]?.source).toBe('status');
+  });
+});
