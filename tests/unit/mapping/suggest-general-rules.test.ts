@@ -294,3 +294,31 @@ describe('containers read through (JSON:API, list objects)', () => {
     expect(top(result, 'status')[0]?.source).toBe('status');
   });
 });
+
+describe('money objects', () => {
+  const transaction = entity('Transaction', [field('amount.amount', { type: 'number' }), field('amount.currency'), field('description')]);
+  it('an amount in minor units (valueInBaseUnits, amount_cents) is the amount written another way', () => {
+    const result = suggestMappings(transaction, entity('Payment', [field('total.value_in_base_units', { type: 'integer' }), field('total.currency_code')]));
+    expect(top(result, 'total.value_in_base_units')[0]?.source).toBe('amount.amount');
+    const flat = suggestMappings(entity('Charge', [field('amount', { type: 'number' }), field('fee_amount', { type: 'number' })]), entity('Refund', [field('amount_cents', { type: 'integer' })]));
+    expect(top(flat, 'amount_cents')[0]?.source).toBe('amount');
+  });
+  it('another thing’s money (a cashback’s amount and currency) is not filled from the record’s own', () => {
+    const result = suggestMappings(transaction, entity('Payment', [field('amount.value', { type: 'number' }), field('amount.currency_code'), field('cashback.amount.value', { type: 'number' }), field('cashback.amount.currency_code')]));
+    expect(top(result, 'amount.currency_code')[0]?.source).toBe('amount.currency');
+    expect(top(result, 'cashback.amount.currency_code')).toEqual([]);
+    expect(top(result, 'cashback.amount.value')).toEqual([]);
+  });
+  it('whose money is read from the leaf’s own name first (price_amount, price_currency in a list are a price)', () => {
+    const result = suggestMappings(
+      entity('Item', [field('variations[].price_amount', { type: 'number' }), field('variations[].price_currency'), field('variations[].name')]),
+      entity('Product', [field('variants[].prices[].unit_price', { type: 'number' }), field('variants[].prices[].currency')]),
+    );
+    expect(top(result, 'variants[].prices[].currency')[0]?.source).toBe('variations[].price_currency');
+  });
+  it('a cost is the price paid: cost.amount fills price.total_amount', () => {
+    const result = suggestMappings(entity('Message', [field('cost.amount', { type: 'number' }), field('cost.currency')]), entity('Sms', [field('price.total_amount', { type: 'number' }), field('price.currency')]));
+    expect(top(result, 'price.total_amount')[0]?.source).toBe('cost.amount');
+    expect(top(result, 'price.currency')[0]?.source).toBe('cost.currency');
+  });
+});

@@ -14,6 +14,7 @@ import { assignOneToOne, shownCandidates } from './assign';
 import { boostSiblings, findCandidates } from './candidates';
 import { addConcatenations } from './combine';
 import { lookThroughContainers } from './containers';
+import { markMoneyParts } from './money';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -82,6 +83,8 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, run.vocabulary, targetViews.get(field.path)));
   markRecordLists(sources, sourceTerms, run.vocabulary);
   markRecordLists(targets, targetTerms, run.vocabulary);
+  markMoneyParts(sources, sourceTerms, run.vocabulary);
+  markMoneyParts(targets, targetTerms, run.vocabulary);
   const learned = readLearned(options.learned, sources, targets);
 
   const perTarget = findCandidates(run, sources, targets, target, learned);

@@ -225,6 +225,8 @@ export const RELATED: Array<[string, string, number]> = [
   ['c:version', 'etag', 0.4],
   ['c:file name', 'name', 0.6],
   ['c:quantity', 'unit', 0.4],
+  // What something costs is the price paid for it.
+  ['c:price', 'cost', 0.6],
   // A single address line holds mostly the first line.
   ['address', 'c:address line 1', 0.6],
 ];

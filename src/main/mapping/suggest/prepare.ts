@@ -63,7 +63,7 @@ function contextWeights(segments: string[]): Map<string, number> {
 
 const NONE: readonly number[] = [];
 
-function makeTerm(vocabulary: Vocabulary, term: string, weight: number, owner = false): Term {
+export function makeTerm(vocabulary: Vocabulary, term: string, weight: number, owner = false): Term {
   const related = relatedMap(term);
   return {
     term,
@@ -81,6 +81,8 @@ export interface Prepared {
   index: number;
   /** The field has no parent (`field.parent` and `field.format` are copied here so the pair loop reads one shape). */
   top: boolean;
+  /** The parent it is read under (containers looked through, see containers.ts). */
+  parent: string | undefined;
   format: string | undefined;
   terms: Term[];
   termWeightSum: number;
@@ -116,6 +118,13 @@ export interface Prepared {
   variant: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
   ownedBy: Term[] | undefined;
+  /**
+   * A part of a money object (`cashback.amount.currency`, `tax_money.amount`): whose money it is (`cashback`, `tax`),
+   * empty for the record's own amount (`amount`, `total_money`). Set by markMoneyParts.
+   */
+  moneyOwner: Term[] | undefined;
+  /** An amount in minor units (cents): its name is read without them. */
+  minorUnits: boolean;
   /** Whose field this is: the parent's terms, or the entity's at the top. */
   owners: Set<string>;
   /** Bit sets of PARTIES anywhere on the path / among the ancestors. */
@@ -140,7 +149,10 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
   const parentName = view.parent ? lastName(view.parent) : undefined;
   const parentTerms = parentName ? nameTerms(parentName) : [];
   // A map's entries (`metadata.{key}`) hold its values: the placeholder names a value, not a key.
-  const name = view.readAs ?? (MAP_ENTRY.test(field.name) ? 'value' : field.name);
+  const own = view.readAs ?? (MAP_ENTRY.test(field.name) ? 'value' : field.name);
+  // An amount in minor units (`valueInBaseUnits`, `amount_cents`) is the amount written another way.
+  const minor = MINOR_UNITS.exec(normalWords(own).join(' '));
+  const name = minor ? minor[1]! : own;
   const leafTerms = (!view.parent && entityPrefixed(name, entityTerms)) || nameTerms(name);
   // A leaf that only says "id", "name", "type", "amount"... or repeats its parent (`emails[].email`,
   // `phone_numbers[].number`) is named by its parent: `customer.id` reads as `customer_id`.
@@ -227,6 +239,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     field,
     index,
     top: !view.parent,
+    parent: view.parent,
     format: field.format,
     terms,
     listTerms,
@@ -242,6 +255,8 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     element: view.path.includes('[]'),
     kindOfParent,
     inRecord: undefined,
+    moneyOwner: undefined,
+    minorUnits: minor !== null,
     personRoles: [...new Set([...terms, ...context].filter((term) => isPersonRole(term.term)).map((term) => term.id))],
     variant: field.variant !== undefined,
     flattened,
@@ -309,6 +324,9 @@ const weightSum = (terms: Term[]) => terms.reduce((sum, term) => sum + term.weig
 const LIST_VALUE_WORDS = new Set(['url', 'uri', 'href', 'link', 'number', 'name', 'value', 'identifier', 'code', 'text']);
 
 const MAP_ENTRY = /^\{\w*\}$/;
+
+/** A name ending in minor units (`value in base unit`, `amount cent`, `total in smallest currency unit`): the rest. */
+const MINOR_UNITS = /^(.+?) (?:in )?(?:(?:base|minor|smallest)(?: currency)? unit|cent)$/;
 
 /** Leaves naming a kind or an identity of their parent object (`emails[].type`), not its value. */
 const KIND_LEAVES = new Set(['type', 'kind', 'category', 'c:identifier', 'code', 'name']);
