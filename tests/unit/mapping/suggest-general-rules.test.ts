@@ -322,3 +322,21 @@ describe('money objects', () => {
     expect(top(result, 'price.currency')[0]?.source).toBe('cost.currency');
   });
 });
+
+describe('identifier conventions', () => {
+  it('a sid is a (string) identifier', () => {
+    const result = suggestMappings(entity('Message', [field('id'), field('messaging_service_id'), field('body')]), entity('Sms', [field('sid'), field('messaging_service_sid'), field('account_sid')]));
+    expect(top(result, 'sid')[0]?.source).toBe('id');
+    expect(top(result, 'messaging_service_sid')[0]?.source).toBe('messaging_service_id');
+    expect(top(result, 'account_sid')).toEqual([]);
+  });
+  it('the record’s own id fills the other system’s external reference (reference_id, external_id)', () => {
+    const result = suggestMappings(entity('Contact', [field('id'), field('first_name')]), entity('Customer', [field('reference_id'), field('given_name')]));
+    expect(top(result, 'reference_id')[0]?.source).toBe('id');
+    expect(top(result, 'reference_id')[0]?.reasons).toContain("the record's identifier as the other system's external reference");
+  });
+  it('a nested reference is not the record’s external reference', () => {
+    const result = suggestMappings(entity('Contact', [field('id'), field('first_name')]), entity('Customer', [field('cards[].reference_id'), field('given_name')]));
+    expect(top(result, 'cards[].reference_id')).toEqual([]);
+  });
+});

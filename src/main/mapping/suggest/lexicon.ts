@@ -18,6 +18,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   id: 'identifier',
   ident: 'identifier',
   uid: 'identifier',
+  // A string identifier (`sid`, `messaging_service_sid`).
+  sid: 'identifier',
   tel: 'telephone',
   phone: 'telephone',
   org: 'organisation',
@@ -289,6 +291,7 @@ export const LEXICON_DOMAINS: Record<string, string> = {
   'group:payment method': 'payments and refunds',
   'abbr:pmt': 'payments and refunds',
   'abbr:txn': 'payments and refunds',
+  'abbr:sid': 'text messages',
   'group:address line 1': 'postal addresses',
   'group:address line 2': 'postal addresses',
   'group:address line 3': 'postal addresses',

@@ -2,7 +2,7 @@
 // related terms), path context, description bag, types, enumeration keys and the facts the scoring asks of a field
 // (flattened, reference, owned by its parent, parties), computed once per field instead of once per pair.
 import type { CatalogueField } from '../../../shared/catalogue';
-import type { PathView } from './containers';
+import type { PathView } from './naming-views';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
 import { numeric } from './score';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';

@@ -1,8 +1,13 @@
-// Objects that API conventions put around a record's members without naming anything: JSON:API's `attributes` and
-// `relationships` and a relationship's `data` (`relationships.account.data.id` is the account's id), a list object's
-// `data` (`lines.data[].amount` is a line's amount). The engine reads names as if they were absent; paths stay as the
-// entity writes them.
-import type { CatalogueField } from '../../../shared/catalogue';
+// How a field's path and name read when API conventions add words that name nothing of the record: containers
+// (JSON:API's `attributes` and `relationships` and a relationship's `data`: `relationships.account.data.id` is the
+// account's id; a list object's `data`: `lines.data[].amount` is a line's amount) and JSON:API's resource `type`.
+// Paths stay as the entity writes them; only the engine reads them so.
+import type { CatalogueEntity, CatalogueField } from '../../../shared/catalogue';
+
+/** The fields that read otherwise than they are written, by path. */
+export function namingViews(entity: CatalogueEntity): Map<string, PathView> {
+  return lookThroughContainers(entity.fields);
+}
 
 /** The path and parent a field is named by. */
 export interface PathView {
@@ -18,7 +23,7 @@ const CONTAINERS = new Set(['attributes', 'relationships', 'data']);
  * Each field under such a container with the path and parent it reads as (`attributes.status` → `status`,
  * `lines.data[].id` → `lines[].id`). A container whose removal would make two fields read alike stays.
  */
-export function lookThroughContainers(fields: CatalogueField[]): Map<string, PathView> {
+function lookThroughContainers(fields: CatalogueField[]): Map<string, PathView> {
   const containers = new Set<string>();
   for (const field of fields) {
     const parent = field.parent?.replace(/\[\]$/, '');
