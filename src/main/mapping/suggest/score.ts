@@ -145,6 +145,22 @@ function ownerNamed(ownedBy: Term[], other: Prepared): boolean {
   return ownedBy.some((x) => bestMatch(x, other.terms) >= STRONG || bestMatch(x, other.context) >= STRONG || other.owners.has(x.term));
 }
 
+/** Two money parts of different owners (a cashback's and the record's own; see money.ts). */
+function moneyOwnersDiffer(a: Prepared, b: Prepared): boolean {
+  if (!a.moneyOwner || !b.moneyOwner) return false;
+  if (a.moneyOwner.length === 0 || b.moneyOwner.length === 0) return a.moneyOwner.length !== b.moneyOwner.length;
+  return !a.moneyOwner.some((x) => bestMatch(x, b.moneyOwner!) >= STRONG);
+}
+
+/**
+ * `a` is a record's reference to it in another system (`reference_id`, `external_id`, `external_reference`) and `b`
+ * the other record's own identifier: an integration keeps the one system's id as the other's external reference.
+ */
+const externalReference = (a: Prepared, b: Prepared) =>
+  a.top && b.top && a.terms.some((x) => x.term === 'c:reference') && a.terms.every((x) => x.term === 'c:reference' || x.term === 'c:identifier') && b.terms.length === 1 && b.terms[0]!.term === 'c:identifier';
+
+const ownerLabel = (p: Prepared) => (p.moneyOwner?.length ? p.moneyOwner.map((x) => termLabel(x.term)).join(' ') : 'the record');
+
 const kindUnmatched = (kind: Term | undefined, others: Term[]) => kind !== undefined && bestMatch(kind, others) < 0.5;
 
 function bestMatch(x: Term, others: Term[]): number {
@@ -329,7 +345,9 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   if (name > 0 && !named) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
-    if (evidence === 'generic only') {
+    if (evidence === 'generic only' && (externalReference(t, s) || externalReference(s, t))) {
+      if (reasons) reasons.push("the record's identifier as the other system's external reference");
+    } else if (evidence === 'generic only') {
       score *= 0.6;
       if (reasons) reasons.push('only generic words in common');
     } else if (evidence === 'kinds differ') {
@@ -371,6 +389,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   if (otherRecord) {
     score *= (otherRecord === s ? t : s).element ? 0.5 : 0.85;
     if (reasons) reasons.push(`inside another record (${otherRecord.inRecord!.map((x) => termLabel(x.term)).join(' ')})`);
+  }
+  // A money object's parts are its owner's: the cashback's currency is not the transaction amount's.
+  if (moneyOwnersDiffer(t, s)) {
+    score *= 0.55;
+    if (reasons) reasons.push(`the money of another thing (${ownerLabel(s)} / ${ownerLabel(t)})`);
   }
   // People in different roles (the author's name is not the assignee's); a generic user fills any role.
   if (t.personRoles.length > 0 && s.personRoles.length > 0 && !t.personRoles.some((id) => s.personRoles.includes(id))) {
