@@ -83,6 +83,12 @@ describe('descriptions naming the other field', () => {
     expect(best?.source).toBe('from.phone_number');
     expect(best?.reasons).toContain("named in the target's description: phone_number (of from)");
   });
+  it('a phrase qualified by a kind of value names something narrower: "The currency symbol" is not a security’s symbol', () => {
+    const pair = (description: string) =>
+      suggestMappings(entity('Transaction', [field('symbol', { description: 'The symbol of the security traded.' })]), entity('Transaction', [field('display', { description })]));
+    expect(top(pair('The currency symbol.'), 'display')).toEqual([]);
+    expect(top(pair('The ticker symbol.'), 'display')[0]?.source).toBe('symbol');
+  });
   it('two enumerations with no value in common are not joined by their descriptions; sharing one, they are', () => {
     const pair = (sourceValues: string[]) =>
       suggestMappings(

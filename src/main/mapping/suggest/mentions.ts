@@ -76,6 +76,9 @@ export function openingPhrases(description: string): string[][] {
   return phrases;
 }
 
+/** Terms standing for a known phrase (`c:currency`): kinds of value. */
+export const isConcept = (term: string) => term.startsWith('c:');
+
 /** A description's opening phrases as terms, each phrase followed by PHRASE_END; memoised (descriptions repeat). */
 export function phraseTerms(description: string): (string | typeof PHRASE_END)[] {
   let terms = PHRASE_CACHE.get(description);
@@ -158,7 +161,8 @@ function named(describing: Prepared, other: Prepared): 'none' | 'generic' | 'con
   let start = 0;
   for (let end = 0; end < sequence.length; end++) {
     if (sequence[end] !== PHRASE_END) continue;
-    if (phraseNames(sequence, start, end, wanted) && !siblingNamed(describing, sequence, start, end, wanted)) return other.mentionKey >= 0 ? 'content' : 'generic';
+    if (phraseNames(sequence, start, end, wanted) && !narrower(describing, other, start, end) && !siblingNamed(describing, sequence, start, end, wanted))
+      return other.mentionKey >= 0 ? 'content' : 'generic';
     start = end + 1;
   }
   return 'none';
@@ -168,6 +172,20 @@ function named(describing: Prepared, other: Prepared): 'none' | 'generic' | 'con
 function phraseNames(sequence: readonly number[], start: number, end: number, wanted: readonly number[]): boolean {
   if (!wanted.includes(sequence[end - 1]!)) return false;
   return wanted.every((id) => holds(sequence, start, end, id));
+}
+
+/**
+ * The phrase qualifies the name with a word naming a kind of value the other field's path does not hold ("The currency
+ * symbol…" is not a security's `symbol`): it names something narrower.
+ */
+function narrower(describing: Prepared, other: Prepared, start: number, end: number): boolean {
+  const sequence = describing.mentionIds;
+  for (let i = start; i < end; i++) {
+    const id = sequence[i]!;
+    if (id < 0 || other.nameIds.includes(id) || !describing.mentionConcepts.includes(id)) continue;
+    if (!other.context.some((term) => term.id === id)) return true;
+  }
+  return false;
 }
 
 /** Another field of the describing side is named by the phrase at least as fully as `wanted`: the phrase is about it. */

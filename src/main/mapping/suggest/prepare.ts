@@ -4,7 +4,7 @@
 import type { CatalogueField } from '../../../shared/catalogue';
 import type { PathView } from './naming-views';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
-import { BLANK, idBits, mentionKey, nameIds, PHRASE_END, phraseTerms, type SideNames } from './mentions';
+import { BLANK, idBits, isConcept, mentionKey, nameIds, PHRASE_END, phraseTerms, type SideNames } from './mentions';
 import { numeric } from './score';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
@@ -142,6 +142,8 @@ export interface Prepared {
    */
   mentionIds: number[];
   mentionBits: number;
+  /** The ids in mentionIds standing for known phrases (concepts such as currency, email). */
+  mentionConcepts: number[];
   nameIds: number[];
   /** The name's ids with those of the leaf name read alone (`amount` → total): what a description restating it names. */
   selfIds: number[];
@@ -296,6 +298,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     descTerms,
     mentionIds,
     mentionBits: idBits(mentionIds),
+    mentionConcepts: field.description ? phraseTerms(field.description).flatMap((term) => (term !== PHRASE_END && isConcept(term) ? [vocabulary.id(term)] : [])) : NO_IDS,
     nameIds: ownNameIds,
     selfIds: [...new Set([...ownNameIds, ...nameTerms(name).map((term) => vocabulary.id(term))])],
     nameBits: idBits(ownNameIds),
