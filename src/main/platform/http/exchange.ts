@@ -60,9 +60,9 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
   if (forwarded && route.proxy?.authorization) headers['proxy-authorization'] = route.proxy.authorization;
 
   // The time-outs after connecting are kept here rather than by undici, whose timers are only accurate
-  // to about a second: `stop` ends the request with the time-out as its reason.
+  // to about a second: the client is destroyed with the time-out as the request's error (an abort
+  // controller of its own would cost each request an abort signal and its listeners).
   const limited = Number.isFinite(timeoutMs) && timeoutMs > 0;
-  const stop = new AbortController();
   let headersTimer: NodeJS.Timeout | undefined;
   let connected: Socket | undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see `undici` above
@@ -71,7 +71,7 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
       openConnection({ route, tls: settings.tls, timeoutMs, signal, url, stopwatch }).then(
         (socket) => {
           connected = socket;
-          if (limited) headersTimer = setTimeout(() => stop.abort(timedOut('headers', at, timeoutMs)), timeoutMs);
+          if (limited) headersTimer = setTimeout(() => client.destroy(timedOut('headers', at, timeoutMs)).catch(() => undefined), timeoutMs);
           callback(null, socket);
         },
         (error: Error) => callback(error, null),
@@ -96,7 +96,7 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
       method: request.method,
       headers,
       body: request.body,
-      signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
+      signal,
     });
   } catch (error) {
     release(error as Error);

@@ -2,7 +2,6 @@
 // production guard, auth, cookies, the environment's TLS and proxy, the exchange through the platform's
 // http service, the body streamed to the cache folder (only a preview kept in memory), and its history row.
 import fs from 'node:fs';
-import { once } from 'node:events';
 import { CookieJar } from 'tough-cookie';
 import type { AuthInput, CookieSet, OAuthTokenState, HistoryEntrySummary, RedirectHop, RequestDraft, SendOutcome, Timings } from '../../../shared/contract';
 import { UserError } from '../../errors';
@@ -297,46 +296,66 @@ function takeCookies(jar: CookieJar, response: HttpResponse<Readable>): CookieSe
 /**
  * Streams the body to its cache file, keeping only the first PREVIEW_BYTES in memory. A body that fits
  * in the preview is written at once (most answers): a file stream costs several thread-pool round trips.
+ * Read with events rather than `for await`, whose iterator, promise per piece and end-of-stream watch
+ * cost a small answer more than its reading.
  */
-async function storeBody(cache: BodyCache, body: Readable): Promise<{ bodyId: string | null; size: number; head: Buffer }> {
+function storeBody(cache: BodyCache, body: Readable): Promise<{ bodyId: string | null; size: number; head: Buffer }> {
   const bodyId = cache.newId();
   const file = cache.pathOf(bodyId);
   const head: Buffer[] = [];
   let headBytes = 0;
   let size = 0;
   let out: fs.WriteStream | undefined;
-  try {
-    for await (const piece of body) {
-      const chunk = piece as Buffer;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      body.destroy();
+      out?.destroy();
+      fs.rmSync(file, { force: true });
+      reject(error);
+    };
+    const done = () => {
+      if (settled) return;
+      settled = true;
+      const whole = head.length === 1 ? head[0]! : Buffer.concat(head);
+      resolve(size === 0 ? { bodyId: null, size, head: Buffer.alloc(0) } : { bodyId, size, head: whole });
+    };
+    body.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (headBytes < PREVIEW_BYTES) {
         const part = chunk.subarray(0, PREVIEW_BYTES - headBytes);
         head.push(part);
         headBytes += part.length;
       }
-      if (!out && size <= PREVIEW_BYTES) continue;
+      if (!out && size <= PREVIEW_BYTES) return;
       if (!out) {
         cache.ensure();
-        out = fs.createWriteStream(file, { mode: 0o600 });
+        out = fs.createWriteStream(file, { mode: 0o600 }).on('error', fail);
         // What came before this chunk is all in `head`.
         const before = Buffer.concat(head).subarray(0, size - chunk.length);
         if (before.length) out.write(before);
       }
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-    if (out) {
-      out.end();
-      await once(out, 'close');
-    } else if (size > 0) {
-      cache.write(bodyId, head.length === 1 ? head[0]! : Buffer.concat(head));
-    }
-  } catch (error) {
-    out?.destroy();
-    fs.rmSync(file, { force: true });
-    throw error;
-  }
-  if (size === 0) return { bodyId: null, size, head: Buffer.alloc(0) };
-  return { bodyId, size, head: head.length === 1 ? head[0]! : Buffer.concat(head) };
+      if (!out.write(chunk)) {
+        body.pause();
+        out.once('drain', () => body.resume());
+      }
+    });
+    body.once('error', fail);
+    body.once('end', () => {
+      if (out) {
+        out.once('close', done).end();
+        return;
+      }
+      try {
+        if (size > 0) cache.write(bodyId, head.length === 1 ? head[0]! : Buffer.concat(head));
+        done();
+      } catch (error) {
+        fail(error);
+      }
+    });
+  });
 }
 
 /** The service's timings with phases that did not happen as null: no lookup for an IP address, no TLS over http. */
