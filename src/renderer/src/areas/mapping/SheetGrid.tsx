@@ -27,8 +27,7 @@ import { mappingTypeLabels } from './labels';
 import type { CatalogueField } from '../../../../shared/catalogue';
 import type { SheetContext } from './sheet-context';
 import { COLUMN_SETS, ROW_HEIGHT, type ColumnSet, type Density } from './sheet-layout';
-import { SourceCell, ValueMapCell } from './SheetCells';
-import { ChecksCellRenderer, ConfidenceCellRenderer, ExpressionCellRenderer, StatusCellRenderer, TargetCellRenderer } from './sheet-cell-renderers';
+import { ChecksCellRenderer, ConfidenceCellRenderer, ExpressionCellRenderer, SourceCellRenderer, StatusCellRenderer, TargetCellRenderer, ValueMapCellRenderer } from './sheet-cell-renderers';
 import { SourcePicker } from './SourcePicker';
 import { isPairingHeader } from './pairing-rows';
 import { PairingHeaderRow } from './PairingHeaderRow';
@@ -193,7 +192,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         width: 220,
         editable: true,
         valueGetter: (params) => params.data?.sourcePaths ?? [],
-        cellRenderer: SourceCell,
+        cellRenderer: SourceCellRenderer,
         cellEditor: SourcePicker,
         cellEditorPopup: true,
         cellEditorPopupPosition: 'under',
@@ -210,7 +209,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         refData: mappingTypeLabels,
       },
       { ...textColumn('transformation', 'Transformation', 260, true) },
-      { colId: 'valueMap', headerName: 'Value map', width: 190, cellRenderer: ValueMapCell, valueGetter: (params) => params.data?.valueMap.length ?? 0 },
+      { colId: 'valueMap', headerName: 'Value map', width: 190, cellRenderer: ValueMapCellRenderer, valueGetter: (params) => params.data?.valueMap.length ?? 0 },
       { ...textColumn('defaultValue', 'Default', 110) },
       { ...textColumn('condition', 'Condition', 150) },
       // After the pseudocode's columns (transformation, value map, default, condition): what runs. Edited in the details pane, where it is checked as it is typed.

@@ -1,6 +1,6 @@
-// The sheet's busiest cells drawn without React: target field, checks, status and confidence. Every row
-// scrolled into view creates them, and a plain DOM renderer costs a fraction of a React one mounted through
-// ag-grid's portals, which is what kept a 4,900-row sheet's frames long while scrolling.
+// The sheet's cells drawn without React. Every row scrolled into view creates them, and a plain DOM
+// renderer costs a fraction of a React one mounted through ag-grid's portals, which is what kept a
+// 4,900-row sheet's frames long while scrolling.
 import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 import type { MappingRow } from '../../../../shared/contract';
 import { typeText } from './entities';
@@ -10,12 +10,9 @@ import { splitPath } from './sheet-layout';
 
 type Params = ICellRendererParams<MappingRow, unknown, SheetContext>;
 
-const SVG_OPEN = '<svg width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false" class="icon">';
-const ICONS = {
-  ok: `${SVG_OPEN}<circle cx="8" cy="8" r="6.25"/><path d="m5.5 8.25 1.75 1.75 3.25-3.75"/></svg>`,
-  error: `${SVG_OPEN}<circle cx="8" cy="8" r="6.25"/><path d="M8 4.75v3.75"/><path d="M8 11.1v.01" stroke-width="2"/></svg>`,
-  warning: `${SVG_OPEN}<path d="M7.1 2.6a1.05 1.05 0 0 1 1.8 0l5.35 9.35a1.05 1.05 0 0 1-.9 1.55H2.65a1.05 1.05 0 0 1-.9-1.55z"/><path d="M8 6.25v3"/><path d="M8 11.35v.01" stroke-width="2"/></svg>`,
-};
+/** An icon drawn by its CSS class (mapping.css, .sheet-icon): one element per icon instead of an SVG subtree in every row. */
+type IconName = 'ok' | 'error' | 'warning';
+const iconClass = (name: IconName) => `sheet-icon icon-${name}`;
 
 function element(tag: string, className: string, text?: string): HTMLElement {
   const made = document.createElement(tag);
@@ -37,8 +34,11 @@ export function pathElement(path: string): HTMLElement {
 /** A renderer that redraws its element from the row on every refresh. */
 abstract class PlainCell implements ICellRendererComp<MappingRow> {
   protected gui: HTMLElement = document.createElement('span');
+  /** The row and context the element was last drawn from, for its buttons. */
+  protected params!: Params;
 
   init(params: Params): void {
+    this.params = params;
     this.draw(params);
   }
 
@@ -47,9 +47,11 @@ abstract class PlainCell implements ICellRendererComp<MappingRow> {
   }
 
   refresh(params: Params): boolean {
+    this.params = params;
     this.gui.replaceChildren();
     this.gui.removeAttribute('title');
     this.gui.removeAttribute('aria-label');
+    this.gui.removeAttribute('style');
     this.draw(params);
     return true;
   }
@@ -95,13 +97,11 @@ export class ConfidenceCellRenderer extends PlainCell {
     }
     const shown = percent(data.confidence);
     const tone = data.confidence >= 0.8 ? 'high' : data.confidence >= 0.6 ? 'mid' : 'low';
-    this.gui.className = 'confidence';
+    // The bar is the element's ::before, filled to --score (mapping.css).
+    this.gui.className = `sheet-confidence score-${tone}`;
+    this.gui.style.setProperty('--score', shown);
     this.gui.title = `Suggestion score ${shown}`;
-    const bar = element('span', `confidence-bar confidence-${tone}`);
-    const fill = document.createElement('span');
-    fill.style.width = shown;
-    bar.append(fill);
-    this.gui.append(bar, element('span', 'confidence-value', shown));
+    this.gui.textContent = shown;
   }
 }
 
@@ -113,19 +113,17 @@ export class ChecksCellRenderer extends PlainCell {
     const expression = context.expressionsByRow.get(data.id);
     const disagree = expression?.mayDisagree ? [`Pseudocode and expression may disagree: ${expression.disagreement}`] : [];
     if (checks.length === 0 && !flagged && disagree.length === 0) {
-      this.gui.className = 'check-ok';
+      this.gui.className = `check-ok ${iconClass('ok')}`;
       this.gui.title = 'No problems';
       this.gui.setAttribute('aria-label', 'No problems');
-      this.gui.innerHTML = ICONS.ok;
       return;
     }
     const errors = checks.filter((check) => check.severity === 'error').length;
     const messages = [...checks.map((check) => check.message), ...(flagged ? data.review!.map((reason) => `Re-import: ${reason}`) : []), ...disagree];
-    this.gui.className = `check-icon ${errors ? 'check-error' : 'check-warning'}`;
+    this.gui.className = `check-icon ${errors ? `check-error ${iconClass('error')}` : `check-warning ${iconClass('warning')}`}`;
     this.gui.title = messages.join('\n');
     this.gui.setAttribute('aria-label', messages.join('. '));
-    this.gui.innerHTML = errors ? ICONS.error : ICONS.warning;
-    this.gui.append(element('span', '', String(messages.length)));
+    this.gui.textContent = String(messages.length);
   }
 }
 
@@ -147,7 +145,7 @@ export class ExpressionCellRenderer extends PlainCell {
       notes.push('Written by hand');
     }
     if (expression.mayDisagree) {
-      this.gui.insertAdjacentHTML('beforeend', ICONS.warning);
+      this.gui.append(element('span', iconClass('warning')));
       this.gui.classList.add('expression-disagrees');
       notes.push(`May disagree with the pseudocode: ${expression.disagreement}`);
     }
@@ -158,5 +156,64 @@ export class ExpressionCellRenderer extends PlainCell {
     this.gui.append(element('span', 'mono sheet-expression-text', expression.expression));
     this.gui.title = [expression.expression, ...notes].join('\n');
     if (notes.length) this.gui.setAttribute('aria-label', `${expression.expression}. ${notes.join('. ')}`);
+  }
+}
+
+/** The source field(s) with their types, and the button that opens the source picker. */
+export class SourceCellRenderer extends PlainCell {
+  private readonly pick = (event: MouseEvent) => {
+    event.stopPropagation();
+    const { data, context } = this.params;
+    if (data) context.pickSource(data);
+  };
+
+  protected draw({ data, context }: Params): void {
+    this.gui.className = 'sheet-source';
+    if (!data) return;
+    const field = element('span', 'sheet-field');
+    if (data.sourcePaths.length === 0) {
+      field.append(element('span', 'cell-placeholder', data.mappingType === 'constant' ? 'Constant' : data.defaultValue ? `Default “${data.defaultValue}”` : 'Drop or pick a source'));
+    } else {
+      const path = data.sourcePaths.length === 1 ? pathElement(data.sourcePaths[0]!) : element('span', 'sheet-path', data.sourcePaths.map((source) => splitPath(source).leaf).join(' + '));
+      path.title = data.sourcePaths.join(' + ');
+      const types = data.sourcePaths.map((source) => typeText(context.sourceFields.get(source)) || 'missing');
+      field.append(path, element('span', 'sheet-type', types.join(' + ')));
+    }
+    const button = element('button', 'sheet-pick sheet-icon icon-chevron');
+    button.setAttribute('type', 'button');
+    button.tabIndex = -1;
+    button.setAttribute('aria-label', `Pick a source for ${data.targetPath}`);
+    button.title = 'Pick a source (Enter)';
+    button.addEventListener('click', this.pick);
+    this.gui.append(field, button);
+  }
+}
+
+/** The value map's size and first entries; a click opens its editor. */
+export class ValueMapCellRenderer extends PlainCell {
+  private readonly open = (event: MouseEvent) => {
+    event.stopPropagation();
+    const { data, context } = this.params;
+    if (data) context.openValueMap(data);
+  };
+
+  override init(params: Params): void {
+    this.gui = element('button', 'sheet-link');
+    this.gui.setAttribute('type', 'button');
+    this.gui.tabIndex = -1;
+    this.gui.addEventListener('click', this.open);
+    super.init(params);
+  }
+
+  protected draw({ data }: Params): void {
+    if (!data) return;
+    const count = data.valueMap.length;
+    this.gui.title = count ? data.valueMap.map((entry) => `${entry.source} → ${entry.target}`).join('\n') : 'Edit the value map';
+    if (!count) {
+      this.gui.append(element('span', 'cell-placeholder', 'Add…'));
+      return;
+    }
+    const preview = data.valueMap.slice(0, 2).map((entry) => `${entry.source}→${entry.target}`).join(', ');
+    this.gui.textContent = `${count} · ${preview}${count > 2 ? '…' : ''}`;
   }
 }
