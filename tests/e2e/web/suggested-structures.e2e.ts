@@ -60,7 +60,7 @@ test('reviews a suggested array pairing and a split of a full name in the sheet'
     await expect(header).toHaveClass(/suggested/);
     await expect(header).toContainText('Lines[] ← items.data[]');
     await expect(header.locator('.pairing-header-badge')).toContainText(/^Suggested · \d+%$/);
-    await expect(header).toContainText('array pairing: 3 of 4 element fields are suggested from items.data[]');
+    await expect(header).toContainText('array pairing: 4 of 4 element fields are suggested from items.data[]');
     await expect(page.locator('.sheet-field.in-pairing')).toHaveCount(4);
 
     // The split: both name rows from the one full name, typed split, the pseudocode as their transformation.

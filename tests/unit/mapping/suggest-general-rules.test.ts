@@ -259,3 +259,84 @@ describe('one source into several targets by party', () => {
     expect(shipping.reasons.some((reason) => reason.startsWith('better fit for'))).toBe(false);
   });
 });
+
+describe('containers read through (JSON:API, list objects)', () => {
+  const resource = entity('TransactionResource', [
+    field('id'),
+    field('type'),
+    field('attributes.status', { enum: ['HELD', 'SETTLED'] }),
+    field('attributes.description'),
+    field('relationships.account.data.id'),
+    field('relationships.account.data.type'),
+    field('relationships.category.data.id'),
+    field('relationships.category.data.type'),
+  ]);
+  it('attributes.* reads as the record’s own field; relationships.X.data.id as X’s id', () => {
+    const result = suggestMappings(resource, entity('Transaction', [field('status'), field('description'), field('account_id'), field('category_id'), field('transaction_type')]));
+    expect(top(result, 'status')[0]?.source).toBe('attributes.status');
+    expect(top(result, 'description')[0]?.source).toBe('attributes.description');
+    expect(top(result, 'account_id')[0]?.source).toBe('relationships.account.data.id');
+    expect(top(result, 'category_id')[0]?.source).toBe('relationships.category.data.id');
+  });
+  it('a resource object’s or identifier’s type names the kind of resource: it fills no type of the record', () => {
+    const result = suggestMappings(resource, entity('Transaction', [field('transaction_type'), field('category_type'), field('type')]));
+    expect(top(result, 'category_type')).toEqual([]);
+    expect(top(result, 'transaction_type')).toEqual([]);
+    expect(top(result, 'type')).toEqual([]);
+  });
+  it('a list object’s data[] holds its elements (lines.data[].amount is a line’s amount)', () => {
+    const result = suggestMappings(entity('CreditNote', [field('lines.data[].id'), field('lines.data[].amount', { type: 'integer' }), field('lines.url')]), entity('Note', [field('line_items[].id'), field('line_items[].amount', { type: 'integer' })]));
+    expect(top(result, 'line_items[].id')[0]?.source).toBe('lines.data[].id');
+    expect(top(result, 'line_items[].amount')[0]?.source).toBe('lines.data[].amount');
+  });
+  it('a container whose removal would make two fields read alike is kept', () => {
+    const result = suggestMappings(entity('S', [field('status'), field('attributes.status')]), entity('T', [field('status')]));
+    expect(top(result, 'status')[0]?.source).toBe('status');
+  });
+});
+
+describe('money objects', () => {
+  const transaction = entity('Transaction', [field('amount.amount', { type: 'number' }), field('amount.currency'), field('description')]);
+  it('an amount in minor units (valueInBaseUnits, amount_cents) is the amount written another way', () => {
+    const result = suggestMappings(transaction, entity('Payment', [field('total.value_in_base_units', { type: 'integer' }), field('total.currency_code')]));
+    expect(top(result, 'total.value_in_base_units')[0]?.source).toBe('amount.amount');
+    const flat = suggestMappings(entity('Charge', [field('amount', { type: 'number' }), field('fee_amount', { type: 'number' })]), entity('Refund', [field('amount_cents', { type: 'integer' })]));
+    expect(top(flat, 'amount_cents')[0]?.source).toBe('amount');
+  });
+  it('another thing’s money (a cashback’s amount and currency) is not filled from the record’s own', () => {
+    const result = suggestMappings(transaction, entity('Payment', [field('amount.value', { type: 'number' }), field('amount.currency_code'), field('cashback.amount.value', { type: 'number' }), field('cashback.amount.currency_code')]));
+    expect(top(result, 'amount.currency_code')[0]?.source).toBe('amount.currency');
+    expect(top(result, 'cashback.amount.currency_code')).toEqual([]);
+    expect(top(result, 'cashback.amount.value')).toEqual([]);
+  });
+  it('whose money is read from the leaf’s own name first (price_amount, price_currency in a list are a price)', () => {
+    const result = suggestMappings(
+      entity('Item', [field('variations[].price_amount', { type: 'number' }), field('variations[].price_currency'), field('variations[].name')]),
+      entity('Product', [field('variants[].prices[].unit_price', { type: 'number' }), field('variants[].prices[].currency')]),
+    );
+    expect(top(result, 'variants[].prices[].currency')[0]?.source).toBe('variations[].price_currency');
+  });
+  it('a cost is the price paid: cost.amount fills price.total_amount', () => {
+    const result = suggestMappings(entity('Message', [field('cost.amount', { type: 'number' }), field('cost.currency')]), entity('Sms', [field('price.total_amount', { type: 'number' }), field('price.currency')]));
+    expect(top(result, 'price.total_amount')[0]?.source).toBe('cost.amount');
+    expect(top(result, 'price.currency')[0]?.source).toBe('cost.currency');
+  });
+});
+
+describe('identifier conventions', () => {
+  it('a sid is a (string) identifier', () => {
+    const result = suggestMappings(entity('Message', [field('id'), field('messaging_service_id'), field('body')]), entity('Sms', [field('sid'), field('messaging_service_sid'), field('account_sid')]));
+    expect(top(result, 'sid')[0]?.source).toBe('id');
+    expect(top(result, 'messaging_service_sid')[0]?.source).toBe('messaging_service_id');
+    expect(top(result, 'account_sid')).toEqual([]);
+  });
+  it('the record’s own id fills the other system’s external reference (reference_id, external_id)', () => {
+    const result = suggestMappings(entity('Contact', [field('id'), field('first_name')]), entity('Customer', [field('reference_id'), field('given_name')]));
+    expect(top(result, 'reference_id')[0]?.source).toBe('id');
+    expect(top(result, 'reference_id')[0]?.reasons).toContain("the record's identifier as the other system's external reference");
+  });
+  it('a nested reference is not the record’s external reference', () => {
+    const result = suggestMappings(entity('Contact', [field('id'), field('first_name')]), entity('Customer', [field('cards[].reference_id'), field('given_name')]));
+    expect(top(result, 'cards[].reference_id')).toEqual([]);
+  });
+});

@@ -20,7 +20,7 @@ describe('structures suggested in a new flow’s sheet', () => {
   it('proposes the array pairing as suggested, its element rows under it; accepting keeps them, removing frees them', async () => {
     const { session, call, flow } = await shopToBooks();
     const sheet = await call('mapping.sheet', { flowId: flow.id });
-    expect(sheet.pairings).toEqual([expect.objectContaining({ targetPath: 'Lines[]', sourcePath: 'items.data[]', status: 'suggested', notes: expect.stringMatching(/^array pairing: 3 of 4 element fields/) })]);
+    expect(sheet.pairings).toEqual([expect.objectContaining({ targetPath: 'Lines[]', sourcePath: 'items.data[]', status: 'suggested', notes: expect.stringMatching(/^array pairing: 4 of 4 element fields/) })]);
     const pairing = sheet.pairings[0]!;
     expect(pairing.confidence).toBeGreaterThan(0.5);
     const elementRows = sheet.rows.filter((row) => row.targetPath.startsWith('Lines[].'));

@@ -13,6 +13,8 @@ import type { CatalogueEntity } from '../../../shared/catalogue';
 import { assignOneToOne, shownCandidates } from './assign';
 import { boostSiblings, findCandidates } from './candidates';
 import { addConcatenations } from './combine';
+import { namingViews } from './naming-views';
+import { markMoneyParts } from './money';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -75,10 +77,14 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   const run = newRunContext();
   const sourceTerms = ownerTerms(source.name);
   const targetTerms = ownerTerms(target.name);
-  const sources = source.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, sourceTerms, run.vocabulary));
-  const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, run.vocabulary));
+  const sourceViews = namingViews(source);
+  const targetViews = namingViews(target);
+  const sources = source.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, sourceTerms, run.vocabulary, sourceViews.get(field.path)));
+  const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, run.vocabulary, targetViews.get(field.path)));
   markRecordLists(sources, sourceTerms, run.vocabulary);
   markRecordLists(targets, targetTerms, run.vocabulary);
+  markMoneyParts(sources, sourceTerms, run.vocabulary);
+  markMoneyParts(targets, targetTerms, run.vocabulary);
   const learned = readLearned(options.learned, sources, targets);
 
   const perTarget = findCandidates(run, sources, targets, target, learned);

@@ -18,6 +18,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   id: 'identifier',
   ident: 'identifier',
   uid: 'identifier',
+  // A string identifier (`sid`, `messaging_service_sid`).
+  sid: 'identifier',
   tel: 'telephone',
   phone: 'telephone',
   org: 'organisation',
@@ -225,6 +227,8 @@ export const RELATED: Array<[string, string, number]> = [
   ['c:version', 'etag', 0.4],
   ['c:file name', 'name', 0.6],
   ['c:quantity', 'unit', 0.4],
+  // What something costs is the price paid for it.
+  ['c:price', 'cost', 0.6],
   // A single address line holds mostly the first line.
   ['address', 'c:address line 1', 0.6],
 ];
@@ -287,6 +291,7 @@ export const LEXICON_DOMAINS: Record<string, string> = {
   'group:payment method': 'payments and refunds',
   'abbr:pmt': 'payments and refunds',
   'abbr:txn': 'payments and refunds',
+  'abbr:sid': 'text messages',
   'group:address line 1': 'postal addresses',
   'group:address line 2': 'postal addresses',
   'group:address line 3': 'postal addresses',

@@ -2,6 +2,7 @@
 // related terms), path context, description bag, types, enumeration keys and the facts the scoring asks of a field
 // (flattened, reference, owned by its parent, parties), computed once per field instead of once per pair.
 import type { CatalogueField } from '../../../shared/catalogue';
+import type { PathView } from './naming-views';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
 import { numeric } from './score';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
@@ -62,7 +63,7 @@ function contextWeights(segments: string[]): Map<string, number> {
 
 const NONE: readonly number[] = [];
 
-function makeTerm(vocabulary: Vocabulary, term: string, weight: number, owner = false): Term {
+export function makeTerm(vocabulary: Vocabulary, term: string, weight: number, owner = false): Term {
   const related = relatedMap(term);
   return {
     term,
@@ -80,6 +81,8 @@ export interface Prepared {
   index: number;
   /** The field has no parent (`field.parent` and `field.format` are copied here so the pair loop reads one shape). */
   top: boolean;
+  /** The parent it is read under (containers looked through, see containers.ts). */
+  parent: string | undefined;
   format: string | undefined;
   terms: Term[];
   termWeightSum: number;
@@ -115,6 +118,13 @@ export interface Prepared {
   variant: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
   ownedBy: Term[] | undefined;
+  /**
+   * A part of a money object (`cashback.amount.currency`, `tax_money.amount`): whose money it is (`cashback`, `tax`),
+   * empty for the record's own amount (`amount`, `total_money`). Set by markMoneyParts.
+   */
+  moneyOwner: Term[] | undefined;
+  /** An amount in minor units (cents): its name is read without them. */
+  minorUnits: boolean;
   /** Whose field this is: the parent's terms, or the entity's at the top. */
   owners: Set<string>;
   /** Bit sets of PARTIES anywhere on the path / among the ancestors. */
@@ -135,12 +145,15 @@ export interface Prepared {
   listContextWeightSum: number;
 }
 
-export function prepare(field: CatalogueField, index: number, entityTerms: Set<string>, vocabulary: Vocabulary): Prepared {
-  const parentName = field.parent ? lastName(field.parent) : undefined;
+export function prepare(field: CatalogueField, index: number, entityTerms: Set<string>, vocabulary: Vocabulary, view: PathView = field): Prepared {
+  const parentName = view.parent ? lastName(view.parent) : undefined;
   const parentTerms = parentName ? nameTerms(parentName) : [];
   // A map's entries (`metadata.{key}`) hold its values: the placeholder names a value, not a key.
-  const name = MAP_ENTRY.test(field.name) ? 'value' : field.name;
-  const leafTerms = (!field.parent && entityPrefixed(name, entityTerms)) || nameTerms(name);
+  const own = view.readAs ?? (MAP_ENTRY.test(field.name) ? 'value' : field.name);
+  // An amount in minor units (`valueInBaseUnits`, `amount_cents`) is the amount written another way.
+  const minor = MINOR_UNITS.exec(normalWords(own).join(' '));
+  const name = minor ? minor[1]! : own;
+  const leafTerms = (!view.parent && entityPrefixed(name, entityTerms)) || nameTerms(name);
   // A leaf that only says "id", "name", "type", "amount"... or repeats its parent (`emails[].email`,
   // `phone_numbers[].number`) is named by its parent: `customer.id` reads as `customer_id`.
   const leafWords = normalWords(name);
@@ -177,7 +190,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
         }
   } else {
     // A word repeating the owner's name (`contact.contact_id`, Invoice's `invoice_id`) says little.
-    const owner = field.parent ? new Set(parentTerms) : entityTerms;
+    const owner = view.parent ? new Set(parentTerms) : entityTerms;
     terms = leafTerms.map((term) => (owner.has(term) ? makeTerm(vocabulary, term, termWeight(term) * 0.3, true) : makeTerm(vocabulary, term, termWeight(term))));
   }
   // A telephone's country code is its calling code (+44), not a country.
@@ -186,7 +199,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     if (at >= 0) terms[at] = makeTerm(vocabulary, 'calling code', 1);
   }
   // When the parent is part of the name, the context starts above it.
-  const segments = field.path.split('.').slice(0, flattened ? -2 : -1);
+  const segments = view.path.split('.').slice(0, flattened ? -2 : -1);
   const { weights: contextTerms, terms: context } = vocabulary.context(segments);
   const descTerms = field.description ? textTerms(field.description).slice(0, 40) : [];
   const values = field.enum ?? field.itemEnum;
@@ -202,7 +215,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
   }
   // `images[].url` under a list named for what it holds: a list of values (`images`) is filled from it.
   let listTerms: Term[] | undefined;
-  if (!flattened && parentName && field.path.split('.').slice(-2, -1)[0]?.endsWith('[]') && leafWords.every((word) => LIST_VALUE_WORDS.has(word))) {
+  if (!flattened && parentName && view.path.split('.').slice(-2, -1)[0]?.endsWith('[]') && leafWords.every((word) => LIST_VALUE_WORDS.has(word))) {
     const seen = new Set<string>();
     listTerms = [];
     for (const term of parentTerms)
@@ -217,15 +230,16 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
       }
   }
   // In a list (`tags[].name`) the element's name is what the list holds: only a lone object's name is a kind of leaf.
-  const kindOfParent = flattened && !phraseAcross && !repeatsParent && leafTerms.length === 1 && KIND_LEAVES.has(leafTerms[0]!) && !(leafTerms[0] === 'name' && field.path.includes('[]')) ? terms.find((term) => term.term === leafTerms[0]) : undefined;
-  const listContext = listTerms ? vocabulary.context(field.path.split('.').slice(0, -2)).terms : [];
+  const kindOfParent = flattened && !phraseAcross && !repeatsParent && leafTerms.length === 1 && KIND_LEAVES.has(leafTerms[0]!) && !(leafTerms[0] === 'name' && view.path.includes('[]')) ? terms.find((term) => term.term === leafTerms[0]) : undefined;
+  const listContext = listTerms ? vocabulary.context(view.path.split('.').slice(0, -2)).terms : [];
   const type = baseType(field);
   const bag = bagOf([...terms.map((term) => term.term), ...descTerms], vocabulary);
   // One object literal without spreads or optional keys: every Prepared has the same shape, which keeps the pair loop fast.
   return {
     field,
     index,
-    top: !field.parent,
+    top: !view.parent,
+    parent: view.parent,
     format: field.format,
     terms,
     listTerms,
@@ -238,16 +252,18 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     context,
     contextWeightSum: context.reduce((sum, term) => sum + term.weight, 0),
     inArray: segments.some((segment) => segment.endsWith('[]')),
-    element: field.path.includes('[]'),
+    element: view.path.includes('[]'),
     kindOfParent,
     inRecord: undefined,
+    moneyOwner: undefined,
+    minorUnits: minor !== null,
     personRoles: [...new Set([...terms, ...context].filter((term) => isPersonRole(term.term)).map((term) => term.id))],
     variant: field.variant !== undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
-    formKey: formKey(field),
+    formKey: formKey(field.name, view.parent),
     hasRole: terms.some((term) => ROLE_WORDS.has(term.term)),
-    owners: field.parent ? new Set(parentTerms) : entityTerms,
+    owners: view.parent ? new Set(parentTerms) : entityTerms,
     ownedBy: owned ? parentTerms.filter((term) => !entityTerms.has(term)).map((term) => makeTerm(vocabulary, term, termWeight(term))) : undefined,
     reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (type === 'string' || numeric(type)),
     parties,
@@ -289,9 +305,9 @@ const isPersonRole = (term: string) => PERSON_ROLES.has(term) || term.endsWith('
 /** Names of lists that say only that they hold things (`entries`, `items.data`): not what the things are. */
 const CONTAINER_WORDS = new Set(['entry', 'data', 'result', 'record', 'node', 'edge', 'element', 'list', 'collection', 'object', 'value']);
 
-function formKey(field: CatalogueField): string {
-  const words = normalWords(field.name).filter((word) => !FORM_WORDS.has(word));
-  return words.length > 0 ? `${(field.parent ?? '').replace(/\[\]/g, '')}\u0000${words.join(' ')}` : '';
+function formKey(name: string, parent: string | undefined): string {
+  const words = normalWords(name).filter((word) => !FORM_WORDS.has(word));
+  return words.length > 0 ? `${(parent ?? '').replace(/\[\]/g, '')}\u0000${words.join(' ')}` : '';
 }
 
 function bagOf(terms: string[], vocabulary: Vocabulary) {
@@ -308,6 +324,9 @@ const weightSum = (terms: Term[]) => terms.reduce((sum, term) => sum + term.weig
 const LIST_VALUE_WORDS = new Set(['url', 'uri', 'href', 'link', 'number', 'name', 'value', 'identifier', 'code', 'text']);
 
 const MAP_ENTRY = /^\{\w*\}$/;
+
+/** A name ending in minor units (`value in base unit`, `amount cent`, `total in smallest currency unit`): the rest. */
+const MINOR_UNITS = /^(.+?) (?:in )?(?:(?:base|minor|smallest)(?: currency)? unit|cent)$/;
 
 /** Leaves naming a kind or an identity of their parent object (`emails[].type`), not its value. */
 const KIND_LEAVES = new Set(['type', 'kind', 'category', 'c:identifier', 'code', 'name']);

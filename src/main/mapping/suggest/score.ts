@@ -137,6 +137,22 @@ function ownerNamed(ownedBy: Term[], other: Prepared): boolean {
   return ownedBy.some((x) => bestMatch(x, other.terms) >= STRONG || bestMatch(x, other.context) >= STRONG || other.owners.has(x.term));
 }
 
+/** Two money parts of different owners (a cashback's and the record's own; see money.ts). */
+function moneyOwnersDiffer(a: Prepared, b: Prepared): boolean {
+  if (!a.moneyOwner || !b.moneyOwner) return false;
+  if (a.moneyOwner.length === 0 || b.moneyOwner.length === 0) return a.moneyOwner.length !== b.moneyOwner.length;
+  return !a.moneyOwner.some((x) => bestMatch(x, b.moneyOwner!) >= STRONG);
+}
+
+/**
+ * `a` is a record's reference to it in another system (`reference_id`, `external_id`, `external_reference`) and `b`
+ * the other record's own identifier: an integration keeps the one system's id as the other's external reference.
+ */
+const externalReference = (a: Prepared, b: Prepared) =>
+  a.top && b.top && a.terms.some((x) => x.term === 'c:reference') && a.terms.every((x) => x.term === 'c:reference' || x.term === 'c:identifier') && b.terms.length === 1 && b.terms[0]!.term === 'c:identifier';
+
+const ownerLabel = (p: Prepared) => (p.moneyOwner?.length ? p.moneyOwner.map((x) => termLabel(x.term)).join(' ') : 'the record');
+
 const kindUnmatched = (kind: Term | undefined, others: Term[]) => kind !== undefined && bestMatch(kind, others) < 0.5;
 
 function bestMatch(x: Term, others: Term[]): number {
@@ -312,7 +328,9 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   if (name > 0) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
-    if (evidence === 'generic only') {
+    if (evidence === 'generic only' && (externalReference(t, s) || externalReference(s, t))) {
+      if (reasons) reasons.push("the record's identifier as the other system's external reference");
+    } else if (evidence === 'generic only') {
       score *= 0.6;
       if (reasons) reasons.push('only generic words in common');
     } else if (evidence === 'kinds differ') {
@@ -355,6 +373,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     score *= (otherRecord === s ? t : s).element ? 0.5 : 0.85;
     if (reasons) reasons.push(`inside another record (${otherRecord.inRecord!.map((x) => termLabel(x.term)).join(' ')})`);
   }
+  // A money object's parts are its owner's: the cashback's currency is not the transaction amount's.
+  if (moneyOwnersDiffer(t, s)) {
+    score *= 0.55;
+    if (reasons) reasons.push(`the money of another thing (${ownerLabel(s)} / ${ownerLabel(t)})`);
+  }
   // People in different roles (the author's name is not the assignee's); a generic user fills any role.
   if (t.personRoles.length > 0 && s.personRoles.length > 0 && !t.personRoles.some((id) => s.personRoles.includes(id))) {
     score *= 0.7;
@@ -383,10 +406,15 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   }
 
   // A one-value enumeration (`object: "refund"`, box's `type: "file"`) is a constant naming the record's kind:
-  // it fills, and is filled by, only the same constant.
+  // it fills, and is filled by, only the same constant. Unless it is one of the values of a same-named enumeration
+  // (`direction: [outbound]` for `direction: [inbound, outbound-api…]`): then it is that field, restricted to one value.
   const tConstant = t.enumKeys?.size === 1;
   const sConstant = s.enumKeys?.size === 1;
-  if ((tConstant || sConstant) && !(tConstant && sConstant && [...t.enumKeys!][0] === [...s.enumKeys!][0])) {
+  if (
+    (tConstant || sConstant) &&
+    !(tConstant && sConstant && [...t.enumKeys!][0] === [...s.enumKeys!][0]) &&
+    !(name >= 0.99 && (tConstant ? constantAmongValues(t, s) : constantAmongValues(s, t)))
+  ) {
     score *= 0.4;
     if (reasons) reasons.push('a constant (one-value enumeration) against another value');
   }
@@ -402,6 +430,15 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   const maxS = s.field.maxLength;
   if (reasons && maxT !== undefined && maxS !== undefined && maxS > maxT) reasons.push(`may be cut: max ${maxS} → ${maxT}`);
   return Math.min(1, score);
+}
+
+/** Every word of the constant's one value is a word of the other field's values (two or more of them). */
+function constantAmongValues(constant: Prepared, other: Prepared): boolean {
+  const values = other.field.enum ?? other.field.itemEnum;
+  if (!values || values.length < 2) return false;
+  const words = new Set(values.flatMap((value) => splitWords(String(value))));
+  const own = splitWords(String((constant.field.enum ?? constant.field.itemEnum)![0]));
+  return own.length > 0 && own.every((word) => words.has(word));
 }
 
 export function maxBy(list: Scored[]): Scored | undefined {
