@@ -8,22 +8,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, screenshotDir, test } from './fixtures';
+import { call, reimportUploaded, shootBothSizes } from './flows';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/openapi/enveloped');
 const name = 'Bank transactions to budget';
-
-/** One call to the host's API, as the renderer makes it. */
-async function call<T>(hostUrl: string, method: string, input: unknown): Promise<T> {
-  const url = new URL(hostUrl);
-  const response = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-crosswalk-token': url.searchParams.get('token')! },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
 
 interface Sheet {
   rows: Array<{ id: number; targetPath: string; sourcePaths: string[]; status: string; confidence: number | null }>;
@@ -50,24 +38,6 @@ async function pickEntity(page: Page, side: 'Source' | 'Target', system: string,
   await expect(list.getByRole('option')).toHaveCount(1);
   await option.click();
   await expect(option).toHaveAttribute('aria-selected', 'true');
-}
-
-/** The flow screen at 1440×900 and 1100×750, light and dark. */
-async function shoot(page: Page, shot: string) {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  for (const [width, height] of [
-    [1440, 900],
-    [1100, 750],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(300); // colour transitions settle
-      await page.screenshot({ path: path.join(screenshotDir, `enveloped-${shot}-${width}-${scheme}.png`) });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, repairs after a re-import, exports', async ({ page, host }) => {
@@ -115,7 +85,7 @@ test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, r
     expect(await title.evaluate((node) => node.scrollWidth <= node.clientWidth), `${width}: the title is whole`).toBe(true);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
-  await shoot(page, 'review');
+  await shootBothSizes(page, 'enveloped-review');
 
   // Accept all above, the bar lowered to 50 %: the dialog accepts only the suggestions no check shows an error on
   // (the bank's amount is a string, YNAB's an integer: that one stays for review), says which it left and why,
@@ -131,7 +101,7 @@ test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, r
   const left = aboveBar.length - safe;
   await expect(confirm.getByRole('heading').first()).toHaveText(safe ? `Accept ${safe} suggestion${safe === 1 ? '' : 's'}?` : 'Nothing to accept');
   if (left) await expect(confirm).toContainText(`${left} suggestion${left === 1 ? '' : 's'} above the bar`);
-  await shoot(page, 'bulk-accept');
+  await shootBothSizes(page, 'enveloped-bulk-accept');
   if (safe > 0) {
     await confirm.getByRole('button', { name: `Accept ${safe}` }).click();
     await expect(confirm).toBeHidden();
@@ -145,16 +115,7 @@ test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, r
   expect(newlyAccepted.filter((row) => errorRows.has(row.id))).toEqual([]);
 
   // A new version of the target: memo renamed note, flag_color removed, payee_reference added.
-  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /^Systems/ }).click();
-  await page.getByRole('navigation', { name: 'Systems' }).getByRole('link', { name: /^Budget/ }).click();
-  await page.getByRole('button', { name: 'Re-import…' }).click();
-  const reimport = page.getByRole('dialog');
-  await reimport.getByRole('radio', { name: 'Upload' }).check({ force: true });
-  await reimport.getByLabel('Document file or zip').setInputFiles(path.join(fixtures, 'ynab-v2.openapi30.json'));
-  await reimport.getByRole('button', { name: 'Compare with current version' }).click();
-  await expect(reimport.getByRole('heading', { name: 'Review changes to Budget' })).toBeVisible({ timeout: 60_000 });
-  await reimport.getByRole('button', { name: 'Apply new version' }).click();
-  await expect(reimport.getByRole('heading', { name: 'Repair the flows that map Budget' })).toBeVisible({ timeout: 60_000 });
+  const { dialog: reimport } = await reimportUploaded(page, 'Budget', path.join(fixtures, 'ynab-v2.openapi30.json'));
   const line = reimport.getByRole('listitem').filter({ hasText: name });
   await line.getByRole('button', { name: `Repair ${name}…` }).click();
   const repair = page.getByRole('dialog', { name: `Repair “${name}”` });
@@ -167,7 +128,7 @@ test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, r
   const added = repair.getByRole('region', { name: '2 new target fields' });
   await expect(added).toContainText('note');
   await expect(added).toContainText('payee_reference');
-  await shoot(page, 'repair');
+  await shootBothSizes(page, 'enveloped-repair');
   await repair.getByRole('button', { name: 'Repair flow' }).click();
   await expect(repair).toBeHidden();
   await expect(line).toContainText('Nothing to repair');
@@ -184,7 +145,7 @@ test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, r
   await page.goto(`${new URL(host.url).origin}/#/mapping/${flowId}`);
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(grid.locator('.ag-row').first()).toBeVisible({ timeout: 30_000 });
-  await shoot(page, 'repaired');
+  await shootBothSizes(page, 'enveloped-repaired');
 
   // The workbook, downloaded: the flow's sheet lists its rows relative to the roots, and says the roots.
   await page.goto(`${new URL(host.url).origin}/#/spec/export`);

@@ -2,11 +2,10 @@
 // delete with Undo and restore from the list, re-point to the wrapper with a preview, and a re-import
 // of a changed target version followed by the repair, row by row, until the flow's checks are clean.
 import AxeBuilder from '@axe-core/playwright';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshotDir, test } from './fixtures';
-import { call, openFlow } from './flows';
+import { expect, test } from './fixtures';
+import { call, openFlow, reimportUploaded, shootBothSizes } from './flows';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/openapi/wrapped');
 
@@ -31,25 +30,6 @@ async function newFlow(hostUrl: string, name: string, targetRoot?: string): Prom
     target: { system: 'Payroll', entity: 'Employee', ...(targetRoot ? { root: targetRoot } : {}) },
   });
   return flow.id;
-}
-
-/** Screenshots of what is on screen at 1440×900 and 1100×750, light and dark; the viewport is put back. */
-async function shoot(page: Page, name: string) {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  const before = page.viewportSize();
-  for (const [width, height] of [
-    [1440, 900],
-    [1100, 750],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(300); // colour transitions settle
-      await page.screenshot({ path: path.join(screenshotDir, `flow-lifecycle-${name}-${width}-${scheme}.png`) });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  if (before) await page.setViewportSize(before);
 }
 
 /**
@@ -113,7 +93,7 @@ test('deletes a flow, undoes it, deletes it again and restores it from Deleted f
   await closesBackTo(page, confirm, actions(page));
 
   await chooseAction(page, 'Delete flow…');
-  await shoot(page, 'delete');
+  await shootBothSizes(page, 'flow-lifecycle-delete');
   await expectAccessible(page, 'dialog[open]');
   await confirm.getByRole('button', { name: 'Delete flow' }).click();
   await expect(page).toHaveURL(/#\/mapping$/);
@@ -123,7 +103,7 @@ test('deletes a flow, undoes it, deletes it again and restores it from Deleted f
   await expect(undo).toBeFocused();
   await expectAccessible(page, '.flow-list-messages');
   await expect(page.getByRole('region', { name: 'Data flows' }).getByText(name)).toHaveCount(0);
-  await shoot(page, 'undo');
+  await shootBothSizes(page, 'flow-lifecycle-undo');
   await undo.click();
   await expect(page.getByRole('status').filter({ hasText: `Restored “${name}”` })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Data flows' }).getByText(name)).toBeVisible();
@@ -138,7 +118,7 @@ test('deletes a flow, undoes it, deletes it again and restores it from Deleted f
   await page.getByText('Deleted flows', { exact: false }).first().click();
   const deletedList = page.getByRole('list', { name: 'Deleted flows' });
   await expect(deletedList.getByRole('listitem').filter({ hasText: name })).toContainText(/mapping rows · deleted just now/);
-  await shoot(page, 'deleted-list');
+  await shootBothSizes(page, 'flow-lifecycle-deleted-list');
   await expectAccessible(page, '.deleted-flows');
   await deletedList.getByRole('button', { name: `Restore ${name}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `Restored “${name}”.` })).toBeVisible();
@@ -167,7 +147,7 @@ test('re-points a flow at the wrapper inside its target, after a preview of the 
   await expect(preview).toContainText('0 break');
   await preview.getByText(`${before.rows.length} rows move`).click();
   await expect(preview.getByRole('listitem').filter({ hasText: /AEAssessmentOverride$/ })).toHaveText(/Employee\.AEAssessmentOverride\s*→\s*AEAssessmentOverride$/);
-  await shoot(page, 'repoint');
+  await shootBothSizes(page, 'flow-lifecycle-repoint');
   await expectAccessible(page, 'dialog[open]');
   expect((await call<{ target: { root: string } }>(host.url, 'flows.get', { id: flowId })).target.root).toBe('');
 
@@ -206,20 +186,9 @@ test('re-imports a changed target version and repairs the flow row by row until 
   const flowId = await newFlow(host.url, name, 'Employee');
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /^Systems/ }).click();
-  await page.getByRole('navigation', { name: 'Systems' }).getByRole('link', { name: /^Payroll/ }).click();
-  const reimportButton = page.getByRole('button', { name: 'Re-import…' });
-  await reimportButton.click();
-
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('radio', { name: 'Upload' }).check({ force: true });
-  await dialog.getByLabel('Document file or zip').setInputFiles(path.join(fixtures, 'payrun-employee-v2.openapi30.json'));
-  await dialog.getByRole('button', { name: 'Compare with current version' }).click();
-  await expect(dialog.getByRole('heading', { name: 'Review changes to Payroll' })).toBeVisible({ timeout: 60_000 });
-  await dialog.getByRole('button', { name: 'Apply new version' }).click();
+  const { dialog, opener: reimportButton } = await reimportUploaded(page, 'Payroll', path.join(fixtures, 'payrun-employee-v2.openapi30.json'));
 
   // The repair step lists the flow with what repairing it does.
-  await expect(dialog.getByRole('heading', { name: 'Repair the flows that map Payroll' })).toBeVisible({ timeout: 60_000 });
   const line = dialog.getByRole('listitem').filter({ hasText: name });
   await expect(line).toContainText('1 rename to confirm · 1 field gone · 1 new field');
   const repairButton = line.getByRole('button', { name: `Repair ${name}…` });
@@ -238,14 +207,14 @@ test('re-imports a changed target version and repairs the flow row by row until 
   await gone.getByRole('button', { name: 'Delete row' }).click();
   await expect(gone.getByRole('button', { name: 'Delete row' })).toHaveAttribute('aria-pressed', 'true');
   await expect(repair.getByRole('region', { name: '1 new target field' })).toContainText('PreferredName');
-  await shoot(page, 'repair');
+  await shootBothSizes(page, 'flow-lifecycle-repair');
   await expectAccessible(page, 'dialog.repair-dialog');
   await repair.getByRole('button', { name: 'Repair flow' }).click();
   await expect(repair).toBeHidden();
   await expect(line).toContainText('Repaired: 1 row followed a rename, 1 row deleted, 1 new row for new fields.');
   await expect(line).toContainText('Nothing to repair');
   await expect(line.locator('.repair-flow-text')).toBeFocused();
-  await shoot(page, 'repair-step');
+  await shootBothSizes(page, 'flow-lifecycle-repair-step');
   await expectAccessible(page, 'dialog[open]');
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();

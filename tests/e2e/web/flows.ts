@@ -1,8 +1,8 @@
 // The steps many e2e tests share: call the host's API as the renderer does, make a flow of the test's own,
-// open a flow's sheet in the page, and take its screenshots light and dark.
+// open a flow's sheet in the page, re-import a system from an uploaded file, and take screenshots light and dark.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { screenshotDir } from './fixtures';
 
 /** One call of the host's API, as the renderer makes it; a failed call throws its message. */
@@ -41,4 +41,37 @@ export async function shootLightAndDark(page: Page, name: string) {
     await page.screenshot({ path: path.join(screenshotDir, `${name}-${scheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Screenshots `<name>-<width>-<scheme>.png` at 1440×900 and 1100×750, light and dark; the page is left light at its size before. */
+export async function shootBothSizes(page: Page, name: string) {
+  const before = page.viewportSize();
+  for (const [width, height] of [
+    [1440, 900],
+    [1100, 750],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await shootLightAndDark(page, `${name}-${width}`);
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+/**
+ * Re-imports `system` from `file` as an analyst does in the browser (Systems › the system › Re-import…,
+ * the file uploaded, compared, applied) and waits for the repair step. Answers the dialog and the button
+ * that opened it (focus goes back to it when the dialog closes).
+ */
+export async function reimportUploaded(page: Page, system: string, file: string): Promise<{ dialog: Locator; opener: Locator }> {
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: /^Systems/ }).click();
+  await page.getByRole('navigation', { name: 'Systems' }).getByRole('link', { name: new RegExp(`^${system}`) }).click();
+  const opener = page.getByRole('button', { name: 'Re-import…' });
+  await opener.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: 'Upload' }).check({ force: true });
+  await dialog.getByLabel('Document file or zip').setInputFiles(file);
+  await dialog.getByRole('button', { name: 'Compare with current version' }).click();
+  await expect(dialog.getByRole('heading', { name: `Review changes to ${system}` })).toBeVisible({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Apply new version' }).click();
+  await expect(dialog.getByRole('heading', { name: `Repair the flows that map ${system}` })).toBeVisible({ timeout: 60_000 });
+  return { dialog, opener };
 }

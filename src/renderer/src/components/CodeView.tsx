@@ -5,11 +5,11 @@ import { useEffect, useEffectEvent, useRef } from 'react';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { xml } from '@codemirror/lang-xml';
-import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, foldGutter, foldKeymap } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers, placeholder as placeholderText } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
+import { EditorView, keymap, lineNumbers } from '@codemirror/view';
+import { appEditorExtensions, useEditorText } from './editor-extensions';
 
 export type CodeLanguage = 'json' | 'xml' | 'text';
 
@@ -23,27 +23,6 @@ interface CodeViewProps {
   placeholder?: string;
   className?: string;
 }
-
-export const codeHighlight = HighlightStyle.define([
-  { tag: tags.propertyName, color: 'var(--code-key)' },
-  { tag: [tags.string, tags.attributeValue], color: 'var(--code-string)' },
-  { tag: [tags.number, tags.bool, tags.null], color: 'var(--code-literal)' },
-  { tag: [tags.tagName, tags.angleBracket], color: 'var(--code-tag)' },
-  { tag: tags.attributeName, color: 'var(--code-key)' },
-  { tag: tags.comment, color: 'var(--text-faint)', fontStyle: 'italic' },
-]);
-
-export const codeTheme = EditorView.theme({
-  '&': { height: '100%', fontSize: 'var(--font-size-sm)', color: 'var(--text)', backgroundColor: 'var(--bg-surface)' },
-  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5' },
-  '.cm-content': { caretColor: 'var(--text)' },
-  '.cm-gutters': { backgroundColor: 'var(--bg-subtle)', color: 'var(--text-faint)', borderRight: '1px solid var(--border)' },
-  '&.cm-focused': { outline: '2px solid var(--focus-ring)', outlineOffset: '-2px' },
-  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { backgroundColor: 'var(--accent-soft-strong) !important' },
-  '.cm-searchMatch': { backgroundColor: 'var(--warning-soft)', outline: '1px solid var(--warning-border)' },
-  '.cm-panels': { backgroundColor: 'var(--bg-subtle)', color: 'var(--text)' },
-  '.cm-panels input, .cm-panels button': { fontSize: 'var(--font-size-sm)' },
-});
 
 const languageOf = (language: CodeLanguage): Extension => (language === 'json' ? json() : language === 'xml' ? xml() : []);
 
@@ -66,18 +45,11 @@ export function CodeView({ value, language, onChange, label, placeholder, classN
           history(),
           search({ top: true }),
           highlightSelectionMatches(),
-          syntaxHighlighting(codeHighlight),
-          codeTheme,
           languageSlot.current.of(languageOf(language)),
           EditorState.readOnly.of(!editable),
           EditorView.editable.of(editable),
-          EditorView.lineWrapping,
-          EditorView.contentAttributes.of({ 'aria-label': label }),
-          placeholder ? placeholderText(placeholder) : [],
+          appEditorExtensions({ label, placeholder, onText: changed }),
           keymap.of([...searchKeymap, ...foldKeymap, ...historyKeymap, ...defaultKeymap, ...(editable ? [indentWithTab] : [])]),
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged) changed(update.state.doc.toString());
-          }),
         ],
       }),
     });
@@ -89,11 +61,7 @@ export function CodeView({ value, language, onChange, label, placeholder, classN
     // eslint-disable-next-line react-hooks/exhaustive-deps -- made once: value and language are applied below without re-creating the editor
   }, [editable]);
 
-  useEffect(() => {
-    const editor = view.current;
-    if (!editor || editor.state.doc.toString() === value) return;
-    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
-  }, [value]);
+  useEditorText(view, value);
 
   useEffect(() => {
     view.current?.dispatch({ effects: languageSlot.current.reconfigure(languageOf(language)) });

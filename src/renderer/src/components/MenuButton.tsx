@@ -85,7 +85,7 @@ export function MenuButton({ children, label, items, className = 'btn btn-ghost 
                 type="button"
                 role="menuitem"
                 tabIndex={-1}
-                className={item.danger ? 'menu-item menu-item-danger' : 'menu-item'}
+                className={item.danger ? 'menu-item focus-inset menu-item-danger' : 'menu-item focus-inset'}
                 onClick={() => {
                   close(true);
                   item.onSelect();

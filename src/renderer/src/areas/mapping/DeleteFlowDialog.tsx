@@ -2,8 +2,8 @@
 // Data flows page's "Deleted flows" (main keeps it whole).
 import type { CallOutput, FlowSummary } from '../../../../shared/contract';
 import { api } from '../../api/client';
-import { Dialog } from '../../components/Dialog';
-import { FormError, useDialogAction } from '../../components/dialog-action';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useDialogAction } from '../../components/dialog-action';
 import { plural } from '../../format';
 import { useApp } from '../../state/app-context';
 import { useCallCache } from '../../state/queries';
@@ -33,31 +33,18 @@ export function DeleteFlowDialog({ flow, rows, onClose, onDeleted }: DeleteFlowD
     });
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Delete “${flow.name}”?`}
       subtitle={`${flow.source.system} · ${flow.source.entity} → ${flow.target.system} · ${flow.target.entity}`}
       size="md"
-      alert
       busy={busy}
+      error={error}
+      confirm={busy ? 'Deleting…' : 'Delete flow'}
+      onConfirm={() => void remove()}
       onClose={onClose}
-      onSubmit={() => void remove()}
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-danger" disabled={busy}>
-            {busy ? 'Deleting…' : 'Delete flow'}
-          </button>
-        </>
-      }
     >
-      <p className="confirm-text">
-        Its {plural(rows, 'mapping row')}, outcomes and links to questions and test cases go with it. You can undo right after, or restore it later
-        from <strong>Deleted flows</strong> on the Data flows page.
-      </p>
-      <FormError error={error} />
-    </Dialog>
+      Its {plural(rows, 'mapping row')}, outcomes and links to questions and test cases go with it. You can undo right after, or restore it later from{' '}
+      <strong>Deleted flows</strong> on the Data flows page.
+    </ConfirmDialog>
   );
 }

@@ -36,47 +36,33 @@ export function DeletedNotice({ deleted, onDone, onOpen }: { deleted: DeletedFlo
   useEffect(() => undoRef.current?.focus({ preventScroll: true }), []);
 
   if (state.kind === 'failed') return <Alert onDismiss={onDone}>{state.message}</Alert>;
-  if (state.kind === 'restored') {
-    return (
-      <Alert
-        tone="info"
-        announce
-        onDismiss={onDone}
-        action={
-          <button type="button" className="btn btn-sm" onClick={() => onOpen(state.flow.id)}>
-            Open it
-          </button>
-        }
-      >
-        Restored “{state.flow.name}” with its {plural(deleted.rows, 'mapping row')}.
-      </Alert>
+  const undo = () => {
+    if (state.kind === 'restoring') return;
+    setState({ kind: 'restoring' });
+    restore(deleted.deletedId).then(
+      (flow) => setState({ kind: 'restored', flow }),
+      (failure: unknown) => setState({ kind: 'failed', message: errorMessage(failure) }),
     );
-  }
+  };
+  const restored = state.kind === 'restored' ? state.flow : null;
   return (
     <Alert
       tone="info"
       announce
       onDismiss={onDone}
       action={
-        <button
-          ref={undoRef}
-          type="button"
-          className="btn btn-sm"
-          aria-disabled={state.kind === 'restoring'}
-          onClick={() => {
-            if (state.kind === 'restoring') return;
-            setState({ kind: 'restoring' });
-            restore(deleted.deletedId).then(
-              (flow) => setState({ kind: 'restored', flow }),
-              (failure: unknown) => setState({ kind: 'failed', message: errorMessage(failure) }),
-            );
-          }}
-        >
-          Undo
-        </button>
+        restored ? (
+          <button type="button" className="btn btn-sm" onClick={() => onOpen(restored.id)}>
+            Open it
+          </button>
+        ) : (
+          <button ref={undoRef} type="button" className="btn btn-sm" aria-disabled={state.kind === 'restoring'} onClick={undo}>
+            Undo
+          </button>
+        )
       }
     >
-      Deleted “{deleted.name}” with its {plural(deleted.rows, 'mapping row')}.
+      {restored ? 'Restored' : 'Deleted'} “{restored?.name ?? deleted.name}” with its {plural(deleted.rows, 'mapping row')}.
     </Alert>
   );
 }

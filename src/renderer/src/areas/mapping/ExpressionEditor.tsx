@@ -3,12 +3,12 @@
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { autocompletion, closeBrackets, completionKeymap, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { bracketMatching, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching } from '@codemirror/language';
 import { linter, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { EditorView, keymap } from '@codemirror/view';
 import { parseProblem } from '../../../../shared/jsonata-text';
-import { codeHighlight, codeTheme } from '../../components/CodeView';
+import { appEditorExtensions, useEditorText } from '../../components/editor-extensions';
 import { jsonataFunctions, type PathCompletion } from './expression-help';
 
 interface ExpressionEditorProps {
@@ -50,17 +50,10 @@ export function ExpressionEditor({ value, onChange, onSave, completions, label, 
           history(),
           bracketMatching(),
           closeBrackets(),
-          syntaxHighlighting(codeHighlight),
-          codeTheme,
-          EditorView.lineWrapping,
-          EditorView.contentAttributes.of({ 'aria-label': label }),
-          placeholder ? placeholderText(placeholder) : [],
+          appEditorExtensions({ label, placeholder, onText: changed }),
           autocompletion({ override: [(context) => complete(context)], activateOnTyping: true }),
           linter(parseDiagnostics, { delay: 150 }),
           keymap.of([{ key: 'Mod-Enter', run: () => (save(), true) }, ...completionKeymap, ...historyKeymap, ...defaultKeymap]),
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged) changed(update.state.doc.toString());
-          }),
         ],
       }),
     });
@@ -72,11 +65,7 @@ export function ExpressionEditor({ value, onChange, onSave, completions, label, 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- made once per row (the panel is keyed by row); a new value is applied below
   }, []);
 
-  useEffect(() => {
-    const editor = view.current;
-    if (!editor || editor.state.doc.toString() === value) return;
-    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
-  }, [value]);
+  useEditorText(view, value);
 
   return <div ref={host} className="code-view expression-editor" />;
 }

@@ -38,17 +38,17 @@ export function FlowEndpointsEditor({ flow, value, onChange, disabled }: FlowEnd
   );
   return (
     <fieldset className="flow-endpoints">
-      <legend className="field-label">Endpoints</legend>
+      <legend className="field-label section-label">Endpoints</legend>
       <label className="field">
         <span className="field-label">Reads the source with ({flow.source.system})</span>
-        <select className="input" value={value.sourceOperation ?? ''} disabled={disabled} onChange={(event) => onChange({ ...value, sourceOperation: event.target.value || null })}>
+        <select className="select" value={value.sourceOperation ?? ''} disabled={disabled} onChange={(event) => onChange({ ...value, sourceOperation: event.target.value || null })}>
           <option value="">Not chosen</option>
           {sourceOperations.map(option)}
         </select>
       </label>
       <label className="field">
         <span className="field-label">Writes the target with ({flow.target.system})</span>
-        <select className="input" value={value.targetOperation ?? ''} disabled={disabled} onChange={(event) => onChange({ ...value, targetOperation: event.target.value || null })}>
+        <select className="select" value={value.targetOperation ?? ''} disabled={disabled} onChange={(event) => onChange({ ...value, targetOperation: event.target.value || null })}>
           <option value="">Not chosen</option>
           {targetOperations.filter((operation) => operation.method.toUpperCase() !== 'GET').map(option)}
         </select>
@@ -56,7 +56,7 @@ export function FlowEndpointsEditor({ flow, value, onChange, disabled }: FlowEnd
       <div className="pairing-discriminator">
         <label className="field">
           <span className="field-label">Write rule</span>
-          <select className="input" value={value.writeMode ?? ''} disabled={disabled} onChange={(event) => onChange({ ...value, writeMode: (event.target.value || null) as WriteMode | null })}>
+          <select className="select" value={value.writeMode ?? ''} disabled={disabled} onChange={(event) => onChange({ ...value, writeMode: (event.target.value || null) as WriteMode | null })}>
             <option value="">Not chosen</option>
             <option value="create">Create a new record</option>
             <option value="update">Update the matching record</option>

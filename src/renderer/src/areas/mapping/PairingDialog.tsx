@@ -110,7 +110,7 @@ export function PairingDialog({ flowId, source, target, pairing, onClose, onSave
       {targets.length === 0 && !pairing && <Alert tone="info">The target entity has no array of objects to pair.</Alert>}
       <label className="field">
         <span className="field-label">Target array</span>
-        <select className="input" value={targetPath} disabled={!!pairing || busy} onChange={(event) => setTargetPath(event.target.value)}>
+        <select className="select" value={targetPath} disabled={!!pairing || busy} onChange={(event) => setTargetPath(event.target.value)}>
           {(pairing ? [pairing.targetPath] : targets).map((path) => (
             <option key={path} value={path}>
               {path}
@@ -120,7 +120,7 @@ export function PairingDialog({ flowId, source, target, pairing, onClose, onSave
       </label>
       <label className="field">
         <span className="field-label">Filled from</span>
-        <select className="input" value={sourcePath} disabled={busy} onChange={(event) => setSourcePath(event.target.value)}>
+        <select className="select" value={sourcePath} disabled={busy} onChange={(event) => setSourcePath(event.target.value)}>
           <option value="">Choose a source array or object…</option>
           {sources.map((path) => (
             <option key={path} value={path}>
@@ -132,7 +132,7 @@ export function PairingDialog({ flowId, source, target, pairing, onClose, onSave
       <div className="pairing-discriminator">
         <label className="field">
           <span className="field-label">Discriminator field (optional)</span>
-          <select className="input" value={discriminatorPath} disabled={busy} onChange={(event) => setDiscriminatorPath(event.target.value)}>
+          <select className="select" value={discriminatorPath} disabled={busy} onChange={(event) => setDiscriminatorPath(event.target.value)}>
             <option value="">None</option>
             {elementFields.map((path) => (
               <option key={path} value={path}>
@@ -144,7 +144,7 @@ export function PairingDialog({ flowId, source, target, pairing, onClose, onSave
         <label className="field">
           <span className="field-label">Its value in these elements</span>
           {allowed ? (
-            <select className="input" value={discriminatorValue} disabled={busy || !discriminatorPath} onChange={(event) => setDiscriminatorValue(event.target.value)}>
+            <select className="select" value={discriminatorValue} disabled={busy || !discriminatorPath} onChange={(event) => setDiscriminatorValue(event.target.value)}>
               <option value="">Choose…</option>
               {allowed.map((value) => (
                 <option key={value} value={value}>
@@ -163,7 +163,7 @@ export function PairingDialog({ flowId, source, target, pairing, onClose, onSave
       </label>
       <label className="field">
         <span className="field-label">Notes</span>
-        <textarea className="input" value={notes} disabled={busy} rows={2} onChange={(event) => setNotes(event.target.value)} />
+        <textarea className="textarea" value={notes} disabled={busy} rows={2} onChange={(event) => setNotes(event.target.value)} />
       </label>
     </Dialog>
   );

@@ -25,7 +25,7 @@ export function RootSelect({ label, entity, value, onChange }: RootSelectProps) 
   return (
     <label className="field">
       <span className="field-label">{label} root</span>
-      <select className="input" value={chosen} onChange={(event) => onChange(event.target.value)}>
+      <select className="select" value={chosen} onChange={(event) => onChange(event.target.value)}>
         <option value="">{entity.entityName} as a whole</option>
         {roots.data.roots.map((root) => (
           <option key={root} value={root}>

@@ -204,7 +204,7 @@ export function SourceTree({ entity, system, error, usage, onUse }: SourceTreePr
                   aria-labelledby={[nameId, `${nameId}-type`, field.discovered && `${nameId}-discovered`, count > 0 && `${nameId}-used`].filter(Boolean).join(' ')}
                   aria-describedby={field.required ? `${nameId}-required` : undefined}
                   tabIndex={field.path === tabStop ? 0 : -1}
-                  className={`source-node${field.leaf ? ' is-leaf' : ' is-branch'}${count ? ' is-used' : ''}`}
+                  className={`source-node focus-inset${field.leaf ? ' is-leaf' : ' is-branch'}${count ? ' is-used' : ''}`}
                   style={{ top: index * ITEM_HEIGHT, paddingLeft: 10 + field.depth * 14 }}
                   draggable={field.leaf}
                   title={field.leaf ? `${field.path}\nDrag onto a row (Shift: add for a concatenation), or Enter to use it for the selected row.${field.description ? `\n\n${field.description}` : ''}` : field.path}

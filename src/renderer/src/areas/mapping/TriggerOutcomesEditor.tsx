@@ -165,7 +165,7 @@ export function OutcomeList({ value, onChange, onLeave, onCancel, compact, disab
     <div className={compact ? 'outcomes outcomes-compact' : 'outcomes'}>
       {!compact && (
         <div className="field-label-row">
-          <span className="field-label">Outcomes</span>
+          <span className="field-label section-label">Outcomes</span>
           <span className="spacer" />
           {add}
         </div>

@@ -1,10 +1,9 @@
 // Asks before removing a record: what goes, and what stays.
-import { useState, type ReactNode } from 'react';
-import { Alert } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import type { ReactNode } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useDialogAction } from '../../components/dialog-action';
 import { TrashIcon } from '../../components/icons';
 import { useApp } from '../../state/app-context';
-import { errorMessage } from '../../state/save-state';
 
 interface ConfirmRemoveProps {
   /** The record, named by its ref (UC-2, TC-1, IN-3). */
@@ -21,45 +20,30 @@ interface ConfirmRemoveProps {
 
 export function ConfirmRemove({ record, what, remove: removeCall, onRemoved, onClose, children }: ConfirmRemoveProps) {
   const { trackSave } = useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogAction();
 
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const remove = () =>
+    run(async () => {
       await trackSave(removeCall({ id: record.id }));
       onRemoved();
       onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Remove ${record.ref}?`}
-      onClose={onClose}
       busy={busy}
-      size="sm"
-      alert
-      onSubmit={() => void remove()}
-      footer={
+      error={error}
+      confirm={
         <>
-          <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-danger" disabled={busy} autoFocus>
-            <TrashIcon />
-            {`Remove ${what}`}
-          </button>
+          <TrashIcon />
+          {`Remove ${what}`}
         </>
       }
+      onConfirm={() => void remove()}
+      onClose={onClose}
     >
-      <div className="confirm-text">{children}</div>
-      {error && <Alert>{error}</Alert>}
-    </Dialog>
+      {children}
+    </ConfirmDialog>
   );
 }

@@ -5,6 +5,7 @@ import type { ExternalReference, SystemSummary } from '../../../../shared/contra
 import { api } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/dialog-action';
 import { useApp } from '../../state/app-context';
 import { errorMessage } from '../../state/save-state';
 import { dialogWrite } from './dialog-write';
@@ -82,12 +83,7 @@ export function ImportDialog({ takenNames, onClose, onImported }: ImportDialogPr
         ) : (
           <>
             <span className="spacer" />
-            <button type="button" className="btn" onClick={onClose} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? 'Importing…' : 'Import'}
-            </button>
+            <DialogButtons onCancel={onClose} busy={busy} submit={busy ? 'Importing…' : 'Import'} />
           </>
         )
       }
