@@ -69,7 +69,10 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
       const telling = weight >= 0.5 || t.terms.length === 1;
       look(term, telling);
       // Weakly related words widen the search only from words that say something (not from `number`, `code`).
-      if (telling) for (const related of relatedTerms(term)) look(related, false);
+      if (telling) {
+        for (const related of relatedTerms(term)) look(related, false);
+        for (const related of run.vocabulary.family(term)) look(related, false);
+      }
     }
     // Descriptions only widen the search when the name finds (almost) nothing.
     if (candidates.size < 5) for (const term of t.descTerms.slice(0, 12)) if (termWeight(term) >= 1) look(term, false);
