@@ -352,3 +352,15 @@ describe('identifier conventions', () => {
     expect(top(result, 'account_sid')).toEqual([]);
   });
 });
+
+describe('dates by role', () => {
+  it('posting and booking dates are one date; a settled time is filled from it, not from the creation time', () => {
+    const result = suggestMappings(
+      entity('Transaction', [field('postDate', { format: 'date' }), field('createdDate', { format: 'date' }), field('bookingDate', { format: 'date' })]),
+      entity('TransactionResource', [field('settledAt', { format: 'date-time' }), field('posted_on', { format: 'date' }), field('createdAt', { format: 'date-time' })]),
+    );
+    expect(top(result, 'posted_on')[0]?.source).toMatch(/^(postDate|bookingDate)$/);
+    expect(top(result, 'settledAt')[0]?.source).toMatch(/^(postDate|bookingDate)$/);
+    expect(top(result, 'createdAt')[0]?.source).toBe('createdDate');
+  });
+});
