@@ -160,6 +160,8 @@ export interface CatalogueEntity {
    * `listOrders`, Order is not (its fields are OrderPage's `data[].…`). A union body carries none.
    */
   usedBy: CatalogueEntityUse[];
+  /** Set when the entity is seen from a flow's root (mapping/roots.ts): the object `fields` are relative to. */
+  root?: string;
 }
 
 export interface CatalogueParameter {

@@ -4,6 +4,7 @@ import type { CatalogueEntity, CatalogueField } from '../../shared/catalogue';
 import type { ArrayPairing, MappingCheck, MappingRow } from '../../shared/contract';
 import { describePairing, elementPrefix } from '../../shared/array-pairing-paths';
 import { hasContent } from './rows';
+import { fieldName } from './roots';
 
 /** What the checks read of a row; rows not stored yet (a flow whose rows were never created) have no id. */
 export type CheckedRow = Pick<MappingRow, 'targetPath' | 'sourcePaths' | 'mappingType' | 'status' | 'transformation' | 'defaultValue' | 'valueMap' | 'condition'> & {
@@ -100,7 +101,7 @@ function checkPairings(pairings: readonly CheckedPairing[], source: CatalogueEnt
   const checks: MappingCheck[] = [];
   const hasUnder = (entity: CatalogueEntity, path: string) => entity.fields.some((field) => field.path.startsWith(elementPrefix(path)));
   for (const pairing of pairings) {
-    const missing = !hasUnder(target, pairing.targetPath) ? `${target.name}.${pairing.targetPath}` : !hasUnder(source, pairing.sourcePath) ? `${source.name}.${pairing.sourcePath}` : null;
+    const missing = !hasUnder(target, pairing.targetPath) ? `${fieldName(target, pairing.targetPath)}` : !hasUnder(source, pairing.sourcePath) ? `${fieldName(source, pairing.sourcePath)}` : null;
     if (missing) {
       checks.push({
         rowId: null,
@@ -144,29 +145,29 @@ export function checkRows(
       add(
         'target_missing',
         'error',
-        `${target.name}.${row.targetPath} is not in the document${inVersion(versions.target)} (removed or renamed): repair the flow to follow a rename, or delete the row once its notes are settled.`,
+        `${fieldName(target, row.targetPath)} is not in the document${inVersion(versions.target)} (removed or renamed): repair the flow to follow a rename, or delete the row once its notes are settled.`,
       );
       continue;
     }
     const filled = hasContent(row) && row.status !== 'not_needed';
     if (!filled && row.status !== 'not_needed' && effectivelyRequired(field, targets)) {
-      add('required_unmapped', 'error', `${target.name}.${row.targetPath} is required but nothing fills it: choose a source field, a constant or a default.`);
+      add('required_unmapped', 'error', `${fieldName(target, row.targetPath)} is required but nothing fills it: choose a source field, a constant or a default.`);
     }
     if (!filled) continue;
     if (field.readOnly) {
-      add('read_only_target', 'warning', `${target.name}.${row.targetPath} is read-only: the target system sets it itself and ignores what is sent.`);
+      add('read_only_target', 'warning', `${fieldName(target, row.targetPath)} is read-only: the target system sets it itself and ignores what is sent.`);
     }
     for (const path of row.sourcePaths) {
       const from = sources.get(path);
       if (!from) {
-        add('source_missing', 'error', `The source field ${source.name}.${path} no longer exists${inVersion(versions.source)}: choose another source.`);
+        add('source_missing', 'error', `The source field ${fieldName(source, path)} no longer exists${inVersion(versions.source)}: choose another source.`);
         continue;
       }
       if (from.discovered) {
         add(
           'discovered_source',
           'warning',
-          `${source.name}.${path} relies on a field the document does not list (seen in ${from.discovered.samples} sample${from.discovered.samples === 1 ? '' : 's'}): confirm with the system's owner that it is sent every time.`,
+          `${fieldName(source, path)} relies on a field the document does not list (seen in ${from.discovered.samples} sample${from.discovered.samples === 1 ? '' : 's'}): confirm with the system's owner that it is sent every time.`,
         );
       }
       const hasTransformation = row.transformation.trim() !== '';
@@ -177,7 +178,7 @@ export function checkRows(
           add(
             'type_mismatch',
             verdict.severity,
-            `${source.name}.${path} is ${describeType(from)}, ${target.name}.${row.targetPath} is ${describeType(field)}: ${verdict.why}` +
+            `${fieldName(source, path)} is ${describeType(from)}, ${fieldName(target, row.targetPath)} is ${describeType(field)}: ${verdict.why}` +
               (verdict.severity === 'error' ? '; describe the conversion in the transformation.' : '.'),
           );
         }
@@ -186,7 +187,7 @@ export function checkRows(
         add(
           'max_length',
           'warning',
-          `${source.name}.${path} allows ${from.maxLength} characters but ${target.name}.${row.targetPath} only ${field.maxLength}: ` +
+          `${fieldName(source, path)} allows ${from.maxLength} characters but ${fieldName(target, row.targetPath)} only ${field.maxLength}: ` +
             'say in the transformation whether longer values are cut, refused or held.',
         );
       }
@@ -197,14 +198,14 @@ export function checkRows(
         add(
           'array_unpaired',
           'error',
-          `${target.name}.${row.targetPath} is a field of each element of ${array}, fed from ${source.name}.${path}, but no array pairing says ` +
+          `${fieldName(target, row.targetPath)} is a field of each element of ${array}, fed from ${fieldName(source, path)}, but no array pairing says ` +
             `which source elements give the target's elements: pair ${array} with ${sourceArray}.`,
         );
       } else if (depths.source > depths.target && row.condition.trim() === '' && !hasTransformation) {
         add(
           'array_to_single',
           'error',
-          `${source.name}.${path} is one element of a list, ${target.name}.${row.targetPath} holds one value: ` +
+          `${fieldName(source, path)} is one element of a list, ${fieldName(target, row.targetPath)} holds one value: ` +
             'say which element in the condition (e.g. type = BILLING), or how the elements combine in the transformation.',
         );
       }
@@ -214,7 +215,7 @@ export function checkRows(
         add(
           'free_text_enum',
           'warning',
-          `${source.name}.${path} is free text, ${target.name}.${row.targetPath} takes one of ${targetValues.map((v) => `"${String(v)}"`).join(', ')}: ` +
+          `${fieldName(source, path)} is free text, ${fieldName(target, row.targetPath)} takes one of ${targetValues.map((v) => `"${String(v)}"`).join(', ')}: ` +
             'map the values the source sends (a value map), or say how other text is handled.',
         );
       }
@@ -226,8 +227,8 @@ export function checkRows(
           add(
             'enum_unmapped',
             'error',
-            `${missing.length === 1 ? 'Value' : 'Values'} ${missing.map((v) => `"${v}"`).join(', ')} of ${source.name}.${path} ` +
-              `${missing.length === 1 ? 'has' : 'have'} no counterpart in ${target.name}.${row.targetPath} (one of ${targetValues.map((v) => `"${String(v)}"`).join(', ')}): add ${missing.length === 1 ? 'it' : 'them'} to the value map.`,
+            `${missing.length === 1 ? 'Value' : 'Values'} ${missing.map((v) => `"${v}"`).join(', ')} of ${fieldName(source, path)} ` +
+              `${missing.length === 1 ? 'has' : 'have'} no counterpart in ${fieldName(target, row.targetPath)} (one of ${targetValues.map((v) => `"${String(v)}"`).join(', ')}): add ${missing.length === 1 ? 'it' : 'them'} to the value map.`,
           );
         }
       }

@@ -20,6 +20,9 @@ export function parseEntityRef(text: string, what: string): EntityRef {
 /** The key learned decisions are stored under: "<system>:<entity name>". */
 export const entityKey = (ref: EntityRef) => `${ref.system}:${ref.entity}`;
 
+/** A flow's side as the command line writes it: `CRM:Order`, or `Budget:PutTransactionWrapper › transaction` when rooted. */
+export const sideRef = (side: EntityRef & { root?: string }) => `${entityKey(side)}${side.root ? ` › ${side.root}` : ''}`;
+
 export interface ResolvedEntity {
   system: { id: number; name: string };
   entity: CatalogueEntity;

@@ -8,6 +8,7 @@ import { elementPrefix } from '../../shared/array-pairing-paths';
 import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
+import { entityName, fieldName } from './roots';
 import { getRowIn, listRowsIn } from './rows';
 import { suggestArrayPairings, type TargetSuggestion } from './suggest';
 
@@ -82,10 +83,10 @@ function checkTargetArray(target: CatalogueEntity, path: string): void {
   if (!path.endsWith('[]')) throw new UserError('BAD_PAIRING', `The target "${path}" of an array pairing must be an array written with its []: ${fix}.`);
   const field = target.fields.find((each) => each.path === arrayFieldOf(path));
   if (arrayFieldOf(path) !== '' && (!field || !field.type.split('|').some((part) => part.trim() === 'array'))) {
-    throw new UserError('BAD_PAIRING', `${target.name} has no array field "${arrayFieldOf(path)}": ${fix}.`);
+    throw new UserError('BAD_PAIRING', `${entityName(target)} has no array field "${arrayFieldOf(path)}": ${fix}.`);
   }
   if (!fieldsUnder(target, elementPrefix(path)).some((each) => each.leaf)) {
-    throw new UserError('BAD_PAIRING', `${target.name}.${path} holds no object fields to map (an array of plain values is mapped as one row): ${fix}.`);
+    throw new UserError('BAD_PAIRING', `${fieldName(target, path)} holds no object fields to map (an array of plain values is mapped as one row): ${fix}.`);
   }
 }
 
@@ -93,11 +94,11 @@ function checkSource(source: CatalogueEntity, path: string): void {
   const fix = 'name a source array with its [] (e.g. lines[]) or a source object (e.g. billingAddress)';
   const fieldPath = path.endsWith('[]') ? arrayFieldOf(path) : path;
   const field: CatalogueField | undefined = source.fields.find((each) => each.path === fieldPath);
-  if (fieldPath !== '' && !field) throw new UserError('BAD_PAIRING', `${source.name} has no field "${fieldPath}": ${fix}.`);
+  if (fieldPath !== '' && !field) throw new UserError('BAD_PAIRING', `${entityName(source)} has no field "${fieldPath}": ${fix}.`);
   if (field && !path.endsWith('[]') && field.type.split('|').some((part) => part.trim() === 'array')) {
-    throw new UserError('BAD_PAIRING', `${source.name}.${path} is an array: write it as ${path}[] to take one target element per source element.`);
+    throw new UserError('BAD_PAIRING', `${fieldName(source, path)} is an array: write it as ${path}[] to take one target element per source element.`);
   }
-  if (!fieldsUnder(source, elementPrefix(path)).length) throw new UserError('BAD_PAIRING', `${source.name}.${path} has no fields of its own to read: ${fix}.`);
+  if (!fieldsUnder(source, elementPrefix(path)).length) throw new UserError('BAD_PAIRING', `${fieldName(source, path)} has no fields of its own to read: ${fix}.`);
 }
 
 function checkDiscriminator(target: CatalogueEntity, targetPath: string, discriminator: { path: string; value: string }): void {
@@ -106,14 +107,14 @@ function checkDiscriminator(target: CatalogueEntity, targetPath: string, discrim
     const leaves = fieldsUnder(target, elementPrefix(targetPath)).filter((each) => each.leaf && each.type.includes('string')).map((each) => each.path.slice(elementPrefix(targetPath).length));
     throw new UserError(
       'BAD_PAIRING',
-      `The discriminator "${discriminator.path}" is not a field of the element of ${target.name}.${targetPath}: name one of ${leaves.slice(0, 8).map((l) => `"${l}"`).join(', ') || 'its fields'}.`,
+      `The discriminator "${discriminator.path}" is not a field of the element of ${fieldName(target, targetPath)}: name one of ${leaves.slice(0, 8).map((l) => `"${l}"`).join(', ') || 'its fields'}.`,
     );
   }
   const allowed = field.enum ?? field.itemEnum;
   if (allowed && !allowed.map(String).includes(discriminator.value)) {
     throw new UserError(
       'BAD_PAIRING',
-      `${target.name}.${targetPath}.${discriminator.path} takes one of ${allowed.map((v) => `"${String(v)}"`).join(', ')}, not "${discriminator.value}": choose one of them as the discriminator value.`,
+      `${fieldName(target, `${targetPath}.${discriminator.path}`)} takes one of ${allowed.map((v) => `"${String(v)}"`).join(', ')}, not "${discriminator.value}": choose one of them as the discriminator value.`,
     );
   }
 }

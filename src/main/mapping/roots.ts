@@ -47,8 +47,18 @@ export function rootEntity(entity: CatalogueEntity, root: string): CatalogueEnti
     );
   }
   const offset = Math.min(...fields.map((field) => field.depth));
-  return { ...entity, id: `${entity.id}#${root}`, fields: fields.map((field) => ({ ...field, depth: field.depth - offset })) };
+  return { ...entity, id: `${entity.id}#${root}`, root, fields: fields.map((field) => ({ ...field, depth: field.depth - offset })) };
 }
+
+/** An entity as messages name it: `Invoice`, or `PutTransactionWrapper › transaction` when seen from a root. */
+export const entityName = (entity: Pick<CatalogueEntity, 'name' | 'root'>) => (entity.root ? `${entity.name} › ${entity.root}` : entity.name);
+
+/**
+ * A field as messages name it, its path as the sheet's rows write it: `Invoice.lines[].amount`, or
+ * `PutTransactionWrapper › transaction › amount` in a rooted flow (the root stated, never glued to the
+ * root-relative path as if it were the entity's own).
+ */
+export const fieldName = (entity: Pick<CatalogueEntity, 'name' | 'root'>, path: string) => (entity.root ? `${entityName(entity)} › ${path}` : `${entity.name}.${path}`);
 
 const normal = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 const ENVELOPES = new Set(['data', 'result', 'results', 'items', 'item', 'payload', 'body', 'record', 'value']);

@@ -20,13 +20,22 @@ const SECRET_NAME =
 
 /** Whether a query parameter, header or field named `name` carries a credential. */
 export function looksSecret(name: string): boolean {
-  return SECRET_NAME.test(
-    name
-      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '_'),
-  );
+  let known = judged.get(name);
+  if (known === undefined) {
+    known = SECRET_NAME.test(
+      name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_'),
+    );
+    // The same few header and parameter names come back with every request and answer.
+    if (judged.size >= 1000) judged.clear();
+    judged.set(name, known);
+  }
+  return known;
 }
+
+const judged = new Map<string, boolean>();
 
 // `scheme://user:password@` (the user-info ends at the authority's last "@").
 const USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*(?:@[^\s/?#@]*)*@/gi;
@@ -40,20 +49,25 @@ const PARAMETER = /([?&;#])([^\s=&#;?"'<>]+)=([^\s&#;"'<>]*)/g;
  */
 export class Redactor {
   private readonly known = new Set<string>();
+  /** The values added, each once: every send teaches the same few again. */
+  private readonly added = new Set<string>();
   private pattern: RegExp | null = null;
 
   /** Remembers a secret value (and its encoded forms) so that it is redacted wherever it appears. */
   add(value: string): void {
-    if (value.length < MIN_KNOWN_LENGTH) return;
+    if (value.length < MIN_KNOWN_LENGTH || this.added.has(value)) return;
+    this.added.add(value);
     const before = this.known.size;
     for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) this.known.add(form);
     if (this.known.size !== before) this.pattern = null;
   }
 
   text(text: string): string {
-    return this.knownValues(text)
-      .replace(USER_INFO, `$1${REDACTED}@`)
-      .replace(PARAMETER, (whole, separator: string, name: string) => (looksSecret(name) ? `${separator}${name}=${REDACTED}` : whole));
+    let redacted = this.knownValues(text);
+    // Most text (a header's value) has neither user-info nor parameters: no need to search it for them.
+    if (redacted.includes('@')) redacted = redacted.replace(USER_INFO, `$1${REDACTED}@`);
+    if (redacted.includes('=')) redacted = redacted.replace(PARAMETER, (whole, separator: string, name: string) => (looksSecret(name) ? `${separator}${name}=${REDACTED}` : whole));
+    return redacted;
   }
 
   /** A URL is text to the redactor: the same rules, named for what the caller holds. */
@@ -63,13 +77,17 @@ export class Redactor {
 
   /** A copy of `headers` with credential headers' values replaced and the others' redacted as text. */
   headers<T extends HeaderMap>(headers: T): T {
-    const redactValue = (name: string, value: string) => (looksSecret(name) ? REDACTED : this.text(value));
     return Object.fromEntries(
       Object.entries(headers).map(([name, value]) => [
         name,
-        value === undefined ? value : typeof value === 'string' ? redactValue(name, value) : value.map((item) => redactValue(name, item)),
+        value === undefined ? value : typeof value === 'string' ? this.header(name, value) : value.map((item) => this.header(name, item)),
       ]),
     ) as T;
+  }
+
+  /** One header's value: replaced when the name says it is a credential, else redacted as text. */
+  header(name: string, value: string): string {
+    return looksSecret(name) ? REDACTED : this.text(value);
   }
 
   private knownValues(text: string): string {

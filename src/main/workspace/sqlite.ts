@@ -40,6 +40,7 @@ function electronNativeBinding(): string | undefined {
 }
 
 export type SqliteDatabase = Database.Database;
+export type SqliteTransaction<F extends (...args: never[]) => unknown> = Database.Transaction<F>;
 
 const statements = new WeakMap<SqliteDatabase, Map<string, Database.Statement>>();
 

@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { APPLICATION_ID, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate';
 import { latestVersion, migrations as shippedMigrations, type Migration } from './migrations';
 import { BUSY_TIMEOUT_MS, backupsOf, workspaceFailure } from './failures';
-import { openDatabase, openDatabaseCopy, prepared, type SqliteDatabase } from './sqlite';
+import { openDatabase, openDatabaseCopy, prepared, type SqliteDatabase, type SqliteTransaction } from './sqlite';
 
 export const WORKSPACE_EXTENSION = '.crosswalk';
 const BACKUPS_KEPT = 3;
@@ -14,6 +14,10 @@ const BACKUPS_KEPT = 3;
  * so a write that throws half-way leaves the file exactly as it was.
  */
 export class Workspace {
+  /** Writes through this connection that may change cached rows (see changeStamp). */
+  private writes = 0;
+  private transaction: SqliteTransaction<(run: (db: SqliteDatabase) => unknown) => unknown> | undefined;
+
   constructor(
     readonly path: string,
     private readonly db: SqliteDatabase,
@@ -42,15 +46,35 @@ export class Workspace {
   }
 
   /**
+   * Whether the file may have changed since a cache of its rows took this stamp: a write through this
+   * connection (but those that leave cached rows alone), or a commit by another connection or process
+   * (SQLite's data_version, which does not count this connection's own commits).
+   */
+  changeStamp(): string {
+    return `${this.writes}/${this.read((db) => prepared(db, 'PRAGMA data_version').pluck().get() as number)}`;
+  }
+
+  /**
    * `waitForDisk: false` for a record whose loss in a power cut is acceptable (a history row): the
    * commit does not wait for the disk (WAL with synchronous NORMAL). A crash of the app loses nothing,
    * and the next durable write syncs it along with its own.
+   * `leavesCachedRows: true` for a write that only adds to or prunes the history, which nothing caches:
+   * it leaves the change stamp as it was.
    */
-  write<T>(change: (db: SqliteDatabase) => T, { waitForDisk = true }: { waitForDisk?: boolean } = {}): T {
+  write<T>(change: (db: SqliteDatabase) => T, { waitForDisk = true, leavesCachedRows = false }: { waitForDisk?: boolean; leavesCachedRows?: boolean } = {}): T {
+    try {
+      return this.commit(change, waitForDisk);
+    } finally {
+      // Counted once the write is over, so that nothing cached while it ran outlives it.
+      if (!leavesCachedRows) this.writes += 1;
+    }
+  }
+
+  private commit<T>(change: (db: SqliteDatabase) => T, waitForDisk: boolean): T {
     if (!waitForDisk && !this.detached && !this.db.inTransaction) {
       prepared(this.db, 'PRAGMA synchronous = NORMAL').run();
       try {
-        return this.write(change);
+        return this.commit(change, true);
       } finally {
         prepared(this.db, 'PRAGMA synchronous = FULL').run();
       }
@@ -58,16 +82,16 @@ export class Workspace {
     if (this.detached === 'read-only') {
       throw new UserError('WORKSPACE_READ_ONLY', `${this.path} was opened for reading only, so nothing can be changed in it: open it in the app, or with a command that changes it.`);
     }
+    // One transaction function for every write: better-sqlite3 builds four wrappers for each one made.
+    this.transaction ??= this.db.transaction((run: (db: SqliteDatabase) => unknown) => {
+      const result = run(this.db);
+      if (result instanceof Promise) {
+        throw new Error('A workspace write must be synchronous: awaiting inside a transaction would commit it half-done.');
+      }
+      return result;
+    });
     try {
-      return this.db
-        .transaction(() => {
-          const result = change(this.db);
-          if (result instanceof Promise) {
-            throw new Error('A workspace write must be synchronous: awaiting inside a transaction would commit it half-done.');
-          }
-          return result;
-        })
-        .immediate();
+      return this.transaction.immediate(change) as T;
     } catch (error) {
       throw workspaceFailure(this.path, error);
     }

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshotDir, test } from './fixtures';
+import { call, openFlow } from './flows';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Areas' });
 const origin = (url: string) => new URL(url).origin;
@@ -40,12 +41,14 @@ async function expectRoomForWords(element: Locator, what: string) {
   expect(width, `${what} is ${width}px wide`).toBeGreaterThanOrEqual(180);
 }
 
-/** The catalogue's All / Schemas / Bodies filter ends inside the entity list, each option whole. */
+/** The catalogue's All / Schemas / Bodies filter (shown when a document has both kinds) ends inside the entity list, each option whole. */
 async function expectKindFilterFits(page: Page) {
   const list = page.locator('.entity-list');
   await expect(list.locator('.ag-row').first()).toBeVisible();
   const listBox = (await list.boundingBox())!;
-  for (const option of await list.locator('.entity-list-tools .segmented-option').all()) {
+  const options = list.locator('.entity-list-tools .segmented-option');
+  await expect(options).toHaveText([/^All/, /^Schemas/, /^Bodies/]);
+  for (const option of await options.all()) {
     const box = (await option.boundingBox())!;
     expect(box.x + box.width, `${await option.innerText()} ends inside the list`).toBeLessThanOrEqual(listBox.x + listBox.width + 0.5);
     await expectWholeOrTooltip(option, 'a kind filter');
@@ -62,6 +65,58 @@ async function shoot(page: Page, name: string) {
 }
 
 test.use({ viewport: { width: 1100, height: 750 } });
+
+/** The column's header and first cells end inside the grid's viewport (left of its vertical scroll bar), their content whole. */
+async function expectColumnInView(grid: Locator, colId: string, what: string) {
+  const viewport = await grid.evaluate((node) => {
+    const body = node.querySelector('.ag-grid-viewport') ?? node;
+    const bar = node.querySelector('.ag-body-vertical-scroll-viewport');
+    const { left, right } = body.getBoundingClientRect();
+    return { left, right: bar && bar.getBoundingClientRect().width > 0 ? bar.getBoundingClientRect().left : right };
+  });
+  const cells = await grid.locator(`.ag-header-cell[col-id="${colId}"], .ag-row .ag-cell[col-id="${colId}"]`).all();
+  expect(cells.length, `${what}: header and cells shown`).toBeGreaterThan(1);
+  for (const cell of cells.slice(0, 8)) {
+    const box = (await cell.boundingBox())!;
+    expect(box.x, `${what} starts inside the grid`).toBeGreaterThanOrEqual(viewport.left - 0.5);
+    expect(box.x + box.width, `${what} ends inside the grid's viewport (${viewport.right})`).toBeLessThanOrEqual(viewport.right + 0.5);
+    // Whole: the header's label not cut to an ellipsis, a cell's badge inside the cell.
+    const whole = await cell.evaluate((node) => {
+      const label = node.querySelector('.ag-header-cell-text');
+      if (label) return label.scrollWidth <= label.clientWidth;
+      const right = node.getBoundingClientRect().right;
+      return [...node.querySelectorAll('*')].every((child) => child.getBoundingClientRect().right <= right + 0.5);
+    });
+    expect(whole, `${what}: its content is whole`).toBe(true);
+  }
+}
+
+const envelopedFixtures = path.resolve(__dirname, '../../fixtures/openapi/enveloped');
+
+/**
+ * A system of the enveloped pair under a name of this file's own (the host is shared by the worker's tests:
+ * enveloped-pair.e2e imports "Bank" and "Budget"), imported once per host: a retry finds it.
+ */
+async function envelopedSystem(hostUrl: string, side: 'bank' | 'budget'): Promise<string> {
+  const [name, file] = side === 'bank' ? ['Swiss banking (layout)', 'swiss-ng-banking.openapi30.json'] : ['YNAB (layout)', 'ynab.openapi30.json'];
+  const systems = await call<Array<{ name: string }>>(hostUrl, 'systems.list', {});
+  if (!systems.some((each) => each.name === name)) await call(hostUrl, 'systems.import', { name, source: { kind: 'file', path: path.join(envelopedFixtures, file) } });
+  return name;
+}
+
+/** The enveloped pair's rooted flow, made once per host like its systems. */
+async function envelopedFlow(hostUrl: string): Promise<{ id: number; name: string }> {
+  const name = 'Layout: bank transactions to budget';
+  const found = (await call<Array<{ id: number; name: string }>>(hostUrl, 'flows.list', {})).find((flow) => flow.name === name);
+  if (found) return found;
+  await envelopedSystem(hostUrl, 'bank');
+  await envelopedSystem(hostUrl, 'budget');
+  return call(hostUrl, 'flows.create', {
+    name,
+    source: { system: 'Swiss banking (layout)', entity: 'getTransactionDetails 200 response', root: 'transactionsDetails.transactionDetails' },
+    target: { system: 'YNAB (layout)', entity: 'PutTransactionWrapper', root: 'transaction' },
+  });
+}
 
 const longName = 'UK employees to payroll: starters, leavers and changes each pay run';
 const namespaced = path.resolve(__dirname, '../../fixtures/openapi/layout/aviationdata-airports.openapi30.json');
@@ -115,7 +170,6 @@ test('at 1100×750 the catalogue shows entity names whole or in a tooltip, and i
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   const list = page.locator('.entity-list');
   await expect(list.locator('.entity-item-name', { hasText: 'AirportsAPI.Controllers.AirportDetailsController.Response' })).toBeVisible();
-  await expectKindFilterFits(page);
   // Whole, not cut at the right where fourteen of them would read "AirportsAPI.Controllers.Airpo…".
   for (const name of await list.locator('.ag-row .entity-item-name').all()) {
     const cut = await name.evaluate((node) => node.scrollWidth > node.clientWidth || node.scrollHeight > node.clientHeight + 1);
@@ -124,6 +178,14 @@ test('at 1100×750 the catalogue shows entity names whole or in a tooltip, and i
   await page.getByRole('link', { name: /^AirportsAPI\.Controllers\.AirportDetailsController\.Response/ }).or(list.locator('.entity-item-name', { hasText: 'AirportDetailsController.Response' })).first().click();
   await expectWholeOrTooltip(page.locator('.entity-detail h2').first(), 'the open entity name');
   await shoot(page, 'systems');
+
+  // Both kinds with three-digit counts (289 schemas, 3 bodies): "Bodies" ran out of the list.
+  const bank = await envelopedSystem(host.url, 'bank');
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Systems' }).getByRole('link', { name: bank }).click();
+  await expect(list.locator('.entity-list-tools .segmented-option').first()).toContainText('292');
+  await expectKindFilterFits(page);
+  await shoot(page, 'systems-kinds');
 });
 
 test('at 1100×750 requirement evidence stays clear of Confirm and outcome text boxes have room for words', async ({ page, host }) => {
@@ -154,4 +216,28 @@ test('at 1100×750 requirement evidence stays clear of Confirm and outcome text 
   await expect(dialog.locator('.outcome-text').first()).toBeVisible();
   for (const outcome of await dialog.locator('.outcome-text').all()) await expectRoomForWords(outcome, 'an outcome text box in Flow details');
   await shoot(page, 'flow-details');
+});
+
+test('at 1100×750 the Review columns show Status whole on the enveloped pair, opened there or narrowed from 1440', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const flow = await envelopedFlow(host.url);
+  const grid = page.getByRole('region', { name: 'Mapping sheet' });
+  for (const from of [1100, 1440]) {
+    await page.setViewportSize(from === 1100 ? { width: 1100, height: 750 } : { width: 1440, height: 900 });
+    await openFlow(page, host.url, flow.id, flow.name);
+    await page.getByRole('combobox', { name: 'Columns shown' }).selectOption('review');
+    await expect(grid.locator('.ag-header-cell[col-id="status"]')).toBeVisible();
+    if (from === 1440) {
+      await expectColumnInView(grid, 'status', 'Status at 1440×900');
+      await page.setViewportSize({ width: 1100, height: 750 });
+    }
+    // The grid fits its columns again once it has seen the pane's new width (a resize observer, a frame later).
+    await expect(() => expectColumnInView(grid, 'status', `Status at 1100×750 (from ${from})`)).toPass({ timeout: 5_000 });
+    // Map ID, the target and its checks stay first, in their order (ag-grid had unpinned Map ID behind Checks).
+    const order = await grid
+      .locator('.ag-header-cell')
+      .evaluateAll((cells) => cells.map((cell) => ({ id: cell.getAttribute('col-id'), x: cell.getBoundingClientRect().x })).sort((a, b) => a.x - b.x).map((cell) => cell.id));
+    expect(order.slice(0, 4)).toEqual(['mapId', 'target', 'checks', 'status']);
+  }
+  await shoot(page, 'review-columns');
 });

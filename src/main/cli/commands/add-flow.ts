@@ -1,4 +1,4 @@
-import { parseEntityRef } from '../../mapping/entities';
+import { parseEntityRef, sideRef } from '../../mapping/entities';
 import { createFlow } from '../../mapping/flows';
 import { acceptAbove } from '../../mapping/bulk-accept';
 import { listRows } from '../../mapping/rows';
@@ -24,8 +24,8 @@ export async function addFlowCommand([file, source, target, ...extra]: string[],
     const count = (status: string) => rows.filter((row) => row.status === status).length;
     const summary = {
       flow: flow.name,
-      source: `${flow.source.system}:${flow.source.entity}`,
-      target: `${flow.target.system}:${flow.target.entity}`,
+      source: sideRef(flow.source),
+      target: sideRef(flow.target),
       rows: rows.length,
       suggested: count('suggested'),
       accepted: count('accepted'),

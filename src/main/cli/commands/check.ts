@@ -1,3 +1,4 @@
+import { sideRef } from '../../mapping/entities';
 import { checkWorkspace } from '../../mapping/sheet';
 import { SystemImports } from '../../openapi/system-import';
 import { openWorkspace } from '../../workspace/workspace';
@@ -15,8 +16,8 @@ export async function checkCommand([file, ...extra]: string[], flags: Flags, io:
   try {
     const results = (await checkWorkspace(workspace, new SystemImports(services))).map(({ flow, completeness, checks }) => ({
       flow: flow.name,
-      source: `${flow.source.system}:${flow.source.entity}`,
-      target: `${flow.target.system}:${flow.target.entity}`,
+      source: sideRef(flow.source),
+      target: sideRef(flow.target),
       completeness,
       checks: checks.map((check) => ({ mapId: check.mapId, target: check.targetPath, kind: check.kind, severity: check.severity, message: check.message })),
     }));

@@ -1,3 +1,4 @@
+import { sideRef } from '../../mapping/entities';
 import { openapiVersionLabel } from '../../../shared/catalogue';
 import { listFlows } from '../../mapping/flows';
 import { listSystems } from '../../openapi/systems';
@@ -15,8 +16,8 @@ export async function infoCommand([file, ...extra]: string[], flags: Flags, io: 
     const systems = listSystems(workspace);
     const flows = listFlows(workspace).map((flow) => ({
       name: flow.name,
-      source: `${flow.source.system}:${flow.source.entity}`,
-      target: `${flow.target.system}:${flow.target.entity}`,
+      source: sideRef(flow.source),
+      target: sideRef(flow.target),
     }));
     if (flags.json) {
       io.out(

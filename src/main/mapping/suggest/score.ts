@@ -397,10 +397,15 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   }
 
   // A one-value enumeration (`object: "refund"`, box's `type: "file"`) is a constant naming the record's kind:
-  // it fills, and is filled by, only the same constant.
+  // it fills, and is filled by, only the same constant. Unless it is one of the values of a same-named enumeration
+  // (`direction: [outbound]` for `direction: [inbound, outbound-api…]`): then it is that field, restricted to one value.
   const tConstant = t.enumKeys?.size === 1;
   const sConstant = s.enumKeys?.size === 1;
-  if ((tConstant || sConstant) && !(tConstant && sConstant && [...t.enumKeys!][0] === [...s.enumKeys!][0])) {
+  if (
+    (tConstant || sConstant) &&
+    !(tConstant && sConstant && [...t.enumKeys!][0] === [...s.enumKeys!][0]) &&
+    !(name >= 0.99 && (tConstant ? constantAmongValues(t, s) : constantAmongValues(s, t)))
+  ) {
     score *= 0.4;
     if (reasons) reasons.push('a constant (one-value enumeration) against another value');
   }
@@ -416,6 +421,15 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   const maxS = s.field.maxLength;
   if (reasons && maxT !== undefined && maxS !== undefined && maxS > maxT) reasons.push(`may be cut: max ${maxS} → ${maxT}`);
   return Math.min(1, score);
+}
+
+/** Every word of the constant's one value is a word of the other field's values (two or more of them). */
+function constantAmongValues(constant: Prepared, other: Prepared): boolean {
+  const values = other.field.enum ?? other.field.itemEnum;
+  if (!values || values.length < 2) return false;
+  const words = new Set(values.flatMap((value) => splitWords(String(value))));
+  const own = splitWords(String((constant.field.enum ?? constant.field.itemEnum)![0]));
+  return own.length > 0 && own.every((word) => words.has(word));
 }
 
 export function maxBy(list: Scored[]): Scored | undefined {

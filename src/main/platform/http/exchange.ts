@@ -17,6 +17,9 @@ import type { HttpTimings, ProxyResolver, TlsSettings } from './types';
 // file) starts a quarter faster without it.
 let undici: typeof import('undici') | undefined;
 
+/** Given to a client whose one exchange ended cleanly, when nothing waits on it any more. */
+const EXCHANGE_OVER = new Error('The exchange is over.');
+
 /** What every exchange of one service shares. */
 export interface ConnectionSettings {
   proxyFor: ProxyResolver;
@@ -57,9 +60,9 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
   if (forwarded && route.proxy?.authorization) headers['proxy-authorization'] = route.proxy.authorization;
 
   // The time-outs after connecting are kept here rather than by undici, whose timers are only accurate
-  // to about a second: `stop` ends the request with the time-out as its reason.
+  // to about a second: the client is destroyed with the time-out as the request's error (an abort
+  // controller of its own would cost each request an abort signal and its listeners).
   const limited = Number.isFinite(timeoutMs) && timeoutMs > 0;
-  const stop = new AbortController();
   let headersTimer: NodeJS.Timeout | undefined;
   let connected: Socket | undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see `undici` above
@@ -68,7 +71,7 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
       openConnection({ route, tls: settings.tls, timeoutMs, signal, url, stopwatch }).then(
         (socket) => {
           connected = socket;
-          if (limited) headersTimer = setTimeout(() => stop.abort(timedOut('headers', at, timeoutMs)), timeoutMs);
+          if (limited) headersTimer = setTimeout(() => client.destroy(timedOut('headers', at, timeoutMs)).catch(() => undefined), timeoutMs);
           callback(null, socket);
         },
         (error: Error) => callback(error, null),
@@ -78,10 +81,11 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
     bodyTimeout: 0,
   });
   const release = (error?: Error) => {
-    // Done cleanly, the socket is ended here first: closing the client with it still open would destroy
-    // it with an error, whose stack trace (source-mapped in development) costs more than the exchange.
+    // Done cleanly, the socket is ended here first: destroying the client with it still open would
+    // destroy it with an error, whose stack trace (source-mapped in development) costs more than the
+    // exchange. The client is then destroyed with one error made once, not closed: close() makes one more.
     if (!error) connected?.destroy();
-    (error ? client.destroy(error) : client.close()).catch(() => undefined);
+    client.destroy(error ?? EXCHANGE_OVER).catch(() => undefined);
   };
   const describe = (error: unknown) => exchangeError(lateTlsError(connected) ?? error, at, signal);
 
@@ -92,7 +96,7 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
       method: request.method,
       headers,
       body: request.body,
-      signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
+      signal,
     });
   } catch (error) {
     release(error as Error);

@@ -84,10 +84,13 @@ function lowerCaseNames(headers: HttpRequest['headers'], userAgent: string): Rec
 
 /** What goes on the wire: the address without credentials, which go as Basic authorization unless the caller gave one. */
 function toExchange(outgoing: Outgoing, request: HttpRequest, timeoutMs: number): Exchange {
-  const url = new URL(outgoing.url.href);
-  url.username = '';
-  url.password = '';
   const authorization = basicCredentials(outgoing.url);
+  let url = outgoing.url;
+  if (authorization) {
+    url = new URL(url.href);
+    url.username = '';
+    url.password = '';
+  }
   const headers = authorization && !('authorization' in outgoing.headers) ? { ...outgoing.headers, authorization } : outgoing.headers;
   return { url, method: outgoing.method, headers, body: outgoing.body, timeoutMs, maxBodyBytes: request.maxBodyBytes ?? Infinity, signal: request.signal };
 }

@@ -1,4 +1,5 @@
 // The part of a body that crosses to the renderer: its first PREVIEW_BYTES, decoded, with its kind.
+import { TextDecoder } from 'node:util';
 import type { BodyPreview } from '../../../shared/contract';
 
 export const PREVIEW_BYTES = 256 * 1024;
@@ -38,13 +39,26 @@ export function bodyPreview(head: Buffer, size: number, contentType: string | nu
   let text: string;
   try {
     // fatal: a body that is not what it claims is reported, then shown with replacement characters.
-    text = new TextDecoder(charset, { fatal: true }).decode(trimPartialCharacter(head, truncated, charset));
+    text = strictDecoder(charset).decode(trimPartialCharacter(head, truncated, charset));
   } catch (error) {
     const known = !(error instanceof RangeError);
     text = new TextDecoder(known ? charset : 'utf-8').decode(head);
     decodingNote = known ? `The body is not valid ${charset}: shown with replacement characters (�).` : `The body's charset "${charset}" is unknown: shown as UTF-8.`;
   }
   return { text, truncated, contentType, kind, base64: false, decodingNote };
+}
+
+// A decoder (an ICU converter) per charset seen, made once: decode() without `stream` starts afresh each time.
+const strictDecoders = new Map<string, TextDecoder>();
+
+/** Throws RangeError for a charset TextDecoder does not know. */
+function strictDecoder(charset: string): TextDecoder {
+  let decoder = strictDecoders.get(charset);
+  if (!decoder) {
+    decoder = new TextDecoder(charset, { fatal: true });
+    if (strictDecoders.size < 50) strictDecoders.set(charset, decoder);
+  }
+  return decoder;
 }
 
 /** A preview cut inside a UTF-8 character would fail to decode for no fault of the body. */

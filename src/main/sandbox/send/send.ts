@@ -2,7 +2,6 @@
 // production guard, auth, cookies, the environment's TLS and proxy, the exchange through the platform's
 // http service, the body streamed to the cache folder (only a preview kept in memory), and its history row.
 import fs from 'node:fs';
-import { once } from 'node:events';
 import { CookieJar } from 'tough-cookie';
 import type { AuthInput, CookieSet, OAuthTokenState, HistoryEntrySummary, RedirectHop, RequestDraft, SendOutcome, Timings } from '../../../shared/contract';
 import { UserError } from '../../errors';
@@ -14,7 +13,8 @@ import type { BodyCache } from '../store/body-cache';
 import { systemScope, type SandboxStore } from '../store/context';
 import { openEnvironment, readCookieJar, writeCookieJar } from '../store/environments';
 import { addHistory } from '../store/history';
-import { openDraft, openRequest, type StoredRequestDefinition } from '../store/requests';
+import { openedForSend, type OpenedForSend } from '../store/opened-cache';
+import { openDraft, type StoredRequestDefinition } from '../store/requests';
 import { publicView, requestSlots } from '../store/secret-slots';
 import { proxyOf, tlsOf } from './connection';
 import { failureOf } from './failures';
@@ -59,10 +59,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcome> {
   const { store } = deps;
-  const opened = 'requestId' in input.request ? openRequest(store, input.request.requestId) : openDraft(store, input.request.draft, input.request.basedOn);
+  const cached = openedForSend(store);
+  const opened = 'requestId' in input.request ? cached.request(input.request.requestId) : openDraft(store, input.request.draft, input.request.basedOn);
   const draft = opened.draft as Draft;
   const requestId = 'requestId' in input.request ? input.request.requestId : (input.request.basedOn ?? null);
-  const environment = input.environmentId === null ? undefined : openEnvironment(store, input.environmentId);
+  const environment = input.environmentId === null ? undefined : cached.environment(input.environmentId);
   if (environment && environment.environment.systemId !== draft.systemId) {
     throw new UserError('ENVIRONMENT_SYSTEM', `The environment "${environment.environment.name}" belongs to another system: choose one of this request's system.`);
   }
@@ -73,7 +74,7 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
     };
   }
 
-  const scope = variableScope(deps, draft.systemId, environment, input.variables);
+  const scope = variableScope(deps, cached, draft.systemId, environment, input.variables);
   const definition = environment?.opened;
   const auth = scope.resolveDeep(draft.auth.kind === 'inherit' ? (definition?.auth ?? { kind: 'none' }) : draft.auth) as AuthInput;
   const resolved = scope.resolveDeep({ method: draft.method, url: draft.url, query: draft.query, headers: draft.headers, body: draft.body });
@@ -85,11 +86,12 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
   const proxy = await proxyOf(definition, { defaultProxy: deps.defaultProxy, resolveProxy: deps.resolveProxy, http: deps.http, signal: input.signal });
   const tokenFor: TokenFor | undefined = deps.oauth && ((oauth, renew) => deps.oauth!.tokenFor(oauth, { environmentId: input.environmentId, http: deps.http, tls, proxy, signal: input.signal, renew }));
   await applyAuth(wire, auth, tokenFor);
-  // An environment that holds no cookies yet (most) has no jar to open, read or compare.
+  // An environment that holds no cookies yet (most) has no jar to open, read or compare: one is made
+  // only if the answer sets a cookie.
   const jarWasEmpty = environment?.environment.cookies === 0;
-  const jar = environment ? (jarWasEmpty ? new CookieJar() : loadJar(store, environment.environment)) : undefined;
-  const cookiesBefore = jar && !jarWasEmpty ? JSON.stringify(jar.serializeSync()) : undefined;
-  if (jar && !jarWasEmpty) addCookies(wire, jar);
+  let jar = environment && !jarWasEmpty ? loadJar(store, environment.environment) : undefined;
+  const cookiesBefore = jar ? JSON.stringify(jar.serializeSync()) : undefined;
+  if (jar) addCookies(wire, jar);
 
   const sentRequest = () => ({ method: wire.method, url: deps.redactor.url(wire.url.href), headers: redactedHeaders(deps.redactor, wire.headers) });
   const record = { systemId: draft.systemId, requestId, environmentId: input.environmentId, draft: publicDraft(draft) };
@@ -146,12 +148,13 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
     return failed(deps, error, input.signal, { ...record, request: sentRequest(), method: wire.method, url: response.url });
   }
 
+  if (environment && !jar && response.headers.has('set-cookie')) jar = new CookieJar();
   const cookies = jar ? takeCookies(jar, response) : [];
   if (jar && environment && !(jarWasEmpty && cookies.length === 0)) {
     const after = jar.serializeSync();
     if (JSON.stringify(after) !== cookiesBefore) writeCookieJar(store, environment.environment, JSON.stringify(after), after?.cookies.length ?? 0);
   }
-  const timings = timingsOf(response.timings, response.url);
+  const timings = timingsOf(response.timings, response.url === wire.url.href ? wire.url : new URL(response.url));
   const headers = redactedHeaderList(deps.redactor, response.headers.entries());
   const redirects = redirectHops(deps.redactor, wire.method, response);
   const request = sentRequest();
@@ -197,10 +200,11 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
  */
 export function resolveForCopy(deps: Pick<SendDeps, 'store' | 'redactor'>, input: Pick<SendInput, 'request' | 'environmentId' | 'variables'>) {
   const { store } = deps;
-  const opened = 'requestId' in input.request ? openRequest(store, input.request.requestId) : openDraft(store, input.request.draft, input.request.basedOn);
+  const cached = openedForSend(store);
+  const opened = 'requestId' in input.request ? cached.request(input.request.requestId) : openDraft(store, input.request.draft, input.request.basedOn);
   const draft = opened.draft as Draft;
-  const environment = input.environmentId === null ? undefined : openEnvironment(store, input.environmentId);
-  const scope = variableScope(deps as SendDeps, draft.systemId, environment, input.variables);
+  const environment = input.environmentId === null ? undefined : cached.environment(input.environmentId);
+  const scope = variableScope(deps as SendDeps, cached, draft.systemId, environment, input.variables);
   const auth = scope.resolveDeep(draft.auth.kind === 'inherit' ? (environment?.opened.auth ?? { kind: 'none' }) : draft.auth) as AuthInput;
   const resolved = scope.resolveDeep({ method: draft.method, url: draft.url, query: draft.query, headers: draft.headers, body: draft.body });
   return { ...resolved, auth, settings: draft.settings, unresolved: [...new Set([...scope.unresolved, ...opened.missing, ...(environment?.missing ?? [])])] };
@@ -223,7 +227,7 @@ export async function oauthTokenState(deps: SendDeps, input: Pick<SendInput, 're
     if (unresolved.length > 0) {
       throw new UserError('OAUTH_UNRESOLVED', `No token fetched: nothing gives a value to ${unresolved.map((name) => `{{${name}}}`).join(', ')} in the OAuth 2.0 settings. Add it to the environment.`);
     }
-    const definition = input.environmentId === null ? undefined : openEnvironment(deps.store, input.environmentId).opened;
+    const definition = input.environmentId === null ? undefined : openedForSend(deps.store).environment(input.environmentId).opened;
     const tls = tlsOf(definition);
     const proxy = await proxyOf(definition, { defaultProxy: deps.defaultProxy, resolveProxy: deps.resolveProxy, http: deps.http, signal: input.signal });
     await deps.oauth.tokenFor(auth, { environmentId: input.environmentId, http: deps.http, tls, proxy, signal: input.signal, renew: true });
@@ -231,7 +235,7 @@ export async function oauthTokenState(deps: SendDeps, input: Pick<SendInput, 're
   return deps.oauth.state?.(auth, input.environmentId) ?? null;
 }
 
-function variableScope(deps: SendDeps, systemId: number, environment: ReturnType<typeof openEnvironment> | undefined, oneOff: Record<string, string>): VariableScope {
+function variableScope(deps: SendDeps, cached: OpenedForSend, systemId: number, environment: ReturnType<typeof openEnvironment> | undefined, oneOff: Record<string, string>): VariableScope {
   const values = new Map<string, string>();
   for (const variable of environment?.opened.variables ?? []) {
     if (variable.enabled && typeof variable.value === 'string' && !environment!.missing.includes(variable.name)) values.set(variable.name, variable.value);
@@ -240,13 +244,15 @@ function variableScope(deps: SendDeps, systemId: number, environment: ReturnType
     deps.redactor.add(value);
     values.set(name, value);
   }
-  const scope = new VariableScope(values, (name) => {
-    try {
-      return readSecret(deps.store.workspace, deps.store.secrets, { scope: systemScope(systemId), name }) ?? environmentSecret(name, deps.store.secrets.env);
-    } catch {
-      return environmentSecret(name, deps.store.secrets.env);
-    }
-  });
+  const scope = new VariableScope(values, (name) =>
+    cached.fallback(systemId, name, (store) => {
+      try {
+        return readSecret(store.workspace, store.secrets, { scope: systemScope(systemId), name }) ?? environmentSecret(name, store.secrets.env);
+      } catch {
+        return environmentSecret(name, store.secrets.env);
+      }
+    }),
+  );
   // A base URL from a server template holds variables of its own ({{region}}).
   const baseUrl = environment?.environment.baseUrl;
   if (baseUrl && !values.has('baseUrl')) values.set('baseUrl', scope.resolve(baseUrl.replace(/\/+$/, '')));
@@ -290,52 +296,70 @@ function takeCookies(jar: CookieJar, response: HttpResponse<Readable>): CookieSe
 /**
  * Streams the body to its cache file, keeping only the first PREVIEW_BYTES in memory. A body that fits
  * in the preview is written at once (most answers): a file stream costs several thread-pool round trips.
+ * Read with events rather than `for await`, whose iterator, promise per piece and end-of-stream watch
+ * cost a small answer more than its reading.
  */
-async function storeBody(cache: BodyCache, body: Readable): Promise<{ bodyId: string | null; size: number; head: Buffer }> {
+function storeBody(cache: BodyCache, body: Readable): Promise<{ bodyId: string | null; size: number; head: Buffer }> {
   const bodyId = cache.newId();
   const file = cache.pathOf(bodyId);
   const head: Buffer[] = [];
   let headBytes = 0;
   let size = 0;
   let out: fs.WriteStream | undefined;
-  try {
-    for await (const piece of body) {
-      const chunk = piece as Buffer;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      body.destroy();
+      out?.destroy();
+      fs.rmSync(file, { force: true });
+      reject(error);
+    };
+    const done = () => {
+      if (settled) return;
+      settled = true;
+      const whole = head.length === 1 ? head[0]! : Buffer.concat(head);
+      resolve(size === 0 ? { bodyId: null, size, head: Buffer.alloc(0) } : { bodyId, size, head: whole });
+    };
+    body.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (headBytes < PREVIEW_BYTES) {
         const part = chunk.subarray(0, PREVIEW_BYTES - headBytes);
         head.push(part);
         headBytes += part.length;
       }
-      if (!out && size <= PREVIEW_BYTES) continue;
+      if (!out && size <= PREVIEW_BYTES) return;
       if (!out) {
         cache.ensure();
-        out = fs.createWriteStream(file, { mode: 0o600 });
+        out = fs.createWriteStream(file, { mode: 0o600 }).on('error', fail);
         // What came before this chunk is all in `head`.
         const before = Buffer.concat(head).subarray(0, size - chunk.length);
         if (before.length) out.write(before);
       }
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-    if (out) {
-      out.end();
-      await once(out, 'close');
-    } else if (size > 0) {
-      cache.ensure();
-      fs.writeFileSync(file, Buffer.concat(head), { mode: 0o600 });
-    }
-  } catch (error) {
-    out?.destroy();
-    fs.rmSync(file, { force: true });
-    throw error;
-  }
-  if (size === 0) return { bodyId: null, size, head: Buffer.alloc(0) };
-  return { bodyId, size, head: Buffer.concat(head) };
+      if (!out.write(chunk)) {
+        body.pause();
+        out.once('drain', () => body.resume());
+      }
+    });
+    body.once('error', fail);
+    body.once('end', () => {
+      if (out) {
+        out.once('close', done).end();
+        return;
+      }
+      try {
+        if (size > 0) cache.write(bodyId, head.length === 1 ? head[0]! : Buffer.concat(head));
+        done();
+      } catch (error) {
+        fail(error);
+      }
+    });
+  });
 }
 
 /** The service's timings with phases that did not happen as null: no lookup for an IP address, no TLS over http. */
-function timingsOf(timings: HttpTimings, url: string): Timings {
-  const { hostname, protocol } = new URL(url);
+function timingsOf(timings: HttpTimings, { hostname, protocol }: URL): Timings {
   const isAddress = /^[\d.]+$|^\[.*\]$/.test(hostname);
   return {
     dns: isAddress || timings.dns === 0 ? null : timings.dns,
@@ -372,7 +396,7 @@ function redactedHeaderList(redactor: Redactor, entries: Array<[string, string[]
     for (const value of values) {
       if (name === 'set-cookie') list.push([name, value.replace(/^([^=]*)=[^;]*/, `$1=${REDACTED}`)]);
       else if (CREDENTIAL_HEADERS.has(name)) list.push([name, REDACTED]);
-      else list.push([name, Object.values(redactor.headers({ [name]: value }))[0] as string]);
+      else list.push([name, redactor.header(name, value)]);
     }
   }
   return list;
@@ -380,6 +404,15 @@ function redactedHeaderList(redactor: Redactor, entries: Array<[string, string[]
 
 /** The draft as history keeps it: secret values as placeholders, never the opened values. */
 function publicDraft(draft: Draft): RequestDraft {
+  // A saved request sent again is the same (frozen) object: its public form is too.
+  let known = publicDrafts.get(draft);
+  if (!known) publicDrafts.set(draft, (known = hiddenSecrets(draft)));
+  return known;
+}
+
+const publicDrafts = new WeakMap<Draft, RequestDraft>();
+
+function hiddenSecrets(draft: Draft): RequestDraft {
   const { systemId, folder, name, method, url, query, headers, body, auth, origin, settings } = draft;
   const hidden = requestSlots({ systemId, folder, name, method, url, query, headers, body, auth, origin, settings }, '', (_name, value) => ({
     secret: true,

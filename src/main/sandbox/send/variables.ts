@@ -15,6 +15,7 @@ export class VariableScope {
 
   /** The text with every known {{name}} replaced; unknown names are kept as written and recorded. */
   resolve(text: string): string {
+    if (!text.includes('{{')) return text;
     return text.replace(VARIABLE, (whole, name: string) => {
       let value = this.values.get(name);
       if (value === undefined) {

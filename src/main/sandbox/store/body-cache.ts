@@ -1,6 +1,6 @@
 // Response bodies as files under CROSSWALK_HOME/cache/<workspace-id>/: never beside the workspace,
 // which may be shared. A body's id is random hex, so a file name never comes from outside.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors';
@@ -17,7 +17,9 @@ export class BodyCache {
   }
 
   newId(): string {
-    return randomBytes(16).toString('hex');
+    // A random UUID's 32 hex digits (122 random bits): Node draws them from a buffered pool, where
+    // randomBytes asks the system's generator each time.
+    return randomUUID().replaceAll('-', '');
   }
 
   /** The file of a body id; refuses anything that is not one. */
@@ -33,11 +35,28 @@ export class BodyCache {
     this.ensured = true;
   }
 
+  /** Writes a whole body at once (owner-only), creating the folder only when the write finds it missing. */
+  write(bodyId: string, bytes: Buffer): void {
+    const file = this.pathOf(bodyId);
+    try {
+      fs.writeFileSync(file, bytes, { mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      fs.writeFileSync(file, bytes, { mode: 0o600 });
+    }
+  }
+
   has(bodyId: string | null): boolean {
     return bodyId !== null && BODY_ID.test(bodyId) && fs.existsSync(this.pathOf(bodyId));
   }
 
   remove(bodyId: string | null): void {
-    if (bodyId !== null && BODY_ID.test(bodyId)) fs.rmSync(this.pathOf(bodyId), { force: true });
+    if (bodyId === null || !BODY_ID.test(bodyId)) return;
+    try {
+      fs.unlinkSync(this.pathOf(bodyId));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   }
 }

@@ -20,6 +20,7 @@ export interface HistoryRecord {
   timings: Timings;
   size: number | null;
   contentType: string | null;
+  /** The body's file in the cache, written before the row is added; null when there is none. */
   bodyId: string | null;
   detail: { request: HistoryEntry['request']; headers: Array<[string, string]>; redirects: RedirectHop[]; draft: RequestDraft | null };
 }
@@ -72,52 +73,64 @@ function toSummary(row: HistoryRow, cache: BodyCache): HistoryEntrySummary {
 
 /** Stores one call and prunes past the limit; returns its summary. */
 export function addHistory(store: SandboxStore, cache: BodyCache, record: HistoryRecord): HistoryEntrySummary {
-  const { row, pruned } = store.workspace.write((db) => {
-    const { timings: t } = record;
-    const id = Number(
-      prepared(
+  const at = new Date().toISOString();
+  const { timings: t } = record;
+  const { id, name, pruned } = store.workspace.write(
+    (db) => {
+      // The name as searchHistory gives it, without reading the row back.
+      const { id, name } = prepared(
         db,
         `INSERT INTO sandbox_history (system_id, request_id, environment_id, at, method, url, status, status_text, error, error_kind,
              dns, connect, tls, first_byte, download, total, size, content_type, body_id, detail)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-          record.systemId,
-          record.requestId,
-          record.environmentId,
-          new Date().toISOString(),
-          record.method,
-          record.url,
-          record.status,
-          record.statusText,
-          record.error,
-          record.errorKind,
-          t.dns,
-          t.connect,
-          t.tls,
-          t.firstByte,
-          t.download,
-          t.total,
-          record.size,
-          record.contentType,
-          record.bodyId,
-          JSON.stringify(record.detail),
-        ).lastInsertRowid,
-    );
-    return { row: prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} WHERE h.id = ?`).get(id) as HistoryRow, pruned: prune(db) };
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           RETURNING id, coalesce((SELECT name FROM sandbox_request WHERE id = request_id), nullif(?, '')) AS name`,
+      ).get(
+        record.systemId,
+        record.requestId,
+        record.environmentId,
+        at,
+        record.method,
+        record.url,
+        record.status,
+        record.statusText,
+        record.error,
+        record.errorKind,
+        t.dns,
+        t.connect,
+        t.tls,
+        t.firstByte,
+        t.download,
+        t.total,
+        record.size,
+        record.contentType,
+        record.bodyId,
+        JSON.stringify(record.detail),
+        record.detail.draft?.name ?? null,
+      ) as { id: number; name: string | null };
+      return { id, name, pruned: prune(db) };
+    },
     // History is a record of calls, not the analyst's work: one lost in a power cut is acceptable.
-  }, { waitForDisk: false });
+    { waitForDisk: false, leavesCachedRows: true },
+  );
   for (const bodyId of pruned) cache.remove(bodyId);
-  return toSummary(row, cache);
+  const { systemId, requestId, environmentId, method, url, status, error, size, bodyId } = record;
+  return { id, systemId, requestId, environmentId, name, method, url, status, error, timings: { ...t }, size, at, bodyAvailable: bodyId !== null };
 }
 
 /** Deletes the oldest rows past the limit; returns their body ids (files to delete once committed). */
 function prune(db: SqliteDatabase): string[] {
-  const limit = prepared(db, 'SELECT history_limit FROM sandbox_settings WHERE id = 1').pluck().get() as number;
-  const cutoff = prepared(db, 'SELECT id FROM sandbox_history ORDER BY id DESC LIMIT 1 OFFSET ?').pluck().get(limit - 1) as number | undefined;
-  if (cutoff === undefined) return [];
-  const bodies = prepared(db, 'SELECT body_id FROM sandbox_history WHERE id < ? AND body_id IS NOT NULL').pluck().all(cutoff) as string[];
-  prepared(db, 'DELETE FROM sandbox_history WHERE id < ?').run(cutoff);
-  return bodies;
+  // One statement: count(*) reads the narrowest index, and the first row kept is found from the oldest
+  // end, stepping over the rows deleted (usually one, often none), not over the thousand kept.
+  const bodies = prepared(
+    db,
+    `DELETE FROM sandbox_history WHERE id < (
+       SELECT id FROM sandbox_history ORDER BY id LIMIT 1
+       OFFSET max(0, (SELECT count(*) FROM sandbox_history) - (SELECT history_limit FROM sandbox_settings WHERE id = 1)))
+     RETURNING body_id`,
+  )
+    .pluck()
+    .all() as Array<string | null>;
+  return bodies.filter((bodyId): bodyId is string => bodyId !== null);
 }
 
 export interface HistoryQuery {

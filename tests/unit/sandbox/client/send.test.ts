@@ -9,7 +9,9 @@ import { BodyCache } from '../../../../src/main/sandbox/store/body-cache';
 import { saveEnvironment } from '../../../../src/main/sandbox/store/environments';
 import { getHistoryEntry, searchHistory } from '../../../../src/main/sandbox/store/history';
 import { saveRequest } from '../../../../src/main/sandbox/store/requests';
-import { workspaceIdOf } from '../../../../src/main/workspace/secrets';
+import { KeyFiles } from '../../../../src/main/platform/secrets';
+import { setSecret, workspaceIdOf } from '../../../../src/main/workspace/secrets';
+import { openWorkspace } from '../../../../src/main/workspace/workspace';
 import { tempDir } from '../../../helpers/temp';
 import { environmentInput, requestInput, sandboxWorkspace, storedBytes } from './fixtures';
 import { closedPort, forwardProxy, listen, probeRoutes, type Seen } from './servers';
@@ -117,6 +119,53 @@ describe('sending', () => {
     const echoed = JSON.parse(response(await run({ draft: draft({ url: '{{baseUrl}}/echo' }) }, { environmentId: environment.id })).preview.text) as { headers: Record<string, string> };
     expect(echoed.headers.cookie).toBe('session=s3cr3t-session-cookie-value');
     expect(storedBytes(store.workspace).includes('s3cr3t-session-cookie-value')).toBe(false);
+  });
+
+  it('sends again what another connection or this one changed since: a changed secret is used, a deleted one is gone', async () => {
+    const { store, systemId, run } = setup();
+    const dir = path.dirname(store.workspace.path);
+    const variables = (token: string) => [{ name: 'token', value: token, secret: true }];
+    const environment = saveEnvironment(store, environmentInput({ systemId, name: 'Local', kind: 'sandbox', baseUrl: origin, variables: variables('first-TOKEN-1111') }));
+    const request = requestInput({ systemId, name: 'Echo', method: 'GET', url: '{{baseUrl}}/echo', headers: [{ name: 'X-Token', value: '{{token}}' }], auth: { kind: 'bearer', token: 'bearer-SECRET-aaaa' } });
+    const saved = saveRequest(store, request);
+    const echo = async () => {
+      const outcome = await run({ requestId: saved.id }, { environmentId: environment.id });
+      return outcome.outcome === 'response' ? (JSON.parse(outcome.result.preview.text) as { headers: Record<string, string> }).headers : outcome;
+    };
+    expect(await echo()).toMatchObject({ 'x-token': 'first-TOKEN-1111', authorization: 'Bearer bearer-SECRET-aaaa' });
+    expect(await echo()).toMatchObject({ 'x-token': 'first-TOKEN-1111', authorization: 'Bearer bearer-SECRET-aaaa' });
+
+    // Another connection to the same file (another process: the CLI while the app is open).
+    const other = await openWorkspace(store.workspace.path);
+    const elsewhere = { workspace: other, secrets: { keys: new KeyFiles(path.join(dir, 'keys')), env: {} } };
+    saveEnvironment(elsewhere, environmentInput({ systemId, id: environment.id, name: 'Local', kind: 'sandbox', baseUrl: origin, variables: variables('second-TOKEN-2222') }));
+    saveRequest(elsewhere, requestInput({ ...request, id: saved.id, auth: { kind: 'bearer', token: 'bearer-SECRET-bbbb' } }));
+    expect(await echo()).toMatchObject({ 'x-token': 'second-TOKEN-2222', authorization: 'Bearer bearer-SECRET-bbbb' });
+
+    saveRequest(elsewhere, requestInput({ ...request, id: saved.id, auth: { kind: 'bearer', token: { secret: true, set: false } } }));
+    expect((await echo() as Record<string, string>).authorization).toBe('Bearer');
+    saveEnvironment(elsewhere, environmentInput({ systemId, id: environment.id, name: 'Local', kind: 'sandbox', baseUrl: origin }));
+    expect(await echo()).toEqual({ outcome: 'unresolved', unresolved: ['token'] });
+    other.close();
+
+    // This connection's own writes.
+    saveEnvironment(store, environmentInput({ systemId, id: environment.id, name: 'Local', kind: 'sandbox', baseUrl: origin, variables: variables('third-TOKEN-3333') }));
+    saveRequest(store, requestInput({ ...request, id: saved.id, auth: { kind: 'bearer', token: 'bearer-SECRET-cccc' } }));
+    expect(await echo()).toMatchObject({ 'x-token': 'third-TOKEN-3333', authorization: 'Bearer bearer-SECRET-cccc' });
+    setSecret(store.workspace, store.secrets, { scope: `system:${systemId}/env:${environment.id}`, name: 'token' }, 'fourth-TOKEN-4444');
+    expect(await echo()).toMatchObject({ 'x-token': 'fourth-TOKEN-4444' });
+  });
+
+  it('opens on the next send a secret that did not open before, once its key is back in the key store', async () => {
+    const { store, systemId, deps } = setup();
+    const saved = saveRequest(store, requestInput({ systemId, name: 'Echo', method: 'GET', url: `${origin}/echo`, auth: { kind: 'bearer', token: 'bearer-SECRET-dddd' } }));
+    const keys = path.join(tempDir(), 'keys');
+    const elsewhere: SendDeps = { ...deps, store: { workspace: store.workspace, secrets: { keys: new KeyFiles(keys), env: {} } } };
+    const sendThere = () => send(elsewhere, { request: { requestId: saved.id }, environmentId: null, variables: {}, confirmProduction: false });
+    expect(await sendThere()).toEqual({ outcome: 'unresolved', unresolved: [`request${saved.id}.auth.token`] });
+    fs.cpSync(path.join(path.dirname(store.workspace.path), 'keys'), keys, { recursive: true });
+    const echoed = JSON.parse(response(await sendThere()).preview.text) as { headers: Record<string, string> };
+    expect(echoed.headers.authorization).toBe('Bearer bearer-SECRET-dddd');
   });
 
   it('shows each redirect hop, and stops a redirect loop with the loop named', async () => {

@@ -12,6 +12,8 @@ import type {
   FocusGridInnerElementParams,
   ColumnResizedEvent,
   GridReadyEvent,
+  GridSizeChangedEvent,
+  ProcessUnpinnedColumnsParams,
   GetRowIdParams,
   IRowNode,
   IsFullWidthRowParams,
@@ -137,12 +139,18 @@ const exampleOf = (field: CatalogueField) => (field.example !== undefined ? valu
 
 /** The Review set's six columns share the pane's width, unless the analyst gave this flow widths of their own. */
 const fitsThePane = (set: ColumnSet, ownWidths: boolean) => set === 'review' && !ownWidths;
-/** Fitting gives or takes width from the target and source columns only; the others keep what their header needs. */
+/**
+ * Fitting gives or takes width from the target and source columns only, never below a readable path; the
+ * others keep what their header needs. In a pane too narrow for all six (1100 px wide, three panes), the
+ * pinned columns plus Status still fit and the rest scrolls: Status is the first unpinned column.
+ */
 const FIXED_IN_REVIEW = [
   { key: 'mapId', minWidth: 72, maxWidth: 72 },
+  { key: 'target', minWidth: 120 },
   { key: 'checks', minWidth: 50, maxWidth: 50 },
   { key: 'status', minWidth: 112, maxWidth: 112 },
   { key: 'confidence', minWidth: 104, maxWidth: 104 },
+  { key: 'source', minWidth: 120 },
 ];
 
 export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFilter, onFocusRow, onEdit, onDropSource, onEditingStopped, columnSet, density, initialWidths, onWidths, onEditPairing, onDecidePairing }: SheetGridProps) {
@@ -155,6 +163,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     [handlersRef],
   );
   const initialRef = useRef({ widths: initialWidths, columnSet });
+  const columnSetRef = useLatest(columnSet);
   const ownWidthsRef = useRef(Object.keys(initialWidths).length > 0);
   const dropRow = useRef<HTMLElement | null>(null);
 
@@ -227,7 +236,11 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     const all = columns.map((column) => column.colId!);
     api.setColumnsVisible(all.filter((id) => shown.has(id)), true);
     api.setColumnsVisible(all.filter((id) => !shown.has(id)), false);
-    if (fitsThePane(columnSet, ownWidthsRef.current)) api.sizeColumnsToFit({ columnLimits: FIXED_IN_REVIEW });
+    if (fitsThePane(columnSet, ownWidthsRef.current)) {
+      // Columns ag-grid unpinned in a narrower set go back where they were defined, before the fit.
+      api.applyColumnState({ state: columns.map((column) => ({ colId: column.colId!, pinned: column.pinned ?? null })), applyOrder: true });
+      api.sizeColumnsToFit({ columnLimits: FIXED_IN_REVIEW });
+    }
   }, [columnSet, columns, gridRef]);
 
   const onGridReady = useCallback((event: GridReadyEvent<MappingRow>) => {
@@ -238,6 +251,18 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     });
     if (fitsThePane(set, ownWidthsRef.current)) event.api.sizeColumnsToFit({ columnLimits: FIXED_IN_REVIEW });
   }, [columns]);
+
+  // The pane changed width (the window, the sidebar, the stacked layout): the Review set fits it again.
+  const onGridSizeChanged = useCallback((event: GridSizeChangedEvent<MappingRow>) => {
+    if (fitsThePane(columnSetRef.current, ownWidthsRef.current)) event.api.sizeColumnsToFit({ columnLimits: FIXED_IN_REVIEW });
+  }, [columnSetRef]);
+
+  // ag-grid unpins columns that leave the centre under 50 px (Map ID first, moving it after Checks); the
+  // Review set is about to be fitted to the pane, which leaves room beside the pinned columns.
+  const processUnpinnedColumns = useCallback(
+    (params: ProcessUnpinnedColumnsParams<MappingRow>) => (fitsThePane(columnSetRef.current, ownWidthsRef.current) ? [] : params.columns),
+    [columnSetRef],
+  );
 
   // Opening a flow from the list leaves focus nowhere (the list is gone): put it on the sheet's first row,
   // where the keyboard works at once. Not when the analyst already is somewhere (a dialog, the search box).
@@ -344,6 +369,8 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         context={context}
         rowHeight={ROW_HEIGHT[density]}
         onGridReady={onGridReady}
+        onGridSizeChanged={onGridSizeChanged}
+        processUnpinnedColumns={processUnpinnedColumns}
         onFirstDataRendered={onFirstDataRendered}
         onColumnResized={onColumnResized}
         rowBuffer={12}
