@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SUGGESTION_THRESHOLD, suggestArrayPairings, suggestMappings, withArrayPairings } from '../../../src/main/mapping/suggest';
 import { ownerTerms } from '../../../src/main/mapping/suggest/prepare';
+import { lancasterStem } from '../../../src/main/mapping/suggest/lancaster';
 import { nameTerms } from '../../../src/main/mapping/suggest/tokens';
 import { entity, field } from '../../helpers/catalogue-fields';
 
@@ -234,9 +235,29 @@ describe('dates, events and inflection', () => {
     expect(top(result, 'last_login_time')[0]?.source).toBe('last_sign_in_at');
     expect(top(result, 'last_login_time').map((c) => c.source)).not.toContain('username');
   });
-  it('a doubled consonant before -ed/-ing marks the verb: DateShipped ~ ship_date', () => {
-    expect(nameTerms('DateShipped').sort()).toEqual(nameTerms('ship_date').sort());
-    expect(nameTerms('billing_address')).not.toEqual(nameTerms('bill_address'));
+  it('words of one family match (Lancaster root, same beginning): DateShipped ← ship_date, issueDate ← date_issued', () => {
+    const result = suggestMappings(
+      entity('Order', [field('ship_date', { format: 'date' }), field('date_issued', { format: 'date' }), field('data', { type: 'object' })]),
+      entity('Shipment', [field('DateShipped', { format: 'date' }), field('issueDate', { format: 'date' }), field('date')]),
+    );
+    expect(top(result, 'DateShipped')[0]?.source).toBe('ship_date');
+    expect(top(result, 'issueDate')[0]?.source).toBe('date_issued');
+  });
+  it('the Lancaster stemmer gives the published roots (ANSI C rule set)', () => {
+    expect(['variation', 'variant', 'settlement', 'settled', 'categorization', 'category', 'compensation', 'maximum', 'crosses', 'happiness'].map(lancasterStem)).toEqual([
+      'vary', 'vary', 'settl', 'settl', 'categ', 'categ', 'compen', 'maxim', 'cross', 'happy',
+    ]);
+  });
+  it('a list of variations pairs with a list of variants (derivation); date and data stay apart', () => {
+    const result = suggestMappings(
+      entity('Item', [field('variations[].id'), field('variations[].name'), field('variations[].created_at', { format: 'date-time' }), field('categories[].name'), field('data')]),
+      entity('Product', [field('variants[].id'), field('variants[].name'), field('variants[].createdDate', { format: 'date-time' }), field('categorization'), field('date')]),
+    );
+    expect(top(result, 'variants[].id')[0]?.source).toBe('variations[].id');
+    expect(top(result, 'variants[].name')[0]?.source).toBe('variations[].name');
+    expect(top(result, 'variants[].createdDate')[0]?.source).toBe('variations[].created_at');
+    expect(top(result, 'categorization')[0]?.source).toBe('categories[].name');
+    expect(top(result, 'date')).toEqual([]);
   });
   it('a task’s message is its description; custom questions are custom fields', () => {
     const result = suggestMappings(entity('Task', [field('message'), field('custom_questions[].title'), field('custom_questions[].value')]), entity('Issue', [field('description'), field('custom_fields[].name'), field('custom_fields[].value')]));
@@ -330,13 +351,16 @@ describe('identifier conventions', () => {
     expect(top(result, 'messaging_service_sid')[0]?.source).toBe('messaging_service_id');
     expect(top(result, 'account_sid')).toEqual([]);
   });
-  it('the record’s own id fills the other system’s external reference (reference_id, external_id)', () => {
-    const result = suggestMappings(entity('Contact', [field('id'), field('first_name')]), entity('Customer', [field('reference_id'), field('given_name')]));
-    expect(top(result, 'reference_id')[0]?.source).toBe('id');
-    expect(top(result, 'reference_id')[0]?.reasons).toContain("the record's identifier as the other system's external reference");
-  });
-  it('a nested reference is not the record’s external reference', () => {
-    const result = suggestMappings(entity('Contact', [field('id'), field('first_name')]), entity('Customer', [field('cards[].reference_id'), field('given_name')]));
-    expect(top(result, 'cards[].reference_id')).toEqual([]);
+});
+
+describe('dates by role', () => {
+  it('posting and booking dates are one date; a settled time is filled from it, not from the creation time', () => {
+    const result = suggestMappings(
+      entity('Transaction', [field('postDate', { format: 'date' }), field('createdDate', { format: 'date' }), field('bookingDate', { format: 'date' })]),
+      entity('TransactionResource', [field('settledAt', { format: 'date-time' }), field('posted_on', { format: 'date' }), field('createdAt', { format: 'date-time' })]),
+    );
+    expect(top(result, 'posted_on')[0]?.source).toMatch(/^(postDate|bookingDate)$/);
+    expect(top(result, 'settledAt')[0]?.source).toMatch(/^(postDate|bookingDate)$/);
+    expect(top(result, 'createdAt')[0]?.source).toBe('createdDate');
   });
 });

@@ -80,7 +80,10 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
       const telling = weight >= 0.5 || t.terms.length === 1;
       look(term, telling);
       // Weakly related words widen the search only from words that say something (not from `number`, `code`).
-      if (telling) for (const related of relatedTerms(term)) look(related, false);
+      if (telling) {
+        for (const related of relatedTerms(term)) look(related, false);
+        for (const related of run.vocabulary.family(term)) look(related, false);
+      }
     }
     for (const id of t.mentionIds) if (id >= 0) lookAll(byNameKey.get(id));
     if (t.mentionKey >= 0) lookAll(byDescription.get(t.mentionKey));

@@ -84,6 +84,7 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, run.vocabulary, targetViews.get(field.path)));
   markRecordLists(sources, sourceTerms, run.vocabulary);
   markRecordLists(targets, targetTerms, run.vocabulary);
+  run.vocabulary.linkFamilies();
   markMoneyParts(sources, sourceTerms, run.vocabulary);
   markMoneyParts(targets, targetTerms, run.vocabulary);
   markSideNames(sources);

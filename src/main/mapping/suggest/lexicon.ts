@@ -165,6 +165,8 @@ export const CONCEPT_GROUPS: string[][] = [
   ['deleted', 'deleted at', 'trashed', 'trashed at', 'removed', 'removed at', 'deletion date', 'date deleted', 'date delete', 'delete date', 'deleted date'],
   ['completed', 'done', 'resolved', 'closed', 'is completed', 'is closed', 'is done'],
   ['completed at', 'completion date', 'resolved at', 'closed at', 'done at', 'date completed', 'date closed', 'resolution date'],
+  // When a transaction entered the books: posting and booking dates are one date.
+  ['posted', 'posted at', 'posted on', 'posting date', 'post date', 'date posted', 'booked', 'booked at', 'booked on', 'booking date', 'book date', 'date booked'],
   ['file name', 'file title'],
   ['file size', 'size', 'byte size', 'size in bytes', 'content length'],
   ['mime type', 'content type', 'media type', 'file type', 'file format'],
@@ -227,6 +229,9 @@ export const RELATED: Array<[string, string, number]> = [
   ['c:version', 'etag', 0.4],
   ['c:file name', 'name', 0.6],
   ['c:quantity', 'unit', 0.4],
+  // A settled transaction is a posted one.
+  ['c:posted', 'settled', 0.6],
+  ['c:posted', 'settle date', 0.6],
   // What something costs is the price paid for it.
   ['c:price', 'cost', 0.6],
   // A single address line holds mostly the first line.
@@ -292,6 +297,9 @@ export const LEXICON_DOMAINS: Record<string, string> = {
   'abbr:pmt': 'payments and refunds',
   'abbr:txn': 'payments and refunds',
   'abbr:sid': 'text messages',
+  'group:posted': 'bank transactions',
+  'related:c:posted|settled': 'bank transactions',
+  'related:c:posted|settle date': 'bank transactions',
   'group:address line 1': 'postal addresses',
   'group:address line 2': 'postal addresses',
   'group:address line 3': 'postal addresses',

@@ -5,6 +5,7 @@ import type { CatalogueField } from '../../../shared/catalogue';
 import type { PathView } from './naming-views';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
 import { BLANK, idBits, isConcept, mentionKey, nameIds, PHRASE_END, phraseTerms, type SideNames } from './mentions';
+import { familyKey, familySimilarity, formsApply } from './word-forms';
 import { numeric } from './score';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
@@ -14,7 +15,7 @@ export interface Term {
   /** The term's number in this run's Vocabulary: pairs compare numbers, not strings. */
   id: number;
   weight: number;
-  /** Weakly related terms (their ids) with their similarity; empty when none. */
+  /** Weakly related terms (their ids) with their similarity; empty when none. Words of one family are added once a run's words are known. */
   relatedIds: readonly number[];
   relatedSimilarities: readonly number[];
   /** A word repeating the owner's name (`card.card_type`): weighs little, yet says whose value it is. */
@@ -27,6 +28,51 @@ export interface Term {
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly contexts = new Map<string, Context>();
+  /** The Term objects of each plain word (see word-forms.ts), to link the words of one family once all are known. */
+  private readonly plain = new Map<string, Term[]>();
+  private readonly families = new Map<string, string[]>();
+
+  /** Keeps a plain word's Term for linkFamilies. */
+  keep(term: Term): void {
+    if (!formsApply(term.term) || termWeight(term.term) < 1) return;
+    const list = this.plain.get(term.term);
+    if (list) list.push(term);
+    else this.plain.set(term.term, [term]);
+  }
+
+  /**
+   * Relates the plain words of one family (`shipped` ~ `ship`, `variant` ~ `variation`) among all the words of this
+   * run: each Term gets the others as related terms, with their similarity.
+   */
+  linkFamilies(): void {
+    const byKey = new Map<string, string[]>();
+    for (const word of this.plain.keys()) {
+      const key = familyKey(word);
+      const list = byKey.get(key);
+      if (list) list.push(word);
+      else byKey.set(key, [word]);
+    }
+    for (const [word, terms] of this.plain) {
+      const others = new Map<string, number>();
+      for (const other of byKey.get(familyKey(word))!) {
+        const similarity = other === word ? 0 : familySimilarity(word, other);
+        if (similarity > 0) others.set(other, similarity);
+      }
+      if (others.size === 0) continue;
+      this.families.set(word, [...others.keys()]);
+      const ids = [...others.keys()].map((other) => this.id(other));
+      const similarities = [...others.values()];
+      for (const term of terms) {
+        term.relatedIds = [...term.relatedIds, ...ids];
+        term.relatedSimilarities = [...term.relatedSimilarities, ...similarities];
+      }
+    }
+  }
+
+  /** The other words of this word's family in this run (after linkFamilies). */
+  family(term: string): readonly string[] {
+    return this.families.get(term) ?? NO_WORDS;
+  }
 
   id(term: string): number {
     let id = this.ids.get(term);
@@ -63,10 +109,11 @@ function contextWeights(segments: string[]): Map<string, number> {
 }
 
 const NONE: readonly number[] = [];
+const NO_WORDS: readonly string[] = [];
 
 export function makeTerm(vocabulary: Vocabulary, term: string, weight: number, owner = false): Term {
   const related = relatedMap(term);
-  return {
+  const made: Term = {
     term,
     id: vocabulary.id(term),
     weight,
@@ -75,6 +122,8 @@ export function makeTerm(vocabulary: Vocabulary, term: string, weight: number, o
     owner,
     role: ROLE_WORDS.has(term),
   };
+  vocabulary.keep(made);
+  return made;
 }
 
 export interface Prepared {

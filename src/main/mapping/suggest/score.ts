@@ -152,13 +152,6 @@ function moneyOwnersDiffer(a: Prepared, b: Prepared): boolean {
   return !a.moneyOwner.some((x) => bestMatch(x, b.moneyOwner!) >= STRONG);
 }
 
-/**
- * `a` is a record's reference to it in another system (`reference_id`, `external_id`, `external_reference`) and `b`
- * the other record's own identifier: an integration keeps the one system's id as the other's external reference.
- */
-const externalReference = (a: Prepared, b: Prepared) =>
-  a.top && b.top && a.terms.some((x) => x.term === 'c:reference') && a.terms.every((x) => x.term === 'c:reference' || x.term === 'c:identifier') && b.terms.length === 1 && b.terms[0]!.term === 'c:identifier';
-
 const ownerLabel = (p: Prepared) => (p.moneyOwner?.length ? p.moneyOwner.map((x) => termLabel(x.term)).join(' ') : 'the record');
 
 const kindUnmatched = (kind: Term | undefined, others: Term[]) => kind !== undefined && bestMatch(kind, others) < 0.5;
@@ -345,9 +338,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   if (name > 0 && !named) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
-    if (evidence === 'generic only' && (externalReference(t, s) || externalReference(s, t))) {
-      if (reasons) reasons.push("the record's identifier as the other system's external reference");
-    } else if (evidence === 'generic only') {
+    if (evidence === 'generic only') {
       score *= 0.6;
       if (reasons) reasons.push('only generic words in common');
     } else if (evidence === 'kinds differ') {

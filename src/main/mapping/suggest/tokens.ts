@@ -55,20 +55,9 @@ function normalWordsOf(name: string): string[] {
   for (const word of splitWords(name)) {
     const expanded = ABBREVIATIONS[word] ?? ABBREVIATIONS[stem(word)];
     if (expanded) out.push(...expanded.split(' '));
-    else out.push(verbRoot(stem(word)));
+    else out.push(stem(word));
   }
   return out;
-}
-
-/**
- * `shipped`, `shipping` → `ship` (`DateShipped` ~ `ship_date`). Only a doubled final consonant marks a root for sure
- * (`ship` + `ped`); other -ed/-ing words stay as they are (`created`, `string`, `pricing`), and so does -lled
- * (`billed` is bill + ed, `cancelled` cancel + led).
- */
-function verbRoot(word: string): string {
-  const match = /^(.*?)([bdgmnprt])\2(ed|ing)$/.exec(word);
-  if (!match || match[1]!.length < 2 || !/[aeiou]/.test(match[1]!)) return word;
-  return `${match[1]}${match[2]}`;
 }
 
 // Phrase (space-joined normal words) → concept term id.
