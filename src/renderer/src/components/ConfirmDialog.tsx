@@ -2,7 +2,7 @@
 // danger button that does it, focused so that Enter confirms and Escape cancels.
 import type { ReactNode } from 'react';
 import { Dialog } from './Dialog';
-import { FormError } from './dialog-action';
+import { DialogButtons, FormError } from './dialog-action';
 
 interface ConfirmDialogProps {
   title: string;
@@ -32,12 +32,7 @@ export function ConfirmDialog({ title, subtitle, size = 'sm', busy, error, confi
       footer={
         <>
           <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-danger" disabled={busy} autoFocus>
-            {confirm}
-          </button>
+          <DialogButtons onCancel={onClose} busy={busy} submit={confirm} danger />
         </>
       }
     >

@@ -21,14 +21,14 @@ export function useDialogAction() {
   return { busy, error, run };
 }
 
-/** Cancel, then the dialog's submit button (disabled while busy or when `disabled`). */
-export function DialogButtons({ onCancel, busy, submit, disabled = false }: { onCancel: () => void; busy: boolean; submit: ReactNode; disabled?: boolean }) {
+/** Cancel, then the dialog's submit button (disabled while busy or when `disabled`); a `danger` submit destroys something and starts focused. */
+export function DialogButtons({ onCancel, busy, submit, disabled = false, danger = false }: { onCancel: () => void; busy: boolean; submit: ReactNode; disabled?: boolean; danger?: boolean }) {
   return (
     <>
       <button type="button" className="btn" onClick={onCancel} disabled={busy}>
         Cancel
       </button>
-      <button type="submit" className="btn btn-primary" disabled={busy || disabled}>
+      <button type="submit" className={danger ? 'btn btn-danger' : 'btn btn-primary'} disabled={busy || disabled} autoFocus={danger}>
         {submit}
       </button>
     </>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { FlowDetail } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
-import { FormError, useDialogAction } from '../../components/dialog-action';
+import { DialogButtons, FormError, useDialogAction } from '../../components/dialog-action';
 import { ArrowRightIcon } from '../../components/icons';
 import { useApp } from '../../state/app-context';
 import { queryError, useCallCache } from '../../state/queries';
@@ -86,12 +86,7 @@ export function RepointDialog({ flow, onClose, onRepointed }: { flow: FlowDetail
       footer={
         <>
           <span className="spacer" />
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !changed}>
-            {busy ? 'Re-pointing…' : 'Re-point flow'}
-          </button>
+          <DialogButtons onCancel={onClose} busy={busy} submit={busy ? 'Re-pointing…' : 'Re-point flow'} disabled={!changed} />
         </>
       }
     >
