@@ -192,9 +192,13 @@ export const RELATED: Array<[string, string, number]> = [
   // A user (person, member) is any person in a role: the author, the assignee.
   ['user', 'c:author', 0.6],
   ['user', 'c:assignee', 0.6],
+  ['user', 'c:updated by', 0.6],
   ['person', 'c:author', 0.5],
   ['person', 'c:assignee', 0.5],
   ['member', 'c:assignee', 0.5],
+  // Work-management tools call the people whose time they plan "resources".
+  ['resource', 'user', 0.6],
+  ['resource', 'c:employee', 0.6],
   // An amount of something (`tax_amount`) is still an amount.
   ['amount', 'c:total', 0.7],
   ['c:description', 'c:note', 0.6],
@@ -343,4 +347,6 @@ export const LEXICON_DOMAINS: Record<string, string> = {
   'group:last login': 'user accounts',
   'group:carrier': 'shipping',
   'related:c:description|agenda': 'calendars',
+  'related:resource|user': 'time-off requests',
+  'related:resource|c:employee': 'time-off requests',
 };

@@ -7,6 +7,7 @@ import { PARTIES, PARTY_MARKERS } from './lexicon';
 import { BLANK, idBits, isConcept, mentionKey, nameIds, PHRASE_END, phraseTerms, type SideNames } from './mentions';
 import { familyKey, familySimilarity, formsApply } from './word-forms';
 import { numeric } from './score';
+import { anyPerson, isRole } from './person-roles';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
 
@@ -164,6 +165,10 @@ export interface Prepared {
   inRecord: Term[] | undefined;
   /** The roles of people on the path (`author.name`, `assigned_to.id`, `closed_by`): term ids; empty when none. */
   personRoles: number[];
+  /** Names a person without a role (`user_id`): a person in a role fills it less well than another plain person. */
+  anyPerson: boolean;
+  /** Names a person acting in a role on the record (`created_by`, `assignee.id`). */
+  actingRole: boolean;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
   variant: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
@@ -308,6 +313,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     : NO_IDS;
   const ownNameIds = nameIds(terms);
   const key = mentionKey(terms);
+  const personRoles = [...new Set([...terms, ...context].filter((term) => isPersonRole(term.term)).map((term) => term.id))];
   // One object literal without spreads or optional keys: every Prepared has the same shape, which keeps the pair loop fast.
   return {
     field,
@@ -331,7 +337,9 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     inRecord: undefined,
     moneyOwner: undefined,
     minorUnits: minor !== null,
-    personRoles: [...new Set([...terms, ...context].filter((term) => isPersonRole(term.term)).map((term) => term.id))],
+    personRoles,
+    anyPerson: anyPerson(terms, personRoles),
+    actingRole: [...terms, ...context].some((term) => isRole(term.term)),
     variant: field.variant !== undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),

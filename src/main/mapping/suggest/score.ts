@@ -391,6 +391,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     score *= 0.7;
     if (reasons) reasons.push('people in different roles');
   }
+  // Any person's id (`user_id`) is filled by any person's before one in a role (`created_by_user_id`).
+  if (((t.anyPerson && s.actingRole) || (s.anyPerson && t.actingRole)) && t.hasId && s.hasId) {
+    score *= 0.9;
+    if (reasons) reasons.push('a person in a role against any person');
+  }
   // A field of one variant of a union ranks below the record's main path.
   if (s.variant !== t.variant) {
     score *= 0.92;

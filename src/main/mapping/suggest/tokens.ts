@@ -1,6 +1,7 @@
 // Turning field names and descriptions into weighted terms: split case styles and digits, lower-case,
 // expand abbreviations, stem plurals, then map known phrases to concepts (`c:<concept>`).
 import { ABBREVIATIONS, CONCEPT_GROUPS, GENERIC, RELATED, STOP_WORDS } from './lexicon';
+import { readRoles } from './person-roles';
 
 /** Splits camelCase, PascalCase, snake_case, kebab-case, dotted names and digits into lower-case words. */
 export function splitWords(name: string): string[] {
@@ -150,8 +151,11 @@ export function wordsToTerms(words: string[]): string[] {
     }
     i += matched;
   }
-  return [...new Set(terms.filter((term) => !JOINERS.has(term)))];
+  return readRoles([...new Set(terms.filter((term) => !JOINERS.has(term)))], roleTerm);
 }
+
+/** A role's "X by" phrase as a term: its concept when known (`modified by` is `updated by`). */
+const roleTerm = (phrase: string) => PHRASES.get(phrase) ?? phrase;
 
 /** Words that name a total alone and only a kind of value beside another word (`tax amount`). */
 const QUALIFIED_HEADS = new Set(['amount']);
