@@ -1,6 +1,7 @@
 // Structural and role rules for pairs the engine has never seen (issue 15, round h15-struct): each signal alone, on small entities.
 import { describe, expect, it } from 'vitest';
 import { suggestMappings } from '../../../src/main/mapping/suggest';
+import { namingViews } from '../../../src/main/mapping/suggest/naming-views';
 import { nameTerms } from '../../../src/main/mapping/suggest/tokens';
 import { entity, field } from '../../helpers/catalogue-fields';
 
@@ -33,5 +34,30 @@ describe('people in roles, as English names them', () => {
   it('any person’s id is filled from any person’s before one in a role', () => {
     const result = suggestMappings(entity('Entry', [field('createdByResourceID'), field('resourceID')]), entity('Shift', [field('user_id')]));
     expect(top(result, 'user_id')[0]?.source).toBe('resourceID');
+  });
+});
+
+describe('flat legs read as nested objects', () => {
+  it('siblings sharing a leg prefix (shipToCity, shipToState) read as shipTo.city; a lone shipping_cost does not', () => {
+    const views = namingViews(entity('Order', [field('shipToCity'), field('shipToState')]));
+    expect(views.get('shipToCity')).toEqual({ path: 'ship_to.city', parent: 'ship_to', readAs: 'city' });
+    expect(namingViews(entity('Order', [field('shipping_cost', { type: 'number' }), field('billing_city')])).size).toBe(0);
+  });
+  it('flat ship-to and bill-to fields take the nested shipping and billing address leaves, each its own leg', () => {
+    const result = suggestMappings(
+      entity('PurchaseOrder', [field('shipping_address.city'), field('shipping_address.postal_code'), field('billing_address.city'), field('billing_address.postal_code')]),
+      entity('Order', [field('shipToCity'), field('shipToPostalCode'), field('billToCity'), field('billToPostalCode')]),
+    );
+    expect(top(result, 'shipToCity')[0]?.source).toBe('shipping_address.city');
+    expect(top(result, 'shipToPostalCode')[0]?.source).toBe('shipping_address.postal_code');
+    expect(top(result, 'billToCity')[0]?.source).toBe('billing_address.city');
+  });
+  it('a shipping address is the recipient’s (a customer’s contact), not the supplier’s', () => {
+    const result = suggestMappings(
+      entity('PurchaseOrder', [field('shipping_address.email'), field('supplier.email'), field('shipping_cost.name')]),
+      entity('Order', [field('shipTo.contact.email'), field('customer.name')]),
+    );
+    expect(top(result, 'shipTo.contact.email')[0]?.source).toBe('shipping_address.email');
+    expect(top(result, 'customer.name')).toEqual([]);
   });
 });

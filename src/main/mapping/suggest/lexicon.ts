@@ -127,6 +127,9 @@ export const CONCEPT_GROUPS: string[][] = [
   ['updated by', 'modified by', 'changed by', 'last modified by', 'last updated by', 'edited by', 'last editor', 'editor', 'last edited by'],
   ['supplier', 'vendor', 'seller', 'merchant'],
   ['priority', 'urgency'],
+  // Where an order goes and whom it is billed to: `ship_to`, `shipping` name one leg, `bill_to`, `billing` the other.
+  ['shipping', 'ship to', 'deliver to', 'shipped to', 'delivered to'],
+  ['billing', 'bill to', 'billed to', 'invoice to', 'invoiced to'],
   ['carrier', 'shipper', 'courier', 'shipping provider', 'shipping carrier', 'shipping company'],
   ['due date', 'deadline', 'due'],
   ['tag', 'label'],
@@ -253,7 +256,12 @@ export const PARTIES = ['c:customer', 'c:supplier', 'c:employee'];
  * party), a payer is the customer, a payee the supplier. Evidence for the party only: a field under
  * `billing_address` may still fill a target about no party in particular.
  */
-export const PARTY_MARKERS: Record<string, string> = { billing: 'c:customer', billed: 'c:customer', payer: 'c:customer', payee: 'c:supplier', remit: 'c:supplier' };
+export const PARTY_MARKERS: Record<string, string> = { billing: 'c:customer', 'c:billing': 'c:customer', billed: 'c:customer', payer: 'c:customer', payee: 'c:supplier', remit: 'c:supplier' };
+
+/** Like PARTY_MARKERS, only on a path that also names a place (`shipping_address`: the recipient's; `shipping_cost` is no one's). */
+export const PLACE_PARTY_MARKERS: Record<string, string> = { 'c:shipping': 'c:customer' };
+const PLACE_WORDS = ['address'];
+export const namesPlace = (terms: Iterable<string>): boolean => [...terms].some((term) => PLACE_WORDS.includes(term));
 
 /** Words that say little on their own: they weigh less. */
 export const GENERIC: Record<string, number> = {
@@ -346,6 +354,8 @@ export const LEXICON_DOMAINS: Record<string, string> = {
   'group:custom field': 'marketing contacts',
   'group:last login': 'user accounts',
   'group:carrier': 'shipping',
+  'group:shipping': 'purchase orders',
+  'group:billing': 'purchase orders',
   'related:c:description|agenda': 'calendars',
   'related:resource|user': 'time-off requests',
   'related:resource|c:employee': 'time-off requests',

@@ -3,11 +3,12 @@
 // account's id; a list object's `data`: `lines.data[].amount` is a line's amount) and JSON:API's resource `type`.
 // Paths stay as the entity writes them; only the engine reads them so.
 import type { CatalogueEntity, CatalogueField } from '../../../shared/catalogue';
+import { withFlatLegs } from './flat-prefixes';
 import { withPersonObjects } from './person-objects';
 
 /** The fields that read otherwise than they are written, by path. */
 export function namingViews(entity: CatalogueEntity): Map<string, PathView> {
-  return withPersonObjects(entity.fields, lookThroughContainers(entity.fields));
+  return withFlatLegs(entity.fields, withPersonObjects(entity.fields, lookThroughContainers(entity.fields)));
 }
 
 /** The path and parent a field is named by. */

@@ -3,7 +3,7 @@
 // (flattened, reference, owned by its parent, parties), computed once per field instead of once per pair.
 import type { CatalogueField } from '../../../shared/catalogue';
 import type { PathView } from './naming-views';
-import { PARTIES, PARTY_MARKERS } from './lexicon';
+import { namesPlace, PARTIES, PARTY_MARKERS, PLACE_PARTY_MARKERS } from './lexicon';
 import { BLANK, idBits, isConcept, mentionKey, nameIds, PHRASE_END, phraseTerms, type SideNames } from './mentions';
 import { familyKey, familySimilarity, formsApply } from './word-forms';
 import { numeric } from './score';
@@ -282,8 +282,10 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     if (contextTerms.has(party)) ancestorParties |= 1 << bit;
     if (contextTerms.has(party) || terms.some((term) => term.term === party)) parties |= 1 << bit;
   });
-  for (const term of [...contextTerms.keys(), ...terms.map((x) => x.term)]) {
-    const party = PARTY_MARKERS[term];
+  const pathTerms = [...contextTerms.keys(), ...terms.map((x) => x.term)];
+  const place = namesPlace(pathTerms);
+  for (const term of pathTerms) {
+    const party = PARTY_MARKERS[term] ?? (place ? PLACE_PARTY_MARKERS[term] : undefined);
     if (party) parties |= 1 << PARTIES.indexOf(party);
   }
   // `images[].url` under a list named for what it holds: a list of values (`images`) is filled from it.

@@ -300,7 +300,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     context = softDice(tContext, tContextSum, sContext, sContextSum);
     if (t.inArray !== s.inArray) context *= 0.7;
     if (reasons && context >= 0.6) {
-      const parentLabel = t.field.parent ? splitWords(t.field.parent.replace(/\[\]/g, '')).join(' ') : '';
+      const parentLabel = t.parent ? splitWords(t.parent.replace(/\[\]/g, '')).join(' ') : '';
       reasons.push(t.inArray && s.inArray ? `both in lists (${s.field.parent} / ${t.field.parent})` : `both under ${parentLabel}`);
     }
   }
