@@ -61,3 +61,33 @@ describe('flat legs read as nested objects', () => {
     expect(top(result, 'customer.name')).toEqual([]);
   });
 });
+
+describe('durations in units', () => {
+  it('a duration fills a duration in another unit, the conversion as its reason', () => {
+    const result = suggestMappings(
+      entity('Worklog', [field('timeSpentSeconds', { type: 'integer' }), field('started', { format: 'date-time' }), field('issueId')]),
+      entity('Timesheet', [field('duration_in_minutes', { type: 'number' })]),
+    );
+    const [first] = top(result, 'duration_in_minutes');
+    expect(first?.source).toBe('timeSpentSeconds');
+    expect(first?.reasons).toContain('durations: seconds → minutes (divide by 60)');
+  });
+  it('a time record’s bare quantity and an amount described as time are durations', () => {
+    const result = suggestMappings(
+      entity('Request', [field('hours', { type: 'number' }), field('rate', { type: 'number' })]),
+      entity('TimeEntry', [field('quantity', { type: 'number' })]),
+    );
+    expect(top(result, 'quantity')[0]?.source).toBe('hours');
+    const leave = suggestMappings(entity('Request', [field('hours', { type: 'number' })]), entity('Leave', [field('amount', { type: 'number', description: 'The amount of time off requested.' })]));
+    expect(top(leave, 'amount')[0]?.source).toBe('hours');
+  });
+  it('a duration is not a point in time, however alike the names (time_spent ← spent_minutes, not spent_at)', () => {
+    const result = suggestMappings(
+      entity('Log', [field('spent_at', { format: 'date-time' }), field('spent_minutes', { type: 'integer' })]),
+      entity('Entry', [field('time_spent', { type: 'number' })]),
+    );
+    const shown = top(result, 'time_spent');
+    expect(shown[0]?.source).toBe('spent_minutes');
+    expect(shown.map((c) => c.source)).not.toContain('spent_at');
+  });
+});

@@ -15,6 +15,7 @@ import { boostSiblings, findCandidates } from './candidates';
 import { addConcatenations } from './combine';
 import { namingViews } from './naming-views';
 import { markMoneyParts } from './money';
+import { markDurations } from './durations';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -87,6 +88,8 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   run.vocabulary.linkFamilies();
   markMoneyParts(sources, sourceTerms, run.vocabulary);
   markMoneyParts(targets, targetTerms, run.vocabulary);
+  markDurations(sources, source.name);
+  markDurations(targets, target.name);
   markSideNames(sources);
   markSideNames(targets);
   const learned = readLearned(options.learned, sources, targets);

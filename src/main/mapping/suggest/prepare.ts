@@ -169,6 +169,10 @@ export interface Prepared {
   anyPerson: boolean;
   /** Names a person acting in a role on the record (`created_by`, `assignee.id`). */
   actingRole: boolean;
+  /** A duration's unit ('' when not said), undefined for anything else (set by markDurations). */
+  duration: string | undefined;
+  /** A point in time (a date or date-time, or named as one; set by markDurations). */
+  instant: boolean;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
   variant: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
@@ -342,6 +346,8 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     personRoles,
     anyPerson: anyPerson(terms, personRoles),
     actingRole: [...terms, ...context].some((term) => isRole(term.term)),
+    duration: undefined,
+    instant: false,
     variant: field.variant !== undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),

@@ -1,6 +1,7 @@
 // Pair scoring: how well a source field fills a target field, from name, path context, description, type/format
 // and enumeration evidence, lowered where the names' evidence is weak; with the reasons when asked for them.
 import type { Prepared, Term } from './prepare';
+import { conversion } from './durations';
 import { IdMarks } from './id-marks';
 import { findMention } from './mentions';
 import { splitWords, termLabel, termSimilarity } from './tokens';
@@ -221,6 +222,9 @@ const describe = (p: Prepared) => p.field.name;
 export const numeric = (type: string) => type === 'number' || type === 'integer';
 const NUMERIC_FORMATS = new Set(['decimal', 'double', 'float', 'int32', 'int64', 'integer', 'number', 'money', 'currency']);
 
+/** A duration against a duration in any unit reads as a name this alike. */
+const DURATION_NAME = 0.85;
+
 /** The most two fields' shared enumeration values add. */
 const ENUM_BONUS = 0.1;
 
@@ -288,6 +292,13 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     if (reasons && mention!.inSource) reasons.push(`the target named in the source's description: ${describe(t)}${mention!.ofParent && !mention!.inTarget ? ` (of ${t.field.parent})` : ''}`);
   }
 
+  // A duration fills a duration in another unit (`Duration` ← `timeSpentSeconds`): the conversion is the reason.
+  const durations = t.duration !== undefined && s.duration !== undefined && name < DURATION_NAME;
+  if (durations) {
+    name = DURATION_NAME;
+    if (reasons) reasons.push(conversion(s.duration!, t.duration!));
+  }
+
   // Without reasons, a pair stops as soon as it certainly cannot reach `floor` (see scoreCeiling).
   const typeFactor = typeCompatibility(t, s, undefined);
   const enumBonus = t.enumKeys && s.enumKeys ? ENUM_BONUS : 0;
@@ -335,7 +346,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   }
   // A reference holds an identifier: it is not the record's name, type or login (`modified_by.type` vs `last_editor`).
   const referenceVsRole = (t.reference && !s.hasId && s.hasRole) || (s.reference && !t.hasId && t.hasRole);
-  if (name > 0 && !named) {
+  if (name > 0 && !named && !durations) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
     if (evidence === 'generic only') {
@@ -395,6 +406,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   if (((t.anyPerson && s.actingRole) || (s.anyPerson && t.actingRole)) && t.hasId && s.hasId) {
     score *= 0.9;
     if (reasons) reasons.push('a person in a role against any person');
+  }
+  // A duration is not a point in time (`time_spent` vs `start_time`).
+  if ((t.duration !== undefined && s.instant) || (s.duration !== undefined && t.instant)) {
+    score *= 0.5;
+    if (reasons) reasons.push('a duration against a point in time');
   }
   // A field of one variant of a union ranks below the record's main path.
   if (s.variant !== t.variant) {
