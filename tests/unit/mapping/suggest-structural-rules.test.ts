@@ -91,3 +91,29 @@ describe('durations in units', () => {
     expect(shown.map((c) => c.source)).not.toContain('spent_at');
   });
 });
+
+describe('dates by role', () => {
+  it('a record’s own date (EntryDate) ← when it started, before when it was created', () => {
+    const result = suggestMappings(
+      entity('Worklog', [field('created', { format: 'date-time' }), field('started', { format: 'date-time' }), field('comment')]),
+      entity('Timesheet', [field('EntryDate', { format: 'date-time' })]),
+    );
+    const [first] = top(result, 'EntryDate');
+    expect(first?.source).toBe('started');
+    expect(first?.reasons).toContain("the record's own date ← the start date");
+  });
+  it('a document’s own date ← its issue date; two records’ own dates are one; submitted ~ issued', () => {
+    const result = suggestMappings(
+      entity('Invoice', [field('created_at', { format: 'date-time' }), field('issued_on', { format: 'date' }), field('invoice_date', { format: 'date' })]),
+      entity('Bill', [field('document_date', { format: 'date' }), field('submitDateTime', { format: 'date-time' })]),
+    );
+    expect(top(result, 'document_date')[0]?.source).toBe('invoice_date');
+    expect(top(result, 'submitDateTime')[0]?.source).toBe('issued_on');
+    const noOwnDate = suggestMappings(entity('Invoice', [field('created_at', { format: 'date-time' }), field('issued_on', { format: 'date' })]), entity('Bill', [field('date', { format: 'date' })]));
+    expect(top(noOwnDate, 'date')[0]?.source).toBe('issued_on');
+  });
+  it('a date with a role of its own (due_date) is not the record’s date', () => {
+    const result = suggestMappings(entity('Invoice', [field('issued_on', { format: 'date' })]), entity('Bill', [field('due_date', { format: 'date' })]));
+    expect(top(result, 'due_date')).toEqual([]);
+  });
+});

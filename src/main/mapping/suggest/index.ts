@@ -16,6 +16,7 @@ import { addConcatenations } from './combine';
 import { namingViews } from './naming-views';
 import { markMoneyParts } from './money';
 import { markDurations } from './durations';
+import { markDateRoles } from './record-dates';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -90,6 +91,8 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   markMoneyParts(targets, targetTerms, run.vocabulary);
   markDurations(sources, source.name);
   markDurations(targets, target.name);
+  markDateRoles(sources, source.name);
+  markDateRoles(targets, target.name);
   markSideNames(sources);
   markSideNames(targets);
   const learned = readLearned(options.learned, sources, targets);

@@ -173,6 +173,8 @@ export interface Prepared {
   duration: string | undefined;
   /** A point in time (a date or date-time, or named as one; set by markDurations). */
   instant: boolean;
+  /** A top-level date's role (the record's own date, issued, start, created; set by markDateRoles). */
+  dateRole: string | undefined;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
   variant: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
@@ -348,6 +350,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     actingRole: [...terms, ...context].some((term) => isRole(term.term)),
     duration: undefined,
     instant: false,
+    dateRole: undefined,
     variant: field.variant !== undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),

@@ -2,6 +2,7 @@
 // and enumeration evidence, lowered where the names' evidence is weak; with the reasons when asked for them.
 import type { Prepared, Term } from './prepare';
 import { conversion } from './durations';
+import { recordDateName, recordDateReason } from './record-dates';
 import { IdMarks } from './id-marks';
 import { findMention } from './mentions';
 import { splitWords, termLabel, termSimilarity } from './tokens';
@@ -299,6 +300,14 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     if (reasons) reasons.push(conversion(s.duration!, t.duration!));
   }
 
+  // A record's own date (`EntryDate`) ← when it was issued, started or created.
+  const recordDate = !durations && t.dateRole !== undefined && s.dateRole !== undefined ? recordDateName(t, s) : 0;
+  const byDateRole = recordDate > name;
+  if (byDateRole) {
+    name = recordDate;
+    if (reasons) reasons.push(recordDateReason(t, s));
+  }
+
   // Without reasons, a pair stops as soon as it certainly cannot reach `floor` (see scoreCeiling).
   const typeFactor = typeCompatibility(t, s, undefined);
   const enumBonus = t.enumKeys && s.enumKeys ? ENUM_BONUS : 0;
@@ -346,7 +355,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   }
   // A reference holds an identifier: it is not the record's name, type or login (`modified_by.type` vs `last_editor`).
   const referenceVsRole = (t.reference && !s.hasId && s.hasRole) || (s.reference && !t.hasId && t.hasRole);
-  if (name > 0 && !named && !durations) {
+  if (name > 0 && !named && !durations && !byDateRole) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
     if (evidence === 'generic only') {
