@@ -17,6 +17,7 @@ import { namingViews } from './naming-views';
 import { markMoneyParts } from './money';
 import { markDurations } from './durations';
 import { markDateRoles } from './record-dates';
+import { markAmounts } from './line-amounts';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -93,6 +94,8 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   markDurations(targets, target.name);
   markDateRoles(sources, source.name);
   markDateRoles(targets, target.name);
+  markAmounts(sources);
+  markAmounts(targets);
   markSideNames(sources);
   markSideNames(targets);
   const learned = readLearned(options.learned, sources, targets);
