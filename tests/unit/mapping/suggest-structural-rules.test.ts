@@ -138,3 +138,17 @@ describe('a line’s amount and the record’s', () => {
     expect(top(result, 'discounts[].amount')[0]?.source).toBe('discount_amount');
   });
 });
+
+describe('versions of the record', () => {
+  it('an object named after the record with one qualifier (draftTimeOff on TimeOff) holds the record’s own fields', () => {
+    const views = namingViews(entity('TimeOff', [field('draftTimeOff.startDateTime', { format: 'date-time' }), field('sharedTimeOff.startDateTime', { format: 'date-time' }), field('policy.startDateTime', { format: 'date-time' })]));
+    expect(views.get('draftTimeOff.startDateTime')).toMatchObject({ path: 'startDateTime', parent: undefined });
+    expect(views.get('policy.startDateTime')).toBeUndefined();
+    const result = suggestMappings(
+      entity('TimeOffRequest', [field('startTime', { format: 'date-time' }), field('endTime', { format: 'date-time' })]),
+      entity('TimeOff', [field('draftTimeOff.startDateTime', { format: 'date-time' }), field('sharedTimeOff.endDateTime', { format: 'date-time' })]),
+    );
+    expect(top(result, 'draftTimeOff.startDateTime')[0]?.source).toBe('startTime');
+    expect(top(result, 'sharedTimeOff.endDateTime')[0]?.source).toBe('endTime');
+  });
+});
