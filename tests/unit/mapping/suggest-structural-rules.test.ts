@@ -31,6 +31,15 @@ describe('people in roles, as English names them', () => {
     expect(top(result, 'lastModifiedBy.user.id')[0]?.source).toBe('lastModifiedByUserId');
     expect(top(result, 'createdBy.user.id')[0]?.source).toBe('createdByUserId');
   });
+  it('each role’s given name is split from that role’s whole name, whichever role comes first', () => {
+    const result = suggestMappings(
+      entity('Worklog', [field('author.displayName'), field('updateAuthor.displayName')]),
+      entity('TimeEntry', [field('createdBy.firstName'), field('lastUpdatedBy.firstName')]),
+    );
+    expect(top(result, 'createdBy.firstName')[0]?.source).toBe('author.displayName');
+    expect(top(result, 'lastUpdatedBy.firstName')[0]?.source).toBe('updateAuthor.displayName');
+    expect(top(result, 'lastUpdatedBy.firstName')[0]?.reasons[0]).toBe('split: displayName (a full name) → given name');
+  });
   it('any person’s id is filled from any person’s before one in a role', () => {
     const result = suggestMappings(entity('Entry', [field('createdByResourceID'), field('resourceID')]), entity('Shift', [field('user_id')]));
     expect(top(result, 'user_id')[0]?.source).toBe('resourceID');

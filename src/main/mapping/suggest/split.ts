@@ -54,7 +54,8 @@ export function addSplits(
       const stand = prepare({ ...rest, path: whole.field.parent ? `${whole.field.parent}.${partName}` : partName, name: partName }, whole.index, sourceTerms, run.vocabulary);
       const result = scorePair(run.scratch, t, stand, true);
       let score = result.score * 0.8;
-      const direct = maxBy(perTarget[i]!.filter((c) => !c.joined && c.source !== whole));
+      // Direct candidates only: another whole name's split (pushed just before) is a rival, not a cap.
+      const direct = maxBy(perTarget[i]!.filter((c) => !c.joined && !c.split && c.source !== whole));
       if (direct && direct.score >= ALTERNATIVE_THRESHOLD) score = Math.min(score, direct.score - 0.01);
       if (score < ALTERNATIVE_THRESHOLD) continue;
       const reasons = [`split: ${whole.field.name} (a full name) → ${part.label}`, `pseudocode: ${part.pseudocode}`, ...result.reasons.filter((reason) => !reason.startsWith('name:'))];
