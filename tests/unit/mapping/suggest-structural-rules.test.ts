@@ -161,3 +161,10 @@ describe('versions of the record', () => {
     expect(top(result, 'sharedTimeOff.endDateTime')[0]?.source).toBe('endTime');
   });
 });
+
+describe('an entry of the record', () => {
+  it('TimesheetEntryID on Timesheet is the record’s own id (entity prefix and "entry")', () => {
+    const result = suggestMappings(entity('Worklog', [field('id'), field('issueId')]), entity('TimesheetDetails', [field('TimesheetEntryID', { type: 'integer' })]));
+    expect(top(result, 'TimesheetEntryID')[0]?.source).toBe('id');
+  });
+});

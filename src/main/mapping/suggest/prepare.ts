@@ -490,9 +490,14 @@ function entityPrefixed(name: string, entityTerms: Set<string>): string[] | unde
   if (words.length < 2 || hasSynonyms(nameTerms(name)[0]!)) return undefined;
   const head = wordsToTerms(words.slice(0, 1))[0];
   if (head === undefined || !entityTerms.has(head)) return undefined;
-  const rest = wordsToTerms(words.slice(1));
+  // `TimesheetEntryID` on a timesheet: the entry is the record itself, so the rest is its id.
+  const from = words.length > 2 && RECORD_WORDS.has(words[1]!) ? 2 : 1;
+  const rest = wordsToTerms(words.slice(from));
   return rest.includes(head) ? undefined : [head, ...rest];
 }
+
+/** Words naming an entry of the record's kind (`TimesheetEntry`, `LedgerRecord`). */
+const RECORD_WORDS = new Set(['entry', 'record']);
 
 /** Words API documents add to a record's name (`ContactResponse`, `contact-details3`, `TaskDTO`): not what it is. */
 const ENTITY_SUFFIXES = new Set(['response', 'request', 'detail', 'details', 'info', 'data', 'object', 'model', 'dto', 'schema', 'resource', 'entity', 'record', 'input', 'output', 'payload', 'body', 'full', 'base', 'api', 'summary', 'view', 'create', 'update', 'result']);
