@@ -1,0 +1,72 @@
+// Acronyms read from the run itself: a short word (`po`, `gl`, `ssn`) whose letters are the initials of a phrase some
+// name of the run spells out (`purchaseOrderNumber`, `general_ledger_code`, `social_security_number`) stands for that
+// phrase. A two-letter word must not be an English word of its own (WordNet knows `go`, not `po`); longer phrases make
+// a chance match rare enough to accept any short word.
+import type { CatalogueEntity } from '../../../shared/catalogue';
+import { normalWords } from './tokens';
+import { shortEnglishWord } from './wordnet';
+
+/** How alike an acronym and each word of its phrase are: as close as one family's words, short of the same word. */
+export const ACRONYM_SIMILARITY = 0.85;
+
+/** A word that may be an acronym: two to four letters. */
+export const acronymShape = (word: string) => word.length >= 2 && word.length <= 4 && /^[a-z]+$/.test(word);
+
+/**
+ * Acronym → the words of the phrases it stands for, from the run's names (each a list of normal words). Only acronyms
+ * among `words` (the run's plain words) are looked for.
+ */
+export function acronymRelations(words: Iterable<string>, names: Iterable<readonly string[]>): Map<string, Set<string>> {
+  const wanted = new Set<string>();
+  for (const word of words) if (acronymShape(word)) wanted.add(word);
+  const out = new Map<string, Set<string>>();
+  if (wanted.size === 0) return out;
+  for (const name of names)
+    for (let n = 2; n <= 4; n++)
+      for (let i = 0; i + n <= name.length; i++) {
+        const phrase = name.slice(i, i + n);
+        if (!phrase.every((word) => word.length >= 3 && /^[a-z]+$/.test(word))) continue;
+        const initials = phrase.map((word) => word[0]).join('');
+        if (!wanted.has(initials) || (n === 2 && shortEnglishWord(initials))) continue;
+        let set = out.get(initials);
+        if (!set) out.set(initials, (set = new Set()));
+        for (const word of phrase) set.add(word);
+      }
+  return out;
+}
+
+/**
+ * Shortened words (`qty`, `amt`, `mgr`, `nbr`) read from the run's own words: a short word that is not English, whose
+ * letters appear in order in exactly one longer word of the run beginning with the same letter, stands for that word.
+ */
+export function shortenedRelations(words: Iterable<string>): Map<string, string> {
+  const all = [...words];
+  const out = new Map<string, string>();
+  for (const short of all) {
+    if (short.length < 3 || !acronymShape(short) || shortEnglishWord(short)) continue;
+    let found: string | undefined;
+    let count = 0;
+    for (const word of all) if (word.length >= short.length + 2 && word[0] === short[0] && inOrder(short, word) && ++count === 1) found = word;
+    if (count === 1) out.set(short, found!);
+  }
+  return out;
+}
+
+function inOrder(short: string, word: string): boolean {
+  let at = 0;
+  for (const letter of short) {
+    at = word.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/** The names of a run where acronyms' phrases are looked for: both entities' names and every segment of their paths. */
+export function runNames(...entities: CatalogueEntity[]): string[][] {
+  const segments = new Set<string>();
+  for (const entity of entities) {
+    segments.add(entity.name.split('.').pop()!);
+    for (const field of entity.fields) for (const segment of field.path.split('.')) segments.add(segment.replace(/\[\]/g, ''));
+  }
+  return [...segments].map((segment) => normalWords(segment));
+}
