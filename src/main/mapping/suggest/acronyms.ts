@@ -1,10 +1,14 @@
-// Acronyms read from the run itself: a short word (`po`, `gl`, `ssn`) whose letters are the initials of a phrase some
-// name of the run spells out (`purchaseOrderNumber`, `general_ledger_code`, `social_security_number`) stands for that
-// phrase. A two-letter word must not be an English word of its own (WordNet knows `go`, not `po`); longer phrases make
-// a chance match rare enough to accept any short word.
+// Acronyms and shortened words read from the run itself, not from a hand list: a short word (`po`, `gl`, `ssn`) whose
+// letters are the initials of a phrase some name of the run spells out (`purchaseOrderNumber`, `general_ledger_code`,
+// `social_security_number`) stands for that phrase; a short non-word holding the letters of one longer word of the run
+// in order (`mgr`, `whse`) stands for that word. A two-letter acronym must not be an English word of its own (`go`, not
+// `po`: data/short-words.json, built from WordNet by bench/short-words.ts); longer phrases make a chance match rare.
 import type { CatalogueEntity } from '../../../shared/catalogue';
-import { normalWords } from './tokens';
-import { shortEnglishWord } from './wordnet';
+import { normalWords, wordsToTerms } from './tokens';
+import shortWords from './data/short-words.json';
+
+const SHORT_ENGLISH_WORDS = new Set(shortWords.words.split(' '));
+const shortEnglishWord = (word: string) => SHORT_ENGLISH_WORDS.has(word);
 
 /** How alike an acronym and each word of its phrase are: as close as one family's words, short of the same word. */
 export const ACRONYM_SIMILARITY = 0.85;
@@ -59,6 +63,24 @@ function inOrder(short: string, word: string): boolean {
     if (at === 0) return false;
   }
   return true;
+}
+
+/**
+ * The run's acronyms and shortened words related both ways to what they stand for (word → other → similarity). An
+ * acronym is related to each word of its phrase, as that word's term (`tax` is the concept `c:tax`).
+ */
+export function abbreviationRelations(words: Iterable<string>, names: Iterable<readonly string[]>): Map<string, Map<string, number>> {
+  const all = [...words];
+  const out = new Map<string, Map<string, number>>();
+  const relate = (a: string, b: string) => {
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      if (!out.has(x)) out.set(x, new Map());
+      out.get(x)!.set(y, ACRONYM_SIMILARITY);
+    }
+  };
+  for (const [acronym, phraseWords] of acronymRelations(all, names)) for (const word of phraseWords) relate(acronym, wordsToTerms([word])[0] ?? word);
+  for (const [short, word] of shortenedRelations(all)) relate(short, word);
+  return out;
 }
 
 /** The names of a run where acronyms' phrases are looked for: both entities' names and every segment of their paths. */

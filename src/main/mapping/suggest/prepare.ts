@@ -6,8 +6,7 @@ import type { PathView } from './naming-views';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
 import { BLANK, idBits, isConcept, mentionKey, nameIds, PHRASE_END, phraseTerms, type SideNames } from './mentions';
 import { familyKey, familySimilarity, formsApply } from './word-forms';
-import { lexicalRelations } from './wordnet';
-import { ACRONYM_SIMILARITY, acronymRelations, acronymShape, shortenedRelations } from './acronyms';
+import { abbreviationRelations, acronymShape } from './acronyms';
 import { numeric } from './score';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
@@ -44,8 +43,8 @@ export class Vocabulary {
 
   /**
    * Relates the plain words of one family (`shipped` ~ `ship`, `variant` ~ `variation`) among all the words of this
-   * run: each Term gets the others as related terms, with their similarity. So are words of one meaning (WordNet) and
-   * acronyms with the words of a phrase among `names` (the run's names, as normal words) they are the initials of.
+   * run: each Term gets the others as related terms, with their similarity. So are acronyms with the words of a phrase
+   * among `names` (the run's names, as normal words) they are the initials of, and shortened words (see acronyms.ts).
    */
   linkFamilies(names: Iterable<readonly string[]> = []): void {
     const byKey = new Map<string, string[]>();
@@ -56,28 +55,14 @@ export class Vocabulary {
       if (list) list.push(word);
       else byKey.set(key, [word]);
     }
-    const lexical = lexicalRelations(this.plain.keys());
-    for (const [acronym, words] of acronymRelations(this.plain.keys(), names))
-      for (const word of words) {
-        const term = wordsToTerms([word])[0] ?? word;
-        for (const [a, b] of [[acronym, term], [term, acronym]]) {
-          if (!lexical.has(a!)) lexical.set(a!, new Map());
-          lexical.get(a!)!.set(b!, ACRONYM_SIMILARITY);
-        }
-      }
-    for (const [short, word] of shortenedRelations(this.plain.keys()))
-      for (const [a, b] of [[short, word], [word, short]]) {
-        if (!lexical.has(a!)) lexical.set(a!, new Map());
-        lexical.get(a!)!.set(b!, ACRONYM_SIMILARITY);
-      }
+    const shortened = abbreviationRelations(this.plain.keys(), names);
     for (const [word, terms] of this.plain) {
       const others = new Map<string, number>();
-      for (const other of byKey.get(familyKey(word)) ?? NO_WORDS) {
+      for (const other of formsApply(word) ? byKey.get(familyKey(word))! : NO_WORDS) {
         const similarity = other === word ? 0 : familySimilarity(word, other);
         if (similarity > 0) others.set(other, similarity);
       }
-      // Words of one meaning (WordNet synonyms, broader words) and acronyms, where no family relates them.
-      for (const [other, similarity] of lexical.get(word) ?? []) if (!others.has(other)) others.set(other, similarity);
+      for (const [other, similarity] of shortened.get(word) ?? []) if (!others.has(other)) others.set(other, similarity);
       if (others.size === 0) continue;
       this.families.set(word, [...others.keys()]);
       const ids = [...others.keys()].map((other) => this.id(other));
