@@ -7,14 +7,15 @@ import { entity, field } from '../../helpers/catalogue-fields';
 const top = (result: ReturnType<typeof suggestMappings>, target: string) => result.find((entry) => entry.target === target)?.candidates ?? [];
 
 describe('acronyms', () => {
-  it('a short word stands for the phrase of its initials when a name of the run spells it out', () => {
-    const relations = acronymRelations(['po', 'gl'], [['purchase', 'order', 'number'], ['general', 'ledger', 'code']]);
+  it('a short word of one side stands for the phrase of its initials that the other side spells out', () => {
+    const relations = acronymRelations(['po', 'gl'], [[['po', 'number'], ['gl', 'code']], [['purchase', 'order', 'number'], ['general', 'ledger', 'code']]]);
     expect([...(relations.get('po') ?? [])]).toEqual(['purchase', 'order']);
     expect([...(relations.get('gl') ?? [])]).toEqual(['general', 'ledger']);
   });
-  it('nothing when no name spells the phrase, or when the short word is an English word (go ≠ general order)', () => {
-    expect(acronymRelations(['po'], [['payment', 'number']]).size).toBe(0);
-    expect(acronymRelations(['go'], [['general', 'order']]).size).toBe(0);
+  it('nothing when the other side does not spell the phrase, when only its own side does, or when the short word is an English word', () => {
+    expect(acronymRelations(['po'], [[['po', 'number']], [['payment', 'number']]]).size).toBe(0);
+    expect(acronymRelations(['ip'], [[['ip', 'address'], ['item', 'price']], [['address']]]).size).toBe(0);
+    expect(acronymRelations(['go'], [[['go']], [['general', 'order']]]).size).toBe(0);
   });
   it('po_number fills purchaseOrderNumber, gl_code fills generalLedgerCode', () => {
     const result = suggestMappings(

@@ -1,5 +1,5 @@
 // Acronyms and shortened words read from the run itself, not from a hand list: a short word (`po`, `gl`, `ssn`) whose
-// letters are the initials of a phrase some name of the run spells out (`purchaseOrderNumber`, `general_ledger_code`,
+// letters are the initials of a phrase the other side's names spell out (`purchaseOrderNumber`, `general_ledger_code`,
 // `social_security_number`) stands for that phrase; a short non-word holding the letters of one longer word of the run
 // in order (`mgr`, `whse`) stands for that word. A two-letter acronym must not be an English word of its own (`go`, not
 // `po`: data/short-words.json, built from WordNet by bench/short-words.ts); longer phrases make a chance match rare.
@@ -16,27 +16,40 @@ export const ACRONYM_SIMILARITY = 0.85;
 /** A word that may be an acronym: two to four letters. */
 export const acronymShape = (word: string) => word.length >= 2 && word.length <= 4 && /^[a-z]+$/.test(word);
 
+/** The names of one side of a run (each a list of normal words). */
+export type SideWords = ReadonlyArray<readonly string[]>;
+
 /**
- * Acronym → the words of the phrases it stands for, from the run's names (each a list of normal words). Only acronyms
- * among `words` (the run's plain words) are looked for.
+ * Acronym → the words of the phrases it stands for. An acronym is a word of one side's names (among `words`, the run's
+ * plain words) whose phrase the other side's names spell out: on its own side a phrase is another field's name
+ * (`ip_address` beside `item_price`), not what the acronym means.
  */
-export function acronymRelations(words: Iterable<string>, names: Iterable<readonly string[]>): Map<string, Set<string>> {
-  const wanted = new Set<string>();
-  for (const word of words) if (acronymShape(word)) wanted.add(word);
+export function acronymRelations(words: Iterable<string>, sides: readonly SideWords[]): Map<string, Set<string>> {
+  const plain = new Set<string>();
+  for (const word of words) if (acronymShape(word)) plain.add(word);
   const out = new Map<string, Set<string>>();
-  if (wanted.size === 0) return out;
-  for (const name of names)
-    for (let n = 2; n <= 4; n++)
-      for (let i = 0; i + n <= name.length; i++) {
-        const phrase = name.slice(i, i + n);
-        if (!phrase.every((word) => word.length >= 3 && /^[a-z]+$/.test(word))) continue;
-        const initials = phrase.map((word) => word[0]).join('');
-        if (!wanted.has(initials) || (n === 2 && shortEnglishWord(initials))) continue;
-        let set = out.get(initials);
-        if (!set) out.set(initials, (set = new Set()));
-        for (const word of phrase) set.add(word);
-      }
+  if (plain.size === 0) return out;
+  sides.forEach((side, at) => {
+    const wanted = new Set(side.flatMap((name) => name.filter((word) => plain.has(word))));
+    if (wanted.size === 0) return;
+    sides.forEach((other, otherAt) => {
+      if (otherAt !== at) for (const name of other) addPhrases(name, wanted, out);
+    });
+  });
   return out;
+}
+
+function addPhrases(name: readonly string[], wanted: Set<string>, out: Map<string, Set<string>>): void {
+  for (let n = 2; n <= 4; n++)
+    for (let i = 0; i + n <= name.length; i++) {
+      const phrase = name.slice(i, i + n);
+      if (!phrase.every((word) => word.length >= 3 && /^[a-z]+$/.test(word))) continue;
+      const initials = phrase.map((word) => word[0]).join('');
+      if (!wanted.has(initials) || (n === 2 && shortEnglishWord(initials))) continue;
+      let set = out.get(initials);
+      if (!set) out.set(initials, (set = new Set()));
+      for (const word of phrase) set.add(word);
+    }
 }
 
 /**
@@ -69,7 +82,7 @@ function inOrder(short: string, word: string): boolean {
  * The run's acronyms and shortened words related both ways to what they stand for (word → other → similarity). An
  * acronym is related to each word of its phrase, as that word's term (`tax` is the concept `c:tax`).
  */
-export function abbreviationRelations(words: Iterable<string>, names: Iterable<readonly string[]>): Map<string, Map<string, number>> {
+export function abbreviationRelations(words: Iterable<string>, sides: readonly SideWords[]): Map<string, Map<string, number>> {
   const all = [...words];
   const out = new Map<string, Map<string, number>>();
   const relate = (a: string, b: string) => {
@@ -78,17 +91,14 @@ export function abbreviationRelations(words: Iterable<string>, names: Iterable<r
       out.get(x)!.set(y, ACRONYM_SIMILARITY);
     }
   };
-  for (const [acronym, phraseWords] of acronymRelations(all, names)) for (const word of phraseWords) relate(acronym, wordsToTerms([word])[0] ?? word);
+  for (const [acronym, phraseWords] of acronymRelations(all, sides)) for (const word of phraseWords) relate(acronym, wordsToTerms([word])[0] ?? word);
   for (const [short, word] of shortenedRelations(all)) relate(short, word);
   return out;
 }
 
-/** The names of a run where acronyms' phrases are looked for: both entities' names and every segment of their paths. */
-export function runNames(...entities: CatalogueEntity[]): string[][] {
-  const segments = new Set<string>();
-  for (const entity of entities) {
-    segments.add(entity.name.split('.').pop()!);
-    for (const field of entity.fields) for (const segment of field.path.split('.')) segments.add(segment.replace(/\[\]/g, ''));
-  }
+/** The names of one side of a run, where acronyms and their phrases are looked for: its entity's name and every segment of its paths. */
+export function sideNames(entity: CatalogueEntity): string[][] {
+  const segments = new Set<string>([entity.name.split('.').pop()!]);
+  for (const field of entity.fields) for (const segment of field.path.split('.')) segments.add(segment.replace(/\[\]/g, ''));
   return [...segments].map((segment) => normalWords(segment));
 }

@@ -10,7 +10,7 @@
 // scored by score), assign (one-to-one, what each target shows), combine (concatenations); learned reads
 // the past decisions. Each run has its own RunContext (vocabulary, scratch buffers): runs share no state.
 import type { CatalogueEntity } from '../../../shared/catalogue';
-import { runNames } from './acronyms';
+import { sideNames } from './acronyms';
 import { assignOneToOne, shownCandidates } from './assign';
 import { boostSiblings, findCandidates } from './candidates';
 import { addConcatenations } from './combine';
@@ -85,7 +85,7 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, run.vocabulary, targetViews.get(field.path)));
   markRecordLists(sources, sourceTerms, run.vocabulary);
   markRecordLists(targets, targetTerms, run.vocabulary);
-  run.vocabulary.linkFamilies(runNames(source, target));
+  run.vocabulary.linkFamilies([sideNames(source), sideNames(target)]);
   markMoneyParts(sources, sourceTerms, run.vocabulary);
   markMoneyParts(targets, targetTerms, run.vocabulary);
   markSideNames(sources);

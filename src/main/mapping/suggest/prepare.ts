@@ -6,7 +6,7 @@ import type { PathView } from './naming-views';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
 import { BLANK, idBits, isConcept, mentionKey, nameIds, PHRASE_END, phraseTerms, type SideNames } from './mentions';
 import { familyKey, familySimilarity, formsApply } from './word-forms';
-import { abbreviationRelations, acronymShape } from './acronyms';
+import { abbreviationRelations, acronymShape, type SideWords } from './acronyms';
 import { numeric } from './score';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
@@ -44,9 +44,9 @@ export class Vocabulary {
   /**
    * Relates the plain words of one family (`shipped` ~ `ship`, `variant` ~ `variation`) among all the words of this
    * run: each Term gets the others as related terms, with their similarity. So are acronyms with the words of a phrase
-   * among `names` (the run's names, as normal words) they are the initials of, and shortened words (see acronyms.ts).
+   * the other side's names (`sides`: each side's names as normal words) spell out, and shortened words (acronyms.ts).
    */
-  linkFamilies(names: Iterable<readonly string[]> = []): void {
+  linkFamilies(sides: readonly SideWords[] = []): void {
     const byKey = new Map<string, string[]>();
     for (const word of this.plain.keys()) {
       if (!formsApply(word)) continue;
@@ -55,7 +55,7 @@ export class Vocabulary {
       if (list) list.push(word);
       else byKey.set(key, [word]);
     }
-    const shortened = abbreviationRelations(this.plain.keys(), names);
+    const shortened = abbreviationRelations(this.plain.keys(), sides);
     for (const [word, terms] of this.plain) {
       const others = new Map<string, number>();
       for (const other of formsApply(word) ? byKey.get(familyKey(word))! : NO_WORDS) {
