@@ -28,11 +28,17 @@ describe('acronyms', () => {
 });
 
 describe('shortened words', () => {
-  it('a short non-word stands for the one longer word of the run holding its letters in order (mgr ~ manager)', () => {
-    expect([...shortenedRelations(['mgr', 'manager', 'cntr', 'container', 'tmp', 'template', 'temperature', 'tax', 'taxation'])]).toEqual([
+  it('a short non-word of one side stands for the one longer word of the other side holding its letters in order (mgr ~ manager)', () => {
+    const words = ['mgr', 'cntr', 'tmp', 'txn', 'manager', 'container', 'template', 'temperature', 'tax', 'taxation'];
+    const sides = [[['mgr', 'cntr', 'tmp', 'tax']], [['manager', 'container', 'template', 'temperature', 'taxation']]];
+    expect([...shortenedRelations(words, sides)]).toEqual([
       ['mgr', 'manager'],
       ['cntr', 'container'],
     ]);
+  });
+  it('not from a word of its own side, nor when the short word is an acronym of the other side', () => {
+    expect(shortenedRelations(['mgr', 'manager'], [[['mgr'], ['manager']], [['name']]]).size).toBe(0);
+    expect(shortenedRelations(['ssn', 'session'], [[['ssn']], [['session']]], new Map([['ssn', new Set(['social', 'security', 'number'])]])).size).toBe(0);
   });
   it('whse_code fills warehouse_code', () => {
     const result = suggestMappings(entity('S', [field('whse_code'), field('bin_code')]), entity('T', [field('warehouse_code'), field('id')]));

@@ -1,7 +1,7 @@
 // Acronyms and shortened words read from the run itself, not from a hand list: a short word (`po`, `gl`, `ssn`) whose
 // letters are the initials of a phrase the other side's names spell out (`purchaseOrderNumber`, `general_ledger_code`,
-// `social_security_number`) stands for that phrase; a short non-word holding the letters of one longer word of the run
-// in order (`mgr`, `whse`) stands for that word. A two-letter acronym must not be an English word of its own (`go`, not
+// `social_security_number`) stands for that phrase; a short non-word holding the letters of one longer word of the
+// other side in order (`mgr`, `whse`) stands for that word. A two-letter acronym must not be an English word of its own (`go`, not
 // `po`: data/short-words.json, built from WordNet by bench/short-words.ts); longer phrases make a chance match rare.
 import type { CatalogueEntity } from '../../../shared/catalogue';
 import { normalWords, wordsToTerms } from './tokens';
@@ -53,19 +53,25 @@ function addPhrases(name: readonly string[], wanted: Set<string>, out: Map<strin
 }
 
 /**
- * Shortened words (`qty`, `amt`, `mgr`, `nbr`) read from the run's own words: a short word that is not English, whose
- * letters appear in order in exactly one longer word of the run beginning with the same letter, stands for that word.
+ * Shortened words (`qty`, `amt`, `mgr`, `nbr`, `whse`): a short word of one side that is not English, whose letters
+ * appear in order in exactly one longer word of the other side beginning with the same letter, stands for that word.
+ * Only the run's plain words (`words`) are read, and an acronym (`acronyms`) is not read again as a shortened word.
  */
-export function shortenedRelations(words: Iterable<string>): Map<string, string> {
-  const all = [...words];
+export function shortenedRelations(words: Iterable<string>, sides: readonly SideWords[], acronyms: ReadonlyMap<string, unknown> = new Map()): Map<string, string> {
+  const plain = new Set(words);
+  const sideWords = sides.map((side) => new Set(side.flatMap((name) => name.filter((word) => plain.has(word)))));
   const out = new Map<string, string>();
-  for (const short of all) {
-    if (short.length < 3 || !acronymShape(short) || shortEnglishWord(short)) continue;
-    let found: string | undefined;
-    let count = 0;
-    for (const word of all) if (word.length >= short.length + 2 && word[0] === short[0] && inOrder(short, word) && ++count === 1) found = word;
-    if (count === 1) out.set(short, found!);
-  }
+  sideWords.forEach((own, at) => {
+    for (const short of own) {
+      if (short.length < 3 || !acronymShape(short) || shortEnglishWord(short) || acronyms.has(short)) continue;
+      let found: string | undefined;
+      let count = 0;
+      sideWords.forEach((other, otherAt) => {
+        if (otherAt !== at) for (const word of other) if (word.length >= short.length + 2 && word[0] === short[0] && inOrder(short, word) && ++count === 1) found = word;
+      });
+      if (count === 1) out.set(short, found!);
+    }
+  });
   return out;
 }
 
@@ -91,8 +97,9 @@ export function abbreviationRelations(words: Iterable<string>, sides: readonly S
       out.get(x)!.set(y, ACRONYM_SIMILARITY);
     }
   };
-  for (const [acronym, phraseWords] of acronymRelations(all, sides)) for (const word of phraseWords) relate(acronym, wordsToTerms([word])[0] ?? word);
-  for (const [short, word] of shortenedRelations(all)) relate(short, word);
+  const acronyms = acronymRelations(all, sides);
+  for (const [acronym, phraseWords] of acronyms) for (const word of phraseWords) relate(acronym, wordsToTerms([word])[0] ?? word);
+  for (const [short, word] of shortenedRelations(all, sides, acronyms)) relate(short, word);
   return out;
 }
 
