@@ -85,9 +85,10 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, run.vocabulary, targetViews.get(field.path)));
   markRecordLists(sources, sourceTerms, run.vocabulary);
   markRecordLists(targets, targetTerms, run.vocabulary);
-  run.vocabulary.linkFamilies([sideNames(source), sideNames(target)]);
+  // After the money parts: their owners' terms (`variation`, `variant`) need their families linked too.
   markMoneyParts(sources, sourceTerms, run.vocabulary);
   markMoneyParts(targets, targetTerms, run.vocabulary);
+  run.vocabulary.linkFamilies([sideNames(source), sideNames(target)]);
   markSideNames(sources);
   markSideNames(targets);
   const learned = readLearned(options.learned, sources, targets);

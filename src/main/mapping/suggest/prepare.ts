@@ -136,7 +136,7 @@ export interface Prepared {
   index: number;
   /** The field has no parent (`field.parent` and `field.format` are copied here so the pair loop reads one shape). */
   top: boolean;
-  /** The parent it is read under (containers looked through, see containers.ts). */
+  /** The parent it is read under (containers looked through, see naming-views.ts). */
   parent: string | undefined;
   format: string | undefined;
   terms: Term[];
