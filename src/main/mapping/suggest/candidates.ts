@@ -57,6 +57,8 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
   }
   const durationSources = sources.filter((s) => s.duration !== undefined);
   const datedSources = sources.filter((s) => s.dateRole !== undefined);
+  const ownDateSources = datedSources.filter((s) => s.dateRole === 'record');
+  const issuedSources = datedSources.filter((s) => s.dateRole === 'record' || s.dateRole === 'issued');
   const entityWords = conceptWords(nameTerms(target.name.split('.').pop()!));
   const rawIndex = new Map<string, Prepared[]>();
   if (analogies.length > 0)
@@ -91,7 +93,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
     // A duration in any unit (`Duration` ← `timeSpentSeconds`).
     if (t.duration !== undefined) lookAll(durationSources);
     // A record's own date ← when it was issued, started or created, and those ← a record's own date.
-    if (t.dateRole !== undefined) lookAll(datedSources);
+    if (t.dateRole !== undefined) lookAll(t.dateRole === 'record' ? datedSources : t.dateRole === 'issued' ? issuedSources : ownDateSources);
     if (t.mentionKey >= 0) lookAll(byDescription.get(t.mentionKey));
     // Descriptions only widen the search when the name finds (almost) nothing.
     if (candidates.size < 5) for (const term of t.descTerms.slice(0, 12)) if (termWeight(term) >= 1) look(term, false);
