@@ -127,27 +127,6 @@ describe('dates by role', () => {
   });
 });
 
-describe('a line’s amount and the record’s', () => {
-  it('a line’s amount is not filled from the record’s alone (Positions[].TotalNetValue stays empty); a line’s total takes a line’s amount', () => {
-    const result = suggestMappings(
-      entity('Order', [field('total', { type: 'number' }), field('line_items[].amount', { type: 'number' }), field('discount', { type: 'number' }), field('line_items[].discount', { type: 'number' })]),
-      entity('PurchaseOrder', [field('lineItems[].total', { type: 'number' }), field('discountAmount', { type: 'number' })]),
-    );
-    expect(top(result, 'lineItems[].total')[0]?.source).toBe('line_items[].amount');
-    expect(top(result, 'discountAmount')[0]?.source).toBe('discount');
-    const lines = suggestMappings(
-      entity('Order', [field('subtotal', { type: 'number' }), field('items[].name'), field('items[].quantity', { type: 'number' })]),
-      entity('Invoice', [field('Positions[].TotalNetValue', { type: 'number' }), field('Positions[].Quantity', { type: 'number' })]),
-    );
-    expect(top(lines, 'Positions[].TotalNetValue')).toEqual([]);
-    expect(top(lines, 'Positions[].Quantity')[0]?.source).toBe('items[].quantity');
-  });
-  it('a list that is not of lines (discounts[]) still takes the record’s flat value', () => {
-    const result = suggestMappings(entity('Order', [field('discount_amount', { type: 'number' })]), entity('Sale', [field('discounts[].amount', { type: 'number' })]));
-    expect(top(result, 'discounts[].amount')[0]?.source).toBe('discount_amount');
-  });
-});
-
 describe('versions of the record', () => {
   it('an object named after the record with one qualifier (draftTimeOff on TimeOff) holds the record’s own fields', () => {
     const views = namingViews(entity('TimeOff', [field('draftTimeOff.startDateTime', { format: 'date-time' }), field('sharedTimeOff.startDateTime', { format: 'date-time' }), field('policy.startDateTime', { format: 'date-time' })]));

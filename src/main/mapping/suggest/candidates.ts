@@ -57,8 +57,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
   }
   const durationSources = sources.filter((s) => s.duration !== undefined);
   const datedSources = sources.filter((s) => s.dateRole !== undefined);
-  const ownDateSources = datedSources.filter((s) => s.dateRole === 'record');
-  const issuedSources = datedSources.filter((s) => s.dateRole === 'record' || s.dateRole === 'issued');
+  const issuedSources = datedSources.filter((s) => s.dateRole === 'issued');
   const entityWords = conceptWords(nameTerms(target.name.split('.').pop()!));
   const rawIndex = new Map<string, Prepared[]>();
   if (analogies.length > 0)
@@ -92,8 +91,9 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
     for (const id of t.mentionIds) if (id >= 0) lookAll(byNameKey.get(id));
     // A duration in any unit (`Duration` ← `timeSpentSeconds`).
     if (t.duration !== undefined) lookAll(durationSources);
-    // A record's own date ← when it was issued, started or created, and those ← a record's own date.
-    if (t.dateRole !== undefined) lookAll(t.dateRole === 'record' ? datedSources : t.dateRole === 'issued' ? issuedSources : ownDateSources);
+    // A record's own date ← when it was issued, started or created; an issue date ← a submit or send date.
+    if (t.dateRole === 'record') lookAll(datedSources);
+    else if (t.dateRole === 'issued') lookAll(issuedSources);
     if (t.mentionKey >= 0) lookAll(byDescription.get(t.mentionKey));
     // Descriptions only widen the search when the name finds (almost) nothing.
     if (candidates.size < 5) for (const term of t.descTerms.slice(0, 12)) if (termWeight(term) >= 1) look(term, false);

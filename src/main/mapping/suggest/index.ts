@@ -18,7 +18,6 @@ import { namingViews } from './naming-views';
 import { markMoneyParts } from './money';
 import { markDurations } from './durations';
 import { markDateRoles } from './record-dates';
-import { markAmounts } from './line-amounts';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -95,8 +94,6 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   markDurations(targets, target.name);
   markDateRoles(sources, source.name);
   markDateRoles(targets, target.name);
-  markAmounts(sources);
-  markAmounts(targets);
   run.vocabulary.linkFamilies([sideNames(source), sideNames(target)]);
   markSideNames(sources);
   markSideNames(targets);

@@ -178,8 +178,6 @@ export interface Prepared {
   duration: string | undefined;
   /** A point in time (a date or date-time, or named as one; set by markDurations). */
   instant: boolean;
-  /** An amount's level, a line's or the record's (set by markAmounts): they are told apart. */
-  amountLevel: 'line' | 'record' | undefined;
   /** A top-level date's role (the record's own date, issued, start, created; set by markDateRoles). */
   dateRole: string | undefined;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
@@ -358,7 +356,6 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     duration: undefined,
     instant: false,
     dateRole: undefined,
-    amountLevel: undefined,
     variant: field.variant !== undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),

@@ -1,7 +1,8 @@
 // Dates by role. A record's own date (`date`, `EntryDate`, `eventDate`, an Expense's `expenseDate`: a date named by
 // nothing but the record) is, when the other side has no such date, the date the record's event happened: when it was
 // issued or submitted (a document), when it started (work, an event), else when it was created. Two records' own dates
-// are one date, and so are two dates of handing a document over (issued ~ submitted ~ sent).
+// are one date, and so are two dates of handing a document over (issued ~ submitted ~ sent). Not the other way: a
+// source's own date (an order's date) does not say when the target was issued.
 import type { Prepared } from './prepare';
 import { normalWords } from './tokens';
 
@@ -34,15 +35,14 @@ export function markDateRoles(fields: Prepared[], entityName: string): void {
   for (const p of fields) p.dateRole = dateRole(p, entityWords);
 }
 
-/** The name similarity a record's own date has with a date of another role (0 when neither is a record's own date). */
+/** The name similarity of a target date with a source date by their roles (0 when the roles say nothing). */
 export function recordDateName(t: Prepared, s: Prepared): number {
   if (t.dateRole === undefined || s.dateRole === undefined) return 0;
   // Issued, submitted and sent all name when a document was handed over.
   if (t.dateRole === 'issued' && s.dateRole === 'issued') return ROLE_NAME.record!;
-  if (t.dateRole === 'record') return ROLE_NAME[s.dateRole]!;
-  if (s.dateRole === 'record') return ROLE_NAME[t.dateRole]!;
-  return 0;
+  // One way only: the source's own date may be any of its events, so it does not say when the target was issued.
+  return t.dateRole === 'record' ? ROLE_NAME[s.dateRole]! : 0;
 }
 
 export const recordDateReason = (t: Prepared, s: Prepared): string =>
-  t.dateRole === s.dateRole ? (t.dateRole === 'record' ? "both the record's own date" : 'both when it was issued (submitted, sent)') : `the record's own date ← the ${t.dateRole === 'record' ? s.dateRole : t.dateRole} date`;
+  t.dateRole === s.dateRole ? (t.dateRole === 'record' ? "both the record's own date" : 'both when it was issued (submitted, sent)') : `the record's own date ← the ${s.dateRole} date`;

@@ -3,7 +3,6 @@
 import type { Prepared, Term } from './prepare';
 import { conversion } from './durations';
 import { recordDateName, recordDateReason } from './record-dates';
-import { levelsDiffer } from './line-amounts';
 import { IdMarks } from './id-marks';
 import { findMention } from './mentions';
 import { splitWords, termLabel, termSimilarity } from './tokens';
@@ -224,9 +223,6 @@ const describe = (p: Prepared) => p.field.name;
 export const numeric = (type: string) => type === 'number' || type === 'integer';
 const NUMERIC_FORMATS = new Set(['decimal', 'double', 'float', 'int32', 'int64', 'integer', 'number', 'money', 'currency']);
 
-/** What an amount of another level (a line's vs the record's) keeps of its score. */
-const LEVEL_GAP = 0.7;
-
 /** A duration against a duration in any unit reads as a name this alike. */
 const DURATION_NAME = 0.85;
 
@@ -419,11 +415,6 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   if (((t.anyPerson && s.actingRole) || (s.anyPerson && t.actingRole)) && t.hasId && s.hasId) {
     score *= 0.9;
     if (reasons) reasons.push('a person in a role against any person');
-  }
-  // A line's amount is not the record's (`lineItems[].subTotal` vs `sub_total`).
-  if (levelsDiffer(t, s)) {
-    score *= LEVEL_GAP;
-    if (reasons) reasons.push(t.amountLevel === 'line' ? "a line's amount against the record's" : "the record's amount against a line's");
   }
   // A duration is not a point in time (`time_spent` vs `start_time`).
   if ((t.duration !== undefined && s.instant) || (s.duration !== undefined && t.instant)) {
