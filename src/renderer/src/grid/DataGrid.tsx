@@ -1,4 +1,5 @@
-// The one way areas show tables: ag-grid with the app's theme (light or dark with the OS) and quiet defaults.
+// How areas show tables: ag-grid with the app's theme (light or dark with the OS) and quiet defaults. A grid that
+// scrolls thousands of rows with plain DOM cells uses PlainDataGrid (ag-grid without ag-grid-react) instead.
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, type Ref } from 'react';
