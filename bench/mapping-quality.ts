@@ -2,7 +2,8 @@
 // entity pairs from real API documents (bench/mapping/labels.json).
 //   npx tsx bench/mapping-quality.ts [--labels <file>] [--misses] [--lodo]   (default bench/mapping/labels.json; held-out
 //   sets: bench/mapping/heldout.json, bench/mapping/unseen/heldout.json (spent: its misses were read),
-//   bench/mapping/unseen-v2/heldout.json (spent), bench/mapping/unseen-v3/heldout.json (frozen, unread); unseen-pairs development set:
+//   bench/mapping/unseen-v2/heldout.json and unseen-v3/heldout.json (spent), bench/mapping/unseen-v4/heldout.json (frozen, unread);
+//   unseen-pairs development set:
 //   bench/mapping/unseen/dev.json; --misses lists each target whose top-1 is wrong or missing, with the engine's top 3;
 //   --lodo adds leave-one-domain-out: each domain's pairs scored by an engine whose lexicon entries tagged with that
 //   domain (LEXICON_DOMAINS in src/main/mapping/suggest/lexicon.ts) are dropped, one child process per fold)

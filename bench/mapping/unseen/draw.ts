@@ -1,6 +1,6 @@
 // Draws the unseen-pairs benchmark's entity pairs from a set folder's candidates.json by its seeded rule (see its "rule"):
 //   npx tsx bench/mapping/unseen/draw.ts [set folder]   prints the development and held-out pairs, one line each
-//   (set folder: bench/mapping/unseen, the default, bench/mapping/unseen-v2 or bench/mapping/unseen-v3).
+//   (set folder: bench/mapping/unseen, the default, bench/mapping/unseen-v2, -v3 or -v4).
 import fs from 'node:fs';
 import path from 'node:path';
 

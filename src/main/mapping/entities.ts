@@ -2,6 +2,7 @@ import type { CatalogueEntity } from '../../shared/catalogue';
 import { UserError } from '../errors';
 import type { SystemImports } from '../openapi/system-import';
 import type { Workspace } from '../workspace/workspace';
+import { entityName } from './roots';
 
 export interface EntityRef {
   system: string;
@@ -21,7 +22,7 @@ export function parseEntityRef(text: string, what: string): EntityRef {
 export const entityKey = (ref: EntityRef) => `${ref.system}:${ref.entity}`;
 
 /** A flow's side as the command line writes it: `CRM:Order`, or `Budget:PutTransactionWrapper › transaction` when rooted. */
-export const sideRef = (side: EntityRef & { root?: string }) => `${entityKey(side)}${side.root ? ` › ${side.root}` : ''}`;
+export const sideRef = (side: EntityRef & { root?: string }) => `${side.system}:${entityName({ name: side.entity, root: side.root })}`;
 
 export interface ResolvedEntity {
   system: { id: number; name: string };

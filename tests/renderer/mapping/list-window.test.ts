@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listWindow, scrollToShow } from '../../../src/renderer/src/areas/mapping/list-window';
+import { listWindow, scrollToShow, treePositions } from '../../../src/renderer/src/areas/mapping/list-window';
 
 describe('listWindow', () => {
   it('draws the items in view and the margin after them at the top of the list', () => {
@@ -42,5 +42,19 @@ describe('scrollToShow', () => {
   it('scrolls down to an item below or partly below the viewport, putting it at the bottom', () => {
     expect(scrollToShow(20, 26, 260, 260)).toBe(286);
     expect(scrollToShow(4899, 26, 0, 260)).toBe(4900 * 26 - 260);
+  });
+});
+
+describe('treePositions', () => {
+  it('counts each item among the items of its parent, wherever they lie in the flattened tree', () => {
+    const items = [{ parent: null }, { parent: 'customer' }, { parent: 'customer' }, { parent: 'customer.address' }, { parent: 'customer' }, { parent: null }];
+    expect(treePositions(items)).toEqual([
+      { posInSet: 1, setSize: 2 },
+      { posInSet: 1, setSize: 3 },
+      { posInSet: 2, setSize: 3 },
+      { posInSet: 1, setSize: 1 },
+      { posInSet: 3, setSize: 3 },
+      { posInSet: 2, setSize: 2 },
+    ]);
   });
 });

@@ -43,8 +43,10 @@ export function DeleteFlowDialog({ flow, rows, onClose, onDeleted }: DeleteFlowD
       onConfirm={() => void remove()}
       onClose={onClose}
     >
-      Its {plural(rows, 'mapping row')}, outcomes and links to questions and test cases go with it. You can undo right after, or restore it later from{' '}
-      <strong>Deleted flows</strong> on the Data flows page.
+      <p>
+        Its {plural(rows, 'mapping row')}, outcomes and links to questions and test cases go with it. You can undo right after, or restore it later from{' '}
+        <strong>Deleted flows</strong> on the Data flows page.
+      </p>
     </ConfirmDialog>
   );
 }

@@ -8,7 +8,7 @@ import type { CatalogueEntity, CatalogueField } from '../../../../shared/catalog
 import { SearchInput } from '../../components/SearchInput';
 import { DiscoveredBadge } from '../systems/field-cells';
 import { typeText } from './entities';
-import { listWindow, scrollToShow } from './list-window';
+import { listWindow, scrollToShow, treePositions } from './list-window';
 import { SOURCE_DRAG_TYPE } from './SheetGrid';
 
 /** A field's height (.source-node in mapping.css). */
@@ -58,6 +58,7 @@ export function SourceTree({ entity, system, error, usage, onUse }: SourceTreePr
       return true;
     });
   }, [shown, collapsed, query]);
+  const positions = useMemo(() => treePositions(visible), [visible]);
   const branches = useMemo(() => new Set(shown.flatMap((field) => (field.parent ? [field.parent] : []))), [shown]);
   const tabStop = visible.some((field) => field.path === active) ? active : (visible[0]?.path ?? null);
 
@@ -199,6 +200,8 @@ export function SourceTree({ entity, system, error, usage, onUse }: SourceTreePr
                   }}
                   role="treeitem"
                   aria-level={field.depth + 1}
+                  aria-posinset={positions[index]!.posInSet}
+                  aria-setsize={positions[index]!.setSize}
                   aria-expanded={isBranch ? !!query.trim() || !collapsed.has(field.path) : undefined}
                   // The name is the visible text in its order (WCAG 2.5.3, label in name): field, type, badge, use count.
                   aria-labelledby={[nameId, `${nameId}-type`, field.discovered && `${nameId}-discovered`, count > 0 && `${nameId}-used`].filter(Boolean).join(' ')}

@@ -23,3 +23,19 @@ export function scrollToShow(index: number, itemHeight: number, scrollTop: numbe
   if (top + itemHeight > scrollTop + viewportHeight) return Math.max(0, top + itemHeight - viewportHeight);
   return scrollTop;
 }
+
+/**
+ * Each item's place among the items of the same parent (1-based) and how many those are, for a windowed
+ * tree's aria-posinset and aria-setsize: assistive technology counts only the items in the page otherwise.
+ */
+export function treePositions(items: readonly { parent?: string | null }[]): { posInSet: number; setSize: number }[] {
+  const seen = new Map<string | null, number>();
+  const positions = items.map((item) => {
+    const parent = item.parent ?? null;
+    const posInSet = (seen.get(parent) ?? 0) + 1;
+    seen.set(parent, posInSet);
+    return { posInSet, setSize: 0 };
+  });
+  items.forEach((item, index) => (positions[index]!.setSize = seen.get(item.parent ?? null)!));
+  return positions;
+}
