@@ -3,6 +3,7 @@
 // against undici's `request` plus the same file write and SQLite insert. Then a 100 MB response: what
 // would cross to the renderer, and how much the main process' heap grows.
 //   npx tsx --expose-gc bench/send-speed.ts
+// The history is filled to its limit first, so that each send also prunes, as in daily use.
 // Targets: ratio within 1.2× (against a fresh connection per request, as the send path opens); renderer
 // payload < 1 MB; heap growth < 50 MB.
 import fs from 'node:fs';
@@ -20,7 +21,7 @@ import { KeyFiles, rememberingKeys } from '../src/main/platform/secrets';
 import { send, type SendDeps } from '../src/main/sandbox/send/send';
 import { BodyCache } from '../src/main/sandbox/store/body-cache';
 import { saveEnvironment } from '../src/main/sandbox/store/environments';
-import { addHistory } from '../src/main/sandbox/store/history';
+import { addHistory, sandboxSettings } from '../src/main/sandbox/store/history';
 import { saveRequest } from '../src/main/sandbox/store/requests';
 import { workspaceIdOf } from '../src/main/workspace/secrets';
 import { createWorkspace } from '../src/main/workspace/workspace';
@@ -69,6 +70,9 @@ async function main() {
   // Bare: undici, the same body file and one insert per request.
   const raw = new Database(path.join(dir, 'raw.sqlite'));
   raw.pragma('journal_mode = WAL');
+  // As the history row is committed (Workspace.write with waitForDisk: false): with FULL, each insert
+  // here would also wait for the disk, which the send path does not.
+  raw.pragma('synchronous = NORMAL');
   raw.exec('CREATE TABLE h (id INTEGER PRIMARY KEY, at TEXT, method TEXT, url TEXT, status INTEGER, size INTEGER, body_id TEXT, detail TEXT)');
   const insert = raw.prepare('INSERT INTO h (at, method, url, status, size, body_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const bareDir = path.join(dir, 'bare');
@@ -104,6 +108,11 @@ async function main() {
       bodyId: null,
       detail: { request: { method: 'GET', url: origin, headers: [] }, headers: [], redirects: [], draft: null },
     });
+
+  // An analyst's history is full (1,000 calls by default): each send then also prunes the oldest row and
+  // deletes its body file. Measured there, not while the history is still filling up.
+  const { historyLimit } = sandboxSettings(store, cache, {});
+  for (let i = 0; i < historyLimit; i++) await sendOnce();
 
   // Interleaved, one request of each kind in turn, so a machine that gets busier or quieter during the run
   // weighs on every kind alike.

@@ -364,3 +364,30 @@ describe('dates by role', () => {
     expect(top(result, 'createdAt')[0]?.source).toBe('createdDate');
   });
 });
+
+describe('lists of attributes, false friends, money owners of one word family', () => {
+  it('a list of attributes is the record’s own list of name/value pairs: its leaves do not fill the record’s name or value', () => {
+    const result = suggestMappings(
+      entity('Product', [field('variants[].sku'), field('variants[].attributes[].name'), field('variants[].attributes[].value')]),
+      entity('Item', [field('variants[].name'), field('variants[].value')]),
+    );
+    expect(top(result, 'variants[].name').map((c) => c.source)).not.toContain('variants[].attributes[].name');
+    expect(top(result, 'variants[].value').map((c) => c.source)).not.toContain('variants[].attributes[].value');
+  });
+  it('a JSON:API object’s attributes are still read through (attributes.status fills status)', () => {
+    const result = suggestMappings(entity('Charge', [field('id'), field('type'), field('attributes.status'), field('attributes.description')]), entity('Payment', [field('status'), field('memo')]));
+    expect(top(result, 'status')[0]?.source).toBe('attributes.status');
+  });
+  it('words that begin alike and share a stem but not a meaning are no family: internal is not international', () => {
+    const result = suggestMappings(entity('Transfer', [field('is_internal', { type: 'boolean' })]), entity('Payment', [field('is_international', { type: 'boolean' })]));
+    expect(top(result, 'is_international')).toEqual([]);
+  });
+  it('a money object of a variation fills the variant’s money: word families reach whose money it is', () => {
+    const result = suggestMappings(
+      entity('Sale', [field('variation.amount', { type: 'number' }), field('variation.currency')]),
+      entity('Order', [field('variant.amount', { type: 'number' }), field('variant.currency')]),
+    );
+    expect(top(result, 'variant.amount')[0]?.source).toBe('variation.amount');
+    expect(top(result, 'variant.currency')[0]?.source).toBe('variation.currency');
+  });
+});

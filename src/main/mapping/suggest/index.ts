@@ -10,6 +10,7 @@
 // scored by score), assign (one-to-one, what each target shows), combine (concatenations); learned reads
 // the past decisions. Each run has its own RunContext (vocabulary, scratch buffers): runs share no state.
 import type { CatalogueEntity } from '../../../shared/catalogue';
+import { sideNames } from './acronyms';
 import { assignOneToOne, shownCandidates } from './assign';
 import { boostSiblings, findCandidates } from './candidates';
 import { addConcatenations } from './combine';
@@ -84,9 +85,10 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   const targets = target.fields.filter((field) => field.leaf).map((field, i) => prepare(field, i, targetTerms, run.vocabulary, targetViews.get(field.path)));
   markRecordLists(sources, sourceTerms, run.vocabulary);
   markRecordLists(targets, targetTerms, run.vocabulary);
-  run.vocabulary.linkFamilies();
+  // After the money parts: their owners' terms (`variation`, `variant`) need their families linked too.
   markMoneyParts(sources, sourceTerms, run.vocabulary);
   markMoneyParts(targets, targetTerms, run.vocabulary);
+  run.vocabulary.linkFamilies([sideNames(source), sideNames(target)]);
   markSideNames(sources);
   markSideNames(targets);
   const learned = readLearned(options.learned, sources, targets);

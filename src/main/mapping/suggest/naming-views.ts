@@ -27,7 +27,10 @@ function lookThroughContainers(fields: CatalogueField[]): Map<string, PathView> 
   const containers = new Set<string>();
   for (const field of fields) {
     const parent = field.parent?.replace(/\[\]$/, '');
-    if (parent !== undefined && CONTAINERS.has(parent.split('.').pop()!.toLowerCase())) containers.add(parent);
+    if (parent === undefined) continue;
+    const last = parent.split('.').pop()!.toLowerCase();
+    // A list of `attributes` is a record's own list (a variant's name/value pairs), not a wrapper: only a list's `data` is.
+    if (CONTAINERS.has(last) && (last === 'data' || !field.path.startsWith(`${parent}[]`))) containers.add(parent);
   }
   const views = new Map<string, PathView>();
   if (containers.size === 0) return views;

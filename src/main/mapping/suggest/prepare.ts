@@ -6,6 +6,7 @@ import type { PathView } from './naming-views';
 import { PARTIES, PARTY_MARKERS } from './lexicon';
 import { BLANK, idBits, isConcept, mentionKey, nameIds, PHRASE_END, phraseTerms, type SideNames } from './mentions';
 import { familyKey, familySimilarity, formsApply } from './word-forms';
+import { abbreviationRelations, acronymShape, type SideWords } from './acronyms';
 import { numeric } from './score';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
@@ -34,7 +35,7 @@ export class Vocabulary {
 
   /** Keeps a plain word's Term for linkFamilies. */
   keep(term: Term): void {
-    if (!formsApply(term.term) || termWeight(term.term) < 1) return;
+    if (!(formsApply(term.term) || acronymShape(term.term)) || termWeight(term.term) < 1) return;
     const list = this.plain.get(term.term);
     if (list) list.push(term);
     else this.plain.set(term.term, [term]);
@@ -42,22 +43,26 @@ export class Vocabulary {
 
   /**
    * Relates the plain words of one family (`shipped` ~ `ship`, `variant` ~ `variation`) among all the words of this
-   * run: each Term gets the others as related terms, with their similarity.
+   * run: each Term gets the others as related terms, with their similarity. So are acronyms with the words of a phrase
+   * the other side's names (`sides`: each side's names as normal words) spell out, and shortened words (acronyms.ts).
    */
-  linkFamilies(): void {
+  linkFamilies(sides: readonly SideWords[] = []): void {
     const byKey = new Map<string, string[]>();
     for (const word of this.plain.keys()) {
+      if (!formsApply(word)) continue;
       const key = familyKey(word);
       const list = byKey.get(key);
       if (list) list.push(word);
       else byKey.set(key, [word]);
     }
+    const shortened = abbreviationRelations(this.plain.keys(), sides);
     for (const [word, terms] of this.plain) {
       const others = new Map<string, number>();
-      for (const other of byKey.get(familyKey(word))!) {
+      for (const other of formsApply(word) ? byKey.get(familyKey(word))! : NO_WORDS) {
         const similarity = other === word ? 0 : familySimilarity(word, other);
         if (similarity > 0) others.set(other, similarity);
       }
+      for (const [other, similarity] of shortened.get(word) ?? []) if (!others.has(other)) others.set(other, similarity);
       if (others.size === 0) continue;
       this.families.set(word, [...others.keys()]);
       const ids = [...others.keys()].map((other) => this.id(other));
@@ -131,7 +136,7 @@ export interface Prepared {
   index: number;
   /** The field has no parent (`field.parent` and `field.format` are copied here so the pair loop reads one shape). */
   top: boolean;
-  /** The parent it is read under (containers looked through, see containers.ts). */
+  /** The parent it is read under (containers looked through, see naming-views.ts). */
   parent: string | undefined;
   format: string | undefined;
   terms: Term[];

@@ -12,6 +12,7 @@ import { flowRootsAndDeletedFlows } from './0010-flow-roots-and-deleted-flows';
 import { arrayPairings } from './0011-array-pairings';
 import { executableMappings } from './0012-executable-mappings';
 import { rootedPairingPaths } from './0013-rooted-pairing-paths';
+import { lighterHistoryWrites } from './0014-lighter-history-writes';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   arrayPairings,
   executableMappings,
   rootedPairingPaths,
+  lighterHistoryWrites,
 ];
 
 export const latestVersion = (all: readonly Migration[]) => all.at(-1)?.version ?? 0;
