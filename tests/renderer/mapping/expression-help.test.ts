@@ -33,6 +33,18 @@ describe('the expression editor’s help', () => {
   });
 });
 
+describe('parseProblem', () => {
+  it('answers as jsonata does for paths of plain names, which it does not parse', () => {
+    // The plain-path shortcut must give jsonata's own answer, including for names jsonata reads as literals.
+    expect(parseProblem('customer.email3')).toBeNull();
+    expect(parseProblem('and.or.in')).toBeNull();
+    expect(parseProblem('a.true')).toMatchObject({ message: expect.stringContaining('literal value true'), position: expect.any(Number) });
+    expect(parseProblem('x.null')).toMatchObject({ message: expect.stringContaining('literal value null') });
+    expect(parseProblem('customer.')).not.toBeNull();
+    expect(parseProblem('customer..email')).not.toBeNull();
+  });
+});
+
 describe('a preview’s payloads shown in part', () => {
   it('cuts a big payload’s text at the limit and says how much there was', () => {
     const payload = { lines: Array.from({ length: 1000 }, (_, index) => ({ index, sku: `SKU-${index}` })) };

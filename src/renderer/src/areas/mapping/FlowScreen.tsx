@@ -2,7 +2,7 @@
 // the sheet and the selected row's details. Keyboard-first, with undo/redo of every row change. What it
 // reads, writes, selects and redraws lives in its hooks (use-flow-data, use-row-writes, use-sheet-*).
 import { useMemo, useRef, useState } from 'react';
-import type { AgGridReact } from 'ag-grid-react';
+import type { GridHandle } from '../../grid/PlainDataGrid';
 import type { CatalogueField } from '../../../../shared/catalogue';
 import type { MappingRow } from '../../../../shared/contract';
 import { api } from '../../api/client';
@@ -66,7 +66,7 @@ export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBa
 
   const [letterShortcuts, setLetterShortcuts] = useStoredPreference<boolean>('mapping.letterShortcuts', true);
 
-  const gridRef = useRef<AgGridReact<MappingRow>>(null);
+  const gridRef = useRef<GridHandle<MappingRow>>(null);
   const selection = useSheetSelection(gridRef);
   const { refilter, editingStopped } = useRefilter(gridRef);
   const writes = useRowWrites(flowId, {

@@ -2,8 +2,8 @@
 // freely). Columns are defined once. The rows are the cached sheet's: the grid never edits them itself
 // (readOnlyEdit) but asks for the change, and takes in the rows that changed when the cache does. Source
 // fields dragged from the tree drop onto a row (Shift adds one, for a concatenation).
-import { useCallback, useEffect, useMemo, useRef, type DragEvent, type Ref } from 'react';
-import type { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react';
+import type { GridHandle } from '../../grid/PlainDataGrid';
 import type {
   CellEditRequestEvent,
   CellFocusedEvent,
@@ -21,7 +21,7 @@ import type {
   TabToNextCellParams,
 } from 'ag-grid-community';
 import { mappingTypes, type MappingRow } from '../../../../shared/contract';
-import { DataGrid } from '../../grid/DataGrid';
+import { PlainDataGrid, reactComponent } from '../../grid/PlainDataGrid';
 import { useLatest } from '../../state/use-latest';
 import { mappingTypeLabels } from './labels';
 import type { CatalogueField } from '../../../../shared/catalogue';
@@ -63,6 +63,9 @@ function focusGridInnerElement(params: FocusGridInnerElementParams<MappingRow>):
 const getRowId = (params: GetRowIdParams<MappingRow>) => String(params.data.id);
 /** An array pairing's header row spans the sheet (see pairing-rows.ts). */
 const isFullWidthRow = (params: IsFullWidthRowParams<MappingRow>) => isPairingHeader(params.rowNode.data);
+// The two React components the sheet keeps: the source picker (an editor) and an array pairing's header row.
+const SourcePickerEditor = reactComponent(SourcePicker);
+const PairingHeaderRenderer = reactComponent(PairingHeaderRow);
 const rowSelection = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 
 export type RowEdit = Partial<Pick<MappingRow, 'sourcePaths' | 'mappingType' | 'transformation' | 'defaultValue' | 'condition' | 'notes' | 'owner' | 'expression'>> & { expressionDrift?: false };
@@ -70,7 +73,7 @@ export type RowEdit = Partial<Pick<MappingRow, 'sourcePaths' | 'mappingType' | '
 interface SheetGridProps {
   rows: MappingRow[];
   context: SheetContext;
-  gridRef: Ref<AgGridReact<MappingRow>>;
+  gridRef: RefObject<GridHandle<MappingRow> | null>;
   isFiltered: () => boolean;
   passes: (row: MappingRow) => boolean;
   quickFilter: string;
@@ -193,7 +196,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         editable: true,
         valueGetter: (params) => params.data?.sourcePaths ?? [],
         cellRenderer: SourceCellRenderer,
-        cellEditor: SourcePicker,
+        cellEditor: SourcePickerEditor,
         cellEditorPopup: true,
         cellEditorPopupPosition: 'under',
         comparator: (a: string[], b: string[]) => (a[0] ?? '~').localeCompare(b[0] ?? '~'),
@@ -229,7 +232,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
 
   // The column set shows and hides columns; the definitions (and the widths given them) stay as they are.
   useEffect(() => {
-    const api = typeof gridRef === 'object' && gridRef ? gridRef.current?.api : undefined;
+    const api = gridRef.current?.api;
     if (!api) return;
     const shown = new Set(COLUMN_SETS[columnSet].columns);
     const all = columns.map((column) => column.colId!);
@@ -340,7 +343,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
     if (!path || !element) return;
     event.preventDefault();
     const rowId = element.getAttribute('row-id');
-    const api = typeof gridRef === 'object' && gridRef ? gridRef.current?.api : undefined;
+    const api = gridRef.current?.api;
     const node = rowId ? api?.getRowNode(rowId) : undefined;
     if (node?.data && !isPairingHeader(node.data)) handlersRef.current.onDropSource(node.data, path, event.shiftKey);
   };
@@ -354,7 +357,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
       }}
       onDrop={onDrop}
     >
-      <DataGrid<MappingRow>
+      <PlainDataGrid<MappingRow>
         label="Mapping sheet"
         className="sheet-grid"
         gridRef={gridRef}
@@ -363,7 +366,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         defaultColDef={defaultColDef}
         getRowId={getRowId}
         isFullWidthRow={isFullWidthRow}
-        fullWidthCellRenderer={PairingHeaderRow}
+        fullWidthCellRenderer={PairingHeaderRenderer}
         fullWidthCellRendererParams={fullWidthParams}
         context={context}
         rowHeight={ROW_HEIGHT[density]}

@@ -1,7 +1,7 @@
 // The sheet's "pick source" editor: a searchable list of the source entity's leaf fields, in a popup
 // over the cell. Enter takes the highlighted field; Escape leaves the row as it was.
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
-import type { CustomCellEditorProps } from 'ag-grid-react';
+import type { ICellEditorParams } from 'ag-grid-community';
 import type { MappingRow } from '../../../../shared/contract';
 import { typeText } from './entities';
 import { searchSources } from './source-search';
@@ -9,7 +9,7 @@ import type { SheetContext } from './sheet-context';
 
 const SHOWN = 80;
 
-export function SourcePicker({ value, stopEditing, context, data }: CustomCellEditorProps<MappingRow, string[], SheetContext>) {
+export function SourcePicker({ value, stopEditing, context, data }: ICellEditorParams<MappingRow, string[], SheetContext>) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);

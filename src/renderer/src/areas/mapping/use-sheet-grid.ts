@@ -2,7 +2,7 @@
 // external filter, and redrawing the cells that depend on what changed. Column definitions and grid
 // callbacks keep their identity: a new filter callback would make ag-grid end an open cell editor.
 import { useCallback, useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
-import type { AgGridReact } from 'ag-grid-react';
+import type { GridHandle } from '../../grid/PlainDataGrid';
 import type { CatalogueField } from '../../../../shared/catalogue';
 import type { MappingCheck, MappingRow, RowExpression } from '../../../../shared/contract';
 import { useLatest } from '../../state/use-latest';
@@ -24,7 +24,7 @@ interface SheetGridInputs {
   refilter(): void;
 }
 
-type GridRef = RefObject<AgGridReact<MappingRow> | null>;
+type GridRef = RefObject<GridHandle<MappingRow> | null>;
 
 /** Filters whose rows depend on the checks. */
 const onChecks = (filter: SheetFilter) => filter === 'required' || filter === 'mismatch';

@@ -1,10 +1,10 @@
 // The sheet's selected row: chosen by a click or the keyboard in the grid, or from outside it (a check,
 // an undo, the arrows and N anywhere on the screen), scrolled into view with its target cell focused.
 import { useRef, useState, type RefObject } from 'react';
-import type { AgGridReact } from 'ag-grid-react';
+import type { GridHandle } from '../../grid/PlainDataGrid';
 import type { MappingRow } from '../../../../shared/contract';
 
-export function useSheetSelection(gridRef: RefObject<AgGridReact<MappingRow> | null>) {
+export function useSheetSelection(gridRef: RefObject<GridHandle<MappingRow> | null>) {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   /** Where the selected row was last seen, for when a filter has just hidden it. */
   const lastIndex = useRef<number | null>(null);

@@ -4,11 +4,11 @@
 // R rejects, N goes to the next row needing attention, V marks a flagged row reviewed. Enter edits the
 // transformation, or opens the value map on that column; ↑↓ with nothing focused move the selection.
 import { useEffect, useEffectEvent, type RefObject } from 'react';
-import type { AgGridReact } from 'ag-grid-react';
+import type { GridHandle } from '../../grid/PlainDataGrid';
 import type { MappingRow } from '../../../../shared/contract';
 
 interface SheetShortcuts {
-  gridRef: RefObject<AgGridReact<MappingRow> | null>;
+  gridRef: RefObject<GridHandle<MappingRow> | null>;
   selected: MappingRow | undefined;
   undo(): void;
   redo(): void;
