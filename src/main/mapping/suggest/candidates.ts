@@ -58,6 +58,8 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
   const durationSources = sources.filter((s) => s.duration !== undefined);
   const datedSources = sources.filter((s) => s.dateRole !== undefined);
   const issuedSources = datedSources.filter((s) => s.dateRole === 'issued');
+  const startSources = sources.filter((s) => s.lifecycle === 'start');
+  const endSources = sources.filter((s) => s.lifecycle === 'end');
   const entityWords = conceptWords(nameTerms(target.name.split('.').pop()!));
   const rawIndex = new Map<string, Prepared[]>();
   if (analogies.length > 0)
@@ -94,6 +96,8 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
     // A record's own date ← when it was issued, started or created; an issue date ← a submit or send date.
     if (t.dateRole === 'record') lookAll(datedSources);
     else if (t.dateRole === 'issued') lookAll(issuedSources);
+    // When its life starts or ends (`expirationDate` ← `SubscriptionEndDate`).
+    if (t.lifecycle !== undefined) lookAll(t.lifecycle === 'start' ? startSources : endSources);
     if (t.mentionKey >= 0) lookAll(byDescription.get(t.mentionKey));
     // Descriptions only widen the search when the name finds (almost) nothing.
     if (candidates.size < 5) for (const term of t.descTerms.slice(0, 12)) if (termWeight(term) >= 1) look(term, false);

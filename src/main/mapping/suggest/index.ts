@@ -18,6 +18,7 @@ import { namingViews } from './naming-views';
 import { markMoneyParts } from './money';
 import { markDurations } from './durations';
 import { markDateRoles } from './record-dates';
+import { markLifecycleEnds } from './lifecycle-dates';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -94,6 +95,8 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   markDurations(targets, target.name);
   markDateRoles(sources, source.name);
   markDateRoles(targets, target.name);
+  markLifecycleEnds(sources);
+  markLifecycleEnds(targets);
   run.vocabulary.linkFamilies([sideNames(source), sideNames(target)]);
   markSideNames(sources);
   markSideNames(targets);

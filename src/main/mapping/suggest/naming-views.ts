@@ -6,10 +6,11 @@ import type { CatalogueEntity, CatalogueField } from '../../../shared/catalogue'
 import { withFlatLegs } from './flat-prefixes';
 import { withPersonObjects } from './person-objects';
 import { withRecordVersions } from './record-versions';
+import { withValueWrappers } from './value-wrappers';
 
 /** The fields that read otherwise than they are written, by path. */
 export function namingViews(entity: CatalogueEntity): Map<string, PathView> {
-  return withRecordVersions(entity, withFlatLegs(entity.fields, withPersonObjects(entity.fields, lookThroughContainers(entity.fields))));
+  return withRecordVersions(entity, withFlatLegs(entity.fields, withPersonObjects(entity.fields, withValueWrappers(entity.fields, lookThroughContainers(entity.fields)))));
 }
 
 /** The path and parent a field is named by. */

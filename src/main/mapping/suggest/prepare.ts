@@ -180,6 +180,8 @@ export interface Prepared {
   instant: boolean;
   /** A top-level date's role (the record's own date, issued, start, created; set by markDateRoles). */
   dateRole: string | undefined;
+  /** A point in time naming when the record's life starts or ends (set by markLifecycleEnds). */
+  lifecycle: 'start' | 'end' | undefined;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
   variant: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
@@ -247,7 +249,8 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
   // A bare link (`avatar.href`, `links.html.url`) is its parent's link.
   const bareLink = leafWords.length > 0 && leafWords.every((word) => LINK_WORDS.has(word));
   const plainFlattened = repeatsParent || (parentTerms.length > 0 && (bareLink || leafTerms.every((term) => termWeight(term) < 1 || VALUE_TERMS.has(term))));
-  const owned = !plainFlattened && parentTerms.length > 0 && leafTerms.every((term) => termWeight(term) < 1 || OWNED_TERMS.has(term));
+  // A group of dates (`dates.startDate`) names what its fields are, not whose they are.
+  const owned = !plainFlattened && parentTerms.length > 0 && !parentTerms.every((term) => DATE_GROUPS.has(term)) && leafTerms.every((term) => termWeight(term) < 1 || OWNED_TERMS.has(term));
   // A phrase read across the parent and the leaf (`email[].address`, `discounts[].percentage`, `start.date`) is one name.
   const parentWordList = parentName ? normalWords(parentName) : [];
   // Only a phrase in its own order, and only when the leaf's first word is not part of a phrase of the leaf (`start.timeZone`).
@@ -356,6 +359,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     duration: undefined,
     instant: false,
     dateRole: undefined,
+    lifecycle: undefined,
     variant: field.variant !== undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
@@ -448,6 +452,8 @@ const VALUE_TERMS = new Set(['c:total', 'value']);
  * ends): under a nested object (`milestone.created_at`, `recurrence.end_date_time`) it is that object's, read with its name.
  */
 const OWNED_TERMS = new Set(['c:created', 'c:updated', 'c:deleted', 'c:completed at', 'c:status', 'c:description', 'c:title', 'c:due date', 'c:start date', 'c:end date']);
+/** Parent names that group dates: `dates.deadline` is the record's deadline. */
+const DATE_GROUPS = new Set(['date', 'time', 'timestamp']);
 /** Words of a bare link (after abbreviations: href, uri → url). */
 const LINK_WORDS = new Set(['url', 'link']);
 

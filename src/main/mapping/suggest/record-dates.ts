@@ -19,7 +19,7 @@ const ROLE_NAME: Record<string, number> = { record: 0.85, issued: 0.7, start: 0.
 /** The role of a top-level date (see ROLE_NAME), undefined when none or not a date. */
 export function dateRole(p: Prepared, entityWords: readonly string[]): string | undefined {
   if (!p.top || !p.instant || p.duration !== undefined) return undefined;
-  const words = normalWords(p.field.name);
+  const words = p.words;
   const rest = words.filter((word) => !DATE_WORDS.has(word));
   if (words.some((word) => word === 'date' || word === 'datetime') && rest.every((word) => RECORD_WORDS.has(word) || entityWords.includes(word))) return 'record';
   if (words.some((word) => ISSUE_WORDS.has(word))) return 'issued';

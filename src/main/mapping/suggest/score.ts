@@ -3,6 +3,7 @@
 import type { Prepared, Term } from './prepare';
 import { conversion } from './durations';
 import { recordDateName, recordDateReason } from './record-dates';
+import { LIFECYCLE_NAME, lifecycleReason } from './lifecycle-dates';
 import { IdMarks } from './id-marks';
 import { findMention } from './mentions';
 import { splitWords, termLabel, termSimilarity } from './tokens';
@@ -307,6 +308,12 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     name = recordDate;
     if (reasons) reasons.push(recordDateReason(t, s));
   }
+  // `expirationDate` ← `SubscriptionEndDate`: both name when the record's life ends.
+  const byLifecycle = !durations && !byDateRole && t.lifecycle !== undefined && t.lifecycle === s.lifecycle && name < LIFECYCLE_NAME;
+  if (byLifecycle) {
+    name = LIFECYCLE_NAME;
+    if (reasons) reasons.push(lifecycleReason(t.lifecycle!));
+  }
 
   // Without reasons, a pair stops as soon as it certainly cannot reach `floor` (see scoreCeiling).
   const typeFactor = typeCompatibility(t, s, undefined);
@@ -355,7 +362,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   }
   // A reference holds an identifier: it is not the record's name, type or login (`modified_by.type` vs `last_editor`).
   const referenceVsRole = (t.reference && !s.hasId && s.hasRole) || (s.reference && !t.hasId && t.hasRole);
-  if (name > 0 && !named && !durations && !byDateRole) {
+  if (name > 0 && !named && !durations && !byDateRole && !byLifecycle) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
     if (evidence === 'generic only') {
