@@ -56,3 +56,38 @@ describe('lifecycle dates', () => {
     expect(top(result, 'breakpoints[].effectiveDate')).toEqual([]);
   });
 });
+
+describe('bare references', () => {
+  const appointment = entity('Appointment', [
+    field('patient', { type: 'integer' }),
+    field('office', { description: 'Office ID' }),
+    field('duration', { type: 'integer' }),
+    field('office_name'),
+    field('patient_name'),
+  ]);
+  const visit = entity('Visit', [field('patient_id', { type: 'integer' }), field('office_id'), field('office_name'), field('patient_name'), field('duration_id')]);
+  it('a whole number or a described identifier named after a record holds its id, and is not its name', () => {
+    const result = suggestMappings(appointment, visit);
+    expect(top(result, 'patient_id')[0]?.source).toBe('patient');
+    expect(top(result, 'patient_id')[0]?.reasons).toContain('a reference filled from the identifier of what it names');
+    expect(top(result, 'office_id')[0]?.reasons).toContain('a reference filled from the identifier of what it names');
+    expect(top(result, 'office_name').map((candidate) => candidate.source)).toEqual(['office_name']);
+    expect(top(result, 'patient_name').map((candidate) => candidate.source)).toEqual(['patient_name']);
+  });
+  it('a whole number named for a measure is not a reference', () => {
+    const result = suggestMappings(appointment, visit);
+    expect(top(result, 'duration_id')[0]?.reasons ?? []).not.toContain('a reference filled from the identifier of what it names');
+  });
+});
+
+describe('a description as the record’s name', () => {
+  it('fills a name or title when the source record has none, and only then', () => {
+    const unnamed = suggestMappings(entity('TaskDto', [field('description'), field('status')]), entity('Task', [field('title'), field('Comment')]));
+    expect(top(unnamed, 'title')[0]?.source).toBe('description');
+    expect(top(unnamed, 'title')[0]?.reasons).toContain('the description names the record (it has no name or title)');
+    // A comment is not a name: whatever relates it to a description, this rule does not.
+    expect(top(unnamed, 'Comment').flatMap((candidate) => candidate.reasons)).not.toContain('the description names the record (it has no name or title)');
+    const named = suggestMappings(entity('TaskDto', [field('name'), field('description')]), entity('Task', [field('title')]));
+    expect(top(named, 'title').map((candidate) => candidate.source)).not.toContain('description');
+  });
+});

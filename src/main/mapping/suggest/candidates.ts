@@ -60,6 +60,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
   const issuedSources = datedSources.filter((s) => s.dateRole === 'issued');
   const startSources = sources.filter((s) => s.lifecycle === 'start');
   const endSources = sources.filter((s) => s.lifecycle === 'end');
+  const descriptionNames = sources.filter((s) => s.namesRecord);
   const entityWords = conceptWords(nameTerms(target.name.split('.').pop()!));
   const rawIndex = new Map<string, Prepared[]>();
   if (analogies.length > 0)
@@ -98,6 +99,8 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
     else if (t.dateRole === 'issued') lookAll(issuedSources);
     // When its life starts or ends (`expirationDate` ← `SubscriptionEndDate`).
     if (t.lifecycle !== undefined) lookAll(t.lifecycle === 'start' ? startSources : endSources);
+    // A name or title ← the description of a record without one.
+    if (t.top) lookAll(descriptionNames);
     if (t.mentionKey >= 0) lookAll(byDescription.get(t.mentionKey));
     // Descriptions only widen the search when the name finds (almost) nothing.
     if (candidates.size < 5) for (const term of t.descTerms.slice(0, 12)) if (termWeight(term) >= 1) look(term, false);

@@ -19,6 +19,7 @@ import { markMoneyParts } from './money';
 import { markDurations } from './durations';
 import { markDateRoles } from './record-dates';
 import { markLifecycleEnds } from './lifecycle-dates';
+import { markDescriptionNames } from './description-names';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -97,6 +98,7 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   markDateRoles(targets, target.name);
   markLifecycleEnds(sources);
   markLifecycleEnds(targets);
+  markDescriptionNames(sources);
   run.vocabulary.linkFamilies([sideNames(source), sideNames(target)]);
   markSideNames(sources);
   markSideNames(targets);

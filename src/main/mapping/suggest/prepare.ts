@@ -9,6 +9,7 @@ import { familyKey, familySimilarity, formsApply } from './word-forms';
 import { abbreviationRelations, acronymShape, type SideWords } from './acronyms';
 import { numeric } from './score';
 import { anyPerson, isRole } from './person-roles';
+import { isBareReference } from './bare-references';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
 
@@ -180,6 +181,8 @@ export interface Prepared {
   instant: boolean;
   /** A top-level date's role (the record's own date, issued, start, created; set by markDateRoles). */
   dateRole: string | undefined;
+  /** The record's description, standing for its name where it has none (set by markDescriptionNames). */
+  namesRecord: boolean;
   /** A point in time naming when the record's life starts or ends (set by markLifecycleEnds). */
   lifecycle: 'start' | 'end' | undefined;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
@@ -360,6 +363,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     instant: false,
     dateRole: undefined,
     lifecycle: undefined,
+    namesRecord: false,
     variant: field.variant !== undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
@@ -367,7 +371,9 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     hasRole: terms.some((term) => ROLE_WORDS.has(term.term)),
     owners,
     ownedBy: owned ? parentTerms.filter((term) => !entityTerms.has(term)).map((term) => makeTerm(vocabulary, term, termWeight(term))) : undefined,
-    reference: terms.length === 1 && REFERENCE_TERMS.has(terms[0]!.term) && (type === 'string' || numeric(type)),
+    reference:
+      terms.length === 1 &&
+      ((REFERENCE_TERMS.has(terms[0]!.term) && (type === 'string' || numeric(type))) || (termWeight(terms[0]!.term) >= 1 && isBareReference(field, terms[0]!.term, type))),
     parties,
     ancestorParties,
     bagIds: bag.ids,

@@ -4,6 +4,7 @@ import type { Prepared, Term } from './prepare';
 import { conversion } from './durations';
 import { recordDateName, recordDateReason } from './record-dates';
 import { LIFECYCLE_NAME, lifecycleReason } from './lifecycle-dates';
+import { DESCRIPTION_NAME, namedByDescription } from './description-names';
 import { IdMarks } from './id-marks';
 import { findMention } from './mentions';
 import { splitWords, termLabel, termSimilarity } from './tokens';
@@ -314,6 +315,12 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     name = LIFECYCLE_NAME;
     if (reasons) reasons.push(lifecycleReason(t.lifecycle!));
   }
+  // `title` ← `description` when the source record has no name of its own.
+  const byDescription = !durations && !byDateRole && !byLifecycle && name < DESCRIPTION_NAME && namedByDescription(t, s);
+  if (byDescription) {
+    name = DESCRIPTION_NAME;
+    if (reasons) reasons.push('the description names the record (it has no name or title)');
+  }
 
   // Without reasons, a pair stops as soon as it certainly cannot reach `floor` (see scoreCeiling).
   const typeFactor = typeCompatibility(t, s, undefined);
@@ -362,7 +369,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   }
   // A reference holds an identifier: it is not the record's name, type or login (`modified_by.type` vs `last_editor`).
   const referenceVsRole = (t.reference && !s.hasId && s.hasRole) || (s.reference && !t.hasId && t.hasRole);
-  if (name > 0 && !named && !durations && !byDateRole && !byLifecycle) {
+  if (name > 0 && !named && !durations && !byDateRole && !byLifecycle && !byDescription) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
     if (evidence === 'generic only') {
