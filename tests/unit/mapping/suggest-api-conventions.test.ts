@@ -46,6 +46,9 @@ describe('lifecycle dates', () => {
     expect(top(result, 'expirationDate')[0]?.reasons).toContain('both when it ends (expires, terminates, valid until)');
     const until = suggestMappings(subscription, entity('Price', [field('valid_until', { format: 'date' })]));
     expect(top(until, 'valid_until')[0]?.source).toBe('SubscriptionEndDate');
+    // A name ending in at/on is a point in time whatever its format says.
+    const expires = suggestMappings(subscription, entity('Promotion', [field('expires_at'), field('name')]));
+    expect(top(expires, 'expires_at')[0]?.source).toBe('SubscriptionEndDate');
   });
   it('not a reading named for its end, nor a date of a list’s elements', () => {
     const result = suggestMappings(

@@ -18,8 +18,10 @@ const DATE_WORDS = new Set(['date', 'time', 'timestamp', 'datetime', 'at', 'on']
 /** A point in time's end of the record's life, undefined when it names neither. */
 export function lifecycleEnd(p: Prepared): 'start' | 'end' | undefined {
   // A date of the record's, not of a list's elements; and a date, not a reading named for its end (`odometerEnd`).
-  if (!p.instant || p.duration !== undefined || p.element) return undefined;
   const words = p.words;
+  // `expires_at`, `terminated_on`: a name ending in at/on is a point in time by API convention, whatever its format.
+  const instant = p.instant || (p.baseType === 'string' && (words[words.length - 1] === 'at' || words[words.length - 1] === 'on'));
+  if (!instant || p.duration !== undefined || p.element) return undefined;
   if (p.field.format !== 'date' && p.field.format !== 'date-time' && p.baseType !== 'string' && !words.some((word) => DATE_WORDS.has(word))) return undefined;
   const range = words.some((word) => RANGE_WORDS.has(word));
   // An end word wins: `effective_to` and `effectiveUntil` are when it stops being effective.
