@@ -181,8 +181,9 @@ test('the Sandbox and Specification dialogs pass the audit and give focus back w
   await page.goto(`${origin(host.url)}/#/spec/use-cases`);
   await auditDialog(page, page.getByRole('button', { name: /^Remove UC-\d+$/ }).first(), /^Remove UC-\d+/, 'alertdialog');
   await page.goto(`${origin(host.url)}/#/spec/test-cases`);
-  await page.getByRole('textbox', { name: 'New test case title' }).fill('Invoice email reaches the customer');
+  // A title of its own: the worker's host keeps its workspace across files, and specification.e2e.ts adds its own test case.
+  await page.getByRole('textbox', { name: 'New test case title' }).fill('Audited: the covered rows dialog opens from a new test case');
   await page.getByRole('button', { name: 'Add test case' }).click();
-  const testCase = page.getByRole('listitem', { name: /^TC-\d+ Invoice email reaches the customer$/ });
+  const testCase = page.getByRole('listitem', { name: /^TC-\d+ Audited: the covered rows dialog opens from a new test case$/ });
   await auditDialog(page, testCase.getByRole('button', { name: 'Choose rows…' }), /^Rows TC-\d+ covers$/);
 });
