@@ -20,6 +20,8 @@ import { markDurations } from './durations';
 import { markDateRoles } from './record-dates';
 import { markLifecycleEnds } from './lifecycle-dates';
 import { markDescriptionNames } from './description-names';
+import { markUrlRoles } from './url-roles';
+import { markSecondGuids } from './guid-ids';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -99,6 +101,10 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   markLifecycleEnds(sources);
   markLifecycleEnds(targets);
   markDescriptionNames(sources);
+  markUrlRoles(sources);
+  markUrlRoles(targets);
+  markSecondGuids(sources);
+  markSecondGuids(targets);
   run.vocabulary.linkFamilies([sideNames(source), sideNames(target)]);
   markSideNames(sources);
   markSideNames(targets);

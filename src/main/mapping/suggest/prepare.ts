@@ -185,6 +185,10 @@ export interface Prepared {
   namesRecord: boolean;
   /** A point in time naming when the record's life starts or ends (set by markLifecycleEnds). */
   lifecycle: 'start' | 'end' | undefined;
+  /** A link's role: the record's own link, or what it is for (set by markUrlRoles; see url-roles.ts). */
+  urlRole: 'self' | readonly string[] | undefined;
+  /** A GUID beside the record's whole-number identifier (set by markSecondGuids, see guid-ids.ts). */
+  guid: boolean;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
   variant: boolean;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
@@ -363,6 +367,8 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     instant: false,
     dateRole: undefined,
     lifecycle: undefined,
+    urlRole: undefined,
+    guid: false,
     namesRecord: false,
     variant: field.variant !== undefined,
     flattened,

@@ -6,6 +6,8 @@ import { recordDateName, recordDateReason } from './record-dates';
 import { LIFECYCLE_NAME, lifecycleReason } from './lifecycle-dates';
 import { DESCRIPTION_NAME, namedByDescription } from './description-names';
 import { IdMarks } from './id-marks';
+import { urlRoleFactor, urlRoleReason } from './url-roles';
+import { GUID_AGAINST_NUMBER } from './guid-ids';
 import { findMention } from './mentions';
 import { splitWords, termLabel, termSimilarity } from './tokens';
 
@@ -429,6 +431,17 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   if (((t.anyPerson && s.actingRole) || (s.anyPerson && t.actingRole)) && t.hasId && s.hasId) {
     score *= 0.9;
     if (reasons) reasons.push('a person in a role against any person');
+  }
+  // The record's own link (`url`) is not its webhook's or its logo's; nor is a webhook's link its logo's.
+  const urlRoles = t.urlRole !== undefined && s.urlRole !== undefined ? urlRoleFactor(t, s) : 1;
+  if (urlRoles < 1) {
+    score *= urlRoles;
+    if (reasons) reasons.push(urlRoleReason(t, s));
+  }
+  // A record's GUID beside its whole-number id is a second scheme: another record's whole-number id is not it.
+  if ((t.guid && numeric(s.baseType)) || (s.guid && numeric(t.baseType))) {
+    score *= GUID_AGAINST_NUMBER;
+    if (reasons) reasons.push('a GUID against a whole number (an identifier of another scheme)');
   }
   // A duration is not a point in time (`time_spent` vs `start_time`).
   if ((t.duration !== undefined && s.instant) || (s.duration !== undefined && t.instant)) {
