@@ -41,3 +41,36 @@ describe('identifiers by format', () => {
     expect(top(lone, 'webhookGUID')[0]?.source).toBe('id');
   });
 });
+
+describe('dates of other events', () => {
+  const deal = entity('Deal', [
+    field('created_at', { format: 'date-time' }),
+    field('updated_at', { format: 'date-time' }),
+    field('ended_at', { format: 'date-time' }),
+    field('expected_end_at', { format: 'date-time' }),
+  ]);
+  it('when a thing the record refers to was created or changed is not when the record was', () => {
+    const result = suggestMappings(
+      deal,
+      entity('Opportunity', [
+        field('stage_id'),
+        field('lead_id'),
+        field('date_stage_changed', { format: 'date-time' }),
+        field('date_lead_created', { format: 'date-time' }),
+        field('opportunity_updated_at', { format: 'date-time' }),
+        field('content_created_at', { format: 'date-time' }),
+      ]),
+    );
+    expect(top(result, 'date_stage_changed')).toEqual([]);
+    expect(top(result, 'date_lead_created')).toEqual([]);
+    // The record's own name, or a word naming nothing it refers to, qualifies the record's own event.
+    expect(top(result, 'opportunity_updated_at')[0]?.source).toBe('updated_at');
+    expect(top(result, 'content_created_at')[0]?.source).toBe('created_at');
+  });
+  it('a deal closes when it ends; an expected close is the expected end, not the actual one', () => {
+    const result = suggestMappings(deal, entity('Opportunity', [field('closedDate', { format: 'date-time' }), field('projectedCloseDate', { format: 'date-time' })]));
+    expect(top(result, 'closedDate')[0]?.source).toBe('ended_at');
+    expect(top(result, 'projectedCloseDate')[0]?.source).toBe('expected_end_at');
+    expect(top(result, 'projectedCloseDate')[0]?.reasons).toContain('both when it ends (expires, terminates, valid until), both expected');
+  });
+});

@@ -58,8 +58,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
   const durationSources = sources.filter((s) => s.duration !== undefined);
   const datedSources = sources.filter((s) => s.dateRole !== undefined);
   const issuedSources = datedSources.filter((s) => s.dateRole === 'issued');
-  const startSources = sources.filter((s) => s.lifecycle === 'start');
-  const endSources = sources.filter((s) => s.lifecycle === 'end');
+  const lifecycleSources = sources.filter((s) => s.lifecycle !== undefined);
   const descriptionNames = sources.filter((s) => s.namesRecord);
   const entityWords = conceptWords(nameTerms(target.name.split('.').pop()!));
   const rawIndex = new Map<string, Prepared[]>();
@@ -98,7 +97,7 @@ export function findCandidates(run: RunContext, sources: Prepared[], targets: Pr
     if (t.dateRole === 'record') lookAll(datedSources);
     else if (t.dateRole === 'issued') lookAll(issuedSources);
     // When its life starts or ends (`expirationDate` ← `SubscriptionEndDate`).
-    if (t.lifecycle !== undefined) lookAll(t.lifecycle === 'start' ? startSources : endSources);
+    if (t.lifecycle !== undefined) lookAll(lifecycleSources.filter((s) => s.lifecycle === t.lifecycle));
     // A name or title ← the description of a record without one.
     if (t.top) lookAll(descriptionNames);
     if (t.mentionKey >= 0) lookAll(byDescription.get(t.mentionKey));

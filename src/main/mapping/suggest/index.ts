@@ -22,6 +22,7 @@ import { markLifecycleEnds } from './lifecycle-dates';
 import { markDescriptionNames } from './description-names';
 import { markUrlRoles } from './url-roles';
 import { markSecondGuids } from './guid-ids';
+import { markEvents } from './event-dates';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -100,6 +101,8 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   markDateRoles(targets, target.name);
   markLifecycleEnds(sources);
   markLifecycleEnds(targets);
+  markEvents(sources, source.name);
+  markEvents(targets, target.name);
   markDescriptionNames(sources);
   markUrlRoles(sources);
   markUrlRoles(targets);

@@ -9,14 +9,23 @@ import type { Prepared } from './prepare';
  */
 const START_WORDS = new Set(['effective', 'activation', 'activated', 'commencement', 'commence', 'commenced']);
 /** Words naming its end beyond the end-date concept (`expires_at` reads as expire, at). */
-const END_WORDS = new Set(['expiration', 'expiry', 'expire', 'expired', 'termination', 'terminate', 'terminated', 'until']);
+const END_WORDS = new Set(['expiration', 'expiry', 'expire', 'expired', 'termination', 'terminate', 'terminated', 'until', 'close', 'closed', 'closing']);
+/** Words saying the date is foreseen, not yet happened (`projectedCloseDate`, `expected_end_at`). */
+const FORECAST_WORDS = new Set(['expected', 'expect', 'projected', 'estimated', 'estimate', 'planned', 'plan', 'forecast', 'anticipated', 'predicted']);
+
+export type Lifecycle = 'start' | 'end' | 'expected start' | 'expected end';
 /** `from` and `to` name the ends of a validity only beside one of these (`valid_from`, `date_to`, `effective_to`). */
 const RANGE_WORDS = new Set(['valid', 'validity', 'effective', 'date']);
 
 const DATE_WORDS = new Set(['date', 'time', 'timestamp', 'datetime', 'at', 'on']);
 
 /** A point in time's end of the record's life, undefined when it names neither. */
-export function lifecycleEnd(p: Prepared): 'start' | 'end' | undefined {
+export function lifecycleEnd(p: Prepared): Lifecycle | undefined {
+  const end = actualEnd(p);
+  return end && p.words.some((word) => FORECAST_WORDS.has(word)) ? `expected ${end}` : end;
+}
+
+function actualEnd(p: Prepared): 'start' | 'end' | undefined {
   // A date of the record's, not of a list's elements; and a date, not a reading named for its end (`odometerEnd`).
   const words = p.words;
   // `expires_at`, `terminated_on`: a name ending in at/on is a point in time by API convention, whatever its format.
@@ -38,5 +47,6 @@ export function markLifecycleEnds(fields: Prepared[]): void {
 /** How alike two dates naming the same end of a record's life read (as a name similarity). */
 export const LIFECYCLE_NAME = 0.8;
 
-export const lifecycleReason = (end: 'start' | 'end'): string =>
-  end === 'start' ? 'both when it starts (effective, activated, begins, valid from)' : 'both when it ends (expires, terminates, valid until)';
+export const lifecycleReason = (end: Lifecycle): string =>
+  (end.endsWith('start') ? 'both when it starts (effective, activated, begins, valid from)' : 'both when it ends (expires, terminates, valid until)') +
+  (end.startsWith('expected') ? ', both expected' : '');

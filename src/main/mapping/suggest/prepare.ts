@@ -10,6 +10,7 @@ import { abbreviationRelations, acronymShape, type SideWords } from './acronyms'
 import { numeric } from './score';
 import { anyPerson, isRole } from './person-roles';
 import { isBareReference } from './bare-references';
+import type { Lifecycle } from './lifecycle-dates';
 import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
 
@@ -184,9 +185,11 @@ export interface Prepared {
   /** The record's description, standing for its name where it has none (set by markDescriptionNames). */
   namesRecord: boolean;
   /** A point in time naming when the record's life starts or ends (set by markLifecycleEnds). */
-  lifecycle: 'start' | 'end' | undefined;
+  lifecycle: Lifecycle | undefined;
   /** A link's role: the record's own link, or what it is for (set by markUrlRoles; see url-roles.ts). */
   urlRole: 'self' | readonly string[] | undefined;
+  /** A point in time's event: the record's own creation or change, or another thing's (set by markEvents). */
+  event: 'record' | 'other' | undefined;
   /** A GUID beside the record's whole-number identifier (set by markSecondGuids, see guid-ids.ts). */
   guid: boolean;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
@@ -369,6 +372,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     lifecycle: undefined,
     urlRole: undefined,
     guid: false,
+    event: undefined,
     namesRecord: false,
     variant: field.variant !== undefined,
     flattened,

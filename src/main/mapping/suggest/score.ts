@@ -8,6 +8,7 @@ import { DESCRIPTION_NAME, namedByDescription } from './description-names';
 import { IdMarks } from './id-marks';
 import { urlRoleFactor, urlRoleReason } from './url-roles';
 import { GUID_AGAINST_NUMBER } from './guid-ids';
+import { OTHER_EVENT, otherEvent } from './event-dates';
 import { findMention } from './mentions';
 import { splitWords, termLabel, termSimilarity } from './tokens';
 
@@ -442,6 +443,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   if ((t.guid && numeric(s.baseType)) || (s.guid && numeric(t.baseType))) {
     score *= GUID_AGAINST_NUMBER;
     if (reasons) reasons.push('a GUID against a whole number (an identifier of another scheme)');
+  }
+  // When the stage changed is not when the record changed (`date_stage_changed` vs `updated_at`).
+  if (t.event !== undefined && s.event !== undefined && otherEvent(t, s)) {
+    score *= OTHER_EVENT;
+    if (reasons) reasons.push("another thing's event against the record's own");
   }
   // A duration is not a point in time (`time_spent` vs `start_time`).
   if ((t.duration !== undefined && s.instant) || (s.duration !== undefined && t.instant)) {
