@@ -74,3 +74,10 @@ describe('dates of other events', () => {
     expect(top(result, 'projectedCloseDate')[0]?.reasons).toContain('both when it ends (expires, terminates, valid until), both expected');
   });
 });
+
+describe('flags', () => {
+  it('a record in use: active and enabled name one flag', () => {
+    const result = suggestMappings(entity('Webhook', [field('enabled', { type: 'boolean' }), field('ssl_verification', { type: 'boolean' })]), entity('Subscription', [field('isActive', { type: 'boolean' })]));
+    expect(top(result, 'isActive')[0]?.source).toBe('enabled');
+  });
+});

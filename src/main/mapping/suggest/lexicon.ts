@@ -166,6 +166,8 @@ export const CONCEPT_GROUPS: string[][] = [
   ['prefix', 'salutation', 'honorific', 'name prefix'],
   ['job title', 'position', 'job position', 'occupation'],
   ['deleted', 'deleted at', 'trashed', 'trashed at', 'removed', 'removed at', 'deletion date', 'date deleted', 'date delete', 'delete date', 'deleted date'],
+  // A record in use: active and enabled name one flag (`isActive` ← `enabled`).
+  ['active', 'enabled', 'is active', 'is enabled'],
   ['completed', 'done', 'resolved', 'closed', 'is completed', 'is closed', 'is done'],
   ['completed at', 'completion date', 'resolved at', 'closed at', 'done at', 'date completed', 'date closed', 'resolution date'],
   // When a transaction entered the books: posting and booking dates are one date.
