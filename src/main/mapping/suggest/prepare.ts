@@ -187,6 +187,8 @@ export interface Prepared {
   lifecycle: 'start' | 'end' | undefined;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
   variant: boolean;
+  /** The identifier in a list of links to other records (`relation.contact[]`): that list's path (relation-lists.ts). */
+  linkList: string | undefined;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
   ownedBy: Term[] | undefined;
   /**
@@ -267,8 +269,9 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
   else if (flattened) {
     const seen = new Set<string>();
     terms = [];
+    // A link to another record of the record's own kind (`relation.account[]` on an account) names that other record.
     for (const term of parentTerms)
-      if (!seen.has(term) && !entityTerms.has(term)) {
+      if (!seen.has(term) && (!entityTerms.has(term) || view.linkList !== undefined)) {
         seen.add(term);
         terms.push(makeTerm(vocabulary, term, termWeight(term)));
       }
@@ -365,6 +368,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     lifecycle: undefined,
     namesRecord: false,
     variant: field.variant !== undefined,
+    linkList: view.linkList,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
     formKey: formKey(field.name, view.parent),

@@ -456,6 +456,8 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     score *= 0.85;
     if (reasons) reasons.push('source is inside a list');
   }
+  // A list of links to records (`relation.contact[]`) against a reference to one such record: the first link's, or a list of one.
+  if (s.linkList || t.linkList) score *= linkFit(t, s, reasons);
 
   // A one-value enumeration (`object: "refund"`, box's `type: "file"`) is a constant naming the record's kind:
   // it fills, and is filled by, only the same constant. Unless it is one of the values of a same-named enumeration
@@ -482,6 +484,27 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   const maxS = s.field.maxLength;
   if (reasons && maxT !== undefined && maxS !== undefined && maxS > maxT) reasons.push(`may be cut: max ${maxS} → ${maxT}`);
   return Math.min(1, score);
+}
+
+/**
+ * How well a list of links' identifier and the other side fit: a reference's head (`invoice_template_id` names a
+ * template) must be the linked record; a link is no element of a list of other records (`cards[].customer_id`).
+ */
+function linkFit(t: Prepared, s: Prepared, reasons: string[] | undefined): number {
+  const [link, other] = s.linkList ? [s, t] : [t, s];
+  if (other.linkList) return 1;
+  const record = link.terms.filter((x) => x.term !== 'c:identifier');
+  const head = [...other.terms].reverse().find((x) => x.term !== 'c:identifier');
+  if (head && bestMatch(head, record) < 0.5) {
+    reasons?.push(`${link.linkList} links ${record.map((x) => termLabel(x.term)).join(' ')}, not ${termLabel(head.term)}`);
+    return 0.6;
+  }
+  if (other.element && other.baseType !== 'array') {
+    reasons?.push(`${link.linkList} is a list of links, not the elements of ${other.field.parent}`);
+    return 0.5;
+  }
+  if (other.baseType !== 'array') reasons?.push(link === s ? `first of a list: the id of the first element of ${link.linkList}` : `a list of one: this id as the one element of ${link.linkList}`);
+  return 1;
 }
 
 /** Every word of the constant's one value is a word of the other field's values (two or more of them). */

@@ -1,0 +1,54 @@
+// References held in lists of links to related records (issue 15, round h15-rel): each rule alone, on small entities.
+import { describe, expect, it } from 'vitest';
+import { suggestMappings } from '../../../src/main/mapping/suggest';
+import { namingViews } from '../../../src/main/mapping/suggest/naming-views';
+import { entity, field } from '../../helpers/catalogue-fields';
+
+const top = (result: ReturnType<typeof suggestMappings>, target: string) => result.find((entry) => entry.target === target)?.candidates ?? [];
+
+describe('relation lists', () => {
+  const opportunity = entity('Opportunity', [
+    field('id'),
+    field('name'),
+    field('relation.contact[].entity.id'),
+    field('relation.contact[].type'),
+    field('relation.lead[].entity.id'),
+    field('relation.opportunity[].entity.id'),
+    field('related_products[].id'),
+  ]);
+  it('read as the linked record’s id: under a links container, through an element wrapper, or named as related', () => {
+    const views = namingViews(opportunity);
+    expect(views.get('relation.contact[].entity.id')).toEqual({ path: 'contact[].id', parent: 'contact', linkList: 'relation.contact[]' });
+    expect(views.get('related_products[].id')).toEqual({ path: 'products[].id', parent: 'products', linkList: 'related_products[]' });
+    // Only the identifier: the link's type stays where it is.
+    expect(views.has('relation.contact[].type')).toBe(false);
+  });
+  it('fill a reference to one such record (the first link, said so) and a list of them; and back', () => {
+    const deal = entity('Deal', [field('id'), field('title'), field('contact_id'), field('primary_contact_id'), field('contact_ids', { type: 'array', itemType: 'string' }), field('lead_id'), field('product_id')]);
+    const result = suggestMappings(opportunity, deal);
+    expect(top(result, 'contact_id')[0]?.source).toBe('relation.contact[].entity.id');
+    expect(top(result, 'contact_id')[0]?.reasons).toContain('first of a list: the id of the first element of relation.contact[]');
+    expect(top(result, 'primary_contact_id')[0]?.source).toBe('relation.contact[].entity.id');
+    expect(top(result, 'contact_ids')[0]?.source).toBe('relation.contact[].entity.id');
+    expect(top(result, 'lead_id')[0]?.source).toBe('relation.lead[].entity.id');
+    expect(top(result, 'product_id')[0]?.source).toBe('related_products[].id');
+    // A link to another opportunity is not the record's own id.
+    expect(top(result, 'id').map((candidate) => candidate.source)).toEqual(['id']);
+    const back = suggestMappings(deal, opportunity);
+    expect(top(back, 'relation.lead[].entity.id')[0]?.source).toBe('lead_id');
+    expect(top(back, 'relation.lead[].entity.id')[0]?.reasons).toContain('a list of one: this id as the one element of relation.lead[]');
+  });
+  it('not a reference whose head names another record, nor an element of a list of other records', () => {
+    const invoice = entity('Invoice', [field('contact_template_id'), field('cards[].id'), field('cards[].contact_id'), field('number')]);
+    const result = suggestMappings(opportunity, invoice);
+    expect(top(result, 'contact_template_id')).toEqual([]);
+    expect(top(result, 'cards[].contact_id')).toEqual([]);
+  });
+});
+
+describe('plural identifiers', () => {
+  it('`ids` is a list of identifiers', () => {
+    const result = suggestMappings(entity('Staff', [field('jobs[].location.id')]), entity('Member', [field('location_ids', { type: 'array', itemType: 'string' })]));
+    expect(top(result, 'location_ids')[0]?.source).toBe('jobs[].location.id');
+  });
+});
