@@ -1,8 +1,13 @@
-// References held in lists of links to related records (issue 15, round h15-rel): each rule alone, on small entities.
+// References held in lists of links to related records and lookup ids from codes (issue 15, round h15-rel): each rule alone.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { suggestMappings } from '../../../src/main/mapping/suggest';
 import { namingViews } from '../../../src/main/mapping/suggest/naming-views';
 import { entity, field } from '../../helpers/catalogue-fields';
+import { openNewSession } from '../../helpers/handlers';
+import { present, withStatus } from '../../helpers/narrow';
 
 const top = (result: ReturnType<typeof suggestMappings>, target: string) => result.find((entry) => entry.target === target)?.candidates ?? [];
 
@@ -50,5 +55,42 @@ describe('plural identifiers', () => {
   it('`ids` is a list of identifiers', () => {
     const result = suggestMappings(entity('Staff', [field('jobs[].location.id')]), entity('Member', [field('location_ids', { type: 'array', itemType: 'string' })]));
     expect(top(result, 'location_ids')[0]?.source).toBe('jobs[].location.id');
+  });
+});
+
+describe('lookup ids from codes', () => {
+  it('an id of a lookup table’s row is offered from a code or name of it, less sure, saying a lookup is needed; and back', () => {
+    const site = entity('Location', [field('name'), field('country'), field('address.currency_code'), field('customer'), field('category')]);
+    const company = entity('Company', [field('companyName'), field('countryID', { type: 'integer' }), field('currencyID', { type: 'integer' }), field('customerID', { type: 'integer' })]);
+    const result = suggestMappings(site, company);
+    expect(top(result, 'countryID')[0]?.source).toBe('country');
+    expect(top(result, 'countryID')[0]?.reasons).toContain("a code, needs a lookup: country (a code or name) → its id in the target's table (a value map)");
+    expect(top(result, 'countryID')[0]!.score).toBeLessThan(0.8);
+    expect(top(result, 'currencyID')[0]?.source).toBe('address.currency_code');
+    // A record's reference is no lookup table's: a customer's name does not give its id.
+    expect(top(result, 'customerID').flatMap((candidate) => candidate.reasons).some((reason) => reason.includes('needs a lookup'))).toBe(false);
+    const back = suggestMappings(company, site);
+    expect(top(back, 'country')[0]?.reasons).toContain("an id, needs a lookup: countryID (an id in the source's table) → its code or name (a value map)");
+  });
+
+  it('becomes a lookup row whose transformation says so', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lookup-ids-'));
+    const document = (title: string, name: string, properties: Record<string, unknown>) => {
+      const file = path.join(folder, `${title}.json`);
+      fs.writeFileSync(file, JSON.stringify({ openapi: '3.0.3', info: { title, version: '1' }, paths: {}, components: { schemas: { [name]: { type: 'object', properties } } } }));
+      return file;
+    };
+    const { session, call } = openNewSession('Lookup ids');
+    withStatus(await call('systems.import', { name: 'Sites', source: { kind: 'file', path: document('Sites', 'Site', { name: { type: 'string' }, country: { type: 'string', description: 'ISO 3166 country code' } }) } }), 'imported');
+    withStatus(await call('systems.import', { name: 'Crm', source: { kind: 'file', path: document('Crm', 'Company', { companyName: { type: 'string' }, countryID: { type: 'integer' } }) } }), 'imported');
+    const flow = await call('flows.create', { source: { system: 'Sites', entity: 'Site' }, target: { system: 'Crm', entity: 'Company' } });
+    const sheet = await call('mapping.sheet', { flowId: flow.id });
+    expect(present(sheet.rows.find((row) => row.targetPath === 'countryID'), 'countryID row')).toMatchObject({
+      sourcePaths: ['country'],
+      mappingType: 'lookup',
+      status: 'suggested',
+      transformation: "a code, needs a lookup: country (a code or name) → its id in the target's table (a value map)",
+    });
+    session.close();
   });
 });

@@ -20,6 +20,7 @@ import { markDurations } from './durations';
 import { markDateRoles } from './record-dates';
 import { markLifecycleEnds } from './lifecycle-dates';
 import { markDescriptionNames } from './description-names';
+import { markLookups } from './lookup-ids';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -99,6 +100,8 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   markLifecycleEnds(sources);
   markLifecycleEnds(targets);
   markDescriptionNames(sources);
+  markLookups(sources);
+  markLookups(targets);
   run.vocabulary.linkFamilies([sideNames(source), sideNames(target)]);
   markSideNames(sources);
   markSideNames(targets);

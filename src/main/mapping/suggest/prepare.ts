@@ -187,6 +187,8 @@ export interface Prepared {
   lifecycle: 'start' | 'end' | undefined;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
   variant: boolean;
+  /** The lookup table a field names alone, by an id (`countryID`) or a code (`country`); set by markLookups. */
+  lookup: string | undefined;
   /** The identifier in a list of links to other records (`relation.contact[]`): that list's path (relation-lists.ts). */
   linkList: string | undefined;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
@@ -369,6 +371,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     namesRecord: false,
     variant: field.variant !== undefined,
     linkList: view.linkList,
+    lookup: undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
     formKey: formKey(field.name, view.parent),

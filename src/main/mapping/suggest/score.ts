@@ -6,6 +6,7 @@ import { recordDateName, recordDateReason } from './record-dates';
 import { LIFECYCLE_NAME, lifecycleReason } from './lifecycle-dates';
 import { DESCRIPTION_NAME, namedByDescription } from './description-names';
 import { IdMarks } from './id-marks';
+import { isLookupPair, LOOKUP_CONFIDENCE, lookupReason } from './lookup-ids';
 import { findMention } from './mentions';
 import { splitWords, termLabel, termSimilarity } from './tokens';
 
@@ -322,8 +323,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     if (reasons) reasons.push('the description names the record (it has no name or title)');
   }
 
+  // `countryID` ← `country`: the same thing, an id on one side and a code on the other (lookup-ids.ts).
+  const byLookup = t.lookup !== undefined && isLookupPair(t, s);
+
   // Without reasons, a pair stops as soon as it certainly cannot reach `floor` (see scoreCeiling).
-  const typeFactor = typeCompatibility(t, s, undefined);
+  const typeFactor = byLookup ? LOOKUP_CONFIDENCE : typeCompatibility(t, s, undefined);
   const enumBonus = t.enumKeys && s.enumKeys ? ENUM_BONUS : 0;
   if (!reasons && scoreCeiling(name, 1, typeFactor, enumBonus) < floor) return 0;
 
@@ -356,7 +360,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     if (reasons && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
   }
 
-  if (reasons) typeCompatibility(t, s, reasons); // the same factor, now with its reason (after the name's, context's and description's)
+  // The same factor, now with its reason (after the name's, context's and description's).
+  if (reasons) {
+    if (byLookup) reasons.push(lookupReason(t, s));
+    else typeCompatibility(t, s, reasons);
+  }
   let score = (0.68 * name + 0.2 * context + 0.12 * desc) * typeFactor;
   // What follows lowers the score, except the enum bonus.
   if (!reasons && score + enumBonus < floor) return score;
@@ -369,7 +377,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   }
   // A reference holds an identifier: it is not the record's name, type or login (`modified_by.type` vs `last_editor`).
   const referenceVsRole = (t.reference && !s.hasId && s.hasRole) || (s.reference && !t.hasId && t.hasRole);
-  if (name > 0 && !named && !durations && !byDateRole && !byLifecycle && !byDescription) {
+  if (name > 0 && !named && !durations && !byDateRole && !byLifecycle && !byDescription && !byLookup) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
     if (evidence === 'generic only') {
@@ -387,7 +395,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     }
   }
   // An identifier is filled from an identifier.
-  if (name > 0 && t.hasId !== s.hasId && !referenceById) {
+  if (name > 0 && t.hasId !== s.hasId && !referenceById && !byLookup) {
     score *= 0.8;
     if (reasons) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
   }
