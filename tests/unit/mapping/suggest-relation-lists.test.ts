@@ -33,6 +33,8 @@ describe('relation lists', () => {
     const result = suggestMappings(opportunity, deal);
     expect(top(result, 'contact_id')[0]?.source).toBe('relation.contact[].entity.id');
     expect(top(result, 'contact_id')[0]?.reasons).toContain('first of a list: the id of the first element of relation.contact[]');
+    // The name's reason names the link by its path, not as a bare `id`.
+    expect(top(result, 'contact_id')[0]?.reasons[0]).toMatch(/^name: relation\.contact\[\]\.entity\.id /);
     expect(top(result, 'primary_contact_id')[0]?.source).toBe('relation.contact[].entity.id');
     expect(top(result, 'contact_ids')[0]?.source).toBe('relation.contact[].entity.id');
     expect(top(result, 'lead_id')[0]?.source).toBe('relation.lead[].entity.id');

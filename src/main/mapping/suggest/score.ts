@@ -221,7 +221,8 @@ export interface Scored {
   split?: boolean;
 }
 
-const describe = (p: Prepared) => p.field.name;
+/** A field as a reason names it: a link list's id by its whole path (`relation.contact[].entity.id`), not as a bare `id`. */
+const describe = (p: Prepared) => (p.linkList ? p.field.path : p.field.name);
 
 export const numeric = (type: string) => type === 'number' || type === 'integer';
 const NUMERIC_FORMATS = new Set(['decimal', 'double', 'float', 'int32', 'int64', 'integer', 'number', 'money', 'currency']);
