@@ -205,3 +205,56 @@ describe('history', () => {
     expect(searchHistory(store, cache, { text: 'order', systemId: systemId + 1, offset: 0, limit: 10 }).total).toBe(0);
   });
 });
+
+describe('the body cache', () => {
+  const body = (text: string) => Buffer.from(JSON.stringify({ text }));
+  /** Every file in the folder with its bytes. */
+  const folder = (cache: BodyCache) => Object.fromEntries(fs.readdirSync(cache.dir).map((name) => [name, fs.readFileSync(path.join(cache.dir, name), 'utf8')]));
+
+  it("keeps no pruned body's bytes, reuses its emptied file for the next body, and never keeps more than four spare files", () => {
+    const cache = new BodyCache(path.join(tempDir(), 'cache'), 'w1');
+    const ids = Array.from({ length: 8 }, () => cache.newId());
+    ids.forEach((id, index) => cache.write(id, body(`body ${index}`)));
+    const inodes = ids.map((id) => fs.statSync(cache.pathOf(id)).ino);
+
+    for (const id of ids.slice(0, 6)) cache.remove(id);
+    const pruned = folder(cache);
+    expect(Object.keys(pruned).sort()).toEqual([...ids.slice(6).map((id) => `${id}.body`), 'spare-0', 'spare-1', 'spare-2', 'spare-3'].sort());
+    expect(Object.values(pruned).filter((text) => text.includes('body'))).toEqual([JSON.stringify({ text: 'body 6' }), JSON.stringify({ text: 'body 7' })]);
+    expect(cache.has(ids[0]!)).toBe(false);
+
+    const next = Array.from({ length: 5 }, () => cache.newId());
+    next.forEach((id, index) => cache.write(id, body(`next ${index}`)));
+    expect(next.map((id) => fs.readFileSync(cache.pathOf(id), 'utf8'))).toEqual(next.map((_, index) => JSON.stringify({ text: `next ${index}` })));
+    // Four written into emptied files of pruned bodies, the fifth into a new file.
+    expect(next.filter((id) => inodes.slice(0, 4).includes(fs.statSync(cache.pathOf(id)).ino))).toHaveLength(4);
+    expect(Object.keys(folder(cache)).filter((name) => name.startsWith('spare-'))).toEqual([]);
+    if (process.platform !== 'win32') expect(next.map((id) => fs.statSync(cache.pathOf(id)).mode & 0o777)).toEqual(next.map(() => 0o600));
+  });
+
+  it('shares its folder with another process: a spare taken or replaced by it is neither lost nor written twice', () => {
+    const root = path.join(tempDir(), 'cache');
+    const app = new BodyCache(root, 'w1');
+    const cli = new BodyCache(root, 'w1');
+    const [a, b, c, d] = [app.newId(), app.newId(), app.newId(), app.newId()];
+    app.write(a, body('a'));
+    cli.write(b, body('b'));
+    app.remove(a);
+    // The command line prunes into the same slot, then takes the spare the app believes it holds.
+    cli.remove(b);
+    cli.write(c, body('c'));
+    app.write(d, body('d'));
+    expect(folder(app)).toEqual({ [`${c}.body`]: JSON.stringify({ text: 'c' }), [`${d}.body`]: JSON.stringify({ text: 'd' }) });
+  });
+
+  it('writes a body after its folder was deleted under it, spares included', () => {
+    const cache = new BodyCache(path.join(tempDir(), 'cache'), 'w1');
+    const [a, b] = [cache.newId(), cache.newId()];
+    cache.write(a, body('a'));
+    cache.remove(a);
+    fs.rmSync(cache.dir, { recursive: true });
+    cache.write(b, body('b'));
+    expect(folder(cache)).toEqual({ [`${b}.body`]: JSON.stringify({ text: 'b' }) });
+  });
+});
+
