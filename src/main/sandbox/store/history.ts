@@ -59,7 +59,7 @@ const SUMMARY_FROM = 'sandbox_history h LEFT JOIN sandbox_request r ON r.id = h.
  * The rows within the limit. Rows are only ever deleted from the oldest end and each new id is the largest
  * plus one, so the ids kept run without a gap: the newest id less the limit is the last one past it.
  */
-const WITHIN_LIMIT = 'h.id > (SELECT max(id) FROM sandbox_history) - (SELECT history_limit FROM sandbox_settings WHERE id = 1)';
+export const WITHIN_LIMIT = 'h.id > (SELECT max(id) FROM sandbox_history) - (SELECT history_limit FROM sandbox_settings WHERE id = 1)';
 
 function toSummary(row: HistoryRow, cache: BodyCache): HistoryEntrySummary {
   return {
