@@ -85,13 +85,15 @@ export function addHistory(store: SandboxStore, cache: BodyCache, record: Histor
   const { timings: t } = record;
   const { id, name, pruned } = store.workspace.write(
     (db) => {
-      // The name as searchHistory gives it, without reading the row back.
-      const { id, name } = prepared(
+      // The name as searchHistory gives it, without reading the row back; the oldest id and the limit, to
+      // prune only when a batch is due without a statement of its own.
+      const { id, name, oldest, historyLimit } = prepared(
         db,
         `INSERT INTO sandbox_history (system_id, request_id, environment_id, at, method, url, status, status_text, error, error_kind,
              dns, connect, tls, first_byte, download, total, size, content_type, body_id, detail)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           RETURNING id, coalesce((SELECT name FROM sandbox_request WHERE id = request_id), nullif(?, '')) AS name`,
+           RETURNING id, coalesce((SELECT name FROM sandbox_request WHERE id = request_id), nullif(?, '')) AS name,
+             (SELECT min(id) FROM sandbox_history) AS oldest, (SELECT history_limit FROM sandbox_settings WHERE id = 1) AS historyLimit`,
       ).get(
         record.systemId,
         record.requestId,
@@ -114,8 +116,10 @@ export function addHistory(store: SandboxStore, cache: BodyCache, record: Histor
         record.bodyId,
         JSON.stringify(record.detail),
         record.detail.draft?.name ?? null,
-      ) as { id: number; name: string | null };
-      return { id, name, pruned: prune(db, 'in batches') };
+      ) as { id: number; name: string | null; oldest: number | null; historyLimit: number };
+      // The ids run without a gap (see WITHIN_LIMIT), so this is the number of rows.
+      const rows = id - (oldest ?? id) + 1;
+      return { id, name, pruned: rows > historyLimit + pruneBatch(historyLimit) ? prune(db) : [] };
     },
     // History is a record of calls, not the analyst's work: one lost in a power cut is acceptable.
     { waitForDisk: false, leavesCachedRows: true },
@@ -125,20 +129,18 @@ export function addHistory(store: SandboxStore, cache: BodyCache, record: Histor
   return { id, systemId, requestId, environmentId, name, method, url, status, error, timings: { ...t }, size, at, bodyAvailable: bodyId !== null };
 }
 
+/** How many rows past the limit are kept until they are pruned together: a twentieth of it, at most 50. */
+const pruneBatch = (historyLimit: number) => Math.min(50, Math.floor(historyLimit / 20));
+
 /**
  * Deletes the rows past the limit, found from the ends of the id b-tree without counting them (see
- * WITHIN_LIMIT); `in batches`, only once they are more than a twentieth of the limit (at most 50).
- * Returns their body ids (files to delete once committed).
+ * WITHIN_LIMIT); returns their body ids (files to delete once committed).
  */
-function prune(db: SqliteDatabase, when: 'in batches' | 'now'): string[] {
+function prune(db: SqliteDatabase): string[] {
   const bodies = prepared(
     db,
-    when === 'now'
-      ? `DELETE FROM sandbox_history WHERE id <= (SELECT max(id) FROM sandbox_history) - (SELECT history_limit FROM sandbox_settings WHERE id = 1)
-         RETURNING body_id`
-      : `DELETE FROM sandbox_history WHERE id <= (SELECT max(id) FROM sandbox_history) - (SELECT history_limit FROM sandbox_settings WHERE id = 1)
-           AND (SELECT min(id) FROM sandbox_history) <= (SELECT max(id) FROM sandbox_history) - (SELECT history_limit + min(50, history_limit / 20) FROM sandbox_settings WHERE id = 1)
-         RETURNING body_id`,
+    `DELETE FROM sandbox_history WHERE id <= (SELECT max(id) FROM sandbox_history) - (SELECT history_limit FROM sandbox_settings WHERE id = 1)
+     RETURNING body_id`,
   )
     .pluck()
     .all() as Array<string | null>;
@@ -215,7 +217,7 @@ export function bodyOwner(store: SandboxStore, bodyId: string): { contentType: s
 export function sandboxSettings(store: SandboxStore, cache: BodyCache, change: { historyLimit?: number }): SandboxSettings {
   const { settings, pruned } = store.workspace.write((db) => {
     if (change.historyLimit !== undefined) db.prepare('UPDATE sandbox_settings SET history_limit = ? WHERE id = 1').run(change.historyLimit);
-    const pruned = change.historyLimit !== undefined ? prune(db, 'now') : [];
+    const pruned = change.historyLimit !== undefined ? prune(db) : [];
     return { settings: { historyLimit: db.prepare('SELECT history_limit FROM sandbox_settings WHERE id = 1').pluck().get() as number }, pruned };
   });
   for (const bodyId of pruned) cache.remove(bodyId);
