@@ -84,8 +84,9 @@ export class BodyCache {
         fs.unlinkSync(file);
         return;
       }
-      // Emptied before it is renamed: a spare never holds a body, even after a crash.
-      fs.truncateSync(file, 0);
+      // Emptied before it is renamed: a spare never holds a body, even after a crash. (Opened to truncate:
+      // truncateSync opens, truncates and closes, one call more.)
+      fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_TRUNC));
       // Replaces a spare another process left in the slot.
       fs.renameSync(file, this.spareFile(slot));
       this.spares[slot] = true;
