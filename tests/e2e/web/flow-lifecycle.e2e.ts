@@ -5,25 +5,14 @@ import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { call, openFlow, reimportUploaded, shootBothSizes } from './flows';
+import { call, importWrappedPair, openFlow, reimportUploaded, shootBothSizes } from './flows';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/openapi/wrapped');
 
 test.describe.configure({ mode: 'serial' });
 
-/** HR (Xero Payroll AU) and Payroll (PayRun.IO, version 23.24.2.136), imported once per host. */
-async function importPair(hostUrl: string) {
-  const systems = await call<Array<{ name: string }>>(hostUrl, 'systems.list', {});
-  for (const [name, file] of [
-    ['HR', 'xero-payroll-au.openapi30.json'],
-    ['Payroll', 'payrun-employee.openapi30.json'],
-  ] as const) {
-    if (!systems.some((system) => system.name === name)) await call(hostUrl, 'systems.import', { name, source: { kind: 'file', path: path.join(fixtures, file) } });
-  }
-}
-
 async function newFlow(hostUrl: string, name: string, targetRoot?: string): Promise<number> {
-  await importPair(hostUrl);
+  await importWrappedPair(hostUrl);
   const flow = await call<{ id: number }>(hostUrl, 'flows.create', {
     name,
     source: { system: 'HR', entity: 'Employee' },

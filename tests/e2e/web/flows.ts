@@ -18,6 +18,18 @@ export async function call<T>(hostUrl: string, name: string, input: unknown): Pr
   return result.value;
 }
 
+/** The real wrapped pair (tests/fixtures/openapi/wrapped): HR (Xero Payroll AU) and Payroll (PayRun.IO, version 23.24.2.136), imported once per host. */
+export async function importWrappedPair(hostUrl: string) {
+  const fixtures = path.resolve(__dirname, '../../fixtures/openapi/wrapped');
+  const systems = await call<Array<{ name: string }>>(hostUrl, 'systems.list', {});
+  for (const [name, file] of [
+    ['HR', 'xero-payroll-au.openapi30.json'],
+    ['Payroll', 'payrun-employee.openapi30.json'],
+  ] as const) {
+    if (!systems.some((system) => system.name === name)) await call(hostUrl, 'systems.import', { name, source: { kind: 'file', path: path.join(fixtures, file) } });
+  }
+}
+
 /** A flow of the test's own on the demo's CRM Order → Accounting Invoice (the demo's flows belong to other tests). */
 export async function newDemoFlow(hostUrl: string, name: string): Promise<number> {
   const flow = await call<{ id: number }>(hostUrl, 'flows.create', { name, source: { system: 'CRM', entity: 'Order' }, target: { system: 'Accounting', entity: 'Invoice' } });

@@ -80,6 +80,7 @@ export function RepointDialog({ flow, onClose, onRepointed }: { flow: FlowDetail
       title="Source and target"
       subtitle={`Point “${flow.name}” at another entity, or at another object inside one. Rows whose fields are there stay, notes and decisions kept.`}
       size="xl"
+      className="dialog-fit"
       busy={busy}
       onClose={onClose}
       onSubmit={submit}
