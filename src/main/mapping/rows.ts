@@ -4,6 +4,7 @@ import { UserError } from '../errors';
 import type { SqliteDatabase } from '../workspace/sqlite';
 import type { Workspace } from '../workspace/workspace';
 import { suggestValueMap } from './suggest/value-map';
+import { LOOKUP_REASON } from './suggest/lookup-ids';
 import { suggestFromDescribedCodes } from './suggest/description-codes';
 import type { TargetSuggestion } from './suggest';
 import type { EngineRun } from './compute-candidates';
@@ -114,6 +115,8 @@ const UNMAPPED: Filling = { sourcePaths: [], mappingType: 'direct', status: 'nee
 const SPLIT_REASON = 'split: ';
 const splitTransformation = (reasons: string[]) =>
   reasons[0]?.startsWith(SPLIT_REASON) ? [reasons[0], ...reasons.filter((reason) => reason.startsWith('pseudocode: ')).map((reason) => reason.slice('pseudocode: '.length))].join('; ') : '';
+/** An id from a code (`countryID` ← `country`) needs a lookup: the engine's reason says so, and it becomes the row's transformation. */
+const lookupTransformation = (reasons: string[]) => reasons.find((reason) => LOOKUP_REASON.test(reason)) ?? '';
 
 /**
  * The row's filling from its candidates, best first: the first one none of whose parts was rejected for
@@ -136,14 +139,15 @@ function fillingFrom(candidates: TargetSuggestion['candidates'], field: Catalogu
       .filter((entry) => entry.target !== null && entry.target !== undefined)
       .map((entry) => ({ source: String(entry.source), target: String(entry.target) }));
   }
-  const transformation = splitTransformation(best.reasons);
+  const split = splitTransformation(best.reasons);
+  const lookup = split ? '' : lookupTransformation(best.reasons);
   return {
     sourcePaths,
-    mappingType: transformation ? 'split' : sourcePaths.length > 1 ? 'concatenation' : valueMap.some((entry) => entry.source !== entry.target) ? 'lookup' : 'direct',
+    mappingType: split ? 'split' : sourcePaths.length > 1 ? 'concatenation' : lookup || valueMap.some((entry) => entry.source !== entry.target) ? 'lookup' : 'direct',
     status: 'suggested',
     confidence: Math.min(1, Math.max(0, best.score)),
     valueMap,
-    transformation,
+    transformation: split || lookup,
   };
 }
 

@@ -48,7 +48,7 @@ describe('migration 14', () => {
     const file = path.join(dir, 'v13.crosswalk');
     version13File(file);
 
-    const workspace = await openWorkspace(file);
+    const workspace = await openWorkspace(file, { migrations: migrations.filter((migration) => migration.version <= 14) });
     try {
       expect(workspace.schemaVersion).toBe(14);
       const store = { workspace, secrets: { keys: undefined as never, env: {} } };

@@ -23,6 +23,7 @@ import { markDescriptionNames } from './description-names';
 import { markUrlRoles } from './url-roles';
 import { markSecondGuids } from './guid-ids';
 import { markEvents } from './event-dates';
+import { markLookups } from './lookup-ids';
 import { readLearned, type LearnedDecisions, type LearnedPair } from './learned';
 import { joinRoot, rootEntity, singleWrapper, underRoot } from '../roots';
 
@@ -108,6 +109,8 @@ function suggestAligned(source: CatalogueEntity, target: CatalogueEntity, option
   markUrlRoles(targets);
   markSecondGuids(sources);
   markSecondGuids(targets);
+  markLookups(sources);
+  markLookups(targets);
   run.vocabulary.linkFamilies([sideNames(source), sideNames(target)]);
   markSideNames(sources);
   markSideNames(targets);

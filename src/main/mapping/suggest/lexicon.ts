@@ -16,6 +16,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   nbr: 'number',
   nr: 'number',
   id: 'identifier',
+  ids: 'identifier',
   ident: 'identifier',
   uid: 'identifier',
   // A string identifier (`sid`, `messaging_service_sid`).

@@ -6,11 +6,12 @@ import type { CatalogueEntity, CatalogueField } from '../../../shared/catalogue'
 import { withFlatLegs } from './flat-prefixes';
 import { withPersonObjects } from './person-objects';
 import { withRecordVersions } from './record-versions';
+import { withRelationLists } from './relation-lists';
 import { withValueWrappers } from './value-wrappers';
 
 /** The fields that read otherwise than they are written, by path. */
 export function namingViews(entity: CatalogueEntity): Map<string, PathView> {
-  return withRecordVersions(entity, withFlatLegs(entity.fields, withPersonObjects(entity.fields, withValueWrappers(entity.fields, lookThroughContainers(entity.fields)))));
+  return withRecordVersions(entity, withFlatLegs(entity.fields, withPersonObjects(entity.fields, withRelationLists(entity.fields, withValueWrappers(entity.fields, lookThroughContainers(entity.fields))))));
 }
 
 /** The path and parent a field is named by. */
@@ -19,6 +20,8 @@ export interface PathView {
   parent?: string | undefined;
   /** The name it reads as, when not its own. */
   readAs?: string;
+  /** The list of links to other records it is the identifier in (`relation.contact[]`; see relation-lists.ts). */
+  linkList?: string;
 }
 
 const CONTAINERS = new Set(['attributes', 'relationships', 'data']);

@@ -194,6 +194,10 @@ export interface Prepared {
   guid: boolean;
   /** A field of some members of a union only (one-of variants): a main path of the record ranks above it. */
   variant: boolean;
+  /** The lookup table a field names alone, by an id (`countryID`) or a code (`country`); set by markLookups. */
+  lookup: string | undefined;
+  /** The identifier in a list of links to other records (`relation.contact[]`): that list's path (relation-lists.ts). */
+  linkList: string | undefined;
   /** Parent terms of a leaf every record has (`milestone.created_at`): whose it is. */
   ownedBy: Term[] | undefined;
   /**
@@ -274,8 +278,9 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
   else if (flattened) {
     const seen = new Set<string>();
     terms = [];
+    // A link to another record of the record's own kind (`relation.account[]` on an account) names that other record.
     for (const term of parentTerms)
-      if (!seen.has(term) && !entityTerms.has(term)) {
+      if (!seen.has(term) && (!entityTerms.has(term) || view.linkList !== undefined)) {
         seen.add(term);
         terms.push(makeTerm(vocabulary, term, termWeight(term)));
       }
@@ -375,6 +380,8 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
     event: undefined,
     namesRecord: false,
     variant: field.variant !== undefined,
+    linkList: view.linkList,
+    lookup: undefined,
     flattened,
     hasId: terms.some((term) => term.term === 'c:identifier'),
     formKey: formKey(field.name, view.parent),

@@ -9,6 +9,7 @@ import { IdMarks } from './id-marks';
 import { urlRoleFactor, urlRoleReason } from './url-roles';
 import { GUID_AGAINST_NUMBER } from './guid-ids';
 import { OTHER_EVENT, otherEvent } from './event-dates';
+import { isLookupPair, LOOKUP_CONFIDENCE, lookupReason } from './lookup-ids';
 import { findMention } from './mentions';
 import { splitWords, termLabel, termSimilarity } from './tokens';
 
@@ -223,7 +224,8 @@ export interface Scored {
   split?: boolean;
 }
 
-const describe = (p: Prepared) => p.field.name;
+/** A field as a reason names it: a link list's id by its whole path (`relation.contact[].entity.id`), not as a bare `id`. */
+const describe = (p: Prepared) => (p.linkList ? p.field.path : p.field.name);
 
 export const numeric = (type: string) => type === 'number' || type === 'integer';
 const NUMERIC_FORMATS = new Set(['decimal', 'double', 'float', 'int32', 'int64', 'integer', 'number', 'money', 'currency']);
@@ -325,8 +327,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     if (reasons) reasons.push('the description names the record (it has no name or title)');
   }
 
+  // `countryID` ← `country`: the same thing, an id on one side and a code on the other (lookup-ids.ts).
+  const byLookup = t.lookup !== undefined && isLookupPair(t, s);
+
   // Without reasons, a pair stops as soon as it certainly cannot reach `floor` (see scoreCeiling).
-  const typeFactor = typeCompatibility(t, s, undefined);
+  const typeFactor = byLookup ? LOOKUP_CONFIDENCE : typeCompatibility(t, s, undefined);
   const enumBonus = t.enumKeys && s.enumKeys ? ENUM_BONUS : 0;
   if (!reasons && scoreCeiling(name, 1, typeFactor, enumBonus) < floor) return 0;
 
@@ -359,7 +364,11 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     if (reasons && desc >= 0.4 && (t.descTerms.length > 0 || s.descTerms.length > 0)) reasons.push('descriptions overlap');
   }
 
-  if (reasons) typeCompatibility(t, s, reasons); // the same factor, now with its reason (after the name's, context's and description's)
+  // The same factor, now with its reason (after the name's, context's and description's).
+  if (reasons) {
+    if (byLookup) reasons.push(lookupReason(t, s));
+    else typeCompatibility(t, s, reasons);
+  }
   let score = (0.68 * name + 0.2 * context + 0.12 * desc) * typeFactor;
   // What follows lowers the score, except the enum bonus.
   if (!reasons && score + enumBonus < floor) return score;
@@ -372,7 +381,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   }
   // A reference holds an identifier: it is not the record's name, type or login (`modified_by.type` vs `last_editor`).
   const referenceVsRole = (t.reference && !s.hasId && s.hasRole) || (s.reference && !t.hasId && t.hasRole);
-  if (name > 0 && !named && !durations && !byDateRole && !byLifecycle && !byDescription) {
+  if (name > 0 && !named && !durations && !byDateRole && !byLifecycle && !byDescription && !byLookup) {
     // Two top-level fields belong to the two records being mapped: their owners correspond.
     const evidence = nameEvidence(scratch, tTerms, sTerms, t.owners, s.owners, t.top, s.top);
     if (evidence === 'generic only') {
@@ -390,7 +399,7 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     }
   }
   // An identifier is filled from an identifier.
-  if (name > 0 && t.hasId !== s.hasId && !referenceById) {
+  if (name > 0 && t.hasId !== s.hasId && !referenceById && !byLookup) {
     score *= 0.8;
     if (reasons) reasons.push(t.hasId ? 'target is an identifier, source is not' : 'source is an identifier, target is not');
   }
@@ -475,6 +484,8 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
     score *= 0.85;
     if (reasons) reasons.push('source is inside a list');
   }
+  // A list of links to records (`relation.contact[]`) against a reference to one such record: the first link's, or a list of one.
+  if (s.linkList || t.linkList) score *= linkFit(t, s, reasons);
 
   // A one-value enumeration (`object: "refund"`, box's `type: "file"`) is a constant naming the record's kind:
   // it fills, and is filled by, only the same constant. Unless it is one of the values of a same-named enumeration
@@ -501,6 +512,27 @@ export function pairScore(scratch: ScoreScratch, t: Prepared, s: Prepared, reaso
   const maxS = s.field.maxLength;
   if (reasons && maxT !== undefined && maxS !== undefined && maxS > maxT) reasons.push(`may be cut: max ${maxS} → ${maxT}`);
   return Math.min(1, score);
+}
+
+/**
+ * How well a list of links' identifier and the other side fit: a reference's head (`invoice_template_id` names a
+ * template) must be the linked record; a link is no element of a list of other records (`cards[].customer_id`).
+ */
+function linkFit(t: Prepared, s: Prepared, reasons: string[] | undefined): number {
+  const [link, other] = s.linkList ? [s, t] : [t, s];
+  if (other.linkList) return 1;
+  const record = link.terms.filter((x) => x.term !== 'c:identifier');
+  const head = [...other.terms].reverse().find((x) => x.term !== 'c:identifier');
+  if (head && bestMatch(head, record) < 0.5) {
+    reasons?.push(`${link.linkList} links ${record.map((x) => termLabel(x.term)).join(' ')}, not ${termLabel(head.term)}`);
+    return 0.6;
+  }
+  if (other.element && other.baseType !== 'array') {
+    reasons?.push(`${link.linkList} is a list of links, not the elements of ${other.field.parent}`);
+    return 0.5;
+  }
+  if (other.baseType !== 'array') reasons?.push(link === s ? `first of a list: the id of the first element of ${link.linkList}` : `a list of one: this id as the one element of ${link.linkList}`);
+  return 1;
 }
 
 /** Every word of the constant's one value is a word of the other field's values (two or more of them). */

@@ -10,6 +10,7 @@ import { storedApiDocument, type SystemImports } from '../../openapi/system-impo
 import type { Redactor } from '../../platform/redact';
 import type { Workspace } from '../../workspace/workspace';
 import { BodyCache } from '../store/body-cache';
+import { WITHIN_LIMIT } from '../store/history';
 import { checkSample, type SampleFinding } from './contract-check';
 import { relativeTo } from './field-path';
 
@@ -308,7 +309,7 @@ function readSource(context: SampleContext, input: SampleInput): Captured {
       db
         .prepare(
           `SELECT h.system_id, h.method, h.url, h.status, h.content_type, h.body_id, h.detail, e.name AS environment
-           FROM sandbox_history h LEFT JOIN sandbox_environment e ON e.id = h.environment_id WHERE h.id = ?`,
+           FROM sandbox_history h LEFT JOIN sandbox_environment e ON e.id = h.environment_id WHERE h.id = ? AND ${WITHIN_LIMIT}`,
         )
         .get(source.historyId) as
         | { system_id: number | null; method: string; url: string; status: number | null; content_type: string | null; body_id: string | null; detail: string; environment: string | null }

@@ -33,9 +33,21 @@ export class VariableScope {
   /** Every string inside a JSON-like value resolved. */
   resolveDeep<T>(value: T): T {
     if (typeof value === 'string') return this.resolve(value) as T;
-    if (Array.isArray(value)) return value.map((item) => this.resolveDeep(item)) as T;
-    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.resolveDeep(item)])) as T;
-    return value;
+    if (typeof value !== 'object' || value === null) return value;
+    // Loops rather than entries/fromEntries: a send resolves its whole request, and those build two arrays per object.
+    if (Array.isArray(value)) {
+      const copy: unknown[] = new Array(value.length);
+      for (let index = 0; index < value.length; index += 1) copy[index] = this.resolveDeep(value[index]);
+      return copy as T;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = this.resolveDeep((value as Record<string, unknown>)[key]);
+      // An own "__proto__" (JSON.parse makes one) stays a key: assigning it would set the copy's prototype.
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+      else copy[key] = item;
+    }
+    return copy as T;
   }
 }
 

@@ -1,5 +1,8 @@
 // Every call sent, redacted, newest first; bounded to the analyst's limit (default 1,000), the bodies
 // of pruned calls deleted with them. Bodies stay in the cache folder and are read only when shown.
+// Pruning runs in batches: rows past the limit are no longer listed nor read, and are deleted with their
+// bodies once a twentieth of the limit (at most 50) has gathered, so most sends write no page of the
+// table's oldest end.
 import type { HistoryEntry, HistoryEntrySummary, RedirectHop, RequestDraft, SandboxSettings, Timings } from '../../../shared/contract';
 import { UserError } from '../../errors';
 import { prepared, type SqliteDatabase } from '../../workspace/sqlite';
@@ -52,6 +55,11 @@ interface HistoryRow {
 const SUMMARY_COLUMNS = `h.id, h.system_id, h.request_id, h.environment_id, h.at, h.method, h.url, h.status, h.status_text, h.error, h.dns, h.connect, h.tls,
   h.first_byte, h.download, h.total, h.size, h.content_type, h.body_id, coalesce(r.name, nullif(json_extract(h.detail, '$.draft.name'), '')) AS name`;
 const SUMMARY_FROM = 'sandbox_history h LEFT JOIN sandbox_request r ON r.id = h.request_id';
+/**
+ * The rows within the limit. Rows are only ever deleted from the oldest end and each new id is the largest
+ * plus one, so the ids kept run without a gap: the newest id less the limit is the last one past it.
+ */
+export const WITHIN_LIMIT = 'h.id > (SELECT max(id) FROM sandbox_history) - (SELECT history_limit FROM sandbox_settings WHERE id = 1)';
 
 function toSummary(row: HistoryRow, cache: BodyCache): HistoryEntrySummary {
   return {
@@ -77,13 +85,15 @@ export function addHistory(store: SandboxStore, cache: BodyCache, record: Histor
   const { timings: t } = record;
   const { id, name, pruned } = store.workspace.write(
     (db) => {
-      // The name as searchHistory gives it, without reading the row back.
-      const { id, name } = prepared(
+      // The name as searchHistory gives it, without reading the row back; the oldest id and the limit, to
+      // prune only when a batch is due without a statement of its own.
+      const { id, name, oldest, historyLimit } = prepared(
         db,
         `INSERT INTO sandbox_history (system_id, request_id, environment_id, at, method, url, status, status_text, error, error_kind,
              dns, connect, tls, first_byte, download, total, size, content_type, body_id, detail)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           RETURNING id, coalesce((SELECT name FROM sandbox_request WHERE id = request_id), nullif(?, '')) AS name`,
+           RETURNING id, coalesce((SELECT name FROM sandbox_request WHERE id = request_id), nullif(?, '')) AS name,
+             (SELECT min(id) FROM sandbox_history) AS oldest, (SELECT history_limit FROM sandbox_settings WHERE id = 1) AS historyLimit`,
       ).get(
         record.systemId,
         record.requestId,
@@ -106,8 +116,10 @@ export function addHistory(store: SandboxStore, cache: BodyCache, record: Histor
         record.bodyId,
         JSON.stringify(record.detail),
         record.detail.draft?.name ?? null,
-      ) as { id: number; name: string | null };
-      return { id, name, pruned: prune(db) };
+      ) as { id: number; name: string | null; oldest: number | null; historyLimit: number };
+      // The ids run without a gap (see WITHIN_LIMIT), so this is the number of rows.
+      const rows = id - (oldest ?? id) + 1;
+      return { id, name, pruned: rows > historyLimit + pruneBatch(historyLimit) ? prune(db) : [] };
     },
     // History is a record of calls, not the analyst's work: one lost in a power cut is acceptable.
     { waitForDisk: false, leavesCachedRows: true },
@@ -117,11 +129,14 @@ export function addHistory(store: SandboxStore, cache: BodyCache, record: Histor
   return { id, systemId, requestId, environmentId, name, method, url, status, error, timings: { ...t }, size, at, bodyAvailable: bodyId !== null };
 }
 
-/** Deletes the oldest rows past the limit; returns their body ids (files to delete once committed). */
+/** How many rows past the limit are kept until they are pruned together: a twentieth of it, at most 50. */
+const pruneBatch = (historyLimit: number) => Math.min(50, Math.floor(historyLimit / 20));
+
+/**
+ * Deletes the rows past the limit, found from the ends of the id b-tree without counting them (see
+ * WITHIN_LIMIT); returns their body ids (files to delete once committed).
+ */
 function prune(db: SqliteDatabase): string[] {
-  // Rows are only ever deleted from the oldest end and each new id is the largest plus one, so the ids
-  // kept run without a gap: the newest id less the limit is the last one to go. Found from the ends of the
-  // id b-tree, without counting the rows.
   const bodies = prepared(
     db,
     `DELETE FROM sandbox_history WHERE id <= (SELECT max(id) FROM sandbox_history) - (SELECT history_limit FROM sandbox_settings WHERE id = 1)
@@ -143,7 +158,7 @@ export interface HistoryQuery {
 }
 
 export function searchHistory(store: SandboxStore, cache: BodyCache, query: HistoryQuery): { entries: HistoryEntrySummary[]; total: number } {
-  const where: string[] = [];
+  const where: string[] = [WITHIN_LIMIT];
   const values: unknown[] = [];
   if (query.systemId !== undefined) {
     where.push('h.system_id = ?');
@@ -167,7 +182,7 @@ export function searchHistory(store: SandboxStore, cache: BodyCache, query: Hist
     where.push('h.status BETWEEN ? AND ?');
     values.push(low, low + 99);
   }
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const filter = `WHERE ${where.join(' AND ')}`;
   return store.workspace.read((db) => ({
     entries: (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM ${SUMMARY_FROM} ${filter} ORDER BY h.id DESC LIMIT ? OFFSET ?`).all(...values, query.limit, query.offset) as HistoryRow[]).map((row) =>
       toSummary(row, cache),
@@ -177,7 +192,7 @@ export function searchHistory(store: SandboxStore, cache: BodyCache, query: Hist
 }
 
 export function getHistoryEntry(store: SandboxStore, cache: BodyCache, id: number): HistoryEntry {
-  const row = store.workspace.read((db) => db.prepare(`SELECT ${SUMMARY_COLUMNS}, h.detail FROM ${SUMMARY_FROM} WHERE h.id = ?`).get(id) as (HistoryRow & { detail: string }) | undefined);
+  const row = store.workspace.read((db) => db.prepare(`SELECT ${SUMMARY_COLUMNS}, h.detail FROM ${SUMMARY_FROM} WHERE h.id = ? AND ${WITHIN_LIMIT}`).get(id) as (HistoryRow & { detail: string }) | undefined);
   if (!row) throw new UserError('HISTORY_NOT_FOUND', `History entry ${id} is not in this workspace (it may have been pruned): reload the history.`);
   const detail = JSON.parse(row.detail) as HistoryRecord['detail'];
   const available = cache.has(row.body_id);
@@ -195,7 +210,7 @@ export function getHistoryEntry(store: SandboxStore, cache: BodyCache, id: numbe
 
 /** The history row a body id belongs to (its content type), or undefined. */
 export function bodyOwner(store: SandboxStore, bodyId: string): { contentType: string | null } | undefined {
-  return store.workspace.read((db) => db.prepare('SELECT content_type AS contentType FROM sandbox_history WHERE body_id = ?').get(bodyId) as { contentType: string | null } | undefined);
+  return store.workspace.read((db) => db.prepare(`SELECT content_type AS contentType FROM sandbox_history h WHERE body_id = ? AND ${WITHIN_LIMIT}`).get(bodyId) as { contentType: string | null } | undefined);
 }
 
 /** Reads the settings, changing those given; a lower limit prunes at once. */

@@ -13,6 +13,7 @@ import { arrayPairings } from './0011-array-pairings';
 import { executableMappings } from './0012-executable-mappings';
 import { rootedPairingPaths } from './0013-rooted-pairing-paths';
 import { lighterHistoryWrites } from './0014-lighter-history-writes';
+import { historyWithoutSystemIndex } from './0015-history-without-system-index';
 import type { Migration } from './migration';
 
 export type { CodeMigration, Migration, SqlMigration } from './migration';
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   executableMappings,
   rootedPairingPaths,
   lighterHistoryWrites,
+  historyWithoutSystemIndex,
 ];
 
 export const latestVersion = (all: readonly Migration[]) => all.at(-1)?.version ?? 0;

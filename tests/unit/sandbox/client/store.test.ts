@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SavedRequest } from '../../../../src/shared/contract';
 import { KeyFiles } from '../../../../src/main/platform/secrets';
-import { BodyCache } from '../../../../src/main/sandbox/store/body-cache';
+import { BodyCache, SPARE_FILES } from '../../../../src/main/sandbox/store/body-cache';
 import { deleteEnvironment, listEnvironments, openEnvironment, saveEnvironment } from '../../../../src/main/sandbox/store/environments';
-import { addHistory, getHistoryEntry, sandboxSettings, searchHistory, type HistoryRecord } from '../../../../src/main/sandbox/store/history';
+import { addHistory, bodyOwner, getHistoryEntry, sandboxSettings, searchHistory, type HistoryRecord } from '../../../../src/main/sandbox/store/history';
 import { deleteRequest, listRequests, openRequest, saveRequest } from '../../../../src/main/sandbox/store/requests';
 import { workspaceIdOf } from '../../../../src/main/workspace/secrets';
 import { openWorkspace } from '../../../../src/main/workspace/workspace';
@@ -183,6 +183,41 @@ describe('history', () => {
     expect(() => cache.pathOf('../../etc/passwd')).toThrow(/not a response body id/);
   });
 
+  it('prunes in batches past the limit but never lists, reads or serves a row past it', () => {
+    const { store, systemId } = sandboxWorkspace();
+    const cache = new BodyCache(path.join(tempDir(), 'cache'), workspaceIdOf(store.workspace));
+    sandboxSettings(store, cache, { historyLimit: 100 });
+    const sent: Array<{ id: number; bodyId: string }> = [];
+    const send = () => {
+      const bodyId = cache.newId();
+      cache.write(bodyId, Buffer.from(`{"n":${sent.length}}`));
+      sent.push({ id: addHistory(store, cache, { ...record(200, `http://127.0.0.1/item/${sent.length}`, bodyId), systemId }).id, bodyId });
+    };
+    const rows = () => store.workspace.read((db) => db.prepare('SELECT count(*) FROM sandbox_history').pluck().get());
+    const listed = () => searchHistory(store, cache, { offset: 0, limit: 1000 });
+
+    for (let index = 0; index < 105; index += 1) send();
+    // Five past the limit, kept until more than a twentieth of it gathers, but neither listed nor read.
+    expect(rows()).toBe(105);
+    expect(listed().total).toBe(100);
+    expect(listed().entries.at(-1)!.id).toBe(sent[5]!.id);
+    expect(searchHistory(store, cache, { systemId, status: '2xx', url: 'item', offset: 0, limit: 1000 }).total).toBe(100);
+    expect(() => getHistoryEntry(store, cache, sent[4]!.id)).toThrow(/may have been pruned/);
+    expect(bodyOwner(store, sent[4]!.bodyId)).toBeUndefined();
+    expect(bodyOwner(store, sent[5]!.bodyId)).toEqual({ contentType: 'application/json' });
+
+    // The sixth past the limit deletes all six, with their bodies.
+    send();
+    expect(rows()).toBe(100);
+    expect(listed().entries.map((entry) => entry.id)).toEqual(sent.slice(6).map((entry) => entry.id).reverse());
+    expect(sent.map((entry) => cache.has(entry.bodyId))).toEqual(sent.map((_, index) => index >= 6));
+
+    // A lower limit prunes at once, to the row.
+    expect(sandboxSettings(store, cache, { historyLimit: 10 })).toEqual({ historyLimit: 10 });
+    expect(rows()).toBe(10);
+    expect(sent.filter((entry) => cache.has(entry.bodyId))).toHaveLength(10);
+  });
+
   it("is searchable by the request's name (the saved request's as it is now, else the draft's), as well as by URL", () => {
     const { store, systemId } = sandboxWorkspace();
     const cache = new BodyCache(path.join(tempDir(), 'cache'), workspaceIdOf(store.workspace));
@@ -205,3 +240,58 @@ describe('history', () => {
     expect(searchHistory(store, cache, { text: 'order', systemId: systemId + 1, offset: 0, limit: 10 }).total).toBe(0);
   });
 });
+
+describe('the body cache', () => {
+  const body = (text: string) => Buffer.from(JSON.stringify({ text }));
+  /** Every file in the folder with its bytes. */
+  const folder = (cache: BodyCache) => Object.fromEntries(fs.readdirSync(cache.dir).map((name) => [name, fs.readFileSync(path.join(cache.dir, name), 'utf8')]));
+
+  it(`keeps no pruned body's bytes, reuses its emptied file for the next body, and never keeps more than ${SPARE_FILES} spare files`, () => {
+    const cache = new BodyCache(path.join(tempDir(), 'cache'), 'w1');
+    const ids = Array.from({ length: SPARE_FILES + 4 }, () => cache.newId());
+    ids.forEach((id, index) => cache.write(id, body(`body ${index}`)));
+    const inodes = ids.map((id) => fs.statSync(cache.pathOf(id)).ino);
+
+    for (const id of ids.slice(0, SPARE_FILES + 2)) cache.remove(id);
+    const pruned = folder(cache);
+    const spares = Array.from({ length: SPARE_FILES }, (_, slot) => `spare-${slot}`);
+    expect(Object.keys(pruned).sort()).toEqual([...ids.slice(SPARE_FILES + 2).map((id) => `${id}.body`), ...spares].sort());
+    // (In the folder's order, which is the file system's.)
+    expect(Object.values(pruned).filter((text) => text !== '').sort()).toEqual([SPARE_FILES + 2, SPARE_FILES + 3].map((index) => JSON.stringify({ text: `body ${index}` })));
+    expect(cache.has(ids[0]!)).toBe(false);
+
+    const next = Array.from({ length: SPARE_FILES + 1 }, () => cache.newId());
+    next.forEach((id, index) => cache.write(id, body(`next ${index}`)));
+    expect(next.map((id) => fs.readFileSync(cache.pathOf(id), 'utf8'))).toEqual(next.map((_, index) => JSON.stringify({ text: `next ${index}` })));
+    // All but the last written into emptied files of pruned bodies, the last into a new file.
+    expect(next.filter((id) => inodes.slice(0, SPARE_FILES).includes(fs.statSync(cache.pathOf(id)).ino))).toHaveLength(SPARE_FILES);
+    expect(Object.keys(folder(cache)).filter((name) => name.startsWith('spare-'))).toEqual([]);
+    if (process.platform !== 'win32') expect(new Set(next.map((id) => fs.statSync(cache.pathOf(id)).mode & 0o777))).toEqual(new Set([0o600]));
+  });
+
+  it('shares its folder with another process: a spare taken or replaced by it is neither lost nor written twice', () => {
+    const root = path.join(tempDir(), 'cache');
+    const app = new BodyCache(root, 'w1');
+    const cli = new BodyCache(root, 'w1');
+    const [a, b, c, d] = [app.newId(), app.newId(), app.newId(), app.newId()];
+    app.write(a, body('a'));
+    cli.write(b, body('b'));
+    app.remove(a);
+    // The command line prunes into the same slot, then takes the spare the app believes it holds.
+    cli.remove(b);
+    cli.write(c, body('c'));
+    app.write(d, body('d'));
+    expect(folder(app)).toEqual({ [`${c}.body`]: JSON.stringify({ text: 'c' }), [`${d}.body`]: JSON.stringify({ text: 'd' }) });
+  });
+
+  it('writes a body after its folder was deleted under it, spares included', () => {
+    const cache = new BodyCache(path.join(tempDir(), 'cache'), 'w1');
+    const [a, b] = [cache.newId(), cache.newId()];
+    cache.write(a, body('a'));
+    cache.remove(a);
+    fs.rmSync(cache.dir, { recursive: true });
+    cache.write(b, body('b'));
+    expect(folder(cache)).toEqual({ [`${b}.body`]: JSON.stringify({ text: 'b' }) });
+  });
+});
+

@@ -376,6 +376,10 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         onFirstDataRendered={onFirstDataRendered}
         onColumnResized={onColumnResized}
         rowBuffer={12}
+        // Rows placed by `top` rather than a transform: a transformed row is a stacking context, so its
+        // pinned (sticky) cells and its scrolling cells each became a composited layer (90 layers for 40
+        // rows), and every row scrolled in added two; now only the sticky cells do.
+        suppressRowTransform
         rowSelection={rowSelection}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
