@@ -154,6 +154,14 @@ export function checkRows(
       add('required_unmapped', 'error', `${fieldName(target, row.targetPath)} is required but nothing fills it: choose a source field, a constant or a default.`);
     }
     if (!filled) continue;
+    if (row.mappingType === 'lookup' && row.valueMap.length === 0 && row.sourcePaths.length > 0) {
+      add(
+        'lookup_empty',
+        'warning',
+        `${fieldName(target, row.targetPath)} is a lookup with an empty value map: the values of ${row.sourcePaths.map((path) => fieldName(source, path)).join(', ')} would pass through unchanged. ` +
+          'List each source value with the target value it becomes, or make the row derived and say in the transformation where the target values come from.',
+      );
+    }
     if (field.readOnly) {
       add('read_only_target', 'warning', `${fieldName(target, row.targetPath)} is read-only: the target system sets it itself and ignores what is sent.`);
     }

@@ -14,6 +14,7 @@ export const checkKinds = [
   'enum_unmapped',
   'free_text_enum',
   'array_to_single',
+  'lookup_empty',
   'read_only_target',
   'source_missing',
   'target_missing',

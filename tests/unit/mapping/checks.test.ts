@@ -56,6 +56,17 @@ describe('mapping checks', () => {
     expect(kinds([row('id', { sourcePaths: ['number'] })])).toEqual([['id', 'read_only_target', 'warning']]);
   });
 
+  it('warns about a lookup whose value map is empty (its values would pass through), not one with entries or a derived row', () => {
+    const described = { transformation: 'the code looked up in the target system\'s table' };
+    expect(kinds([row('firstSku', { sourcePaths: ['note'], mappingType: 'lookup', ...described })])).toEqual([['firstSku', 'lookup_empty', 'warning']]);
+    expect(checkRows([row('firstSku', { sourcePaths: ['note'], mappingType: 'lookup' })], source, target)[0]!.message).toBe(
+      'Invoice.firstSku is a lookup with an empty value map: the values of Order.note would pass through unchanged. ' +
+        'List each source value with the target value it becomes, or make the row derived and say in the transformation where the target values come from.',
+    );
+    expect(kinds([row('firstSku', { sourcePaths: ['note'], mappingType: 'lookup', valueMap: [{ source: 'A', target: 'B' }] })])).toEqual([]);
+    expect(kinds([row('firstSku', { sourcePaths: ['note'], mappingType: 'derived', ...described })])).toEqual([]);
+  });
+
   it('lists source enum values without a value-map entry (equal values pass as they are)', () => {
     const checks = checkRows([row('state', { sourcePaths: ['status'], valueMap: [{ source: 'open', target: 'OPEN' }] })], source, target);
     expect(checks.map((c) => c.kind)).toEqual(['enum_unmapped']);

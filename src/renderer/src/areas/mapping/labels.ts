@@ -34,6 +34,7 @@ export const checkKindLabels: Record<MappingCheck['kind'], string> = {
   enum_unmapped: 'Values unmapped',
   free_text_enum: 'Text into values',
   array_to_single: 'List into one value',
+  lookup_empty: 'Lookup without values',
   read_only_target: 'Read-only target',
   source_missing: 'Source missing',
   target_missing: 'Target field gone',
@@ -54,7 +55,7 @@ export const sheetFilterLabels: Record<SheetFilter, string> = {
   flagged: 'Flagged by re-import',
 };
 
-const MISMATCH_KINDS = new Set<MappingCheck['kind']>(['type_mismatch', 'max_length', 'enum_unmapped', 'free_text_enum', 'array_to_single', 'source_missing', 'read_only_target']);
+const MISMATCH_KINDS = new Set<MappingCheck['kind']>(['type_mismatch', 'max_length', 'enum_unmapped', 'free_text_enum', 'array_to_single', 'lookup_empty', 'source_missing', 'read_only_target']);
 
 /** Whether a row belongs under a filter, given the checks on it. */
 export function passesFilter(filter: SheetFilter, row: MappingRow, checks: readonly MappingCheck[] | undefined): boolean {
