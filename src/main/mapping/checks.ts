@@ -11,6 +11,8 @@ export type CheckedRow = Pick<MappingRow, 'targetPath' | 'sourcePaths' | 'mappin
   id: number | null;
   mapId: string | null;
   pairingId?: number | null;
+  /** The analyst's own JSONata expression, when the row has one (it runs instead of the generated one). */
+  expression?: string | null;
 };
 
 /** What the checks read of an array pairing. */
@@ -154,7 +156,7 @@ export function checkRows(
       add('required_unmapped', 'error', `${fieldName(target, row.targetPath)} is required but nothing fills it: choose a source field, a constant or a default.`);
     }
     if (!filled) continue;
-    if (row.mappingType === 'lookup' && row.valueMap.length === 0 && row.sourcePaths.length > 0) {
+    if (row.mappingType === 'lookup' && row.valueMap.length === 0 && row.sourcePaths.length > 0 && !row.expression) {
       add(
         'lookup_empty',
         'warning',

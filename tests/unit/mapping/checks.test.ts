@@ -56,7 +56,7 @@ describe('mapping checks', () => {
     expect(kinds([row('id', { sourcePaths: ['number'] })])).toEqual([['id', 'read_only_target', 'warning']]);
   });
 
-  it('warns about a lookup whose value map is empty (its values would pass through), not one with entries or a derived row', () => {
+  it('warns about a lookup whose value map is empty (its values would pass through), not one with entries, an expression of its own or a derived row', () => {
     const described = { transformation: 'the code looked up in the target system\'s table' };
     expect(kinds([row('firstSku', { sourcePaths: ['note'], mappingType: 'lookup', ...described })])).toEqual([['firstSku', 'lookup_empty', 'warning']]);
     expect(checkRows([row('firstSku', { sourcePaths: ['note'], mappingType: 'lookup' })], source, target)[0]!.message).toBe(
@@ -65,6 +65,8 @@ describe('mapping checks', () => {
     );
     expect(kinds([row('firstSku', { sourcePaths: ['note'], mappingType: 'lookup', valueMap: [{ source: 'A', target: 'B' }] })])).toEqual([]);
     expect(kinds([row('firstSku', { sourcePaths: ['note'], mappingType: 'derived', ...described })])).toEqual([]);
+    // The analyst's own expression runs instead of the value map.
+    expect(kinds([row('firstSku', { sourcePaths: ['note'], mappingType: 'lookup', expression: '$lookup({"A": "B"}, note)' })])).toEqual([]);
   });
 
   it('lists source enum values without a value-map entry (equal values pass as they are)', () => {

@@ -44,7 +44,8 @@ const ROLE_OF: Record<string, string> = {
 const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference']);
 
 /**
- * A link's role: 'self' for the record's own link (a top-level or `links` field named by link and self words only),
+ * A link's role: 'self' for the record's own link (a top-level field, or one under an object named by link words or
+ * `self` only, named by link and self words only),
  * else its role words (`webhookUrl` → hook; `websites[].url` → website); undefined when it is no link, or a
  * bare link under a settings object (`config.url`: what it is for is not said).
  */

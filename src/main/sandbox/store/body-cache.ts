@@ -15,15 +15,28 @@ const BODY_ID = /^[0-9a-f]{32}$/;
  */
 export const SPARE_FILES = 50;
 
+/** Which spare slots of a folder this process believes filled: another process sharing the folder may take or replace one. */
+export type SpareSlots = boolean[];
+const emptySlots = (): SpareSlots => new Array<boolean>(SPARE_FILES).fill(false);
+/** Per folder, shared by every cache made on it in this process (the handlers make one per call). */
+const slotsByFolder = new Map<string, SpareSlots>();
+
 export class BodyCache {
   readonly dir: string;
   private ensured = false;
-  /** The spare slots this process believes filled: another process sharing the folder may take or replace one. */
-  private readonly spares: boolean[] = new Array<boolean>(SPARE_FILES).fill(false);
+  private readonly spares: SpareSlots;
 
-  /** `root` is the cache folder (CROSSWALK_HOME/cache); each workspace has a folder of its own in it. */
-  constructor(root: string, workspaceId: string) {
+  /**
+   * `root` is the cache folder (CROSSWALK_HOME/cache); each workspace has a folder of its own in it. `spares`
+   * is this process's record of the folder's spare files unless given (a test stands in for another process).
+   */
+  constructor(root: string, workspaceId: string, spares?: SpareSlots) {
     this.dir = path.join(root, workspaceId);
+    if (spares) this.spares = spares;
+    else {
+      this.spares = slotsByFolder.get(this.dir) ?? emptySlots();
+      slotsByFolder.set(this.dir, this.spares);
+    }
   }
 
   newId(): string {

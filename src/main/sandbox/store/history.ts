@@ -213,11 +213,18 @@ export function bodyOwner(store: SandboxStore, bodyId: string): { contentType: s
   return store.workspace.read((db) => db.prepare(`SELECT content_type AS contentType FROM sandbox_history h WHERE body_id = ? AND ${WITHIN_LIMIT}`).get(bodyId) as { contentType: string | null } | undefined);
 }
 
-/** Reads the settings, changing those given; a lower limit prunes at once. */
+/**
+ * Reads the settings, changing those given; a new limit prunes at once, first under the old one so that a
+ * higher limit does not bring back rows already past it.
+ */
 export function sandboxSettings(store: SandboxStore, cache: BodyCache, change: { historyLimit?: number }): SandboxSettings {
   const { settings, pruned } = store.workspace.write((db) => {
-    if (change.historyLimit !== undefined) db.prepare('UPDATE sandbox_settings SET history_limit = ? WHERE id = 1').run(change.historyLimit);
-    const pruned = change.historyLimit !== undefined ? prune(db) : [];
+    const pruned: string[] = [];
+    if (change.historyLimit !== undefined) {
+      pruned.push(...prune(db));
+      db.prepare('UPDATE sandbox_settings SET history_limit = ? WHERE id = 1').run(change.historyLimit);
+      pruned.push(...prune(db));
+    }
     return { settings: { historyLimit: db.prepare('SELECT history_limit FROM sandbox_settings WHERE id = 1').pluck().get() as number }, pruned };
   });
   for (const bodyId of pruned) cache.remove(bodyId);

@@ -216,6 +216,14 @@ describe('history', () => {
     expect(sandboxSettings(store, cache, { historyLimit: 10 })).toEqual({ historyLimit: 10 });
     expect(rows()).toBe(10);
     expect(sent.filter((entry) => cache.has(entry.bodyId))).toHaveLength(10);
+
+    // A higher limit does not bring back rows already past the old one: they go first.
+    sandboxSettings(store, cache, { historyLimit: 40 });
+    for (let index = 0; index < 32; index += 1) send();
+    expect([rows(), listed().total]).toEqual([42, 40]);
+    sandboxSettings(store, cache, { historyLimit: 200 });
+    expect([rows(), listed().total]).toEqual([40, 40]);
+    expect(sent.filter((entry) => cache.has(entry.bodyId))).toHaveLength(40);
   });
 
   it("is searchable by the request's name (the saved request's as it is now, else the draft's), as well as by URL", () => {
@@ -272,7 +280,7 @@ describe('the body cache', () => {
   it('shares its folder with another process: a spare taken or replaced by it is neither lost nor written twice', () => {
     const root = path.join(tempDir(), 'cache');
     const app = new BodyCache(root, 'w1');
-    const cli = new BodyCache(root, 'w1');
+    const cli = new BodyCache(root, 'w1', new Array<boolean>(SPARE_FILES).fill(false));
     const [a, b, c, d] = [app.newId(), app.newId(), app.newId(), app.newId()];
     app.write(a, body('a'));
     cli.write(b, body('b'));
@@ -282,6 +290,19 @@ describe('the body cache', () => {
     cli.write(c, body('c'));
     app.write(d, body('d'));
     expect(folder(app)).toEqual({ [`${c}.body`]: JSON.stringify({ text: 'c' }), [`${d}.body`]: JSON.stringify({ text: 'd' }) });
+  });
+
+  it('reuses a spare left by an earlier cache on the same folder, as the handlers make one per call', () => {
+    const root = path.join(tempDir(), 'cache');
+    const firstSend = new BodyCache(root, 'w1');
+    const [a, b] = [firstSend.newId(), firstSend.newId()];
+    firstSend.write(a, body('a'));
+    const inode = fs.statSync(firstSend.pathOf(a)).ino;
+    firstSend.remove(a);
+    const nextSend = new BodyCache(root, 'w1');
+    nextSend.write(b, body('b'));
+    expect(fs.statSync(nextSend.pathOf(b)).ino).toBe(inode);
+    expect(folder(nextSend)).toEqual({ [`${b}.body`]: JSON.stringify({ text: 'b' }) });
   });
 
   it('writes a body after its folder was deleted under it, spares included', () => {

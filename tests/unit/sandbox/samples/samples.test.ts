@@ -69,7 +69,8 @@ describe('samples', () => {
     const bodyId = cache.newId();
     cache.ensure();
     fs.writeFileSync(cache.pathOf(bodyId), JSON.stringify({ data: [customer, { ...customer, nickname: 'Mo' }], nextCursor: null }));
-    const entry = addHistory({ workspace, secrets: { keys: undefined as never, env: {} } }, cache, {
+    const store = { workspace, secrets: { keys: undefined as never, env: {} } };
+    const sent = {
       systemId: ids.crm!,
       requestId: null,
       environmentId,
@@ -84,7 +85,8 @@ describe('samples', () => {
       contentType: 'application/json',
       bodyId,
       detail: { request: { method: 'GET', url: 'https://crm.example.com/customers?limit=2', headers: [] }, headers: [], redirects: [], draft: null },
-    });
+    };
+    const entry = addHistory(store, cache, sent);
     const saved = await saveSample(context, { systemId: ids.crm!, entity: 'schema:Customer', operation: 'GET /customers', direction: 'response', source: { kind: 'history', historyId: entry.id } });
     expect(saved).toMatchObject({ historyId: entry.id, environment: 'Staging', status: 200, method: 'GET', contentType: 'application/json' });
     // The page wrapper's data[] holds the customers: the finding is a field of Customer.
@@ -93,6 +95,14 @@ describe('samples', () => {
     cache.remove(bodyId);
     await expect(saveSample(context, { systemId: ids.crm!, entity: 'schema:Customer', operation: 'GET /customers', direction: 'response', source: { kind: 'history', historyId: entry.id } })).rejects.toThrow(
       /response body of history entry \d+ is no longer available .*send the request again/,
+    );
+
+    // A row past the history's limit, not yet pruned (pruning runs in batches), is gone for samples too.
+    workspace.write((db) => db.prepare('UPDATE sandbox_settings SET history_limit = 20 WHERE id = 1').run());
+    for (let index = 0; index < 20; index += 1) addHistory(store, cache, { ...sent, bodyId: null });
+    expect(workspace.read((db) => db.prepare('SELECT count(*) FROM sandbox_history WHERE id = ?').pluck().get(entry.id))).toBe(1);
+    await expect(saveSample(context, { systemId: ids.crm!, entity: 'schema:Customer', operation: 'GET /customers', direction: 'response', source: { kind: 'history', historyId: entry.id } })).rejects.toThrow(
+      /History entry \d+ is not in this workspace \(it may have been pruned\)/,
     );
   });
 
