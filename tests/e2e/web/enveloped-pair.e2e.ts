@@ -24,6 +24,7 @@ async function importSystem(page: Page, systemName: string, file: string) {
   await dialog.getByLabel('Name').fill(systemName);
   await dialog.getByRole('radio', { name: 'Upload' }).check({ force: true });
   await dialog.getByLabel('Document file or zip').setInputFiles(path.join(fixtures, file));
+  await expect(dialog.locator('.upload-chosen')).toHaveText(file);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 60_000 });
 }

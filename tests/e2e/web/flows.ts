@@ -81,6 +81,8 @@ export async function reimportUploaded(page: Page, system: string, file: string)
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('radio', { name: 'Upload' }).check({ force: true });
   await dialog.getByLabel('Document file or zip').setInputFiles(file);
+  // The file is read before it can be compared: its name shows then, as a person would wait to see.
+  await expect(dialog.locator('.upload-chosen')).toHaveText(path.basename(file));
   await dialog.getByRole('button', { name: 'Compare with current version' }).click();
   await expect(dialog.getByRole('heading', { name: `Review changes to ${system}` })).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Apply new version' }).click();

@@ -183,7 +183,8 @@ export function SourceFields({ draft, onChange, errors, disabled, host }: Source
               </select>
             </label>
           )}
-          {errors.upload ? (
+          {/* "Choose a file" is moot once one is read (it may arrive after a quick Compare). */}
+          {errors.upload && !draft.upload ? (
             <span className="field-error">{errors.upload}</span>
           ) : (
             <span className="field-hint">
