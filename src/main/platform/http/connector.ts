@@ -116,9 +116,13 @@ function tcp(endpoint: Endpoint, at: FailedAt, stopwatch: Stopwatch, opened: net
     socket.once('lookup', (error) => {
       if (!error) stopwatch.mark('dns');
     });
-    // Left in place once connected: a later error then only rejects a promise already resolved.
-    socket.once('error', (error) => reject(connectionError(error, at)));
+    // Left in place once connected (undici handles the errors after that).
+    let connected = false;
+    socket.once('error', (error) => {
+      if (!connected) reject(connectionError(error, at));
+    });
     socket.once('connect', () => {
+      connected = true;
       stopwatch.mark('connect');
       resolve(socket);
     });
