@@ -111,7 +111,10 @@ function start(): void {
     else fileFromOs = file;
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => session.close());
+  app.on('will-quit', () => {
+    session.close();
+    services.http.close?.();
+  });
 
   app
     .whenReady()

@@ -1,11 +1,12 @@
-// One request and its response, over a connection of its own (so its timings are its own): the route
-// (direct, or through the proxy chosen for the address), the timed connector, undici's Client for the
-// HTTP/1.1 exchange, and the body as a stream that releases the connection when it is done.
+// One request and its response: the route (direct, or through the proxy chosen for the address), a
+// connection kept alive for that route or a new one opened by the timed connector (whose phases are then
+// this exchange's timings), undici's Client for the HTTP/1.1 exchange, and the body as a stream that gives
+// the connection back when it was read to the end (any other end destroys it).
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { type BodyOwner, ResponseBody } from './body';
-import type { Socket } from 'node:net';
 import { type Route, lateTlsError, openConnection } from './connector';
+import { type Connection, type ConnectionPool, type ConnectionUser, EXCHANGE_OVER, routeKey } from './connections';
 import { defaultRedactor } from '../redact';
 import { basicCredentials, endpointOf } from './endpoint';
 import { type FailedAt, HttpError, exchangeError, timedOut, tooLarge } from './errors';
@@ -13,17 +14,11 @@ import { ResponseHeaders } from './headers';
 import { Stopwatch } from './stopwatch';
 import type { HttpTimings, ProxyResolver, TlsSettings } from './types';
 
-// Loaded by the first request, not with the module: a command that never sends (`crosswalk mock` of a
-// file) starts a quarter faster without it.
-let undici: typeof import('undici') | undefined;
-
-/** Given to a client whose one exchange ended cleanly, when nothing waits on it any more. */
-const EXCHANGE_OVER = new Error('The exchange is over.');
-
 /** What every exchange of one service shares. */
 export interface ConnectionSettings {
   proxyFor: ProxyResolver;
   tls: TlsSettings;
+  pool: ConnectionPool;
 }
 
 export interface Exchange {
@@ -45,7 +40,16 @@ export interface ExchangeResponse {
   body: Readable;
   timings: HttpTimings;
   proxy?: string;
+  /** Sent over a connection kept from an earlier exchange (no dns, connect or tls timings then). */
+  reused: boolean;
 }
+
+/**
+ * Methods a client may send again when the connection failed before any answer (RFC 9110 §9.2.2): a
+ * kept connection the server closed just as the request went out is retried once on a new one. Others
+ * (POST, PATCH) fail rather than risk being done twice.
+ */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 
 export async function exchange(request: Exchange, settings: ConnectionSettings): Promise<ExchangeResponse> {
   const stopwatch = new Stopwatch();
@@ -55,52 +59,54 @@ export async function exchange(request: Exchange, settings: ConnectionSettings):
   // Most addresses have no proxy, known at once: no promise to wait for then.
   const proxy = chosen instanceof Promise ? await chosen : chosen;
   const route: Route = { target, proxy: proxy && { ...endpointOf(proxy), authorization: basicCredentials(proxy) } };
-  return new OneExchange(request, route, settings.tls, stopwatch).run(proxy);
+  const key = routeKey(url.origin, route, proxy, settings.tls);
+  const first = new OneExchange(request, route, settings, key, stopwatch);
+  try {
+    return await first.run(proxy);
+  } catch (error) {
+    if (!first.mayRetry(error)) throw error;
+    return new OneExchange(request, route, settings, key, new Stopwatch(), true).run(proxy);
+  }
 }
 
 /**
- * The client of one exchange, its connection and its timers. A class rather than closures made per
- * request: each closure bound to a name costs a defineProperty under tsx (esbuild's keepNames), which
- * runs the CLI and the web host.
+ * One exchange and the connection it holds. A class rather than closures made per request: each closure
+ * bound to a name costs a defineProperty under tsx (esbuild's keepNames), which runs the CLI and the web host.
  */
-class OneExchange implements BodyOwner {
+class OneExchange implements BodyOwner, ConnectionUser {
   private readonly at: FailedAt;
-  private readonly client: import('undici').Client;
-  private connected: Socket | undefined;
+  private readonly connection: Connection;
+  /** The connection served an earlier exchange and was not reopened for this one. */
+  private reusing: boolean;
   private headersTimer: NodeJS.Timeout | undefined;
+  private timedOutWaiting = false;
+  private responseHeaders: ResponseHeaders | undefined;
 
   constructor(
     private readonly request: Exchange,
     private readonly route: Route,
-    private readonly tls: TlsSettings,
+    private readonly settings: ConnectionSettings,
+    private readonly key: string,
     private readonly stopwatch: Stopwatch,
+    fresh = false,
   ) {
     this.at = { host: route.target.authority, proxy: false, url: request.url };
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- undici calls connect on its own options
-    const self = this;
-    // The time-outs after connecting are kept here rather than by undici, whose timers are only accurate
-    // to about a second: the client is destroyed with the time-out as the request's error (an abort
-    // controller of its own would cost each request an abort signal and its listeners).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see `undici` above
-    this.client = new (undici ??= require('undici') as typeof import('undici')).Client(request.url.origin, {
-      connect(_, callback) {
-        self.connect(callback);
-      },
-      headersTimeout: 0,
-      bodyTimeout: 0,
-    });
+    this.connection = fresh ? settings.pool.fresh(request.url.origin, this) : settings.pool.checkOut(key, request.url.origin, this);
+    this.reusing = this.connection.served > 0;
   }
 
   async run(proxy: URL | undefined): Promise<ExchangeResponse> {
     const { request, route } = this;
-    const { url } = request;
+    const { url, timeoutMs } = request;
     // Through a proxy, plain http goes to it as an absolute URL; https goes through a CONNECT tunnel.
     const forwarded = route.proxy !== undefined && !route.target.tls;
     let headers = request.headers;
     if (forwarded && route.proxy?.authorization) headers = { ...headers, 'proxy-authorization': route.proxy.authorization };
+    // A kept connection waits for the headers from now; a new one from when it is open (see connect).
+    if (this.reusing) this.waitForHeaders(timeoutMs);
     let response: Dispatcher.ResponseData;
     try {
-      response = await this.client.request({
+      response = await this.connection.client.request({
         path: forwarded ? url.href.replace(/#.*$/, '') : `${url.pathname}${url.search}`,
         method: request.method,
         headers,
@@ -114,40 +120,55 @@ class OneExchange implements BodyOwner {
       clearTimeout(this.headersTimer);
     }
     this.stopwatch.mark('firstByte');
+    this.responseHeaders = new ResponseHeaders(response.headers);
     const declaredBytes = request.method === 'HEAD' ? undefined : Number(response.headers['content-length']) || undefined;
     return {
       status: response.statusCode,
       statusText: response.statusText ?? '',
-      headers: new ResponseHeaders(response.headers),
-      body: new ResponseBody(response.body, { maxBytes: request.maxBodyBytes, declaredBytes, idleMs: request.timeoutMs }, this),
+      headers: this.responseHeaders,
+      body: new ResponseBody(response.body, { maxBytes: request.maxBodyBytes, declaredBytes, idleMs: timeoutMs }, this),
       timings: this.stopwatch.timings,
       proxy: proxy && defaultRedactor.url(proxy),
+      reused: this.reusing,
     };
   }
 
-  private connect(callback: import('undici').buildConnector.Callback): void {
+  /** The request failed on a kept connection before any answer, and may be sent again on a new one. */
+  mayRetry(error: unknown): boolean {
+    if (!this.reusing || this.timedOutWaiting || this.request.signal?.aborted || !IDEMPOTENT.has(this.request.method)) return false;
+    return error instanceof HttpError && error.code === 'RESET';
+  }
+
+  connect(callback: import('undici').buildConnector.Callback): void {
     const { request } = this;
     const { timeoutMs } = request;
-    openConnection({ route: this.route, tls: this.tls, timeoutMs, signal: request.signal, url: request.url, stopwatch: this.stopwatch }).then(
+    // undici reopens a kept connection the server closed meanwhile: this exchange's phases then.
+    this.reusing = false;
+    openConnection({ route: this.route, tls: this.settings.tls, timeoutMs, signal: request.signal, url: request.url, stopwatch: this.stopwatch }).then(
       (socket) => {
-        this.connected = socket;
-        if (Number.isFinite(timeoutMs) && timeoutMs > 0) this.headersTimer = setTimeout(() => this.release(timedOut('headers', this.at, timeoutMs)), timeoutMs);
+        this.connection.socket = socket;
+        this.waitForHeaders(timeoutMs);
         callback(null, socket);
       },
       (error: Error) => callback(error, null),
     );
   }
 
+  private waitForHeaders(timeoutMs: number): void {
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return;
+    this.headersTimer = setTimeout(() => {
+      this.timedOutWaiting = true;
+      this.release(timedOut('headers', this.at, timeoutMs));
+    }, timeoutMs);
+  }
+
   release(error?: Error): void {
-    // Done cleanly, the socket is ended here first: destroying the client with it still open would
-    // destroy it with an error, whose stack trace (source-mapped in development) costs more than the
-    // exchange. The client is then destroyed with one error made once, not closed: close() makes one more.
-    if (!error) this.connected?.destroy();
-    this.client.destroy(error ?? EXCHANGE_OVER).catch(() => undefined);
+    if (!error && this.responseHeaders) this.settings.pool.checkIn(this.key, this.connection, this.responseHeaders);
+    else this.connection.destroy(error ?? EXCHANGE_OVER);
   }
 
   describe(error: unknown): HttpError {
-    return exchangeError(lateTlsError(this.connected) ?? error, this.at, this.request.signal);
+    return exchangeError(lateTlsError(this.connection.socket) ?? error, this.at, this.request.signal);
   }
 
   tooLarge(): HttpError {

@@ -4,6 +4,7 @@ import { readBody } from './body';
 import { defaultRedactor } from '../redact';
 import { basicCredentials } from './endpoint';
 import { HttpError } from './errors';
+import { ConnectionPool } from './connections';
 import { type ConnectionSettings, type Exchange, type ExchangeResponse, exchange } from './exchange';
 import { proxyFromEnv } from './proxy-env';
 import { type Outgoing, redirectTarget, redirected } from './redirects';
@@ -14,10 +15,12 @@ export const DEFAULT_MAX_REDIRECTS = 10;
 
 /**
  * An HttpService. Proxies come from the environment unless `options.proxy` chooses them; `options.tls`
- * says which certificates to trust. Each request opens a connection of its own.
+ * says which certificates to trust. Connections are kept alive per route for the next request (see
+ * connections.ts); close() closes the idle ones.
  */
 export function createHttpService(options: HttpServiceOptions = {}): HttpService {
-  const settings: ConnectionSettings = { proxyFor: options.proxy ?? proxyFromEnv(options.env ?? process.env), tls: options.tls ?? {} };
+  const pool = new ConnectionPool();
+  const settings: ConnectionSettings = { proxyFor: options.proxy ?? proxyFromEnv(options.env ?? process.env), tls: options.tls ?? {}, pool };
   const userAgent = options.userAgent ?? 'Crosswalk';
 
   function request(request: HttpRequest & { responseBody: 'stream' }): Promise<HttpResponse<Readable>>;
@@ -29,7 +32,7 @@ export function createHttpService(options: HttpServiceOptions = {}): HttpService
     let outgoing: Outgoing = { url: first, method: (request.method ?? 'GET').toUpperCase(), headers: lowerCaseNames(request.headers, userAgent), body: request.body };
     const redirects: HttpRedirect[] = [];
     for (;;) {
-      const response = await exchange(toExchange(outgoing, request, timeoutMs), { proxyFor: request.proxy ?? settings.proxyFor, tls: request.tls ?? settings.tls });
+      const response = await exchange(toExchange(outgoing, request, timeoutMs), { proxyFor: request.proxy ?? settings.proxyFor, tls: request.tls ?? settings.tls, pool });
       let next: URL | undefined;
       try {
         next = request.redirect === 'manual' ? undefined : redirectTarget(response.status, response.headers.getAll('location')[0], outgoing.url);
@@ -48,7 +51,7 @@ export function createHttpService(options: HttpServiceOptions = {}): HttpService
     }
   }
 
-  return { request };
+  return { request, close: () => pool.close() };
 }
 
 async function respond(
@@ -57,8 +60,8 @@ async function respond(
   redirects: HttpRedirect[],
   responseBody: HttpRequest['responseBody'],
 ): Promise<HttpResponse<Buffer> | HttpResponse<Readable>> {
-  const { status, statusText, headers, timings, proxy } = response;
-  const common = { status, statusText, headers, url: url.href, redirects, timings, ...(proxy ? { proxy } : {}) };
+  const { status, statusText, headers, timings, proxy, reused } = response;
+  const common = { status, statusText, headers, url: url.href, redirects, timings, reused, ...(proxy ? { proxy } : {}) };
   if (responseBody === 'stream') return { ...common, body: response.body };
   return { ...common, body: await readBody(response.body) };
 }

@@ -8,6 +8,8 @@ export interface HttpService {
   /** Sends one request (following redirects unless told not to); fails only with an HttpError. */
   request(options: HttpRequest & { responseBody: 'stream' }): Promise<HttpResponse<Readable>>;
   request(options: HttpRequest): Promise<HttpResponse<Buffer>>;
+  /** Closes the connections kept alive (idle ones never keep the process running either). */
+  close?(): void;
 }
 
 export interface HttpRequest {
@@ -58,8 +60,10 @@ export interface HttpResponse<Body extends Buffer | Readable = Buffer> {
   url: string;
   /** Each redirect followed, in order: the address requested and the 3xx it answered. */
   redirects: HttpRedirect[];
-  /** The last exchange's (each request has its own connection, so these are never from an earlier one). */
+  /** The last exchange's: dns, connect and tls are 0 when it went over a kept connection (`reused`). */
   timings: HttpTimings;
+  /** The last exchange went over a connection kept alive from an earlier one. */
+  reused: boolean;
   /** The proxy the last exchange went through, printable; absent when direct. */
   proxy?: string;
 }
@@ -72,7 +76,7 @@ export interface HttpRedirect {
 /**
  * Milliseconds from the start of the request until each phase ended, as curl's time_* values:
  * dns <= connect <= firstByte <= total, and connect <= tls <= firstByte over TLS. dns is 0 for an IP
- * address, tls 0 without TLS; through a proxy, dns and connect are the proxy's (and tls is the server's,
+ * address, tls 0 without TLS, and dns, connect and tls are 0 over a connection kept from an earlier request; through a proxy, dns and connect are the proxy's (and tls is the server's,
  * inside the tunnel). `download` is the one duration: from the headers to the end of the body. A streamed
  * body fills in download and total when it ends.
  */

@@ -74,6 +74,7 @@ describe('the http service of a URL import', () => {
           body: Readable.from([Buffer.from(text ?? '')]),
           url,
           redirects: [],
+          reused: false,
           timings: { dns: 0, connect: 0, tls: 0, firstByte: 0, download: 0, total: 0 },
         };
         return response;
