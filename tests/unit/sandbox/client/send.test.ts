@@ -90,6 +90,19 @@ describe('sending', () => {
     expect(everything).not.toMatch(/SECRET/);
   });
 
+  it('sends the next request to the same server over the kept connection: dns and connect are null then, the rest timed', async () => {
+    const { draft, run, cache, store } = setup();
+    const url = origin.replace('127.0.0.1', 'localhost');
+    const first = response(await run({ draft: draft({ url: `${url}/echo` }) }));
+    expect(first.timings.dns).not.toBeNull();
+    expect(first.timings.connect).not.toBeNull();
+    const second = response(await run({ draft: draft({ url: `${url}/echo` }) }));
+    expect(second.timings).toMatchObject({ dns: null, connect: null, tls: null });
+    expect(second.timings.firstByte).toBeGreaterThan(0);
+    expect(second.timings.total).toBeGreaterThanOrEqual(second.timings.firstByte!);
+    expect(getHistoryEntry(store, cache, second.historyId).timings).toMatchObject({ dns: null, connect: null });
+  });
+
   it('lists unresolved variables and sends nothing', async () => {
     const { run, draft } = setup();
     const before = seen.length;
