@@ -83,6 +83,7 @@ export class ConnectionPool {
     const kept = this.idle.get(key);
     while (kept?.length) {
       const connection = kept.pop()!;
+      if (kept.length === 0) this.idle.delete(key);
       connection.stopIdling();
       if (!connection.open) {
         connection.destroy(EXCHANGE_OVER);

@@ -155,6 +155,8 @@ class OneExchange implements BodyOwner, ConnectionUser {
   }
 
   private waitForHeaders(timeoutMs: number): void {
+    // Restarted when undici reopens a kept connection for this exchange.
+    clearTimeout(this.headersTimer);
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return;
     this.headersTimer = setTimeout(() => {
       this.timedOutWaiting = true;
