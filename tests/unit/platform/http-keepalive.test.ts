@@ -65,6 +65,10 @@ function routes(request: http.IncomingMessage, response: http.ServerResponse): v
       case '/close':
         response.writeHead(200, { connection: 'close' });
         return response.end('closing');
+      case '/short-keep':
+        // Keep-Alive: timeout=1 — kept less the margin of a second, so not at all.
+        response.writeHead(200, { 'keep-alive': 'timeout=1' });
+        return response.end('short');
       case '/big':
         return response.end('b'.repeat(200_000));
       case '/hang':
@@ -154,6 +158,15 @@ describe('keeping connections alive', () => {
   it('does not keep a connection the server answered with Connection: close', async () => {
     const service = createHttpService({ env: {} });
     await service.request({ url: `${origin}/close` });
+    const next = await service.request({ url: `${origin}/` });
+    expect(next.reused).toBe(false);
+    expect(plain.connections).toBe(2);
+    service.close?.();
+  });
+
+  it('honours the server\'s Keep-Alive timeout, less a second so a request never goes out as it closes', async () => {
+    const service = createHttpService({ env: {} });
+    await service.request({ url: `${origin}/short-keep` });
     const next = await service.request({ url: `${origin}/` });
     expect(next.reused).toBe(false);
     expect(plain.connections).toBe(2);
