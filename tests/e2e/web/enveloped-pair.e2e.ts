@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, screenshotDir, test } from './fixtures';
-import { call, reimportUploaded, shootBothSizes } from './flows';
+import { call, chooseUpload, reimportUploaded, shootBothSizes } from './flows';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/openapi/enveloped');
 const name = 'Bank transactions to budget';
@@ -22,9 +22,7 @@ async function importSystem(page: Page, systemName: string, file: string) {
   await page.getByRole('button', { name: 'Import system…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Import system' });
   await dialog.getByLabel('Name').fill(systemName);
-  await dialog.getByRole('radio', { name: 'Upload' }).check({ force: true });
-  await dialog.getByLabel('Document file or zip').setInputFiles(path.join(fixtures, file));
-  await expect(dialog.locator('.upload-chosen')).toHaveText(file);
+  await chooseUpload(dialog, path.join(fixtures, file));
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 60_000 });
 }

@@ -68,6 +68,13 @@ export async function shootBothSizes(page: Page, name: string) {
   if (before) await page.setViewportSize(before);
 }
 
+/** Picks a document in an import dialog's Upload tab and waits until it is read: its name shows then, as a person would wait to see. */
+export async function chooseUpload(dialog: Locator, file: string) {
+  await dialog.getByRole('radio', { name: 'Upload' }).check({ force: true });
+  await dialog.getByLabel('Document file or zip').setInputFiles(file);
+  await expect(dialog.locator('.upload-chosen')).toHaveText(path.basename(file));
+}
+
 /**
  * Re-imports `system` from `file` as an analyst does in the browser (Systems › the system › Re-import…,
  * the file uploaded, compared, applied) and waits for the repair step. Answers the dialog and the button
@@ -79,10 +86,7 @@ export async function reimportUploaded(page: Page, system: string, file: string)
   const opener = page.getByRole('button', { name: 'Re-import…' });
   await opener.click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('radio', { name: 'Upload' }).check({ force: true });
-  await dialog.getByLabel('Document file or zip').setInputFiles(file);
-  // The file is read before it can be compared: its name shows then, as a person would wait to see.
-  await expect(dialog.locator('.upload-chosen')).toHaveText(path.basename(file));
+  await chooseUpload(dialog, file);
   await dialog.getByRole('button', { name: 'Compare with current version' }).click();
   await expect(dialog.getByRole('heading', { name: `Review changes to ${system}` })).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Apply new version' }).click();

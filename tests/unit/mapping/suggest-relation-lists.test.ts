@@ -1,6 +1,5 @@
 // References held in lists of links to related records and lookup ids from codes (issue 15, round h15-rel): each rule alone.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { suggestMappings } from '../../../src/main/mapping/suggest';
@@ -8,6 +7,7 @@ import { namingViews } from '../../../src/main/mapping/suggest/naming-views';
 import { entity, field } from '../../helpers/catalogue-fields';
 import { openNewSession } from '../../helpers/handlers';
 import { present, withStatus } from '../../helpers/narrow';
+import { tempDir } from '../../helpers/temp';
 
 const top = (result: ReturnType<typeof suggestMappings>, target: string) => result.find((entry) => entry.target === target)?.candidates ?? [];
 
@@ -76,7 +76,7 @@ describe('lookup ids from codes', () => {
   });
 
   it('becomes a lookup row whose transformation says so', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lookup-ids-'));
+    const folder = tempDir();
     const document = (title: string, name: string, properties: Record<string, unknown>) => {
       const file = path.join(folder, `${title}.json`);
       fs.writeFileSync(file, JSON.stringify({ openapi: '3.0.3', info: { title, version: '1' }, paths: {}, components: { schemas: { [name]: { type: 'object', properties } } } }));
