@@ -3,7 +3,6 @@
 // (readOnlyEdit) but asks for the change, and takes in the rows that changed when the cache does. Source
 // fields dragged from the tree drop onto a row (Shift adds one, for a concatenation).
 import { useCallback, useEffect, useMemo, useRef, type DragEvent, type RefObject } from 'react';
-import { useFirstScreenFirst } from './use-first-screen-first';
 import type { GridHandle } from '../../grid/PlainDataGrid';
 import type {
   CellEditRequestEvent,
@@ -169,7 +168,6 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
   const columnSetRef = useLatest(columnSet);
   const ownWidthsRef = useRef(Object.keys(initialWidths).length > 0);
   const dropRow = useRef<HTMLElement | null>(null);
-  const rowData = useFirstScreenFirst(rows);
 
   const columns = useMemo<ColDef<MappingRow>[]>(
     () => [
@@ -363,7 +361,7 @@ export function SheetGrid({ rows, context, gridRef, isFiltered, passes, quickFil
         label="Mapping sheet"
         className="sheet-grid"
         gridRef={gridRef}
-        rowData={rowData}
+        rowData={rows}
         columnDefs={columns}
         defaultColDef={defaultColDef}
         getRowId={getRowId}
