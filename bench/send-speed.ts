@@ -6,6 +6,8 @@
 // The history is filled to its limit first, so that each send also prunes, as in daily use.
 // Targets: ratio within 1.2× (against a fresh connection per request, as the send path opens); renderer
 // payload < 1 MB; heap growth < 50 MB.
+// The server counts the connections each kind opens: the run stops if the send path or the fresh bare did
+// not open one per request, or the keep-alive bare opened any.
 // Files and databases go to os.tmpdir(). Where making and deleting a file is dear (ext4 under load: ~0.4 ms
 // of system time each), the bare's new file per request weighs more than the send path's, which reuses
 // pruned bodies' files; TMPDIR=/dev/shm (tmpfs) gives the same comparison with file operations nearly free.
@@ -15,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { request as undiciRequest } from 'undici';
+import { Agent, request as undiciRequest } from 'undici';
 import { contract, RequestDraftInput } from '../src/shared/contract';
 import { addSystem } from '../src/main/openapi/systems';
 import { createHttpService } from '../src/main/platform/http';
@@ -80,8 +82,15 @@ async function main() {
   const insert = raw.prepare('INSERT INTO h (at, method, url, status, size, body_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const bareDir = path.join(dir, 'bare');
   fs.mkdirSync(bareDir);
+  // One agent for each kind: sharing undici's global one, the fresh kind reused the connection the
+  // keep-alive kind had just left open (it opened none at all, the keep-alive kind one per request).
+  const agents = { fresh: new Agent(), keptAlive: new Agent() };
   const bare = async (i: number, fresh: boolean) => {
-    const response = await undiciRequest(`${origin}/customers/c-42`, { headers: { authorization: 'Bearer bench-token-123456' }, reset: fresh });
+    const response = await undiciRequest(`${origin}/customers/c-42`, {
+      headers: { authorization: 'Bearer bench-token-123456' },
+      reset: fresh,
+      dispatcher: fresh ? agents.fresh : agents.keptAlive,
+    });
     const body = Buffer.from(await response.body.arrayBuffer());
     // A file of its own for each kind and request: the keep-alive kind once overwrote the file the fresh kind
     // had just made, which costs a fraction of making one.
@@ -131,15 +140,21 @@ async function main() {
   const totals = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, 0])) as Record<keyof typeof kinds, number>;
   // Processor time too: on a shared machine, waiting for a core weighs on wall time but not on it.
   const cpu = { ...totals };
+  // Connections the server accepted during each kind's requests: what "new connection each" claims is checked.
+  const connections = { ...totals };
+  let accepted = 0;
+  server.on('connection', () => (accepted += 1));
   for (let i = -20; i < N; i++) {
     for (const [kind, run] of Object.entries(kinds) as Array<[keyof typeof kinds, (i: number) => unknown]>) {
       const start = performance.now();
       const startCpu = process.cpuUsage();
+      const acceptedBefore = accepted;
       await run(i < 0 ? 1_000_000 + i : i);
       // What a request leaves to the next turns of the event loop (its sockets closing at both ends) is
       // its own, not the next kind's: each pays for its own, and the same few turns.
       for (let turn = 0; turn < 6; turn++) await new Promise((resolve) => setImmediate(resolve));
       if (i >= 0) {
+        connections[kind] += accepted - acceptedBefore;
         totals[kind] += performance.now() - start;
         const used = process.cpuUsage(startCpu);
         cpu[kind] += (used.user + used.system) / 1000;
@@ -147,6 +162,9 @@ async function main() {
     }
   }
   const { ours, bareFresh, bareKeepAlive } = totals;
+  if (connections.ours !== N || connections.bareFresh !== N || connections.bareKeepAlive !== 0) {
+    throw new Error(`Not the connections the comparison is about: ${JSON.stringify(connections)} for ${N} requests of each kind.`);
+  }
 
   const line = (name: string, ms: number) => console.log(`${name.padEnd(64)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / N).toFixed(2)} ms/request`);
   console.log(`${N} sequential GETs to ${origin} (small JSON answer):`);
@@ -179,6 +197,7 @@ async function main() {
   console.log(`  main heap growth at its peak: ${((peakHeap - before.heapUsed) / 1024 / 1024).toFixed(1)} MB (target < 50 MB)${gc ? '' : ' — run with --expose-gc for a settled baseline'}`);
 
   raw.close();
+  await Promise.all([agents.fresh.close(), agents.keptAlive.close()]);
   workspace.close();
   server.close();
   fs.rmSync(dir, { recursive: true, force: true });

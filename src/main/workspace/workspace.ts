@@ -16,6 +16,8 @@ const BACKUPS_KEPT = 3;
 export class Workspace {
   /** Writes through this connection that may change cached rows (see changeStamp). */
   private writes = 0;
+  /** Whether this connection's commits wait for the disk now (synchronous FULL, as connect() opens it). */
+  private waitsForDisk = true;
   private transaction: SqliteTransaction<(run: (db: SqliteDatabase) => unknown) => unknown> | undefined;
 
   constructor(
@@ -56,8 +58,8 @@ export class Workspace {
 
   /**
    * `waitForDisk: false` for a record whose loss in a power cut is acceptable (a history row): the
-   * commit does not wait for the disk (WAL with synchronous NORMAL). A crash of the app loses nothing,
-   * and the next durable write syncs it along with its own.
+   * commit does not wait for the disk (WAL with synchronous NORMAL, left so until a write that must wait).
+   * A crash of the app loses nothing, and the next durable write syncs it along with its own.
    * `leavesCachedRows: true` for a write that only adds to or prunes the history, which nothing caches:
    * it leaves the change stamp as it was.
    */
@@ -71,13 +73,11 @@ export class Workspace {
   }
 
   private commit<T>(change: (db: SqliteDatabase) => T, waitForDisk: boolean): T {
-    if (!waitForDisk && !this.detached && !this.db.inTransaction) {
-      prepared(this.db, 'PRAGMA synchronous = NORMAL').run();
-      try {
-        return this.commit(change, true);
-      } finally {
-        prepared(this.db, 'PRAGMA synchronous = FULL').run();
-      }
+    // Switched only when the kind of write changes: history rows written one after another leave it at
+    // NORMAL, and the next write that must wait for the disk switches it back to FULL before it commits.
+    if (waitForDisk !== this.waitsForDisk && !this.detached && !this.db.inTransaction) {
+      prepared(this.db, waitForDisk ? 'PRAGMA synchronous = FULL' : 'PRAGMA synchronous = NORMAL').run();
+      this.waitsForDisk = waitForDisk;
     }
     if (this.detached === 'read-only') {
       throw new UserError('WORKSPACE_READ_ONLY', `${this.path} was opened for reading only, so nothing can be changed in it: open it in the app, or with a command that changes it.`);

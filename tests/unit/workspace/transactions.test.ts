@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { addQuestion, listQuestions } from '../../../src/main/specification/questions';
 import { updateIntegration } from '../../../src/main/specification/integration';
+import type { SqliteDatabase } from '../../../src/main/workspace/sqlite';
 import { createWorkspace, openWorkspace } from '../../../src/main/workspace/workspace';
 import { tempDir } from '../../helpers/temp';
 
@@ -21,12 +22,15 @@ describe('workspace writes', () => {
   it('a write that need not wait for the disk is committed all the same, and later writes wait again', async () => {
     const file = path.join(tempDir(), 'w.crosswalk');
     const workspace = createWorkspace(file, 'Orders');
-    const synchronous = () => workspace.read((db) => db.pragma('synchronous', { simple: true }));
-    expect(synchronous()).toBe(2);
-    workspace.write(() => addQuestion(workspace, { kind: 'question', question: 'Logged', owner: '' }), { waitForDisk: false });
-    expect(synchronous()).toBe(2);
+    // What a commit of each write waits for, read inside it: 2 is FULL (waits for the disk), 1 NORMAL.
+    const synchronous = (db: SqliteDatabase) => db.pragma('synchronous', { simple: true });
+    expect(workspace.write(synchronous)).toBe(2);
+    expect(workspace.write((db) => (addQuestion(workspace, { kind: 'question', question: 'Logged', owner: '' }), synchronous(db)), { waitForDisk: false })).toBe(1);
+    expect(workspace.write(synchronous, { waitForDisk: false })).toBe(1);
+    expect(workspace.write(synchronous)).toBe(2);
+    expect(workspace.write(synchronous, { waitForDisk: false })).toBe(1);
     expect(() => workspace.write(() => { throw new Error('refused'); }, { waitForDisk: false })).toThrow('refused');
-    expect(synchronous()).toBe(2);
+    expect(workspace.write(synchronous)).toBe(2);
     workspace.close();
     const reopened = await openWorkspace(file);
     expect(listQuestions(reopened).map((q) => q.question)).toEqual(['Logged']);

@@ -5,11 +5,15 @@
 import { Readable } from 'node:stream';
 import type { HttpError } from './errors';
 
-export interface BodyOptions {
+export interface BodyLimits {
   maxBytes: number;
   /** The Content-Length the server announced, if any. */
   declaredBytes?: number;
   idleMs: number;
+}
+
+/** The exchange the body belongs to. */
+export interface BodyOwner {
   tooLarge(): HttpError;
   timedOut(): HttpError;
   /** What undici's error (a reset, an abort) means, as an HttpError. */
@@ -30,11 +34,12 @@ export class ResponseBody extends Readable {
 
   constructor(
     private readonly source: Readable,
-    private readonly options: BodyOptions,
+    private readonly limits: BodyLimits,
+    private readonly owner: BodyOwner,
   ) {
     super();
     source.on('error', (error) => {
-      const failure = options.describe(error);
+      const failure = owner.describe(error);
       if (this.started) this.destroy(failure);
       else this.failure ??= failure;
     });
@@ -50,19 +55,19 @@ export class ResponseBody extends Readable {
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     clearTimeout(this.idle);
     if (!this.ended) this.source.destroy();
-    this.options.release(error ?? (this.ended ? undefined : new Error('The response body was not read to the end.')));
+    this.owner.release(error ?? (this.ended ? undefined : new Error('The response body was not read to the end.')));
     callback(error);
   }
 
   private start(): void {
     this.started = true;
-    const { source, options } = this;
+    const { source, limits, owner } = this;
     if (this.failure) return void this.destroy(this.failure);
-    if ((options.declaredBytes ?? 0) > options.maxBytes) return void this.destroy(options.tooLarge());
+    if ((limits.declaredBytes ?? 0) > limits.maxBytes) return void this.destroy(owner.tooLarge());
     this.waitForServer();
     source.on('data', (chunk: Buffer) => {
       this.received += chunk.length;
-      if (this.received > options.maxBytes) return void this.destroy(options.tooLarge());
+      if (this.received > limits.maxBytes) return void this.destroy(owner.tooLarge());
       if (this.push(chunk)) return this.waitForServer();
       // The caller is behind: its reading is not the server's delay.
       clearTimeout(this.idle);
@@ -71,14 +76,15 @@ export class ResponseBody extends Readable {
     source.once('end', () => {
       this.ended = true;
       clearTimeout(this.idle);
-      options.onEnd();
+      owner.onEnd();
       this.push(null);
     });
   }
 
   private waitForServer(): void {
     clearTimeout(this.idle);
-    if (Number.isFinite(this.options.idleMs) && this.options.idleMs > 0) this.idle = setTimeout(() => this.destroy(this.options.timedOut()), this.options.idleMs);
+    const { idleMs } = this.limits;
+    if (Number.isFinite(idleMs) && idleMs > 0) this.idle = setTimeout(() => this.destroy(this.owner.timedOut()), idleMs);
   }
 }
 

@@ -30,49 +30,74 @@ export interface ConnectOptions {
 const MAX_PROXY_ANSWER_BYTES = 64 * 1024;
 
 export function openConnection(options: ConnectOptions): Promise<net.Socket> {
-  const { route, signal } = options;
-  const opened: net.Socket[] = [];
-  // Where the connection is at, for a time-out's message.
-  let at: FailedAt = { host: (route.proxy ?? route.target).authority, proxy: route.proxy !== undefined, url: options.url };
-  let settled = false;
-  return new Promise((resolve, reject) => {
-    const finish = (error: HttpError | undefined, socket?: net.Socket) => {
-      if (settled) {
-        socket?.destroy();
-        return;
-      }
-      settled = true;
-      if (timer) clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      if (error) {
-        for (const each of opened) each.destroy();
-        reject(error);
-      } else {
-        resolve(socket!);
-      }
-    };
-    const onAbort = () => finish(aborted(options.url, signal?.reason));
-    const limited = Number.isFinite(options.timeoutMs) && options.timeoutMs > 0;
-    const timer = limited ? setTimeout(() => finish(timedOut('connect', at, options.timeoutMs)), options.timeoutMs) : undefined;
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+  return new Promise((resolve, reject) => new Opening(options, resolve, reject).start());
+}
 
-    const steps = async () => {
-      const first = route.proxy ?? route.target;
-      let socket = await tcp(first, at, options.stopwatch, opened);
-      if (route.proxy?.tls) socket = await handshake(socket, route.proxy, at, options, opened);
-      if (route.proxy && route.target.tls) {
-        await tunnel(socket, at, route.proxy, route.target);
-        at = { host: route.target.authority, proxy: false, url: options.url };
-      }
-      if (route.target.tls) socket = await handshake(socket, route.target, at, options, opened);
-      return socket;
-    };
-    steps().then(
-      (socket) => finish(undefined, socket),
-      (error: unknown) => finish(error instanceof HttpError ? error : connectionError(error, at)),
+/**
+ * One connection being opened. A class rather than closures made per connection: each closure bound to a
+ * name costs a defineProperty under tsx (esbuild's keepNames), which runs the CLI and the web host.
+ */
+class Opening {
+  private readonly opened: net.Socket[] = [];
+  /** Where the connection is at, for a time-out's message. */
+  private at: FailedAt;
+  private settled = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly options: ConnectOptions,
+    private readonly resolve: (socket: net.Socket) => void,
+    private readonly reject: (error: HttpError) => void,
+  ) {
+    const { route } = options;
+    this.at = { host: (route.proxy ?? route.target).authority, proxy: route.proxy !== undefined, url: options.url };
+  }
+
+  start(): void {
+    const { signal, timeoutMs } = this.options;
+    if (Number.isFinite(timeoutMs) && timeoutMs > 0) this.timer = setTimeout(() => this.finish(timedOut('connect', this.at, timeoutMs)), timeoutMs);
+    if (signal?.aborted) return this.handleEvent();
+    signal?.addEventListener('abort', this, { once: true });
+    this.steps().then(
+      (socket) => this.finish(undefined, socket),
+      (error: unknown) => this.finish(error instanceof HttpError ? error : connectionError(error, this.at)),
     );
-  });
+  }
+
+  /** The signal's abort (this object is its listener). */
+  handleEvent(): void {
+    this.finish(aborted(this.options.url, this.options.signal?.reason));
+  }
+
+  private async steps(): Promise<net.Socket> {
+    const { options, opened } = this;
+    const { route } = options;
+    const first = route.proxy ?? route.target;
+    let socket = await tcp(first, this.at, options.stopwatch, opened);
+    if (route.proxy?.tls) socket = await handshake(socket, route.proxy, this.at, options, opened);
+    if (route.proxy && route.target.tls) {
+      await tunnel(socket, this.at, route.proxy, route.target);
+      this.at = { host: route.target.authority, proxy: false, url: options.url };
+    }
+    if (route.target.tls) socket = await handshake(socket, route.target, this.at, options, opened);
+    return socket;
+  }
+
+  private finish(error: HttpError | undefined, socket?: net.Socket): void {
+    if (this.settled) {
+      socket?.destroy();
+      return;
+    }
+    this.settled = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.options.signal?.removeEventListener('abort', this);
+    if (error) {
+      for (const each of this.opened) each.destroy();
+      this.reject(error);
+    } else {
+      this.resolve(socket!);
+    }
+  }
 }
 
 /**
@@ -91,11 +116,14 @@ function tcp(endpoint: Endpoint, at: FailedAt, stopwatch: Stopwatch, opened: net
     socket.once('lookup', (error) => {
       if (!error) stopwatch.mark('dns');
     });
-    const onError = (error: Error) => reject(connectionError(error, at));
-    socket.once('error', onError);
+    // Left in place once connected (undici handles the errors after that).
+    let connected = false;
+    socket.once('error', (error) => {
+      if (!connected) reject(connectionError(error, at));
+    });
     socket.once('connect', () => {
+      connected = true;
       stopwatch.mark('connect');
-      socket.off('error', onError);
       resolve(socket);
     });
   });

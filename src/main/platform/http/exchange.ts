@@ -3,12 +3,12 @@
 // HTTP/1.1 exchange, and the body as a stream that releases the connection when it is done.
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import { ResponseBody } from './body';
+import { type BodyOwner, ResponseBody } from './body';
 import type { Socket } from 'node:net';
 import { type Route, lateTlsError, openConnection } from './connector';
 import { defaultRedactor } from '../redact';
 import { basicCredentials, endpointOf } from './endpoint';
-import { HttpError, exchangeError, timedOut, tooLarge } from './errors';
+import { type FailedAt, HttpError, exchangeError, timedOut, tooLarge } from './errors';
 import { ResponseHeaders } from './headers';
 import { Stopwatch } from './stopwatch';
 import type { HttpTimings, ProxyResolver, TlsSettings } from './types';
@@ -49,90 +49,141 @@ export interface ExchangeResponse {
 
 export async function exchange(request: Exchange, settings: ConnectionSettings): Promise<ExchangeResponse> {
   const stopwatch = new Stopwatch();
-  const { url, timeoutMs, signal } = request;
+  const { url } = request;
   const target = endpointOf(url);
-  const proxy = await chooseProxy(url, settings.proxyFor);
+  const chosen = chooseProxy(url, settings.proxyFor);
+  // Most addresses have no proxy, known at once: no promise to wait for then.
+  const proxy = chosen instanceof Promise ? await chosen : chosen;
   const route: Route = { target, proxy: proxy && { ...endpointOf(proxy), authorization: basicCredentials(proxy) } };
-  const at = { host: target.authority, proxy: false, url };
-  // Through a proxy, plain http goes to it as an absolute URL; https goes through a CONNECT tunnel.
-  const forwarded = route.proxy !== undefined && !target.tls;
-  const headers = { ...request.headers };
-  if (forwarded && route.proxy?.authorization) headers['proxy-authorization'] = route.proxy.authorization;
+  return new OneExchange(request, route, settings.tls, stopwatch).run(proxy);
+}
 
-  // The time-outs after connecting are kept here rather than by undici, whose timers are only accurate
-  // to about a second: the client is destroyed with the time-out as the request's error (an abort
-  // controller of its own would cost each request an abort signal and its listeners).
-  const limited = Number.isFinite(timeoutMs) && timeoutMs > 0;
-  let headersTimer: NodeJS.Timeout | undefined;
-  let connected: Socket | undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see `undici` above
-  const client = new (undici ??= require('undici') as typeof import('undici')).Client(url.origin, {
-    connect: (_, callback) => {
-      openConnection({ route, tls: settings.tls, timeoutMs, signal, url, stopwatch }).then(
-        (socket) => {
-          connected = socket;
-          if (limited) headersTimer = setTimeout(() => client.destroy(timedOut('headers', at, timeoutMs)).catch(() => undefined), timeoutMs);
-          callback(null, socket);
-        },
-        (error: Error) => callback(error, null),
-      );
-    },
-    headersTimeout: 0,
-    bodyTimeout: 0,
-  });
-  const release = (error?: Error) => {
+/**
+ * The client of one exchange, its connection and its timers. A class rather than closures made per
+ * request: each closure bound to a name costs a defineProperty under tsx (esbuild's keepNames), which
+ * runs the CLI and the web host.
+ */
+class OneExchange implements BodyOwner {
+  private readonly at: FailedAt;
+  private readonly client: import('undici').Client;
+  private connected: Socket | undefined;
+  private headersTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly request: Exchange,
+    private readonly route: Route,
+    private readonly tls: TlsSettings,
+    private readonly stopwatch: Stopwatch,
+  ) {
+    this.at = { host: route.target.authority, proxy: false, url: request.url };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- undici calls connect on its own options
+    const self = this;
+    // The time-outs after connecting are kept here rather than by undici, whose timers are only accurate
+    // to about a second: the client is destroyed with the time-out as the request's error (an abort
+    // controller of its own would cost each request an abort signal and its listeners).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see `undici` above
+    this.client = new (undici ??= require('undici') as typeof import('undici')).Client(request.url.origin, {
+      connect(_, callback) {
+        self.connect(callback);
+      },
+      headersTimeout: 0,
+      bodyTimeout: 0,
+    });
+  }
+
+  async run(proxy: URL | undefined): Promise<ExchangeResponse> {
+    const { request, route } = this;
+    const { url } = request;
+    // Through a proxy, plain http goes to it as an absolute URL; https goes through a CONNECT tunnel.
+    const forwarded = route.proxy !== undefined && !route.target.tls;
+    let headers = request.headers;
+    if (forwarded && route.proxy?.authorization) headers = { ...headers, 'proxy-authorization': route.proxy.authorization };
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.client.request({
+        path: forwarded ? url.href.replace(/#.*$/, '') : `${url.pathname}${url.search}`,
+        method: request.method,
+        headers,
+        body: request.body,
+        signal: request.signal,
+      });
+    } catch (error) {
+      this.release(error as Error);
+      throw this.describe(error);
+    } finally {
+      clearTimeout(this.headersTimer);
+    }
+    this.stopwatch.mark('firstByte');
+    const declaredBytes = request.method === 'HEAD' ? undefined : Number(response.headers['content-length']) || undefined;
+    return {
+      status: response.statusCode,
+      statusText: response.statusText ?? '',
+      headers: new ResponseHeaders(response.headers),
+      body: new ResponseBody(response.body, { maxBytes: request.maxBodyBytes, declaredBytes, idleMs: request.timeoutMs }, this),
+      timings: this.stopwatch.timings,
+      proxy: proxy && defaultRedactor.url(proxy),
+    };
+  }
+
+  private connect(callback: import('undici').buildConnector.Callback): void {
+    const { request } = this;
+    const { timeoutMs } = request;
+    openConnection({ route: this.route, tls: this.tls, timeoutMs, signal: request.signal, url: request.url, stopwatch: this.stopwatch }).then(
+      (socket) => {
+        this.connected = socket;
+        if (Number.isFinite(timeoutMs) && timeoutMs > 0) this.headersTimer = setTimeout(() => this.release(timedOut('headers', this.at, timeoutMs)), timeoutMs);
+        callback(null, socket);
+      },
+      (error: Error) => callback(error, null),
+    );
+  }
+
+  release(error?: Error): void {
     // Done cleanly, the socket is ended here first: destroying the client with it still open would
     // destroy it with an error, whose stack trace (source-mapped in development) costs more than the
     // exchange. The client is then destroyed with one error made once, not closed: close() makes one more.
-    if (!error) connected?.destroy();
-    client.destroy(error ?? EXCHANGE_OVER).catch(() => undefined);
-  };
-  const describe = (error: unknown) => exchangeError(lateTlsError(connected) ?? error, at, signal);
-
-  let response: Dispatcher.ResponseData;
-  try {
-    response = await client.request({
-      path: forwarded ? url.href.replace(/#.*$/, '') : `${url.pathname}${url.search}`,
-      method: request.method,
-      headers,
-      body: request.body,
-      signal,
-    });
-  } catch (error) {
-    release(error as Error);
-    throw describe(error);
-  } finally {
-    clearTimeout(headersTimer);
+    if (!error) this.connected?.destroy();
+    this.client.destroy(error ?? EXCHANGE_OVER).catch(() => undefined);
   }
-  stopwatch.mark('firstByte');
-  return {
-    status: response.statusCode,
-    statusText: response.statusText ?? '',
-    headers: new ResponseHeaders(response.headers),
-    body: new ResponseBody(response.body, {
-      maxBytes: request.maxBodyBytes,
-      declaredBytes: request.method === 'HEAD' ? undefined : Number(response.headers['content-length']) || undefined,
-      idleMs: timeoutMs,
-      tooLarge: () => tooLarge(at, request.maxBodyBytes),
-      timedOut: () => timedOut('body', at, timeoutMs),
-      describe,
-      onEnd: () => stopwatch.mark('end'),
-      release,
-    }),
-    timings: stopwatch.timings,
-    proxy: proxy && defaultRedactor.url(proxy),
-  };
+
+  describe(error: unknown): HttpError {
+    return exchangeError(lateTlsError(this.connected) ?? error, this.at, this.request.signal);
+  }
+
+  tooLarge(): HttpError {
+    return tooLarge(this.at, this.request.maxBodyBytes);
+  }
+
+  timedOut(): HttpError {
+    return timedOut('body', this.at, this.request.timeoutMs);
+  }
+
+  onEnd(): void {
+    this.stopwatch.mark('end');
+  }
 }
 
-async function chooseProxy(url: URL, proxyFor: ProxyResolver): Promise<URL | undefined> {
-  let proxy: URL | undefined;
+/** The proxy for `url`, checked; a promise only when the resolver gave one (a PAC file, the system's). */
+function chooseProxy(url: URL, proxyFor: ProxyResolver): URL | undefined | Promise<URL | undefined> {
+  let chosen: ReturnType<ProxyResolver>;
   try {
-    proxy = await proxyFor(url);
+    chosen = proxyFor(url);
   } catch (error) {
-    if (error instanceof HttpError) throw error;
-    const reason = defaultRedactor.text(String((error as Error)?.message ?? error));
-    throw new HttpError('PROXY', `Choosing the proxy for ${endpointOf(url).authority} failed (${reason}): check the proxy settings.`, { url: defaultRedactor.url(url), proxy: true, cause: error });
+    throw proxyFailure(url, error);
   }
+  if (chosen === undefined || chosen instanceof URL) return checkedProxy(chosen);
+  return Promise.resolve(chosen).then(checkedProxy, (error: unknown) => {
+    throw proxyFailure(url, error);
+  });
+}
+
+function proxyFailure(url: URL, error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const reason = defaultRedactor.text(String((error as Error)?.message ?? error));
+  return new HttpError('PROXY', `Choosing the proxy for ${endpointOf(url).authority} failed (${reason}): check the proxy settings.`, { url: defaultRedactor.url(url), proxy: true, cause: error });
+}
+
+function checkedProxy(proxy: URL | undefined): URL | undefined {
   if (proxy && proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
     throw new HttpError('PROXY', `The proxy ${defaultRedactor.url(proxy)} is not an http(s) proxy, the only kind Crosswalk can use: check the proxy settings.`, {
       host: proxy.host,

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { CookieJar } from 'tough-cookie';
 import type { AuthInput, CookieSet, OAuthTokenState, HistoryEntrySummary, RedirectHop, RequestDraft, SendOutcome, Timings } from '../../../shared/contract';
 import { UserError } from '../../errors';
-import { HttpError, type HttpResponse, type HttpService, type HttpTimings, type ProxyResolver } from '../../platform/http';
+import { HttpError, type HttpRequest, type HttpResponse, type HttpService, type HttpTimings, type ProxyResolver } from '../../platform/http';
 import { REDACTED, type Redactor } from '../../platform/redact';
 import { environmentSecret } from '../../platform/secrets';
 import { readSecret } from '../../workspace/secrets';
@@ -93,59 +93,34 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
   const cookiesBefore = jar ? JSON.stringify(jar.serializeSync()) : undefined;
   if (jar) addCookies(wire, jar);
 
-  const sentRequest = () => ({ method: wire.method, url: deps.redactor.url(wire.url.href), headers: redactedHeaders(deps.redactor, wire.headers) });
   const record = { systemId: draft.systemId, requestId, environmentId: input.environmentId, draft: publicDraft(draft) };
   let response: HttpResponse<Readable>;
-  let loop: string[] | undefined;
+  let watch: RedirectWatch;
   try {
-    const exchange = async () => {
-      const visited = new Set([wire.url.href]);
-      loop = undefined;
-      return deps.http.request({
-        url: wire.url,
-        method: wire.method,
-        headers: wire.headers,
-        body: wire.body,
-        responseBody: 'stream',
-        redirect: draft.settings.followRedirects ? 'follow' : 'manual',
-        maxRedirects: draft.settings.maxRedirects,
-        timeoutMs: draft.settings.timeoutMs,
-        tls,
-        proxy,
-        signal: input.signal,
-        mayFollow: (next) => {
-          if (visited.has(next)) {
-            loop = [...visited, next];
-            return false;
-          }
-          visited.add(next);
-          return true;
-        },
-      });
-    };
-    response = await exchange();
+    response = await exchangeOnce(deps, wire, draft, { tls, proxy, signal: input.signal }, (watch = new RedirectWatch(wire.url.href)));
     if (response.status === 401 && auth.kind === 'oauth2' && tokenFor) {
       // The token may have been revoked or expired early: one renewal, then the answer stands.
       response.body.destroy();
       await applyAuth(wire, auth, tokenFor, true);
-      response = await exchange();
+      response = await exchangeOnce(deps, wire, draft, { tls, proxy, signal: input.signal }, (watch = new RedirectWatch(wire.url.href)));
     }
   } catch (error) {
-    return failed(deps, error, input.signal, { ...record, request: sentRequest(), method: wire.method, url: wire.url.href });
+    return failed(deps, error, input.signal, { ...record, request: sentRequest(deps.redactor, wire), method: wire.method, url: wire.url.href });
   }
+  const { loop } = watch;
   if (loop) {
     response.body.destroy();
     const hops = loop.map((url) => deps.redactor.url(url)).join(' → ');
     const message = `${deps.redactor.url(wire.url.href)} redirects in a loop (${hops}): the server's redirects must be fixed, or send without following redirects to see the first answer.`;
-    return failed(deps, new HttpError('TOO_MANY_REDIRECTS', message), input.signal, { ...record, request: sentRequest(), method: wire.method, url: wire.url.href }, 'redirect-loop');
+    return failed(deps, new HttpError('TOO_MANY_REDIRECTS', message), input.signal, { ...record, request: sentRequest(deps.redactor, wire), method: wire.method, url: wire.url.href }, 'redirect-loop');
   }
 
   const contentType = response.headers.get('content-type') ?? null;
-  let stored: { bodyId: string | null; size: number; head: Buffer };
+  let stored: StoredBody;
   try {
     stored = await storeBody(deps.cache, response.body);
   } catch (error) {
-    return failed(deps, error, input.signal, { ...record, request: sentRequest(), method: wire.method, url: response.url });
+    return failed(deps, error, input.signal, { ...record, request: sentRequest(deps.redactor, wire), method: wire.method, url: response.url });
   }
 
   if (environment && !jar && response.headers.has('set-cookie')) jar = new CookieJar();
@@ -157,7 +132,7 @@ export async function send(deps: SendDeps, input: SendInput): Promise<SendOutcom
   const timings = timingsOf(response.timings, response.url === wire.url.href ? wire.url : new URL(response.url));
   const headers = redactedHeaderList(deps.redactor, response.headers.entries());
   const redirects = redirectHops(deps.redactor, wire.method, response);
-  const request = sentRequest();
+  const request = sentRequest(deps.redactor, wire);
   const entry = addHistory(store, deps.cache, {
     systemId: record.systemId,
     requestId: record.requestId,
@@ -293,69 +268,142 @@ function takeCookies(jar: CookieJar, response: HttpResponse<Readable>): CookieSe
   return set;
 }
 
+function sentRequest(redactor: Redactor, wire: WireRequest) {
+  return { method: wire.method, url: redactor.url(wire.url.href), headers: redactedHeaders(redactor, wire.headers) };
+}
+
+function exchangeOnce(deps: SendDeps, wire: WireRequest, draft: Draft, connection: Pick<HttpRequest, 'tls' | 'proxy' | 'signal'>, watch: RedirectWatch): Promise<HttpResponse<Readable>> {
+  return deps.http.request({
+    url: wire.url,
+    method: wire.method,
+    headers: wire.headers,
+    body: wire.body,
+    responseBody: 'stream',
+    redirect: draft.settings.followRedirects ? 'follow' : 'manual',
+    maxRedirects: draft.settings.maxRedirects,
+    timeoutMs: draft.settings.timeoutMs,
+    ...connection,
+    mayFollow(next) {
+      return watch.mayFollow(next);
+    },
+  });
+}
+
+/** Stops following redirects at the first address seen twice: `loop` is then the hops, that address last. */
+class RedirectWatch {
+  private readonly visited: Set<string>;
+  loop: string[] | undefined;
+
+  constructor(first: string) {
+    this.visited = new Set([first]);
+  }
+
+  mayFollow(next: string): boolean {
+    if (this.visited.has(next)) {
+      this.loop = [...this.visited, next];
+      return false;
+    }
+    this.visited.add(next);
+    return true;
+  }
+}
+
 /**
  * Streams the body to its cache file, keeping only the first PREVIEW_BYTES in memory. A body that fits
  * in the preview is written at once (most answers): a file stream costs several thread-pool round trips.
  * Read with events rather than `for await`, whose iterator, promise per piece and end-of-stream watch
  * cost a small answer more than its reading.
  */
-function storeBody(cache: BodyCache, body: Readable): Promise<{ bodyId: string | null; size: number; head: Buffer }> {
-  const bodyId = cache.newId();
-  const file = cache.pathOf(bodyId);
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  let size = 0;
-  let out: fs.WriteStream | undefined;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const fail = (error: unknown) => {
-      if (settled) return;
-      settled = true;
-      body.destroy();
-      out?.destroy();
-      fs.rmSync(file, { force: true });
-      reject(error);
-    };
-    const done = () => {
-      if (settled) return;
-      settled = true;
-      const whole = head.length === 1 ? head[0]! : Buffer.concat(head);
-      resolve(size === 0 ? { bodyId: null, size, head: Buffer.alloc(0) } : { bodyId, size, head: whole });
-    };
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (headBytes < PREVIEW_BYTES) {
-        const part = chunk.subarray(0, PREVIEW_BYTES - headBytes);
-        head.push(part);
-        headBytes += part.length;
-      }
-      if (!out && size <= PREVIEW_BYTES) return;
-      if (!out) {
-        cache.ensure();
-        out = fs.createWriteStream(file, { mode: 0o600 }).on('error', fail);
-        // What came before this chunk is all in `head`.
-        const before = Buffer.concat(head).subarray(0, size - chunk.length);
-        if (before.length) out.write(before);
-      }
-      if (!out.write(chunk)) {
-        body.pause();
-        out.once('drain', () => body.resume());
-      }
-    });
-    body.once('error', fail);
-    body.once('end', () => {
-      if (out) {
-        out.once('close', done).end();
-        return;
-      }
-      try {
-        if (size > 0) cache.write(bodyId, head.length === 1 ? head[0]! : Buffer.concat(head));
-        done();
-      } catch (error) {
-        fail(error);
-      }
-    });
-  });
+function storeBody(cache: BodyCache, body: Readable): Promise<StoredBody> {
+  return new Promise((resolve, reject) => new BodyWriter(cache, body, resolve, reject).start());
+}
+
+interface StoredBody {
+  bodyId: string | null;
+  size: number;
+  head: Buffer;
+}
+
+/** storeBody's state; a class rather than closures made per send (see OneExchange in platform/http). */
+class BodyWriter {
+  private readonly bodyId: string;
+  private readonly file: string;
+  private readonly head: Buffer[] = [];
+  private headBytes = 0;
+  private size = 0;
+  private out: fs.WriteStream | undefined;
+  private settled = false;
+
+  constructor(
+    private readonly cache: BodyCache,
+    private readonly body: Readable,
+    private readonly resolve: (stored: StoredBody) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    this.bodyId = cache.newId();
+    this.file = cache.pathOf(this.bodyId);
+  }
+
+  start(): void {
+    const { body } = this;
+    body.on('data', (chunk: Buffer) => this.take(chunk));
+    body.once('error', (error) => this.fail(error));
+    body.once('end', () => this.end());
+  }
+
+  private take(chunk: Buffer): void {
+    const { head, body } = this;
+    this.size += chunk.length;
+    if (this.headBytes < PREVIEW_BYTES) {
+      const part = chunk.subarray(0, PREVIEW_BYTES - this.headBytes);
+      head.push(part);
+      this.headBytes += part.length;
+    }
+    if (!this.out && this.size <= PREVIEW_BYTES) return;
+    if (!this.out) {
+      this.cache.ensure();
+      this.out = fs.createWriteStream(this.file, { mode: 0o600 }).on('error', (error) => this.fail(error));
+      // What came before this chunk is all in `head`.
+      const before = Buffer.concat(head).subarray(0, this.size - chunk.length);
+      if (before.length) this.out.write(before);
+    }
+    if (!this.out.write(chunk)) {
+      body.pause();
+      this.out.once('drain', () => body.resume());
+    }
+  }
+
+  private end(): void {
+    if (this.out) {
+      this.out.once('close', () => this.done()).end();
+      return;
+    }
+    try {
+      if (this.size > 0) this.cache.write(this.bodyId, this.whole());
+      this.done();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private whole(): Buffer {
+    return this.head.length === 1 ? this.head[0]! : Buffer.concat(this.head);
+  }
+
+  private fail(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.body.destroy();
+    this.out?.destroy();
+    fs.rmSync(this.file, { force: true });
+    this.reject(error);
+  }
+
+  private done(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.resolve(this.size === 0 ? { bodyId: null, size: 0, head: Buffer.alloc(0) } : { bodyId: this.bodyId, size: this.size, head: this.whole() });
+  }
 }
 
 /** The service's timings with phases that did not happen as null: no lookup for an IP address, no TLS over http. */

@@ -43,21 +43,23 @@ export function wireRequest(request: ResolvedRequest): WireRequest {
   return { method: request.method, url, headers, body };
 }
 
+/** The body's type, unless a header gave one. */
+function contentType(headers: Record<string, string>, type: string): void {
+  headers['content-type'] ??= type;
+}
+
 function bodyBytes(body: RequestBodyInput, headers: Record<string, string>): Buffer | undefined {
-  const contentType = (type: string) => {
-    headers['content-type'] ??= type;
-  };
   switch (body.kind) {
     case 'none':
       return undefined;
     case 'json':
-      contentType('application/json');
+      contentType(headers, 'application/json');
       return Buffer.from(body.text, 'utf8');
     case 'text':
-      contentType(body.contentType || 'text/plain; charset=utf-8');
+      contentType(headers, body.contentType || 'text/plain; charset=utf-8');
       return Buffer.from(body.text, 'utf8');
     case 'form-urlencoded': {
-      contentType('application/x-www-form-urlencoded');
+      contentType(headers, 'application/x-www-form-urlencoded');
       const form = new URLSearchParams();
       for (const row of enabled(body.fields)) form.append(row.name, text(row.value));
       return Buffer.from(form.toString(), 'utf8');

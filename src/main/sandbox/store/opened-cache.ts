@@ -41,9 +41,32 @@ export function openedForSend(store: SandboxStore): OpenedForSend {
   const { keys, env } = store.secrets;
   let cache = caches.get(store.workspace);
   if (!cache || cache.stamp !== stamp || cache.keys !== keys || cache.env !== env) caches.set(store.workspace, (cache = { stamp, keys, env, entries: new Map() }));
-  const kept = cache;
+  return new Opened(store, cache);
+}
+
+// Methods rather than closures made per send: each closure bound to a name costs a defineProperty under
+// tsx (esbuild's keepNames), which runs the CLI and the web host.
+class Opened implements OpenedForSend {
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly kept: Cache,
+  ) {}
+
+  request(id: number): ReturnType<typeof openRequest> {
+    return this.remembered(`request:${id}`, (opening) => openRequest(opening, id), (opened) => opened.missing.length === 0);
+  }
+
+  environment(id: number): ReturnType<typeof openEnvironment> {
+    return this.remembered(`environment:${id}`, (opening) => openEnvironment(opening, id), (opened) => opened.missing.length === 0);
+  }
+
+  fallback(systemId: number, name: string, open: (store: SandboxStore) => string | undefined): string | undefined {
+    return this.remembered(`fallback:${systemId}:${name}`, open, (value) => value !== undefined);
+  }
+
   // What did not open here is not kept: a key restored to the key store, or a variable set since, would not be seen.
-  const remembered = <T>(key: string, open: (store: SandboxStore) => T, complete: (value: T) => boolean): T => {
+  private remembered<T>(key: string, open: (store: SandboxStore) => T, complete: (value: T) => boolean): T {
+    const { store, kept } = this;
     const found = kept.entries.get(key);
     if (found) {
       for (const value of found.taught) store.secrets.redactor?.add(value);
@@ -57,12 +80,7 @@ export function openedForSend(store: SandboxStore): OpenedForSend {
     if (kept.entries.size >= ENTRIES_KEPT) kept.entries.clear();
     kept.entries.set(key, { value, taught });
     return value;
-  };
-  return {
-    request: (id) => remembered(`request:${id}`, (opening) => openRequest(opening, id), (opened) => opened.missing.length === 0),
-    environment: (id) => remembered(`environment:${id}`, (opening) => openEnvironment(opening, id), (opened) => opened.missing.length === 0),
-    fallback: (systemId, name, open) => remembered(`fallback:${systemId}:${name}`, open, (value) => value !== undefined),
-  };
+  }
 }
 
 function deepFreeze<T>(value: T): T {
