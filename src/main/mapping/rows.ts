@@ -11,27 +11,28 @@ import type { EngineRun } from './compute-candidates';
 import { flowKeysIn, forgetDecisionsIn, learnedIn, recordDecisionsIn } from './decisions';
 import { writeWithCandidates } from './suggestion-cache';
 
-interface StoredRow {
-  id: number;
-  map_id: string;
-  flow_id: number;
-  target_path: string;
-  source_paths: string;
-  mapping_type: MappingType;
-  status: MappingStatus;
-  confidence: number | null;
-  transformation: string;
-  default_value: string | null;
-  value_map: string;
-  condition: string;
-  notes: string;
-  owner: string;
-  updated_at: string;
-  review: string | null;
-  pairing_id: number | null;
-  expression: string | null;
-  expression_drift: number;
-}
+/** A stored row as SQLite gives it in raw mode: the columns of ROW_COLUMNS, in that order (arrays cost a third less to read than objects). */
+type StoredRow = [
+  id: number,
+  mapId: string,
+  flowId: number,
+  targetPath: string,
+  sourcePaths: string,
+  mappingType: MappingType,
+  status: MappingStatus,
+  confidence: number | null,
+  transformation: string,
+  defaultValue: string | null,
+  valueMap: string,
+  condition: string,
+  notes: string,
+  owner: string,
+  updatedAt: string,
+  review: string | null,
+  pairingId: number | null,
+  expression: string | null,
+  expressionDrift: number,
+];
 
 const ROW_COLUMNS = `id, map_id, flow_id, target_path, source_paths, mapping_type, status, confidence, transformation,
   default_value, value_map, condition, notes, owner, updated_at, review, pairing_id, expression, expression_drift`;
@@ -53,42 +54,48 @@ function reviewOf(stored: string | null): string[] | null {
   }
 }
 
-function toRow(row: StoredRow): MappingRow {
+/** Most rows have no value map: their stored '[]' needs no parsing. */
+const valueMapOf = (stored: string): MappingRow['valueMap'] =>
+  stored === '[]'
+    ? []
+    : (JSON.parse(stored) as Array<{ source: unknown; target: unknown }>).map((entry) => ({
+        source: String(entry.source),
+        target: String(entry.target),
+      }));
+
+function toRow([id, mapId, flowId, targetPath, sourcePaths, mappingType, status, confidence, transformation, defaultValue, valueMap, condition, notes, owner, updatedAt, review, pairingId, expression, expressionDrift]: StoredRow): MappingRow {
   return {
-    id: row.id,
-    mapId: row.map_id,
-    flowId: row.flow_id,
-    targetPath: row.target_path,
-    sourcePaths: JSON.parse(row.source_paths) as string[],
-    mappingType: row.mapping_type,
-    status: row.status,
-    confidence: row.confidence,
-    transformation: row.transformation,
-    defaultValue: row.default_value,
-    valueMap: (JSON.parse(row.value_map) as Array<{ source: unknown; target: unknown }>).map((entry) => ({
-      source: String(entry.source),
-      target: String(entry.target),
-    })),
-    condition: row.condition,
-    notes: row.notes,
-    owner: row.owner,
-    updatedAt: row.updated_at,
-    review: reviewOf(row.review),
-    pairingId: row.pairing_id,
-    expression: row.expression,
-    expressionDrift: row.expression_drift === 1,
+    id,
+    mapId,
+    flowId,
+    targetPath,
+    sourcePaths: JSON.parse(sourcePaths) as string[],
+    mappingType,
+    status,
+    confidence,
+    transformation,
+    defaultValue,
+    valueMap: valueMapOf(valueMap),
+    condition,
+    notes,
+    owner,
+    updatedAt,
+    review: reviewOf(review),
+    pairingId,
+    expression,
+    expressionDrift: expressionDrift === 1,
   };
 }
 
 /** A flow's rows in the target entity's field order (insertion order). */
 export function listRowsIn(db: SqliteDatabase, flowId: number): MappingRow[] {
-  return (db.prepare(`SELECT ${ROW_COLUMNS} FROM field_mapping WHERE flow_id = ? ORDER BY id`).all(flowId) as StoredRow[]).map(toRow);
+  return (db.prepare(`SELECT ${ROW_COLUMNS} FROM field_mapping WHERE flow_id = ? ORDER BY id`).raw(true).all(flowId) as StoredRow[]).map(toRow);
 }
 
 export const listRows = (workspace: Workspace, flowId: number) => workspace.read((db) => listRowsIn(db, flowId));
 
 export function getRowIn(db: SqliteDatabase, rowId: number): MappingRow {
-  const row = db.prepare(`SELECT ${ROW_COLUMNS} FROM field_mapping WHERE id = ?`).get(rowId) as StoredRow | undefined;
+  const row = db.prepare(`SELECT ${ROW_COLUMNS} FROM field_mapping WHERE id = ?`).raw(true).get(rowId) as StoredRow | undefined;
   if (!row) throw new UserError('MAPPING_NOT_FOUND', `There is no mapping row ${rowId} (it may have been deleted): reload the mapping sheet.`);
   return toRow(row);
 }
