@@ -7,6 +7,7 @@ import https from 'node:https';
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpError, createHttpService } from '../../../src/main/platform/http';
+import { keepAliveMs } from '../../../src/main/platform/http/connections';
 import { forwardProxy } from '../../helpers/forward-proxy';
 import { selfSignedCertificate } from '../../helpers/tls';
 
@@ -69,6 +70,10 @@ function routes(request: http.IncomingMessage, response: http.ServerResponse): v
         // Keep-Alive: timeout=1 — kept less the margin of a second, so not at all.
         response.writeHead(200, { 'keep-alive': 'timeout=1' });
         return response.end('short');
+      case '/keep-2':
+        // Keep-Alive: timeout=2 — kept for a second.
+        response.writeHead(200, { 'keep-alive': 'timeout=2' });
+        return response.end('kept');
       case '/big':
         return response.end('b'.repeat(200_000));
       case '/hang':
@@ -171,6 +176,26 @@ describe('keeping connections alive', () => {
     expect(next.reused).toBe(false);
     expect(plain.connections).toBe(2);
     service.close?.();
+  });
+
+  it('keeps a connection the server keeps for two seconds, for the second less the margin', async () => {
+    const service = createHttpService({ env: {} });
+    await service.request({ url: `${origin}/keep-2` });
+    const next = await service.request({ url: `${origin}/` });
+    expect(next.reused).toBe(true);
+    expect(plain.connections).toBe(1);
+    service.close?.();
+  });
+
+  it('reads how long to keep a connection from the answer\'s Connection and Keep-Alive headers', () => {
+    const headers = (values: Record<string, string>) => ({ getAll: (name: string) => (values[name] === undefined ? [] : [values[name]!]) });
+    expect(keepAliveMs(headers({}))).toBe(4_000);
+    expect(keepAliveMs(headers({ 'keep-alive': 'timeout=5, max=100' }))).toBe(4_000);
+    expect(keepAliveMs(headers({ 'keep-alive': 'timeout=30' }))).toBe(29_000);
+    expect(keepAliveMs(headers({ 'keep-alive': 'timeout=1' }))).toBe(0);
+    expect(keepAliveMs(headers({ 'keep-alive': 'timeout=100000' }))).toBe(599_000);
+    expect(keepAliveMs(headers({ connection: 'Keep-Alive, Close', 'keep-alive': 'timeout=30' }))).toBe(0);
+    expect(keepAliveMs(headers({ connection: 'keep-alive' }))).toBe(4_000);
   });
 
   it('does not keep a connection whose body was not read to the end, nor one over the size limit', async () => {
@@ -297,6 +322,25 @@ describe.skipIf(!tlsFiles)('TLS settings and proxies are part of the route', () 
     await service.request({ url: `${origin}/` });
     await service.request({ url: `${origin}/` });
     expect(passed.map((entry) => entry.line)).toEqual([`CONNECT localhost:${secure!.port}`, `GET ${origin}/`, `GET ${origin}/`]);
+    expect(proxy.connections).toBe(2);
+    service.close?.();
+  });
+
+  it('never sends a request through a tunnel opened with another user\'s proxy credentials', async () => {
+    const passed: Array<{ line: string; authorization?: string }> = [];
+    const proxy = await counted(forwardProxy(passed));
+    const service = createHttpService({ env: {}, tls: { ca: tlsFiles!.cert } });
+    const url = `https://localhost:${secure!.port}/`;
+    const through = (user: string) => () => new URL(`http://${user}:secret-${user}@127.0.0.1:${proxy.port}`);
+    await service.request({ url, proxy: through('alice') });
+    const bob = await service.request({ url, proxy: through('bob') });
+    expect(bob.reused).toBe(false);
+    const alice = await service.request({ url, proxy: through('alice') });
+    expect(alice.reused).toBe(true);
+    expect(passed.map((entry) => [entry.line, entry.authorization])).toEqual([
+      [`CONNECT localhost:${secure!.port}`, `Basic ${Buffer.from('alice:secret-alice').toString('base64')}`],
+      [`CONNECT localhost:${secure!.port}`, `Basic ${Buffer.from('bob:secret-bob').toString('base64')}`],
+    ]);
     expect(proxy.connections).toBe(2);
     service.close?.();
   });

@@ -15,7 +15,7 @@ let undici: typeof import('undici') | undefined;
 const DEFAULT_KEEP_MS = 4_000;
 /** The longest a server's Keep-Alive timeout is honoured (undici's keepAliveMaxTimeout). */
 const MAX_KEEP_MS = 600_000;
-/** Closed this long before the server would close it, so a request is not sent on a closing connection (undici's threshold). */
+/** Closed this long before the server would close it, so a request is not sent on a closing connection (given to undici as its threshold too). */
 const KEEP_MARGIN_MS = 1_000;
 
 /** The exchange using a connection: it opens the socket when undici asks for one. */
@@ -37,7 +37,8 @@ export class Connection {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- undici calls connect on its own options
     const self = this;
     // The time-outs are kept by the exchange rather than by undici, whose timers are only accurate to
-    // about a second. Its keep-alive timer is left as a second guard behind the pool's own.
+    // about a second. Its keep-alive timer is given the pool's own figures, so that it closes an idle
+    // socket when the pool gives it up, not before (its default margin is two seconds).
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- see `undici` above
     this.client = new (undici ??= require('undici') as typeof import('undici')).Client(origin, {
       connect(_, callback) {
@@ -45,6 +46,9 @@ export class Connection {
       },
       headersTimeout: 0,
       bodyTimeout: 0,
+      keepAliveTimeout: DEFAULT_KEEP_MS,
+      keepAliveMaxTimeout: MAX_KEEP_MS,
+      keepAliveTimeoutThreshold: KEEP_MARGIN_MS,
     });
   }
 
@@ -126,8 +130,8 @@ export class ConnectionPool {
   }
 }
 
-/** 0: not to be kept (`Connection: close`). */
-function keepAliveMs(headers: { getAll(name: string): string[] }): number {
+/** How long an answered connection is kept idle; 0: not at all (`Connection: close`, or a Keep-Alive timeout within the margin). */
+export function keepAliveMs(headers: { getAll(name: string): string[] }): number {
   const connection = headers.getAll('connection').join(',').toLowerCase();
   if (/(^|[\s,])close($|[\s,])/.test(connection)) return 0;
   const hint = /(?:^|[\s,])timeout\s*=\s*(\d+)/i.exec(headers.getAll('keep-alive').join(','));

@@ -79,7 +79,6 @@ class OneExchange implements BodyOwner, ConnectionUser {
   /** The connection served an earlier exchange and was not reopened for this one. */
   private reusing: boolean;
   private headersTimer: NodeJS.Timeout | undefined;
-  private timedOutWaiting = false;
   private responseHeaders: ResponseHeaders | undefined;
 
   constructor(
@@ -135,8 +134,8 @@ class OneExchange implements BodyOwner, ConnectionUser {
 
   /** The request failed on a kept connection before any answer, and may be sent again on a new one. */
   mayRetry(error: unknown): boolean {
-    if (!this.reusing || this.timedOutWaiting || this.request.signal?.aborted || !IDEMPOTENT.has(this.request.method)) return false;
-    return error instanceof HttpError && error.code === 'RESET';
+    // A time-out (TIMEOUT) or a cancel (ABORTED) is never a RESET: neither is sent again.
+    return this.reusing && IDEMPOTENT.has(this.request.method) && error instanceof HttpError && error.code === 'RESET';
   }
 
   connect(callback: import('undici').buildConnector.Callback): void {
@@ -158,10 +157,7 @@ class OneExchange implements BodyOwner, ConnectionUser {
     // Restarted when undici reopens a kept connection for this exchange.
     clearTimeout(this.headersTimer);
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return;
-    this.headersTimer = setTimeout(() => {
-      this.timedOutWaiting = true;
-      this.release(timedOut('headers', this.at, timeoutMs));
-    }, timeoutMs);
+    this.headersTimer = setTimeout(() => this.release(timedOut('headers', this.at, timeoutMs)), timeoutMs);
   }
 
   release(error?: Error): void {
