@@ -7,12 +7,14 @@ import path from 'node:path';
 import { forwardProxy } from '../../helpers/forward-proxy';
 import { selfSignedCertificate } from '../../helpers/tls';
 import { expect, screenshotDir, test } from './fixtures';
+import { shootLightAndDark } from './flows';
 
 const token = 'tok-e2e-7f3a9c';
 
 /** The CRM's "sandbox": answers GET /v2/customers/{id} to a bearer token, 401 otherwise. */
-async function startCrm(): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
+async function startCrm(): Promise<{ url: string; seen: string[]; connections: () => number; close: () => Promise<void> }> {
   const seen: string[] = [];
+  let connections = 0;
   const server = http.createServer((request, response) => {
     seen.push(`${request.method} ${request.url}`);
     const match = /^\/v2\/customers\/([^/?]+)/.exec(request.url ?? '');
@@ -24,9 +26,12 @@ async function startCrm(): Promise<{ url: string; seen: string[]; close: () => P
       response.writeHead(404).end();
     }
   });
+  server.on('connection', () => (connections += 1));
+  // Idle connections kept for a minute (Keep-Alive: timeout=60), so a second send reuses the first one's however slow the machine.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/v2`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}/v2`, seen, connections: () => connections, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 test('sends a catalogue operation of the CRM with a variable and a sealed token, shows the pretty response and its timings, and finds it in history', async ({ page, host }) => {
@@ -66,13 +71,21 @@ test('sends a catalogue operation of the CRM with a variable and a sealed token,
     await expect(response.getByRole('textbox', { name: 'Response body' })).toContainText('"name": "Ada Lovelace"');
     expect(crm.seen).toContain('GET /v2/customers/C-1001');
 
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: path.join(screenshotDir, `sandbox-response-${scheme}.png`) });
-    }
+    await shootLightAndDark(page, 'sandbox-response');
     await response.getByRole('tab', { name: 'Timings' }).click();
     await expect(response.getByRole('row', { name: /Total/ })).toBeVisible();
     await expect(response.getByRole('row', { name: /TLS handshake/ })).toContainText('did not happen');
+    await expect(response.getByRole('row', { name: /Connect/ })).not.toContainText('connection reused');
+    // Sent again, the request goes over the connection kept from the first: no connect phase of its own.
+    await page.getByRole('button', { name: 'Send' }).click();
+    // The new answer opens on its body: its timings are one click away, once it has replaced the first.
+    await expect(async () => {
+      await response.getByRole('tab', { name: 'Timings' }).click();
+      await expect(response.getByRole('row', { name: /Connect/ })).toContainText('connection reused', { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(response.getByRole('row', { name: /DNS lookup/ })).toContainText('connection reused');
+    await shootLightAndDark(page, 'sandbox-timings-reused');
+    expect(crm.connections()).toBe(1);
 
     await page.getByRole('tab', { name: 'History' }).click();
     const entry = page.getByRole('list', { name: 'History' }).getByRole('button').first();

@@ -193,6 +193,9 @@ function NameValueTable({ rows, empty }: { rows: readonly Header[]; empty: strin
 function TimingBars({ timings }: { timings: Timings }) {
   const total = timings.total ?? phases.reduce((sum, [key]) => sum + (timings[key] ?? 0), 0);
   const starts = phases.map((_, index) => phases.slice(0, index).reduce((sum, [key]) => sum + (timings[key] ?? 0), 0));
+  // A connection kept from an earlier request: its DNS, connect and TLS phases happened then, not now.
+  const reused = timings.connect === null;
+  const missing = (key: keyof Timings) => (reused && (key === 'dns' || key === 'connect' || key === 'tls') ? 'connection reused' : 'did not happen');
   return (
     <table className="timing-table">
       <tbody>
@@ -205,7 +208,7 @@ function TimingBars({ timings }: { timings: Timings }) {
               <td className="timing-bar-cell">
                 {ms !== null && total > 0 && <span className="timing-bar" style={{ marginLeft: `${(start / total) * 100}%`, width: `${Math.max(0.5, (ms / total) * 100)}%` }} />}
               </td>
-              <td className="timing-ms">{ms === null ? 'did not happen' : duration(ms)}</td>
+              <td className="timing-ms">{ms === null ? missing(key) : duration(ms)}</td>
             </tr>
           );
         })}
