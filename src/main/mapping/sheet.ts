@@ -1,5 +1,5 @@
 import type { CatalogueEntity } from '../../shared/catalogue';
-import type { FlowSummary, MappingCheck, MappingRow, MappingSheet } from '../../shared/contract';
+import type { FlowSummary, MappingCheck, MappingRow, MappingSheet, SheetChecks } from '../../shared/contract';
 import { isUserError } from '../errors';
 import type { SystemImports } from '../openapi/system-import';
 import type { Workspace } from '../workspace/workspace';
@@ -45,34 +45,31 @@ export function flowVersions(workspace: Workspace, flow: FlowSummary): CheckedVe
 }
 
 /**
- * The flow's rows with their checks and completeness. A flow whose rows were never created (flows
- * added before mapping existed, the demo's) gets them now, with suggestions.
+ * The flow's rows, created now for a flow that never had them (flows added before mapping existed, the
+ * demo's), with suggestions, and the flow's entities as its rows see them.
  */
-async function checkedRows(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun): Promise<Omit<MappingSheet, 'flow'>> {
+async function ensuredRows(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun) {
   const flow = getFlow(workspace, flowId);
   const { source, target } = await flowEntities(workspace, imports, flow);
   // Rows just created for a big flow: a turn of the event loop between their write and reading them back.
   if ((await ensureRows(workspace, flowId, source, target, run)) >= 500) await nextTurn();
-  const rows = listRows(workspace, flowId);
-  const pairings = listPairings(workspace, flowId);
-  return { rows, pairings, checks: checkRows(rows, source, target, pairings, flowVersions(workspace, flow)), completeness: completeness(rows), expressions: flowProgram(rows, target, pairings).expressions };
+  return { flow, source, target, rows: listRows(workspace, flowId), pairings: listPairings(workspace, flowId) };
 }
 
-/** The flow's mapping sheet: the flow, its rows, their checks and completeness. */
+/** The flow's mapping sheet: the flow, its rows and pairings, and its completeness (its checks are mappingChecks). */
 export async function mappingSheet(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun = {}): Promise<MappingSheet> {
-  const checked = await checkedRows(workspace, imports, flowId, run);
-  return { flow: getFlow(workspace, flowId), ...checked };
+  const { rows, pairings } = await ensuredRows(workspace, imports, flowId, run);
+  return { flow: getFlow(workspace, flowId), rows, pairings, completeness: completeness(rows) };
 }
 
-/** The sheet's checks and completeness without its rows: what changes with every row edit. */
-export async function mappingChecks(
-  workspace: Workspace,
-  imports: SystemImports,
-  flowId: number,
-  run: EngineRun = {},
-): Promise<Pick<MappingSheet, 'checks' | 'completeness' | 'expressions'>> {
-  const { checks, completeness, expressions } = await checkedRows(workspace, imports, flowId, run);
-  return { checks, completeness, expressions };
+/** The sheet's checks, completeness and row expressions: what changes with every row edit. */
+export async function mappingChecks(workspace: Workspace, imports: SystemImports, flowId: number, run: EngineRun = {}): Promise<SheetChecks> {
+  const { flow, source, target, rows, pairings } = await ensuredRows(workspace, imports, flowId, run);
+  return {
+    checks: checkRows(rows, source, target, pairings, flowVersions(workspace, flow)),
+    completeness: completeness(rows),
+    expressions: flowProgram(rows, target, pairings).expressions,
+  };
 }
 
 export interface FlowCheck {

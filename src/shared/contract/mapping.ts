@@ -156,13 +156,23 @@ export const MappingCheck = z.object({
   message: z.string(),
 });
 
+/**
+ * What the grid needs to draw a flow's rows. Its checks and expressions (SheetChecks) are a second call:
+ * on a large flow they are a third of the answer and of its cost, and the first rows need neither.
+ */
 export const MappingSheet = z.object({
   flow: FlowDetail,
   rows: z.array(MappingRow),
   /** In target order; the rows with a pairingId belong to them. */
   pairings: z.array(ArrayPairing),
-  checks: z.array(MappingCheck),
   /** Percent (0..100) of rows accepted or not needed, with a source, constant or default. */
+  completeness: z.number(),
+});
+
+/** A sheet's checks, completeness and row expressions: asked right after the sheet, and again after each row edit. */
+export const SheetChecks = z.object({
+  checks: z.array(MappingCheck),
+  /** As in MappingSheet, read again with the checks after an edit. */
   completeness: z.number(),
   /** Each row's expression, in the rows' order. */
   expressions: z.array(RowExpression),
@@ -334,8 +344,8 @@ export const mappingCalls = {
   ),
 
   'mapping.sheet': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet),
-  /** The sheet's checks and completeness alone: read again after each row edit instead of the whole sheet. */
-  'mapping.checks': call(z.strictObject({ flowId: z.number().int().positive() }), MappingSheet.pick({ checks: true, completeness: true, expressions: true })),
+  /** The sheet's checks, completeness and expressions: asked after the sheet, and again after each row edit instead of the whole sheet. */
+  'mapping.checks': call(z.strictObject({ flowId: z.number().int().positive() }), SheetChecks),
   'mapping.updateRow': call(
     z.strictObject({
       rowId: z.number().int().positive(),
@@ -462,6 +472,7 @@ export type MappingRow = z.infer<typeof MappingRow>;
 export type MappingCheck = z.infer<typeof MappingCheck>;
 export type TargetSuggestion = z.infer<typeof TargetSuggestion>;
 export type MappingSheet = z.infer<typeof MappingSheet>;
+export type SheetChecks = z.infer<typeof SheetChecks>;
 export type RowExpression = z.infer<typeof RowExpression>;
 export type PreviewProblem = z.infer<typeof PreviewProblem>;
 export type ProvenanceEntry = z.infer<typeof ProvenanceEntry>;

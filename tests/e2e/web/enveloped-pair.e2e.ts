@@ -15,6 +15,8 @@ const name = 'Bank transactions to budget';
 
 interface Sheet {
   rows: Array<{ id: number; targetPath: string; sourcePaths: string[]; status: string; confidence: number | null }>;
+}
+interface Checks {
   checks: Array<{ rowId: number | null; severity: string; kind: string }>;
 }
 
@@ -89,7 +91,7 @@ test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, r
   // Accept all above, the bar lowered to 50 %: the dialog accepts only the suggestions no check shows an error on
   // (the bank's amount is a string, YNAB's an integer: that one stays for review), says which it left and why,
   // and writes exactly those.
-  const errorRows = new Set(before.checks.filter((check) => check.severity === 'error').map((check) => check.rowId));
+  const errorRows = new Set((await call<Checks>(host.url, 'mapping.checks', { flowId })).checks.filter((check) => check.severity === 'error').map((check) => check.rowId));
   const aboveBar = suggested.filter((row) => (row.confidence ?? 0) >= 0.5);
   expect(aboveBar.length).toBeGreaterThan(0);
   await page.getByRole('textbox', { name: 'Accept threshold' }).fill('0.50');
@@ -139,7 +141,7 @@ test('maps a real enveloped pair: roots at the envelopes, bulk-accepts safely, r
   expect(repairedTargets).toEqual(expect.arrayContaining(['note', 'payee_reference']));
   expect(repairedTargets).not.toContain('memo');
   expect(repairedTargets).not.toContain('flag_color');
-  expect(repaired.checks.filter((check) => check.kind === 'target_missing' || check.kind === 'source_missing')).toEqual([]);
+  expect((await call<Checks>(host.url, 'mapping.checks', { flowId })).checks.filter((check) => check.kind === 'target_missing' || check.kind === 'source_missing')).toEqual([]);
 
   await page.goto(`${new URL(host.url).origin}/#/mapping/${flowId}`);
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible({ timeout: 30_000 });

@@ -4,7 +4,7 @@ import { flowRewritten, flowStored, sheetCache, summaryOf } from '../../../src/r
 import type { FlowSummary, MappingSheet } from '../../../src/shared/contract';
 import { callCache } from '../../../src/renderer/src/state/call-cache';
 import { callKey } from '../../../src/renderer/src/state/query-keys';
-import { check, flowDetail, mappingRow } from '../fixtures';
+import { flowDetail, mappingRow } from '../fixtures';
 
 const workspace = '/w/a.crosswalk';
 const key = {
@@ -21,7 +21,7 @@ const key = {
 
 function cached() {
   const client = new QueryClient();
-  const sheet = (flowId: number): MappingSheet => ({ flow: flowDetail(flowId), rows: [mappingRow(1), mappingRow(2)], pairings: [], checks: [check(1, 'required_unmapped')], completeness: 0, expressions: [] });
+  const sheet = (flowId: number): MappingSheet => ({ flow: flowDetail(flowId), rows: [mappingRow(1), mappingRow(2)], pairings: [], completeness: 0 });
   client.setQueryData(key.sheet, sheet(1));
   client.setQueryData(key.otherSheet, sheet(2));
   for (const name of ['checks', 'otherChecks'] as const) client.setQueryData(key[name], { checks: [], completeness: 0, expressions: [] });

@@ -28,8 +28,9 @@ async function dropReadOnly(call: Call, rows: MappingRow[]) {
 
 describe('preview of the demo flow Orders to invoices', () => {
   it('builds the nested target from generated expressions, ties each problem to its row and gives provenance', async () => {
-    const { session, sheet, row, preview } = await ordersToInvoices();
-    const expression = (target: string) => present(sheet.expressions.find((each) => each.rowId === row(target).id), target);
+    const { session, call, flow, row, preview } = await ordersToInvoices();
+    const { expressions } = await call('mapping.checks', { flowId: flow.id });
+    const expression = (target: string) => present(expressions.find((each) => each.rowId === row(target).id), target);
     expect(expression('reference')).toMatchObject({ expression: 'orderNumber', generated: true, runs: true, context: [], error: null });
     expect(expression('line_items[].qty')).toMatchObject({ expression: 'quantity', context: ['lines[]'] });
     // A root field read from inside the array pairing comes from the root.

@@ -35,7 +35,7 @@ describe('flows and mapping through the handler table', () => {
     expect(needsDecision.map((r) => r.targetPath)).toContain('issue_date');
     for (const r of needsDecision) expect(r).toMatchObject({ sourcePaths: [], confidence: null });
     expect(sheet.completeness).toBe(0);
-    expect(sheet.checks.some((c) => c.kind === 'required_unmapped' && c.targetPath === 'issue_date')).toBe(true);
+    expect((await call('mapping.checks', { flowId: flow.id })).checks.some((c) => c.kind === 'required_unmapped' && c.targetPath === 'issue_date')).toBe(true);
     session.close();
   });
 
@@ -85,7 +85,7 @@ describe('flows and mapping through the handler table', () => {
     });
     expect(updated).toMatchObject({ sourcePaths: ['confirmedAt', 'createdAt'], mappingType: 'concatenation', status: 'accepted', confidence: null, condition: 'status = confirmed', owner: 'Finance' });
     const sheet = await call('mapping.sheet', { flowId: flow.id });
-    expect(sheet.checks.some((c) => c.targetPath === 'issue_date' && c.kind === 'required_unmapped')).toBe(false);
+    expect((await call('mapping.checks', { flowId: flow.id })).checks.some((c) => c.targetPath === 'issue_date' && c.kind === 'required_unmapped')).toBe(false);
     expect(sheet.completeness).toBeGreaterThan(0);
 
     const empty = present(sheet.rows.find((r) => r.sourcePaths.length === 0 && r.status === 'needs_decision'), 'a row without a source');
@@ -141,7 +141,8 @@ describe('flows and mapping through the handler table', () => {
   it('accepts above a bar only what no check shows an error on, says which it left and why, and can be asked first', async () => {
     const { session, call } = await openDemoSession();
     const flow = present((await call('flows.list')).find((f) => f.name === 'Orders to invoices'), 'the demo flow');
-    const { rows, checks } = await call('mapping.sheet', { flowId: flow.id });
+    const { rows } = await call('mapping.sheet', { flowId: flow.id });
+    const { checks } = await call('mapping.checks', { flowId: flow.id });
     const errorRows = new Set(checks.filter((c) => c.severity === 'error' && c.rowId !== null).map((c) => c.rowId));
     const aboveBar = rows.filter((r) => r.status === 'suggested' && (r.confidence ?? 0) >= 0.5 && r.sourcePaths.length > 0);
     const withErrors = aboveBar.filter((r) => errorRows.has(r.id));

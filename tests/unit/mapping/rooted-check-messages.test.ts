@@ -26,7 +26,7 @@ describe('check messages on a rooted flow', () => {
     const amount = present(sheet.rows.find((row) => row.targetPath === 'amount'), 'the amount row');
     await call('mapping.updateRow', { rowId: amount.id, sourcePaths: ['transactionAmount.amount'] });
 
-    const { checks } = await call('mapping.sheet', { flowId: flow.id });
+    const { checks } = await call('mapping.checks', { flowId: flow.id });
     const mismatch = present(checks.find((check) => check.rowId === amount.id && check.kind === 'type_mismatch'), 'the amount type check');
     expect(mismatch.targetPath).toBe('amount');
     expect(mismatch.message).toBe(

@@ -94,7 +94,7 @@ describe('lookup ids from codes', () => {
       transformation: "a code, needs a lookup: country (a code or name) → its id in the target's table (a value map)",
     });
     // Until its value map lists the codes, the row says the codes would pass through as they are.
-    expect(sheet.checks.filter((check) => check.targetPath === 'countryID').map((check) => check.kind)).toEqual(['lookup_empty']);
+    expect((await call('mapping.checks', { flowId: flow.id })).checks.filter((check) => check.targetPath === 'countryID').map((check) => check.kind)).toEqual(['lookup_empty']);
     session.close();
   });
 });

@@ -4,7 +4,7 @@ import { checkKinds, type MappingCheck } from '../../../../shared/contract';
 import { AlertIcon, CheckCircleIcon, WarningIcon } from '../../components/icons';
 import { checkKindLabels } from './labels';
 
-export function ChecksList({ checks, onSelect }: { checks: MappingCheck[]; onSelect: (check: MappingCheck) => void }) {
+export function ChecksList({ checks, checking, onSelect }: { checks: MappingCheck[]; checking: boolean; onSelect: (check: MappingCheck) => void }) {
   const [kind, setKind] = useState<MappingCheck['kind'] | 'all'>('all');
   const counts = useMemo(() => {
     const map = new Map<MappingCheck['kind'], number>();
@@ -12,6 +12,13 @@ export function ChecksList({ checks, onSelect }: { checks: MappingCheck[]; onSel
     return map;
   }, [checks]);
   const shown = kind === 'all' ? checks : checks.filter((check) => check.kind === kind);
+  if (checking) {
+    return (
+      <div className="checks-empty" role="status">
+        <p>Checking the rows…</p>
+      </div>
+    );
+  }
   if (checks.length === 0) {
     return (
       <div className="checks-empty">

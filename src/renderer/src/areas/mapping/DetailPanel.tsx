@@ -18,6 +18,8 @@ interface DetailPanelProps {
   suggestion: TargetSuggestion | undefined;
   suggestionsLoading: boolean;
   checks: MappingCheck[];
+  /** The flow's checks have not come yet. */
+  checking?: boolean;
   /** The row's expression as main runs it (written or generated). */
   expression?: RowExpression;
   onDecide: (decision: 'accept' | 'reject') => void;
@@ -29,7 +31,7 @@ interface DetailPanelProps {
   onLoadSuggestions?: () => void;
 }
 
-export function DetailPanel({ row, targetField, sourceFields, suggestion, suggestionsLoading, checks, expression, onDecide, onMarkReviewed, onEdit, onOpenValueMap, onLoadSuggestions }: DetailPanelProps) {
+export function DetailPanel({ row, targetField, sourceFields, suggestion, suggestionsLoading, checks, checking, expression, onDecide, onMarkReviewed, onEdit, onOpenValueMap, onLoadSuggestions }: DetailPanelProps) {
   const canAccept = row.status !== 'accepted' && (row.sourcePaths.length > 0 || row.mappingType === 'constant' || !!row.defaultValue);
   const candidates = suggestion?.candidates ?? [];
   return (
@@ -88,6 +90,14 @@ export function DetailPanel({ row, targetField, sourceFields, suggestion, sugges
         </section>
       )}
 
+      {checking && (
+        <section className="detail-section">
+          <h3 className="detail-heading">Checks</h3>
+          <p className="muted" role="status">
+            Checking…
+          </p>
+        </section>
+      )}
       {checks.length > 0 && (
         <section className="detail-section">
           <h3 className="detail-heading">Checks</h3>

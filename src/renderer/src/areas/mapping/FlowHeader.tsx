@@ -12,6 +12,9 @@ interface FlowHeaderProps {
   flow: FlowDetail;
   completeness: number;
   checks: MappingCheck[];
+  /** The checks follow the sheet: until they come, no count, no check filter and no bulk accept. */
+  checking: boolean;
+  checksError: string | null;
   counts: Record<SheetFilter, number>;
   filter: SheetFilter;
   onFilter: (filter: SheetFilter) => void;
@@ -37,10 +40,13 @@ interface FlowHeaderProps {
   onTogglePreview?: () => void;
 }
 
+/** Filters that sort rows by their checks. */
+const checkFilters = new Set<SheetFilter>(['required', 'mismatch']);
+
 const mod = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl+';
 
 export function FlowHeader(props: FlowHeaderProps) {
-  const { flow, completeness, checks, counts, filter, onFilter, onBack } = props;
+  const { flow, completeness, checks, checking, counts, filter, onFilter, onBack } = props;
   const [threshold, setThreshold] = useState('0.80');
   const [accepting, setAccepting] = useState(false);
   const [preview, setPreview] = useState<{ threshold: number; result: CallOutput<'mapping.acceptAbove'> } | null>(null);
@@ -104,19 +110,27 @@ export function FlowHeader(props: FlowHeaderProps) {
               <span style={{ width: `${completeness}%` }} />
             </span>
           </div>
-          <button type="button" className="check-count check-count-error" onClick={props.onShowChecks} title="Show the checks">
-            <AlertIcon size={13} />
-            {errors} error{errors === 1 ? '' : 's'}
-          </button>
-          <button type="button" className="check-count check-count-warning" onClick={props.onShowChecks} title="Show the checks">
-            <WarningIcon size={13} />
-            {warnings} warning{warnings === 1 ? '' : 's'}
-          </button>
+          {checking || props.checksError ? (
+            <span className="check-count check-count-pending" role="status" title={props.checksError ?? 'The checks follow the rows'}>
+              {props.checksError ? 'Checks could not be read' : 'Checking…'}
+            </span>
+          ) : (
+            <>
+              <button type="button" className="check-count check-count-error" onClick={props.onShowChecks} title="Show the checks">
+                <AlertIcon size={13} />
+                {errors} error{errors === 1 ? '' : 's'}
+              </button>
+              <button type="button" className="check-count check-count-warning" onClick={props.onShowChecks} title="Show the checks">
+                <WarningIcon size={13} />
+                {warnings} warning{warnings === 1 ? '' : 's'}
+              </button>
+            </>
+          )}
           <form
             className="accept-above"
             onSubmit={(event) => {
               event.preventDefault();
-              if (!validThreshold || accepting) return;
+              if (!validThreshold || accepting || checking) return;
               setAccepting(true);
               void props
                 .onPreviewAcceptAbove(value)
@@ -125,7 +139,12 @@ export function FlowHeader(props: FlowHeaderProps) {
             }}
           >
             {/* aria-disabled, not disabled: it keeps focus while the preview loads, for the dialog to give back. */}
-            <button type="submit" className="btn btn-sm" aria-disabled={!validThreshold || accepting} title="Accept every suggestion scoring at least this">
+            <button
+              type="submit"
+              className="btn btn-sm"
+              aria-disabled={!validThreshold || accepting || checking}
+              title={checking ? 'Waiting for the checks: bulk accept skips rows with errors' : 'Accept every suggestion scoring at least this'}
+            >
               <CheckIcon size={13} />
               Accept all above
             </button>
@@ -150,12 +169,23 @@ export function FlowHeader(props: FlowHeaderProps) {
       </div>
       <div className="flow-toolbar">
         <div className="segmented" role="group" aria-label="Show rows">
-          {sheetFilters.map((key) => (
-            <button key={key} type="button" className="segmented-option" aria-pressed={filter === key} onClick={() => onFilter(key)}>
-              {sheetFilterLabels[key]}
-              <span className="segmented-count">{counts[key]}</span>
-            </button>
-          ))}
+          {sheetFilters.map((key) => {
+            const waits = checking && checkFilters.has(key);
+            return (
+              <button
+                key={key}
+                type="button"
+                className="segmented-option"
+                aria-pressed={filter === key}
+                disabled={waits}
+                title={waits ? 'Waiting for the checks' : undefined}
+                onClick={() => onFilter(key)}
+              >
+                {sheetFilterLabels[key]}
+                <span className="segmented-count">{waits ? '…' : counts[key]}</span>
+              </button>
+            );
+          })}
         </div>
         <span className="spacer" />
         <SearchInput label="Search the sheet" placeholder="Search target or source fields" value={props.quickFilter} onSearch={props.onQuickFilter} className="flow-search" />

@@ -79,6 +79,7 @@ export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBa
   const grid = useSheetGrid(gridRef, {
     filter,
     checksByRow: data.checksByRow,
+    checking: data.checking,
     expressionsByRow: data.expressionsByRow,
     sourceFields: data.sourceFields,
     sourceLeaves: data.sourceLeaves,
@@ -157,6 +158,8 @@ export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBa
         flow={flow}
         completeness={data.completeness}
         checks={data.checks}
+        checking={data.checking}
+        checksError={data.checksError}
         counts={data.counts}
         filter={filter}
         onFilter={setFilter}
@@ -265,7 +268,7 @@ export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBa
                 'Selected field'
               ) : (
                 <>
-                  Checks <span className="badge">{data.checks.length}</span>
+                  Checks <span className="badge">{data.checking ? '…' : data.checks.length}</span>
                 </>
               )
             }
@@ -274,6 +277,7 @@ export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBa
             {tab === 'checks' ? (
               <ChecksList
                 checks={data.checks}
+                checking={data.checking}
                 onSelect={(check) => check.rowId !== null && selectRow(check.rowId)}
               />
             ) : selected ? (
@@ -286,6 +290,7 @@ export function FlowScreen({ flowId, onBack, onDeleted }: { flowId: number; onBa
                 suggestionsLoading={data.suggestionsLoading}
                 onLoadSuggestions={data.askSuggestions}
                 checks={data.checksByRow.get(selected.id) ?? []}
+                checking={data.checking}
                 expression={data.expressionsByRow.get(selected.id)}
                 onDecide={(decision) => void writes.decide(selected.id, decision)}
                 onMarkReviewed={() => void writes.markReviewed([selected.id])}

@@ -3,33 +3,19 @@
 import { useMemo } from 'react';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import type { FlowDetail, FlowSummary, SystemSummary } from '../../../../shared/contract';
-import { api } from '../../api/client';
 import { useCall, useCallCache, useWorkspacePath } from '../../state/queries';
-import { callKey } from '../../state/query-keys';
 import { flowStored, sheetCache } from './cache-updates';
 import { loadEntity } from './entities';
 
 export const useFlows = () => useCall('flows.list', {});
 
-/**
- * A flow's mapping sheet. Its checks come with it and are kept as the flow's mapping.checks answer,
- * which row writes then invalidate on their own: an edit never reads the whole sheet again.
- */
-export function useSheet(flowId: number, enabled = true) {
-  const cache = useCallCache();
-  const workspace = useWorkspacePath();
-  return useQuery({
-    queryKey: callKey(workspace, 'mapping.sheet', { flowId }),
-    queryFn: async () => {
-      const sheet = await api['mapping.sheet']({ flowId });
-      cache.set('mapping.checks', { flowId }, { checks: sheet.checks, completeness: sheet.completeness, expressions: sheet.expressions });
-      return sheet;
-    },
-    enabled,
-  });
-}
+/** A flow's mapping sheet: the flow and its rows, without their checks (useChecks). */
+export const useSheet = (flowId: number, enabled = true) => useCall('mapping.sheet', { flowId }, { enabled });
 
-/** The flow's checks and completeness: what the sheet brought, until a row write invalidates them. */
+/**
+ * The flow's checks, completeness and expressions, asked once the sheet is here (the sheet's first call
+ * creates a new flow's rows; the checks read them), and again only when a row write invalidates them.
+ */
 export const useChecks = (flowId: number, sheetLoaded: boolean) => useCall('mapping.checks', { flowId }, { enabled: sheetLoaded, staleTime: Infinity });
 
 export const useSuggestions = (flowId: number, wanted: boolean) => useCall('mapping.suggestions', { flowId }, { enabled: wanted });

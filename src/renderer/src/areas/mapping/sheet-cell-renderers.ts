@@ -112,6 +112,13 @@ export class ChecksCellRenderer extends PlainCell {
     const flagged = data.review !== null && data.review.length > 0;
     const expression = context.expressionsByRow.get(data.id);
     const disagree = expression?.mayDisagree ? [`Pseudocode and expression may disagree: ${expression.disagreement}`] : [];
+    if (context.checking && !flagged) {
+      this.gui.className = 'check-pending';
+      this.gui.title = 'Checking…';
+      this.gui.setAttribute('aria-label', 'Checking');
+      this.gui.textContent = '…';
+      return;
+    }
     if (checks.length === 0 && !flagged && disagree.length === 0) {
       this.gui.className = `check-ok ${iconClass('ok')}`;
       this.gui.title = 'No problems';

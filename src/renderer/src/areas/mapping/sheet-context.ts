@@ -5,6 +5,8 @@ import type { MappingCheck, MappingRow, RowExpression } from '../../../../shared
 
 export interface SheetContext {
   checksByRow: Map<number, MappingCheck[]>;
+  /** The checks have not come yet (they follow the sheet): a row without any is not yet "no problems". */
+  checking: boolean;
   /** Each row's expression (written or generated), its parse error and whether it may disagree with the pseudocode. */
   expressionsByRow: Map<number, RowExpression>;
   targetFields: Map<string, CatalogueField>;

@@ -52,7 +52,10 @@ export function useFlowData(flowId: number) {
     rows,
     rowsById,
     checks: checkList,
-    completeness: checks.data?.completeness ?? 0,
+    /** The checks (and expressions) are still to come: nothing may read their absence as "no problems". */
+    checking: checks.data === undefined && !checks.isError,
+    checksError: queryError(checks),
+    completeness: checks.data?.completeness ?? sheet.data?.completeness ?? 0,
     checksByRow: byRow,
     expressionsByRow,
     /** Rows under each of the sheet's filters. */

@@ -13,6 +13,7 @@ import { TEMPLATE_COLUMNS } from './sheet-layout';
 interface SheetGridInputs {
   filter: SheetFilter;
   checksByRow: Map<number, MappingCheck[]>;
+  checking: boolean;
   expressionsByRow: Map<number, RowExpression>;
   sourceFields: Map<string, CatalogueField>;
   sourceLeaves: CatalogueField[];
@@ -56,6 +57,9 @@ export function useSheetGrid(gridRef: GridRef, inputs: SheetGridInputs) {
     get checksByRow() {
       return latestRef.current.checksByRow;
     },
+    get checking() {
+      return latestRef.current.checking;
+    },
     get expressionsByRow() {
       return latestRef.current.expressionsByRow;
     },
@@ -91,7 +95,7 @@ export function useSheetGrid(gridRef: GridRef, inputs: SheetGridInputs) {
     gridRef.current?.api?.refreshCells({ columns: ['checks', 'expression'], force: true });
     if (onChecks(inputs.filter)) inputs.refilter();
   });
-  useEffect(() => checksChanged(), [inputs.checksByRow, inputs.expressionsByRow]);
+  useEffect(() => checksChanged(), [inputs.checksByRow, inputs.expressionsByRow, inputs.checking]);
 
   useEffect(() => {
     gridRef.current?.api?.refreshCells({ columns: ['target', 'source', ...TEMPLATE_COLUMNS], force: true });
