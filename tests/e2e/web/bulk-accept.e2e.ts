@@ -38,3 +38,36 @@ test('accepts above a bar after asking, leaving rows with errors for review, and
   await saved(page);
   await expect(progress).toHaveAttribute('aria-valuenow', before!);
 });
+
+test('shows the rows before their checks, says "Checking…" meanwhile, and holds the check filters and bulk accept until they come', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const flowId = await newDemoFlow(host.url, 'Checked later');
+  // The checks are held back until the rows have been looked at: what shows meanwhile must not read as "no problems".
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/mapping.checks', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openFlow(page, host.url, flowId, 'Checked later');
+  await expect(page.getByRole('status').filter({ hasText: 'Checking…' }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /\d+ errors?$/ })).toHaveCount(0);
+  await expect(page.locator('.sheet-checks-cell .check-ok')).toHaveCount(0);
+  await expect(page.locator('.sheet-checks-cell .check-pending').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Unmapped required/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: /^Mismatches/ })).toBeDisabled();
+  await page.getByRole('textbox', { name: 'Accept threshold' }).fill('0.80');
+  const acceptAbove = page.getByRole('button', { name: 'Accept all above' });
+  await expect(acceptAbove).toHaveAttribute('aria-disabled', 'true');
+  await acceptAbove.click({ force: true }); // aria-disabled: it keeps focus, but must not act
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+
+  release();
+  await expect(page.getByRole('button', { name: /^\d+ errors?$/ })).toBeVisible();
+  await expect(page.getByText('Checking…')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Mismatches/ })).toBeEnabled();
+  await expect(page.locator('.sheet-checks-cell .check-pending')).toHaveCount(0);
+  await expect(acceptAbove).toHaveAttribute('aria-disabled', 'false');
+  await acceptAbove.click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+});
