@@ -56,6 +56,11 @@ test('shows the rows before their checks, says "Checking…" meanwhile, and hold
   await expect(page.locator('.sheet-checks-cell .check-pending').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^Unmapped required/ })).toBeDisabled();
   await expect(page.getByRole('button', { name: /^Mismatches/ })).toBeDisabled();
+  // A row's expression comes with the checks: no empty editor meanwhile (what was typed there would be lost).
+  await page.getByRole('region', { name: 'Mapping sheet' }).locator('.sheet-field').first().click();
+  const expressionSection = page.getByRole('region', { name: 'Pseudocode and expression' });
+  await expect(expressionSection).toContainText('Generating the expression…');
+  await expect(expressionSection.getByText('Expression (JSONata)')).toHaveCount(0);
   await page.getByRole('textbox', { name: 'Accept threshold' }).fill('0.80');
   const acceptAbove = page.getByRole('button', { name: 'Accept all above' });
   await expect(acceptAbove).toHaveAttribute('aria-disabled', 'true');
@@ -71,6 +76,7 @@ test('shows the rows before their checks, says "Checking…" meanwhile, and hold
   await expect(page.getByText('Checking…')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Mismatches/ })).toBeEnabled();
   await expect(page.locator('.sheet-checks-cell .check-pending')).toHaveCount(0);
+  await expect(expressionSection.getByText('Expression (JSONata)')).toBeVisible();
   await expect(acceptAbove).toHaveAttribute('aria-disabled', 'false');
   await acceptAbove.click();
   await expect(page.getByRole('alertdialog')).toBeVisible();

@@ -194,7 +194,17 @@ export function DetailPanel({ row, targetField, sourceFields, suggestion, sugges
         <DraftField label="Notes" multiline value={row.notes} onSave={(value) => onEdit({ notes: value }, `Edit notes of ${row.mapId}`)} />
       </section>
 
-      <RowExpressionSection row={row} expression={expression} sourceFields={sourceFields} onEdit={onEdit} />
+      {checking ? (
+        // The expressions come with the checks: an editor shown empty meanwhile would lose what is typed into it when they come.
+        <section className="detail-section expression-section" aria-label="Pseudocode and expression">
+          <h3 className="detail-heading">Pseudocode and expression</h3>
+          <p className="muted" role="status">
+            Generating the expression…
+          </p>
+        </section>
+      ) : (
+        <RowExpressionSection row={row} expression={expression} sourceFields={sourceFields} onEdit={onEdit} />
+      )}
     </div>
   );
 }
