@@ -391,3 +391,14 @@ describe('lists of attributes, false friends, money owners of one word family', 
     expect(top(result, 'variant.currency')[0]?.source).toBe('variation.currency');
   });
 });
+
+describe('words that are also names of an object\'s built-in properties', () => {
+  it('a field named constructor is a word like any other (the word tables are plain objects)', () => {
+    const result = suggestMappings(
+      entity('Build', [field('constructor'), field('constructor_id'), field('created_at', { format: 'date-time' }), field('count', { type: 'integer' })]),
+      entity('Job', [field('constructor'), field('constructorId'), field('name')]),
+    );
+    expect(top(result, 'constructor')[0]?.source).toBe('constructor');
+    expect(top(result, 'constructorId')[0]?.source).toBe('constructor_id');
+  });
+});

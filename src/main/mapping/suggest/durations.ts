@@ -2,7 +2,7 @@
 // entry's bare `quantity`. A duration fills a duration in another unit (with the conversion as a reason), never a point
 // in time (`started`, `end_date`), however alike the names read.
 import type { Prepared } from './prepare';
-import { normalWords, splitWords } from './tokens';
+import { normalWords, ownValue, splitWords } from './tokens';
 
 /** Units as written in names (raw, plural: `hour` alone is often an hour of the day) → the unit. */
 const NAME_UNITS: Record<string, string> = {
@@ -26,7 +26,7 @@ export function durationUnit(p: Prepared, entityWords: readonly string[]): strin
   const words = normalWords(p.field.name);
   const described = describedUnit(p.field.description);
   const last = raw[raw.length - 1];
-  const named = last !== undefined && p.baseType !== 'string' ? NAME_UNITS[last] : undefined;
+  const named = last !== undefined && p.baseType !== 'string' ? ownValue(NAME_UNITS, last) : undefined;
   if (named !== undefined) return named;
   if (words.some((word) => DURATION_WORDS.has(word)) || (words.includes('time') && words.includes('spent'))) return described ?? '';
   if (described !== undefined && p.baseType !== 'string') return described;

@@ -52,12 +52,12 @@ export function pastParticiple(verb: string): string {
  * (a concept when the phrase is known).
  */
 export function readRoles(terms: string[], roleOf: (phrase: string) => string): string[] {
-  if (!terms.some((term) => term in AGENT_NOUNS || ROLE_VERBS.has(term) || isRole(term))) return terms;
+  if (!terms.some((term) => Object.hasOwn(AGENT_NOUNS, term) || ROLE_VERBS.has(term) || isRole(term))) return terms;
   const out: string[] = [];
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
     const next = terms[i + 1];
-    const verb = AGENT_NOUNS[term];
+    const verb = Object.hasOwn(AGENT_NOUNS, term) ? AGENT_NOUNS[term] : undefined;
     if (verb) out.push(roleOf(`${pastParticiple(verb)} by`));
     else if (ROLE_VERBS.has(term) && next !== undefined && PERSON_NOUNS.has(next)) {
       out.push(roleOf(`${pastParticiple(term)} by`));

@@ -11,7 +11,7 @@ import { numeric } from './score';
 import { anyPerson, isRole } from './person-roles';
 import { isBareReference } from './bare-references';
 import type { Lifecycle } from './lifecycle-dates';
-import { conceptOf, hasSynonyms, nameTerms, normalWords, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
+import { conceptOf, hasSynonyms, nameTerms, normalWords, ownValue, relatedMap, splitWords, termWeight, textTerms, wordsToTerms } from './tokens';
 
 
 export interface Term {
@@ -314,7 +314,7 @@ export function prepare(field: CatalogueField, index: number, entityTerms: Set<s
   const pathTerms = [...contextTerms.keys(), ...terms.map((x) => x.term)];
   const place = namesPlace(pathTerms);
   for (const term of pathTerms) {
-    const party = PARTY_MARKERS[term] ?? (place ? PLACE_PARTY_MARKERS[term] : undefined);
+    const party = ownValue(PARTY_MARKERS, term) ?? (place ? ownValue(PLACE_PARTY_MARKERS, term) : undefined);
     if (party) parties |= 1 << PARTIES.indexOf(party);
   }
   // `images[].url` under a list named for what it holds: a list of values (`images`) is filled from it.

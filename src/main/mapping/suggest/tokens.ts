@@ -51,10 +51,13 @@ function memo(cache: Map<string, string[]>, key: string, make: (key: string) => 
   return value;
 }
 
+/** A table's own entry: a field named `constructor` is a word, not the table's prototype. */
+export const ownValue = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 function normalWordsOf(name: string): string[] {
   const out: string[] = [];
   for (const word of splitWords(name)) {
-    const expanded = ABBREVIATIONS[word] ?? ABBREVIATIONS[stem(word)];
+    const expanded = ownValue(ABBREVIATIONS, word) ?? ownValue(ABBREVIATIONS, stem(word));
     if (expanded) out.push(...expanded.split(' '));
     else out.push(stem(word));
   }
@@ -179,7 +182,7 @@ function textTermsOf(text: string): string[] {
 /** How much a term counts (generic words less). */
 export function termWeight(term: string): number {
   if (/^\d+$/.test(term)) return 0.5;
-  return GENERIC[term] ?? 1;
+  return ownValue(GENERIC, term) ?? 1;
 }
 
 const RELATED_MAP = new Map<string, Map<string, number>>();

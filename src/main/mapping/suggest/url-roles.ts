@@ -3,7 +3,7 @@
 // (`webhookUrl`, `callback_url`, `payload_url`), what it links to (`website`, `logo_url`), or an action
 // (`deactivationUrl`, `ping_url`). Two links of different roles are different values, whatever their shared "url".
 import type { Prepared } from './prepare';
-import { normalWords } from './tokens';
+import { normalWords, ownValue } from './tokens';
 
 /** Words naming a link without saying what it is for. */
 const LINK_WORDS = new Set(['url', 'uri', 'href', 'link', 'links', 'iri', 'address']);
@@ -54,7 +54,7 @@ export function urlRole(p: Prepared): 'self' | readonly string[] | undefined {
   const own = normalWords(p.field.name);
   const named = own.some((word) => word === 'url' || word === 'uri' || word === 'href' || word === 'permalink');
   if (!named && !URL_FORMATS.has(p.format ?? '')) return undefined;
-  const roleWords = (words: readonly string[]) => words.filter((word) => !LINK_WORDS.has(word) && !SELF_WORDS.has(word)).map((word) => ROLE_OF[word] ?? word);
+  const roleWords = (words: readonly string[]) => words.filter((word) => !LINK_WORDS.has(word) && !SELF_WORDS.has(word)).map((word) => ownValue(ROLE_OF, word) ?? word);
   let roles = roleWords(own);
   const parentWords = p.parent ? normalWords(p.parent.split('.').pop()!.replace(/\[\]/g, '')) : [];
   // A bare link (`avatar.href`, `websites[].url`) is its parent's.
