@@ -10,6 +10,7 @@ import { HttpError, createHttpService } from '../../../src/main/platform/http';
 import { keepAliveMs } from '../../../src/main/platform/http/connections';
 import { forwardProxy } from '../../helpers/forward-proxy';
 import { selfSignedCertificate } from '../../helpers/tls';
+import { rejectionOf } from '../../helpers/rejection';
 
 const closers: Array<() => void> = [];
 afterAll(() => {
@@ -110,14 +111,7 @@ beforeEach(() => {
   if (secure) secure.connections = 0;
 });
 
-async function failure(promise: Promise<unknown>): Promise<HttpError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, HttpError);
 
 describe('keeping connections alive', () => {
   it('sends the second request to a server over the first one\'s connection, without dns, connect or tls timings', async () => {

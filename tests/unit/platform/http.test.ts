@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HttpError, createHttpService, proxyFromEnv } from '../../../src/main/platform/http';
 import { selfSignedCertificate } from '../../helpers/tls';
 import { forwardProxy } from '../../helpers/forward-proxy';
+import { rejectionOf } from '../../helpers/rejection';
 
 const closers: Array<() => void> = [];
 
@@ -131,14 +132,7 @@ beforeAll(async () => {
 
 const direct = createHttpService({ env: {} });
 
-async function failure(promise: Promise<unknown>): Promise<HttpError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(HttpError);
-  return error as HttpError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, HttpError);
 
 describe('requests and responses', () => {
   it('sends a GET with headers and gives status, reason, multi-value headers and the body', async () => {

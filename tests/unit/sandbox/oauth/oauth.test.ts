@@ -17,6 +17,7 @@ import { saveEnvironment } from '../../../../src/main/sandbox/store/environments
 import { saveRequest } from '../../../../src/main/sandbox/store/requests';
 import { tempDir } from '../../../helpers/temp';
 import { environmentInput, requestInput, sandboxWorkspace } from '../client/fixtures';
+import { rejectionOf } from '../../../helpers/rejection';
 
 const CLIENT_ID = 'crosswalk-app';
 const CLIENT_SECRET = 'client-secret-value-9f8e7d';
@@ -172,14 +173,7 @@ async function followInBrowser(url: string): Promise<void> {
   browser.pages.push({ status: back.status, text: await back.text() });
 }
 
-async function failure(promise: Promise<unknown>): Promise<OAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(OAuthError);
-  return error as OAuthError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, OAuthError);
 
 describe('grants', () => {
   it('gets a token with client credentials (HTTP Basic client authentication), with its expiry, and reuses it', async () => {
